@@ -1,0 +1,61 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { InputError, formatDiagnostic } from "../src/errors.js";
+import { packageRoot } from "../src/paths.js";
+import { UsageError } from "./args.js";
+import { BUILD_HELP, buildCommand } from "./commands/build.js";
+import { CHECK_HELP, checkCommand } from "./commands/check.js";
+import { processIo, type Io } from "./output.js";
+
+type Command = (argv: string[], io: Io) => Promise<number>;
+
+const COMMANDS: Readonly<Record<string, { run: Command; help: string }>> = {
+  build: { run: buildCommand, help: BUILD_HELP },
+  check: { run: checkCommand, help: CHECK_HELP },
+};
+
+const USAGE = `llm-contracts: versioned JSON Schema contracts for LLM outputs and tool arguments
+
+Usage: llm-contracts <command> [options]
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${name.padEnd(8)} ${c.help.split("\n")[2] ?? ""}`)
+  .join("\n")}
+
+Every command takes --root DIR (the folder holding schemas/; default: current folder) or --config FILE,
+--format text|json, --debug (stack traces), --help.
+Exit codes: 0 fine, 1 problems found, 2 usage or input error.`;
+
+/** Runs one CLI invocation and returns its exit code. The only caller of process.exit is the bottom of this file. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  const debug = rest.includes("--debug");
+  try {
+    if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+      io.out(USAGE);
+      return name === undefined ? 2 : 0;
+    }
+    if (name === "--version" || name === "-v") {
+      const pkg = JSON.parse(readFileSync(path.join(packageRoot(), "package.json"), "utf8")) as { version: string };
+      io.out(pkg.version);
+      return 0;
+    }
+    const command = COMMANDS[name];
+    if (command === undefined) throw new UsageError(`unknown command ${JSON.stringify(name)} (try --help)`);
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof InputError) {
+      io.err(formatDiagnostic(error.diagnostic));
+      if (debug) io.err(error.stack ?? "");
+      return 2;
+    }
+    if (error instanceof UsageError) {
+      io.err(`llm-contracts: ${error.message}`);
+      return 2;
+    }
+    io.err(`llm-contracts: internal error: ${(error as Error).message ?? String(error)}${debug ? `\n${(error as Error).stack ?? ""}` : " (run with --debug for details)"}`);
+    return 70;
+  }
+}
+

@@ -1,0 +1,48 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { displayPath, type Project } from "../config/config.js";
+import { cmp, type ContractSource } from "../discover/discover.js";
+import type { Diagnostic } from "../errors.js";
+import { readDocument } from "../load/read.js";
+import { parseText, runValidator, type RawValidator } from "../runtime/runtime.js";
+
+/**
+ * Golden examples: `examples/v<N>/valid/*` must pass the generated validator, `examples/v<N>/invalid/*` must
+ * fail it. `.json` files hold one value; `.txt` files hold raw model output and go through the text parser, so a
+ * fixture can pin down that a truncated or fenced answer is rejected with the right class.
+ */
+export function checkExamples(
+  project: Project,
+  contract: ContractSource,
+  version: number,
+  validate: RawValidator,
+): { problems: Diagnostic[]; count: number } {
+  const problems: Diagnostic[] = [];
+  let count = 0;
+  const dir = path.join(contract.dir, "examples", `v${version}`);
+  for (const expectation of ["valid", "invalid"] as const) {
+    const sub = path.join(dir, expectation);
+    if (!existsSync(sub)) continue;
+    for (const name of readdirSync(sub).sort(cmp)) {
+      const file = path.join(sub, name);
+      const display = displayPath(project.rootDir, file);
+      let result;
+      if (name.endsWith(".json")) result = runValidator(validate, readDocument(file, display).value);
+      else if (name.endsWith(".txt")) result = parseText(validate, readFileSync(file, "utf8"));
+      else continue;
+      count++;
+      if (expectation === "valid" && !result.ok) {
+        const first = result.errors[0];
+        problems.push({
+          code: "example.rejected",
+          file: display,
+          ...(first !== undefined ? { pointer: first.instancePath } : {}),
+          message: `example must be valid under v${version} but fails: ${result.errors.map((e) => `${e.code} ${e.message}`).join("; ")}`,
+        });
+      } else if (expectation === "invalid" && result.ok) {
+        problems.push({ code: "example.accepted", file: display, message: `example must be invalid under v${version} but passes` });
+      }
+    }
+  }
+  return { problems, count };
+}

@@ -1,0 +1,82 @@
+import { existsSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { inputError } from "../errors.js";
+import { packageRoot } from "../paths.js";
+import { readDocument } from "../load/read.js";
+import { assertValid } from "./validate.js";
+
+export type Compatibility = "backward" | "forward" | "full" | "none";
+export type ProviderProfile =
+  | "openai-strict"
+  | "anthropic"
+  | "anthropic-strict"
+  | "gemini"
+  | "gemini-openapi"
+  | "mcp"
+  | "portable";
+
+export const CONFIG_FILE = "llm-contracts.config.json";
+
+/** Everything a command needs to know about where a project lives. Paths are absolute. */
+export interface Project {
+  readonly rootDir: string;
+  readonly configFile: string | undefined;
+  readonly schemasDir: string;
+  readonly outDir: string;
+  readonly defaults: { readonly compatibility?: Compatibility; readonly providers?: readonly ProviderProfile[] };
+}
+
+interface ConfigFile {
+  schemasDir?: string;
+  outDir?: string;
+  defaults?: { compatibility?: Compatibility; providers?: ProviderProfile[] };
+}
+
+/** Reads a JSON Schema shipped with the package (`src/config/*.schema.json`). */
+export function packagedSchema(name: string): object {
+  return JSON.parse(readFileSync(path.join(packageRoot(), "src", "config", name), "utf8")) as object;
+}
+
+/**
+ * Resolves the project from `--root` / `--config` (at most one of them) and the working directory.
+ * A config file is optional; without one, `schemas/` and `generated/` under the root are used.
+ */
+export function resolveProject(options: { root?: string; config?: string; cwd: string }): Project {
+  if (options.root !== undefined && options.config !== undefined) {
+    throw inputError("usage.conflict", { file: options.config }, "--root and --config cannot be used together");
+  }
+  let rootDir: string;
+  let configFile: string | undefined;
+  if (options.config !== undefined) {
+    configFile = path.resolve(options.cwd, options.config);
+    if (!existsSync(configFile)) throw inputError("config.missing", { file: options.config }, "config file not found");
+    rootDir = path.dirname(configFile);
+  } else {
+    rootDir = path.resolve(options.cwd, options.root ?? ".");
+    if (!existsSync(rootDir) || !statSync(rootDir).isDirectory()) {
+      throw inputError("usage.root", { file: options.root ?? "." }, "--root is not a folder");
+    }
+    const candidate = path.join(rootDir, CONFIG_FILE);
+    configFile = existsSync(candidate) ? candidate : undefined;
+  }
+  let config: ConfigFile = {};
+  if (configFile !== undefined) {
+    const display = displayPath(rootDir, configFile);
+    const doc = readDocument(configFile, display);
+    assertValid(packagedSchema("config.schema.json"), doc.value, display, "config.invalid");
+    config = doc.value as ConfigFile;
+  }
+  const schemasDir = path.resolve(rootDir, config.schemasDir ?? "schemas");
+  const outDir = path.resolve(rootDir, config.outDir ?? "generated");
+  const display = displayPath(rootDir, outDir);
+  if (outDir === rootDir || !outDir.startsWith(rootDir + path.sep) || schemasDir.startsWith(outDir + path.sep) || schemasDir === outDir) {
+    throw inputError("config.out-dir", { file: display }, "outDir must be a folder inside the project root, apart from schemasDir");
+  }
+  return { rootDir, configFile, schemasDir, outDir, defaults: config.defaults ?? {} };
+}
+
+/** `/`-separated path relative to the project root, for messages and generated banners. */
+export function displayPath(rootDir: string, file: string): string {
+  const rel = path.relative(rootDir, file);
+  return (rel === "" ? "." : rel).split(path.sep).join("/");
+}

@@ -1,0 +1,55 @@
+import type { ContractKind } from "../../discover/discover.js";
+import { docComment, stringLiteral } from "../codegen/escape.js";
+import { renderModule } from "../codegen/module.js";
+import { latestNames, namespaceName, versionNames } from "./names.js";
+
+export interface ContractIndexInput {
+  readonly contract: string;
+  readonly kind: ContractKind;
+  readonly description?: string;
+  readonly versions: readonly number[];
+  readonly source: string;
+}
+
+/**
+ * `<contract>/index.ts`: every version's API by its versioned name, each version as a namespace (`v1`, `v2`: for
+ * the `$defs` types), and the latest version under the unversioned name (`TicketTriage`, `parseTicketTriage`).
+ */
+export function renderContractIndex(input: ContractIndexInput): string {
+  const latest = input.versions[input.versions.length - 1]!;
+  const lines: string[] = [];
+  for (const v of input.versions) {
+    const n = versionNames(input.contract, v);
+    const from = stringLiteral(`./v${v}.js`);
+    lines.push(`export * as v${v} from ${from};`);
+    lines.push(`export { type ${n.type}, ${n.is}, ${n.parse}, ${n.parseText}, ${n.schema}, ${n.hash}, ${n.meta} } from ${from};`);
+  }
+  const n = versionNames(input.contract, latest);
+  const l = latestNames(input.contract);
+  const from = stringLiteral(`./v${latest}.js`);
+  const doc = docComment(`Latest version of ${input.contract} (v${latest}).${input.description !== undefined ? `\n\n${input.description}` : ""}`);
+  const latestBlock = [
+    `import type { ${n.type} } from ${from};`,
+    `${doc}export type ${l.type} = ${n.type};`,
+    `export { ${n.is} as ${l.is}, ${n.parse} as ${l.parse}, ${n.parseText} as ${l.parseText}, ${n.schema} as ${l.schema}, ${n.hash} as ${l.hash}, ${n.meta} as ${l.meta} } from ${from};`,
+    `export const ${l.type}Versions = [${input.versions.join(", ")}] as const;`,
+  ].join("\n");
+  return renderModule({ source: input.source, body: [lines.join("\n"), latestBlock] });
+}
+
+/** `generated/index.ts`: each contract's API by name, and each contract as a namespace. */
+export function renderRootIndex(contracts: readonly ContractIndexInput[], source: string): string {
+  const blocks = contracts.map((c) => {
+    const from = stringLiteral(`./${c.contract}/index.js`);
+    const names: string[] = [];
+    for (const v of c.versions) {
+      const n = versionNames(c.contract, v);
+      names.push(`type ${n.type}`, n.is, n.parse, n.parseText, n.schema, n.hash, n.meta);
+    }
+    const l = latestNames(c.contract);
+    names.push(`type ${l.type}`, l.is, l.parse, l.parseText, l.schema, l.hash, l.meta, `${l.type}Versions`);
+    return [`export * as ${namespaceName(c.contract)} from ${from};`, `export {\n  ${names.join(",\n  ")},\n} from ${from};`].join("\n");
+  });
+  const runtime = `export type { ContractError, ContractErrorCode, JsonSchema, ParseResult, TextParseOptions } from "./_runtime.js";`;
+  return renderModule({ source, body: [runtime, ...blocks] });
+}

@@ -1,0 +1,45 @@
+import { pascalCase } from "../codegen/escape.js";
+
+/** Every exported name of a contract version's module, derived from the (kebab-case, validated) contract name. */
+export interface VersionNames {
+  readonly type: string;
+  readonly is: string;
+  readonly parse: string;
+  readonly parseText: string;
+  readonly schema: string;
+  readonly hash: string;
+  readonly meta: string;
+}
+
+export function versionNames(contract: string, version: number): VersionNames {
+  const base = `${pascalCase(contract)}V${version}`;
+  return {
+    type: base,
+    is: `is${base}`,
+    parse: `parse${base}`,
+    parseText: `parse${base}Text`,
+    schema: `${base}Schema`,
+    hash: `${base}Hash`,
+    meta: `${base}Meta`,
+  };
+}
+
+/** Names of a contract's latest-version aliases in its index module. */
+export function latestNames(contract: string): VersionNames {
+  const base = pascalCase(contract);
+  return {
+    type: base,
+    is: `is${base}`,
+    parse: `parse${base}`,
+    parseText: `parse${base}Text`,
+    schema: `${base}Schema`,
+    hash: `${base}Hash`,
+    meta: `${base}Meta`,
+  };
+}
+
+/** camelCase namespace name for a contract in `generated/index.ts`, e.g. `ticketTriage`. */
+export function namespaceName(contract: string): string {
+  const p = pascalCase(contract);
+  return p[0]!.toLowerCase() + p.slice(1);
+}
