@@ -1,3 +1,4 @@
+import { resolveProject, type Project } from "../src/config/config.js";
 import { formatDiagnostic, type Diagnostic } from "../src/errors.js";
 
 /** Where command output goes; commands never call console or process directly, so tests can capture it. */
@@ -19,4 +20,13 @@ export function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[]): vo
 
 export function printJson(io: Io, value: unknown): void {
   io.out(JSON.stringify(value, null, 2));
+}
+
+/** The project a command works on, from its `--root` / `--config` flags. */
+export function projectFrom(values: { root?: string | undefined; config?: string | undefined }, io: Io): Project {
+  return resolveProject({
+    cwd: io.cwd,
+    ...(values.root !== undefined ? { root: values.root } : {}),
+    ...(values.config !== undefined ? { config: values.config } : {}),
+  });
 }

@@ -1,0 +1,62 @@
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The repository root (tests run from dist/test/...). */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+export const BIN = path.join(REPO_ROOT, "dist", "cli", "main.js");
+
+/** A fresh temp folder holding the given files (objects are written as JSON). */
+export function makeProject(files: Record<string, string | object>): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "llm-contracts-test-"));
+  for (const [rel, content] of Object.entries(files)) {
+    const file = path.join(dir, rel);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, typeof content === "string" ? content : `${JSON.stringify(content, null, 2)}\n`);
+  }
+  return dir;
+}
+
+/** A temp copy of the bundled example contracts (schemas/ only). */
+export function copyOfExamples(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "llm-contracts-examples-"));
+  cpSync(path.join(REPO_ROOT, "schemas"), path.join(dir, "schemas"), { recursive: true });
+  return dir;
+}
+
+export interface Run {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export function runCli(args: readonly string[], cwd: string): Run {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Every file under a folder with its bytes and mtime, to prove a command wrote nothing. */
+export function snapshotTree(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (abs: string, rel: string): void => {
+    for (const e of readdirSync(abs, { withFileTypes: true })) {
+      const r = rel === "" ? e.name : `${rel}/${e.name}`;
+      const a = path.join(abs, e.name);
+      if (e.isDirectory()) walk(a, r);
+      else out.set(r, `${statSync(a).mtimeMs}:${readFileSync(a, "utf8")}`);
+    }
+  };
+  walk(dir, "");
+  return out;
+}
+
+/** A minimal valid contract folder's files under `schemas/<name>/`. */
+export function contractFiles(name: string, versions: readonly object[], kind = "model-output"): Record<string, object> {
+  const files: Record<string, object> = { [`schemas/${name}/contract.json`]: { kind } };
+  versions.forEach((schema, i) => {
+    files[`schemas/${name}/v${i + 1}.json`] = schema;
+  });
+  return files;
+}

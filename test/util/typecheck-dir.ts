@@ -1,0 +1,50 @@
+import ts from "typescript";
+
+/** The strictest settings users run, which generated code must compile under. */
+const STRICT: ts.CompilerOptions = {
+  strict: true,
+  noUncheckedIndexedAccess: true,
+  exactOptionalPropertyTypes: true,
+  noImplicitOverride: true,
+  noPropertyAccessFromIndexSignature: true,
+  verbatimModuleSyntax: true,
+  isolatedModules: true,
+  noUnusedLocals: true,
+  noUnusedParameters: true,
+  noImplicitReturns: true,
+  noFallthroughCasesInSwitch: true,
+  noEmit: true,
+  skipLibCheck: false,
+  target: ts.ScriptTarget.ES2022,
+  lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
+  types: [],
+};
+
+export const MODULE_MODES: Readonly<Record<string, ts.CompilerOptions>> = {
+  NodeNext: { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext },
+  Bundler: { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler },
+};
+
+/** Type-checks files on disk; returns formatted diagnostics (empty when clean). */
+export function typecheckFiles(rootNames: readonly string[], mode: keyof typeof MODULE_MODES): string[] {
+  const program = ts.createProgram(rootNames, { ...STRICT, ...MODULE_MODES[mode] });
+  return ts.getPreEmitDiagnostics(program).map((d) => {
+    const text = ts.flattenDiagnosticMessageText(d.messageText, "\n");
+    if (d.file === undefined || d.start === undefined) return text;
+    const { line, character } = d.file.getLineAndCharacterOfPosition(d.start);
+    return `${d.file.fileName}:${line + 1}:${character + 1}: ${text}`;
+  });
+}
+
+/** Transpiles a folder of generated .ts to .js (ESM) so tests can import and run it. */
+export function transpileTo(files: ReadonlyMap<string, string>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [rel, text] of files) {
+    if (!rel.endsWith(".ts")) continue;
+    const js = ts.transpileModule(text, {
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true },
+    }).outputText;
+    out.set(rel.replace(/\.ts$/, ".js"), js);
+  }
+  return out;
+}
