@@ -11,7 +11,7 @@ import { versionNames } from "../emit/modules/names.js";
 import { canonicalJson, type Draft, type JsonObject } from "../ir/json.js";
 import { loadSchemaFile, type LoadContext } from "../load/index.js";
 import type { RawValidator } from "../runtime/runtime.js";
-import { checkExamples } from "./examples.js";
+import { checkExamples, hasExamples } from "./examples.js";
 import type { WritePlan } from "../write/plan.js";
 
 export interface CompiledVersion {
@@ -113,10 +113,11 @@ async function compileVersion(
   );
   plan.set(`${prefix}.validate.ts`, renderValidatorModule(contract.name, source.version, source.display, validatorCode));
 
+  const compiled: CompiledVersion = { contract, source, draft: loaded.draft, schema: loaded.schema, hash, validatorCode };
+  if (!hasExamples(contract, source.version)) return { compiled, problems: [], examples: 0 };
   // Golden examples run through the exact generated validator code, not a re-compiled in-memory one.
   const validate = await importValidator(validatorCode);
   const ex = checkExamples(project, contract, source.version, validate);
-  const compiled: CompiledVersion = { contract, source, draft: loaded.draft, schema: loaded.schema, hash, validatorCode };
   return { compiled, problems: ex.problems, examples: ex.count };
 }
 

@@ -11,6 +11,10 @@ import { parseText, runValidator, type RawValidator } from "../runtime/runtime.j
  * fail it. `.json` files hold one value; `.txt` files hold raw model output and go through the text parser, so a
  * fixture can pin down that a truncated or fenced answer is rejected with the right class.
  */
+export function hasExamples(contract: ContractSource, version: number): boolean {
+  return existsSync(path.join(contract.dir, "examples", `v${version}`));
+}
+
 export function checkExamples(
   project: Project,
   contract: ContractSource,

@@ -1,0 +1,25 @@
+/**
+ * `npm run bench`: every benchmark measures a ratio against a baseline timed in the same run, alternating the two,
+ * and reports medians, because the machines are shared and noisy. Absolute times are printed for context only.
+ */
+import { buildBench } from "./build.js";
+
+const benches: Readonly<Record<string, (args: BenchArgs) => Promise<void>>> = { build: buildBench };
+
+export interface BenchArgs {
+  readonly rounds: number;
+  readonly size: number | undefined;
+}
+
+const argv = process.argv.slice(2);
+const flag = (name: string): string | undefined => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const only = flag("only");
+const args: BenchArgs = { rounds: Number(flag("rounds") ?? 5), size: flag("size") === undefined ? undefined : Number(flag("size")) };
+for (const [name, run] of Object.entries(benches)) {
+  if (only !== undefined && only !== name) continue;
+  console.log(`\n== ${name}`);
+  await run(args);
+}

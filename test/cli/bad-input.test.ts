@@ -1,0 +1,131 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { contractFiles, makeProject, runCli } from "../util/project.js";
+
+const OK = { type: "object", properties: { a: { type: "string" } }, required: ["a"], additionalProperties: false };
+
+function nested(depth: number): object {
+  let schema: object = { type: "string" };
+  for (let i = 0; i < depth; i++) schema = { type: "array", items: schema };
+  return schema;
+}
+
+/**
+ * given a project whose input is bad in one way → want exit 2, one line on stderr matching `want`
+ * (file, pointer or line:col, and code), and no generated/ folder.
+ */
+const CASES: readonly { name: string; files: Record<string, string | object>; want: RegExp }[] = [
+  {
+    name: "malformed JSON names file, line and column",
+    files: { "schemas/ping/contract.json": { kind: "model-output" }, "schemas/ping/v1.json": '{\n  "type": "object",\n  "properties": {,}\n}' },
+    want: /^schemas\/ping\/v1\.json:3:17: .*\[input\.json-syntax\]$/,
+  },
+  {
+    name: "malformed YAML names file and line",
+    files: { "schemas/ping/contract.json": { kind: "model-output" }, "schemas/ping/v1.yaml": "type: object\nproperties:\n  a: [unclosed\n" },
+    want: /^schemas\/ping\/v1\.yaml:\d+:\d+: .*\[input\.yaml-syntax\]$/,
+  },
+  {
+    name: "remote $ref is refused without fetching",
+    files: contractFiles("ping", [{ type: "object", properties: { a: { $ref: "https://example.com/a.json" } } }]),
+    want: /^schemas\/ping\/v1\.json#\/properties\/a\/\$ref: .*\[ref\.remote\]$/,
+  },
+  {
+    name: "file $ref escaping the schemas folder",
+    files: contractFiles("ping", [{ type: "object", properties: { a: { $ref: "../../../../etc/passwd" } } }]),
+    want: /^schemas\/ping\/v1\.json#\/properties\/a\/\$ref: .*\[ref\.escapes-root\]$/,
+  },
+  {
+    name: "unresolvable local $ref",
+    files: contractFiles("ping", [{ type: "object", properties: { a: { $ref: "#/$defs/Nope" } } }]),
+    want: /^schemas\/ping\/v1\.json#\/properties\/a\/\$ref: .*\[ref\.unresolvable\]$/,
+  },
+  {
+    name: "version gap",
+    files: { "schemas/ping/contract.json": { kind: "model-output" }, "schemas/ping/v1.json": OK, "schemas/ping/v3.json": OK },
+    want: /^schemas\/ping\/v3\.json: version 2 is missing.*\[contract\.version-gap\]$/,
+  },
+  {
+    name: "duplicate version",
+    files: { "schemas/ping/contract.json": { kind: "model-output" }, "schemas/ping/v1.json": OK, "schemas/ping/v1.yaml": "type: object\n" },
+    want: /^schemas\/ping\/v1\.yaml: version 1 is also defined by schemas\/ping\/v1\.json \[contract\.version-duplicate\]$/,
+  },
+  {
+    name: "missing contract.json",
+    files: { "schemas/ping/v1.json": OK },
+    want: /^schemas\/ping\/contract\.json: missing contract\.json \[contract\.manifest-missing\]$/,
+  },
+  {
+    name: "unknown field in contract.json",
+    files: { "schemas/ping/contract.json": { kind: "model-output", compat: "full" }, "schemas/ping/v1.json": OK },
+    want: /^schemas\/ping\/contract\.json#\/compat: unknown field "compat" \[contract\.manifest-invalid\]$/,
+  },
+  {
+    name: "unknown draft",
+    files: contractFiles("ping", [{ $schema: "http://json-schema.org/draft-04/schema#", type: "object" }]),
+    want: /^schemas\/ping\/v1\.json#\/\$schema: .*draft/,
+  },
+  {
+    name: "schema invalid against its meta-schema",
+    files: contractFiles("ping", [{ type: "object", properties: { a: { type: "strin" } } }]),
+    want: /^schemas\/ping\/v1\.json#\/properties\/a\/type: .*\[schema\.meta\]$/,
+  },
+  {
+    name: "unknown keyword (strict mode)",
+    files: contractFiles("ping", [{ type: "object", properties: { a: { type: "string", tsType: "any" } } }]),
+    want: /^schemas\/ping\/v1\.json#\/properties\/a(\/tsType)?: .*tsType.*\[schema\.strict\]$/,
+  },
+  {
+    name: "property named __proto__ is refused",
+    files: contractFiles("ping", [{ type: "object", properties: { ["__proto__"]: { type: "string" } } }]),
+    want: /^schemas\/ping\/v1\.json#\/properties\/__proto__: .*\[schema\.proto-key\]$/,
+  },
+  {
+    name: "a 10 MB schema",
+    files: contractFiles("ping", [{ type: "object", description: "x".repeat(10 * 1024 * 1024) }]),
+    want: /^schemas\/ping\/v1\.json: .*\[input\.too-large\]$/,
+  },
+  {
+    name: "nesting 500 deep",
+    files: contractFiles("ping", [nested(500)]),
+    want: /^schemas\/ping\/v1\.json(#\S*)?: .*\[input\.too-deep\]$/,
+  },
+  {
+    name: "contract name that is not kebab-case",
+    files: { "schemas/Ping_Pong/contract.json": { kind: "model-output" }, "schemas/Ping_Pong/v1.json": OK },
+    want: /^schemas\/Ping_Pong: contract names are kebab-case.*\[contract\.name\]$/,
+  },
+];
+
+for (const c of CASES) {
+  test(`build › bad input: ${c.name} → exit 2, one clear line, nothing written`, () => {
+    const dir = makeProject(c.files);
+    const r = runCli(["build"], dir);
+    assert.equal(r.code, 2, r.stdout + r.stderr);
+    const lines = r.stderr.trim().split("\n");
+    assert.match(lines[0] ?? "", c.want, r.stderr);
+    assert.ok(!r.stderr.includes("    at "), "stack trace printed");
+    assert.ok(!existsSync(path.join(dir, "generated")), "generated/ was written");
+  });
+}
+
+test("check › lists problems from several contracts at once", () => {
+  const dir = makeProject({
+    ...contractFiles("one", [{ type: "object", properties: { a: { type: "strin" } } }]),
+    "schemas/two/contract.json": { kind: "model-output" },
+    "schemas/two/v1.json": OK,
+    "schemas/two/v3.json": OK,
+  });
+  const r = runCli(["check"], dir);
+  assert.equal(r.code, 1, r.stderr);
+  assert.match(r.stderr, /schemas\/one\/v1\.json#\/properties\/a\/type: .*\[schema\.meta\]/);
+  assert.match(r.stderr, /schemas\/two\/v3\.json: .*\[contract\.version-gap\]/);
+});
+
+test("build › --debug prints a stack trace for input errors, plain runs do not", () => {
+  const dir = makeProject(contractFiles("ping", [{ type: "object", properties: { a: { $ref: "http://x/y" } } }]));
+  assert.ok(!runCli(["build"], dir).stderr.includes("    at "));
+  assert.ok(runCli(["build", "--debug"], dir).stderr.includes("    at "));
+});
