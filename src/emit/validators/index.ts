@@ -1,5 +1,12 @@
 import type { Draft, JsonObject } from "../../ir/json.js";
-import type { Diagnostic } from "../../errors.js";
+import { standaloneCode } from "./ajv.js";
+import { createAjv } from "./options.js";
+import { inlineRuntime } from "./inline.js";
+
+export { createAjv, createLoggingAjv, FORMATS_IDENTIFIER } from "./options.js";
+export type { AjvInstance } from "./ajv.js";
+export { assertSelfContained } from "./inline.js";
+export { schemaDiagnostics } from "./diagnostics.js";
 
 export interface ValidatorInput {
   readonly schema: JsonObject;
@@ -11,11 +18,8 @@ export interface ValidatorInput {
 }
 
 /** ESM JavaScript source with zero imports, exporting `validate` (named and default): an ajv standalone validator. */
-export function emitValidator(_input: ValidatorInput): string {
-  throw new Error("not implemented");
-}
-
-/** Meta-schema and strict-mode problems of a schema, with JSON pointers into it. Empty when it compiles. */
-export function schemaDiagnostics(_schema: JsonObject, _draft: Draft, _file: string): Diagnostic[] {
-  throw new Error("not implemented");
+export function emitValidator(input: ValidatorInput): string {
+  const ajv = createAjv(input.draft, input.strict === undefined ? {} : { strict: input.strict });
+  for (const extra of input.extraSchemas ?? []) ajv.addSchema(extra);
+  return inlineRuntime(standaloneCode(ajv, ajv.compile(input.schema)));
 }

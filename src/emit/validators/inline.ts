@@ -1,0 +1,127 @@
+/**
+ * Turns ajv standalone output into a module with zero imports.
+ *
+ * ajv leaves CommonJS `require(...)` calls in standalone code for its runtime helpers, and reads function formats
+ * from `code.formats` (set to our `llmcFormats` identifier in options.ts). We define those names ourselves, in
+ * front of ajv's code, with the functions from runtime.ts and formats.ts, and then check that no module loading and
+ * no code-from-string construct is left.
+ */
+import { propertyKey, stringLiteral } from "../codegen/escape.js";
+import { FORMATS_IDENTIFIER } from "./options.js";
+import { FUNCTION_FORMATS, llmcUriPattern } from "./formats.js";
+import * as formatFunctions from "./formats.js";
+import { forbiddenConstructs, maskLiterals } from "./lexer.js";
+import * as runtimeFunctions from "./runtime.js";
+import { llmcEqual, llmcUcs2length } from "./runtime.js";
+
+/** The exact expressions ajv emits for its runtime helpers (`<fn>.code` in ajv/dist/runtime), and ours for them. */
+const RUNTIME_REPLACEMENTS: readonly [string, string][] = [
+  ['require("ajv/dist/runtime/ucs2length").default', llmcUcs2length.name],
+  ['require("ajv/dist/runtime/equal").default', llmcEqual.name],
+];
+
+/** Every `llmc*` definition generated code can use, by name, as source text. */
+const DEFINITIONS: ReadonlyMap<string, string> = new Map<string, string>([
+  ...Object.values(runtimeFunctions).map((fn): [string, string] => [fn.name, fn.toString()]),
+  ...Object.values(formatFunctions)
+    .filter((value): value is (...args: never[]) => boolean => typeof value === "function")
+    .map((fn): [string, string] => [fn.name, fn.toString()]),
+  [
+    "llmcUriPattern",
+    // A literal, so the pattern is compiled once per module rather than rebuilt by the emitted code.
+    `const llmcUriPattern = ${llmcUriPattern.toString()};`,
+  ],
+]);
+
+/** `llmc*` names a definition refers to. */
+function dependencies(code: string): string[] {
+  return [...new Set(maskLiterals(code).match(/\bllmc[A-Z][A-Za-z0-9]*/g) ?? [])];
+}
+
+/** Names of the function formats the code reads from the formats object, e.g. `llmcFormats["date-time"]`. */
+function usedFormats(code: string): string[] {
+  const masked = maskLiterals(code);
+  const names = new Set<string>();
+  const reference = new RegExp(`\\b${FORMATS_IDENTIFIER}(?:\\.([A-Za-z_$][A-Za-z0-9_$]*)|\\[)`, "g");
+  for (const match of masked.matchAll(reference)) {
+    if (match[1] !== undefined) {
+      names.add(match[1]);
+      continue;
+    }
+    // Bracket access holds a JSON string literal; the mask blanked its contents, so read it from the original.
+    const open = match.index + match[0].length;
+    const close = masked.indexOf("]", open);
+    names.add(JSON.parse(code.slice(open, close)) as string);
+  }
+  return [...names].sort();
+}
+
+function formatsObject(names: readonly string[]): string {
+  const entries = names.map((name) => {
+    const format = FUNCTION_FORMATS[name]!;
+    return `${propertyKey(name)}: ${format.wrapped ? `{ validate: ${format.fn.name} }` : format.fn.name}`;
+  });
+  return `const ${FORMATS_IDENTIFIER} = { ${entries.join(", ")} };`;
+}
+
+/** Definitions for `roots` and everything they use, each once, sorted by name so output is deterministic. */
+function definitionsFor(roots: readonly string[]): string[] {
+  const needed = new Set<string>();
+  const visit = (name: string): void => {
+    if (needed.has(name)) return;
+    const code = DEFINITIONS.get(name);
+    if (code === undefined) throw new Error(`no inlined definition for ${name}`);
+    needed.add(name);
+    dependencies(code).forEach(visit);
+  };
+  roots.forEach(visit);
+  return [...needed].sort().map((name) => DEFINITIONS.get(name)!);
+}
+
+/**
+ * ajv writes schema objects into standalone code as JSON text. As a JS object literal, a `"__proto__": value`
+ * member sets the prototype instead of creating a property, so a `const` or `enum` object with that key would
+ * compare differently from ajv in memory. Such keys become computed keys, which do create the property.
+ */
+function protoKeysAsComputed(code: string): string {
+  const masked = maskLiterals(code);
+  const literal = stringLiteral("__proto__");
+  return code.replace(/"__proto__"(?=\s*:)/g, (match, offset: number) =>
+    // Only a whole string token is a key; the same text inside a longer string literal is masked as spaces.
+    masked.startsWith(`"${" ".repeat(literal.length - 2)}"`, offset) ? `[${literal}]` : match,
+  );
+}
+
+/** ESM source with zero imports: ajv's standalone `source` preceded by the helpers and formats it uses. */
+export function inlineRuntime(source: string): string {
+  let body = protoKeysAsComputed(source.replace(/^"use strict";/, ""));
+  const roots: string[] = [];
+  for (const [expression, name] of RUNTIME_REPLACEMENTS) {
+    if (!body.includes(expression)) continue;
+    body = body.split(expression).join(name);
+    roots.push(name);
+  }
+  const formats = usedFormats(body);
+  for (const name of formats) {
+    const format = FUNCTION_FORMATS[name];
+    if (format === undefined) throw new Error(`generated validator uses format "${name}", which has no inlined implementation`);
+    roots.push(format.fn.name);
+  }
+  const prelude = definitionsFor(roots);
+  if (formats.length > 0) prelude.push(formatsObject(formats));
+  const module = ['"use strict";', ...prelude, body.trimStart()].join("\n") + "\n";
+  assertSelfContained(module);
+  return module;
+}
+
+/** Throws when generated code still loads modules or builds code from strings. */
+export function assertSelfContained(module: string): void {
+  const found = forbiddenConstructs(module);
+  if (found.length === 0) return;
+  const leftover = /require\("([^"]+)"\)/.exec(module)?.[1];
+  throw new Error(
+    `generated validator is not self-contained (${found.join(", ")})` +
+      (leftover === undefined ? "" : `: ajv left a dependency on "${leftover}"`) +
+      (leftover?.includes("validation_error") === true ? "; `$async` schemas are not supported" : ""),
+  );
+}

@@ -1,0 +1,82 @@
+/**
+ * The one place where ajv is configured. Both the generated standalone validators and every in-memory validator
+ * (golden examples, drift checks, the conformance comparison) come from `createAjv`, so they cannot disagree because
+ * of an option.
+ */
+import type { Logger, Options } from "ajv";
+import type { Draft } from "../../ir/json.js";
+import { Ajv07, Ajv2019, Ajv2020, type AjvInstance, Name, addFormats } from "./ajv.js";
+
+/** Identifier of the formats object that generated code reads function formats from (defined by `inline.ts`). */
+export const FORMATS_IDENTIFIER = "__llmc_formats";
+
+function pinnedOptions(strict: boolean | "log", logger: Logger | false): Options {
+  return {
+    // Unknown keywords, ignored keywords and type/keyword mismatches are schema bugs: refuse to compile them.
+    strict,
+    // `required` may name keys that `properties` does not describe (e.g. with `additionalProperties: {...}`).
+    strictRequired: false,
+    // `type: ["string", "number"]` is ordinary JSON Schema; only ambiguity *within* keywords is a bug.
+    allowUnionTypes: true,
+    // Return every error: an LLM repair loop fixes them all in one round, and LLM outputs are bounded in size.
+    allErrors: true,
+    // A property named `toString` or `constructor` must be looked up on the object, never on its prototype.
+    ownProperties: true,
+    // Validation must not change the data it checks.
+    useDefaults: false,
+    coerceTypes: false,
+    removeAdditional: false,
+    // `$data` makes patterns data-driven (`new RegExp(data)`, CVE-2025-69873); contracts are static.
+    $data: false,
+    // OpenAPI's discriminator is not JSON Schema; contracts use plain `oneOf`/`const`.
+    discriminator: false,
+    // `format` is an assertion in our contracts (ajv-formats full mode is added below).
+    validateFormats: true,
+    // `pattern` follows JSON Schema's ECMA-262 semantics with full Unicode (the "u" flag).
+    unicodeRegExp: true,
+    // Error objects carry a readable `message` for the repair prompt...
+    messages: true,
+    // ...but not the schema and data (`verbose`), which would leak large values into logs.
+    verbose: false,
+    // Compile refuses a schema that fails its draft's meta-schema.
+    validateSchema: true,
+    // A library never writes to the console; problems come back as diagnostics.
+    logger,
+    code: {
+      // Keep the generated source so `standaloneCode` can emit it.
+      source: true,
+      // Emit an ES module (`export const validate`), the project is ESM only.
+      esm: true,
+      // One line: the file is generated, not read, and smaller that way.
+      lines: false,
+      // ajv's default optimisation pass; pinned so output does not change with ajv's default.
+      optimize: 1,
+      // Modern syntax (const, arrow functions); Node 20 is the floor.
+      es5: false,
+      // Function formats are read from our own inlined object instead of `require("ajv-formats/...")`.
+      formats: new Name(FORMATS_IDENTIFIER),
+    },
+  };
+}
+
+function newAjv(draft: Draft, options: Options): AjvInstance {
+  const ajv = draft === "draft-07" ? new Ajv07(options) : draft === "2019-09" ? new Ajv2019(options) : new Ajv2020(options);
+  // Full mode is what the inlined formats reproduce. The `formatMinimum`-style keywords stay off: they are not
+  // JSON Schema, so strict mode reports them as unknown keywords instead of silently validating them.
+  addFormats(ajv, { mode: "full", keywords: false });
+  return ajv;
+}
+
+/** An ajv instance with the pinned options for `draft`. `strict: false` is for the conformance suite only. */
+export function createAjv(draft: Draft, opts: { readonly strict?: boolean } = {}): AjvInstance {
+  return newAjv(draft, pinnedOptions(opts.strict ?? true, false));
+}
+
+/**
+ * The same instance, except that strict-mode problems are handed to `warn` instead of thrown, so diagnostics can
+ * report all of them in one pass rather than only the first.
+ */
+export function createLoggingAjv(draft: Draft, warn: (message: string) => void): AjvInstance {
+  const ignore = (): void => undefined;
+  return newAjv(draft, pinnedOptions("log", { log: ignore, warn, error: ignore }));
+}

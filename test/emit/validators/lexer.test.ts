@@ -1,0 +1,29 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { forbiddenConstructs, maskLiterals } from "../../../src/emit/validators/lexer.js";
+import { assertSelfContained } from "../../../src/emit/validators/index.js";
+
+test("masking keeps offsets and code, and blanks string, regex and comment contents", () => {
+  const source = 'const a = "x\\"y"; const r = /[/"]+/g; // note\nconst d = a / 2 / 3; /* c */';
+  const masked = maskLiterals(source);
+  assert.equal(masked.length, source.length);
+  assert.equal(masked, 'const a = "    "; const r = /     /g;        \nconst d = a / 2 / 3;        ');
+});
+
+test("forbidden constructs are found in code but not in literals", () => {
+  assert.deepEqual(forbiddenConstructs('const x = "require(\\"fs\\") import eval new Function()";'), []);
+  assert.deepEqual(forbiddenConstructs("const p = /import|require\\(/;"), []);
+  assert.deepEqual(forbiddenConstructs('const f = require("ajv/dist/runtime/equal").default;'), ["require"]);
+  assert.deepEqual(forbiddenConstructs('import x from "y";'), ["import"]);
+  assert.deepEqual(forbiddenConstructs('const m = await import("y");'), ["import"]);
+  assert.deepEqual(forbiddenConstructs('eval("1")'), ["eval"]);
+  assert.deepEqual(forbiddenConstructs('const f = new Function("return 1");'), ["Function constructor"]);
+});
+
+test("a leftover ajv runtime dependency is reported by name", () => {
+  assert.throws(
+    () => assertSelfContained('const e = require("ajv/dist/runtime/validation_error").default;'),
+    /not self-contained \(require\): ajv left a dependency on "ajv\/dist\/runtime\/validation_error"; `\$async` schemas/,
+  );
+  assert.doesNotThrow(() => assertSelfContained('export const validate = (d) => d === "require(x)";'));
+});
