@@ -1,4 +1,13 @@
+import type { Location } from "../errors.js";
 import type { Draft, JsonObject } from "../ir/json.js";
+import { bundleSchema } from "./bundle.js";
+import { LoadCache } from "./doc.js";
+import { resolveFiles } from "./resolve.js";
+
+export { MAX_BUNDLE_NODES, MAX_DEPTH, MAX_FILE_BYTES, MAX_FILES } from "./limits.js";
+export type { LineColumn } from "./positions.js";
+export { readDocument, SCHEMA_EXTENSIONS, type ParsedDocument } from "./read.js";
+export { LoadCache } from "./doc.js";
 
 /** Where loading happens: file refs must stay inside `schemasDir`; messages name files relative to `rootDir`. */
 export interface LoadContext {
@@ -6,6 +15,11 @@ export interface LoadContext {
   readonly schemasDir: string;
   /** Absolute path of the project root; diagnostics name files relative to it, with `/` separators. */
   readonly rootDir: string;
+  /**
+   * Parsed files to share between calls in one build (e.g. `_shared/*` read once for every contract). Without it,
+   * each call reads each file once. Only for one build: it does not notice files changing.
+   */
+  readonly cache?: LoadCache;
 }
 
 export interface LoadedSchema {
@@ -22,6 +36,35 @@ export interface LoadedSchema {
 }
 
 /** Loads, parses and bundles one schema file. Throws `InputError` for every bad input. */
-export function loadSchemaFile(_absFile: string, _ctx: LoadContext): LoadedSchema {
-  throw new Error("not implemented");
+export function loadSchemaFile(absFile: string, ctx: LoadContext): LoadedSchema {
+  return loadSchemaFileMapped(absFile, ctx).loaded;
+}
+
+/** A bundled schema plus the way back from its nodes to the files they came from. */
+export interface MappedSchema {
+  readonly loaded: LoadedSchema;
+  /**
+   * Source of the node at a pointer into `loaded.schema`: for diagnostics found in the bundle (meta-schema and
+   * strict-mode errors), so reporters can name the real file, pointer and line. Hoisted `$defs` map to their file.
+   */
+  sourceOf(bundlePointer: string): Location;
+}
+
+/** `loadSchemaFile`, also returning the source map of the bundle. */
+export function loadSchemaFileMapped(absFile: string, ctx: LoadContext): MappedSchema {
+  const files = resolveFiles(absFile, {
+    schemasDir: ctx.schemasDir,
+    rootDir: ctx.rootDir,
+    cache: ctx.cache ?? new LoadCache(),
+  });
+  const bundle = bundleSchema(files);
+  return {
+    loaded: {
+      file: files.root.file,
+      draft: files.draft,
+      schema: bundle.schema,
+      files: files.docs.map((doc) => doc.file),
+    },
+    sourceOf: bundle.sourceOf,
+  };
 }

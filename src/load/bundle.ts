@@ -1,0 +1,166 @@
+import { typeNameFrom } from "../emit/codegen/escape.js";
+import { inputError, type InputError, type Location } from "../errors.js";
+import { isJsonObject, pointerAppend, pointerTokens, type JsonObject, type JsonValue } from "../ir/json.js";
+import { MAX_BUNDLE_NODES } from "./limits.js";
+import { nodeAt, type Doc, type NodeLocation } from "./doc.js";
+import type { FileSet } from "./resolve.js";
+import { pointerFragment } from "./uri.js";
+import { keywordKind, mapKeyword } from "./walk.js";
+
+/**
+ * Keywords dropped from the output: once every `$ref` is a plain pointer into one document, identifiers only
+ * risk clashing (two hoisted files declaring the same anchor) or re-basing refs a consumer might still resolve.
+ */
+const DROPPED = new Set(["$id", "$anchor", "$dynamicAnchor", "$recursiveAnchor"]);
+
+/**
+ * Copies the root file into one self-contained schema: every `$ref` becomes a local pointer, and every target
+ * outside the root file is copied once into the root's `$defs` (`definitions` in draft-07) under a readable name.
+ * Names and bytes depend only on the input: names are given in the order targets are first met while copying.
+ */
+export function bundleSchema(files: FileSet): Bundle {
+  const bundler = new Bundler(files);
+  return { schema: bundler.run(), sourceOf: (pointer) => bundler.sourceOf(pointer) };
+}
+
+export interface Bundle {
+  readonly schema: JsonObject;
+  /** Where the node at a pointer of `schema` came from: file, pointer there, and line/column when known. */
+  sourceOf(pointer: string): Location;
+}
+
+class Bundler {
+  private readonly defsKey: string;
+  /** Names already used in the output `$defs`: the root's own keys, then hoisted ones. */
+  private readonly taken: Set<string>;
+  private readonly hoisted = new Map<Doc, Map<string, string>>();
+  private readonly queue: { readonly name: string; readonly target: NodeLocation }[] = [];
+  private readonly byName = new Map<string, NodeLocation>();
+  private nodes = 0;
+
+  constructor(private readonly files: FileSet) {
+    const root = files.root.value as JsonObject;
+    const preferred = files.draft === "draft-07" ? "definitions" : "$defs";
+    const other = preferred === "$defs" ? "definitions" : "$defs";
+    // A root that already keeps its definitions under the other keyword gets the hoisted ones there too.
+    this.defsKey = root[preferred] === undefined && isJsonObject(root[other]) ? other : preferred;
+    const existing = root[this.defsKey];
+    this.taken = new Set(isJsonObject(existing) ? Object.keys(existing) : []);
+  }
+
+  run(): JsonObject {
+    const { root } = this.files;
+    const out = this.schema(root.value, root, "", true) as JsonObject;
+    if (this.queue.length === 0) return out;
+    const hoisted: JsonObject = {};
+    // The queue grows while it is drained: hoisted schemas can reference further files.
+    for (let i = 0; i < this.queue.length; i++) {
+      const { name, target } = this.queue[i]!;
+      hoisted[name] = this.schema(nodeAt(target.doc.value, target.pointer)!, target.doc, target.pointer, false);
+    }
+    if (out[this.defsKey] === undefined) out[this.defsKey] = {};
+    const defs = out[this.defsKey];
+    if (!isJsonObject(defs)) {
+      const pointer = pointerAppend("", this.defsKey);
+      throw inputError(
+        "schema.defs-not-object",
+        { file: root.file, pointer, ...root.locate(pointer) },
+        `${this.defsKey} must be an object`,
+      );
+    }
+    Object.assign(defs, hoisted);
+    return out;
+  }
+
+  /** Copies keep the source's shape (only identifiers are dropped), so a pointer maps back token by token. */
+  sourceOf(pointer: string): Location {
+    const tokens = pointerTokens(pointer);
+    const hoisted = tokens[0] === this.defsKey && tokens[1] !== undefined ? this.byName.get(tokens[1]) : undefined;
+    const doc = hoisted?.doc ?? this.files.root;
+    let source = hoisted?.pointer ?? "";
+    for (const token of hoisted === undefined ? tokens : tokens.slice(2)) source = pointerAppend(source, token);
+    return { file: doc.file, pointer: source, ...doc.locate(source) };
+  }
+
+  private schema(value: JsonValue, doc: Doc, pointer: string, isRoot: boolean): JsonValue {
+    if (!isJsonObject(value)) return this.data(value);
+    this.count();
+    const out: JsonObject = {};
+    for (const [key, member] of Object.entries(value)) {
+      if (DROPPED.has(key) || (key === "$schema" && !isRoot)) continue;
+      const at = pointerAppend(pointer, key);
+      const kind = keywordKind(key);
+      if (key === "$ref" && typeof member === "string") out[key] = this.localRef(doc, at);
+      else if (kind === undefined) out[key] = this.data(member);
+      else {
+        const copySchema = (s: JsonValue, p: string) => this.schema(s, doc, p, false);
+        out[key] = mapKeyword(kind, member, at, copySchema, (d) => this.data(d));
+      }
+    }
+    return out;
+  }
+
+  /** Deep copy of data (depth is bounded by MAX_DEPTH, so recursion is safe). */
+  private data(value: JsonValue): JsonValue {
+    this.count();
+    if (Array.isArray(value)) return value.map((v) => this.data(v));
+    if (!isJsonObject(value)) return value;
+    const out: JsonObject = {};
+    for (const [key, member] of Object.entries(value)) out[key] = this.data(member);
+    return out;
+  }
+
+  private localRef(doc: Doc, refPointer: string): string {
+    const target = this.files.targetOf(doc, refPointer);
+    const fail = (code: string, message: string): InputError =>
+      inputError(code, { file: doc.file, pointer: refPointer, ...doc.locate(refPointer) }, message);
+    if (target.doc === this.files.root) return pointerFragment(target.pointer, fail);
+    let names = this.hoisted.get(target.doc);
+    if (names === undefined) this.hoisted.set(target.doc, (names = new Map()));
+    let name = names.get(target.pointer);
+    if (name === undefined) {
+      name = this.pickName(target);
+      names.set(target.pointer, name);
+      this.taken.add(name);
+      this.queue.push({ name, target });
+      this.byName.set(name, target);
+    }
+    return pointerFragment(pointerAppend(pointerAppend("", this.defsKey), name), fail);
+  }
+
+  /**
+   * `Money` for `money.json#/$defs/Money` (tokens after the last `$defs`/`definitions`), or the file name for
+   * other targets (`money.json` → `Money`, `orders/v1.json` → `OrdersV1`). On a collision the name is qualified
+   * by the file's path, nearest part first (`SharedMoney` for `_shared/money.json`); a counter is the last resort.
+   */
+  private pickName(target: NodeLocation): string {
+    const tokens = pointerTokens(target.pointer);
+    const segments = target.doc.rel.replace(/\.(json|ya?ml)$/i, "").split("/");
+    const stem = segments[segments.length - 1]!;
+    let defsAt = -1;
+    for (let i = tokens.length - 2; i >= 0 && defsAt === -1; i--) {
+      if (tokens[i] === "$defs" || tokens[i] === "definitions") defsAt = i;
+    }
+    const fileWords = /^v[0-9]+$/i.test(stem) && segments.length > 1 ? segments.slice(-2) : [stem];
+    const words = defsAt >= 0 ? tokens.slice(defsAt + 1) : [...fileWords, ...tokens];
+    const base = typeNameFrom(words.join(" "));
+    // Path parts not already in the name can qualify it.
+    const qualifiers = segments.slice(
+      0,
+      segments.length - (defsAt >= 0 && typeNameFrom(stem) !== base ? 0 : fileWords.length),
+    );
+    const candidates = [base];
+    for (let k = 1; k <= qualifiers.length; k++) {
+      candidates.push(typeNameFrom([...qualifiers.slice(-k), ...words].join(" ")));
+    }
+    for (const candidate of candidates) if (!this.taken.has(candidate)) return candidate;
+    for (let n = 2; ; n++) if (!this.taken.has(`${base}${n}`)) return `${base}${n}`;
+  }
+
+  private count(): void {
+    if (++this.nodes > MAX_BUNDLE_NODES) {
+      const file = this.files.root.file;
+      throw inputError("input.bundle-too-large", { file }, `bundled schema exceeds ${MAX_BUNDLE_NODES} nodes`);
+    }
+  }
+}
