@@ -19,8 +19,15 @@ export interface Project {
   load(rel: string): LoadedSchema;
 }
 
+const created: string[] = [];
+// Some fixtures are megabytes (size and node limits): leave nothing behind in the temp folder.
+process.on("exit", () => {
+  for (const dir of created) fs.rmSync(dir, { recursive: true, force: true });
+});
+
 export function project(files: Record<string, string | JsonValue>): Project {
   const rootDir = fs.mkdtempSync(path.join(os.tmpdir(), "lc-load-"));
+  created.push(rootDir);
   const schemasDir = path.join(rootDir, "schemas");
   fs.mkdirSync(schemasDir);
   for (const [rel, content] of Object.entries(files)) writeFile(path.join(schemasDir, rel), content);
