@@ -37,7 +37,10 @@ for (const [folder, draft] of DRAFTS) {
     try {
       const outcomes = await runDraft(SUITE_DIR, folder, draft, tmpDir);
       const expected = new Map(
-        EXPECTED_FAILURES.filter((f) => f.draft === folder).map((f) => [caseKey(folder, f.file, f.group, f.test), f.reason]),
+        EXPECTED_FAILURES.filter((f) => f.draft === folder).map((f) => [
+          caseKey(folder, f.file, f.group, f.test),
+          f.reason,
+        ]),
       );
       const seen = new Set(outcomes.map((o) => o.key));
       const required = outcomes.filter((o) => o.required);

@@ -94,7 +94,12 @@ export async function runDraft(suiteDir: string, folder: string, draft: Draft, t
     for (const group of groups) {
       // Boolean root schemas are valid JSON Schema and ajv accepts them; contracts themselves are always objects.
       const schema = group.schema as JsonObject;
-      const generated = await generatedValidator(schema, draft, remotes, path.join(tmpDir, `${folder}-${moduleCount++}.mjs`));
+      const generated = await generatedValidator(
+        schema,
+        draft,
+        remotes,
+        path.join(tmpDir, `${folder}-${moduleCount++}.mjs`),
+      );
       const inMemory = inMemoryValidator(schema, draft, remotes);
       for (const test of group.tests) {
         const key = caseKey(folder, file, group.description, test.description);
@@ -116,7 +121,12 @@ export async function runDraft(suiteDir: string, folder: string, draft: Draft, t
 
 type Validator = ((data: unknown) => boolean) | { readonly error: string };
 
-async function generatedValidator(schema: JsonObject, draft: Draft, remotes: readonly JsonObject[], file: string): Promise<Validator> {
+async function generatedValidator(
+  schema: JsonObject,
+  draft: Draft,
+  remotes: readonly JsonObject[],
+  file: string,
+): Promise<Validator> {
   let source: string;
   try {
     source = emitValidator({ schema, draft, strict: false, extraSchemas: remotes });
@@ -127,7 +137,8 @@ async function generatedValidator(schema: JsonObject, draft: Draft, remotes: rea
   if (forbidden.length > 0) throw new Error(`generated module for ${file} contains ${forbidden.join(", ")}`);
   fs.writeFileSync(file, source);
   const module = (await import(pathToFileURL(file).href)) as { validate: (data: unknown) => boolean; default: unknown };
-  if (module.default !== module.validate) throw new Error(`generated module ${file} must export validate as default too`);
+  if (module.default !== module.validate)
+    throw new Error(`generated module ${file} must export validate as default too`);
   return module.validate;
 }
 

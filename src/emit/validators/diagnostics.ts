@@ -2,12 +2,13 @@
  * Schema problems as diagnostics with JSON pointers: meta-schema violations (`schema.meta`), strict-mode problems
  * (`schema.strict`) and anything else that stops compilation (`schema.compile`).
  *
- * Strict mode is run in ajv's "log" mode so every problem is reported in one pass; the final check compiles with
- * the exact options of `emitValidator`, so an empty result means `emitValidator` will not throw.
+ * Strict mode is run in ajv's "log" mode so every problem is reported in one pass; the final check runs
+ * `emitValidator` itself, so an empty result means it will not throw.
  */
 import type { Diagnostic } from "../../errors.js";
 import { type Draft, type JsonObject, isJsonObject, pointerAppend } from "../../ir/json.js";
 import type { ErrorObject } from "./ajv.js";
+import { emitValidator } from "./emit.js";
 import { createAjv, createLoggingAjv } from "./options.js";
 import { strictDiagnostic } from "./strict.js";
 import { keywordPointers, subschemas } from "./walk.js";
@@ -42,11 +43,9 @@ export function schemaDiagnostics(schema: JsonObject, draft: Draft, file: string
 
   if (found.length === 0) {
     try {
-      createAjv(draft).compile(schema);
+      emitValidator({ schema, draft });
     } catch (error) {
-      const message = errorMessage(error);
-      const code = message.startsWith("strict mode:") ? "schema.strict" : "schema.compile";
-      found.push({ code, file, pointer: "", message });
+      found.push(compileDiagnostic(error, schema, file));
     }
   }
   return unique(found);
@@ -58,12 +57,20 @@ function metaDiagnostics(schema: JsonObject, draft: Draft, file: string): Diagno
     if (ajv.validateSchema(schema)) return [];
   } catch (error) {
     // ajv throws when `$schema` names a meta-schema it does not have.
-    return [{ code: "schema.meta", file, pointer: "/$schema", message: `cannot check against "$schema": ${errorMessage(error)}` }];
+    return [
+      {
+        code: "schema.meta",
+        file,
+        pointer: "/$schema",
+        message: `cannot check against "$schema": ${errorMessage(error)}`,
+      },
+    ];
   }
   const byPointer = new Map<string, ErrorObject[]>();
   for (const error of ajv.errors ?? []) {
     const propertyName: unknown = error.params["propertyName"];
-    const pointer = typeof propertyName === "string" ? pointerAppend(error.instancePath, propertyName) : error.instancePath;
+    const pointer =
+      typeof propertyName === "string" ? pointerAppend(error.instancePath, propertyName) : error.instancePath;
     byPointer.set(pointer, [...(byPointer.get(pointer) ?? []), error]);
   }
   return [...byPointer].map(([pointer, errors]) => ({
@@ -94,32 +101,63 @@ function describeMetaError(error: ErrorObject): string {
     return `must be one of ${allowed.map((v) => JSON.stringify(v)).join(", ")}`;
   }
   if (error.keyword === "format") return `must be a valid ${String(error.params["format"])}`;
-  if (error.keyword === "additionalProperties") return `has unknown property "${String(error.params["additionalProperty"])}"`;
+  if (error.keyword === "additionalProperties")
+    return `has unknown property "${String(error.params["additionalProperty"])}"`;
   return error.message ?? `fails "${error.keyword}"`;
 }
 
 function subject(pointer: string): string {
   if (pointer === "") return "schema";
-  const last = pointer.slice(pointer.lastIndexOf("/") + 1).replace(/~1/g, "/").replace(/~0/g, "~");
+  const last = pointer
+    .slice(pointer.lastIndexOf("/") + 1)
+    .replace(/~1/g, "/")
+    .replace(/~0/g, "~");
   return JSON.stringify(last);
 }
 
-/** A compile failure that is not a strict-mode problem: unresolvable `$ref`s and invalid Unicode patterns. */
+/**
+ * A failure to compile or emit: unresolvable `$ref`s, empty enums and invalid Unicode patterns get the pointer of
+ * the culprit, anything unforeseen is reported at the root with ajv's message.
+ */
 function compileDiagnostic(error: unknown, schema: JsonObject, file: string): Diagnostic {
   const message = errorMessage(error);
   const ref = /^can't resolve reference (.*) from id /.exec(message)?.[1];
   if (ref !== undefined) {
-    const at = [...keywordPointers(schema, "$ref", (n) => n["$ref"] === ref), ...keywordPointers(schema, "$dynamicRef", (n) => n["$dynamicRef"] === ref)];
-    return { code: "schema.compile", file, pointer: at[0] ?? "", message: `$ref "${ref}" does not resolve to a schema` };
+    const at = [
+      ...keywordPointers(schema, "$ref", (n) => n["$ref"] === ref),
+      ...keywordPointers(schema, "$dynamicRef", (n) => n["$dynamicRef"] === ref),
+    ];
+    return {
+      code: "schema.compile",
+      file,
+      pointer: at[0] ?? "",
+      message: `$ref "${ref}" does not resolve to a schema`,
+    };
+  }
+  if (message === "enum must have non-empty array") {
+    const at = keywordPointers(schema, "enum", (n) => Array.isArray(n["enum"]) && n["enum"].length === 0);
+    return {
+      code: "schema.compile",
+      file,
+      pointer: at[0] ?? "",
+      message: `"enum" is empty, so no value could be valid; list at least one value`,
+    };
   }
   if (error instanceof SyntaxError && message.includes("Invalid regular expression")) {
     const bad = invalidPatterns(schema)[0];
     if (bad !== undefined) {
-      return { code: "schema.compile", file, pointer: bad.pointer, message: `not a valid Unicode ("u" flag) regular expression: ${bad.reason}` };
+      return {
+        code: "schema.compile",
+        file,
+        pointer: bad.pointer,
+        message: `not a valid Unicode ("u" flag) regular expression: ${bad.reason}`,
+      };
     }
   }
   if (message.startsWith("strict mode:")) return strictDiagnostic(message, schema, file)[0]!;
-  return { code: "schema.compile", file, pointer: "", message };
+  // Standalone code cannot be generated for `$async` schemas (ajv would import its ValidationError class).
+  const asyncAt = message.includes("$async") ? keywordPointers(schema, "$async")[0] : undefined;
+  return { code: "schema.compile", file, pointer: asyncAt ?? "", message };
 }
 
 /** `pattern` values and `patternProperties` keys that JavaScript rejects with the "u" flag ajv compiles them with. */
@@ -137,7 +175,8 @@ function invalidPatterns(schema: JsonObject): { pointer: string; reason: string 
     if (typeof pattern === "string") check(pattern, pointerAppend(pointer, "pattern"));
     const patternProperties = node["patternProperties"];
     if (isJsonObject(patternProperties)) {
-      for (const key of Object.keys(patternProperties)) check(key, pointerAppend(pointerAppend(pointer, "patternProperties"), key));
+      for (const key of Object.keys(patternProperties))
+        check(key, pointerAppend(pointerAppend(pointer, "patternProperties"), key));
     }
   }
   return bad;

@@ -166,7 +166,9 @@ export function llmcAnyNumber(): boolean {
  * registered a `{validate, compare}` definition and `formats.<name>(x)` when it registered a bare function, so our
  * object has the same shape per name.
  */
-export const FUNCTION_FORMATS: Readonly<Record<string, { readonly fn: (value: never) => boolean; readonly wrapped: boolean }>> = {
+export const FUNCTION_FORMATS: Readonly<
+  Record<string, { readonly fn: (value: never) => boolean; readonly wrapped: boolean }>
+> = {
   date: { fn: llmcDate, wrapped: true },
   time: { fn: llmcTime, wrapped: true },
   "date-time": { fn: llmcDateTime, wrapped: true },
@@ -180,3 +182,8 @@ export const FUNCTION_FORMATS: Readonly<Record<string, { readonly fn: (value: ne
   float: { fn: llmcAnyNumber, wrapped: true },
   double: { fn: llmcAnyNumber, wrapped: true },
 };
+
+/** The inlined implementation of a function format, looked up as an own property (format names are schema data). */
+export function functionFormat(name: string): (typeof FUNCTION_FORMATS)[string] | undefined {
+  return Object.prototype.hasOwnProperty.call(FUNCTION_FORMATS, name) ? FUNCTION_FORMATS[name] : undefined;
+}

@@ -8,7 +8,7 @@
  */
 import { propertyKey, stringLiteral } from "../codegen/escape.js";
 import { FORMATS_IDENTIFIER } from "./options.js";
-import { FUNCTION_FORMATS, llmcUriPattern } from "./formats.js";
+import { functionFormat, llmcUriPattern } from "./formats.js";
 import * as formatFunctions from "./formats.js";
 import { forbiddenConstructs, maskLiterals } from "./lexer.js";
 import * as runtimeFunctions from "./runtime.js";
@@ -22,9 +22,10 @@ const RUNTIME_REPLACEMENTS: readonly [string, string][] = [
 
 /** Every `llmc*` definition generated code can use, by name, as source text. */
 const DEFINITIONS: ReadonlyMap<string, string> = new Map<string, string>([
-  ...Object.values(runtimeFunctions).map((fn): [string, string] => [fn.name, fn.toString()]),
-  ...Object.values(formatFunctions)
-    .filter((value): value is (...args: never[]) => boolean => typeof value === "function")
+  ...([...Object.values(runtimeFunctions), ...Object.values(formatFunctions)] as unknown[])
+    .filter(
+      (value): value is (...args: never[]) => unknown => typeof value === "function" && value.name.startsWith("llmc"),
+    )
     .map((fn): [string, string] => [fn.name, fn.toString()]),
   [
     "llmcUriPattern",
@@ -58,7 +59,7 @@ function usedFormats(code: string): string[] {
 
 function formatsObject(names: readonly string[]): string {
   const entries = names.map((name) => {
-    const format = FUNCTION_FORMATS[name]!;
+    const format = functionFormat(name)!;
     return `${propertyKey(name)}: ${format.wrapped ? `{ validate: ${format.fn.name} }` : format.fn.name}`;
   });
   return `const ${FORMATS_IDENTIFIER} = { ${entries.join(", ")} };`;
@@ -103,8 +104,9 @@ export function inlineRuntime(source: string): string {
   }
   const formats = usedFormats(body);
   for (const name of formats) {
-    const format = FUNCTION_FORMATS[name];
-    if (format === undefined) throw new Error(`generated validator uses format "${name}", which has no inlined implementation`);
+    const format = functionFormat(name);
+    if (format === undefined)
+      throw new Error(`generated validator uses format "${name}", which has no inlined implementation`);
     roots.push(format.fn.name);
   }
   const prelude = definitionsFor(roots);

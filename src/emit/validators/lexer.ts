@@ -60,7 +60,8 @@ function skipQuoted(source: string, start: number, quote: string): number {
     const c = source[i]!;
     if (c === "\\") i += 2;
     else if (c === quote) return i + 1;
-    else if (quote === "`" && c === "$" && source[i + 1] === "{") throw new Error("template substitution in generated code");
+    else if (quote === "`" && c === "$" && source[i + 1] === "{")
+      throw new Error("template substitution in generated code");
     else if (quote !== "`" && c === "\n") break;
     else i++;
   }

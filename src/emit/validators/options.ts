@@ -8,7 +8,7 @@ import type { Draft } from "../../ir/json.js";
 import { Ajv07, Ajv2019, Ajv2020, type AjvInstance, Name, addFormats } from "./ajv.js";
 
 /** Identifier of the formats object that generated code reads function formats from (defined by `inline.ts`). */
-export const FORMATS_IDENTIFIER = "__llmc_formats";
+export const FORMATS_IDENTIFIER = "llmcFormats";
 
 function pinnedOptions(strict: boolean | "log", logger: Logger | false): Options {
   return {
@@ -60,7 +60,8 @@ function pinnedOptions(strict: boolean | "log", logger: Logger | false): Options
 }
 
 function newAjv(draft: Draft, options: Options): AjvInstance {
-  const ajv = draft === "draft-07" ? new Ajv07(options) : draft === "2019-09" ? new Ajv2019(options) : new Ajv2020(options);
+  const ajv =
+    draft === "draft-07" ? new Ajv07(options) : draft === "2019-09" ? new Ajv2019(options) : new Ajv2020(options);
   // Full mode is what the inlined formats reproduce. The `formatMinimum`-style keywords stay off: they are not
   // JSON Schema, so strict mode reports them as unknown keywords instead of silently validating them.
   addFormats(ajv, { mode: "full", keywords: false });

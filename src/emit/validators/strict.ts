@@ -15,13 +15,18 @@ interface Rule {
 }
 
 const has = (node: JsonObject, keyword: string): boolean => Object.prototype.hasOwnProperty.call(node, keyword);
-const quotedTypes = (types: string): string => types.split(",").map((t) => `"${t}"`).join(" or ");
+const quotedTypes = (types: string): string =>
+  types
+    .split(",")
+    .map((t) => `"${t}"`)
+    .join(" or ");
 
 const RULES: readonly Rule[] = [
   {
     pattern: /^unknown keyword: "(.*)"$/,
     locate: (m, schema) => keywordPointers(schema, m[1]!),
-    explain: (m) => `unknown keyword "${m[1]}": fix the spelling or remove it (strict mode rejects keywords it cannot check)`,
+    explain: (m) =>
+      `unknown keyword "${m[1]}": fix the spelling or remove it (strict mode rejects keywords it cannot check)`,
   },
   {
     pattern: /^"additionalItems" is ignored when "items" is not an array of schemas$/,
@@ -46,8 +51,13 @@ const RULES: readonly Rule[] = [
   {
     pattern: /^"minContains" == 0 without "maxContains": "contains" keyword ignored$/,
     locate: (_m, schema) =>
-      keywordPointers(schema, "minContains", (n) => n["minContains"] === 0 && !has(n, "maxContains") && has(n, "contains")),
-    explain: () => `"minContains": 0 without "maxContains" makes "contains" accept anything; set "maxContains" or remove both`,
+      keywordPointers(
+        schema,
+        "minContains",
+        (n) => n["minContains"] === 0 && !has(n, "maxContains") && has(n, "contains"),
+      ),
+    explain: () =>
+      `"minContains": 0 without "maxContains" makes "contains" accept anything; set "maxContains" or remove both`,
   },
   {
     pattern: /^"minContains" > "maxContains" is always invalid$/,
@@ -71,7 +81,8 @@ const RULES: readonly Rule[] = [
     explain: () => `"$recursiveAnchor": false has no effect; remove it`,
   },
   {
-    pattern: /^"(items|prefixItems)" is (\d+)-tuple, but minItems or maxItems\/(\w+) are not specified or different at path "(.*)"$/,
+    pattern:
+      /^"(items|prefixItems)" is (\d+)-tuple, but minItems or maxItems\/(\w+) are not specified or different at path "(.*)"$/,
     locate: (m, schema) => [pointerAppend(schemaPathPointer(m[4]!, schema), m[1]!)],
     explain: (m) =>
       `"${m[1]}" describes a ${m[2]}-item tuple but the array length is open; add "minItems": ${m[2]} and either ` +
@@ -104,7 +115,12 @@ export function strictDiagnostic(message: string, schema: JsonObject, file: stri
     if (match === null) continue;
     const pointers = rule.locate(match, schema);
     const explanation = rule.explain(match);
-    return (pointers.length > 0 ? pointers : [""]).map((pointer) => ({ code: "schema.strict", file, pointer, message: explanation }));
+    return (pointers.length > 0 ? pointers : [""]).map((pointer) => ({
+      code: "schema.strict",
+      file,
+      pointer,
+      message: explanation,
+    }));
   }
   return [{ code: "schema.strict", file, pointer: "", message: text }];
 }

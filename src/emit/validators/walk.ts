@@ -49,7 +49,11 @@ export function subschemas(root: JsonObject): SchemaNode[] {
 }
 
 /** Pointers to `keyword` in every subschema that has it and satisfies `when`. */
-export function keywordPointers(root: JsonObject, keyword: string, when: (node: JsonObject) => boolean = () => true): string[] {
+export function keywordPointers(
+  root: JsonObject,
+  keyword: string,
+  when: (node: JsonObject) => boolean = () => true,
+): string[] {
   return subschemas(root)
     .filter(({ node }) => Object.prototype.hasOwnProperty.call(node, keyword) && when(node))
     .map(({ pointer }) => pointerAppend(pointer, keyword));

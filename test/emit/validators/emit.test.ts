@@ -31,7 +31,8 @@ const NUMBER_FORMATS = new Set(["int32", "int64", "float", "double"]);
 /** Every ajv-formats format, plus the keywords that need ajv's runtime helpers. */
 function everythingSchema(): JsonObject {
   const properties: JsonObject = {};
-  for (const name of Object.keys(fullFormats)) properties[name] = { type: NUMBER_FORMATS.has(name) ? "number" : "string", format: name };
+  for (const name of Object.keys(fullFormats))
+    properties[name] = { type: NUMBER_FORMATS.has(name) ? "number" : "string", format: name };
   properties["unique"] = { type: "array", uniqueItems: true };
   properties["constObject"] = { const: { a: [1, { b: null }] } };
   properties["enumObject"] = { enum: [{ a: 1 }, [1, 2]] };
@@ -46,7 +47,15 @@ test("a schema using every format, uniqueItems, const/enum objects and string le
   assert.doesNotMatch(source, /ajv/);
   const module = await load(source);
   assert.equal(module.default, module.validate);
-  assert.equal(module.validate({ short: "ab", unique: [{ a: 1 }, { a: 2 }], constObject: { a: [1, { b: null }] }, enumObject: [1, 2] }), true);
+  assert.equal(
+    module.validate({
+      short: "ab",
+      unique: [{ a: 1 }, { a: 2 }],
+      constObject: { a: [1, { b: null }] },
+      enumObject: [1, 2],
+    }),
+    true,
+  );
   assert.equal(module.validate({ short: "\ud83d\ude00" }), false, "one code point is below minLength 2");
   assert.equal(module.validate({ short: "\ud83d\ude00\ud83d\ude00" }), true);
   assert.equal(module.validate({ unique: [{ a: 1 }, { a: 1 }] }), false);
@@ -77,18 +86,27 @@ test("only the helpers and formats a schema uses are emitted", () => {
 });
 
 test("emitting the same schema twice gives byte-identical output", () => {
-  assert.equal(emitValidator({ schema: everythingSchema(), draft: "2020-12" }), emitValidator({ schema: everythingSchema(), draft: "2020-12" }));
+  assert.equal(
+    emitValidator({ schema: everythingSchema(), draft: "2020-12" }),
+    emitValidator({ schema: everythingSchema(), draft: "2020-12" }),
+  );
 });
 
 for (const draft of ["draft-07", "2019-09", "2020-12"] as const satisfies readonly Draft[]) {
   test(`properties named toString and constructor are looked up as own properties (${draft})`, async () => {
     const optional = await load(
-      emitValidator({ schema: { type: "object", properties: { toString: { type: "string" }, constructor: { type: "number" } } }, draft }),
+      emitValidator({
+        schema: { type: "object", properties: { toString: { type: "string" }, constructor: { type: "number" } } },
+        draft,
+      }),
     );
     assert.equal(optional.validate({}), true, "inherited toString/constructor are not the data's properties");
     assert.equal(optional.validate(JSON.parse('{"toString": 1}')), false);
     const required = await load(
-      emitValidator({ schema: { type: "object", properties: { constructor: { type: "number" } }, required: ["constructor"] }, draft }),
+      emitValidator({
+        schema: { type: "object", properties: { constructor: { type: "number" } }, required: ["constructor"] },
+        draft,
+      }),
     );
     assert.equal(required.validate({}), false, "a missing required constructor is missing even though {} inherits one");
     assert.equal(required.validate(JSON.parse('{"constructor": 5}')), true);
@@ -96,7 +114,9 @@ for (const draft of ["draft-07", "2019-09", "2020-12"] as const satisfies readon
 }
 
 test("const and enum objects with a __proto__ member compare like ajv in memory", async () => {
-  const schema: JsonObject = JSON.parse('{"type": "object", "properties": {"c": {"const": {"__proto__": 1}}, "e": {"enum": [{"__proto__": {"x": 1}}]}}}') as JsonObject;
+  const schema: JsonObject = JSON.parse(
+    '{"type": "object", "properties": {"c": {"const": {"__proto__": 1}}, "e": {"enum": [{"__proto__": {"x": 1}}]}}}',
+  ) as JsonObject;
   const module = await load(emitValidator({ schema, draft: "2020-12" }));
   const inMemory = createAjv("2020-12").compile(schema);
   for (const text of ['{"c": {"__proto__": 1}}', '{"c": {}}', '{"e": {"__proto__": {"x": 1}}}', '{"e": {}}']) {
@@ -109,7 +129,11 @@ test("const and enum objects with a __proto__ member compare like ajv in memory"
 
 test("schema text that looks like code stays inside string literals", async () => {
   const hostile = 'require("fs"); import("x"); eval("1"); new Function("") */ ${x} \u2028';
-  const schema: JsonObject = { type: "object", properties: { [hostile]: { const: hostile, description: hostile } }, required: [hostile] };
+  const schema: JsonObject = {
+    type: "object",
+    properties: { [hostile]: { const: hostile, description: hostile } },
+    required: [hostile],
+  };
   const source = emitValidator({ schema, draft: "2020-12" });
   assert.deepEqual(forbiddenConstructs(source), []);
   const module = await load(source);
@@ -119,18 +143,28 @@ test("schema text that looks like code stays inside string literals", async () =
 
 test("all errors are reported in one run, with ajv's error objects", async () => {
   const module = await load(
-    emitValidator({ schema: { type: "object", properties: { a: { type: "string" }, b: { type: "integer" } }, required: ["c"] }, draft: "2020-12" }),
+    emitValidator({
+      schema: { type: "object", properties: { a: { type: "string" }, b: { type: "integer" } }, required: ["c"] },
+      draft: "2020-12",
+    }),
   );
   assert.equal(module.validate({ a: 1, b: "x" }), false);
   assert.deepEqual(
-    (module.validate.errors as { instancePath: string; keyword: string }[]).map((e) => `${e.instancePath} ${e.keyword}`).sort(),
+    (module.validate.errors as { instancePath: string; keyword: string }[])
+      .map((e) => `${e.instancePath} ${e.keyword}`)
+      .sort(),
     [" required", "/a type", "/b type"],
   );
 });
 
 test("strict mode is the default: an unknown keyword does not compile", () => {
-  assert.throws(() => emitValidator({ schema: { type: "object", propertyOrdering: ["a"] }, draft: "2020-12" }), /unknown keyword/);
-  assert.doesNotThrow(() => emitValidator({ schema: { type: "object", propertyOrdering: ["a"] }, draft: "2020-12", strict: false }));
+  assert.throws(
+    () => emitValidator({ schema: { type: "object", propertyOrdering: ["a"] }, draft: "2020-12" }),
+    /unknown keyword/,
+  );
+  assert.doesNotThrow(() =>
+    emitValidator({ schema: { type: "object", propertyOrdering: ["a"] }, draft: "2020-12", strict: false }),
+  );
 });
 
 test("extra schemas are resolved by $id without any loading", async () => {

@@ -5,7 +5,18 @@ import { createRequire } from "node:module";
 import { type JsonValue, canonicalJson } from "../../../src/ir/json.js";
 import { FUNCTION_FORMATS } from "../../../src/emit/validators/formats.js";
 import { llmcEqual, llmcUcs2length } from "../../../src/emit/validators/runtime.js";
-import { byteStrings, dateStrings, dateTimeStrings, jsonValue, numbers, random, regexStrings, timeStrings, unicodeStrings, uriStrings } from "./corpus.js";
+import {
+  byteStrings,
+  dateStrings,
+  dateTimeStrings,
+  jsonValue,
+  numbers,
+  random,
+  regexStrings,
+  timeStrings,
+  unicodeStrings,
+  uriStrings,
+} from "./corpus.js";
 
 // ajv's runtime helpers are CommonJS modules whose `exports.default` is the function.
 const load = createRequire(import.meta.url);
@@ -39,7 +50,11 @@ const CORPORA: Readonly<Record<string, () => readonly unknown[]>> = {
 
 test("inlined formats are exactly ajv-formats' full-mode function formats, with the same shape", () => {
   const functionFormats = Object.entries(fullFormats)
-    .filter(([, format]) => typeof format === "function" || (typeof format === "object" && !(format instanceof RegExp) && typeof format.validate === "function"))
+    .filter(
+      ([, format]) =>
+        typeof format === "function" ||
+        (typeof format === "object" && !(format instanceof RegExp) && typeof format.validate === "function"),
+    )
     .map(([name]) => name)
     .sort();
   assert.deepEqual(Object.keys(FUNCTION_FORMATS).sort(), functionFormats);
@@ -57,7 +72,11 @@ for (const [name, { fn }] of Object.entries(FUNCTION_FORMATS)) {
     const differences = inputs.filter((input) => ours(input) !== theirs(input)).map((input) => JSON.stringify(input));
     assert.deepEqual(differences, []);
     // Both outcomes must occur, or the corpus says nothing about the format.
-    assert.ok(inputs.some((input) => theirs(input)) && inputs.some((input) => !theirs(input)) || name === "float" || name === "double");
+    assert.ok(
+      (inputs.some((input) => theirs(input)) && inputs.some((input) => !theirs(input))) ||
+        name === "float" ||
+        name === "double",
+    );
   });
 }
 
