@@ -161,3 +161,14 @@ test("an empty enum is schema.compile at the enum", () => {
   );
   assert.deepEqual(where(diagnostics), ["schema.compile /properties/a/enum"]);
 });
+
+test("an unknown format used twice is reported at both places", () => {
+  const schema: JsonObject = {
+    type: "object",
+    properties: { a: { type: "string", format: "phone" }, b: { type: "string", format: "phone" } },
+  };
+  assert.deepEqual(where(schemaDiagnostics(schema, "draft-07", FILE)), [
+    "schema.strict /properties/a/format",
+    "schema.strict /properties/b/format",
+  ]);
+});
