@@ -36,8 +36,16 @@ export function inputError(code: string, location: Location, message: string): I
 export function formatDiagnostic(d: Diagnostic): string {
   let where = d.file;
   if (d.line !== undefined) where += `:${d.line}${d.column !== undefined ? `:${d.column}` : ""}`;
-  if (d.pointer !== undefined) where += `#${d.pointer}`;
+  if (d.pointer !== undefined) where += `#${shorten(d.pointer)}`;
   return `${where}: ${oneLine(d.message)} [${d.code}]`;
+}
+
+const MAX_POINTER = 160;
+
+/** A pointer 500 levels deep is not readable on one line: keep its start and end (JSON output has it whole). */
+function shorten(pointer: string): string {
+  if (pointer.length <= MAX_POINTER) return pointer;
+  return `${pointer.slice(0, MAX_POINTER / 2)}/…/${pointer.slice(-MAX_POINTER / 2)}`;
 }
 
 /** Diagnostics are one line each: control characters and line breaks in user text are made visible. */

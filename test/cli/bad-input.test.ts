@@ -20,7 +20,7 @@ const CASES: readonly { name: string; files: Record<string, string | object>; wa
   {
     name: "malformed JSON names file, line and column",
     files: { "schemas/ping/contract.json": { kind: "model-output" }, "schemas/ping/v1.json": '{\n  "type": "object",\n  "properties": {,}\n}' },
-    want: /^schemas\/ping\/v1\.json:3:17: .*\[input\.json-syntax\]$/,
+    want: /^schemas\/ping\/v1\.json:3:18: .*\[input\.json-syntax\]$/,
   },
   {
     name: "malformed YAML names file and line",
@@ -30,17 +30,17 @@ const CASES: readonly { name: string; files: Record<string, string | object>; wa
   {
     name: "remote $ref is refused without fetching",
     files: contractFiles("ping", [{ type: "object", properties: { a: { $ref: "https://example.com/a.json" } } }]),
-    want: /^schemas\/ping\/v1\.json#\/properties\/a\/\$ref: .*\[ref\.remote\]$/,
+    want: /^schemas\/ping\/v1\.json(:\d+:\d+)?#\/properties\/a\/\$ref: .*\[ref\.remote\]$/,
   },
   {
     name: "file $ref escaping the schemas folder",
     files: contractFiles("ping", [{ type: "object", properties: { a: { $ref: "../../../../etc/passwd" } } }]),
-    want: /^schemas\/ping\/v1\.json#\/properties\/a\/\$ref: .*\[ref\.escapes-root\]$/,
+    want: /^schemas\/ping\/v1\.json(:\d+:\d+)?#\/properties\/a\/\$ref: .*\[ref\.escapes-root\]$/,
   },
   {
     name: "unresolvable local $ref",
     files: contractFiles("ping", [{ type: "object", properties: { a: { $ref: "#/$defs/Nope" } } }]),
-    want: /^schemas\/ping\/v1\.json#\/properties\/a\/\$ref: .*\[ref\.unresolvable\]$/,
+    want: /^schemas\/ping\/v1\.json(:\d+:\d+)?#\/properties\/a\/\$ref: .*\[ref\.unresolvable\]$/,
   },
   {
     name: "version gap",
@@ -65,22 +65,22 @@ const CASES: readonly { name: string; files: Record<string, string | object>; wa
   {
     name: "unknown draft",
     files: contractFiles("ping", [{ $schema: "http://json-schema.org/draft-04/schema#", type: "object" }]),
-    want: /^schemas\/ping\/v1\.json#\/\$schema: .*draft/,
+    want: /^schemas\/ping\/v1\.json(:\d+:\d+)?#\/\$schema: .*draft/,
   },
   {
     name: "schema invalid against its meta-schema",
     files: contractFiles("ping", [{ type: "object", properties: { a: { type: "strin" } } }]),
-    want: /^schemas\/ping\/v1\.json#\/properties\/a\/type: .*\[schema\.meta\]$/,
+    want: /^schemas\/ping\/v1\.json(:\d+:\d+)?#\/properties\/a\/type: .*\[schema\.meta\]$/,
   },
   {
     name: "unknown keyword (strict mode)",
     files: contractFiles("ping", [{ type: "object", properties: { a: { type: "string", tsType: "any" } } }]),
-    want: /^schemas\/ping\/v1\.json#\/properties\/a(\/tsType)?: .*tsType.*\[schema\.strict\]$/,
+    want: /^schemas\/ping\/v1\.json(:\d+:\d+)?#\/properties\/a(\/tsType)?: .*tsType.*\[schema\.strict\]$/,
   },
   {
     name: "property named __proto__ is refused",
     files: contractFiles("ping", [{ type: "object", properties: { ["__proto__"]: { type: "string" } } }]),
-    want: /^schemas\/ping\/v1\.json#\/properties\/__proto__: .*\[schema\.proto-key\]$/,
+    want: /^schemas\/ping\/v1\.json(:\d+:\d+)?#\/properties\/__proto__: .*\[schema\.proto-key\]$/,
   },
   {
     name: "a 10 MB schema",
@@ -90,7 +90,7 @@ const CASES: readonly { name: string; files: Record<string, string | object>; wa
   {
     name: "nesting 500 deep",
     files: contractFiles("ping", [nested(500)]),
-    want: /^schemas\/ping\/v1\.json(#\S*)?: .*\[input\.too-deep\]$/,
+    want: /^schemas\/ping\/v1\.json(:\d+:\d+)?(#\S*)?: .*\[input\.too-deep\]$/,
   },
   {
     name: "contract name that is not kebab-case",
@@ -120,12 +120,23 @@ test("check › lists problems from several contracts at once", () => {
   });
   const r = runCli(["check"], dir);
   assert.equal(r.code, 1, r.stderr);
-  assert.match(r.stderr, /schemas\/one\/v1\.json#\/properties\/a\/type: .*\[schema\.meta\]/);
+  assert.match(r.stderr, /schemas\/one\/v1\.json(:\d+:\d+)?#\/properties\/a\/type: .*\[schema\.meta\]/);
   assert.match(r.stderr, /schemas\/two\/v3\.json: .*\[contract\.version-gap\]/);
 });
 
-test("build › --debug prints a stack trace for input errors, plain runs do not", () => {
+test("build › --debug is accepted and input errors stay one line without a stack trace", () => {
   const dir = makeProject(contractFiles("ping", [{ type: "object", properties: { a: { $ref: "http://x/y" } } }]));
-  assert.ok(!runCli(["build"], dir).stderr.includes("    at "));
-  assert.ok(runCli(["build", "--debug"], dir).stderr.includes("    at "));
+  for (const args of [["build"], ["build", "--debug"]]) {
+    const r = runCli(args, dir);
+    assert.equal(r.code, 2);
+    assert.ok(!r.stderr.includes("    at "));
+  }
+});
+
+test("build › an over-long pointer is shortened in the one-line message", () => {
+  const dir = makeProject(contractFiles("ping", [nested(500)]));
+  const r = runCli(["build"], dir);
+  const first = r.stderr.split("\n")[0] ?? "";
+  assert.ok(first.length < 400, `${first.length} characters`);
+  assert.match(first, /\[input\.too-deep\]$/);
 });

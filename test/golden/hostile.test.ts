@@ -56,7 +56,7 @@ const schema = {
 (schema.properties as Record<string, object>)["nested"] = { $ref: "#/$defs/class" };
 
 function valid(): Record<string, unknown> {
-  return { constructor: "plain", toString: 1, default: "*/", "with space": "***" };
+  return { constructor: "plain", toString: 1, default: 4, "with space": 7 };
 }
 
 test("hostile names and text › generated code type-checks, and the validator is exact", async () => {
@@ -74,7 +74,7 @@ test("hostile names and text › generated code type-checks, and the validator i
     files.set(
       "consumer.ts",
       `import { parseHostileNamesV1, type HostileNamesV1 } from "./generated/index.js";\n` +
-        `export const v: HostileNamesV1 = { constructor: "plain", toString: 1, default: "*/", "with space": "***" };\n` +
+        `export const v: HostileNamesV1 = { constructor: "plain", toString: 1, default: 4, "with space": 7 };\n` +
         `export const r = parseHostileNamesV1(v);\n`,
     );
     const tmp = writeTree(files);
@@ -91,9 +91,11 @@ test("hostile names and text › generated code type-checks, and the validator i
   const { toString: _t, ...noToString } = valid();
   assert.equal(is(noToString), false, "missing own `toString` accepted");
   assert.equal(is({ ...valid(), toString: "x" }), false, "wrong type for toString accepted");
-  assert.equal(is({ ...valid(), "*/": "**" }), true);
-  assert.equal(is({ ...valid(), "*/": "ab" }), false, "pattern on a `*/` property not enforced");
-  assert.equal(is({ ...valid(), "${x}": 2 }), true);
+  assert.equal(is({ ...valid(), "*/": 2 }), true);
+  assert.equal(is({ ...valid(), "*/": "2" }), false, "type on a `*/` property not enforced");
+  assert.equal(is({ ...valid(), "${x}": "**" }), true);
+  assert.equal(is({ ...valid(), "${x}": "ab" }), false, "pattern on a `${x}` property not enforced");
+  assert.equal(is({ ...valid(), "": "*/*" }), true);
   assert.equal(is({ ...valid(), "line\u2028sep": "plain" }), true);
   assert.equal(is({ ...valid(), "line\u2028sep": NASTY }), true);
   assert.equal(is({ ...valid(), "line\u2028sep": "other" }), false, "enum with hostile text not enforced");
