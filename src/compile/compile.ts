@@ -3,7 +3,7 @@ import { displayPath, type Project } from "../config/config.js";
 import { discoverContracts, type ContractSource, type VersionSource } from "../discover/discover.js";
 import { InputError, type Diagnostic } from "../errors.js";
 import { emitTypes } from "../emit/types/index.js";
-import { emitValidator, schemaDiagnostics } from "../emit/validators/index.js";
+import { compileValidator } from "../emit/validators/index.js";
 import { renderContractIndex, renderRootIndex, type ContractIndexInput } from "../emit/modules/indexes.js";
 import { renderRuntimeModule } from "../emit/modules/runtime.js";
 import { renderValidatorModule, renderVersionModule } from "../emit/modules/version.js";
@@ -90,11 +90,11 @@ async function compileVersion(
   plan: Map<string, string>,
 ): Promise<{ compiled?: CompiledVersion; problems: Diagnostic[]; examples: number }> {
   const loaded = loadSchemaFile(source.file, ctx);
-  const problems = schemaDiagnostics(loaded.schema, loaded.draft, source.display);
-  if (problems.length > 0) return { problems, examples: 0 };
+  const validator = compileValidator(loaded.schema, loaded.draft, source.display);
+  if (!validator.ok) return { problems: [...validator.problems], examples: 0 };
 
   const names = versionNames(contract.name, source.version);
-  const validatorCode = emitValidator({ schema: loaded.schema, draft: loaded.draft });
+  const validatorCode = validator.code;
   const types = await emitTypes({ schema: loaded.schema, draft: loaded.draft, rootName: names.type });
   const hash = contractHash(loaded.schema);
   const prefix = `${contract.name}/v${source.version}`;

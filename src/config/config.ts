@@ -63,7 +63,7 @@ export function resolveProject(options: { root?: string; config?: string; cwd: s
   if (configFile !== undefined) {
     const display = displayPath(rootDir, configFile);
     const doc = readDocument(configFile, display);
-    assertValid(packagedSchema("config.schema.json"), doc.value, display, "config.invalid");
+    assertValid("config.schema.json", doc.value, display, "config.invalid");
     config = doc.value as ConfigFile;
   }
   const schemasDir = path.resolve(rootDir, config.schemasDir ?? "schemas");

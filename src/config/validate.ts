@@ -1,14 +1,22 @@
-import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
+import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import { packagedSchema } from "./config.js";
 import { inputError } from "../errors.js";
 import { pointerAppend } from "../ir/json.js";
 
+const compiled = new Map<string, ValidateFunction>();
+
 /**
- * Validates a small JSON document of ours (config, contract manifest) against its JSON Schema and throws an
- * `InputError` naming the file and the JSON pointer of the first problem.
+ * Validates a small JSON document of ours (config, contract manifest) against the packaged JSON Schema `schemaName`
+ * and throws an `InputError` naming the file and the JSON pointer of the first problem. Validators are compiled
+ * once per process: a build reads one manifest per contract.
  */
-export function assertValid(schema: object, value: unknown, file: string, code: string): void {
-  const ajv = new Ajv2020({ allErrors: false, strict: true });
-  const validate = ajv.compile(schema);
+export function assertValid(schemaName: string, value: unknown, file: string, code: string): void {
+  let validate = compiled.get(schemaName);
+  if (validate === undefined) {
+    // Our own schemas are meta-checked by a unit test, not on every run.
+    validate = new Ajv2020({ allErrors: false, strict: true, validateSchema: false }).compile(packagedSchema(schemaName));
+    compiled.set(schemaName, validate);
+  }
   if (validate(value)) return;
   const e = validate.errors?.[0];
   if (e === undefined) throw inputError(code, { file }, "is invalid");

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { displayPath, packagedSchema, type Compatibility, type Project, type ProviderProfile } from "../config/config.js";
+import { displayPath, type Compatibility, type Project, type ProviderProfile } from "../config/config.js";
 import { assertValid } from "../config/validate.js";
 import { InputError, inputError, type Diagnostic } from "../errors.js";
 import { readDocument } from "../load/read.js";
@@ -72,7 +72,7 @@ function readContract(project: Project, name: string): ContractSource {
   const manifestDisplay = `${dirDisplay}/contract.json`;
   if (!existsSync(manifestFile)) throw inputError("contract.manifest-missing", { file: manifestDisplay }, "missing contract.json");
   const doc = readDocument(manifestFile, manifestDisplay);
-  assertValid(packagedSchema("contract.schema.json"), doc.value, manifestDisplay, "contract.manifest-invalid");
+  assertValid("contract.schema.json", doc.value, manifestDisplay, "contract.manifest-invalid");
   const raw = doc.value as { kind: ContractKind; compatibility?: Compatibility; description?: string; providers?: ProviderProfile[] };
   const manifest: ContractManifest = {
     kind: raw.kind,

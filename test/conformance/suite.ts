@@ -129,7 +129,8 @@ async function generatedValidator(
 ): Promise<Validator> {
   let source: string;
   try {
-    source = emitValidator({ schema, draft, strict: false, extraSchemas: remotes });
+    // Same options as the in-memory comparison, meta-schema check included.
+    source = emitValidator({ schema, draft, strict: false, extraSchemas: remotes, validateSchema: true });
   } catch (error) {
     return { error: `does not compile: ${error instanceof Error ? error.message : String(error)}` };
   }

@@ -87,13 +87,18 @@ export function lineCommentText(text: string): string {
   return text.replace(/[\r\n\u2028\u2029]+/g, " ");
 }
 
-/** `ticket-triage` → `TicketTriage`. Input must be a kebab-case contract name (checked by discovery). */
+/**
+ * `ticket-triage` → `TicketTriage`, `tool-0a1b` → `Tool0A1B`. Input must be a kebab-case contract name (checked by
+ * discovery). A letter after a digit is upper-cased because json-schema-to-typescript does so to type names, and
+ * the root type must keep exactly the name the wrappers refer to.
+ */
 export function pascalCase(kebab: string): string {
   return kebab
     .split(/[^A-Za-z0-9]+/)
     .filter((p) => p !== "")
     .map((p) => p[0]!.toUpperCase() + p.slice(1))
-    .join("");
+    .join("")
+    .replace(/([0-9])([a-z])/g, (_, d: string, l: string) => d + l.toUpperCase());
 }
 
 /**

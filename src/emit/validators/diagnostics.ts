@@ -9,7 +9,7 @@ import type { Diagnostic } from "../../errors.js";
 import { type Draft, type JsonObject, isJsonObject, pointerAppend } from "../../ir/json.js";
 import type { ErrorObject } from "./ajv.js";
 import { emitValidator } from "./emit.js";
-import { createAjv, createLoggingAjv } from "./options.js";
+import { createLoggingAjv, metaAjv } from "./options.js";
 import { strictDiagnostic } from "./strict.js";
 import { keywordPointers, subschemas } from "./walk.js";
 
@@ -51,8 +51,27 @@ export function schemaDiagnostics(schema: JsonObject, draft: Draft, file: string
   return unique(found);
 }
 
+/**
+ * The build's path: meta-schema check, then one strict compile. Only when that compile fails does the slower
+ * `schemaDiagnostics` run, to report every problem with its pointer instead of the first one.
+ */
+export function compileValidator(
+  schema: JsonObject,
+  draft: Draft,
+  file: string,
+): { readonly ok: true; readonly code: string } | { readonly ok: false; readonly problems: readonly Diagnostic[] } {
+  const meta = metaDiagnostics(schema, draft, file);
+  if (meta.length > 0) return { ok: false, problems: meta };
+  try {
+    return { ok: true, code: emitValidator({ schema, draft }) };
+  } catch (error) {
+    const problems = schemaDiagnostics(schema, draft, file);
+    return { ok: false, problems: problems.length > 0 ? problems : [compileDiagnostic(error, schema, file)] };
+  }
+}
+
 function metaDiagnostics(schema: JsonObject, draft: Draft, file: string): Diagnostic[] {
-  const ajv = createAjv(draft);
+  const ajv = metaAjv(draft);
   try {
     if (ajv.validateSchema(schema)) return [];
   } catch (error) {

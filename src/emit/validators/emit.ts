@@ -10,11 +10,15 @@ export interface ValidatorInput {
   readonly strict?: boolean;
   /** Further schemas made available by `$id` (conformance remotes). Contracts are bundled and pass none. */
   readonly extraSchemas?: readonly JsonObject[];
+  /** Validate against the meta-schema while compiling (default false: see `compileValidator`). */
+  readonly validateSchema?: boolean;
 }
 
 /** ESM JavaScript source with zero imports, exporting `validate` (named and default): an ajv standalone validator. */
 export function emitValidator(input: ValidatorInput): string {
-  const ajv = createAjv(input.draft, input.strict === undefined ? {} : { strict: input.strict });
+  // Callers check the meta-schema first (`compileValidator`, `schemaDiagnostics`) with a shared instance; a fresh
+  // instance per output file keeps generated names independent of what else the build compiles.
+  const ajv = createAjv(input.draft, { strict: input.strict ?? true, validateSchema: input.validateSchema ?? false });
   for (const extra of input.extraSchemas ?? []) ajv.addSchema(extra);
   return inlineRuntime(standaloneCode(ajv, ajv.compile(input.schema)));
 }

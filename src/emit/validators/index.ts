@@ -3,7 +3,7 @@
  * (emit.ts, inline.ts), and schema problems reported as diagnostics with JSON pointers (diagnostics.ts).
  */
 export { emitValidator, type ValidatorInput } from "./emit.js";
-export { schemaDiagnostics } from "./diagnostics.js";
+export { compileValidator, schemaDiagnostics } from "./diagnostics.js";
 export { createAjv } from "./options.js";
 export type { AjvInstance } from "./ajv.js";
 export { assertSelfContained } from "./inline.js";

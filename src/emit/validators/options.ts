@@ -10,7 +10,7 @@ import { Ajv07, Ajv2019, Ajv2020, type AjvInstance, Name, addFormats } from "./a
 /** Identifier of the formats object that generated code reads function formats from (defined by `inline.ts`). */
 export const FORMATS_IDENTIFIER = "llmcFormats";
 
-function pinnedOptions(strict: boolean | "log", logger: Logger | false): Options {
+function pinnedOptions(strict: boolean | "log", logger: Logger | false, validateSchema = true): Options {
   return {
     // Unknown keywords, ignored keywords and type/keyword mismatches are schema bugs: refuse to compile them.
     strict,
@@ -39,7 +39,7 @@ function pinnedOptions(strict: boolean | "log", logger: Logger | false): Options
     // ...but not the schema and data (`verbose`), which would leak large values into logs.
     verbose: false,
     // Compile refuses a schema that fails its draft's meta-schema.
-    validateSchema: true,
+    validateSchema,
     // A library never writes to the console; problems come back as diagnostics.
     logger,
     code: {
@@ -69,8 +69,27 @@ function newAjv(draft: Draft, options: Options): AjvInstance {
 }
 
 /** An ajv instance with the pinned options for `draft`. `strict: false` is for the conformance suite only. */
-export function createAjv(draft: Draft, opts: { readonly strict?: boolean } = {}): AjvInstance {
-  return newAjv(draft, pinnedOptions(opts.strict ?? true, false));
+export function createAjv(
+  draft: Draft,
+  opts: { readonly strict?: boolean; readonly validateSchema?: boolean } = {},
+): AjvInstance {
+  return newAjv(draft, pinnedOptions(opts.strict ?? true, false, opts.validateSchema ?? true));
+}
+
+const metaValidators = new Map<Draft, AjvInstance>();
+
+/**
+ * One instance per draft for meta-schema validation only. Why shared: each new instance compiles the draft's
+ * meta-schema on first use, which cost more than compiling the user's schema itself. Sharing is safe here because
+ * this instance never generates code that ends up in an output file.
+ */
+export function metaAjv(draft: Draft): AjvInstance {
+  let ajv = metaValidators.get(draft);
+  if (ajv === undefined) {
+    ajv = createAjv(draft);
+    metaValidators.set(draft, ajv);
+  }
+  return ajv;
 }
 
 /**
