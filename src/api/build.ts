@@ -3,6 +3,7 @@ import { compileProject } from "../compile/compile.js";
 import type { Diagnostic } from "../errors.js";
 import { applyPlan } from "../write/apply.js";
 import { diffPlan } from "../write/plan.js";
+import { CHECK_STEPS } from "./steps.js";
 
 export interface BuildSummary {
   readonly contracts: number;
@@ -33,7 +34,7 @@ export async function build(project: Project): Promise<BuildResult> {
 }
 
 /** Problems `check` exists to find (exit 1). Anything else it meets is an input error (exit 2). */
-const CHECK_FINDINGS = /^(schema\.(meta|strict|compile)|example\.|generated\.|contract\.version-(gap|duplicate))/;
+const CHECK_FINDINGS = /^(schema\.(meta|strict|compile)|example\.|generated\.|contract\.version-(gap|duplicate)|drift\.|lint\.|migration\.)/;
 
 export interface CheckResult extends BuildSummary {
   readonly problems: readonly Diagnostic[];
@@ -57,6 +58,7 @@ export async function check(project: Project): Promise<CheckResult> {
     add("generated.stale", diff.stale, `out of date with the schemas: ${hint}`);
     add("generated.edited", diff.edited, `edited by hand; generated files are overwritten by every build: ${hint}`);
     add("generated.extra", diff.extra, `left over from a removed contract or version: ${hint}`);
+    for (const step of CHECK_STEPS) problems.push(...(await step.run(project, result)));
   }
   const exitCode = problems.length === 0 ? 0 : problems.every((p) => CHECK_FINDINGS.test(p.code)) ? 1 : 2;
   return {

@@ -12,6 +12,7 @@ import { canonicalJson, type Draft, type JsonObject } from "../ir/json.js";
 import { loadSchemaFile, type LoadContext } from "../load/index.js";
 import type { RawValidator } from "../runtime/runtime.js";
 import { checkExamples, hasExamples } from "./examples.js";
+import { PLAN_EXTENSIONS } from "./extensions.js";
 import type { WritePlan } from "../write/plan.js";
 
 export interface CompiledVersion {
@@ -114,6 +115,7 @@ async function compileVersion(
   plan.set(`${prefix}.validate.ts`, renderValidatorModule(contract.name, source.version, source.display, validatorCode));
 
   const compiled: CompiledVersion = { contract, source, draft: loaded.draft, schema: loaded.schema, hash, validatorCode };
+  for (const extension of PLAN_EXTENSIONS) for (const [rel, text] of extension.files(compiled)) plan.set(rel, text);
   if (!hasExamples(contract, source.version)) return { compiled, problems: [], examples: 0 };
   // Golden examples run through the exact generated validator code, not a re-compiled in-memory one.
   const validate = await importValidator(validatorCode);
