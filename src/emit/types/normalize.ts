@@ -1,0 +1,47 @@
+/**
+ * Rewrites a bundled schema into the jsts dialect (`dialect.ts`): a synthetic holder object whose properties
+ * `d0` (the root) … `dN` are the named defs, each with its final type name as `title`, referring to each other by
+ * name.
+ *
+ * Why a holder: jsts declares `$defs` that the root does not reach only when the root is an object (jsts #439),
+ * names a root `$ref` target twice (`Model`, `Model1`, jsts #635), and comments every unreachable def with its
+ * parent's name. As properties of one closed object, all defs are reachable and named by their `title` alone;
+ * `print.ts` then drops the holder's own declaration.
+ *
+ * Works on a copy: the caller's schema (the validator's copy) is only read. Linear in the schema size: each
+ * subschema is visited a constant number of times (indexing refs, kind analysis, rewriting).
+ */
+import type { TypesInput } from "./index.js";
+import type { DNode } from "./dialect.js";
+import { breakAliasCycles } from "./cycles.js";
+import { SchemaIndex } from "./refs.js";
+import { Normalizer, PropertyKeys } from "./subschema.js";
+
+/** Cannot collide: type names we assign are PascalCase without a leading underscore. */
+export const HOLDER_NAME = "__Holder";
+
+export interface NormalizedTypes {
+  /** The schema to hand to jsts. */
+  readonly holder: DNode;
+  /** Declared type names in output order, the root first. */
+  readonly names: readonly string[];
+  /** Property names by placeholder index: `$k<i>` stands for `propertyKeys[i]`. */
+  readonly propertyKeys: readonly string[];
+}
+
+export function normalizeForTypes(input: TypesInput): NormalizedTypes {
+  const index = new SchemaIndex(input.schema, input.rootName, input.draft);
+  const propertyKeys = new PropertyKeys();
+  const normalizer = new Normalizer(index, input.draft, propertyKeys);
+  const bodies = new Map(index.entries.map((entry) => [entry.name, normalizer.entryBody(entry)] as const));
+  breakAliasCycles(bodies);
+  const keys = [...bodies.keys()].map((_, i) => `d${i}`);
+  const holder: DNode = {
+    title: HOLDER_NAME,
+    type: "object",
+    properties: Object.fromEntries([...bodies.values()].map((body, i) => [keys[i], body])),
+    required: keys,
+    additionalProperties: false,
+  };
+  return { holder, names: [...bodies.keys()], propertyKeys: propertyKeys.keys };
+}

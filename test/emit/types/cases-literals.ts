@@ -1,0 +1,127 @@
+import type { TypeCase } from "./harness.js";
+
+export const literalCases: readonly TypeCase[] = [
+  {
+    name: "const of every JSON type",
+    draft: "2020-12",
+    schema: {
+      type: "object",
+      properties: {
+        s: { const: "fixed" },
+        n: { const: -1.5 },
+        b: { const: false },
+        z: { const: null },
+        o: { const: { a: [1, "x"], b: { c: null } } },
+        a: { const: [1, { d: true }] },
+        e: { const: {} },
+        l: { const: [] },
+      },
+    },
+    accepts: [
+      { s: "fixed", n: -1.5, b: false, z: null, o: { a: [1, "x"], b: { c: null } }, a: [1, { d: true }], e: {}, l: [] },
+    ],
+    rejectsIfPrecise: [
+      { s: "other" },
+      { n: 2 },
+      { b: true },
+      { z: 0 },
+      { o: { a: [1, "y"], b: { c: null } } },
+      { a: [1] },
+      { l: [1] },
+    ],
+  },
+  {
+    name: "enum of mixed JSON types",
+    draft: "2020-12",
+    schema: { enum: ["a", 1, true, null, { k: "v" }, ["x"]] },
+    accepts: ["a", 1, true, null, { k: "v" }, ["x"]],
+    rejectsIfPrecise: ["b", 2, false, { k: "w" }, ["y"]],
+  },
+  {
+    name: "enum filtered by type",
+    draft: "2020-12",
+    schema: { type: "string", enum: ["a", "b", 1] },
+    accepts: ["a", "b"],
+    rejectsIfPrecise: [1],
+  },
+  {
+    name: "const and enum together",
+    draft: "2020-12",
+    schema: { const: "a", enum: ["a", "b"] },
+    accepts: ["a"],
+    rejectsIfPrecise: ["b"],
+  },
+  {
+    name: "enum values all outside the type accept nothing",
+    draft: "2020-12",
+    schema: { type: "object", properties: { never: { type: "string", enum: [1] } } },
+    accepts: [{}],
+    rejectsIfPrecise: [{ never: 1 }],
+  },
+  {
+    name: "type arrays",
+    draft: "2020-12",
+    schema: { type: ["string", "integer", "null"] },
+    accepts: ["a", 1, null],
+    rejectsIfPrecise: [true, {}, []],
+    contains: ["export type ContractV1 = string | number | null;"],
+  },
+  {
+    name: "integer is number",
+    draft: "draft-07",
+    schema: { type: "integer" },
+    accepts: [1, -3],
+    rejectsIfPrecise: ["1"],
+  },
+  {
+    name: "null in every spelling",
+    draft: "2020-12",
+    schema: {
+      type: "object",
+      properties: {
+        t: { type: "null" },
+        ta: { type: ["null"] },
+        c: { const: null },
+        e: { enum: [null] },
+        u: { anyOf: [{ type: "string" }, { type: "null" }] },
+        n: { type: "string", nullable: true },
+      },
+    },
+    accepts: [
+      { t: null, ta: null, c: null, e: null, u: null, n: null },
+      { u: "x", n: "y" },
+    ],
+    rejectsIfPrecise: [{ t: 0 }, { ta: "x" }, { c: false }, { e: "" }],
+  },
+  {
+    name: "boolean schemas everywhere",
+    draft: "2020-12",
+    schema: {
+      type: "object",
+      properties: {
+        any: true,
+        none: false,
+        list: { type: "array", items: true },
+        map: { type: "object", additionalProperties: false },
+      },
+      additionalProperties: true,
+      allOf: [true],
+    },
+    accepts: [{ any: [1], list: [1, "a"], map: {}, extra: 1 }],
+    rejectsIfPrecise: [{ none: 1 }, { map: { a: 1 } }],
+  },
+  {
+    name: "true root accepts anything",
+    draft: "2020-12",
+    schema: { description: "anything goes" },
+    accepts: [1, "x", null, { a: [true] }],
+    contains: ["export type ContractV1 = unknown;", "anything goes"],
+  },
+  {
+    name: "numbers that JSON allows",
+    draft: "2020-12",
+    schema: { enum: [0, -0.5, 1e21, 12345678901234567890, 5e-7] },
+    accepts: [0, -0.5, 1e21, 12345678901234567890, 5e-7],
+    rejectsIfPrecise: [1],
+  },
+];

@@ -1,0 +1,147 @@
+import type { TypeCase } from "./harness.js";
+
+const str = { type: "string" } as const;
+const num = { type: "number" } as const;
+
+export const objectCases: readonly TypeCase[] = [
+  {
+    name: "closed object: required and optional properties",
+    draft: "2020-12",
+    schema: {
+      type: "object",
+      properties: { name: str, age: { type: "integer" } },
+      required: ["name"],
+      additionalProperties: false,
+    },
+    accepts: [{ name: "a" }, { name: "a", age: 3 }],
+    rejectsIfPrecise: [{}, { name: 1 }, { name: "a", extra: 1 }, "x"],
+    excludes: ["[k: string]"],
+  },
+  {
+    name: "open object keeps an index signature",
+    draft: "2020-12",
+    schema: { type: "object", properties: { name: str }, required: ["name"] },
+    accepts: [{ name: "a" }, { name: "a", extra: [1, { x: null }] }],
+    rejectsIfPrecise: [{ extra: 1 }, { name: 2 }],
+    contains: ["[k: string]: unknown"],
+  },
+  {
+    name: "additionalProperties schema types the index signature",
+    draft: "2020-12",
+    schema: { type: "object", additionalProperties: num },
+    accepts: [{}, { a: 1, b: 2.5 }],
+    rejectsIfPrecise: [{ a: "x" }],
+  },
+  {
+    name: "patternProperties alone leave the object open",
+    draft: "2020-12",
+    schema: { type: "object", patternProperties: { "^x-": num, "a*/ evil \\$\\{x\\}": str } },
+    accepts: [{ "x-a": 1, other: "s", more: [true] }],
+    excludes: ["evil"],
+  },
+  {
+    name: "patternProperties with additionalProperties false type the index signature",
+    draft: "2020-12",
+    schema: { type: "object", properties: { id: str }, patternProperties: { "^x-": num }, additionalProperties: false },
+    accepts: [{ id: "a", "x-a": 1 }, {}],
+    rejectsIfPrecise: [{ "x-a": true }],
+  },
+  {
+    name: "unevaluatedProperties false without composition closes the object",
+    draft: "2020-12",
+    schema: { type: "object", properties: { a: str }, unevaluatedProperties: false },
+    accepts: [{}, { a: "x" }],
+    rejectsIfPrecise: [{ a: "x", b: 1 }],
+    excludes: ["[k: string]"],
+  },
+  {
+    name: "unevaluatedProperties schema without composition types the index signature",
+    draft: "2019-09",
+    schema: { type: "object", properties: { a: str }, unevaluatedProperties: num },
+    accepts: [{ a: "x", b: 1 }],
+    rejectsIfPrecise: [{ b: false }],
+  },
+  {
+    name: "unevaluatedProperties false with allOf stays open",
+    draft: "2020-12",
+    schema: {
+      type: "object",
+      properties: { a: str },
+      allOf: [{ properties: { b: num } }],
+      unevaluatedProperties: false,
+    },
+    accepts: [{ a: "x", b: 1 }, {}],
+  },
+  {
+    name: "unevaluatedProperties false with $ref stays open",
+    draft: "2020-12",
+    schema: { $ref: "#/$defs/base", unevaluatedProperties: false, $defs: { base: { properties: { b: num } } } },
+    accepts: [{ b: 1 }],
+  },
+  {
+    name: "dependentRequired, dependentSchemas, propertyNames, min/maxProperties never narrow",
+    draft: "2020-12",
+    schema: {
+      type: "object",
+      properties: { a: num, b: num, c: str },
+      dependentRequired: { a: ["b"] },
+      dependentSchemas: { c: { required: ["a"] } },
+      propertyNames: { maxLength: 3 },
+      minProperties: 1,
+      maxProperties: 3,
+    },
+    accepts: [{ a: 1, b: 2 }, { b: 1 }, { c: "x", a: 1, b: 2 }],
+  },
+  {
+    name: "draft-07 dependencies (both forms) never narrow",
+    draft: "draft-07",
+    schema: { type: "object", properties: { a: num, b: num }, dependencies: { a: ["b"], b: { required: ["a"] } } },
+    accepts: [{ a: 1, b: 2 }, {}],
+  },
+  {
+    name: "required key without a declared schema takes the index type",
+    draft: "2020-12",
+    schema: { type: "object", required: ["k"], additionalProperties: str },
+    accepts: [{ k: "v" }, { k: "v", other: "w" }],
+    rejectsIfPrecise: [{}, { k: 1 }],
+  },
+  {
+    name: "required key that can never be present makes the object impossible",
+    draft: "2020-12",
+    schema: { type: "object", required: ["k"], additionalProperties: false },
+    accepts: [],
+    rejectsIfPrecise: [{}, { k: 1 }],
+  },
+  {
+    name: "properties without type accept non-objects too",
+    draft: "2020-12",
+    schema: { properties: { a: str }, required: ["a"] },
+    accepts: [5, "x", null, true, [1], { a: "s" }],
+    rejectsIfPrecise: [{ a: 1 }, {}],
+  },
+  {
+    name: "property schema false forbids the property",
+    draft: "2020-12",
+    schema: { type: "object", properties: { a: false, b: true } },
+    accepts: [{}, { b: [1] }],
+    rejectsIfPrecise: [{ a: 1 }],
+  },
+  {
+    name: "OpenAPI nullable adds null",
+    draft: "draft-07",
+    schema: { type: "object", properties: { a: { type: "string", nullable: true } } },
+    accepts: [{ a: null }, { a: "x" }],
+    rejectsIfPrecise: [{ a: 1 }],
+  },
+  {
+    name: "anyOf members inside an object only add their object parts",
+    draft: "2020-12",
+    schema: {
+      type: "object",
+      properties: { a: str, b: str },
+      anyOf: [{ required: ["a"] }, { required: ["b"] }],
+    },
+    accepts: [{ a: "x" }, { b: "y" }, { a: "x", b: "y" }],
+    rejectsIfPrecise: [{}],
+  },
+];
