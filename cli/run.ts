@@ -5,6 +5,7 @@ import { packageRoot } from "../src/paths.js";
 import { UsageError } from "./args.js";
 import { BUILD_HELP, buildCommand } from "./commands/build.js";
 import { CHECK_HELP, checkCommand } from "./commands/check.js";
+import { LINT_HELP, lintCommand } from "./commands/lint.js";
 import { processIo, type Io } from "./output.js";
 
 type Command = (argv: string[], io: Io) => Promise<number>;
@@ -12,6 +13,7 @@ type Command = (argv: string[], io: Io) => Promise<number>;
 const COMMANDS: Readonly<Record<string, { run: Command; help: string }>> = {
   build: { run: buildCommand, help: BUILD_HELP },
   check: { run: checkCommand, help: CHECK_HELP },
+  lint: { run: lintCommand, help: LINT_HELP },
 };
 
 const USAGE = `llm-contracts: versioned JSON Schema contracts for LLM outputs and tool arguments

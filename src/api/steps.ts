@@ -1,6 +1,7 @@
 import type { CompileResult } from "../compile/compile.js";
 import type { Project } from "../config/config.js";
 import type { Diagnostic } from "../errors.js";
+import { lintCheckStep } from "../lint/check-step.js";
 
 /**
  * Further checks `check` runs after a complete compile (drift between versions, provider lint, migrations).
@@ -12,4 +13,4 @@ export interface CheckStep {
   run(project: Project, compiled: CompileResult): Promise<readonly Diagnostic[]>;
 }
 
-export const CHECK_STEPS: readonly CheckStep[] = [];
+export const CHECK_STEPS: readonly CheckStep[] = [lintCheckStep];

@@ -1,0 +1,17 @@
+import { defineRule } from "../types.js";
+
+/**
+ * The contract name is the tool / response-format name on the wire. OpenAI and Anthropic:
+ * `^[a-zA-Z0-9_-]{1,64}$`; Gemini: ≤64, starts with a letter or `_`, may hold `.`; MCP: 1–128 `[A-Za-z0-9_.-]`.
+ */
+export const toolName = defineRule<{ pattern: string; rule: string }>({
+  id: "tool-name",
+  purpose: "The name the schema is sent under must match the provider's name rule.",
+  source: "providers.md §4.2 (function & format name rules per provider)",
+  scope: "schema",
+  defaults: { pattern: "^[a-zA-Z0-9_-]{1,64}$", rule: "1-64 characters of letters, digits, `_` and `-`" },
+  schema(_facts, ctx) {
+    if (new RegExp(ctx.options.pattern, "u").test(ctx.target.name)) return [];
+    return [{ pointer: "", message: `name ${JSON.stringify(ctx.target.name)} is not a valid name here (${ctx.options.rule}): rename it` }];
+  },
+});
