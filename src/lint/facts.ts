@@ -62,7 +62,7 @@ function followRefs(root: JsonObject): Pick<SchemaFacts, "maxDepth" | "recursive
       const target = resolveLocalRef(root, node["$ref"]);
       if (target !== undefined && onPath.has(target)) {
         recursive.set(pointer, (recursive.get(pointer) ?? true) && underOptional);
-      } else if (target !== undefined) go(target, pointer, depth, underOptional);
+      } else if (target !== undefined) go(target, decodeURIComponent(node["$ref"].slice(1)), depth, underOptional);
     }
     const required = new Set(Array.isArray(node["required"]) ? node["required"] : []);
     for (const [child, at] of subschemas(node, pointer)) {
