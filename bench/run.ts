@@ -17,7 +17,7 @@ const flag = (name: string): string | undefined => {
   return i >= 0 ? argv[i + 1] : undefined;
 };
 const only = flag("only");
-const args: BenchArgs = { rounds: Number(flag("rounds") ?? 5), size: flag("size") === undefined ? undefined : Number(flag("size")) };
+const args: BenchArgs = { rounds: Number(flag("rounds") ?? 3), size: flag("size") === undefined ? undefined : Number(flag("size")) };
 for (const [name, run] of Object.entries(benches)) {
   if (only !== undefined && only !== name) continue;
   console.log(`\n== ${name}`);

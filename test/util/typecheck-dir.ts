@@ -1,28 +1,20 @@
 import ts from "typescript";
+import { MODULE_SETTINGS, STRICT_FLAGS } from "./strict.js";
 
-/** The strictest settings users run, which generated code must compile under. */
+/** The strict flags plus the checks a careful consumer adds; real lib files are checked too (no skipLibCheck). */
 const STRICT: ts.CompilerOptions = {
-  strict: true,
-  noUncheckedIndexedAccess: true,
-  exactOptionalPropertyTypes: true,
-  noImplicitOverride: true,
-  noPropertyAccessFromIndexSignature: true,
-  verbatimModuleSyntax: true,
-  isolatedModules: true,
+  ...STRICT_FLAGS,
   noUnusedLocals: true,
   noUnusedParameters: true,
   noImplicitReturns: true,
   noFallthroughCasesInSwitch: true,
-  noEmit: true,
   skipLibCheck: false,
-  target: ts.ScriptTarget.ES2022,
   lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
-  types: [],
 };
 
 export const MODULE_MODES: Readonly<Record<string, ts.CompilerOptions>> = {
-  NodeNext: { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext },
-  Bundler: { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler },
+  NodeNext: MODULE_SETTINGS.nodenext,
+  Bundler: MODULE_SETTINGS.bundler,
 };
 
 /** Type-checks files on disk; returns formatted diagnostics (empty when clean). */

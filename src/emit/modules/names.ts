@@ -12,21 +12,15 @@ export interface VersionNames {
 }
 
 export function versionNames(contract: string, version: number): VersionNames {
-  const base = `${pascalCase(contract)}V${version}`;
-  return {
-    type: base,
-    is: `is${base}`,
-    parse: `parse${base}`,
-    parseText: `parse${base}Text`,
-    schema: `${base}Schema`,
-    hash: `${base}Hash`,
-    meta: `${base}Meta`,
-  };
+  return namesFor(`${pascalCase(contract)}V${version}`);
 }
 
 /** Names of a contract's latest-version aliases in its index module. */
 export function latestNames(contract: string): VersionNames {
-  const base = pascalCase(contract);
+  return namesFor(pascalCase(contract));
+}
+
+function namesFor(base: string): VersionNames {
   return {
     type: base,
     is: `is${base}`,

@@ -7,6 +7,7 @@
  */
 import ts from "typescript";
 import path from "node:path";
+import { MODULE_SETTINGS, STRICT_FLAGS } from "../../util/strict.js";
 
 export type TypecheckMode = "nodenext" | "bundler";
 export const TYPECHECK_MODES: readonly TypecheckMode[] = ["nodenext", "bundler"];
@@ -21,25 +22,9 @@ export interface TypeDiagnostic {
 
 const ROOT = "/virtual/";
 
-const STRICT: ts.CompilerOptions = {
-  target: ts.ScriptTarget.ES2022,
-  lib: ["lib.es2022.d.ts"],
-  types: [],
-  strict: true,
-  noUncheckedIndexedAccess: true,
-  exactOptionalPropertyTypes: true,
-  noImplicitOverride: true,
-  noPropertyAccessFromIndexSignature: true,
-  verbatimModuleSyntax: true,
-  isolatedModules: true,
-  noEmit: true,
-  skipLibCheck: true,
-};
+const STRICT: ts.CompilerOptions = { ...STRICT_FLAGS, lib: ["lib.es2022.d.ts"], skipLibCheck: true };
 
-const MODES: Readonly<Record<TypecheckMode, ts.CompilerOptions>> = {
-  nodenext: { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext },
-  bundler: { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler },
-};
+const MODES: Readonly<Record<TypecheckMode, ts.CompilerOptions>> = MODULE_SETTINGS;
 
 const libDir = path.dirname(ts.getDefaultLibFilePath(STRICT)) + path.sep;
 const libCache = new Map<string, ts.SourceFile>();
