@@ -75,6 +75,13 @@ if (!existsSync(path.join(GENERATED, "index.ts"))) {
         assert.ok(!banned.test(text), `${rel} matches ${banned}`);
       }
     }
+    // Nothing Node-specific either, so the same modules run in a browser bundle.
+    for (const [rel, text] of tree) {
+      const code = text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, "");
+      for (const nodeOnly of [/\bprocess\./, /\bBuffer\b/, /\b__dirname\b/, /\bmodule\.exports\b/]) {
+        assert.ok(!nodeOnly.test(code), `${rel} uses ${nodeOnly}`);
+      }
+    }
     for (const [rel, text] of tree) {
       const imports = [...text.matchAll(/^\s*(?:import|export)\b[^;]*?from\s+"([^"]+)"/gm)].map((m) => m[1]!);
       for (const spec of imports) assert.ok(spec.startsWith("./") || spec.startsWith("../"), `${rel} imports ${spec}`);
