@@ -1,4 +1,5 @@
 import type { CompiledVersion } from "./compile.js";
+import { providersExtension } from "../emit/providers/module.js";
 
 /**
  * Further generated files per contract version (e.g. provider request fragments), as `/`-separated paths
@@ -9,4 +10,4 @@ export interface PlanExtension {
   files(version: CompiledVersion): ReadonlyMap<string, string>;
 }
 
-export const PLAN_EXTENSIONS: readonly PlanExtension[] = [];
+export const PLAN_EXTENSIONS: readonly PlanExtension[] = [providersExtension];
