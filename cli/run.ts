@@ -5,6 +5,8 @@ import { packageRoot } from "../src/paths.js";
 import { UsageError } from "./args.js";
 import { BUILD_HELP, buildCommand } from "./commands/build.js";
 import { CHECK_HELP, checkCommand } from "./commands/check.js";
+import { EXPORT_HELP, exportCommand } from "./commands/export.js";
+import { IMPORT_HELP, importCommand } from "./commands/import.js";
 import { LINT_HELP, lintCommand } from "./commands/lint.js";
 import { processIo, type Io } from "./output.js";
 
@@ -14,6 +16,8 @@ const COMMANDS: Readonly<Record<string, { run: Command; help: string }>> = {
   build: { run: buildCommand, help: BUILD_HELP },
   check: { run: checkCommand, help: CHECK_HELP },
   lint: { run: lintCommand, help: LINT_HELP },
+  export: { run: exportCommand, help: EXPORT_HELP },
+  import: { run: importCommand, help: IMPORT_HELP },
 };
 
 const USAGE = `llm-contracts: versioned JSON Schema contracts for LLM outputs and tool arguments
