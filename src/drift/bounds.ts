@@ -1,0 +1,162 @@
+/**
+ * Interval rules for every bound family: numbers (minimum, maximum, exclusive forms), string length, item count,
+ * property count. A family is data; `rangeRule` turns it into the narrowed (breaks backward) and widened (breaks
+ * forward) rules. Inclusive and exclusive bounds are compared exactly; for integer-only values (and counts) bounds
+ * are first rounded to inclusive integers, so `exclusiveMinimum: 0` and `minimum: 1` on integers compare equal.
+ */
+import type { JsonObject, JsonValue } from "../ir/json.js";
+import { defineRule, show, type Rule, type RuleContext } from "./define.js";
+import { hasType, type BasicType } from "./schema.js";
+import type { Candidate, Direction, RuleFinding } from "./types.js";
+
+interface Bound {
+  readonly v: number;
+  readonly excl: boolean;
+}
+
+export interface Family {
+  readonly noun: string;
+  readonly applies: BasicType;
+  readonly keywords: readonly string[];
+  readonly integral: boolean;
+  lo(node: JsonObject): Bound | undefined;
+  hi(node: JsonObject): Bound | undefined;
+  /** A local value of the given magnitude, shaped after an example of the source side. */
+  shape(size: number, example: JsonValue | undefined): JsonValue | undefined;
+}
+
+function tighter(a: Bound | undefined, b: Bound | undefined, lower: boolean): Bound | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  if (a.v !== b.v) return lower === a.v > b.v ? a : b;
+  return a.excl ? a : b;
+}
+
+export function inclusiveLimit(node: JsonObject, incl: string, excl: string, lower: boolean): Bound | undefined {
+  const i = typeof node[incl] === "number" ? { v: node[incl], excl: false } : undefined;
+  const e = typeof node[excl] === "number" ? { v: node[excl], excl: true } : undefined;
+  return tighter(i, e, lower);
+}
+
+function integral(b: Bound | undefined, lower: boolean): Bound | undefined {
+  if (b === undefined) return undefined;
+  if (lower) return { v: b.excl ? Math.floor(b.v) + 1 : Math.ceil(b.v), excl: false };
+  return { v: b.excl ? Math.ceil(b.v) - 1 : Math.floor(b.v), excl: false };
+}
+
+/** Whether the sub bound is at least as tight as the sup bound. */
+function within(sub: Bound | undefined, sup: Bound | undefined, lower: boolean): boolean {
+  if (sup === undefined) return true;
+  if (sub === undefined) return false;
+  if (sub.v !== sup.v) return lower ? sub.v > sup.v : sub.v < sup.v;
+  return sub.excl || !sup.excl;
+}
+
+function describe(lo: Bound | undefined, hi: Bound | undefined): string {
+  const l = lo === undefined ? "(-∞" : `${lo.excl ? "(" : "["}${lo.v}`;
+  const h = hi === undefined ? "∞)" : `${hi.v}${hi.excl ? ")" : "]"}`;
+  return `${l}, ${h}`;
+}
+
+/** The finding for one direction: sub = source side, sup = target side. */
+function compareRange(f: Family, ctx: RuleContext, direction: Direction): RuleFinding[] {
+  const sub = direction === "backward" ? ctx.old : ctx.new;
+  const sup = direction === "backward" ? ctx.new : ctx.old;
+  const subTypes = direction === "backward" ? ctx.oldTypes : ctx.newTypes;
+  if (!hasType(subTypes, f.applies)) return [];
+  const ints = f.integral || (f.applies === "number" && !subTypes.has("number"));
+  let [subLo, subHi, supLo, supHi] = [f.lo(sub), f.hi(sub), f.lo(sup), f.hi(sup)];
+  if (ints) [subLo, subHi, supLo, supHi] = [integral(subLo, true), integral(subHi, false), integral(supLo, true), integral(supHi, false)];
+  if (f.integral && subLo === undefined) subLo = { v: 0, excl: false };
+  if (f.integral && supLo === undefined) supLo = { v: 0, excl: false };
+  if (within(subLo, supLo, true) && within(subHi, supHi, false)) return [];
+  const points = new Set<number>();
+  for (const b of [subLo, subHi, supLo, supHi]) {
+    if (b === undefined) continue;
+    for (const d of ints ? [-1, 0, 1] : [-1, -0.5, -1e-9, 0, 1e-9, 0.5, 1]) points.add(b.v + d);
+  }
+  if (subLo !== undefined && subHi !== undefined) points.add(ints ? Math.floor((subLo.v + subHi.v) / 2) : (subLo.v + subHi.v) / 2);
+  if (supLo === undefined || supHi === undefined) for (const x of [-1e9, 0, 1e9, 1000]) points.add(x);
+  const side = direction === "backward" ? "old" : "new";
+  const examples = ctx.examples(side, sub, 3);
+  const candidates: Candidate[] = [];
+  for (const p of points) {
+    if (f.integral && (p < 0 || p > 100_000)) continue;
+    for (const ex of examples.length > 0 ? examples : [undefined]) {
+      const value = f.shape(p, ex);
+      if (value !== undefined) candidates.push({ direction, value });
+    }
+  }
+  const verb = direction === "backward" ? "narrowed" : "widened";
+  const oldR = describe(f.lo(ctx.old), f.hi(ctx.old));
+  const newR = describe(f.lo(ctx.new), f.hi(ctx.new));
+  return [{ message: `${f.noun} ${verb} from ${oldR} to ${newR}`, breaks: [direction], candidates }];
+}
+
+export function rangeRule(id: string, f: Family, direction: Direction): Rule {
+  const verb = direction === "backward" ? "narrowed (old values may be rejected)" : "widened (new values may be rejected by old readers)";
+  return defineRule({
+    id,
+    purpose: `${f.noun} ${verb}`,
+    breaks: [direction],
+    severity: "error",
+    keywords: f.keywords,
+    check: (ctx) => compareRange(f, ctx, direction),
+  });
+}
+
+export const NUMBERS: Family = {
+  noun: "numeric range",
+  applies: "number",
+  keywords: ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"],
+  integral: false,
+  lo: (n) => inclusiveLimit(n, "minimum", "exclusiveMinimum", true),
+  hi: (n) => inclusiveLimit(n, "maximum", "exclusiveMaximum", false),
+  shape: (size) => size,
+};
+
+const count = (kw: string) => (n: JsonObject): Bound | undefined => (typeof n[kw] === "number" ? { v: n[kw], excl: false } : undefined);
+
+export const LENGTHS: Family = {
+  noun: "string length range",
+  applies: "string",
+  keywords: ["minLength", "maxLength"],
+  integral: true,
+  lo: count("minLength"),
+  hi: count("maxLength"),
+  shape: (size, ex) => {
+    const chars = typeof ex === "string" && ex.length > 0 ? [...ex] : ["a"];
+    return Array.from({ length: size }, (_, i) => chars[i % chars.length]!).join("");
+  },
+};
+
+export const ITEMS: Family = {
+  noun: "item count range",
+  applies: "array",
+  keywords: ["minItems", "maxItems"],
+  integral: true,
+  lo: count("minItems"),
+  hi: count("maxItems"),
+  shape: (size, ex) => {
+    const items = Array.isArray(ex) && ex.length > 0 ? ex : [null];
+    return Array.from({ length: size }, (_, i) => (i < items.length ? items[i]! : items[items.length - 1]!));
+  },
+};
+
+export const PROPERTIES: Family = {
+  noun: "property count range",
+  applies: "object",
+  keywords: ["minProperties", "maxProperties"],
+  integral: true,
+  lo: count("minProperties"),
+  hi: count("maxProperties"),
+  shape: (size, ex) => {
+    const base: JsonObject = ex !== null && typeof ex === "object" && !Array.isArray(ex) ? { ...ex } : {};
+    const keys = Object.keys(base);
+    for (const k of keys.slice(size)) delete base[k];
+    for (let i = 0; Object.keys(base).length < size; i++) base[`k${i}`] = null;
+    return base;
+  },
+};
+
+export { show };

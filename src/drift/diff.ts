@@ -1,0 +1,134 @@
+/**
+ * `diffSchemas`: engine walk → witness confirmation → verdict per direction.
+ * compatible: no finding in that direction. incompatible: a witness confirmed by the generated validators.
+ * unknown: findings, but no witness confirmed (each unconfirmed claim is downgraded to unknown).
+ */
+import type { Draft, JsonObject, JsonValue } from "../ir/json.js";
+import { Walk, type Env, type RawChange } from "./engine.js";
+import { RULES, unsupportedKeyword } from "./registry.js";
+import { jsonEqual } from "./schema.js";
+import { DIRECTIONS, sourceSide, type Change, type DiffResult, type Direction, type SchemaNode, type Verdict, type Witness } from "./types.js";
+import { validatorFor, type Check } from "./witness/confirm.js";
+import { generate } from "./witness/generate.js";
+
+export interface SchemaInput {
+  readonly schema: JsonObject;
+  readonly draft: Draft;
+}
+
+export interface DiffOptions {
+  /** Report description/property order/enum order changes as prompt changes. */
+  readonly modelOutput?: boolean;
+  /** Variants of whole documents tried per direction when no rule candidate confirms (default 24). */
+  readonly searchVariants?: number;
+}
+
+export async function diffSchemas(old: SchemaInput, neu: SchemaInput, options: DiffOptions = {}): Promise<DiffResult> {
+  const env: Env = {
+    old: { root: old.schema, draft: old.draft },
+    new: { root: neu.schema, draft: neu.draft },
+    rules: RULES,
+    unsupported: unsupportedKeyword,
+    modelOutput: options.modelOutput ?? false,
+    memo: new Map(),
+    inProgress: new Set(),
+    examples: (side, node, count = 4) => examples(side === "old" ? old : neu, node, count),
+  };
+  const walk = new Walk(env, false);
+  walk.compare({ node: old.schema, pointer: "" }, { node: neu.schema, pointer: "" }, new Set(DIRECTIONS));
+  const raw = walk.changes;
+  const confirmed = new Map<RawChange, { witness?: Witness; breaks: Set<Direction> }>();
+  for (const c of raw) confirmed.set(c, { breaks: new Set() });
+  const verdict: Record<Direction, Verdict> = { backward: "compatible", forward: "compatible" };
+  for (const d of DIRECTIONS) {
+    const relevant = raw.filter((c) => c.breaks.includes(d) || c.unknown.includes(d));
+    if (relevant.length === 0) continue;
+    const [src, tgt] = d === "backward" ? [old, neu] : [neu, old];
+    const isSrc = await validatorFor(src.schema, src.draft);
+    const isTgt = await validatorFor(tgt.schema, tgt.draft);
+    const proves = (v: JsonValue | undefined): v is JsonValue => v !== undefined && isSrc(v) && !isTgt(v);
+    let found = false;
+    for (const c of relevant) {
+      const w = findWitness(c, d, src, proves);
+      if (w === undefined) continue;
+      found = true;
+      const entry = confirmed.get(c)!;
+      entry.breaks.add(d);
+      entry.witness ??= { value: w, validUnder: sourceSide(d) };
+    }
+    if (!found) {
+      const w = search(src, proves, options.searchVariants ?? 24);
+      if (w !== undefined) {
+        found = true;
+        const entry = confirmed.get(relevant[0]!)!;
+        entry.breaks.add(d);
+        entry.witness ??= { value: w, validUnder: sourceSide(d) };
+      }
+    }
+    verdict[d] = found ? "incompatible" : "unknown";
+  }
+  const changes: Change[] = raw.map((c) => toChange(c, confirmed.get(c)!));
+  return { verdict, changes: dedupe(changes) };
+}
+
+function toChange(c: RawChange, conf: { witness?: Witness; breaks: Set<Direction> }): Change {
+  const breaks = DIRECTIONS.filter((d) => conf.breaks.has(d));
+  const unknown = DIRECTIONS.filter((d) => !conf.breaks.has(d) && (c.breaks.includes(d) || c.unknown.includes(d)));
+  const kind = c.finding.kind ?? "change";
+  return {
+    rule: c.rule.id,
+    severity: kind === "change" ? (breaks.length > 0 ? c.rule.severity : "warning") : "note",
+    pointer: c.pointer,
+    oldPointer: c.oldPointer,
+    breaks,
+    ...(unknown.length > 0 ? { unknown } : {}),
+    message: c.finding.message,
+    ...(conf.witness !== undefined ? { witness: conf.witness } : {}),
+    kind,
+  };
+}
+
+/** The same rule at the same pointers with the same message is one change (a node reached twice). */
+function dedupe(changes: Change[]): Change[] {
+  const seen = new Set<string>();
+  return changes.filter((c) => {
+    const key = JSON.stringify([c.rule, c.pointer, c.oldPointer, c.message]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+const MAX_TRIES = 64;
+
+function findWitness(c: RawChange, d: Direction, src: SchemaInput, proves: (v: JsonValue | undefined) => v is JsonValue): JsonValue | undefined {
+  let tries = 0;
+  for (const cand of c.candidates) {
+    if (cand.direction !== d) continue;
+    if (c.instancePath !== undefined) {
+      for (let variant = 0; variant < 4; variant++) {
+        if (++tries > MAX_TRIES) return undefined;
+        const doc = generate(src.schema, src.draft, src.schema, { variant, override: { path: c.instancePath, value: cand.value } });
+        if (proves(doc)) return doc;
+      }
+    } else if (proves(cand.value)) return cand.value;
+  }
+  return undefined;
+}
+
+function search(src: SchemaInput, proves: (v: JsonValue | undefined) => v is JsonValue, variants: number): JsonValue | undefined {
+  for (let variant = 0; variant < variants; variant++) {
+    const doc = generate(src.schema, src.draft, src.schema, { variant });
+    if (proves(doc)) return doc;
+  }
+  return undefined;
+}
+
+function examples(side: SchemaInput, node: SchemaNode, count: number): JsonValue[] {
+  const out: JsonValue[] = [];
+  for (let variant = 0; variant < count * 2 && out.length < count; variant++) {
+    const v = generate(side.schema, side.draft, node, { variant });
+    if (v !== undefined && !out.some((w) => jsonEqual(v, w))) out.push(v);
+  }
+  return out;
+}

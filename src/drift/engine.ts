@@ -1,0 +1,241 @@
+/**
+ * The engine: pairs old/new nodes and runs every rule on each pair. Rules never walk the tree.
+ *
+ * Soundness: a direction is compatible only when no rule, at no pair, reports a break or an unknown in it, and
+ * every assertion keyword at every pair is accounted for by a rule or by child pairing (else `unsupported-keyword`).
+ * Each pair carries a direction mask: a direction is dropped where it holds trivially (old accepts nothing, new
+ * accepts everything, or the children constrain a type the source side never has).
+ * `$ref`s are followed; a pair already on the walk is assumed to hold (co-induction: greatest fixed point), so
+ * recursive schemas terminate and renamed or extracted `$defs` compare by meaning.
+ */
+import { pointerAppend, type Draft, type JsonObject, type JsonValue } from "../ir/json.js";
+import type { At, Rule, RuleContext } from "./define.js";
+import { normalizeNode } from "./normalize.js";
+import { childPairs, IN_PLACE, PAIRED_KEYWORDS, UNEVALUATED, type Located } from "./pair.js";
+import { acceptsAll, acceptsNothing, ANNOTATIONS, assertionKeys, hasType, isObj, jsonEqual, resolveRef, typesOf } from "./schema.js";
+import { flip, type Candidate, type Direction, type PairSite, type RuleFinding, type SchemaNode, type Slot } from "./types.js";
+
+export interface Side {
+  readonly root: SchemaNode;
+  readonly draft: Draft;
+}
+
+export interface Env {
+  readonly old: Side;
+  readonly new: Side;
+  readonly rules: readonly Rule[];
+  readonly unsupported: Rule;
+  readonly modelOutput: boolean;
+  examples(side: "old" | "new", node: SchemaNode, count?: number): JsonValue[];
+  /** Silent proof results shared by every walk of one diff. */
+  readonly memo: Map<string, boolean>;
+  readonly inProgress: Set<string>;
+}
+
+/** A finding in global directions, before witness confirmation. */
+export interface RawChange {
+  readonly rule: Rule;
+  readonly finding: RuleFinding;
+  readonly pointer: string;
+  readonly oldPointer: string;
+  readonly instancePath: readonly (string | number)[] | undefined;
+  readonly breaks: readonly Direction[];
+  readonly unknown: readonly Direction[];
+  readonly candidates: readonly Candidate[];
+}
+
+interface Visit {
+  readonly old: Located;
+  readonly new: Located;
+  readonly slot: Slot;
+  readonly path: readonly (string | number)[] | undefined;
+  readonly polarity: 1 | -1;
+  readonly mask: ReadonlySet<Direction>;
+  readonly reportPointer?: string | undefined;
+}
+
+export class Walk {
+  readonly changes: RawChange[] = [];
+  private readonly visited = new Set<string>();
+
+  constructor(private readonly env: Env, private readonly silent: boolean) {}
+
+  compare(old: At, neu: At, mask: ReadonlySet<Direction>): void {
+    this.visit({ old: { ...old, implied: false }, new: { ...neu, implied: false }, slot: "root", path: [], polarity: 1, mask });
+  }
+
+  /** True when the walk found nothing breaking or unknown. */
+  get clean(): boolean {
+    return this.changes.every((c) => c.breaks.length === 0 && c.unknown.length === 0);
+  }
+
+  private visit(v: Visit): void {
+    if (this.silent && (v.mask.size === 0 || !this.clean)) return;
+    const o = deref(v.old, this.env.old);
+    const n = deref(v.new, this.env.new);
+    const key = `${v.polarity}|${[...v.mask].sort().join(",")}|${nodeId(o.node)}|${nodeId(n.node)}|${v.slot}`;
+    if (this.visited.has(key)) return;
+    this.visited.add(key);
+    const mask = new Set(v.mask);
+    const site: PairSite = {
+      pointer: v.reportPointer ?? n.pointer,
+      oldPointer: o.pointer,
+      instancePath: v.path,
+      slot: v.slot,
+      oldImplied: v.old.implied,
+      newImplied: v.new.implied,
+    };
+    if (o.error !== undefined || n.error !== undefined) {
+      const message = `cannot resolve $ref ${JSON.stringify(o.error ?? n.error)}: the change cannot be judged`;
+      this.record(this.env.unsupported, { message, breaks: [], unknown: ["backward", "forward"] }, site, v, mask);
+      return;
+    }
+    if (acceptsNothing(o.node) || acceptsAll(n.node)) mask.delete("backward");
+    if (acceptsNothing(n.node) || acceptsAll(o.node)) mask.delete("forward");
+    if (this.silent && mask.size === 0) return;
+    const oObj = asObject(normalizeNode(o.node, this.env.old.draft));
+    const nObj = asObject(normalizeNode(n.node, this.env.new.draft));
+    const oldTypes = typesOf(oObj);
+    const newTypes = typesOf(nObj);
+    const boolSide = typeof o.node === "boolean" || typeof n.node === "boolean";
+    const ctx: RuleContext = {
+      old: oObj,
+      new: nObj,
+      rawOld: o.raw,
+      rawNew: n.raw,
+      site,
+      oldAt: { node: o.node, pointer: o.pointer },
+      newAt: { node: n.node, pointer: n.pointer },
+      oldRoot: this.env.old,
+      newRoot: this.env.new,
+      oldTypes,
+      newTypes,
+      modelOutput: this.env.modelOutput,
+      proves: (direction, a, b) => proves(this.env, direction, a, b),
+      examples: (side, node, count) => this.env.examples(side, node, count),
+    };
+    for (const rule of this.env.rules) {
+      if (rule.booleanPairs === true ? !(site.oldImplied || site.newImplied || boolSide) : boolSide) continue;
+      for (const f of rule.check(ctx)) this.record(rule, f, site, v, mask);
+    }
+    if (boolSide) return;
+    this.coverage(oObj, nObj, site, v, mask);
+    for (const child of childPairs(oObj, o.pointer, nObj, n.pointer)) {
+      const active = new Set<Direction>();
+      for (const d of mask) {
+        const types = d === "backward" ? oldTypes : newTypes;
+        if (child.applies === null || hasType(types, child.applies)) active.add(d);
+      }
+      this.visit({
+        old: child.old,
+        new: child.new,
+        slot: child.slot,
+        path: child.step === null || v.path === undefined ? undefined : [...v.path, child.step],
+        polarity: child.polarity === 1 ? v.polarity : v.polarity === 1 ? -1 : 1,
+        mask: child.polarity === 1 ? active : new Set([...active].map(flip)),
+        reportPointer: child.reportPointer,
+      });
+    }
+  }
+
+  /** Every assertion keyword must be accounted for; anything else makes the pair unknown when it differs. */
+  private coverage(o: JsonObject, n: JsonObject, site: PairSite, v: Visit, mask: ReadonlySet<Direction>): void {
+    const handled = new Set<string>(PAIRED_KEYWORDS);
+    for (const rule of this.env.rules) for (const k of rule.keywords) handled.add(k);
+    const keys = new Set([...assertionKeys(o), ...assertionKeys(n)]);
+    const odd: string[] = [];
+    for (const k of keys) {
+      if (UNEVALUATED.includes(k)) {
+        const inPlace = IN_PLACE.some((a) => o[a] !== undefined || n[a] !== undefined);
+        if (inPlace && !jsonEqual(o[k], n[k])) odd.push(k);
+        else if (inPlace) odd.push(k);
+        continue;
+      }
+      if (!handled.has(k) && !ANNOTATIONS.has(k)) odd.push(k);
+    }
+    if (odd.length === 0) return;
+    const message = `keyword ${odd.map((k) => JSON.stringify(k)).join(", ")} is not understood by the drift checker here: compatibility is not proven`;
+    this.record(this.env.unsupported, { message, breaks: [], unknown: ["backward", "forward"] }, site, v, mask);
+  }
+
+  private record(rule: Rule, f: RuleFinding, site: PairSite, v: Visit, mask: ReadonlySet<Direction>): void {
+    const g = (d: Direction): Direction => (v.polarity === 1 ? d : flip(d));
+    const breaks = f.breaks.filter((d) => mask.has(d)).map(g);
+    const unknown = (f.unknown ?? []).filter((d) => mask.has(d)).map(g);
+    const kind = f.kind ?? "change";
+    if (kind === "change" && breaks.length === 0 && unknown.length === 0) return;
+    if (this.silent && kind !== "change") return;
+    const candidates = (f.candidates ?? []).filter((c) => mask.has(c.direction)).map((c) => ({ ...c, direction: g(c.direction) }));
+    this.changes.push({
+      rule,
+      finding: f,
+      pointer: (f.at ?? []).reduce(pointerAppend, site.pointer),
+      oldPointer: (f.at ?? []).reduce(pointerAppend, site.oldPointer),
+      instancePath: v.polarity === 1 ? site.instancePath : undefined,
+      breaks,
+      unknown,
+      candidates,
+    });
+  }
+}
+
+const ids = new WeakMap<object, number>();
+let nextId = 0;
+
+/** Identity of a schema node: nodes of the bundled schemas are shared objects, so identity is stable per diff. */
+export function nodeId(node: SchemaNode): string {
+  if (typeof node === "boolean") return node ? "T" : "F";
+  let id = ids.get(node);
+  if (id === undefined) ids.set(node, (id = ++nextId));
+  return String(id);
+}
+
+function asObject(node: SchemaNode): JsonObject {
+  if (node === true) return {};
+  if (node === false) return { not: {} };
+  return node as JsonObject;
+}
+
+interface Deref {
+  readonly node: SchemaNode;
+  readonly pointer: string;
+  /** The node with the referring nodes' annotations laid over the target's (what a prompt shows). */
+  readonly raw: SchemaNode;
+  readonly error?: string;
+}
+
+/** Follows `$ref`s that are the node's only assertion (all of them in draft-07). */
+function deref(loc: Located, side: Side): Deref {
+  let node = loc.node;
+  let pointer = loc.pointer;
+  const notes: JsonObject = {};
+  for (let hops = 0; hops < 64; hops++) {
+    if (!isObj(node) || typeof node["$ref"] !== "string") break;
+    if (side.draft !== "draft-07" && assertionKeys(node).some((k) => k !== "$ref")) break;
+    for (const [k, val] of Object.entries(node)) if (ANNOTATIONS.has(k) && notes[k] === undefined) notes[k] = val;
+    const target = resolveRef(side.root, node["$ref"]);
+    if (target === undefined) return { node: true, pointer, raw: true, error: node["$ref"] };
+    node = target.node;
+    pointer = target.pointer;
+  }
+  const raw = isObj(node) ? { ...node, ...notes } : node;
+  return { node, pointer, raw };
+}
+
+/** Silent proof of one direction between two subschemas; memoised, and co-inductive across nested proofs. */
+export function proves(env: Env, direction: Direction, old: At, neu: At): boolean {
+  const key = `${direction}|${nodeId(old.node)}|${nodeId(neu.node)}`;
+  const known = env.memo.get(key);
+  if (known !== undefined) return known;
+  if (env.inProgress.has(key)) return true;
+  env.inProgress.add(key);
+  const walk = new Walk(env, true);
+  try {
+    walk.compare(old, neu, new Set([direction]));
+  } finally {
+    env.inProgress.delete(key);
+  }
+  const ok = walk.clean;
+  if (!ok || env.inProgress.size === 0) env.memo.set(key, ok);
+  return ok;
+}

@@ -1,0 +1,131 @@
+/**
+ * Normal form of one schema node before pairing, so that spellings with the same meaning compare equal:
+ * `const` → `enum`, draft-07/2019-09 tuple `items: [...]` → `prefixItems`, `additionalItems` → `items`,
+ * `dependencies` → `dependentRequired`/`dependentSchemas`, `type` as a sorted array, one-branch combinators
+ * unwrapped, `anyOf`/`oneOf` of bare types → a type array, and `[T, "null"]` in its three spellings.
+ * Why: rule 38/3 of drift-rules.md (compare meaning, not text). Only local rewrites: children stay as they are.
+ */
+import type { Draft, JsonObject, JsonValue } from "../ir/json.js";
+import { ANNOTATIONS, assertionKeys, isObj, jsonEqual } from "./schema.js";
+import type { SchemaNode } from "./types.js";
+
+/** Keywords that only mean something next to siblings: never merge a combinator branch holding them. */
+const SIBLING_SENSITIVE = new Set(["additionalProperties", "unevaluatedProperties", "unevaluatedItems", "items", "additionalItems", "prefixItems", "$ref", "$dynamicRef", "$recursiveRef", "if", "then", "else", "contains", "minContains", "maxContains"]);
+
+export function normalizeNode(node: SchemaNode, draft: Draft): SchemaNode {
+  if (typeof node === "boolean") return node;
+  let out: JsonObject = { ...node };
+  // draft-07: `$ref` overrides every sibling keyword.
+  if (draft === "draft-07" && typeof out["$ref"] === "string") {
+    const kept: JsonObject = { $ref: out["$ref"] };
+    for (const k of Object.keys(out)) if (ANNOTATIONS.has(k)) kept[k] = out[k] as JsonValue;
+    out = kept;
+  }
+  // 2019-09+: `$ref` next to other assertions is one more conjunct.
+  if (draft !== "draft-07" && typeof out["$ref"] === "string" && assertionKeys(out).some((k) => k !== "$ref")) {
+    const ref: JsonObject = { $ref: out["$ref"] };
+    delete out["$ref"];
+    out["allOf"] = [ref, ...(Array.isArray(out["allOf"]) ? out["allOf"] : [])];
+  }
+  if (out["const"] !== undefined) {
+    const c = out["const"];
+    const e = out["enum"];
+    out["enum"] = Array.isArray(e) ? e.filter((v) => jsonEqual(v, c)) : [c];
+    delete out["const"];
+  }
+  if (Array.isArray(out["enum"])) out["enum"] = dedupe(out["enum"]);
+  if (draft !== "2020-12") {
+    if (Array.isArray(out["items"])) {
+      out["prefixItems"] = out["items"];
+      if (out["additionalItems"] !== undefined) out["items"] = out["additionalItems"];
+      else delete out["items"];
+    }
+    delete out["additionalItems"]; // without a tuple it has no effect (rule 43)
+  }
+  const deps = out["dependencies"];
+  if (isObj(deps)) {
+    const req: JsonObject = isObj(out["dependentRequired"]) ? { ...out["dependentRequired"] } : {};
+    const sch: JsonObject = isObj(out["dependentSchemas"]) ? { ...out["dependentSchemas"] } : {};
+    for (const [k, v] of Object.entries(deps)) (Array.isArray(v) ? req : sch)[k] = v;
+    delete out["dependencies"];
+    if (Object.keys(req).length > 0) out["dependentRequired"] = req;
+    if (Object.keys(sch).length > 0) out["dependentSchemas"] = sch;
+  }
+  for (const kw of ["anyOf", "oneOf", "allOf"] as const) out = unwrapSingle(out, kw);
+  out = typeUnion(out, "anyOf");
+  out = typeUnion(out, "oneOf");
+  out = nullable(out, "anyOf");
+  out = nullable(out, "oneOf");
+  if (typeof out["type"] === "string") out["type"] = [out["type"]];
+  if (Array.isArray(out["type"])) out["type"] = [...new Set(out["type"] as string[])].sort();
+  return out;
+}
+
+function dedupe(values: JsonValue[]): JsonValue[] {
+  const out: JsonValue[] = [];
+  for (const v of values) if (!out.some((w) => jsonEqual(v, w))) out.push(v);
+  return out;
+}
+
+/** `anyOf: [S]` ≡ S. Merged into the parent only when no keyword collides and S holds no sibling-sensitive one. */
+function unwrapSingle(node: JsonObject, kw: "anyOf" | "oneOf" | "allOf"): JsonObject {
+  const branches = node[kw];
+  if (!Array.isArray(branches)) return node;
+  if (kw !== "allOf" && branches.length !== 1) return node;
+  const rest: JsonObject = { ...node };
+  delete rest[kw];
+  const keep: JsonValue[] = [];
+  for (const b of branches) {
+    if (b === true) continue;
+    if (!isObj(b) || !mergeable(rest, b)) {
+      keep.push(b);
+      continue;
+    }
+    for (const k of assertionKeys(b)) rest[k] = b[k] as JsonValue;
+  }
+  if (keep.length > 0) rest[kw] = keep;
+  return rest;
+}
+
+function mergeable(parent: JsonObject, branch: JsonObject): boolean {
+  const parentKeys = new Set(assertionKeys(parent));
+  if ([...parentKeys].some((k) => SIBLING_SENSITIVE.has(k))) return false;
+  return assertionKeys(branch).every((k) => !parentKeys.has(k) && !SIBLING_SENSITIVE.has(k));
+}
+
+/** `anyOf: [{type: string}, {type: integer}]` ≡ `type: [integer, string]` (getsentry/json-schema-diff#16). */
+function typeUnion(node: JsonObject, kw: "anyOf" | "oneOf"): JsonObject {
+  const branches = node[kw];
+  if (!Array.isArray(branches) || node["type"] !== undefined || branches.length < 2) return node;
+  const types: string[] = [];
+  for (const b of branches) {
+    if (!isObj(b) || assertionKeys(b).length !== 1 || !Array.isArray(b["type"]) && typeof b["type"] !== "string") return node;
+    types.push(...(Array.isArray(b["type"]) ? (b["type"] as string[]) : [b["type"] as string]));
+  }
+  // oneOf of overlapping types (number, integer) is not a union: leave it to the oneOf rules.
+  if (kw === "oneOf" && (new Set(types).size !== types.length || (types.includes("number") && types.includes("integer")))) return node;
+  const out: JsonObject = { ...node, type: [...new Set(types)].sort() };
+  delete out[kw];
+  return out;
+}
+
+/** `anyOf: [S, {type: "null"}]` ≡ S with null added to its type (and enum), when S holds only typed keywords. */
+function nullable(node: JsonObject, kw: "anyOf" | "oneOf"): JsonObject {
+  const branches = node[kw];
+  if (!Array.isArray(branches) || branches.length !== 2) return node;
+  const i = branches.findIndex((b) => isObj(b) && assertionKeys(b).length === 1 && jsonEqual(b["type"] as JsonValue, "null"));
+  const j = 1 - i;
+  const s = branches[j];
+  if (i < 0 || !isObj(s) || (typeof s["type"] !== "string" && !Array.isArray(s["type"]))) return node;
+  const combinators = ["anyOf", "oneOf", "allOf", "not", "$ref", "if", "const", "$dynamicRef", "$recursiveRef"];
+  if (assertionKeys(s).some((k) => combinators.includes(k))) return node;
+  if (kw === "oneOf" && (Array.isArray(s["type"]) ? s["type"].includes("null") : s["type"] === "null")) return node;
+  const rest: JsonObject = { ...node };
+  delete rest[kw];
+  if (!mergeable(rest, s)) return node;
+  const types = Array.isArray(s["type"]) ? (s["type"] as string[]) : [s["type"] as string];
+  const merged: JsonObject = { ...rest, ...Object.fromEntries(assertionKeys(s).map((k) => [k, s[k] as JsonValue])) };
+  merged["type"] = [...new Set([...types, "null"])].sort();
+  if (Array.isArray(s["enum"]) && !s["enum"].includes(null)) merged["enum"] = [...s["enum"], null];
+  return merged;
+}

@@ -1,0 +1,4 @@
+/** Rule table rows 7–9 (bounds raised/lowered, added/removed), for the items family; see ../bounds.ts. */
+import { ITEMS, rangeRule } from "../bounds.js";
+
+export const itemCountNarrowed = rangeRule("item-count-narrowed", ITEMS, "backward");

@@ -1,0 +1,24 @@
+/**
+ * allOf (rule table row 37): every target conjunct must be implied by a source conjunct or by the source node as
+ * a whole. Conjuncts are matched by silent proofs, so reordering or extracting them is not a change.
+ */
+import { pointerAppend } from "../../ir/json.js";
+import type { At, RuleContext } from "../define.js";
+import type { Direction, RuleFinding, SchemaNode } from "../types.js";
+import { candidatesFor } from "./samples.js";
+
+export function conjunctDelta(ctx: RuleContext, direction: Direction): RuleFinding[] {
+  const back = direction === "backward";
+  const [sub, sup] = back ? [ctx.old, ctx.new] : [ctx.new, ctx.old];
+  const [subPtr, supPtr] = back ? [ctx.site.oldPointer, ctx.site.pointer] : [ctx.site.pointer, ctx.site.oldPointer];
+  const list = (node: typeof sub, ptr: string): At[] =>
+    Array.isArray(node["allOf"]) ? node["allOf"].map((c, i) => ({ node: c as SchemaNode, pointer: pointerAppend(pointerAppend(ptr, "allOf"), i) })) : [];
+  const subs = [...list(sub, subPtr), back ? ctx.oldAt : ctx.newAt];
+  const out: RuleFinding[] = [];
+  for (const t of list(sup, supPtr)) {
+    if (subs.some((s) => (back ? ctx.proves("backward", s, t) : ctx.proves("forward", t, s)))) continue;
+    const message = back ? `allOf conjunct ${t.pointer} added or narrowed` : `allOf conjunct ${t.pointer} removed or widened`;
+    out.push({ message, breaks: [direction], candidates: candidatesFor(ctx, direction, back ? ctx.oldAt.node : ctx.newAt.node, []) });
+  }
+  return out;
+}

@@ -1,0 +1,24 @@
+/** Enum comparison shared by the enum rules: `const` is already `enum: [x]` (normalize.ts); null is left to the nullable rules. */
+import type { JsonValue } from "../../ir/json.js";
+import type { RuleContext } from "../define.js";
+import { hasType, jsonEqual, jsonTypeOf } from "../schema.js";
+import type { Direction, RuleFinding } from "../types.js";
+import { declaredTypes } from "./types.js";
+
+export function enumDelta(ctx: RuleContext, direction: Direction): RuleFinding[] {
+  const [sub, sup] = direction === "backward" ? [ctx.old, ctx.new] : [ctx.new, ctx.old];
+  const supEnum = sup["enum"];
+  if (!Array.isArray(supEnum)) return [];
+  const subEnum = sub["enum"];
+  const side = direction === "backward" ? "old" : "new";
+  if (!Array.isArray(subEnum)) {
+    const message = direction === "backward" ? "an enum restriction was added" : "the enum restriction was removed";
+    return [{ message, breaks: [direction], candidates: ctx.examples(side, sub, 6).map((value) => ({ direction, value })) }];
+  }
+  const types = declaredTypes(sub);
+  const missing = subEnum.filter((v: JsonValue) => v !== null && hasType(types, jsonTypeOf(v)) && !supEnum.some((w) => jsonEqual(v, w)));
+  if (missing.length === 0) return [];
+  const list = missing.map((v) => JSON.stringify(v)).join(", ");
+  const message = direction === "backward" ? `enum value(s) removed: ${list}` : `enum value(s) added: ${list}`;
+  return [{ message, breaks: [direction], candidates: missing.map((value) => ({ direction, value })) }];
+}

@@ -1,0 +1,60 @@
+/**
+ * anyOf/oneOf (rule table rows 33–36). Sub = the source side of a direction, sup = the target side.
+ * - The source's branches (anyOf or oneOf: a oneOf accepts no more than the anyOf of its branches) or, without
+ *   any, the source node itself, must each be proven inside some target branch.
+ * - A target oneOf is a union only when its branches are pairwise disjoint; otherwise an old value may match two
+ *   new branches and be rejected (`oneOf:[number]` → `[number, integer]` rejects 0): unless both oneOfs are the
+ *   same list of equivalent branches, that is reported as a possible break, confirmed or not by a witness.
+ */
+import { pointerAppend, type JsonValue } from "../../ir/json.js";
+import type { At, RuleContext } from "../define.js";
+import type { Direction, RuleFinding, SchemaNode } from "../types.js";
+import { branchesDisjoint } from "./disjoint.js";
+import { candidatesFor } from "./samples.js";
+
+type Kw = "anyOf" | "oneOf";
+
+function branches(node: { readonly [k: string]: JsonValue }, kw: Kw, pointer: string): At[] | undefined {
+  const list = node[kw];
+  if (!Array.isArray(list)) return undefined;
+  return list.map((b, i) => ({ node: b as SchemaNode, pointer: pointerAppend(pointerAppend(pointer, kw), i) }));
+}
+
+export type UnionProblem = "uncovered" | "overlap";
+
+export function unionDelta(ctx: RuleContext, kw: Kw, direction: Direction, problem: UnionProblem): RuleFinding[] {
+  const back = direction === "backward";
+  const [sub, sup] = back ? [ctx.old, ctx.new] : [ctx.new, ctx.old];
+  const [subPtr, supPtr] = back ? [ctx.site.oldPointer, ctx.site.pointer] : [ctx.site.pointer, ctx.site.oldPointer];
+  const supBranches = branches(sup, kw, supPtr);
+  if (supBranches === undefined) return [];
+  const subBranches = branches(sub, kw, subPtr) ?? branches(sub, kw === "anyOf" ? "oneOf" : "anyOf", subPtr) ?? [back ? ctx.oldAt : ctx.newAt];
+  const inside = (s: At, t: At): boolean => (back ? ctx.proves("backward", s, t) : ctx.proves("forward", t, s));
+  const side = back ? "old" : "new";
+  if (kw === "oneOf" && !branchesDisjoint(supBranches, back ? ctx.newRoot : ctx.oldRoot)) {
+    if (problem !== "overlap" || equivalentLists(ctx, back ? subBranches : supBranches, back ? supBranches : subBranches)) return [];
+    const candidates = subBranches.flatMap((b) => candidatesFor(ctx, direction, b.node, []));
+    return [{ message: `oneOf branches overlap in ${back ? "new" : "old"}: a value matching two branches is rejected`, breaks: [direction], candidates }];
+  }
+  if (problem !== "uncovered") return [];
+  const out: RuleFinding[] = [];
+  for (const s of subBranches) {
+    if (supBranches.some((t) => inside(s, t))) continue;
+    const what = back ? `an old ${kw} branch (${s.pointer || "/"}) is not covered by any new branch` : `a new ${kw} branch (${s.pointer || "/"}) is not covered by any old branch`;
+    out.push({ message: what, breaks: [direction], candidates: candidatesFor(ctx, direction, s.node, []) });
+  }
+  void side;
+  return out;
+}
+
+/** Old and new lists of the same length where every old branch is equivalent to a distinct new branch. */
+function equivalentLists(ctx: RuleContext, olds: readonly At[], news: readonly At[]): boolean {
+  if (olds.length !== news.length) return false;
+  const used = new Set<number>();
+  for (const o of olds) {
+    const j = news.findIndex((n, i) => !used.has(i) && ctx.proves("backward", o, n) && ctx.proves("forward", o, n));
+    if (j < 0) return false;
+    used.add(j);
+  }
+  return true;
+}

@@ -1,0 +1,40 @@
+/** Strings matching a `pattern` (unanchored, ECMA-262 with the u flag) within length bounds, via refa automata. */
+import { CharSet, DFA, JS, NFA } from "refa";
+import { patternLanguage } from "../regex.js";
+
+export function stringMatching(pattern: string, min: number, max: number, variant: number): string | undefined {
+  const dfa = patternLanguage(pattern);
+  if (dfa === undefined) return undefined;
+  return pickWord(dfa, min, max, variant);
+}
+
+/** A word of the DFA with `min <= length <= max`, readable characters preferred. */
+export function pickWord(dfa: DFA, min: number, max: number, variant: number): string | undefined {
+  try {
+    let lang = dfa;
+    if (min > 0 || Number.isFinite(max)) {
+      const source = `^[\\s\\S]{${min},${Number.isFinite(max) ? max : ""}}$`;
+      const { expression, maxCharacter } = JS.Parser.fromLiteral({ source, flags: "u" }).parse();
+      const bounds = DFA.fromFA(NFA.fromRegex(expression, { maxCharacter }, { assertions: "disable" }));
+      lang = DFA.fromIntersection(dfa, bounds, new DFA.LimitedNodeFactory(20_000));
+    }
+    let i = 0;
+    for (const set of lang.wordSets()) {
+      if (i++ >= variant % 2) return set.map((cs) => readable(cs, variant)).join("");
+      if (i > 50) break;
+    }
+    return undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const PREFERRED = "abcxyzABC0123456789-_ .:/@";
+
+function readable(cs: CharSet, variant: number): string {
+  for (let k = 0; k < PREFERRED.length; k++) {
+    const ch = PREFERRED.charCodeAt((k + variant) % PREFERRED.length);
+    if (cs.has(ch)) return String.fromCharCode(ch);
+  }
+  return String.fromCodePoint(cs.ranges[0]!.min);
+}
