@@ -5,6 +5,8 @@ import { packageRoot } from "../src/paths.js";
 import { UsageError } from "./args.js";
 import { BUILD_HELP, buildCommand } from "./commands/build.js";
 import { CHECK_HELP, checkCommand } from "./commands/check.js";
+import { DIFF_HELP, diffCommand } from "./commands/diff.js";
+import { DRIFT_HELP, driftCommand } from "./commands/drift.js";
 import { EXPORT_HELP, exportCommand } from "./commands/export.js";
 import { IMPORT_HELP, importCommand } from "./commands/import.js";
 import { LINT_HELP, lintCommand } from "./commands/lint.js";
@@ -15,6 +17,8 @@ type Command = (argv: string[], io: Io) => Promise<number>;
 const COMMANDS: Readonly<Record<string, { run: Command; help: string }>> = {
   build: { run: buildCommand, help: BUILD_HELP },
   check: { run: checkCommand, help: CHECK_HELP },
+  diff: { run: diffCommand, help: DIFF_HELP },
+  drift: { run: driftCommand, help: DRIFT_HELP },
   lint: { run: lintCommand, help: LINT_HELP },
   export: { run: exportCommand, help: EXPORT_HELP },
   import: { run: importCommand, help: IMPORT_HELP },

@@ -1,6 +1,7 @@
 import type { CompileResult } from "../compile/compile.js";
 import type { Project } from "../config/config.js";
 import type { Diagnostic } from "../errors.js";
+import { driftStep } from "../drift/step.js";
 import { lintCheckStep } from "../lint/check-step.js";
 
 /**
@@ -13,4 +14,4 @@ export interface CheckStep {
   run(project: Project, compiled: CompileResult): Promise<readonly Diagnostic[]>;
 }
 
-export const CHECK_STEPS: readonly CheckStep[] = [lintCheckStep];
+export const CHECK_STEPS: readonly CheckStep[] = [lintCheckStep, driftStep];

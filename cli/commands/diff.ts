@@ -1,0 +1,65 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { diffSchemas } from "../../src/drift/diff.js";
+import { fileLocator, judge, type DriftReport } from "../../src/drift/project.js";
+import type { Mode } from "../../src/drift/types.js";
+import { loadSchemaFile } from "../../src/load/index.js";
+import { packageRoot } from "../../src/paths.js";
+import { render, REPORT_FORMATS, type ReportFormat } from "../../src/report/index.js";
+import { COMMON_OPTIONS, outputFormat, parse, UsageError } from "../args.js";
+import { projectFrom, type Io } from "../output.js";
+
+export const DIFF_HELP = `llm-contracts diff OLD NEW [--mode backward|forward|full] [--format text|json|markdown|github|sarif]
+
+Compares two schema files (any draft, mixed drafts allowed) and proves each direction compatible, incompatible
+(with a witness value checked by the generated validators) or unknown. backward: everything OLD accepted, NEW
+accepts; forward: the reverse; full (default): both. --model-output reports description/order changes as prompt
+changes; --allow-unknown passes unproven directions. Exit 0 compatible in the mode, 1 not, 2 usage/input error.`;
+
+const OPTIONS = {
+  ...COMMON_OPTIONS,
+  mode: { type: "string" },
+  "model-output": { type: "boolean" },
+  "allow-unknown": { type: "boolean" },
+} as const;
+
+export function colourFor(format: string): boolean {
+  const noColor = process.env["NO_COLOR"];
+  return format === "text" && process.stdout.isTTY === true && (noColor === undefined || noColor === "");
+}
+
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(path.join(packageRoot(), "package.json"), "utf8")) as { version: string }).version;
+}
+
+export async function diffCommand(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(argv, OPTIONS, true);
+  if (values.help === true) {
+    io.out(DIFF_HELP);
+    return 0;
+  }
+  const format = outputFormat(values.format, REPORT_FORMATS) as ReportFormat;
+  const mode = (values.mode ?? "full") as Mode;
+  if (!["backward", "forward", "full"].includes(mode)) throw new UsageError(`--mode must be backward, forward or full (got ${JSON.stringify(values.mode)})`);
+  if (positionals.length !== 2) throw new UsageError("diff takes two schema files: llm-contracts diff OLD NEW");
+  const project = projectFrom(values, io);
+  const [oldFile, newFile] = positionals.map((f) => path.resolve(io.cwd, f)) as [string, string];
+  const load = (abs: string) => {
+    const inside = abs.startsWith(project.schemasDir + path.sep);
+    const schemasDir = inside ? project.schemasDir : path.dirname(abs);
+    const rootDir = inside ? project.rootDir : io.cwd;
+    return loadSchemaFile(abs, { schemasDir, rootDir });
+  };
+  const a = load(oldFile);
+  const b = load(newFile);
+  const result = await diffSchemas(a, b, { modelOutput: values["model-output"] === true });
+  const judged = judge(result, mode, values["allow-unknown"] === true, () => undefined, fileLocator(newFile, b.file));
+  const report: DriftReport = {
+    ok: judged.ok,
+    problems: [],
+    pairs: [{ check: "files", mode, oldFile: a.file, newFile: b.file, verdict: result.verdict, changes: judged.changes, ok: judged.ok }],
+  };
+  const text = render(report, format, { colour: colourFor(format), single: true, version: packageVersion() });
+  if (text.length > 0) io.out(text);
+  return report.ok ? 0 : 1;
+}

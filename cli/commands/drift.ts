@@ -1,0 +1,38 @@
+import { driftProject } from "../../src/drift/project.js";
+import { render, REPORT_FORMATS, type ReportFormat } from "../../src/report/index.js";
+import { COMMON_OPTIONS, outputFormat, parse } from "../args.js";
+import { projectFrom, type Io } from "../output.js";
+import { colourFor, packageVersion } from "./diff.js";
+
+export const DRIFT_HELP = `llm-contracts drift [--transitive] [--against GIT-REF] [--allow-unknown] [--format text|json|markdown|github|sarif]
+
+Checks every contract's consecutive versions in its compatibility mode (contract.json). --transitive compares
+each version with all earlier ones. --against REF reads schemas/ at a git ref (no checkout): a published version
+whose meaning changed, or a deleted version or contract, is an error; new versions are checked against their
+predecessor. Intended breaks are acknowledged in schemas/drift-acknowledgements.json.
+Exit 0 nothing breaks, 1 a break or an unknown (unless --allow-unknown), 2 usage or input error.`;
+
+const OPTIONS = {
+  ...COMMON_OPTIONS,
+  transitive: { type: "boolean" },
+  against: { type: "string" },
+  "allow-unknown": { type: "boolean" },
+} as const;
+
+export async function driftCommand(argv: string[], io: Io): Promise<number> {
+  const { values } = parse(argv, OPTIONS);
+  if (values.help === true) {
+    io.out(DRIFT_HELP);
+    return 0;
+  }
+  const format = outputFormat(values.format, REPORT_FORMATS) as ReportFormat;
+  const project = projectFrom(values, io);
+  const report = await driftProject(project, {
+    transitive: values.transitive === true,
+    allowUnknown: values["allow-unknown"] === true,
+    ...(values.against !== undefined ? { against: values.against } : {}),
+  });
+  const text = render(report, format, { colour: colourFor(format), version: packageVersion() });
+  if (text.length > 0) io.out(text);
+  return report.ok ? 0 : 1;
+}

@@ -1,0 +1,180 @@
+/**
+ * `drift` over a project: every contract's consecutive versions (or all earlier ones with `transitive`) in the
+ * contract's mode, acknowledgements applied; with `against`, the versions published at a git ref must be unchanged
+ * in meaning (whatever the mode, never acknowledgeable), must still exist, and new versions are checked against
+ * their predecessor.
+ */
+import { canonicalJson } from "../ir/json.js";
+import { displayPath, type Project } from "../config/config.js";
+import { discoverContracts, type ContractSource } from "../discover/discover.js";
+import { InputError, type Diagnostic, type Location } from "../errors.js";
+import { LoadCache, loadSchemaFileMapped, readDocument, type MappedSchema } from "../load/index.js";
+import { findAcknowledgement, loadAcknowledgements, type Acknowledgement } from "./ack.js";
+import { diffSchemas } from "./diff.js";
+import { readRefSchemas } from "./git.js";
+import type { Change, DiffResult, Direction, Mode } from "./types.js";
+
+export interface DriftOptions {
+  readonly transitive?: boolean;
+  readonly against?: string;
+  readonly allowUnknown?: boolean;
+}
+
+export interface ReportedChange extends Change {
+  /** Where the change is in the new file (for annotations). */
+  readonly location?: Location;
+  /** True when this change fails the gate (in mode, not acknowledged; unknowns unless allowed). */
+  readonly failing: boolean;
+}
+
+export interface PairReport {
+  readonly contract?: string;
+  readonly from?: number;
+  readonly to?: number;
+  /** "published": the version at the git ref against the same version now (must not change meaning). */
+  readonly check: "consecutive" | "transitive" | "published" | "files";
+  readonly mode: Mode;
+  readonly oldFile: string;
+  readonly newFile: string;
+  readonly verdict: DiffResult["verdict"];
+  readonly changes: readonly ReportedChange[];
+  readonly ok: boolean;
+}
+
+export interface DriftReport {
+  readonly ok: boolean;
+  readonly pairs: readonly PairReport[];
+  /** Deleted published versions or contracts (codes `drift.version-deleted`, `drift.contract-deleted`). */
+  readonly problems: readonly Diagnostic[];
+}
+
+export function modeDirections(mode: Mode): Direction[] {
+  return mode === "full" ? ["backward", "forward"] : mode === "none" ? [] : [mode];
+}
+
+/** Marks failing changes and the pair's result. */
+export function judge(
+  result: DiffResult,
+  mode: Mode,
+  allowUnknown: boolean,
+  ack: (c: Change) => Acknowledgement | undefined,
+  locate: (pointer: string) => Location | undefined,
+): { changes: ReportedChange[]; ok: boolean } {
+  const dirs = modeDirections(mode);
+  const changes = result.changes.map((c): ReportedChange => {
+    const a = c.kind === "change" ? ack(c) : undefined;
+    const hit = c.breaks.some((d) => dirs.includes(d)) || (!allowUnknown && (c.unknown ?? []).some((d) => dirs.includes(d)));
+    const location = locate(c.pointer);
+    return { ...c, ...(a !== undefined ? { acknowledged: a.reason } : {}), ...(location !== undefined ? { location } : {}), failing: c.kind === "change" && hit && a === undefined };
+  });
+  return { changes, ok: changes.every((c) => !c.failing) };
+}
+
+/** File and line of a pointer of a bundled schema; a pointer that does not exist (a removed member) maps to its parent. */
+export function locator(mapped: MappedSchema): (pointer: string) => Location | undefined {
+  return (pointer) => {
+    let p = pointer;
+    for (;;) {
+      try {
+        const loc = mapped.sourceOf(p);
+        if (loc.line !== undefined || p === "") return loc;
+      } catch {
+        // not in the bundle: try the parent
+      }
+      if (p === "") return undefined;
+      p = p.slice(0, p.lastIndexOf("/"));
+    }
+  };
+}
+
+export async function driftProject(project: Project, options: DriftOptions = {}): Promise<DriftReport> {
+  const current = loadContracts(project);
+  const acks = loadAcknowledgements(project);
+  const pairs: PairReport[] = [];
+  const problems: Diagnostic[] = [];
+  let fresh: (c: string, v: number) => boolean = () => true;
+  if (options.against !== undefined) {
+    const tree = readRefSchemas(project.schemasDir, options.against);
+    try {
+      const refProject: Project = { ...project, rootDir: tree.root, schemasDir: tree.schemasDir };
+      const published = loadContracts(refProject);
+      for (const [name, old] of published) {
+        const now = current.get(name);
+        if (now === undefined) {
+          problems.push({ code: "drift.contract-deleted", file: `${displayPath(project.rootDir, project.schemasDir)}/${name}`, message: `contract "${name}" was published at ${options.against} and is deleted` });
+          continue;
+        }
+        for (const [version, mapped] of old.versions) {
+          const nowVersion = now.versions.get(version);
+          const file = `${displayPath(project.rootDir, now.source.dir)}/v${version}`;
+          if (nowVersion === undefined) {
+            problems.push({ code: "drift.version-deleted", file, message: `version ${version} of "${name}" was published at ${options.against} and is deleted` });
+            continue;
+          }
+          if (canonicalJson(mapped.loaded.schema) === canonicalJson(nowVersion.loaded.schema)) continue;
+          const result = await diffSchemas(mapped.loaded, nowVersion.loaded, { modelOutput: now.source.manifest.kind === "model-output" });
+          const judged = judge(result, "full", false, () => undefined, locator(nowVersion));
+          pairs.push({
+            contract: name, from: version, to: version, check: "published", mode: "full",
+            oldFile: `${options.against}:${nowVersion.loaded.file}`, newFile: nowVersion.loaded.file,
+            verdict: result.verdict, changes: judged.changes, ok: judged.ok,
+          });
+        }
+      }
+      fresh = (c, v) => !(published.get(c)?.versions.has(v) ?? false);
+    } finally {
+      tree.dispose();
+    }
+  }
+  for (const [name, contract] of current) {
+    const mode = contract.source.manifest.compatibility;
+    const versions = [...contract.versions.keys()].sort((a, b) => a - b);
+    for (const to of versions) {
+      if (!fresh(name, to)) continue;
+      const froms = options.transitive === true ? versions.filter((v) => v < to) : versions.filter((v) => v === to - 1);
+      for (const from of froms) {
+        const a = contract.versions.get(from)!;
+        const b = contract.versions.get(to)!;
+        const result = await diffSchemas(a.loaded, b.loaded, { modelOutput: contract.source.manifest.kind === "model-output" });
+        const ack = (c: Change) => findAcknowledgement(acks, { contract: name, from, to, rule: c.rule, pointer: c.pointer });
+        const judged = judge(result, mode, options.allowUnknown ?? false, ack, locator(b));
+        pairs.push({
+          contract: name, from, to, check: from === to - 1 ? "consecutive" : "transitive", mode,
+          oldFile: a.loaded.file, newFile: b.loaded.file, verdict: result.verdict, changes: judged.changes, ok: judged.ok,
+        });
+      }
+    }
+  }
+  return { ok: problems.length === 0 && pairs.every((p) => p.ok), pairs, problems };
+}
+
+interface LoadedContract {
+  readonly source: ContractSource;
+  readonly versions: Map<number, MappedSchema>;
+}
+
+function loadContracts(project: Project): Map<string, LoadedContract> {
+  const discovery = discoverContracts(project);
+  if (discovery.problems.length > 0) throw new InputError(discovery.problems[0]!);
+  const cache = new LoadCache();
+  const ctx = { schemasDir: project.schemasDir, rootDir: project.rootDir, cache };
+  const out = new Map<string, LoadedContract>();
+  for (const source of discovery.contracts) {
+    const versions = new Map<number, MappedSchema>();
+    for (const v of source.versions) versions.set(v.version, loadSchemaFileMapped(v.file, ctx));
+    out.set(source.name, { source, versions });
+  }
+  return out;
+}
+
+/** For `diff`: locations in a plain file. */
+export function fileLocator(absFile: string, display: string): (pointer: string) => Location | undefined {
+  const doc = readDocument(absFile, display);
+  return (pointer) => {
+    for (let p = pointer; ; p = p.slice(0, p.lastIndexOf("/"))) {
+      const lc = doc.locate(p);
+      if (lc !== undefined) return { file: display, pointer: p, ...lc };
+      if (p === "") return { file: display };
+    }
+  };
+}

@@ -1,0 +1,26 @@
+/** The drift step of `check`: failing drift findings as diagnostics (`drift.<rule>`, exit 1 in check). */
+import type { CheckStep } from "../api/steps.js";
+import type { Diagnostic } from "../errors.js";
+import { driftProject } from "./project.js";
+import { effectLine } from "./text.js";
+
+export const driftStep: CheckStep = {
+  name: "drift",
+  async run(project) {
+    const report = await driftProject(project);
+    const out: Diagnostic[] = [...report.problems];
+    for (const p of report.pairs) {
+      for (const c of p.changes) {
+        if (!c.failing) continue;
+        const where = c.location ?? { file: p.newFile };
+        out.push({
+          ...where,
+          pointer: c.pointer,
+          code: `drift.${c.rule}`,
+          message: `${p.contract ?? ""} v${p.from ?? "?"} → v${p.to ?? "?"} (${p.mode}): ${c.message}${effectLine(c)}`,
+        });
+      }
+    }
+    return out;
+  },
+};
