@@ -24,12 +24,15 @@ export interface Project {
   readonly schemasDir: string;
   readonly outDir: string;
   readonly defaults: { readonly compatibility?: Compatibility; readonly providers?: readonly ProviderProfile[] };
+  /** Named sets of tool contracts sent together in one request (checked against request-level budgets). */
+  readonly toolsets: Readonly<Record<string, readonly string[]>>;
 }
 
 interface ConfigFile {
   schemasDir?: string;
   outDir?: string;
   defaults?: { compatibility?: Compatibility; providers?: ProviderProfile[] };
+  toolsets?: Record<string, string[]>;
 }
 
 /** Reads a JSON Schema shipped with the package (`src/config/*.schema.json`). */
@@ -72,7 +75,7 @@ export function resolveProject(options: { root?: string; config?: string; cwd: s
   if (outDir === rootDir || !outDir.startsWith(rootDir + path.sep) || schemasDir.startsWith(outDir + path.sep) || schemasDir === outDir) {
     throw inputError("config.out-dir", { file: display }, "outDir must be a folder inside the project root, apart from schemasDir");
   }
-  return { rootDir, configFile, schemasDir, outDir, defaults: config.defaults ?? {} };
+  return { rootDir, configFile, schemasDir, outDir, defaults: config.defaults ?? {}, toolsets: config.toolsets ?? {} };
 }
 
 /** `/`-separated path relative to the project root, for messages and generated banners. */

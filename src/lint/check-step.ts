@@ -1,5 +1,7 @@
 import type { CheckStep } from "../api/steps.js";
-import { lintCompiled, toDiagnostic } from "./project.js";
+import { displayPath } from "../config/config.js";
+import type { Diagnostic } from "../errors.js";
+import { lintCompiled, lintToolsetBudgets, toDiagnostic } from "./project.js";
 
 /**
  * `check` runs the profiles each contract lists in `providers`. Only `error` findings are problems: a warning
@@ -8,8 +10,22 @@ import { lintCompiled, toDiagnostic } from "./project.js";
 export const lintCheckStep: CheckStep = {
   name: "lint",
   async run(project, compiled) {
-    return lintCompiled(project, compiled)
-      .filter((f) => f.severity === "error")
-      .map(toDiagnostic);
+    const findings = lintCompiled(project, compiled);
+    const known = new Set(compiled.contracts.map((c) => c.name));
+    const problems: Diagnostic[] = [];
+    for (const [name, members] of Object.entries(project.toolsets).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const unknown = members.filter((m) => !known.has(m));
+      if (unknown.length > 0) {
+        problems.push({
+          code: "lint.toolset-unknown-contract",
+          file: project.configFile === undefined ? "llm-contracts.config.json" : displayPath(project.rootDir, project.configFile),
+          pointer: `/toolsets/${name}`,
+          message: `toolset "${name}" names contracts that do not exist: ${unknown.join(", ")}`,
+        });
+        continue;
+      }
+      findings.push(...lintToolsetBudgets(project, compiled, members));
+    }
+    return [...problems, ...findings.filter((f) => f.severity === "error").map(toDiagnostic)];
   },
 };

@@ -38,6 +38,11 @@ export function lintCompiled(project: Project, compiled: CompileResult, options:
   return out;
 }
 
+/** Lints one toolset (contract names sent together in a request) against its contracts' request budgets. */
+export function lintToolsetBudgets(project: Project, compiled: CompileResult, toolset: readonly string[]): LocatedFinding[] {
+  return lintToolsetOf(compiled, { toolset }, locator(project));
+}
+
 function lintToolsetOf(compiled: CompileResult, options: LintOptions, locate: (v: CompiledVersion, p: string) => Location): LocatedFinding[] {
   const latest = new Map<string, CompiledVersion>();
   for (const v of compiled.versions) latest.set(v.contract.name, v);
