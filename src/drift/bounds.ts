@@ -22,7 +22,7 @@ export interface Family {
   lo(node: JsonObject): Bound | undefined;
   hi(node: JsonObject): Bound | undefined;
   /** A local value of the given magnitude, shaped after an example of the source side. */
-  shape(size: number, example: JsonValue | undefined): JsonValue | undefined;
+  shape(size: number, example: JsonValue | undefined): JsonValue[];
 }
 
 function tighter(a: Bound | undefined, b: Bound | undefined, lower: boolean): Bound | undefined {
@@ -83,8 +83,7 @@ function compareRange(f: Family, ctx: RuleContext, direction: Direction): RuleFi
   for (const p of points) {
     if (f.integral && (p < 0 || p > 100_000)) continue;
     for (const ex of examples.length > 0 ? examples : [undefined]) {
-      const value = f.shape(p, ex);
-      if (value !== undefined) candidates.push({ direction, value });
+      for (const value of f.shape(p, ex)) candidates.push({ direction, value });
     }
   }
   const verb = direction === "backward" ? "narrowed" : "widened";
@@ -112,7 +111,7 @@ export const NUMBERS: Family = {
   integral: false,
   lo: (n) => inclusiveLimit(n, "minimum", "exclusiveMinimum", true),
   hi: (n) => inclusiveLimit(n, "maximum", "exclusiveMaximum", false),
-  shape: (size) => size,
+  shape: (size) => [size],
 };
 
 const count = (kw: string) => (n: JsonObject): Bound | undefined => (typeof n[kw] === "number" ? { v: n[kw], excl: false } : undefined);
@@ -126,7 +125,7 @@ export const LENGTHS: Family = {
   hi: count("maxLength"),
   shape: (size, ex) => {
     const chars = typeof ex === "string" && ex.length > 0 ? [...ex] : ["a"];
-    return Array.from({ length: size }, (_, i) => chars[i % chars.length]!).join("");
+    return [Array.from({ length: size }, (_, i) => chars[i % chars.length]!).join("")];
   },
 };
 
@@ -138,8 +137,8 @@ export const ITEMS: Family = {
   lo: count("minItems"),
   hi: count("maxItems"),
   shape: (size, ex) => {
-    const items = Array.isArray(ex) && ex.length > 0 ? ex : [null];
-    return Array.from({ length: size }, (_, i) => (i < items.length ? items[i]! : items[items.length - 1]!));
+    const fillers: JsonValue[][] = Array.isArray(ex) && ex.length > 0 ? [ex] : [[null], [0], ["a"], [{}], [false], [[]]];
+    return fillers.map((items) => Array.from({ length: size }, (_, i) => (i < items.length ? items[i]! : items[items.length - 1]!)));
   },
 };
 
@@ -155,7 +154,7 @@ export const PROPERTIES: Family = {
     const keys = Object.keys(base);
     for (const k of keys.slice(size)) delete base[k];
     for (let i = 0; Object.keys(base).length < size; i++) base[`k${i}`] = null;
-    return base;
+    return [base];
   },
 };
 

@@ -52,8 +52,9 @@ export function typesOf(node: SchemaNode): Set<BasicType> {
   return types;
 }
 
+/** Whether the set has values of type `t`; "number" and "integer" both ask for any number (integers are numbers). */
 export function hasType(types: ReadonlySet<BasicType>, t: BasicType): boolean {
-  if (t === "integer") return types.has("integer") || types.has("number");
+  if (t === "integer" || t === "number") return types.has("integer") || types.has("number");
   return types.has(t);
 }
 

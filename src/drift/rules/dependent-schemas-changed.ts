@@ -4,7 +4,7 @@
  */
 import { pointerAppend } from "../../ir/json.js";
 import { defineRule, type RuleContext } from "../define.js";
-import { candidatesFor } from "../shared/samples.js";
+import { exampleMember, objectCandidates } from "../shared/objects.js";
 import { isObj } from "../schema.js";
 import type { Direction, RuleFinding, SchemaNode } from "../types.js";
 
@@ -21,7 +21,11 @@ function check(ctx: RuleContext, direction: Direction): RuleFinding[] {
       if (ctx.proves(direction, { node: o as SchemaNode, pointer: at("old") }, { node: n as SchemaNode, pointer: at("new") })) continue;
     }
     const verb = mine === undefined ? (direction === "backward" ? "added" : "removed") : "changed";
-    out.push({ message: `dependentSchemas["${k}"] ${verb}`, breaks: [direction], candidates: candidatesFor(ctx, direction, direction === "backward" ? ctx.oldAt.node : ctx.newAt.node, []) });
+    const side = direction === "backward" ? "old" : "new";
+    const candidates = objectCandidates(ctx, direction, (o) => (k in o ? o : { ...o, [k]: exampleMember(ctx, side, sub, k) }));
+    // With the key present, drop each other member in turn: dependent schemas usually require something.
+    for (const c of [...candidates]) for (const other of Object.keys(c.value as object)) if (other !== k) candidates.push({ direction, value: Object.fromEntries(Object.entries(c.value as object).filter(([m]) => m !== other)) });
+    out.push({ message: `dependentSchemas["${k}"] ${verb}`, breaks: [direction], candidates });
   }
   return out;
 }

@@ -135,7 +135,8 @@ class Generator {
     const o = this.opts.override;
     const forced = o !== undefined && o.path.length > path.length && path.every((s, i) => s === o.path[i]) ? Number(o.path[path.length]) + 1 : 0;
     const contains = node["contains"];
-    let len = Math.max(min, forced, this.opts.variant % 2 === 1 ? prefix.length : Math.min(prefix.length, min), contains !== undefined ? 1 : 0);
+    const v = this.opts.variant;
+    let len = Math.max(min, forced, v % 2 === 1 ? prefix.length : Math.min(prefix.length, min), contains !== undefined || v % 3 === 2 ? 1 : 0);
     if (typeof node["maxItems"] === "number") len = Math.min(len, Math.max(node["maxItems"], forced));
     const out: JsonValue[] = [];
     for (let i = 0; i < len; i++) {
