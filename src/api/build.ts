@@ -4,6 +4,7 @@ import type { Diagnostic } from "../errors.js";
 import { applyPlan } from "../write/apply.js";
 import { diffPlan } from "../write/plan.js";
 import { CHECK_STEPS } from "./steps.js";
+import { syncStubs, type StubSync } from "../migrate/sync.js";
 
 export interface BuildSummary {
   readonly contracts: number;
@@ -13,7 +14,7 @@ export interface BuildSummary {
 }
 
 export type BuildResult =
-  | ({ readonly ok: true; readonly changed: boolean; readonly written: number; readonly removed: number } & BuildSummary)
+  | ({ readonly ok: true; readonly changed: boolean; readonly written: number; readonly removed: number; readonly migrations: StubSync } & BuildSummary)
   | { readonly ok: false; readonly problems: readonly Diagnostic[] };
 
 /** Compiles a project and writes its output folder atomically. With any input problem nothing is written. */
@@ -21,9 +22,12 @@ export async function build(project: Project): Promise<BuildResult> {
   const result = await compileProject(project);
   if (result.problems.length > 0) return { ok: false, problems: result.problems };
   const applied = applyPlan(project.outDir, result.plan, displayPath(project.rootDir, project.outDir));
+  // Migration modules belong to the user: created when missing, imports and signatures kept in step, bodies untouched.
+  const migrations = syncStubs(project, result);
   return {
     ok: true,
-    changed: applied.changed,
+    changed: applied.changed || migrations.created.length + migrations.updated.length > 0,
+    migrations,
     written: applied.diff.missing.length + applied.diff.stale.length + applied.diff.edited.length,
     removed: applied.diff.extra.length,
     contracts: result.contracts.length,

@@ -3,6 +3,7 @@ import type { Project } from "../config/config.js";
 import type { Diagnostic } from "../errors.js";
 import { driftStep } from "../drift/step.js";
 import { lintCheckStep } from "../lint/check-step.js";
+import { migrationCheckStep } from "../migrate/gate.js";
 
 /**
  * Further checks `check` runs after a complete compile (drift between versions, provider lint, migrations).
@@ -14,4 +15,4 @@ export interface CheckStep {
   run(project: Project, compiled: CompileResult): Promise<readonly Diagnostic[]>;
 }
 
-export const CHECK_STEPS: readonly CheckStep[] = [lintCheckStep, driftStep];
+export const CHECK_STEPS: readonly CheckStep[] = [lintCheckStep, driftStep, migrationCheckStep];

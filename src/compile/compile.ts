@@ -13,6 +13,7 @@ import { loadSchemaFile, type LoadContext } from "../load/index.js";
 import type { RawValidator } from "../runtime/runtime.js";
 import { checkExamples, hasExamples } from "./examples.js";
 import { PLAN_EXTENSIONS } from "./extensions.js";
+import { renderUpgradeModule } from "../migrate/upgrade-module.js";
 import type { WritePlan } from "../write/plan.js";
 
 export interface CompiledVersion {
@@ -77,6 +78,7 @@ export async function compileProject(project: Project): Promise<CompileResult> {
     };
     indexes.push(index);
     plan.set(`${contract.name}/index.ts`, renderContractIndex(index));
+    plan.set(`${contract.name}/upgrade.ts`, renderUpgradeModule(project, contract));
   }
   plan.set("_runtime.ts", renderRuntimeModule());
   plan.set("index.ts", renderRootIndex(indexes, displayPath(project.rootDir, project.schemasDir)));

@@ -4,7 +4,8 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { REPO_ROOT } from "../util/project.js";
 import { MODULE_MODES, typecheckFiles } from "../util/typecheck-dir.js";
-import { importGenerated, readTree, writeTree } from "../util/generated.js";
+import { readTree, writeTree } from "../util/generated.js";
+import { importWithMigrations, migrationTree } from "../migrate/helpers.js";
 
 const GENERATED = path.join(REPO_ROOT, "generated");
 
@@ -60,6 +61,7 @@ if (!existsSync(path.join(GENERATED, "index.ts"))) {
   for (const mode of Object.keys(MODULE_MODES)) {
     test(`generated/ › type-checks with a consumer under the strictest flags, module ${mode}`, () => {
       const files = new Map([...tree].map(([rel, text]) => [`generated/${rel}`, text]));
+      for (const [rel, text] of migrationTree(REPO_ROOT)) files.set(rel, text); // the upgrade chain imports them
       files.set("consumer.ts", CONSUMER);
       const dir = writeTree(files);
       const roots = [...files.keys()].filter((f) => f.endsWith(".ts")).map((f) => path.join(dir, f));
@@ -90,7 +92,7 @@ if (!existsSync(path.join(GENERATED, "index.ts"))) {
   });
 
   test("generated/ › runs: parse functions classify text and schema failures", async () => {
-    const mod = await importGenerated(tree);
+    const mod = await importWithMigrations(tree, migrationTree(REPO_ROOT));
     type Parse = (text: string, options?: { unwrap?: boolean }) => { ok: boolean; errors?: { code: string; instancePath: string }[] };
     const parseText = mod["parseTicketTriageV1Text"] as Parse;
     const good = '{"category":"billing","priority":"high","summary":"Charged twice.","needs_human":true}';

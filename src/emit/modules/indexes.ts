@@ -2,6 +2,13 @@ import type { ContractKind } from "../../discover/discover.js";
 import { docComment, stringLiteral } from "../codegen/escape.js";
 import { renderModule } from "../codegen/module.js";
 import { latestNames, namespaceName, versionNames } from "./names.js";
+import { upgradeNames } from "../../migrate/upgrade-module.js";
+
+/** The upgrade chain's exports (generated/<contract>/upgrade.ts), re-exported by the indexes. */
+function upgradeExports(contract: string): string[] {
+  const u = upgradeNames(contract);
+  return [u.upgrade, u.parseAny, u.steps, `type ${u.version}`];
+}
 
 export interface ContractIndexInput {
   readonly contract: string;
@@ -33,6 +40,7 @@ export function renderContractIndex(input: ContractIndexInput): string {
     `${doc}export type ${l.type} = ${n.type};`,
     `export { ${n.is} as ${l.is}, ${n.parse} as ${l.parse}, ${n.parseText} as ${l.parseText}, ${n.schema} as ${l.schema}, ${n.hash} as ${l.hash}, ${n.meta} as ${l.meta} } from ${from};`,
     `export const ${l.type}Versions = [${input.versions.join(", ")}] as const;`,
+    `export { ${upgradeExports(input.contract).join(", ")} } from "./upgrade.js";`,
   ].join("\n");
   return renderModule({ source: input.source, body: [lines.join("\n"), latestBlock] });
 }
@@ -47,9 +55,12 @@ export function renderRootIndex(contracts: readonly ContractIndexInput[], source
       names.push(`type ${n.type}`, n.is, n.parse, n.parseText, n.schema, n.hash, n.meta);
     }
     const l = latestNames(c.contract);
-    names.push(`type ${l.type}`, l.is, l.parse, l.parseText, l.schema, l.hash, l.meta, `${l.type}Versions`);
+    names.push(`type ${l.type}`, l.is, l.parse, l.parseText, l.schema, l.hash, l.meta, `${l.type}Versions`, ...upgradeExports(c.contract));
     return [`export * as ${namespaceName(c.contract)} from ${from};`, `export {\n  ${names.join(",\n  ")},\n} from ${from};`].join("\n");
   });
-  const runtime = `export type { ContractError, ContractErrorCode, JsonSchema, ParseResult, TextParseOptions } from "./_runtime.js";`;
+  const runtime = [
+    `export type { ContractError, ContractErrorCode, JsonSchema, ParseResult, TextParseOptions, UpgradeResult } from "./_runtime.js";`,
+    `export { MigrationNotImplementedError } from "./_runtime.js";`,
+  ].join("\n");
   return renderModule({ source, body: [runtime, ...blocks] });
 }

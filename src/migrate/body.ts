@@ -1,0 +1,68 @@
+/**
+ * The body of a scaffolded migration: one line per property of the new version, from the step analysis.
+ * Property names and values reach the code only through the escaping module (`propertyKey`, `stringLiteral`,
+ * `jsonLiteral`, `lineCommentText`): they are schema text.
+ */
+import { isSafeIdentifier, jsonLiteral, lineCommentText, propertyKey, stringLiteral } from "../emit/codegen/escape.js";
+import type { JsonValue } from "../ir/json.js";
+import type { FieldAction, StepAnalysis } from "./analyze.js";
+
+export const MARKER = "notImplemented";
+const INPUT = "input";
+
+/** `input.key`, or `input["key"]` when the key is not a plain identifier. */
+export function access(key: string): string {
+  return isSafeIdentifier(key) ? `${INPUT}.${key}` : `${INPUT}[${stringLiteral(key)}]`;
+}
+
+function marker(reason: string): string {
+  return `${MARKER}(${stringLiteral(reason)})`;
+}
+
+function literal(value: JsonValue): string {
+  return jsonLiteral(value, 2);
+}
+
+/** Statements of the migration function (indented by two spaces, one per line). */
+export function renderBody(analysis: StepAnalysis, label: string, to: number): string {
+  if (analysis.shape === "identical") return `return ${INPUT};`;
+  if (analysis.shape === "whole") return [`void ${INPUT};`, `return ${marker(analysis.decisions[0] ?? `${label}: write the conversion`)};`].join("\n");
+  const lines: string[] = [];
+  for (const action of analysis.actions) lines.push(...renderAction(action, to));
+  if (analysis.openOld) lines.push(`// Properties beyond the declared ones are not carried over.`);
+  const usesInput = analysis.actions.some((a) => a.kind === "carry");
+  return [...(usesInput ? [] : [`void ${INPUT};`]), `return {`, ...lines.map((l) => `  ${l}`), `};`].join("\n");
+}
+
+function renderAction(action: FieldAction, to: number): string[] {
+  const key = propertyKey(action.key);
+  switch (action.kind) {
+    case "dropped":
+      return [`// ${lineCommentText(`${action.key}: removed in v${to}, dropped.`)}`];
+    case "left-out":
+      return [`// ${lineCommentText(`${action.key}: new optional property, left out.`)}`];
+    case "fill":
+      return [`// ${lineCommentText(`${action.key}: new, filled with ${action.why}.`)}`, `${key}: ${literal(action.value)},`];
+    case "decide":
+      return [
+        ...(action.renameOf !== undefined ? [`// ${lineCommentText(`Likely rename: ${action.renameOf} (removed) → ${action.key} (added), same schema.`)}`] : []),
+        `${key}: ${marker(action.reason)},`,
+      ];
+    case "carry": {
+      const get = access(action.key);
+      let value = get;
+      if (action.replace !== undefined) {
+        const test = action.replace.values.map((v) => `${get} === ${literal(v)}`).join(" || ");
+        const repl = "decide" in action.replace.with ? marker(action.replace.with.decide) : literal(action.replace.with.value);
+        value = `${test} ? ${repl} : ${get}`;
+      }
+      if (action.optional) return [`...(${get} !== undefined ? { ${key}: ${value} } : {}),`];
+      if (action.fallback !== undefined) {
+        const fb = "decide" in action.fallback ? marker(action.fallback.decide) : literal(action.fallback.value);
+        const why = "why" in action.fallback ? [`// ${lineCommentText(`${action.key}: now required; when absent: ${action.fallback.why}.`)}`] : [];
+        return [...why, `${key}: ${get} === undefined ? ${fb} : ${value},`];
+      }
+      return [`${key}: ${value},`];
+    }
+  }
+}

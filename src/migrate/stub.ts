@@ -1,0 +1,141 @@
+/**
+ * Migration modules, written and kept up to date with ts-morph.
+ *
+ * Why ts-morph edits instead of regenerating: the function body belongs to the user once scaffolded. `updateStub`
+ * only touches the import declarations and the signature (parameter and return types), so every byte of the body
+ * and of any code the user added stays as written.
+ */
+import { IndentationText, NewLineKind, Project as MorphProject, QuoteKind, SyntaxKind, type SourceFile } from "ts-morph";
+import { docComment } from "../emit/codegen/escape.js";
+import { versionNames } from "../emit/modules/names.js";
+import type { StepAnalysis } from "./analyze.js";
+import { MARKER, renderBody } from "./body.js";
+
+/** What a stub needs besides the analysis: names and the import specifiers seen from the migration file. */
+export interface StubTarget {
+  readonly contract: string;
+  readonly from: number;
+  readonly functionName: string;
+  /** Import specifiers of `v<from>.ts`, `v<from+1>.ts` and `_runtime.ts`, relative to the migration file. */
+  readonly oldModule: string;
+  readonly newModule: string;
+  readonly runtimeModule: string;
+}
+
+function morph(): MorphProject {
+  return new MorphProject({
+    useInMemoryFileSystem: true,
+    manipulationSettings: { quoteKind: QuoteKind.Double, indentationText: IndentationText.TwoSpaces, newLineKind: NewLineKind.LineFeed },
+  });
+}
+
+function typeNames(t: StubTarget): { old: string; neu: string } {
+  return { old: versionNames(t.contract, t.from).type, neu: versionNames(t.contract, t.from + 1).type };
+}
+
+const HEADER = (t: StubTarget): string =>
+  docComment(
+    `Migration ${t.contract} v${t.from} → v${t.from + 1}, scaffolded by llm-contracts. This file is yours: \`llm-contracts build\`\n` +
+      `keeps its imports and the signature of ${t.functionName} in step with the generated types, and never\n` +
+      `changes the function body. Every \`${MARKER}(...)\` call marks a decision; \`llm-contracts check\` fails while a\n` +
+      `breaking step still has one.`,
+  );
+
+function functionDoc(t: StubTarget, analysis: StepAnalysis): string {
+  const lines = [`Upgrades one ${t.contract} document from v${t.from} to v${t.from + 1}.`];
+  if (analysis.decisions.length > 0) lines.push("", "To decide:", ...analysis.decisions.map((d) => `- ${d}`));
+  return docComment(lines.join("\n"));
+}
+
+/** A new migration module for one step. */
+export function renderStub(t: StubTarget, analysis: StepAnalysis): string {
+  const { old, neu } = typeNames(t);
+  const sf = morph().createSourceFile("stub.ts", `${HEADER(t)}`);
+  sf.addImportDeclarations([
+    { isTypeOnly: true, namedImports: [old], moduleSpecifier: t.oldModule },
+    { isTypeOnly: true, namedImports: [neu], moduleSpecifier: t.newModule },
+  ]);
+  sf.addFunction({
+    leadingTrivia: functionDoc(t, analysis),
+    isExported: true,
+    name: t.functionName,
+    parameters: [{ name: "input", type: old }],
+    returnType: neu,
+    statements: renderBody(analysis, `${t.contract} v${t.from} → v${t.from + 1}`, t.from + 1),
+  });
+  syncMarkerImport(sf, t);
+  return sf.getFullText();
+}
+
+/**
+ * Brings an existing module in step: the function (added with a fresh stub body when missing), its parameter and
+ * return types, and the imports of the two version types and of the marker. Returns the new text.
+ */
+export function updateStub(text: string, t: StubTarget, analysis: StepAnalysis): string {
+  const { old, neu } = typeNames(t);
+  const sf = morph().createSourceFile("stub.ts", text);
+  const fn = sf.getFunction(t.functionName);
+  if (fn === undefined) {
+    sf.addFunction({
+      leadingTrivia: functionDoc(t, analysis),
+      isExported: true,
+      name: t.functionName,
+      parameters: [{ name: "input", type: old }],
+      returnType: neu,
+      statements: renderBody(analysis, `${t.contract} v${t.from} → v${t.from + 1}`, t.from + 1),
+    });
+  } else {
+    if (!fn.isExported()) fn.setIsExported(true);
+    const [param] = fn.getParameters();
+    if (param === undefined) fn.addParameter({ name: "input", type: old });
+    else if (param.getTypeNode()?.getText() !== old) param.setType(old);
+    if (fn.getReturnTypeNode()?.getText() !== neu) fn.setReturnType(neu);
+  }
+  ensureTypeImport(sf, old, t.oldModule);
+  ensureTypeImport(sf, neu, t.newModule);
+  syncMarkerImport(sf, t);
+  return sf.getFullText();
+}
+
+/** Points the import of `name` at `specifier`, adding a type-only import when there is none. */
+function ensureTypeImport(sf: SourceFile, name: string, specifier: string): void {
+  const decl = sf.getImportDeclarations().find((d) => d.getNamedImports().some((n) => n.getName() === name));
+  if (decl === undefined) {
+    sf.insertImportDeclaration(lastImportIndex(sf), { isTypeOnly: true, namedImports: [name], moduleSpecifier: specifier });
+  } else if (decl.getModuleSpecifierValue() !== specifier) {
+    decl.setModuleSpecifier(specifier);
+  }
+}
+
+function lastImportIndex(sf: SourceFile): number {
+  const imports = sf.getImportDeclarations();
+  return imports.length === 0 ? 0 : imports[imports.length - 1]!.getChildIndex() + 1;
+}
+
+/** The marker's import is there exactly when the module calls it (an unused import fails strict builds). */
+function syncMarkerImport(sf: SourceFile, t: StubTarget): void {
+  const used = markerCalls(sf).length > 0;
+  const decl = sf.getImportDeclarations().find((d) => d.getNamedImports().some((n) => n.getName() === MARKER));
+  if (used && decl === undefined) {
+    sf.insertImportDeclaration(lastImportIndex(sf), { namedImports: [MARKER], moduleSpecifier: t.runtimeModule });
+  } else if (used && decl !== undefined && decl.getModuleSpecifierValue() !== t.runtimeModule) {
+    decl.setModuleSpecifier(t.runtimeModule);
+  } else if (!used && decl !== undefined) {
+    const named = decl.getNamedImports().find((n) => n.getName() === MARKER)!;
+    if (decl.getNamedImports().length === 1 && decl.getDefaultImport() === undefined) decl.remove();
+    else named.remove();
+  }
+}
+
+/** 1-based lines of every call to the marker in a module (`notImplemented(...)`). */
+export function markerCalls(sf: SourceFile): number[] {
+  return sf
+    .getDescendantsOfKind(SyntaxKind.CallExpression)
+    .filter((c) => c.getExpression().getText() === MARKER)
+    .map((c) => c.getStartLineNumber());
+}
+
+/** Marker lines of a module's text. */
+export function findMarkers(text: string): number[] {
+  return markerCalls(morph().createSourceFile("m.ts", text));
+}
