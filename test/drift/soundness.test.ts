@@ -1,0 +1,118 @@
+/**
+ * Property-based soundness: whenever the checker says `compatible` in a direction, values sampled valid under the
+ * source schema are valid under the target (checked with the generated validators); every reported witness is
+ * valid under exactly the side it names. Random schema pairs come from a small generator (a schema and a mutation
+ * of it), plus every rule fixture.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import { diffSchemas } from "../../src/drift/diff.js";
+import { generate } from "../../src/drift/witness/generate.js";
+import type { JsonObject, JsonValue } from "../../src/ir/json.js";
+import { compiled, draft, fixtures } from "./helpers.js";
+
+const S = "https://json-schema.org/draft/2020-12/schema";
+const SMALL: JsonValue[] = [null, true, false, 0, 1, -1, 2, 3, 4, 5, 10, 0.5, -2.5, 100, "", "a", "ab", "abc", "abcd", "ABC", "a-1", "x@y.z", [], [1], [1, 1], ["a"], [1, 2, 3], {}, { a: 1 }];
+
+const leaf: fc.Arbitrary<JsonObject> = fc.oneof(
+  fc.record({ type: fc.constantFrom("string", "integer", "number", "boolean", "null") }),
+  fc.record({ type: fc.constant("integer"), minimum: fc.integer({ min: -2, max: 3 }), maximum: fc.integer({ min: 3, max: 10 }) }, { requiredKeys: ["type"] }),
+  fc.record({ type: fc.constant("number"), exclusiveMinimum: fc.constantFrom(0, 0.5, 1), multipleOf: fc.constantFrom(1, 2, 4, 0.5) }, { requiredKeys: ["type"] }),
+  fc.record({ type: fc.constant("string"), minLength: fc.integer({ min: 0, max: 2 }), maxLength: fc.integer({ min: 2, max: 5 }), pattern: fc.constantFrom("^[a-z]+$", "^[a-z]{1,3}$", "b", "^a") }, { requiredKeys: ["type"] }),
+  fc.record({ enum: fc.uniqueArray(fc.constantFrom<JsonValue>("a", "b", "c", 1, 2, null), { minLength: 1, maxLength: 4 }) }),
+  fc.record({ type: fc.constant(["string", "null"]) }),
+  fc.record({ type: fc.constant("array"), items: fc.constantFrom<JsonValue>({ type: "integer" }, { type: "string" }, {}), maxItems: fc.integer({ min: 1, max: 3 }), uniqueItems: fc.boolean() }, { requiredKeys: ["type"] }),
+) as fc.Arbitrary<JsonObject>;
+
+const node: fc.Arbitrary<JsonObject> = fc.oneof(
+  leaf,
+  fc.record({ anyOf: fc.array(leaf, { minLength: 1, maxLength: 3 }) }),
+  fc.record({ oneOf: fc.array(leaf, { minLength: 1, maxLength: 3 }) }),
+  fc.record({ type: fc.constant("array"), prefixItems: fc.array(leaf, { minLength: 1, maxLength: 2 }), items: fc.constantFrom<JsonValue>(false, true, { type: "integer" }) }, { requiredKeys: ["type", "prefixItems"] }),
+);
+
+const objectSchema: fc.Arbitrary<JsonObject> = fc
+  .record({
+    props: fc.dictionary(fc.constantFrom("a", "b", "c"), node, { maxKeys: 3 }),
+    required: fc.subarray(["a", "b", "c"]),
+    additional: fc.constantFrom<JsonValue | undefined>(undefined, false, true, { type: "string" }),
+    min: fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined }),
+  })
+  .map(({ props, required, additional, min }) => ({
+    type: "object",
+    properties: props,
+    required,
+    ...(additional !== undefined ? { additionalProperties: additional } : {}),
+    ...(min !== undefined ? { minProperties: min } : {}),
+  }));
+
+const schema = fc.oneof({ weight: 3, arbitrary: objectSchema }, { weight: 1, arbitrary: node });
+
+/** A related pair: the schema and a copy with one member replaced (most real changes are small). */
+const pair = schema.chain((a) => {
+  const keys = Object.keys(a);
+  return fc.oneof(
+    fc.constant(a),
+    fc.constantFrom(...keys).chain((k) => schema.map((b) => ({ ...a, [k]: b[k] ?? a[k]! }))),
+    schema,
+    fc.constantFrom(...keys).map((k) => Object.fromEntries(Object.entries(a).filter(([kk]) => kk !== k || kk === "type"))),
+  ).map((b) => [a, b] as const);
+});
+
+function samples(root: JsonObject): JsonValue[] {
+  const out: JsonValue[] = [...SMALL];
+  for (let variant = 0; variant < 60; variant++) {
+    const v = generate(root, "2020-12", root, { variant });
+    if (v === undefined) continue;
+    out.push(v);
+    if (v !== null && typeof v === "object" && !Array.isArray(v)) {
+      for (const k of ["a", "b", "c", "d"]) for (const s of SMALL) out.push({ ...v, [k]: s });
+      for (const k of Object.keys(v)) out.push(Object.fromEntries(Object.entries(v).filter(([kk]) => kk !== k)));
+    }
+  }
+  return out;
+}
+
+const stats = { pairs: 0, compatibleDirections: 0, validSamples: 0, witnesses: 0 };
+
+async function checkPair(a: JsonObject, b: JsonObject): Promise<void> {
+  const oldS = { $schema: S, ...a } as JsonObject;
+  const newS = { $schema: S, ...b } as JsonObject;
+  const result = await diffSchemas({ schema: oldS, draft: draft(oldS) }, { schema: newS, draft: draft(newS) });
+  const isOld = await compiled(oldS);
+  const isNew = await compiled(newS);
+  stats.pairs++;
+  for (const c of result.changes) {
+    if (c.witness === undefined) continue;
+    stats.witnesses++;
+    const [valid, invalid] = c.witness.validUnder === "old" ? [isOld, isNew] : [isNew, isOld];
+    assert.ok(valid(c.witness.value) && !invalid(c.witness.value), `witness of ${c.rule}: ${JSON.stringify(c.witness)}`);
+  }
+  for (const [d, src, tgt, isSrc, isTgt] of [["backward", oldS, newS, isOld, isNew], ["forward", newS, oldS, isNew, isOld]] as const) {
+    if (result.verdict[d] !== "compatible") continue;
+    stats.compatibleDirections++;
+    for (const v of samples(src)) {
+      if (!isSrc(v)) continue;
+      stats.validSamples++;
+      assert.ok(isTgt(v), `${d} claimed compatible but ${JSON.stringify(v)} is valid under ${JSON.stringify(src)} and not under ${JSON.stringify(tgt)}`);
+    }
+  }
+}
+
+test("soundness › random schema pairs: compatible verdicts hold on sampled values, witnesses are real", async () => {
+  await fc.assert(fc.asyncProperty(pair, async ([a, b]) => checkPair(a, b)), { numRuns: Number(process.env["LLMC_DRIFT_RUNS"] ?? 300), seed: Number(process.env["LLMC_DRIFT_SEED"] ?? 20240611) });
+  assert.ok(stats.compatibleDirections > 50, `enough compatible directions checked (${stats.compatibleDirections})`);
+  assert.ok(stats.validSamples > 2000, `enough valid samples (${stats.validSamples})`);
+  console.log(`# soundness (random): ${JSON.stringify(stats)}`);
+});
+
+test("soundness › every rule fixture: compatible verdicts hold on sampled values", async () => {
+  const before = { ...stats };
+  for (const fx of fixtures()) {
+    const strip = (s: JsonObject) => Object.fromEntries(Object.entries(s).filter(([k]) => k !== "$schema")) as JsonObject;
+    if (draft(fx.before) !== "2020-12" || draft(fx.after) !== "2020-12") continue;
+    await checkPair(strip(fx.before), strip(fx.after));
+  }
+  console.log(`# soundness (fixtures): pairs ${stats.pairs - before.pairs}, compatible directions ${stats.compatibleDirections - before.compatibleDirections}, valid samples ${stats.validSamples - before.validSamples}`);
+});
