@@ -3,8 +3,9 @@
  * and reports medians, because the machines are shared and noisy. Absolute times are printed for context only.
  */
 import { buildBench } from "./build.js";
+import { driftBench } from "./drift.js";
 
-const benches: Readonly<Record<string, (args: BenchArgs) => Promise<void>>> = { build: buildBench };
+const benches: Readonly<Record<string, (args: BenchArgs) => Promise<void>>> = { build: buildBench, drift: driftBench };
 
 export interface BenchArgs {
   readonly rounds: number;
