@@ -10,6 +10,9 @@ import { DRIFT_HELP, driftCommand } from "./commands/drift.js";
 import { EXPORT_HELP, exportCommand } from "./commands/export.js";
 import { IMPORT_HELP, importCommand } from "./commands/import.js";
 import { LINT_HELP, lintCommand } from "./commands/lint.js";
+import { MIGRATE_HELP, migrateCommand } from "./commands/migrate.js";
+import { REPLAY_HELP, replayCommand } from "./commands/replay.js";
+import { VALIDATE_HELP, validateCommand } from "./commands/validate.js";
 import { processIo, type Io } from "./output.js";
 
 type Command = (argv: string[], io: Io) => Promise<number>;
@@ -20,6 +23,9 @@ const COMMANDS: Readonly<Record<string, { run: Command; help: string }>> = {
   diff: { run: diffCommand, help: DIFF_HELP },
   drift: { run: driftCommand, help: DRIFT_HELP },
   lint: { run: lintCommand, help: LINT_HELP },
+  validate: { run: validateCommand, help: VALIDATE_HELP },
+  replay: { run: replayCommand, help: REPLAY_HELP },
+  migrate: { run: migrateCommand, help: MIGRATE_HELP },
   export: { run: exportCommand, help: EXPORT_HELP },
   import: { run: importCommand, help: IMPORT_HELP },
 };

@@ -4,11 +4,29 @@
  */
 import path from "node:path";
 import type { CheckStep } from "../api/steps.js";
+import type { CompileResult } from "../compile/compile.js";
+import { diffSchemas } from "../drift/diff.js";
 import type { Diagnostic } from "../errors.js";
 import { chainSources } from "./files.js";
 import { stepStatus } from "./status.js";
 import { planSteps } from "./sync.js";
 import { typecheckChain } from "./typecheck.js";
+
+/**
+ * Why old documents fail the new version: the drift engine's backward findings (a step whose backward verdict is
+ * "compatible" needs no migration; "unknown" counts as breaking). Without both versions compiled, the stub
+ * analysis's own list is used.
+ */
+export async function backwardBreaks(compiled: Pick<CompileResult, "versions">, contract: string, from: number, fallback: readonly string[]): Promise<string[]> {
+  const find = (v: number) => compiled.versions.find((c) => c.contract.name === contract && c.source.version === v);
+  const old = find(from);
+  const neu = find(from + 1);
+  if (old === undefined || neu === undefined) return [...fallback];
+  const diff = await diffSchemas({ schema: old.schema, draft: old.draft }, { schema: neu.schema, draft: neu.draft });
+  if (diff.verdict.backward === "compatible") return [];
+  const found = diff.changes.filter((c) => c.breaks.includes("backward") || (c.unknown ?? []).includes("backward"));
+  return found.length > 0 ? found.map((c) => `${c.pointer === "" ? "/" : c.pointer}: ${c.message} [${c.rule}]`) : [...fallback];
+}
 
 export const migrationCheckStep: CheckStep = {
   name: "migrations",
@@ -20,13 +38,15 @@ export const migrationCheckStep: CheckStep = {
       const { status, markers } = stepStatus(step);
       if (status === "missing") {
         problems.push({ code: "migration.missing", file: step.display, message: `${label} has no migration module: run \`llm-contracts build\` to scaffold ${step.functionName}` });
-      } else if (status === "stub" && analysis.breaks.length > 0) {
+      } else if (status === "stub") {
+        const breaks = await backwardBreaks(compiled, step.contract, step.from, analysis.breaks);
+        if (breaks.length === 0) continue;
         problems.push({
           code: "migration.not-implemented",
           file: step.display,
           line: markers[0]!,
           message:
-            `${label} breaks old documents (${analysis.breaks.join("; ")}) and ${step.functionName} is not implemented: ` +
+            `${label} breaks old documents (${breaks.join("; ")}) and ${step.functionName} is not implemented: ` +
             `replace the ${markers.length} notImplemented(...) call(s) (line ${markers.join(", ")})`,
         });
       }

@@ -1,0 +1,55 @@
+/**
+ * Runs the upgrade chain in Node. The user's migrations are TypeScript, so the generated modules (from the plan)
+ * and the migration folders are transpiled one file at a time into a temp folder with the project's relative
+ * layout, which keeps every relative `.js` import working, and imported from there.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import ts from "typescript";
+import type { CompileResult } from "../compile/compile.js";
+import type { Project } from "../config/config.js";
+import type { ContractSource } from "../discover/discover.js";
+import type { UpgradeResult, UpgradeStep } from "../runtime/runtime.js";
+import { chainSources } from "./files.js";
+import { migrationSettings } from "./layout.js";
+import { upgradeNames } from "./upgrade-module.js";
+
+type RunUpgrade = (contract: string, steps: readonly UpgradeStep[], value: unknown, from?: number, options?: { to?: number; versionField?: string }) => UpgradeResult<unknown>;
+
+export interface LoadedChain {
+  readonly steps: readonly UpgradeStep[];
+  /** Upgrades one value from `from` (detected when undefined) to `to` (default: latest). */
+  upgrade(value: unknown, from?: number, to?: number): UpgradeResult<unknown>;
+}
+
+export async function loadChain(project: Project, compiled: Pick<CompileResult, "plan" | "contracts">, contract: ContractSource): Promise<LoadedChain> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "llm-contracts-chain-"));
+  try {
+    writeFileSync(path.join(dir, "package.json"), '{"type":"module"}\n');
+    for (const [file, text] of chainSources(project, compiled)) {
+      const rel = path.relative(project.rootDir, file);
+      const out = path.join(dir, rel.replace(/\.ts$/, ".js"));
+      mkdirSync(path.dirname(out), { recursive: true });
+      const js = ts.transpileModule(text, {
+        fileName: file,
+        compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true },
+      }).outputText;
+      writeFileSync(out, js);
+    }
+    const outRel = path.relative(project.rootDir, project.outDir);
+    const runtime = (await import(pathToFileURL(path.join(dir, outRel, "_runtime.js")).href)) as { runUpgrade: RunUpgrade };
+    const mod = (await import(pathToFileURL(path.join(dir, outRel, contract.name, "upgrade.js")).href)) as Record<string, unknown>;
+    const steps = mod[upgradeNames(contract.name).steps] as readonly UpgradeStep[];
+    const { versionField } = migrationSettings(project, contract);
+    return {
+      steps,
+      upgrade: (value, from, to) =>
+        runtime.runUpgrade(contract.name, steps, value, from, { ...(to !== undefined ? { to } : {}), ...(versionField !== undefined ? { versionField } : {}) }),
+    };
+  } finally {
+    // Loaded modules stay in memory; the files are no longer needed.
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * `migrate`: upgrades stored documents. A `.json` file is one document; a `.jsonl` file streams line by line into
+ * the output, and every line that cannot be migrated goes, unchanged, into a rejects file with its line number and
+ * reason. Both are written to temp files and renamed into place; the input is never written.
+ */
+import { createWriteStream, renameSync, rmSync, type WriteStream } from "node:fs";
+import path from "node:path";
+import { inputError } from "../errors.js";
+import { parseJsonText, type ContractError } from "../runtime/runtime.js";
+import { readLines } from "./jsonl.js";
+import type { LoadedChain } from "./load.js";
+
+export interface MigrateOptions {
+  readonly from?: number;
+  readonly to?: number;
+}
+
+export interface MigrateLinesReport {
+  readonly total: number;
+  readonly migrated: number;
+  readonly rejected: number;
+  readonly blank: number;
+  /** Lines per source version (as given or detected). */
+  readonly fromVersions: Record<string, number>;
+  readonly byCode: Record<string, number>;
+  readonly out: string;
+  readonly rejects: string;
+}
+
+/** One document: the upgraded value, or classified errors. */
+export function migrateText(chain: LoadedChain, text: string, options: MigrateOptions): ReturnType<LoadedChain["upgrade"]> {
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) return { ok: false, errors: parsed.errors };
+  return chain.upgrade(parsed.value, options.from, options.to);
+}
+
+export async function migrateLines(chain: LoadedChain, input: string, out: string, rejects: string, options: MigrateOptions): Promise<MigrateLinesReport> {
+  const resolved = new Set([path.resolve(input)]);
+  for (const f of [out, rejects]) {
+    if (resolved.has(path.resolve(f))) throw inputError("usage.in-place", { file: f }, "output files must differ from the input and from each other: the input is never modified in place");
+    resolved.add(path.resolve(f));
+  }
+  const outTmp = tempBeside(out);
+  const rejTmp = tempBeside(rejects);
+  const outStream = createWriteStream(outTmp, { encoding: "utf8" });
+  const rejStream = createWriteStream(rejTmp, { encoding: "utf8" });
+  const report = { total: 0, migrated: 0, rejected: 0, blank: 0, fromVersions: {} as Record<string, number>, byCode: {} as Record<string, number>, out, rejects };
+  try {
+    for await (const { line, text } of readLines(input)) {
+      report.total++;
+      if (text.trim() === "") {
+        report.blank++;
+        continue;
+      }
+      const result = migrateText(chain, text, options);
+      if (result.ok) {
+        report.migrated++;
+        const key = `v${result.fromVersion}`;
+        report.fromVersions[key] = (report.fromVersions[key] ?? 0) + 1;
+        await write(outStream, `${JSON.stringify(result.value)}\n`);
+      } else {
+        report.rejected++;
+        for (const code of new Set(result.errors.map((e) => e.code))) report.byCode[code] = (report.byCode[code] ?? 0) + 1;
+        await write(rejStream, `${JSON.stringify({ line, reason: reasonOf(result.errors), errors: result.errors, input: text })}\n`);
+      }
+    }
+    await Promise.all([close(outStream), close(rejStream)]);
+    renameSync(outTmp, out);
+    renameSync(rejTmp, rejects);
+  } finally {
+    outStream.destroy();
+    rejStream.destroy();
+    rmSync(outTmp, { force: true });
+    rmSync(rejTmp, { force: true });
+  }
+  return report;
+}
+
+export function reasonOf(errors: readonly ContractError[]): string {
+  const first = errors[0];
+  if (first === undefined) return "rejected";
+  return `${first.code}: ${first.message}${errors.length > 1 ? ` (+${errors.length - 1} more)` : ""}`;
+}
+
+function tempBeside(file: string): string {
+  return path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.tmp`);
+}
+
+/** Respects back-pressure, so a large file never piles up in memory. */
+function write(stream: WriteStream, chunk: string): Promise<void> {
+  return stream.write(chunk) ? Promise.resolve() : new Promise((resolve) => stream.once("drain", () => resolve()));
+}
+
+function close(stream: WriteStream): Promise<void> {
+  return new Promise((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
+}
