@@ -32,16 +32,17 @@ test("diff › exit 0 when compatible in the mode, 1 when not, 2 on usage errors
   assert.equal(full.code, 1);
   assert.match(full.stdout, /property-added .*breaks forward/);
   assert.match(full.stdout, /witness: \{"a":"","b":0\} is valid under new and invalid under old/);
-  assert.equal(runCli(["diff", a], REPO_ROOT).code, 2);
-  assert.equal(runCli(["diff", a, b, "--mode", "sideways"], REPO_ROOT).code, 2);
-  assert.equal(runCli(["diff", a, b, "--format", "xml"], REPO_ROOT).code, 2);
-  assert.equal(runCli(["diff", a, path.join(REPO_ROOT, "missing.json")], REPO_ROOT).code, 2);
+  for (const args of [[a], [a, b, "--mode", "sideways"], [a, b, "--format", "xml"], [a, path.join(REPO_ROOT, "missing.json")]]) {
+    const r = runCli(["diff", ...args], REPO_ROOT);
+    assert.equal(r.code, 2, `diff ${args.join(" ")}: ${r.stderr}`);
+    assert.match(r.stderr, /^(llm-contracts: |.*\[input\.read\])/m);
+  }
 });
 
 test("diff › every output format renders the verdict and the witness", () => {
   const [a, b] = [fixture("enum-value-removed", "before"), fixture("enum-value-removed", "after")];
   const json = runCli(["diff", a, b, "--format", "json"], REPO_ROOT);
-  assert.equal(json.code, 1);
+  assert.equal(json.code, 1, json.stderr);
   const parsed = JSON.parse(json.stdout) as { verdict: Record<string, string>; changes: { rule: string; witness?: { value: unknown; validUnder: string } }[] };
   assert.deepEqual(parsed.verdict, { backward: "incompatible", forward: "compatible" });
   assert.deepEqual(parsed.changes[0]?.witness, { value: "c", validUnder: "old" });
