@@ -4,8 +4,9 @@
  */
 import { buildBench } from "./build.js";
 import { driftBench } from "./drift.js";
+import { replayBench } from "./replay.js";
 
-const benches: Readonly<Record<string, (args: BenchArgs) => Promise<void>>> = { build: buildBench, drift: driftBench };
+const benches: Readonly<Record<string, (args: BenchArgs) => Promise<void>>> = { build: buildBench, drift: driftBench, replay: replayBench };
 
 export interface BenchArgs {
   readonly rounds: number;

@@ -4,7 +4,6 @@
  * @see https://jsonlines.org/
  */
 import { createReadStream } from "node:fs";
-import { createInterface } from "node:readline";
 import { parseJsonText, runValidator, type ContractError, type RawValidator } from "../runtime/runtime.js";
 
 export interface Line {
@@ -13,10 +12,27 @@ export interface Line {
   readonly text: string;
 }
 
+/**
+ * Lines of a file, `\n` or `\r\n` separated; a last line without a newline counts, an empty tail does not.
+ * Why not node:readline: splitting 64 KiB chunks by hand is about twice as fast, and this loop is the hot path.
+ */
 export async function* readLines(file: string): AsyncGenerator<Line> {
-  const rl = createInterface({ input: createReadStream(file, { encoding: "utf8" }), crlfDelay: Infinity });
   let line = 0;
-  for await (const text of rl) yield { line: ++line, text };
+  let rest = "";
+  for await (const chunk of createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 16 })) {
+    const text = rest + (chunk as string);
+    let start = 0;
+    for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", start)) {
+      yield { line: ++line, text: stripCr(text.slice(start, nl)) };
+      start = nl + 1;
+    }
+    rest = text.slice(start);
+  }
+  if (rest !== "") yield { line: ++line, text: stripCr(rest) };
+}
+
+function stripCr(text: string): string {
+  return text.endsWith("\r") ? text.slice(0, -1) : text;
 }
 
 /** What one line holds: nothing, a valid document, a document the schema rejects, or text that is not JSON. */
