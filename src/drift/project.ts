@@ -13,6 +13,8 @@ import { findAcknowledgement, loadAcknowledgements, type Acknowledgement } from 
 import { diffSchemas } from "./diff.js";
 import { readRefSchemas } from "./git.js";
 import type { Change, DiffResult, Direction, Mode } from "./types.js";
+import { migrationSteps } from "../migrate/layout.js";
+import { stepStatus } from "../migrate/status.js";
 
 export interface DriftOptions {
   readonly transitive?: boolean;
@@ -136,7 +138,10 @@ export async function driftProject(project: Project, options: DriftOptions = {})
         const a = contract.versions.get(from)!;
         const b = contract.versions.get(to)!;
         const result = await diffSchemas(a.loaded, b.loaded, { modelOutput: contract.source.manifest.kind === "model-output" });
-        const ack = (c: Change) => findAcknowledgement(acks, { contract: name, from, to, rule: c.rule, pointer: c.pointer });
+        const covered = from === to - 1 ? coveringMigration(project, contract.source, from) : undefined;
+        const ack = (c: Change): Acknowledgement | undefined =>
+          findAcknowledgement(acks, { contract: name, from, to, rule: c.rule, pointer: c.pointer }) ??
+          (covered !== undefined && onlyBackward(c) ? { contract: name, from, to, rule: c.rule, pointer: c.pointer, reason: covered } : undefined);
         const judged = judge(result, mode, options.allowUnknown ?? false, ack, locator(b));
         pairs.push({
           contract: name, from, to, check: from === to - 1 ? "consecutive" : "transitive", mode,
@@ -146,6 +151,20 @@ export async function driftProject(project: Project, options: DriftOptions = {})
     }
   }
   return { ok: problems.length === 0 && pairs.every((p) => p.ok), pairs, problems };
+}
+
+/**
+ * A consecutive step whose migration is implemented covers that step's backward breaks: old data is upgraded
+ * instead of read as is. Forward breaks are not covered (old consumers still receive new data).
+ */
+function coveringMigration(project: Project, source: ContractSource, from: number): string | undefined {
+  const step = migrationSteps(project, source).find((s) => s.from === from);
+  if (step === undefined || stepStatus(step).status !== "implemented") return undefined;
+  return `covered by the implemented migration ${step.display}`;
+}
+
+function onlyBackward(c: Change): boolean {
+  return [...c.breaks, ...(c.unknown ?? [])].every((d) => d === "backward");
 }
 
 interface LoadedContract {
