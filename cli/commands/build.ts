@@ -34,5 +34,8 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
         `${result.written} file(s) written, ${result.removed} removed; ${result.examples} golden example(s) passed`,
     );
   }
+  // Migration modules are the user's files: say which ones the build touched.
+  for (const file of result.migrations.created) io.out(`created migration stub ${file}: implement the marked decisions`);
+  for (const file of result.migrations.updated) io.out(`updated imports/signature of ${file} (body unchanged)`);
   return 0;
 }

@@ -64,7 +64,9 @@ export function renderStub(t: StubTarget, analysis: StepAnalysis): string {
     statements: renderBody(analysis, `${t.contract} v${t.from} → v${t.from + 1}`, t.from + 1),
   });
   syncMarkerImport(sf, t);
-  return sf.getFullText();
+  // A new file ends with a newline like every other file we write; existing files keep whatever the user has.
+  const text = sf.getFullText();
+  return text.endsWith("\n") ? text : `${text}\n`;
 }
 
 /**
