@@ -1,7 +1,7 @@
 import { isJsonObject, pointerAppend, type JsonObject, type JsonValue } from "../ir/json.js";
 import { denied, keywordExport } from "../lint/keywords.js";
 import { analyzeRegex } from "../lint/regex.js";
-import { keywordKind, mapKeyword } from "../load/walk.js";
+import { keywordKind, mapKeyword } from "../ir/keywords.js";
 import type { LoweringConfig } from "./config.js";
 import { nullable, stripNullFromEnum, toOpenapiNullable } from "./nullable.js";
 import type { PlanNode } from "./plan.js";

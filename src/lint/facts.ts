@@ -1,5 +1,5 @@
 import { isJsonObject, type JsonObject, type JsonValue } from "../ir/json.js";
-import { subschemas } from "../load/walk.js";
+import { subschemas } from "../ir/keywords.js";
 import { typesOf, type SchemaFacts } from "./types.js";
 import { resolveLocalRef, visitSchema } from "./walk.js";
 

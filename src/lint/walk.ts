@@ -1,5 +1,5 @@
 import { isJsonObject, pointerAppend, pointerTokens, type JsonObject, type JsonValue } from "../ir/json.js";
-import { keywordKind, subschemas } from "../load/walk.js";
+import { keywordKind, subschemas } from "../ir/keywords.js";
 import type { NodeVisit } from "./types.js";
 
 /** Keywords whose subschemas describe values one level further down (a property value, an array element). */

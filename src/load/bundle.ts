@@ -5,7 +5,7 @@ import { MAX_BUNDLE_NODES } from "./limits.js";
 import { nodeAt, type Doc, type NodeLocation } from "./doc.js";
 import type { FileSet } from "./resolve.js";
 import { pointerFragment } from "./uri.js";
-import { keywordKind, mapKeyword } from "./walk.js";
+import { keywordKind, mapKeyword } from "../ir/keywords.js";
 
 /**
  * Keywords dropped from the output: once every `$ref` is a plain pointer into one document, identifiers only

@@ -6,7 +6,7 @@ import { displayPath, isInside, nodeAt, type Doc, type LoadCache, type NodeLocat
 import { MAX_FILES } from "./limits.js";
 import { readDocument, SCHEMA_EXTENSIONS } from "./read.js";
 import { decode, FILE_SCHEME, fileRelPath, fileUri, isRemote, resolveId, resolveRef } from "./uri.js";
-import { subschemas } from "./walk.js";
+import { subschemas } from "../ir/keywords.js";
 
 /** The files of one bundle with every `$ref` resolved to the node it names. */
 export interface FileSet {

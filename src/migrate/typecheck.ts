@@ -7,21 +7,13 @@ import path from "node:path";
 import ts from "typescript";
 import { displayPath, type Project } from "../config/config.js";
 import type { Diagnostic } from "../errors.js";
+import { STRICT_FLAGS } from "../emit/codegen/strict.js";
 
 /** The strict settings generated code is held to (README: "The generated code compiles with ..."). */
 export const CHAIN_COMPILER_OPTIONS: ts.CompilerOptions = {
-  strict: true,
-  noUncheckedIndexedAccess: true,
-  exactOptionalPropertyTypes: true,
-  noImplicitOverride: true,
-  noPropertyAccessFromIndexSignature: true,
-  verbatimModuleSyntax: true,
-  isolatedModules: true,
-  noEmit: true,
+  ...STRICT_FLAGS,
   skipLibCheck: true,
-  target: ts.ScriptTarget.ES2022,
   lib: ["lib.es2022.d.ts"],
-  types: [],
   // Bundler resolution: same relative `.js` specifiers as NodeNext, without needing the user's package.json type.
   module: ts.ModuleKind.ESNext,
   moduleResolution: ts.ModuleResolutionKind.Bundler,

@@ -1,21 +1,6 @@
 import ts from "typescript";
 
-/**
- * The strictest settings users compile with; generated code must type-check under all of them. Shared by the
- * in-memory type checker (test/emit/types) and the on-disk one (test/util/typecheck-dir.ts).
- */
-export const STRICT_FLAGS: ts.CompilerOptions = {
-  strict: true,
-  noUncheckedIndexedAccess: true,
-  exactOptionalPropertyTypes: true,
-  noImplicitOverride: true,
-  noPropertyAccessFromIndexSignature: true,
-  verbatimModuleSyntax: true,
-  isolatedModules: true,
-  noEmit: true,
-  target: ts.ScriptTarget.ES2022,
-  types: [],
-};
+export { STRICT_FLAGS } from "../../src/emit/codegen/strict.js";
 
 /** The two ways consumers resolve modules: Node's ESM rules, and bundlers. */
 export const MODULE_SETTINGS = {

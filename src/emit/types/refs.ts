@@ -13,6 +13,7 @@ import {
   pointerAppend,
   pointerTokens,
 } from "../../ir/json.js";
+import { subschemas } from "../../ir/keywords.js";
 import { assertRootName, assignNames, nameFromPointer, type NameRequest, stableTypeName } from "./names.js";
 
 export interface Entry {
@@ -20,35 +21,11 @@ export interface Entry {
   readonly name: string;
 }
 
-const SINGLE = [
-  "additionalProperties",
-  "additionalItems",
-  "unevaluatedItems",
-  "unevaluatedProperties",
-  "contains",
-  "propertyNames",
-  "not",
-  "if",
-  "then",
-  "else",
-  "items",
-];
-const LISTS = ["allOf", "anyOf", "oneOf", "prefixItems", "items"];
-const MAPS = ["properties", "patternProperties", "dependentSchemas", "dependencies", "$defs", "definitions"];
-
 /** Calls `visit` on every subschema object (schema positions only: `enum`, `const`, `default` hold data). */
 function forEachSubschema(schema: JsonValue, visit: (node: JsonObject) => void): void {
   if (!isJsonObject(schema)) return;
   visit(schema);
-  for (const key of SINGLE) if (key in schema && !Array.isArray(schema[key])) forEachSubschema(schema[key]!, visit);
-  for (const key of LISTS) {
-    const list = schema[key];
-    if (Array.isArray(list)) for (const item of list) forEachSubschema(item, visit);
-  }
-  for (const key of MAPS) {
-    const map = schema[key];
-    if (isJsonObject(map)) for (const name of Object.keys(map)) forEachSubschema(map[name]!, visit);
-  }
+  for (const [child] of subschemas(schema, "")) forEachSubschema(child, visit);
 }
 
 /** A `$ref` as a JSON pointer into the document; only in-document refs exist in a bundled schema. */

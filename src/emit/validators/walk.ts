@@ -3,26 +3,7 @@
  * without one (strict-mode messages name a keyword, not a place).
  */
 import { type JsonObject, type JsonValue, isJsonObject, pointerAppend } from "../../ir/json.js";
-
-/** Keywords whose value is one subschema. `items` may also be an array (draft-07, 2019-09). */
-const SINGLE = [
-  "additionalItems",
-  "additionalProperties",
-  "contains",
-  "contentSchema",
-  "else",
-  "if",
-  "items",
-  "not",
-  "propertyNames",
-  "then",
-  "unevaluatedItems",
-  "unevaluatedProperties",
-];
-/** Keywords whose value is an array of subschemas. */
-const LIST = ["allOf", "anyOf", "items", "oneOf", "prefixItems"];
-/** Keywords whose value maps names to subschemas (`dependencies` values may also be string arrays). */
-const MAP = ["$defs", "definitions", "dependencies", "dependentSchemas", "patternProperties", "properties"];
+import { subschemas as directSubschemas } from "../../ir/keywords.js";
 
 export interface SchemaNode {
   readonly pointer: string;
@@ -32,17 +13,10 @@ export interface SchemaNode {
 /** Object subschemas in document order, the root first. Boolean schemas have no keywords and are skipped. */
 export function subschemas(root: JsonObject): SchemaNode[] {
   const found: SchemaNode[] = [];
-  const visit = (value: JsonValue | undefined, pointer: string): void => {
+  const visit = (value: JsonValue, pointer: string): void => {
     if (!isJsonObject(value)) return;
     found.push({ pointer, node: value });
-    for (const [keyword, child] of Object.entries(value)) {
-      const at = pointerAppend(pointer, keyword);
-      if (SINGLE.includes(keyword) && isJsonObject(child)) visit(child, at);
-      if (LIST.includes(keyword) && Array.isArray(child)) child.forEach((item, i) => visit(item, pointerAppend(at, i)));
-      if (MAP.includes(keyword) && isJsonObject(child)) {
-        for (const [name, sub] of Object.entries(child)) visit(sub, pointerAppend(at, name));
-      }
-    }
+    for (const [child, at] of directSubschemas(value, pointer)) visit(child, at);
   };
   visit(root, "");
   return found;

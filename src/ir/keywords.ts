@@ -1,4 +1,4 @@
-import { isJsonObject, pointerAppend, type JsonObject, type JsonValue } from "../ir/json.js";
+import { isJsonObject, pointerAppend, type JsonObject, type JsonValue } from "./json.js";
 
 /**
  * How a keyword holds subschemas. Schemas are walked by keyword position only: `enum`, `const`, `default`,
