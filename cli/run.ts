@@ -17,17 +17,18 @@ import { processIo, type Io } from "./output.js";
 
 type Command = (argv: string[], io: Io) => Promise<number>;
 
-const COMMANDS: Readonly<Record<string, { run: Command; help: string }>> = {
-  build: { run: buildCommand, help: BUILD_HELP },
-  check: { run: checkCommand, help: CHECK_HELP },
-  diff: { run: diffCommand, help: DIFF_HELP },
-  drift: { run: driftCommand, help: DRIFT_HELP },
-  lint: { run: lintCommand, help: LINT_HELP },
-  validate: { run: validateCommand, help: VALIDATE_HELP },
-  replay: { run: replayCommand, help: REPLAY_HELP },
-  migrate: { run: migrateCommand, help: MIGRATE_HELP },
-  export: { run: exportCommand, help: EXPORT_HELP },
-  import: { run: importCommand, help: IMPORT_HELP },
+/** Each command with its one-line summary for `--help` (the full text is the command's own `--help`). */
+const COMMANDS: Readonly<Record<string, { run: Command; help: string; summary: string }>> = {
+  build: { run: buildCommand, help: BUILD_HELP, summary: "compile schemas/ into generated/ (types, validators, upgrade chain)" },
+  check: { run: checkCommand, help: CHECK_HELP, summary: "write nothing; list every problem (stale output, schemas, examples, drift, lint, migrations)" },
+  diff: { run: diffCommand, help: DIFF_HELP, summary: "compare two schema files: compatible, incompatible (with a witness) or unknown" },
+  drift: { run: driftCommand, help: DRIFT_HELP, summary: "check every contract's versions in its compatibility mode; --against a git ref" },
+  lint: { run: lintCommand, help: LINT_HELP, summary: "lint schemas against provider profiles (OpenAI, Anthropic, Gemini, MCP, portable)" },
+  validate: { run: validateCommand, help: VALIDATE_HELP, summary: "validate JSON or JSONL documents against a contract version" },
+  replay: { run: replayCommand, help: REPLAY_HELP, summary: "would version N reject the outputs we stored? (streams JSONL)" },
+  migrate: { run: migrateCommand, help: MIGRATE_HELP, summary: "upgrade stored documents through the migrations; rejects kept apart" },
+  export: { run: exportCommand, help: EXPORT_HELP, summary: "print a provider's request-ready fragment with its loss manifest, or --openapi" },
+  import: { run: importCommand, help: IMPORT_HELP, summary: "create contracts from an OpenAPI document's components.schemas" },
 };
 
 const USAGE = `llm-contracts: versioned JSON Schema contracts for LLM outputs and tool arguments
@@ -36,7 +37,7 @@ Usage: llm-contracts <command> [options]
 
 Commands:
 ${Object.entries(COMMANDS)
-  .map(([name, c]) => `  ${name.padEnd(8)} ${c.help.split("\n")[2] ?? ""}`)
+  .map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`)
   .join("\n")}
 
 Every command takes --root DIR (the folder holding schemas/; default: current folder) or --config FILE,
