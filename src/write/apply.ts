@@ -29,9 +29,15 @@ export function applyPlan(outDir: string, plan: WritePlan, displayOutDir: string
   const staging = path.join(parent, `.${base}.llm-contracts-new-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   try {
+    const made = new Set<string>();
     for (const [rel, text] of plan) {
       const file = path.join(staging, ...rel.split("/"));
-      mkdirSync(path.dirname(file), { recursive: true });
+      const dir = path.dirname(file);
+      // One mkdir per folder, not per file: a build of thousands of contracts writes several files into each.
+      if (!made.has(dir)) {
+        mkdirSync(dir, { recursive: true });
+        made.add(dir);
+      }
       writeFileSync(file, text, "utf8");
     }
     if (existsSync(outDir)) renameSync(outDir, backup);
