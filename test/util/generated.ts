@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { listFiles } from "../../src/write/plan.js";
 import { transpileTo } from "./typecheck-dir.js";
+import { tempDir } from "./project.js";
 
 /** Reads a generated folder into memory. */
 export function readTree(dir: string): Map<string, string> {
@@ -12,7 +12,7 @@ export function readTree(dir: string): Map<string, string> {
 
 /** Writes files into a new temp folder marked as an ES module package; returns the folder. */
 export function writeTree(files: ReadonlyMap<string, string>, prefix = "llm-contracts-gen-"): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = tempDir(prefix);
   writeFileSync(path.join(dir, "package.json"), '{"type":"module"}\n');
   for (const [rel, text] of files) {
     const file = path.join(dir, ...rel.split("/"));

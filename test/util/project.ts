@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -8,9 +8,21 @@ import { fileURLToPath } from "node:url";
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 export const BIN = path.join(REPO_ROOT, "dist", "cli", "main.js");
 
+const made: string[] = [];
+process.on("exit", () => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A new temp folder, removed when the test process exits. */
+export function tempDir(prefix: string): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
 /** A fresh temp folder holding the given files (objects are written as JSON). */
 export function makeProject(files: Record<string, string | object>): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "llm-contracts-test-"));
+  const dir = tempDir("llm-contracts-test-");
   for (const [rel, content] of Object.entries(files)) {
     const file = path.join(dir, rel);
     mkdirSync(path.dirname(file), { recursive: true });
@@ -21,7 +33,7 @@ export function makeProject(files: Record<string, string | object>): string {
 
 /** A temp copy of the bundled example contracts (schemas/ only). */
 export function copyOfExamples(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "llm-contracts-examples-"));
+  const dir = tempDir("llm-contracts-examples-");
   cpSync(path.join(REPO_ROOT, "schemas"), path.join(dir, "schemas"), { recursive: true });
   return dir;
 }
