@@ -1,7 +1,5 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { InputError, formatDiagnostic } from "../src/errors.js";
-import { packageRoot } from "../src/paths.js";
+import { packageVersion } from "../src/paths.js";
 import { UsageError } from "./args.js";
 import type { Io } from "./output.js";
 
@@ -47,8 +45,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return name === undefined ? 2 : 0;
     }
     if (name === "--version" || name === "-v") {
-      const pkg = JSON.parse(readFileSync(path.join(packageRoot(), "package.json"), "utf8")) as { version: string };
-      io.out(pkg.version);
+      io.out(packageVersion());
       return 0;
     }
     const command = COMMANDS[name];

@@ -1,6 +1,20 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+
+/**
+ * Every file the CLI and the library read from their own package at run time, relative to the package root.
+ * They are read through `readPackageFile` only, so this list is complete, and test/adoption/packaged-files.test.ts
+ * checks that `npm pack` ships each of them (a file left out of `files` broke every build of an installed copy).
+ */
+export const PACKAGE_FILES = [
+  "package.json",
+  "src/config/config.schema.json",
+  "src/config/contract.schema.json",
+  "src/runtime/runtime.ts",
+] as const;
+
+export type PackageFile = (typeof PACKAGE_FILES)[number];
 
 /**
  * The package's own root folder (the one holding package.json), whether this code runs compiled from `dist/` or
@@ -14,4 +28,19 @@ export function packageRoot(): string {
     if (parent === dir) throw new Error("llm-contracts: package root not found");
     dir = parent;
   }
+}
+
+/** Absolute path of a file shipped with the package. */
+export function packageFilePath(file: PackageFile): string {
+  return path.join(packageRoot(), ...file.split("/"));
+}
+
+/** Text of a file shipped with the package (see PACKAGE_FILES). */
+export function readPackageFile(file: PackageFile): string {
+  return readFileSync(packageFilePath(file), "utf8");
+}
+
+/** The package's version, from its package.json. */
+export function packageVersion(): string {
+  return (JSON.parse(readPackageFile("package.json")) as { version: string }).version;
 }

@@ -1,10 +1,9 @@
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { diffSchemas } from "../../src/drift/diff.js";
 import { fileLocator, judge, type DriftReport } from "../../src/drift/project.js";
 import type { Mode } from "../../src/drift/types.js";
 import { loadSchemaFile } from "../../src/load/index.js";
-import { packageRoot } from "../../src/paths.js";
+import { packageVersion } from "../../src/paths.js";
 import { render, REPORT_FORMATS, type ReportFormat } from "../../src/report/index.js";
 import { COMMON_OPTIONS, outputFormat, parse, UsageError } from "../args.js";
 import { projectFrom, type Io } from "../output.js";
@@ -28,9 +27,7 @@ export function colourFor(format: string): boolean {
   return format === "text" && process.stdout.isTTY === true && (noColor === undefined || noColor === "");
 }
 
-export function packageVersion(): string {
-  return (JSON.parse(readFileSync(path.join(packageRoot(), "package.json"), "utf8")) as { version: string }).version;
-}
+export { packageVersion };
 
 export async function diffCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, OPTIONS, true);

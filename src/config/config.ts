@@ -1,7 +1,7 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { inputError } from "../errors.js";
-import { packageRoot } from "../paths.js";
+import { readPackageFile } from "../paths.js";
 import { readDocument } from "../load/read.js";
 import { assertValid } from "./validate.js";
 
@@ -36,8 +36,8 @@ interface ConfigFile {
 }
 
 /** Reads a JSON Schema shipped with the package (`src/config/*.schema.json`). */
-export function packagedSchema(name: string): object {
-  return JSON.parse(readFileSync(path.join(packageRoot(), "src", "config", name), "utf8")) as object;
+export function packagedSchema(name: "config.schema.json" | "contract.schema.json"): object {
+  return JSON.parse(readPackageFile(`src/config/${name}`)) as object;
 }
 
 /**

@@ -10,7 +10,7 @@ const compiled = new Map<string, ValidateFunction>();
  * and throws an `InputError` naming the file and the JSON pointer of the first problem. Validators are compiled
  * once per process: a build reads one manifest per contract.
  */
-export function assertValid(schemaName: string, value: unknown, file: string, code: string): void {
+export function assertValid(schemaName: "config.schema.json" | "contract.schema.json", value: unknown, file: string, code: string): void {
   let validate = compiled.get(schemaName);
   if (validate === undefined) {
     // Our own schemas are meta-checked by a unit test, not on every run.

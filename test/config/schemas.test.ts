@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { packagedSchema } from "../../src/config/config.js";
 
-for (const name of ["config.schema.json", "contract.schema.json"]) {
+for (const name of ["config.schema.json", "contract.schema.json"] as const) {
   test(`${name} › is a valid 2020-12 schema that compiles in strict mode`, () => {
     const ajv = new Ajv2020({ strict: true });
     const schema = packagedSchema(name);
