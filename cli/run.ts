@@ -10,6 +10,7 @@ type Command = (argv: string[], io: Io) => Promise<number>;
  * loaded on demand: `--help`, `validate` or `replay` need not load the TypeScript compiler that `build` uses.
  */
 const COMMANDS: Readonly<Record<string, { load: () => Promise<Command>; summary: string }>> = {
+  init: { load: async () => (await import("./commands/init.js")).initCommand, summary: "set up a project: config, one example contract of each kind, next steps" },
   build: { load: async () => (await import("./commands/build.js")).buildCommand, summary: "compile schemas/ into generated/ (types, validators, upgrade chain)" },
   check: { load: async () => (await import("./commands/check.js")).checkCommand, summary: "write nothing; list every problem (stale output, schemas, examples, drift, lint, migrations)" },
   diff: { load: async () => (await import("./commands/diff.js")).diffCommand, summary: "compare two schema files: compatible, incompatible (with a witness) or unknown" },
@@ -19,6 +20,7 @@ const COMMANDS: Readonly<Record<string, { load: () => Promise<Command>; summary:
   replay: { load: async () => (await import("./commands/replay.js")).replayCommand, summary: "would version N reject the outputs we stored? (streams JSONL)" },
   migrate: { load: async () => (await import("./commands/migrate.js")).migrateCommand, summary: "upgrade stored documents through the migrations; rejects kept apart" },
   export: { load: async () => (await import("./commands/export.js")).exportCommand, summary: "print a provider's request-ready fragment with its loss manifest, or --openapi" },
+  hook: { load: async () => (await import("./commands/hook.js")).hookCommand, summary: "for git hooks: run check or drift when a changed file is a contract, generated or migration file" },
   import: { load: async () => (await import("./commands/import.js")).importCommand, summary: "create contracts from an OpenAPI document's components.schemas" },
 };
 

@@ -23,6 +23,8 @@ export interface Project {
   readonly configFile: string | undefined;
   readonly schemasDir: string;
   readonly outDir: string;
+  /** What the build writes: TypeScript modules (default) or ESM JavaScript with `.d.ts` declarations. */
+  readonly emit: "ts" | "js";
   readonly defaults: { readonly compatibility?: Compatibility; readonly providers?: readonly ProviderProfile[] };
   /** Named sets of tool contracts sent together in one request (checked against request-level budgets). */
   readonly toolsets: Readonly<Record<string, readonly string[]>>;
@@ -31,6 +33,7 @@ export interface Project {
 interface ConfigFile {
   schemasDir?: string;
   outDir?: string;
+  emit?: "ts" | "js";
   defaults?: { compatibility?: Compatibility; providers?: ProviderProfile[] };
   toolsets?: Record<string, string[]>;
 }
@@ -75,7 +78,7 @@ export function resolveProject(options: { root?: string; config?: string; cwd: s
   if (outDir === rootDir || !outDir.startsWith(rootDir + path.sep) || schemasDir.startsWith(outDir + path.sep) || schemasDir === outDir) {
     throw inputError("config.out-dir", { file: display }, "outDir must be a folder inside the project root, apart from schemasDir");
   }
-  return { rootDir, configFile, schemasDir, outDir, defaults: config.defaults ?? {}, toolsets: config.toolsets ?? {} };
+  return { rootDir, configFile, schemasDir, outDir, emit: config.emit ?? "ts", defaults: config.defaults ?? {}, toolsets: config.toolsets ?? {} };
 }
 
 /** `/`-separated path relative to the project root, for messages and generated banners. */

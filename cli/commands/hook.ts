@@ -1,0 +1,51 @@
+import { relevantFiles } from "../../src/hook/relevant.js";
+import { UsageError } from "../args.js";
+import { projectFrom, type Io } from "../output.js";
+
+export const HOOK_HELP = `llm-contracts hook <check|drift> [--root DIR | --config FILE] [other flags of the command] [FILE...]
+
+For git hooks (pre-commit, lint-staged, .git/hooks/pre-commit): runs \`check\` or \`drift\` when at least one FILE lies
+in the configured schemasDir, outDir or a contract's migrationsDir, or is the config file; otherwise prints a skip
+line and exits 0. Without FILEs it always runs. The hook passes every changed file, so the folders can be anything.`;
+
+const COMMANDS = {
+  check: async () => (await import("./check.js")).checkCommand,
+  drift: async () => (await import("./drift.js")).driftCommand,
+} as const;
+
+/** Flags forwarded with a value (everything else that starts with `--` is a boolean flag). */
+const VALUE_FLAGS = new Set(["--root", "--config", "--format", "--against"]);
+
+export async function hookCommand(argv: string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h") {
+    io.out(HOOK_HELP);
+    return name === undefined ? 2 : 0;
+  }
+  if (name !== "check" && name !== "drift") throw new UsageError(`hook runs check or drift (got ${JSON.stringify(name)})`);
+  const flags: string[] = [];
+  const files: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    if (arg === "--") files.push(...rest.slice(i + 1)), (i = rest.length);
+    else if (arg.startsWith("-")) {
+      flags.push(arg);
+      if (VALUE_FLAGS.has(arg) && !arg.includes("=") && i + 1 < rest.length) flags.push(rest[++i]!);
+    } else files.push(arg);
+  }
+  const run = await COMMANDS[name]();
+  if (files.length === 0 || flags.includes("--help")) return run(flags, io);
+  const value = (flag: string): string | undefined => {
+    const at = flags.findIndex((f) => f === flag || f.startsWith(`${flag}=`));
+    if (at < 0) return undefined;
+    return flags[at] === flag ? flags[at + 1] : flags[at]!.slice(flag.length + 1);
+  };
+  const root = value("--root");
+  const config = value("--config");
+  const project = projectFrom({ ...(root !== undefined ? { root } : {}), ...(config !== undefined ? { config } : {}) }, io);
+  if (relevantFiles(project, files, io.cwd).length === 0) {
+    io.out(`llm-contracts ${name}: none of the ${files.length} changed file(s) is a contract, generated or migration file; skipped`);
+    return 0;
+  }
+  return run(flags, io);
+}
