@@ -3,6 +3,7 @@ import { denied, keywordExport } from "../lint/keywords.js";
 import { analyzeRegex } from "../lint/regex.js";
 import { keywordKind, mapKeyword } from "../ir/keywords.js";
 import type { LoweringConfig } from "./config.js";
+import { lowerDraft } from "./draft.js";
 import { nullable, stripNullFromEnum, toOpenapiNullable } from "./nullable.js";
 import type { PlanNode } from "./plan.js";
 
@@ -33,8 +34,9 @@ export interface Lowered {
 const ANNOTATIONS = new Set(["title", "description", "default", "examples", "deprecated", "readOnly", "writeOnly", "$comment"]);
 
 /** Rewrites a bundled schema into what one provider accepts, recording every change. */
-export function lowerSchema(root: JsonObject, cfg: LoweringConfig): Lowered {
-  const changes: Change[] = [];
+export function lowerSchema(canonical: JsonObject, cfg: LoweringConfig): Lowered {
+  // Draft-04/06 forms first, so every later step (and `$ref` inlining) sees draft-07 keywords at the same pointers.
+  const { schema: root, changes } = lowerDraft(canonical, cfg);
   const defs = new Map<string, PlanNode>();
   const inlining: string[] = [];
   const change = (pointer: string, keyword: string, action: Change["action"], why: string) => changes.push({ pointer, keyword, action, why });

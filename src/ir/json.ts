@@ -9,23 +9,8 @@ export function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** JSON Schema drafts we compile. A file without `$schema` is 2020-12. */
-export type Draft = "draft-07" | "2019-09" | "2020-12";
-
-export const DRAFT_URIS: Readonly<Record<Draft, readonly string[]>> = {
-  "draft-07": ["http://json-schema.org/draft-07/schema", "http://json-schema.org/draft-07/schema#"],
-  "2019-09": ["https://json-schema.org/draft/2019-09/schema", "https://json-schema.org/draft/2019-09/schema#"],
-  "2020-12": ["https://json-schema.org/draft/2020-12/schema", "https://json-schema.org/draft/2020-12/schema#"],
-};
-
-/** Returns the draft a `$schema` URI names, or undefined for an unknown one. */
-export function draftOf(uri: string | undefined): Draft | undefined {
-  if (uri === undefined) return "2020-12";
-  for (const [draft, uris] of Object.entries(DRAFT_URIS) as [Draft, readonly string[]][]) {
-    if (uris.includes(uri)) return draft;
-  }
-  return undefined;
-}
+/** Drafts and their facts live in `drafts.ts`; re-exported here, where most modules import them from. */
+export { type Draft, DRAFT_URIS, draftOf } from "./drafts.js";
 
 /** Appends one reference token to a JSON pointer (RFC 6901 escaping). */
 export function pointerAppend(pointer: string, token: string | number): string {

@@ -11,9 +11,9 @@ export type KeywordKind =
   | "schema-map"
   /** An array of schemas. */
   | "schema-array"
-  /** A schema, or an array of schemas (draft-07/2019-09 tuple form). */
+  /** A schema, or an array of schemas (the `items: [...]` tuple form of draft-04 to 2019-09). */
   | "schema-or-array"
-  /** An object whose values are schemas or arrays of property names (draft-07 `dependencies`). */
+  /** An object whose values are schemas or arrays of property names (`dependencies`, draft-04 to draft-07). */
   | "dependencies";
 
 const KINDS: ReadonlyMap<string, KeywordKind> = new Map<string, KeywordKind>([

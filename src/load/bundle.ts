@@ -6,16 +6,17 @@ import { nodeAt, type Doc, type NodeLocation } from "./doc.js";
 import type { FileSet } from "./resolve.js";
 import { pointerFragment } from "./uri.js";
 import { keywordKind, mapKeyword } from "../ir/keywords.js";
+import { draftFacts } from "../ir/drafts.js";
 
 /**
  * Keywords dropped from the output: once every `$ref` is a plain pointer into one document, identifiers only
  * risk clashing (two hoisted files declaring the same anchor) or re-basing refs a consumer might still resolve.
  */
-const DROPPED = new Set(["$id", "$anchor", "$dynamicAnchor", "$recursiveAnchor"]);
+const ANCHORS = ["$anchor", "$dynamicAnchor", "$recursiveAnchor"];
 
 /**
  * Copies the root file into one self-contained schema: every `$ref` becomes a local pointer, and every target
- * outside the root file is copied once into the root's `$defs` (`definitions` in draft-07) under a readable name.
+ * outside the root file is copied once into the root's `$defs` (`definitions` before 2019-09) under a readable name.
  * Names and bytes depend only on the input: names are given in the order targets are first met while copying.
  */
 export function bundleSchema(files: FileSet): Bundle {
@@ -31,6 +32,8 @@ export interface Bundle {
 
 class Bundler {
   private readonly defsKey: string;
+  /** The draft's identifier keyword (`id` in draft-04, `$id` after) and the anchor keywords. */
+  private readonly dropped: ReadonlySet<string>;
   /** Names already used in the output `$defs`: the root's own keys, then hoisted ones. */
   private readonly taken: Set<string>;
   private readonly hoisted = new Map<Doc, Map<string, string>>();
@@ -40,7 +43,8 @@ class Bundler {
 
   constructor(private readonly files: FileSet) {
     const root = files.root.value as JsonObject;
-    const preferred = files.draft === "draft-07" ? "definitions" : "$defs";
+    const { defsKeyword: preferred, idKeyword } = draftFacts(files.draft);
+    this.dropped = new Set([idKeyword, ...ANCHORS]);
     const other = preferred === "$defs" ? "definitions" : "$defs";
     // A root that already keeps its definitions under the other keyword gets the hoisted ones there too.
     this.defsKey = root[preferred] === undefined && isJsonObject(root[other]) ? other : preferred;
@@ -87,7 +91,7 @@ class Bundler {
     this.count();
     const out: JsonObject = {};
     for (const [key, member] of Object.entries(value)) {
-      if (DROPPED.has(key) || (key === "$schema" && !isRoot)) continue;
+      if (this.dropped.has(key) || (key === "$schema" && !isRoot)) continue;
       const at = pointerAppend(pointer, key);
       const kind = keywordKind(key);
       if (key === "$ref" && typeof member === "string") out[key] = this.localRef(doc, at);

@@ -28,7 +28,7 @@ export interface LoadedSchema {
   readonly draft: Draft;
   /**
    * Self-contained schema: every `$ref` is a local JSON pointer (`#`, `#/...`) into this object. Schemas pulled in
-   * from other files are hoisted into `$defs` (`definitions` for draft-07) under stable names.
+   * from other files are hoisted into `$defs` (`definitions` before 2019-09) under stable names.
    */
   readonly schema: JsonObject;
   /** Display paths of every file read to produce `schema` (the file itself first). */

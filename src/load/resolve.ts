@@ -7,6 +7,7 @@ import { MAX_FILES } from "./limits.js";
 import { readDocument, SCHEMA_EXTENSIONS } from "./read.js";
 import { decode, FILE_SCHEME, fileRelPath, fileUri, isRemote, resolveId, resolveRef } from "./uri.js";
 import { subschemas } from "../ir/keywords.js";
+import { draftFacts, draftList } from "../ir/drafts.js";
 
 /** The files of one bundle with every `$ref` resolved to the node it names. */
 export interface FileSet {
@@ -51,7 +52,7 @@ class Files {
   private readonly byPath = new Map<string, Doc>();
   /** Absolute URI (no fragment) → node: file URIs and every `$id`. */
   private readonly resources = new Map<string, NodeLocation>();
-  /** `resource#name` → node, for `$anchor`, `$dynamicAnchor` and draft-07 `$id: "#name"`. */
+  /** `resource#name` → node, for `$anchor`, `$dynamicAnchor` and draft-04..07 `$id: "#name"` / `id: "#name"`. */
   private readonly anchors = new Map<string, NodeLocation>();
   private realSchemasDir: string | undefined;
 
@@ -217,17 +218,19 @@ class Files {
   private identify(doc: Doc, pointer: string, node: Record<string, JsonValue>, inherited: string): string {
     let base = inherited;
     const here: NodeLocation = { doc, pointer };
-    const id = node["$id"];
+    // `id` in draft-04, `$id` after; the other spelling is an unknown keyword (reported by strict mode).
+    const idKeyword = draftFacts(this.draft).idKeyword;
+    const id = node[idKeyword];
     if (id !== undefined) {
-      const at = pointerAppend(pointer, "$id");
-      if (typeof id !== "string") throw this.error("schema.invalid-id", doc, at, "$id must be a string");
+      const at = pointerAppend(pointer, idKeyword);
+      if (typeof id !== "string") throw this.error("schema.invalid-id", doc, at, `${idKeyword} must be a string`);
       const fail = (_code: string, message: string) => this.error("schema.invalid-id", doc, at, message);
       const { resource, fragment } = resolveId(id, inherited, fail);
       if (!id.startsWith("#")) {
         base = resource;
         this.register(this.resources, base, here, doc, at, "$id");
       }
-      // Draft-07 names anchors with `$id: "#name"`.
+      // Draft-04 to -07 name anchors with `$id: "#name"` (`id` in draft-04).
       if (fragment !== "" && !fragment.startsWith("/")) {
         this.register(this.anchors, `${base}#${decode(fragment, fail)}`, here, doc, at, "anchor");
       }
@@ -267,7 +270,7 @@ class Files {
         "schema.unknown-draft",
         doc,
         at,
-        `unknown $schema ${JSON.stringify(uri)}; use draft-07, 2019-09 or 2020-12`,
+        `unknown $schema ${JSON.stringify(uri)}; use ${draftList()}`,
       );
     }
     if (doc !== this.docs[0] || pointer !== "") {

@@ -1,6 +1,7 @@
 import type { OpenAPIV3_1 } from "openapi-types";
 import type { CompiledVersion } from "../compile/compile.js";
 import { pascalCase } from "../emit/codegen/escape.js";
+import { lowerDraft } from "../export/draft.js";
 import { isJsonObject, type JsonObject, type JsonValue } from "../ir/json.js";
 
 /**
@@ -13,7 +14,9 @@ export function openapiDocument(latest: readonly CompiledVersion[], info: { titl
   const schemas: Record<string, JsonObject> = {};
   for (const v of latest) {
     const base = pascalCase(v.contract.name);
-    const defsKey = isJsonObject(v.schema["$defs"]) ? "$defs" : "definitions";
+    // Draft-04 boolean exclusive bounds in the numeric form 2020-12 reads.
+    const schema = lowerDraft(v.schema, { stripDialect: true }).schema;
+    const defsKey = isJsonObject(schema["$defs"]) ? "$defs" : "definitions";
     const rewrite = (value: JsonValue): JsonValue => {
       if (Array.isArray(value)) return value.map(rewrite);
       if (!isJsonObject(value)) return value;
@@ -21,7 +24,7 @@ export function openapiDocument(latest: readonly CompiledVersion[], info: { titl
       for (const [k, x] of Object.entries(value)) out[k] = k === "$ref" && typeof x === "string" ? refTo(base, defsKey, x) : rewrite(x);
       return out;
     };
-    const { $schema: _s, [defsKey]: defs, ...root } = v.schema;
+    const { $schema: _s, [defsKey]: defs, ...root } = schema;
     schemas[base] = { ...(rewrite(root) as JsonObject), "x-llm-contracts": { contract: v.contract.name, version: v.source.version, kind: v.contract.manifest.kind, hash: v.hash } };
     if (isJsonObject(defs)) for (const [name, def] of Object.entries(defs)) schemas[`${base}${pascalCase(name)}`] = rewrite(def) as JsonObject;
   }

@@ -64,7 +64,7 @@ const CASES: readonly { name: string; files: Record<string, string | object>; wa
   },
   {
     name: "unknown draft",
-    files: contractFiles("ping", [{ $schema: "http://json-schema.org/draft-04/schema#", type: "object" }]),
+    files: contractFiles("ping", [{ $schema: "http://json-schema.org/draft-03/schema#", type: "object" }]),
     want: /^schemas\/ping\/v1\.json(:\d+:\d+)?#\/\$schema: .*draft/,
   },
   {

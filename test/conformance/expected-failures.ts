@@ -7,7 +7,7 @@
  */
 
 export interface ExpectedFailure {
-  /** Suite folder: draft7, draft2019-09 or draft2020-12. */
+  /** Suite folder: draft4, draft6, draft7, draft2019-09 or draft2020-12. */
   readonly draft: string;
   /** Test file relative to the draft folder, e.g. `optional/format/uri.json`. */
   readonly file: string;
@@ -21,9 +21,11 @@ export interface ExpectedFailure {
 const PROTO =
   "ajv skips `properties` entries named `__proto__` on purpose (prototype-pollution hardening), so the property is never checked";
 const REF_SIBLINGS_07 =
-  "ajv applies keywords next to `$ref` in draft-07 too, where the spec says `$ref` overrides them";
+  "ajv applies keywords next to `$ref` in draft-04, draft-06 and draft-07 too, where the spec says `$ref` overrides them";
 const REF_SIBLING_ID_07 =
-  "ajv lets an `$id` next to `$ref` change the base URI in draft-07, where the spec says it must not";
+  "ajv lets an `$id` (`id` in draft-04) next to `$ref` change the base URI before 2019-09, where the spec says it must not";
+const ZERO_TERMINATED_FLOAT =
+  "draft-04 says 1.0 is not an integer, but JSON.parse reads 1.0 and 1 as the same number, so no JavaScript validator can tell them apart";
 const EMPTY_ENUM =
   "ajv refuses to compile an empty `enum` (\"enum must have non-empty array\") instead of rejecting every value";
 const REF_RECURSION =
@@ -84,6 +86,43 @@ const FORMAT: Readonly<Record<string, string>> = {
 type Entry = readonly [draft: string, file: string, group: string, test: string, reason: string | undefined];
 
 const ENTRIES: readonly Entry[] = [
+  ["draft4", "optional/float-overflow.json", "all integers are multiples of 0.5, if overflow is handled", "valid if optional overflow handling is implemented", FLOAT_OVERFLOW],
+  ["draft4", "optional/format/date-time.json", "validation of date-time strings", "a numeric offset without minutes is invalid", FORMAT["date-time"]],
+  ["draft4", "optional/format/date-time.json", "validation of date-time strings", "hour 24 is invalid even with a leap second", FORMAT["date-time"]],
+  ["draft4", "optional/format/date-time.json", "validation of date-time strings", "a second fraction of fifteen nines is valid", FORMAT["date-time"]],
+  ["draft4", "optional/format/hostname.json", "validation of host names", "trailing dot", FORMAT["hostname"]],
+  ["draft4", "optional/format/uri.json", "validation of URIs", "non-numeric port is invalid", FORMAT["uri"]],
+  ["draft4", "optional/format/uri.json", "validation of URIs", "leading zero in an embedded IPv4 address is invalid", FORMAT["uri"]],
+  ["draft4", "optional/format/uri.json", "validation of URIs", "square brackets are not allowed in a path segment", FORMAT["uri"]],
+  ["draft4", "optional/zeroTerminatedFloats.json", "some languages do not distinguish between different types of numeric value", "a float is not an integer even without fractional part", ZERO_TERMINATED_FLOAT],
+  ["draft4", "properties.json", "properties whose names are Javascript object property names", "__proto__ not valid", PROTO],
+  ["draft4", "ref.json", "ref overrides any sibling keywords", "ref valid, maxItems ignored", REF_SIBLINGS_07],
+  ["draft4", "ref.json", "$ref prevents a sibling id from changing the base uri", "$ref resolves to /definitions/base_foo, data does not validate", REF_SIBLING_ID_07],
+  ["draft4", "ref.json", "$ref prevents a sibling id from changing the base uri", "$ref resolves to /definitions/base_foo, data validates", REF_SIBLING_ID_07],
+  ["draft6", "optional/float-overflow.json", "all integers are multiples of 0.5, if overflow is handled", "valid if optional overflow handling is implemented", FLOAT_OVERFLOW],
+  ["draft6", "optional/format/date-time.json", "validation of date-time strings", "a numeric offset without minutes is invalid", FORMAT["date-time"]],
+  ["draft6", "optional/format/date-time.json", "validation of date-time strings", "hour 24 is invalid even with a leap second", FORMAT["date-time"]],
+  ["draft6", "optional/format/date-time.json", "validation of date-time strings", "a second fraction of fifteen nines is valid", FORMAT["date-time"]],
+  ["draft6", "optional/format/hostname.json", "validation of host names", "trailing dot", FORMAT["hostname"]],
+  ["draft6", "optional/format/uri-reference.json", "validation of URI References", "a double quote in a path", FORMAT["uri-reference"]],
+  ["draft6", "optional/format/uri-reference.json", "validation of URI References", "square brackets outside an authority", FORMAT["uri-reference"]],
+  ["draft6", "optional/format/uri-reference.json", "validation of URI References", "a non-numeric port in a network-path reference", FORMAT["uri-reference"]],
+  ["draft6", "optional/format/uri-reference.json", "validation of URI References", "more than one at-sign in the authority", FORMAT["uri-reference"]],
+  ["draft6", "optional/format/uri-reference.json", "validation of URI References", "a leading zero in the IPv4 part of an IPv6 literal", FORMAT["uri-reference"]],
+  ["draft6", "optional/format/uri-reference.json", "validation of URI References", "a colon in the first segment of a relative-path reference", FORMAT["uri-reference"]],
+  ["draft6", "optional/format/uri-template.json", "format: uri-template", "a dotted variable name is valid", FORMAT["uri-template"]],
+  ["draft6", "optional/format/uri-template.json", "format: uri-template", "a delete character in a literal is invalid", FORMAT["uri-template"]],
+  ["draft6", "optional/format/uri-template.json", "format: uri-template", "an apostrophe in a literal is valid", FORMAT["uri-template"]],
+  ["draft6", "optional/format/uri.json", "validation of URIs", "non-numeric port is invalid", FORMAT["uri"]],
+  ["draft6", "optional/format/uri.json", "validation of URIs", "leading zero in an embedded IPv4 address is invalid", FORMAT["uri"]],
+  ["draft6", "optional/format/uri.json", "validation of URIs", "square brackets are not allowed in a path segment", FORMAT["uri"]],
+  ["draft6", "optional/unknownKeyword.json", "$id inside an unknown keyword is not a real identifier", "type matches second anyOf, which has a real schema in it", UNKNOWN_KEYWORD_ID],
+  ["draft6", "optional/unknownKeyword.json", "$id inside an unknown keyword is not a real identifier", "type matches non-schema in first anyOf", UNKNOWN_KEYWORD_ID],
+  ["draft6", "optional/unknownKeyword.json", "$id inside an unknown keyword is not a real identifier", "type matches non-schema in third anyOf", UNKNOWN_KEYWORD_ID],
+  ["draft6", "properties.json", "properties whose names are Javascript object property names", "__proto__ not valid", PROTO],
+  ["draft6", "ref.json", "ref overrides any sibling keywords", "ref valid, maxItems ignored", REF_SIBLINGS_07],
+  ["draft6", "ref.json", "$ref prevents a sibling $id from changing the base uri", "$ref resolves to /definitions/base_foo, data does not validate", REF_SIBLING_ID_07],
+  ["draft6", "ref.json", "$ref prevents a sibling $id from changing the base uri", "$ref resolves to /definitions/base_foo, data validates", REF_SIBLING_ID_07],
   ["draft7", "optional/content.json", "validation of string-encoded content based on media type", "an invalid JSON document", CONTENT],
   ["draft7", "optional/content.json", "validation of binary string-encoding", "an invalid base64 string (% is not a valid character)", CONTENT],
   ["draft7", "optional/content.json", "validation of binary-encoded media type documents", "a validly-encoded invalid JSON document", CONTENT],

@@ -21,6 +21,8 @@ function repoRoot(): string {
 
 const SUITE_DIR = path.resolve(repoRoot(), "../shared/json-schema-test-suite");
 const DRAFTS: readonly (readonly [string, Draft])[] = [
+  ["draft4", "draft-04"],
+  ["draft6", "draft-06"],
   ["draft7", "draft-07"],
   ["draft2019-09", "2019-09"],
   ["draft2020-12", "2020-12"],

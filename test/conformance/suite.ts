@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Draft, JsonObject, JsonValue } from "../../src/ir/json.js";
+import { draftFacts } from "../../src/ir/drafts.js";
 import { createAjv, emitValidator } from "../../src/emit/validators/index.js";
 import { forbiddenConstructs } from "../../src/emit/validators/lexer.js";
 
@@ -54,10 +55,12 @@ export function suiteFiles(draftDir: string): string[] {
 /**
  * Remote schemas a draft folder's tests may reference as `http://localhost:1234/<path>`: the draft-neutral files
  * at the top of remotes/ and the draft's own subfolder (other drafts' remotes would need other meta-schemas).
- * `emitValidator` registers extra schemas by `$id`, so a remote without one gets its URL as `$id`, and a remote
- * whose `$id` differs from its URL is also reachable through a small schema at the URL that refers to it.
+ * `emitValidator` registers extra schemas by `$id` (`id` in draft-04), so a remote without one gets its URL as its
+ * id, and a remote whose id differs from its URL is also reachable through a small schema at the URL that refers to it.
  */
-export function loadRemotes(remotesDir: string, folder: string): JsonObject[] {
+export function loadRemotes(remotesDir: string, folder: string, draft: Draft): JsonObject[] {
+  // `id` in draft-04, `$id` after (ajv-draft-04 looks for `id` only).
+  const idKeyword = draftFacts(draft).idKeyword;
   const otherDraftDir = (name: string): boolean => /^(draft\d|draft20|v\d)/.test(name) && name !== folder;
   const remotes: JsonObject[] = [];
   const visit = (rel: string): void => {
@@ -68,10 +71,10 @@ export function loadRemotes(remotesDir: string, folder: string): JsonObject[] {
       } else if (entry.name.endsWith(".json")) {
         const schema = JSON.parse(fs.readFileSync(path.join(remotesDir, child), "utf8")) as JsonObject;
         const url = `http://localhost:1234/${child}`;
-        const id = schema["$id"];
-        if (id === undefined) remotes.push({ $id: url, ...schema });
+        const id = schema[idKeyword];
+        if (id === undefined) remotes.push({ [idKeyword]: url, ...schema });
         else remotes.push(schema);
-        if (typeof id === "string" && id !== url) remotes.push({ $id: url, allOf: [{ $ref: id }] });
+        if (typeof id === "string" && id !== url) remotes.push({ [idKeyword]: url, allOf: [{ $ref: id }] });
       }
     }
   };
@@ -85,7 +88,7 @@ export function loadRemotes(remotesDir: string, folder: string): JsonObject[] {
  */
 export async function runDraft(suiteDir: string, folder: string, draft: Draft, tmpDir: string): Promise<CaseOutcome[]> {
   const draftDir = path.join(suiteDir, "tests", folder);
-  const remotes = loadRemotes(path.join(suiteDir, "remotes"), folder);
+  const remotes = loadRemotes(path.join(suiteDir, "remotes"), folder, draft);
   const outcomes: CaseOutcome[] = [];
   let moduleCount = 0;
   for (const file of suiteFiles(draftDir)) {

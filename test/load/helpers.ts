@@ -2,10 +2,9 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { Ajv } from "ajv/dist/ajv.js";
-import { Ajv2019 } from "ajv/dist/2019.js";
-import { Ajv2020 } from "ajv/dist/2020.js";
 import type { ValidateFunction } from "ajv";
+import { draftFacts } from "../../src/ir/drafts.js";
+import { AJV_CLASSES, EXTRA_META_SCHEMAS } from "../../src/emit/validators/ajv.js";
 import { InputError } from "../../src/errors.js";
 import { isJsonObject, type Draft, type JsonValue } from "../../src/ir/json.js";
 import { loadSchemaFile, readDocument, type LoadContext, type LoadedSchema } from "../../src/load/index.js";
@@ -90,11 +89,12 @@ export function assertSelfContained(loaded: LoadedSchema): void {
   for (const ref of allRefs(loaded.schema)) assert.match(ref, /^#(\/.*)?$/, `non-local $ref ${ref}`);
 }
 
+/** Plain ajv of the draft's class (none of our pinned options), with the draft's extra meta-schema if it has one. */
 function newAjv(draft: Draft) {
-  const options = { strict: false, allErrors: true };
-  if (draft === "draft-07") return new Ajv(options);
-  if (draft === "2019-09") return new Ajv2019(options);
-  return new Ajv2020(options);
+  const { ajvClass, extraMetaSchema } = draftFacts(draft);
+  const ajv = new AJV_CLASSES[ajvClass]({ strict: false, allErrors: true });
+  if (extraMetaSchema !== undefined) ajv.addMetaSchema(EXTRA_META_SCHEMAS[extraMetaSchema].schema);
+  return ajv;
 }
 
 /** The bundled schema compiled alone. */

@@ -126,7 +126,7 @@ test("$dynamicRef and $recursiveRef are refused", () => {
 
 test("an unknown $schema is an error naming the file and /$schema", () => {
   const p = project({
-    "a/v1.json": { $schema: "http://json-schema.org/draft-04/schema#" },
+    "a/v1.json": { $schema: "http://json-schema.org/draft-03/schema#" },
     "b/v1.json": { $ref: "../_shared/odd.json" },
     "_shared/odd.json": { $schema: 7 },
   });

@@ -81,7 +81,7 @@ export class KindAnalyzer {
 
   constructor(
     private readonly resolve: RefResolver,
-    /** Draft-07 ignores every keyword next to `$ref`. */
+    /** Ignore every keyword next to `$ref`, as the spec says before 2019-09 (wider than ajv, which applies them). */
     private readonly refOverridesSiblings: boolean,
   ) {}
 

@@ -13,6 +13,7 @@ import {
   pointerAppend,
   pointerTokens,
 } from "../../ir/json.js";
+import { draftFacts } from "../../ir/drafts.js";
 import { subschemas } from "../../ir/keywords.js";
 import { assertRootName, assignNames, nameFromPointer, type NameRequest, stableTypeName } from "./names.js";
 
@@ -145,6 +146,6 @@ function rootAliasTarget(root: JsonObject, draft: Draft): string | undefined {
     "examples",
     "default",
   ]);
-  if (draft !== "draft-07" && Object.keys(root).some((k) => !ignored.has(k))) return undefined;
+  if (!draftFacts(draft).refOverridesSiblings && Object.keys(root).some((k) => !ignored.has(k))) return undefined;
   return refPointer(ref);
 }

@@ -24,6 +24,7 @@ import {
   type JsonPrimitive,
   type JsonValue,
 } from "../../ir/json.js";
+import { draftFacts, type DraftFacts } from "../../ir/drafts.js";
 import { type ArrayShape, arrayType } from "./arrays.js";
 import {
   annotate,
@@ -94,15 +95,17 @@ export class PropertyKeys {
 
 export class Normalizer {
   private readonly kinds: KindAnalyzer;
+  private readonly facts: DraftFacts;
   /** Nodes that mean exactly "any value of these kinds" (from `anyOf`), redundant next to a base of those kinds. */
   private readonly restrictions = new WeakMap<DNode, KindSet>();
 
   constructor(
     private readonly index: SchemaIndex,
-    private readonly draft: Draft,
+    draft: Draft,
     private readonly keys: PropertyKeys,
   ) {
-    this.kinds = new KindAnalyzer(index.resolve, draft === "draft-07");
+    this.facts = draftFacts(draft);
+    this.kinds = new KindAnalyzer(index.resolve, this.facts.refOverridesSiblings);
   }
 
   /** The named declaration for a def (or the root). */
@@ -123,8 +126,9 @@ export class Normalizer {
     const s = schema;
     const description = typeof s["description"] === "string" ? s["description"] : undefined;
     const deprecated = s["deprecated"] === true;
-    // Draft-07: `$ref` overrides its siblings.
-    if (this.draft === "draft-07" && typeof s["$ref"] === "string") {
+    // Before 2019-09 the spec makes `$ref` override its siblings; ajv applies them, so ignoring them is wider than
+    // the validator and right under either reading.
+    if (this.facts.refOverridesSiblings && typeof s["$ref"] === "string") {
       return annotate(this.ref(this.index.target(s["$ref"]), context), description, deprecated);
     }
     const kinds = this.kinds.kindsOf(s) & context;
@@ -189,7 +193,7 @@ export class Normalizer {
     const required = new Set(listed.filter((r): r is string => typeof r === "string"));
     let additional = s["additionalProperties"];
     // Without in-place applicators, `unevaluatedProperties` sees exactly what `additionalProperties` would.
-    if (additional === undefined && this.draft !== "draft-07" && !IN_PLACE.some((k) => k in s)) {
+    if (additional === undefined && this.facts.unevaluated && !IN_PLACE.some((k) => k in s)) {
       additional = s["unevaluatedProperties"];
     }
     const index = this.indexSignature(s, additional);
@@ -234,17 +238,16 @@ export class Normalizer {
     let rest: JsonValue | undefined;
     const items = s["items"];
     if (Array.isArray(items)) {
-      // draft-07/2019-09 tuple (also accepted in a 2020-12 schema, which ajv would reject anyway).
+      // `items: [...]` tuple, draft-04 to 2019-09 (also accepted in a 2020-12 schema, which ajv rejects anyway).
       prefix = items;
       rest = s["additionalItems"];
-    } else if (this.draft === "2020-12") {
+    } else if (this.facts.tupleKeywords.prefix === "prefixItems") {
       const prefixItems = s["prefixItems"];
       prefix = Array.isArray(prefixItems) ? prefixItems : [];
       rest = items;
     } else rest = items;
-    // 2020-12 `contains` also marks items evaluated.
-    const inPlace = this.draft === "2020-12" ? [...IN_PLACE, "contains"] : IN_PLACE;
-    if (rest === undefined && this.draft !== "draft-07" && !inPlace.some((k) => k in s)) rest = s["unevaluatedItems"];
+    const inPlace = this.facts.containsEvaluates ? [...IN_PLACE, "contains"] : IN_PLACE;
+    if (rest === undefined && this.facts.unevaluated && !inPlace.some((k) => k in s)) rest = s["unevaluatedItems"];
 
     const restNode =
       rest === undefined || rest === true ? unknownNode() : rest === false ? false : this.node(rest, ALL_KINDS);

@@ -5,7 +5,8 @@
  */
 import type { Logger, Options } from "ajv";
 import type { Draft } from "../../ir/json.js";
-import { Ajv07, Ajv2019, Ajv2020, type AjvInstance, Name, addFormats } from "./ajv.js";
+import { draftFacts } from "../../ir/drafts.js";
+import { AJV_CLASSES, EXTRA_META_SCHEMAS, type AjvInstance, Name, addFormats } from "./ajv.js";
 
 /** Identifier of the formats object that generated code reads function formats from (defined by `inline.ts`). */
 export const FORMATS_IDENTIFIER = "llmcFormats";
@@ -60,8 +61,11 @@ function pinnedOptions(strict: boolean | "log", logger: Logger | false, validate
 }
 
 function newAjv(draft: Draft, options: Options): AjvInstance {
-  const ajv =
-    draft === "draft-07" ? new Ajv07(options) : draft === "2019-09" ? new Ajv2019(options) : new Ajv2020(options);
+  const { ajvClass, extraMetaSchema } = draftFacts(draft);
+  const meta = extraMetaSchema === undefined ? undefined : EXTRA_META_SCHEMAS[extraMetaSchema];
+  // A schema without `$schema` (the conformance suite's) is checked against the draft's own meta-schema.
+  const ajv = new AJV_CLASSES[ajvClass](meta === undefined ? options : { ...options, defaultMeta: meta.id });
+  if (meta !== undefined) ajv.addMetaSchema(meta.schema);
   // Full mode is what the inlined formats reproduce. The `formatMinimum`-style keywords stay off: they are not
   // JSON Schema, so strict mode reports them as unknown keywords instead of silently validating them.
   addFormats(ajv, { mode: "full", keywords: false });

@@ -6,9 +6,8 @@
  * mode: a case is a folder `cN/` holding `types.ts`, `values.ts` and one `rejectK.ts` per rejected value.
  */
 import assert from "node:assert/strict";
-import Ajv07 from "ajv/dist/ajv.js";
-import Ajv2019 from "ajv/dist/2019.js";
-import Ajv2020 from "ajv/dist/2020.js";
+import { draftFacts } from "../../../src/ir/drafts.js";
+import { AJV_CLASSES, EXTRA_META_SCHEMAS } from "../../../src/emit/validators/ajv.js";
 import type { Draft, JsonObject, JsonValue } from "../../../src/ir/json.js";
 import { jsonLiteral } from "../../../src/emit/codegen/escape.js";
 import { emitTypes } from "../../../src/emit/types/index.js";
@@ -33,14 +32,10 @@ export function validator(draft: Draft, schema: JsonObject): (value: JsonValue) 
   // `ownProperties`: without it ajv reads `required: ["toString"]` through the prototype chain and accepts `{}`,
   // which JSON Schema (and the type) reject. The validator emitter should set it too.
   const options = { strict: false, logger: false, allErrors: false, ownProperties: true } as const;
-  // Each draft needs its own Ajv class (2020-12 `items` is not draft-07 `items`); `.default` is the class under
-  // both ESM interop and the TypeScript view of these CommonJS modules.
-  const ajv =
-    draft === "draft-07"
-      ? new Ajv07.default(options)
-      : draft === "2019-09"
-        ? new Ajv2019.default(options)
-        : new Ajv2020.default(options);
+  // Each draft needs its own Ajv class (2020-12 `items` is not draft-07 `items`, draft-04 bounds are booleans).
+  const { ajvClass, extraMetaSchema } = draftFacts(draft);
+  const ajv = new AJV_CLASSES[ajvClass](options);
+  if (extraMetaSchema !== undefined) ajv.addMetaSchema(EXTRA_META_SCHEMAS[extraMetaSchema].schema);
   const validate = ajv.compile(schema);
   return (value) => validate(value) === true;
 }

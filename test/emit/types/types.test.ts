@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import { arrayCases } from "./cases-arrays.js";
 import { compositionCases } from "./cases-composition.js";
+import { draftCases } from "./cases-drafts.js";
 import { hostileCases } from "./cases-hostile.js";
 import { literalCases } from "./cases-literals.js";
 import { objectCases } from "./cases-objects.js";
@@ -18,6 +19,7 @@ const groups: Readonly<Record<string, readonly TypeCase[]>> = {
   composition: compositionCases,
   literals: literalCases,
   refs: refCases,
+  drafts: draftCases,
   hostile: hostileCases,
 };
 const cases = Object.values(groups).flat();
