@@ -26,12 +26,14 @@ export function fixtures(): Fixture[] {
   });
 }
 
-export function draft(schema: JsonObject): Draft {
+/** The draft a fixture declares; `fallback` for one without `$schema`. */
+export function draft(schema: JsonObject, fallback: Draft = "2020-12"): Draft {
+  if (schema["$schema"] === undefined) return fallback;
   return draftOf(schema["$schema"] as string | undefined) ?? "2020-12";
 }
 
 /** The generated (standalone) validator of a schema, as shipped in generated/. */
-export async function compiled(schema: JsonObject): Promise<(v: JsonValue) => boolean> {
-  const validate = await importValidator(emitValidator({ schema, draft: draft(schema), strict: false }));
+export async function compiled(schema: JsonObject, fallback: Draft = "2020-12"): Promise<(v: JsonValue) => boolean> {
+  const validate = await importValidator(emitValidator({ schema, draft: draft(schema, fallback), strict: false }));
   return (v) => validate(v) === true;
 }

@@ -13,7 +13,7 @@ import type { JsonObject, JsonValue } from "../../src/ir/json.js";
 import { compiled, draft, fixtures } from "./helpers.js";
 
 const S = "https://json-schema.org/draft/2020-12/schema";
-const SMALL: JsonValue[] = [null, true, false, 0, 1, -1, 2, 3, 4, 5, 10, 0.5, -2.5, 100, "", "a", "ab", "abc", "abcd", "ABC", "a-1", "x@y.z", [], [1], [1, 1], ["a"], [1, 2, 3], {}, { a: 1 }];
+const SMALL: JsonValue[] = [null, true, false, 0, 1, -1, 2, 3, 4, 5, 6, 10, 0.5, 2.5, -2.5, 100, "", "a", "b", "ab", "abc", "abcd", "abcde", "ABC", "a-1", "x@y.z", [], [1], [1, 1], ["a"], [1, 2, 3], {}, { a: 1 }];
 
 const leaf: fc.Arbitrary<JsonObject> = fc.oneof(
   fc.record({ type: fc.constantFrom("string", "integer", "number", "boolean", "null") }),
@@ -25,10 +25,20 @@ const leaf: fc.Arbitrary<JsonObject> = fc.oneof(
   fc.record({ type: fc.constant("array"), items: fc.constantFrom<JsonValue>({ type: "integer" }, { type: "string" }, {}), maxItems: fc.integer({ min: 1, max: 3 }), uniqueItems: fc.boolean() }, { requiredKeys: ["type"] }),
 ) as fc.Arbitrary<JsonObject>;
 
+/** Branches of one type family that overlap (or not) by their bounds: where oneOf exclusivity matters. */
+const overlapping: fc.Arbitrary<JsonObject> = fc.oneof(
+  fc.record({ type: fc.constant("string"), minLength: fc.integer({ min: 0, max: 3 }), maxLength: fc.integer({ min: 1, max: 4 }) }, { requiredKeys: ["type"] }),
+  fc.record({ type: fc.constantFrom("integer", "number"), minimum: fc.integer({ min: -1, max: 3 }), maximum: fc.integer({ min: 2, max: 6 }) }, { requiredKeys: ["type"] }),
+  fc.record({ enum: fc.uniqueArray(fc.constantFrom<JsonValue>("a", "b", 1, 2), { minLength: 1, maxLength: 3 }) }),
+) as fc.Arbitrary<JsonObject>;
+
+const COMBINATORS = ["anyOf", "oneOf", "allOf"] as const;
+
 const node: fc.Arbitrary<JsonObject> = fc.oneof(
   leaf,
   fc.record({ anyOf: fc.array(leaf, { minLength: 1, maxLength: 3 }) }),
   fc.record({ oneOf: fc.array(leaf, { minLength: 1, maxLength: 3 }) }),
+  fc.tuple(fc.constantFrom(...COMBINATORS), fc.array(overlapping, { minLength: 2, maxLength: 3 })).map(([kw, bs]) => ({ [kw]: bs })),
   fc.record({ type: fc.constant("array"), prefixItems: fc.array(leaf, { minLength: 1, maxLength: 2 }), items: fc.constantFrom<JsonValue>(false, true, { type: "integer" }) }, { requiredKeys: ["type", "prefixItems"] }),
 );
 
@@ -57,8 +67,40 @@ const pair = schema.chain((a) => {
     fc.constantFrom(...keys).chain((k) => schema.map((b) => ({ ...a, [k]: b[k] ?? a[k]! }))),
     schema,
     fc.constantFrom(...keys).map((k) => Object.fromEntries(Object.entries(a).filter(([kk]) => kk !== k || kk === "type"))),
+    fc.constantFrom(...COMBINATORS).map((kw) => swapCombinators(a, kw)),
+    overlapping.map((extra) => addBranch(a, extra)),
   ).map((b) => [a, b] as const);
 });
+
+/** Every anyOf/oneOf/allOf in the schema (at any depth) spelled with `kw` instead: a combinator swap. */
+function swapCombinators(value: JsonObject, kw: (typeof COMBINATORS)[number]): JsonObject {
+  const walk = (v: JsonValue): JsonValue => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (v === null || typeof v !== "object") return v;
+    const out: JsonObject = {};
+    for (const [k, x] of Object.entries(v)) out[(COMBINATORS as readonly string[]).includes(k) && out[kw] === undefined ? kw : k] = walk(x);
+    return out;
+  };
+  return walk(value) as JsonObject;
+}
+
+/** The first combinator found (depth first) with one more branch; the schema itself when it has none. */
+function addBranch(value: JsonObject, extra: JsonObject): JsonObject {
+  let done = false;
+  const walk = (v: JsonValue): JsonValue => {
+    if (done || v === null || typeof v !== "object") return v;
+    if (Array.isArray(v)) return v.map(walk);
+    const out: JsonObject = {};
+    for (const [k, x] of Object.entries(v)) {
+      if (!done && (COMBINATORS as readonly string[]).includes(k) && Array.isArray(x)) {
+        out[k] = [...x, extra];
+        done = true;
+      } else out[k] = walk(x);
+    }
+    return out;
+  };
+  return walk(value) as JsonObject;
+}
 
 function samples(root: JsonObject): JsonValue[] {
   const out: JsonValue[] = [...SMALL];

@@ -28,12 +28,21 @@ export function unionDelta(ctx: RuleContext, kw: Kw, direction: Direction, probl
   const [subPtr, supPtr] = back ? [ctx.site.oldPointer, ctx.site.pointer] : [ctx.site.pointer, ctx.site.oldPointer];
   const supBranches = branches(sup, kw, supPtr);
   if (supBranches === undefined) return [];
+  const subOneOf = branches(sub, "oneOf", subPtr);
   const subBranches = branches(sub, kw, subPtr) ?? branches(sub, kw === "anyOf" ? "oneOf" : "anyOf", subPtr) ?? [back ? ctx.oldAt : ctx.newAt];
   const inside = (s: At, t: At): boolean => (back ? ctx.proves("backward", s, t) : ctx.proves("forward", t, s));
   const side = back ? "old" : "new";
   if (kw === "oneOf" && !branchesDisjoint(supBranches, back ? ctx.newRoot : ctx.oldRoot)) {
-    if (problem !== "overlap" || equivalentLists(ctx, back ? subBranches : supBranches, back ? supBranches : subBranches)) return [];
-    const candidates = subBranches.flatMap((b) => candidatesFor(ctx, direction, b.node, []));
+    // Exclusivity is only inherited from a source oneOf of equivalent branches (same set of values); an anyOf, an
+    // allOf or a plain node swapped to this oneOf may hold values matching two branches.
+    if (problem !== "overlap") return [];
+    if (subOneOf !== undefined && equivalentLists(ctx, back ? subOneOf : supBranches, back ? supBranches : subOneOf)) return [];
+    // A value of two target branches that the source accepts: try the source's examples and the target branches'.
+    const targetSide = back ? "new" : "old";
+    const candidates = [
+      ...subBranches.flatMap((b) => candidatesFor(ctx, direction, b.node, [])),
+      ...supBranches.flatMap((t) => ctx.examples(targetSide, t.node, 3).map((value) => ({ direction, value }))),
+    ];
     return [{ message: `oneOf branches overlap in ${back ? "new" : "old"}: a value matching two branches is rejected`, breaks: [direction], candidates }];
   }
   if (problem !== "uncovered") return [];
@@ -51,8 +60,10 @@ export function unionDelta(ctx: RuleContext, kw: Kw, direction: Direction, probl
 function equivalentLists(ctx: RuleContext, olds: readonly At[], news: readonly At[]): boolean {
   if (olds.length !== news.length) return false;
   const used = new Set<number>();
-  for (const o of olds) {
-    const j = news.findIndex((n, i) => !used.has(i) && ctx.proves("backward", o, n) && ctx.proves("forward", o, n));
+  const same = (o: At, n: At): boolean => ctx.proves("backward", o, n) && ctx.proves("forward", o, n);
+  for (const [k, o] of olds.entries()) {
+    // Unreordered lists are the common case: try the same position first (bounded work on large oneOfs).
+    const j = !used.has(k) && same(o, news[k]!) ? k : news.findIndex((n, i) => !used.has(i) && i !== k && same(o, n));
     if (j < 0) return false;
     used.add(j);
   }
