@@ -12,6 +12,14 @@
 /** The seven instance types of JSON Schema. */
 export type JsonSchemaTypeName = "string" | "number" | "integer" | "boolean" | "object" | "array" | "null";
 
+/** The dialects llm-contracts compiles, by `$schema` URI; other strings are allowed (and stay `string`). */
+export type JsonSchemaDialect =
+  | "https://json-schema.org/draft/2020-12/schema"
+  | "https://json-schema.org/draft/2019-09/schema"
+  | "http://json-schema.org/draft-07/schema#"
+  | "http://json-schema.org/draft-07/schema"
+  | (string & {});
+
 /** A schema: an object, or `true` / `false`. */
 export type JsonSchemaDefinition = boolean | JsonSchemaObject;
 
@@ -21,7 +29,8 @@ export type JsonSchemaDefinition = boolean | JsonSchemaObject;
  * @see https://json-schema.org/draft/2020-12/json-schema-core
  */
 export interface JsonSchemaObject {
-  $schema?: string;
+  /** Listed so the dialect URI stays a literal type (Zod's `fromJSONSchema` accepts only known URIs). */
+  $schema?: JsonSchemaDialect;
   $id?: string;
   $ref?: string;
   type?: JsonSchemaTypeName | JsonSchemaTypeName[];
