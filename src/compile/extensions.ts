@@ -1,5 +1,6 @@
 import type { CompiledVersion } from "./compile.js";
 import { providersExtension } from "../emit/providers/module.js";
+import { jsonSchemaTypesExtension, standardExtension } from "../emit/standard/module.js";
 
 /**
  * Further generated files per contract version (e.g. provider request fragments), as `/`-separated paths
@@ -10,4 +11,4 @@ export interface PlanExtension {
   files(version: CompiledVersion): ReadonlyMap<string, string>;
 }
 
-export const PLAN_EXTENSIONS: readonly PlanExtension[] = [providersExtension];
+export const PLAN_EXTENSIONS: readonly PlanExtension[] = [providersExtension, jsonSchemaTypesExtension, standardExtension];

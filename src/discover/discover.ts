@@ -11,6 +11,8 @@ export interface ContractManifest {
   readonly kind: ContractKind;
   readonly compatibility: Compatibility;
   readonly description?: string;
+  /** The wire name (tool / function / format name); default: the contract name. */
+  readonly toolName?: string;
   readonly providers: readonly ProviderProfile[];
 }
 
@@ -73,13 +75,14 @@ function readContract(project: Project, name: string): ContractSource {
   if (!existsSync(manifestFile)) throw inputError("contract.manifest-missing", { file: manifestDisplay }, "missing contract.json");
   const doc = readDocument(manifestFile, manifestDisplay);
   assertValid("contract.schema.json", doc.value, manifestDisplay, "contract.manifest-invalid");
-  const raw = doc.value as { kind: ContractKind; compatibility?: Compatibility; description?: string; providers?: ProviderProfile[] };
+  const raw = doc.value as { kind: ContractKind; compatibility?: Compatibility; description?: string; toolName?: string; providers?: ProviderProfile[] };
   const manifest: ContractManifest = {
     kind: raw.kind,
     // Model outputs are stored and read back: new readers must read old data. Tool arguments are produced by the
     // model for handlers that may still run the old version: old handlers must accept new data.
     compatibility: raw.compatibility ?? project.defaults.compatibility ?? (raw.kind === "model-output" ? "backward" : "forward"),
     ...(raw.description !== undefined ? { description: raw.description } : {}),
+    ...(raw.toolName !== undefined ? { toolName: raw.toolName } : {}),
     providers: raw.providers ?? project.defaults.providers ?? [],
   };
   return { name, dir, manifest, versions: readVersions(dir, dirDisplay) };

@@ -28,7 +28,8 @@ export interface ProviderExport {
 /** Lowers one contract version for one provider and wraps it in the request fragment. */
 export function exportVersion(version: CompiledVersion, profile: ProviderProfile): ProviderExport {
   const base = { profile, contract: version.contract.name, version: version.source.version };
-  const target = { name: version.contract.name, kind: version.contract.manifest.kind, schema: version.schema };
+  const toolName = version.contract.manifest.toolName;
+  const target = { name: version.contract.name, ...(toolName !== undefined ? { toolName } : {}), kind: version.contract.manifest.kind, schema: version.schema };
   const errors = lintSchema(target, PROFILES[profile]).filter((f) => f.severity === "error");
   if (errors.length > 0) return { ...base, changes: [], errors, planDefs: {} };
   let lowered;
@@ -55,7 +56,7 @@ export function exportVersion(version: CompiledVersion, profile: ProviderProfile
   };
   collect(plan);
   const description = typeof version.schema["description"] === "string" ? version.schema["description"] : version.contract.manifest.description;
-  const fragment = requestFragment(profile, { name: version.contract.name, kind: version.contract.manifest.kind, description, schema: lowered.schema });
+  const fragment = requestFragment(profile, { name: toolName ?? version.contract.name, kind: version.contract.manifest.kind, description, schema: lowered.schema });
   return { ...base, fragment, changes: lowered.changes, errors: [], ...(plan !== undefined ? { plan } : {}), planDefs };
 }
 

@@ -1,10 +1,11 @@
 import type { CompileResult, CompiledVersion } from "../compile/compile.js";
-import type { Project, ProviderProfile } from "../config/config.js";
+import path from "node:path";
+import { displayPath, type Project, type ProviderProfile } from "../config/config.js";
 import type { Diagnostic, Location } from "../errors.js";
 import { loadSchemaFileMapped, LoadCache } from "../load/index.js";
 import { lintSchema, lintToolset } from "./engine.js";
 import { PROFILES } from "./profiles/index.js";
-import type { LintFinding } from "./types.js";
+import type { LintFinding, LintTarget } from "./types.js";
 
 export interface LintOptions {
   /** Profiles to run instead of each contract's `providers`. */
@@ -26,11 +27,12 @@ export function lintCompiled(project: Project, compiled: CompileResult, options:
   const locate = locator(project);
   const out: LocatedFinding[] = [];
   for (const v of compiled.versions) {
-    const target = { name: v.contract.name, kind: v.contract.manifest.kind, schema: v.schema };
+    const target = lintTarget(v);
     for (const profile of options.providers ?? v.contract.manifest.providers) {
       for (const f of lintSchema(target, PROFILES[profile])) {
         const { ruleId, severity, pointer, message } = f;
-        out.push({ ruleId, profile, severity, contract: v.contract.name, version: v.source.version, pointer, message, ...(f.export !== undefined ? { export: f.export } : {}), location: locate(v, pointer) });
+        const location = ruleId === "tool-name" && v.contract.manifest.toolName !== undefined ? toolNameLocation(project, v) : locate(v, pointer);
+        out.push({ ruleId, profile, severity, contract: v.contract.name, version: v.source.version, pointer, message, ...(f.export !== undefined ? { export: f.export } : {}), location });
       }
     }
   }
@@ -50,7 +52,7 @@ function lintToolsetOf(compiled: CompileResult, options: LintOptions, locate: (v
   const profiles = options.providers ?? [...new Set(members.flatMap((v) => v.contract.manifest.providers))];
   const out: LocatedFinding[] = [];
   for (const profile of profiles) {
-    const targets = members.map((v) => ({ name: v.contract.name, kind: v.contract.manifest.kind, schema: v.schema }));
+    const targets = members.map(lintTarget);
     for (const f of lintToolset(targets, PROFILES[profile])) {
       const owner = members.find((v) => v.contract.name === f.contract) ?? members[0]!;
       out.push({
@@ -65,6 +67,17 @@ function lintToolsetOf(compiled: CompileResult, options: LintOptions, locate: (v
     }
   }
   return out;
+}
+
+/** What lint sees of a compiled version: its contract name, wire name (`toolName`), kind and schema. */
+export function lintTarget(v: CompiledVersion): LintTarget {
+  const toolName = v.contract.manifest.toolName;
+  return { name: v.contract.name, ...(toolName !== undefined ? { toolName } : {}), kind: v.contract.manifest.kind, schema: v.schema };
+}
+
+/** A `toolName` finding points at the manifest field, not at the schema. */
+function toolNameLocation(project: Project, v: CompiledVersion): Location {
+  return { file: displayPath(project.rootDir, path.join(v.contract.dir, "contract.json")), pointer: "/toolName" };
 }
 
 /** Maps a pointer in a bundled schema back to its file, pointer and line there. Each version is mapped once. */

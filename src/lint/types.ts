@@ -40,7 +40,10 @@ export interface NodeVisit {
 
 /** The contract being linted: the name it is sent under and what it is for. */
 export interface LintTarget {
+  /** The contract name: how findings name the contract. */
   readonly name: string;
+  /** The name on the wire when `contract.json` sets `toolName`; otherwise the contract name is. */
+  readonly toolName?: string;
   readonly kind: ContractKind;
   readonly schema: JsonObject;
 }

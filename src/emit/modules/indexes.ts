@@ -3,6 +3,7 @@ import { docComment, stringLiteral } from "../codegen/escape.js";
 import { renderModule } from "../codegen/module.js";
 import { latestNames, namespaceName, versionNames } from "./names.js";
 import { upgradeNames } from "../../migrate/upgrade-module.js";
+import { latestStandardName, standardName } from "../standard/names.js";
 
 /** The upgrade chain's exports (generated/<contract>/upgrade.ts), re-exported by the indexes. */
 function upgradeExports(contract: string): string[] {
@@ -30,6 +31,7 @@ export function renderContractIndex(input: ContractIndexInput): string {
     const from = stringLiteral(`./v${v}.js`);
     lines.push(`export * as v${v} from ${from};`);
     lines.push(`export { type ${n.type}, ${n.is}, ${n.parse}, ${n.parseText}, ${n.schema}, ${n.hash}, ${n.meta} } from ${from};`);
+    lines.push(`export { ${standardName(input.contract, v)} } from ${stringLiteral(`./v${v}.standard.js`)};`);
   }
   const n = versionNames(input.contract, latest);
   const l = latestNames(input.contract);
@@ -40,6 +42,7 @@ export function renderContractIndex(input: ContractIndexInput): string {
     `${doc}export type ${l.type} = ${n.type};`,
     `export { ${n.is} as ${l.is}, ${n.parse} as ${l.parse}, ${n.parseText} as ${l.parseText}, ${n.schema} as ${l.schema}, ${n.hash} as ${l.hash}, ${n.meta} as ${l.meta} } from ${from};`,
     `export const ${l.type}Versions = [${input.versions.join(", ")}] as const;`,
+    `export { ${standardName(input.contract, latest)} as ${latestStandardName(input.contract)} } from ${stringLiteral(`./v${latest}.standard.js`)};`,
     `export { ${upgradeExports(input.contract).join(", ")} } from "./upgrade.js";`,
   ].join("\n");
   return renderModule({ source: input.source, body: [lines.join("\n"), latestBlock] });
@@ -52,15 +55,17 @@ export function renderRootIndex(contracts: readonly ContractIndexInput[], source
     const names: string[] = [];
     for (const v of c.versions) {
       const n = versionNames(c.contract, v);
-      names.push(`type ${n.type}`, n.is, n.parse, n.parseText, n.schema, n.hash, n.meta);
+      names.push(`type ${n.type}`, n.is, n.parse, n.parseText, n.schema, n.hash, n.meta, standardName(c.contract, v));
     }
     const l = latestNames(c.contract);
-    names.push(`type ${l.type}`, l.is, l.parse, l.parseText, l.schema, l.hash, l.meta, `${l.type}Versions`, ...upgradeExports(c.contract));
+    names.push(`type ${l.type}`, l.is, l.parse, l.parseText, l.schema, l.hash, l.meta, `${l.type}Versions`, latestStandardName(c.contract), ...upgradeExports(c.contract));
     return [`export * as ${namespaceName(c.contract)} from ${from};`, `export {\n  ${names.join(",\n  ")},\n} from ${from};`].join("\n");
   });
   const runtime = [
     `export type { ContractError, ContractErrorCode, JsonSchema, ParseResult, TextParseOptions, UpgradeResult } from "./_runtime.js";`,
     `export { MigrationNotImplementedError } from "./_runtime.js";`,
+    `export type { StandardContract, StandardIssue, StandardResult } from "./_standard.js";`,
+    `export type { JsonSchemaDefinition, JsonSchemaObject } from "./_json-schema.js";`,
   ].join("\n");
   return renderModule({ source, body: [runtime, ...blocks] });
 }

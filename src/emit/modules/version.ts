@@ -24,14 +24,16 @@ export function renderVersionModule(input: VersionModuleInput): string {
     source: input.source,
     notes: [`contract ${input.contract} v${input.version} (${input.kind}, JSON Schema ${input.draft}), ${input.hash}`],
     imports: [
-      `import { parseText, runValidator, type JsonSchema, type ParseResult, type RawValidator, type TextParseOptions } from "../_runtime.js";`,
+      `import { parseText, runValidator, type ParseResult, type RawValidator, type TextParseOptions } from "../_runtime.js";`,
       `import { validate as validateRaw } from ${validateFile};`,
+      // i12a (issue 12): the schema constant is checked against a structural JSON Schema type (SDK-assignable).
+      `import type { JsonSchemaObject } from "../_json-schema.js";`,
     ],
     body: [
       input.types,
       [
         `/** The canonical JSON Schema of this version (bundled: every $ref is local). */`,
-        `export const ${n.schema}: JsonSchema = ${jsonLiteral(input.schema)};`,
+        `export const ${n.schema} = ${jsonLiteral(input.schema)} satisfies JsonSchemaObject;`,
         ``,
         `/** sha256 of the canonical JSON of the schema: changes exactly when the schema's bytes-that-matter change. */`,
         `export const ${n.hash} = ${stringLiteral(input.hash)};`,

@@ -4,11 +4,12 @@ import { exportVersion, type ProviderExport } from "../../export/export.js";
 import { fragmentPlace } from "../../export/fragment.js";
 import { docComment, isSafeIdentifier, jsonLiteral, pascalCase } from "../codegen/escape.js";
 import { renderModule } from "../codegen/module.js";
+import { responsesFragment } from "./responses.js";
 
 /** Exported names for one provider of one contract version, e.g. `TicketTriageV2OpenaiStrictRequest`. */
 export function providerNames(contract: string, version: number, profile: string) {
   const base = `${pascalCase(contract)}V${version}${pascalCase(profile)}`;
-  const names = { request: `${base}Request`, losses: `${base}Losses`, normalize: `normalize${base}` };
+  const names = { request: `${base}Request`, responses: `${base}ResponsesRequest`, losses: `${base}Losses`, normalize: `normalize${base}` };
   for (const n of Object.values(names)) if (!isSafeIdentifier(n)) throw new Error(`not an identifier: ${n}`);
   return names;
 }
@@ -54,8 +55,13 @@ function renderProvider(e: ProviderExport, kind: CompiledVersion["contract"]["ma
       `${e.profile}: send as ${fragmentPlace(e.profile, kind)}.\n` +
         `${e.changes.length} change(s) from the canonical schema, ${dropped} dropped constraint(s): see ${n.losses}. ` +
         `The contract's validator still enforces all of them.`,
-    ) + `export const ${n.request} = ${jsonLiteral(e.fragment)} as const;`,
+    ) + `export const ${n.request} = ${jsonLiteral(e.fragment)} satisfies ProviderFragment;`,
   );
+  if (e.profile === "openai-strict" && e.fragment !== undefined) {
+    const place = kind === "tool-arguments" ? "a Responses API `tools[]` entry" : "Responses API `text.format`";
+    lines.push(docComment(`openai-strict: send as ${place} (the same wire schema as ${n.request}).`) +
+      `export const ${n.responses} = ${jsonLiteral(responsesFragment(e.fragment))} satisfies ProviderFragment;`);
+  }
   lines.push(`/** Loss manifest: every change export made for ${e.profile} (pointer into the canonical schema). */`);
   lines.push(`export const ${n.losses} = ${jsonLiteral(e.changes)} as const;`);
   if (e.plan === undefined) {
@@ -84,6 +90,7 @@ export function renderProvidersModule(version: CompiledVersion): string | undefi
   return renderModule({
     source: version.source.display,
     notes: [`request fragments and normalizers for contract ${version.contract.name} v${version.source.version}`, ...refused],
+    ...(ok.length > 0 ? { imports: [`import type { ProviderFragment } from "../_json-schema.js";`] } : {}),
     body,
   });
 }

@@ -1,7 +1,7 @@
 import { defineRule } from "../types.js";
 
 /**
- * The contract name is the tool / response-format name on the wire. OpenAI and Anthropic:
+ * The tool / response-format name on the wire: `contract.json` `toolName`, or else the contract name. OpenAI and Anthropic:
  * `^[a-zA-Z0-9_-]{1,64}$`; Gemini: ≤64, starts with a letter or `_`, may hold `.`; MCP: 1–128 `[A-Za-z0-9_.-]`.
  */
 export const toolName = defineRule<{ pattern: string; rule: string }>({
@@ -11,7 +11,9 @@ export const toolName = defineRule<{ pattern: string; rule: string }>({
   scope: "schema",
   defaults: { pattern: "^[a-zA-Z0-9_-]{1,64}$", rule: "1-64 characters of letters, digits, `_` and `-`" },
   schema(_facts, ctx) {
-    if (new RegExp(ctx.options.pattern, "u").test(ctx.target.name)) return [];
-    return [{ pointer: "", message: `name ${JSON.stringify(ctx.target.name)} is not a valid name here (${ctx.options.rule}): rename it` }];
+    const name = ctx.target.toolName ?? ctx.target.name;
+    if (new RegExp(ctx.options.pattern, "u").test(name)) return [];
+    const fix = ctx.target.toolName === undefined ? "set `toolName` in contract.json" : "change `toolName` in contract.json";
+    return [{ pointer: "", message: `name ${JSON.stringify(name)} is not a valid name here (${ctx.options.rule}): ${fix}` }];
   },
 });
