@@ -4,6 +4,7 @@ import type { Diagnostic } from "../errors.js";
 import { applyPlan } from "../write/apply.js";
 import { diffPlan } from "../write/plan.js";
 import { CHECK_STEPS } from "./steps.js";
+import { outputPlan } from "../emit/javascript/plan.js";
 import { syncStubs, type StubSync } from "../migrate/sync.js";
 
 export interface BuildSummary {
@@ -21,7 +22,7 @@ export type BuildResult =
 export async function build(project: Project): Promise<BuildResult> {
   const result = await compileProject(project);
   if (result.problems.length > 0) return { ok: false, problems: result.problems };
-  const applied = applyPlan(project.outDir, result.plan, displayPath(project.rootDir, project.outDir));
+  const applied = applyPlan(project.outDir, outputPlan(project, result), displayPath(project.rootDir, project.outDir));
   // Migration modules belong to the user: created when missing, imports and signatures kept in step, bodies untouched.
   const migrations = syncStubs(project, result);
   return {
@@ -53,7 +54,7 @@ export async function check(project: Project): Promise<CheckResult> {
   const problems: Diagnostic[] = [...result.problems];
   // Only a complete build can be compared: with input problems the plan is partial and every file would differ.
   if (problems.length === 0) {
-    const diff = diffPlan(project.outDir, result.plan);
+    const diff = diffPlan(project.outDir, outputPlan(project, result));
     const hint = "run `llm-contracts build`";
     const add = (code: string, files: readonly string[], message: string): void => {
       for (const rel of files) problems.push({ code, file: `${out}/${rel}`, message });

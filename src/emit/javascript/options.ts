@@ -1,0 +1,24 @@
+import ts from "typescript";
+import { STRICT_FLAGS } from "../codegen/strict.js";
+
+/**
+ * Compiler options of the JavaScript flavour (`"emit": "js"`), pinned here (STYLE.md habit 7). ESM output with the
+ * same relative `.js` specifiers as the TypeScript modules, ES2022 like the generated code's own target, comments
+ * kept (the doc comments are the API documentation), LF newlines so a rebuild is byte-identical on every OS.
+ */
+export const JAVASCRIPT_COMPILER_OPTIONS: ts.CompilerOptions = {
+  ...STRICT_FLAGS,
+  noEmit: false,
+  declaration: true,
+  noEmitOnError: false,
+  removeComments: false,
+  sourceMap: false,
+  declarationMap: false,
+  newLine: ts.NewLineKind.LineFeed,
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  lib: ["lib.es2022.d.ts"],
+  skipLibCheck: true,
+  types: [],
+};
