@@ -5,6 +5,8 @@ import { lowerDraft } from "../../src/export/draft.js";
 import { lowerSchema } from "../../src/export/lower.js";
 import { createAjv } from "../../src/emit/validators/index.js";
 import type { JsonObject, JsonValue } from "../../src/ir/json.js";
+import { lintSchema } from "../../src/lint/engine.js";
+import { PROFILE_IDS, PROFILES } from "../../src/lint/profiles/index.js";
 
 const D04 = "http://json-schema.org/draft-04/schema#";
 const D07 = "http://json-schema.org/draft-07/schema#";
@@ -77,3 +79,27 @@ test("export › draft-06 changes only its declaration; draft-07 and later are l
     assert.equal(lowerDraft(schema, { stripDialect: false }).schema, schema);
   }
 });
+
+test("lint › a draft-04 contract lints like its draft-07 form, and the lowered schema passes every profile it passed", () => {
+  const target = (schema: JsonObject) => ({ name: "old_bounds", kind: "tool-arguments" as const, schema });
+  for (const profile of PROFILE_IDS) {
+    const raw = lintSchema(target(SCHEMA04), PROFILES[profile]);
+    // Every finding points at a node of the contract's own schema (lowering keeps pointers).
+    for (const f of raw) assert.ok(f.pointer === "" || resolvesIn(SCHEMA04, f.pointer), `${profile} ${f.ruleId} ${f.pointer}`);
+    if (raw.some((f) => f.severity === "error")) continue;
+    const lowered = lowerSchema(SCHEMA04, loweringConfig(profile)).schema;
+    const after = lintSchema(target(lowered), PROFILES[profile]).filter((f) => f.severity === "error");
+    assert.deepEqual(after.map((f) => `${f.ruleId} ${f.pointer}`), [], profile);
+  }
+});
+
+function resolvesIn(root: JsonValue, pointer: string): boolean {
+  let node: JsonValue | undefined = root;
+  for (const token of pointer.slice(1).split("/").map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"))) {
+    if (Array.isArray(node)) node = node[Number(token)];
+    else if (typeof node === "object" && node !== null) node = Object.hasOwn(node, token) ? node[token] : undefined;
+    else return false;
+    if (node === undefined) return false;
+  }
+  return true;
+}
