@@ -4,9 +4,9 @@
  * Why structural types of our own: the generated schema constants and provider fragments must be assignable, with
  * no cast, to the parameter types of the SDKs people pass them to (`JSONSchema7` in the Vercel AI SDK, MCP `Tool`,
  * Anthropic `Tool.InputSchema`, OpenAI `FunctionParameters`, Zod's `fromJSONSchema`), and generated code imports
- * nothing at run time. So the constants are written as `{...} satisfies JsonSchemaObject`: the contextual type
- * keeps every `type: "object"` a literal and every array mutable (`string[]`, not a readonly tuple), which is what
- * those SDK types ask for. Types only: this file holds no code.
+ * nothing at run time. So the constants are literals (`as const`) exported as `DeepMutable<...>`: every
+ * `type: "object"` stays a literal and every array is mutable (not a readonly tuple), which is what those SDK
+ * types ask for. `JsonSchemaObject` is the general shape, for code that takes any contract's schema. Types only.
  */
 
 /** The seven instance types of JSON Schema. */
@@ -60,43 +60,9 @@ export interface JsonSchemaObject {
   [keyword: string]: unknown;
 }
 
-/** OpenAPI 3.0 type names (no `null`: nullability is the `nullable` keyword). */
-export type OpenApiTypeName = "string" | "number" | "integer" | "boolean" | "object" | "array";
-
 /**
- * An OpenAPI 3.0 Schema Object, as far as contextual typing needs it (Gemini `responseSchema` / `parameters`).
- * @see https://spec.openapis.org/oas/v3.0.3#schema-object
+ * Removes `readonly` at every depth. Generated constants are written `as const` (every `type: "object"` a literal,
+ * whatever the property names: contextual typing would widen values under keys such as `toString`) and exported
+ * as `DeepMutable<...>`, so tuples become mutable arrays the SDK parameter types accept.
  */
-export interface OpenApiSchemaObject {
-  type?: OpenApiTypeName;
-  nullable?: boolean;
-  enum?: unknown[];
-  required?: string[];
-  properties?: { [name: string]: OpenApiSchemaObject };
-  items?: OpenApiSchemaObject;
-  anyOf?: OpenApiSchemaObject[];
-  [keyword: string]: unknown;
-}
-
-/**
- * The contextual type of a provider request fragment: literal `type` tags (`"json_schema"`, `"function"`) stay
- * literals, schemas nested under any fragment key are typed as schemas.
- */
-export interface ProviderFragment {
-  type?: "json_schema" | "function" | "object";
-  name?: string;
-  description?: string;
-  strict?: boolean;
-  schema?: JsonSchemaObject;
-  parameters?: JsonSchemaObject | OpenApiSchemaObject;
-  input_schema?: JsonSchemaObject;
-  inputSchema?: JsonSchemaObject;
-  outputSchema?: JsonSchemaObject;
-  parametersJsonSchema?: JsonSchemaObject;
-  responseJsonSchema?: JsonSchemaObject;
-  responseSchema?: OpenApiSchemaObject;
-  responseMimeType?: "application/json";
-  function?: ProviderFragment;
-  json_schema?: ProviderFragment;
-  [key: string]: unknown;
-}
+export type DeepMutable<T> = T extends object ? { -readonly [K in keyof T]: DeepMutable<T[K]> } : T;

@@ -26,14 +26,15 @@ export function renderVersionModule(input: VersionModuleInput): string {
     imports: [
       `import { parseText, runValidator, type ParseResult, type RawValidator, type TextParseOptions } from "../_runtime.js";`,
       `import { validate as validateRaw } from ${validateFile};`,
-      // i12a (issue 12): the schema constant is checked against a structural JSON Schema type (SDK-assignable).
-      `import type { JsonSchemaObject } from "../_json-schema.js";`,
+      // i12a (issue 12): the schema constant is a mutable literal type, assignable to the SDKs' JSON Schema types.
+      `import type { DeepMutable } from "../_json-schema.js";`,
     ],
     body: [
       input.types,
       [
-        `/** The canonical JSON Schema of this version (bundled: every $ref is local). */`,
-        `export const ${n.schema} = ${jsonLiteral(input.schema)} satisfies JsonSchemaObject;`,
+        `const canonical = ${jsonLiteral(input.schema)} as const;`,
+        `/** The canonical JSON Schema of this version (bundled: every $ref is local), typed as its mutable literal. */`,
+        `export const ${n.schema}: DeepMutable<typeof canonical> = canonical as DeepMutable<typeof canonical>;`,
         ``,
         `/** sha256 of the canonical JSON of the schema: changes exactly when the schema's bytes-that-matter change. */`,
         `export const ${n.hash} = ${stringLiteral(input.hash)};`,

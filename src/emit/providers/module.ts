@@ -1,6 +1,7 @@
 import type { CompiledVersion } from "../../compile/compile.js";
 import type { PlanExtension } from "../../compile/extensions.js";
 import { exportVersion, type ProviderExport } from "../../export/export.js";
+import type { JsonObject } from "../../ir/json.js";
 import { fragmentPlace } from "../../export/fragment.js";
 import { docComment, isSafeIdentifier, jsonLiteral, pascalCase } from "../codegen/escape.js";
 import { renderModule } from "../codegen/module.js";
@@ -46,21 +47,26 @@ function undo(value: unknown, plan: Plan | undefined, defs: Readonly<Record<stri
   return v;
 }`;
 
+/** An exported constant with a literal, mutable type (SDK-assignable; see generated/_json-schema.ts). */
+function mutableConst(name: string, value: JsonObject, doc: string): string {
+  const literal = `${name}Literal`;
+  return `const ${literal} = ${jsonLiteral(value)} as const;\n${doc}export const ${name}: DeepMutable<typeof ${literal}> = ${literal} as DeepMutable<typeof ${literal}>;`;
+}
+
 function renderProvider(e: ProviderExport, kind: CompiledVersion["contract"]["manifest"]["kind"]): string {
   const n = providerNames(e.contract, e.version, e.profile);
   const lines: string[] = [];
   const dropped = e.changes.filter((c) => c.action === "dropped").length;
-  lines.push(
-    docComment(
-      `${e.profile}: send as ${fragmentPlace(e.profile, kind)}.\n` +
-        `${e.changes.length} change(s) from the canonical schema, ${dropped} dropped constraint(s): see ${n.losses}. ` +
-        `The contract's validator still enforces all of them.`,
-    ) + `export const ${n.request} = ${jsonLiteral(e.fragment)} satisfies ProviderFragment;`,
+  const fragment = e.fragment!;
+  const doc = docComment(
+    `${e.profile}: send as ${fragmentPlace(e.profile, kind)}.\n` +
+      `${e.changes.length} change(s) from the canonical schema, ${dropped} dropped constraint(s): see ${n.losses}. ` +
+      `The contract's validator still enforces all of them.`,
   );
-  if (e.profile === "openai-strict" && e.fragment !== undefined) {
+  lines.push(mutableConst(n.request, fragment, doc));
+  if (e.profile === "openai-strict") {
     const place = kind === "tool-arguments" ? "a Responses API `tools[]` entry" : "Responses API `text.format`";
-    lines.push(docComment(`openai-strict: send as ${place} (the same wire schema as ${n.request}).`) +
-      `export const ${n.responses} = ${jsonLiteral(responsesFragment(e.fragment))} satisfies ProviderFragment;`);
+    lines.push(mutableConst(n.responses, responsesFragment(fragment), docComment(`openai-strict: send as ${place} (the same wire schema as ${n.request}).`)));
   }
   lines.push(`/** Loss manifest: every change export made for ${e.profile} (pointer into the canonical schema). */`);
   lines.push(`export const ${n.losses} = ${jsonLiteral(e.changes)} as const;`);
@@ -90,7 +96,7 @@ export function renderProvidersModule(version: CompiledVersion): string | undefi
   return renderModule({
     source: version.source.display,
     notes: [`request fragments and normalizers for contract ${version.contract.name} v${version.source.version}`, ...refused],
-    ...(ok.length > 0 ? { imports: [`import type { ProviderFragment } from "../_json-schema.js";`] } : {}),
+    ...(ok.length > 0 ? { imports: [`import type { DeepMutable } from "../_json-schema.js";`] } : {}),
     body,
   });
 }
