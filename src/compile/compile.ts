@@ -102,7 +102,10 @@ async function compileVersion(
   // Strictness findings name the file and pointer the user wrote (a hoisted `_shared` definition, not the bundle).
   const located = (d: Diagnostic): Diagnostic =>
     d.code.startsWith("strict.") && d.pointer !== undefined ? { ...d, ...mapped.sourceOf(d.pointer) } : d;
-  const warnings = validator.warnings.map(located);
+  // In document order, so the list reads top to bottom like the file.
+  const warnings = validator.warnings
+    .map(located)
+    .sort((x, y) => (x.line ?? 0) - (y.line ?? 0) || (x.column ?? 0) - (y.column ?? 0) || x.code.localeCompare(y.code));
   if (!validator.ok) return { problems: validator.problems.map(located), warnings, examples: 0 };
 
   const names = versionNames(contract.name, source.version);

@@ -26,9 +26,15 @@ export function assertValid(schemaName: string, value: unknown, file: string, co
 
 function errorPointer(e: ErrorObject): string {
   if (e.keyword === "additionalProperties") return pointerAppend(e.instancePath, String(e.params["additionalProperty"]));
-  const propertyName: unknown = e.params["propertyName"];
-  if (typeof propertyName === "string") return pointerAppend(e.instancePath, propertyName);
+  const propertyName = propertyNameOf(e);
+  if (propertyName !== undefined) return pointerAppend(e.instancePath, propertyName);
   return e.instancePath;
+}
+
+/** The key a `propertyNames` error is about: ajv puts it on the error itself (or in params for the outer error). */
+function propertyNameOf(e: ErrorObject): string | undefined {
+  const name: unknown = (e as ErrorObject & { propertyName?: unknown }).propertyName ?? e.params["propertyName"];
+  return typeof name === "string" ? name : undefined;
 }
 
 /** Field names the schema node of an `additionalProperties` error declares, for "did you mean". */
@@ -43,8 +49,8 @@ function declaredFields(e: ErrorObject, schema: JsonValue): string[] {
 
 function errorMessage(e: ErrorObject, schema: JsonValue): string {
   const p = e.params as Record<string, unknown>;
-  const propertyName = p["propertyName"];
-  if (typeof propertyName === "string" && e.keyword === "enum") {
+  const propertyName = propertyNameOf(e);
+  if (propertyName !== undefined && e.keyword === "enum") {
     const allowed = (p["allowedValues"] as unknown[]).map(String);
     return `unknown key ${JSON.stringify(propertyName)}${didYouMean(propertyName, allowed)}`;
   }
