@@ -18,6 +18,11 @@ export function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[]): vo
   for (const d of diagnostics) io.err(formatDiagnostic(d));
 }
 
+/** Warnings go to stderr, one line each, after a `warning: ` prefix so they read apart from errors. */
+export function printWarnings(io: Io, warnings: readonly Diagnostic[]): void {
+  for (const d of warnings) io.err(`warning: ${formatDiagnostic(d)}`);
+}
+
 export function printJson(io: Io, value: unknown): void {
   io.out(JSON.stringify(value, null, 2));
 }

@@ -1,7 +1,7 @@
 import { build } from "../../src/api/build.js";
 import { displayPath } from "../../src/config/config.js";
 import { outputFormat, parse, COMMON_OPTIONS } from "../args.js";
-import { printDiagnostics, printJson, projectFrom, type Io } from "../output.js";
+import { printDiagnostics, printJson, printWarnings, projectFrom, type Io } from "../output.js";
 
 export const BUILD_HELP = `llm-contracts build [--root DIR | --config FILE] [--format text|json]
 
@@ -22,6 +22,7 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
     printJson(io, result.ok ? { ...result, outDir: out } : result);
     return result.ok ? 0 : 2;
   }
+  printWarnings(io, result.warnings);
   if (!result.ok) {
     printDiagnostics(io, result.problems);
     io.err(`build failed: ${result.problems.length} problem(s); nothing was written`);

@@ -1,7 +1,7 @@
 import { check } from "../../src/api/build.js";
 import { displayPath } from "../../src/config/config.js";
 import { outputFormat, parse, COMMON_OPTIONS } from "../args.js";
-import { printDiagnostics, printJson, projectFrom, type Io } from "../output.js";
+import { printDiagnostics, printJson, printWarnings, projectFrom, type Io } from "../output.js";
 
 export const CHECK_HELP = `llm-contracts check [--root DIR | --config FILE] [--format text|json]
 
@@ -17,8 +17,12 @@ export async function checkCommand(argv: string[], io: Io): Promise<number> {
   const format = outputFormat(values.format);
   const project = projectFrom(values, io);
   const result = await check(project);
-  if (format === "json") printJson(io, { ok: result.exitCode === 0, ...result });
-  else if (result.exitCode === 0) {
+  if (format === "json") {
+    printJson(io, { ok: result.exitCode === 0, ...result });
+    return result.exitCode;
+  }
+  printWarnings(io, result.warnings);
+  if (result.exitCode === 0) {
     const out = displayPath(project.rootDir, project.outDir);
     io.out(`check passed: ${result.contracts} contracts, ${result.versions} versions, ${result.examples} golden examples, ${out}/ up to date`);
   } else {

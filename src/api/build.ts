@@ -14,14 +14,15 @@ export interface BuildSummary {
   readonly files: number;
 }
 
+/** `warnings`: strictness findings that do not refuse the build (see src/strictness), one per file and pointer. */
 export type BuildResult =
-  | ({ readonly ok: true; readonly changed: boolean; readonly written: number; readonly removed: number; readonly migrations: StubSync } & BuildSummary)
-  | { readonly ok: false; readonly problems: readonly Diagnostic[] };
+  | ({ readonly ok: true; readonly changed: boolean; readonly written: number; readonly removed: number; readonly migrations: StubSync; readonly warnings: readonly Diagnostic[] } & BuildSummary)
+  | { readonly ok: false; readonly problems: readonly Diagnostic[]; readonly warnings: readonly Diagnostic[] };
 
 /** Compiles a project and writes its output folder atomically. With any input problem nothing is written. */
 export async function build(project: Project): Promise<BuildResult> {
   const result = await compileProject(project);
-  if (result.problems.length > 0) return { ok: false, problems: result.problems };
+  if (result.problems.length > 0) return { ok: false, problems: result.problems, warnings: result.warnings };
   const applied = applyPlan(project.outDir, outputPlan(project, result), displayPath(project.rootDir, project.outDir));
   // Migration modules belong to the user: created when missing, imports and signatures kept in step, bodies untouched.
   const migrations = syncStubs(project, result);
@@ -29,6 +30,7 @@ export async function build(project: Project): Promise<BuildResult> {
     ok: true,
     changed: applied.changed || migrations.created.length + migrations.updated.length > 0,
     migrations,
+    warnings: result.warnings,
     written: applied.diff.missing.length + applied.diff.stale.length + applied.diff.edited.length,
     removed: applied.diff.extra.length,
     contracts: result.contracts.length,
@@ -39,10 +41,12 @@ export async function build(project: Project): Promise<BuildResult> {
 }
 
 /** Problems `check` exists to find (exit 1). Anything else it meets is an input error (exit 2). */
-const CHECK_FINDINGS = /^(schema\.(meta|strict|compile)|example\.|generated\.|contract\.version-(gap|duplicate)|drift\.|lint\.|migration\.)/;
+const CHECK_FINDINGS = /^(schema\.(meta|strict|compile)|strict\.|example\.|generated\.|contract\.version-(gap|duplicate)|drift\.|lint\.|migration\.)/;
 
 export interface CheckResult extends BuildSummary {
   readonly problems: readonly Diagnostic[];
+  /** Strictness findings that are warnings: listed, not failing. */
+  readonly warnings: readonly Diagnostic[];
   /** 0 nothing wrong, 1 problems found, 2 some input could not be read. */
   readonly exitCode: 0 | 1 | 2;
 }
@@ -68,6 +72,7 @@ export async function check(project: Project): Promise<CheckResult> {
   const exitCode = problems.length === 0 ? 0 : problems.every((p) => CHECK_FINDINGS.test(p.code)) ? 1 : 2;
   return {
     problems,
+    warnings: result.warnings,
     exitCode,
     contracts: result.contracts.length,
     versions: result.versions.length,

@@ -9,7 +9,7 @@ import { renderRuntimeModule } from "../emit/modules/runtime.js";
 import { renderValidatorModule, renderVersionModule } from "../emit/modules/version.js";
 import { versionNames } from "../emit/modules/names.js";
 import { canonicalJson, type Draft, type JsonObject } from "../ir/json.js";
-import { loadSchemaFile, type LoadContext } from "../load/index.js";
+import { loadSchemaFileMapped, type LoadContext } from "../load/index.js";
 import type { RawValidator } from "../runtime/runtime.js";
 import { checkExamples, hasExamples } from "./examples.js";
 import { PLAN_EXTENSIONS } from "./extensions.js";
@@ -32,6 +32,8 @@ export interface CompileResult {
   readonly contracts: readonly ContractSource[];
   /** Everything wrong with the inputs. A plan is only complete (and only written) when this is empty. */
   readonly problems: readonly Diagnostic[];
+  /** Strictness findings the policy makes warnings: printed by build and check, never failing them. */
+  readonly warnings: readonly Diagnostic[];
   readonly examples: number;
 }
 
@@ -47,6 +49,7 @@ export function contractHash(schema: JsonObject): string {
 export async function compileProject(project: Project): Promise<CompileResult> {
   const discovery = discoverContracts(project);
   const problems: Diagnostic[] = [...discovery.problems];
+  const warnings: Diagnostic[] = [];
   const ctx: LoadContext = { schemasDir: project.schemasDir, rootDir: project.rootDir };
   const plan = new Map<string, string>();
   const compiled: CompiledVersion[] = [];
@@ -60,6 +63,7 @@ export async function compileProject(project: Project): Promise<CompileResult> {
         const result = await compileVersion(project, ctx, contract, source, plan);
         if (result.problems.length > 0) complete = false;
         problems.push(...result.problems);
+        warnings.push(...result.warnings);
         examples += result.examples;
         if (result.compiled !== undefined) compiled.push(result.compiled);
       } catch (error) {
@@ -82,7 +86,7 @@ export async function compileProject(project: Project): Promise<CompileResult> {
   }
   plan.set("_runtime.ts", renderRuntimeModule());
   plan.set("index.ts", renderRootIndex(indexes, displayPath(project.rootDir, project.schemasDir)));
-  return { plan, versions: compiled, contracts: discovery.contracts, problems, examples };
+  return { plan, versions: compiled, contracts: discovery.contracts, problems, warnings, examples };
 }
 
 async function compileVersion(
@@ -91,10 +95,18 @@ async function compileVersion(
   contract: ContractSource,
   source: VersionSource,
   plan: Map<string, string>,
-): Promise<{ compiled?: CompiledVersion; problems: Diagnostic[]; examples: number }> {
-  const loaded = loadSchemaFile(source.file, ctx);
-  const validator = compileValidator(loaded.schema, loaded.draft, source.display);
-  if (!validator.ok) return { problems: [...validator.problems], examples: 0 };
+): Promise<{ compiled?: CompiledVersion; problems: Diagnostic[]; warnings: Diagnostic[]; examples: number }> {
+  const mapped = loadSchemaFileMapped(source.file, ctx);
+  const loaded = mapped.loaded;
+  const validator = compileValidator(loaded.schema, loaded.draft, source.display, project.strictness);
+  // Strictness findings name the file and pointer the user wrote (a hoisted `_shared` definition, not the bundle).
+  const located = (d: Diagnostic): Diagnostic =>
+    d.code.startsWith("strict.") && d.pointer !== undefined ? { ...d, ...mapped.sourceOf(d.pointer) } : d;
+  // In document order, so the list reads top to bottom like the file.
+  const warnings = validator.warnings
+    .map(located)
+    .sort((x, y) => (x.line ?? 0) - (y.line ?? 0) || (x.column ?? 0) - (y.column ?? 0) || x.code.localeCompare(y.code));
+  if (!validator.ok) return { problems: validator.problems.map(located), warnings, examples: 0 };
 
   const names = versionNames(contract.name, source.version);
   const validatorCode = validator.code;
@@ -118,11 +130,11 @@ async function compileVersion(
 
   const compiled: CompiledVersion = { contract, source, draft: loaded.draft, schema: loaded.schema, hash, validatorCode };
   for (const extension of PLAN_EXTENSIONS) for (const [rel, text] of extension.files(compiled)) plan.set(rel, text);
-  if (!hasExamples(contract, source.version)) return { compiled, problems: [], examples: 0 };
+  if (!hasExamples(contract, source.version)) return { compiled, problems: [], warnings, examples: 0 };
   // Golden examples run through the exact generated validator code, not a re-compiled in-memory one.
   const validate = await importValidator(validatorCode);
   const ex = checkExamples(project, contract, source.version, validate);
-  return { compiled, problems: ex.problems, examples: ex.count };
+  return { compiled, problems: ex.problems, warnings, examples: ex.count };
 }
 
 /** Loads generated validator code (zero imports) as a module without touching the disk. */

@@ -4,6 +4,8 @@ import { inputError } from "../errors.js";
 import { readPackageFile } from "../paths.js";
 import { readDocument } from "../load/read.js";
 import { assertValid } from "./validate.js";
+import type { Severity, StrictPolicy } from "../strictness/index.js";
+import { pointerAppend } from "../ir/json.js";
 
 export type Compatibility = "backward" | "forward" | "full" | "none";
 export type ProviderProfile =
@@ -28,6 +30,8 @@ export interface Project {
   readonly defaults: { readonly compatibility?: Compatibility; readonly providers?: readonly ProviderProfile[] };
   /** Named sets of tool contracts sent together in one request (checked against request-level budgets). */
   readonly toolsets: Readonly<Record<string, readonly string[]>>;
+  /** Severities of strictness findings (`strict`) and custom regex formats (`formats`) from the config. */
+  readonly strictness: StrictPolicy;
 }
 
 interface ConfigFile {
@@ -36,6 +40,8 @@ interface ConfigFile {
   emit?: "ts" | "js";
   defaults?: { compatibility?: Compatibility; providers?: ProviderProfile[] };
   toolsets?: Record<string, string[]>;
+  strict?: Record<string, Severity>;
+  formats?: Record<string, string>;
 }
 
 /** Reads a JSON Schema shipped with the package (`src/config/*.schema.json`). */
@@ -71,6 +77,15 @@ export function resolveProject(options: { root?: string; config?: string; cwd: s
     const doc = readDocument(configFile, display);
     assertValid("config.schema.json", doc.value, display, "config.invalid");
     config = doc.value as ConfigFile;
+    for (const [name, source] of Object.entries(config.formats ?? {})) {
+      try {
+        new RegExp(source, "u");
+      } catch (error) {
+        const pointer = pointerAppend("/formats", name);
+        const reason = error instanceof Error ? error.message : String(error);
+        throw inputError("config.invalid", { file: display, pointer, ...doc.locate(pointer) }, `not a valid Unicode ("u" flag) regular expression: ${reason}`);
+      }
+    }
   }
   const schemasDir = path.resolve(rootDir, config.schemasDir ?? "schemas");
   const outDir = path.resolve(rootDir, config.outDir ?? "generated");
@@ -78,7 +93,7 @@ export function resolveProject(options: { root?: string; config?: string; cwd: s
   if (outDir === rootDir || !outDir.startsWith(rootDir + path.sep) || schemasDir.startsWith(outDir + path.sep) || schemasDir === outDir) {
     throw inputError("config.out-dir", { file: display }, "outDir must be a folder inside the project root, apart from schemasDir");
   }
-  return { rootDir, configFile, schemasDir, outDir, emit: config.emit ?? "ts", defaults: config.defaults ?? {}, toolsets: config.toolsets ?? {} };
+  return { rootDir, configFile, schemasDir, outDir, emit: config.emit ?? "ts", defaults: config.defaults ?? {}, toolsets: config.toolsets ?? {}, strictness: { severity: config.strict ?? {}, formats: config.formats ?? {} } };
 }
 
 /** `/`-separated path relative to the project root, for messages and generated banners. */

@@ -1,7 +1,8 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import { packagedSchema } from "./config.js";
 import { inputError } from "../errors.js";
-import { pointerAppend } from "../ir/json.js";
+import { isJsonObject, pointerAppend, pointerTokens, type JsonValue } from "../ir/json.js";
+import { didYouMean } from "../suggest/did-you-mean.js";
 
 const compiled = new Map<string, ValidateFunction>();
 
@@ -20,19 +21,44 @@ export function assertValid(schemaName: "config.schema.json" | "contract.schema.
   if (validate(value)) return;
   const e = validate.errors?.[0];
   if (e === undefined) throw inputError(code, { file }, "is invalid");
-  throw inputError(code, { file, pointer: errorPointer(e) }, errorMessage(e));
+  throw inputError(code, { file, pointer: errorPointer(e) }, errorMessage(e, packagedSchema(schemaName) as JsonValue));
 }
 
 function errorPointer(e: ErrorObject): string {
   if (e.keyword === "additionalProperties") return pointerAppend(e.instancePath, String(e.params["additionalProperty"]));
+  const propertyName = propertyNameOf(e);
+  if (propertyName !== undefined) return pointerAppend(e.instancePath, propertyName);
   return e.instancePath;
 }
 
-function errorMessage(e: ErrorObject): string {
+/** The key a `propertyNames` error is about: ajv puts it on the error itself (or in params for the outer error). */
+function propertyNameOf(e: ErrorObject): string | undefined {
+  const name: unknown = (e as ErrorObject & { propertyName?: unknown }).propertyName ?? e.params["propertyName"];
+  return typeof name === "string" ? name : undefined;
+}
+
+/** Field names the schema node of an `additionalProperties` error declares, for "did you mean". */
+function declaredFields(e: ErrorObject, schema: JsonValue): string[] {
+  let node: JsonValue | undefined = schema;
+  for (const token of pointerTokens(e.schemaPath.replace(/^#/, "")).slice(0, -1)) {
+    node = isJsonObject(node) ? node[token] : Array.isArray(node) ? node[Number(token)] : undefined;
+  }
+  const properties = isJsonObject(node) ? node["properties"] : undefined;
+  return isJsonObject(properties) ? Object.keys(properties).filter((k) => k !== "$schema") : [];
+}
+
+function errorMessage(e: ErrorObject, schema: JsonValue): string {
   const p = e.params as Record<string, unknown>;
+  const propertyName = propertyNameOf(e);
+  if (propertyName !== undefined && e.keyword === "enum") {
+    const allowed = (p["allowedValues"] as unknown[]).map(String);
+    return `unknown key ${JSON.stringify(propertyName)}${didYouMean(propertyName, allowed)}`;
+  }
   switch (e.keyword) {
-    case "additionalProperties":
-      return `unknown field ${JSON.stringify(p["additionalProperty"])}`;
+    case "additionalProperties": {
+      const field = String(p["additionalProperty"]);
+      return `unknown field ${JSON.stringify(field)}${didYouMean(field, declaredFields(e, schema))}`;
+    }
     case "required":
       return `missing required field ${JSON.stringify(p["missingProperty"])}`;
     case "enum":

@@ -55,6 +55,7 @@ class Bundler {
   run(): JsonObject {
     const { root } = this.files;
     const out = this.schema(root.value, root, "", true) as JsonObject;
+    this.dropEmptiedDefinitions(out);
     if (this.queue.length === 0) return out;
     const hoisted: JsonObject = {};
     // The queue grows while it is drained: hoisted schemas can reference further files.
@@ -87,38 +88,78 @@ class Bundler {
   }
 
   private schema(value: JsonValue, doc: Doc, pointer: string, isRoot: boolean): JsonValue {
-    if (!isJsonObject(value)) return this.data(value);
+    if (!isJsonObject(value)) return this.data(value, doc, pointer);
     this.count();
     const out: JsonObject = {};
     for (const [key, member] of Object.entries(value)) {
       if (this.dropped.has(key) || (key === "$schema" && !isRoot)) continue;
       const at = pointerAppend(pointer, key);
+      // A node a `$ref` made a schema is hoisted under its own name; its original place only held it.
+      if (doc.adopted.has(at)) continue;
       const kind = keywordKind(key);
       if (key === "$ref" && typeof member === "string") out[key] = this.localRef(doc, at);
-      else if (kind === undefined) out[key] = this.data(member);
+      else if (kind === undefined) out[key] = this.data(member, doc, at);
       else {
         const copySchema = (s: JsonValue, p: string) => this.schema(s, doc, p, false);
-        out[key] = mapKeyword(kind, member, at, copySchema, (d) => this.data(d));
+        out[key] = mapKeyword(kind, member, at, copySchema, (d) => this.data(d, doc, at));
       }
     }
     return out;
   }
 
-  /** Deep copy of data (depth is bounded by MAX_DEPTH, so recursion is safe). */
-  private data(value: JsonValue): JsonValue {
+  /** Deep copy of data (depth is bounded by MAX_DEPTH, so recursion is safe), without hoisted (adopted) nodes. */
+  private data(value: JsonValue, doc: Doc, pointer: string): JsonValue {
     this.count();
-    if (Array.isArray(value)) return value.map((v) => this.data(v));
+    if (Array.isArray(value)) return value.map((v, i) => this.data(v, doc, pointerAppend(pointer, i)));
     if (!isJsonObject(value)) return value;
     const out: JsonObject = {};
-    for (const [key, member] of Object.entries(value)) out[key] = this.data(member);
+    for (const [key, member] of Object.entries(value)) {
+      const at = pointerAppend(pointer, key);
+      if (!doc.adopted.has(at)) out[key] = this.data(member, doc, at);
+    }
     return out;
   }
 
+  /**
+   * A root definition whose every member was hoisted (`definitions/a` holding only `full`) is left empty by the
+   * copy; unless a `$ref` names it, it is dropped rather than kept as an empty schema.
+   */
+  private dropEmptiedDefinitions(out: JsonObject): void {
+    const root = this.files.root;
+    const named = new Set<string>();
+    for (const doc of this.files.docs)
+      for (const site of doc.refs.values()) if (site.target?.doc === root) named.add(site.target.pointer);
+    for (const key of ["$defs", "definitions"]) {
+      const source = (root.value as JsonObject)[key];
+      const copy = out[key];
+      if (!isJsonObject(source) || !isJsonObject(copy)) continue;
+      for (const [name, def] of Object.entries(source)) {
+        const at = pointerAppend(pointerAppend("", key), name);
+        if (!isJsonObject(def) || named.has(at)) continue;
+        const members = Object.keys(def);
+        if (members.length > 0 && members.every((m) => root.adopted.has(pointerAppend(at, m)))) delete copy[name];
+      }
+    }
+  }
+
+  /** The adopted node `pointer` lies in (itself or an ancestor), if any. */
+  private adoptedAncestor(doc: Doc, pointer: string): string | undefined {
+    if (doc.adopted.size === 0) return undefined;
+    for (let at = pointer; ; at = at.slice(0, at.lastIndexOf("/"))) {
+      if (doc.adopted.has(at)) return at;
+      if (at === "") return undefined;
+    }
+  }
+
   private localRef(doc: Doc, refPointer: string): string {
-    const target = this.files.targetOf(doc, refPointer);
+    const found = this.files.targetOf(doc, refPointer);
     const fail = (code: string, message: string): InputError =>
       inputError(code, { file: doc.file, pointer: refPointer, ...doc.locate(refPointer) }, message);
-    if (target.doc === this.files.root) return pointerFragment(target.pointer, fail);
+    // A target inside an adopted node is reached through the hoisted copy of that node.
+    const adopted = this.adoptedAncestor(found.doc, found.pointer);
+    if (found.doc === this.files.root && adopted === undefined) return pointerFragment(found.pointer, fail);
+    const target = adopted === undefined ? found : { doc: found.doc, pointer: adopted };
+    const rest = found.pointer.slice(target.pointer.length);
     let names = this.hoisted.get(target.doc);
     if (names === undefined) this.hoisted.set(target.doc, (names = new Map()));
     let name = names.get(target.pointer);
@@ -129,7 +170,7 @@ class Bundler {
       this.queue.push({ name, target });
       this.byName.set(name, target);
     }
-    return pointerFragment(pointerAppend(pointerAppend("", this.defsKey), name), fail);
+    return pointerFragment(pointerAppend(pointerAppend("", this.defsKey), name) + rest, fail);
   }
 
   /**

@@ -18,6 +18,8 @@ export interface Doc {
   readonly locate: ParsedDocument["locate"];
   /** Every schema position the indexer visited, by pointer. Only these can be `$ref` targets. */
   readonly schemas: Set<string>;
+  /** Nodes outside schema positions that a `$ref` names, indexed as schemas and hoisted by the bundler. */
+  readonly adopted: Set<string>;
   /** Every `$ref` in the file, by the pointer of the `$ref` member. */
   readonly refs: Map<string, RefSite>;
 }

@@ -8,6 +8,7 @@ import { readDocument, SCHEMA_EXTENSIONS } from "./read.js";
 import { decode, FILE_SCHEME, fileRelPath, fileUri, isRemote, resolveId, resolveRef } from "./uri.js";
 import { subschemas } from "../ir/keywords.js";
 import { draftFacts, draftList } from "../ir/drafts.js";
+import { closest, didYouMean } from "../suggest/did-you-mean.js";
 
 /** The files of one bundle with every `$ref` resolved to the node it names. */
 export interface FileSet {
@@ -31,8 +32,19 @@ export interface ResolveContext {
 export function resolveFiles(absFile: string, ctx: ResolveContext): FileSet {
   const files = new Files(ctx);
   const root = files.loadRoot(absFile);
-  for (let i = 0; i < files.docs.length; i++) files.discover(files.docs[i]!);
-  for (const doc of files.docs) for (const [pointer, site] of doc.refs) site.target = files.resolve(doc, pointer, site);
+  // A ref to a node that is not a schema position makes that node a schema (see `adopt`), which can bring new
+  // refs and files: repeat until every ref has a target.
+  for (let pending = true; pending; ) {
+    for (let i = 0; i < files.docs.length; i++) files.discover(files.docs[i]!);
+    pending = false;
+    for (const doc of files.docs) {
+      for (const [pointer, site] of doc.refs) {
+        if (site.target !== undefined) continue;
+        if (site.uri === undefined) pending = true;
+        else site.target = files.resolve(doc, pointer, site);
+      }
+    }
+  }
   return {
     root,
     docs: files.docs,
@@ -80,6 +92,7 @@ class Files {
   /** Resolves the URIs of a file's refs and loads every schema file they name that is not known yet. */
   discover(doc: Doc): void {
     for (const [pointer, site] of doc.refs) {
+      if (site.uri !== undefined) continue;
       const fail = (code: string, message: string) => this.error(code, doc, pointer, message);
       const uri = (site.uri = resolveRef(site.ref, site.base, fail));
       const resource = uri.resource;
@@ -143,20 +156,42 @@ class Files {
     if (name.startsWith("/")) {
       const found = this.canonical(resourceNode, name);
       if (found === undefined) {
-        throw fail("ref.unresolvable", `cannot resolve "${site.ref}": no node at #${name} in ${resourceNode.doc.file}`);
+        const hint = pointerSuggestion(nodeAt(resourceNode.doc.value, resourceNode.pointer)!, name);
+        throw fail(
+          "ref.unresolvable",
+          `cannot resolve "${site.ref}": no node at #${name} in ${resourceNode.doc.file}` +
+            (hint === undefined ? "" : `; did you mean "#${hint}"?`),
+        );
       }
       target = found;
     } else {
       target = this.anchors.get(`${resource}#${name}`);
-      if (target === undefined) throw fail("ref.unresolvable", `cannot resolve "${site.ref}": no anchor "${name}"`);
+      if (target === undefined) {
+        const names = [...this.anchors.keys()].filter((k) => k.startsWith(`${resource}#`)).map((k) => k.slice(resource.length + 1));
+        throw fail("ref.unresolvable", `cannot resolve "${site.ref}": no anchor "${name}"${didYouMean(name, names)}`);
+      }
     }
     if (!target.doc.schemas.has(target.pointer)) {
-      throw fail(
-        "ref.not-a-schema",
-        `"${site.ref}" names ${target.doc.file}#${target.pointer}, which is not a schema position (move it under $defs)`,
-      );
+      const node = nodeAt(target.doc.value, target.pointer);
+      if (typeof node !== "boolean" && !isJsonObject(node)) {
+        throw fail(
+          "ref.not-a-schema",
+          `"${site.ref}" names ${target.doc.file}#${target.pointer}, which is ${describe(node)}, not a schema (an object or a boolean)`,
+        );
+      }
+      this.adopt(target, node, resource);
     }
     return target;
+  }
+
+  /**
+   * Makes a node that no keyword puts in a schema position (`#/definitions/a/full`, a member of an unknown
+   * keyword) a schema, as ajv does when a `$ref` names it: its `$id`s, anchors and refs are indexed from there on,
+   * and the bundler hoists it into the definitions under its own name. The base URI inside it is the resource's.
+   */
+  private adopt(target: NodeLocation, node: JsonValue, base: string): void {
+    target.doc.adopted.add(target.pointer);
+    this.walk(target.doc, target.pointer, node, base);
   }
 
   /** `pointer` (relative to `from`) as the canonical pointer of an existing node, or undefined. */
@@ -175,7 +210,7 @@ class Files {
       this.ctx.cache.documents.set(key, parsed);
     }
     const rel = path.relative(this.schemasDir, abs).split(path.sep).join("/");
-    const doc: Doc = { file, rel, value: parsed.value, locate: parsed.locate, schemas: new Set(), refs: new Map() };
+    const doc: Doc = { file, rel, value: parsed.value, locate: parsed.locate, schemas: new Set(), adopted: new Set(), refs: new Map() };
     this.docs.push(doc);
     this.byPath.set(abs, doc);
     return doc;
@@ -184,8 +219,13 @@ class Files {
   /** Walks one file by keyword position: records schema positions, `$id`s, anchors and `$ref`s. */
   private index(doc: Doc, uri: string): void {
     this.register(this.resources, uri, { doc, pointer: "" }, doc, "", "$id");
+    this.walk(doc, "", doc.value, uri);
+  }
+
+  /** Indexes the schema at `start` and every subschema under it. */
+  private walk(doc: Doc, start: string, value: JsonValue, uri: string): void {
     // Explicit stack; depth is bounded by MAX_DEPTH anyway, but this walker needs no such argument.
-    const stack: [JsonValue, string, string][] = [[doc.value, "", uri]];
+    const stack: [JsonValue, string, string][] = [[value, start, uri]];
     for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
       const [node, pointer, inherited] = item;
       if (typeof node === "boolean") doc.schemas.add(pointer);
@@ -289,4 +329,35 @@ class Files {
   private error(code: string, doc: Doc, pointer: string, message: string): InputError {
     return inputError(code, { file: doc.file, pointer, ...doc.locate(pointer) }, message);
   }
+}
+
+function describe(node: JsonValue | undefined): string {
+  if (Array.isArray(node)) return "an array";
+  if (node === null) return "null";
+  return `a ${typeof node}`;
+}
+
+/**
+ * The pointer the user probably meant: the existing part of `pointer`, then for the first token that is missing,
+ * the closest key there (`/definitions/Adress` → `/definitions/Address`) when the rest then exists.
+ */
+function pointerSuggestion(root: JsonValue, pointer: string): string | undefined {
+  const tokens = pointerTokens(pointer);
+  let node: JsonValue | undefined = root;
+  let good = "";
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (!isJsonObject(node)) return undefined;
+    if (Object.hasOwn(node, token)) {
+      node = node[token];
+      good = pointerAppend(good, token);
+      continue;
+    }
+    const match = closest(token, Object.keys(node));
+    if (match === undefined) return undefined;
+    let fixed = pointerAppend(good, match);
+    for (const rest of tokens.slice(i + 1)) fixed = pointerAppend(fixed, rest);
+    return nodeAt(root, fixed) === undefined ? undefined : fixed;
+  }
+  return undefined;
 }

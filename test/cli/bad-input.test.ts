@@ -63,6 +63,11 @@ const CASES: readonly { name: string; files: Record<string, string | object>; wa
     want: /^schemas\/ping\/contract\.json#\/compat: unknown field "compat" \[contract\.manifest-invalid\]$/,
   },
   {
+    name: "misspelt field in contract.json",
+    files: { "schemas/ping/contract.json": { kind: "model-output", compatibilty: "full" }, "schemas/ping/v1.json": OK },
+    want: /^schemas\/ping\/contract\.json#\/compatibilty: unknown field "compatibilty"; did you mean "compatibility"\? \[contract\.manifest-invalid\]$/,
+  },
+  {
     name: "unknown draft",
     files: contractFiles("ping", [{ $schema: "http://json-schema.org/draft-03/schema#", type: "object" }]),
     want: /^schemas\/ping\/v1\.json(:\d+:\d+)?#\/\$schema: .*draft/,
@@ -73,9 +78,9 @@ const CASES: readonly { name: string; files: Record<string, string | object>; wa
     want: /^schemas\/ping\/v1\.json(:\d+:\d+)?#\/properties\/a\/type: .*\[schema\.meta\]$/,
   },
   {
-    name: "unknown keyword (strict mode)",
-    files: contractFiles("ping", [{ type: "object", properties: { a: { type: "string", tsType: "any" } } }]),
-    want: /^schemas\/ping\/v1\.json(:\d+:\d+)?#\/properties\/a(\/tsType)?: .*tsType.*\[schema\.strict\]$/,
+    name: "misspelt keyword (strictness policy: keyword-typo)",
+    files: contractFiles("ping", [{ type: "object", properties: { a: { type: "string", minLenght: 1 } } }]),
+    want: /^schemas\/ping\/v1\.json(:\d+:\d+)?#\/properties\/a\/minLenght: .*did you mean "minLength"\?.*\[strict\.keyword-typo\]$/,
   },
   {
     name: "property named __proto__ is refused",

@@ -108,7 +108,7 @@ test("build › an unknown field in the config is an input error naming the poin
   const dir = makeProject({ ...contractFiles("ping", [SIMPLE]), "llm-contracts.config.json": { outdir: "x" } });
   const r = runCli(["build"], dir);
   assert.equal(r.code, 2);
-  assert.match(r.stderr, /^llm-contracts\.config\.json#\/outdir: unknown field "outdir" \[config\.invalid\]$/m);
+  assert.match(r.stderr, /^llm-contracts\.config\.json#\/outdir: unknown field "outdir"; did you mean "outDir"\? \[config\.invalid\]$/m);
 });
 
 test("build › refuses to replace an output folder holding files it did not generate", () => {

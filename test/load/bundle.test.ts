@@ -297,3 +297,45 @@ test("sourceOf maps a pointer in the bundle back to its file, pointer and line",
     column: 7,
   });
 });
+
+test("a $ref to any JSON pointer whose target is a schema is hoisted under a stable name and validates the same", () => {
+  const p = project({
+    "v/v1.json": {
+      $ref: "#/definitions/a1/full",
+      definitions: {
+        a1: { full: { type: "object", properties: { b: { $ref: "#/definitions/b2/full" }, n: { $ref: "#/properties/n" } } } },
+        b2: { full: { type: "string", minLength: 2 }, local: { type: "string" } },
+        c3: { type: "integer" },
+      },
+      properties: { n: { type: "number" }, s: { $ref: "../_shared/s.json#/x-group/short" } },
+    },
+    "_shared/s.json": { "x-group": { short: { type: "string", maxLength: 3 }, long: { $ref: "#/x-group/short" } } },
+  });
+  const loaded = p.load("v/v1.json");
+  assertSelfContained(loaded);
+  const defs = loaded.schema["definitions"] as Record<string, unknown>;
+  // Hoisted by the tokens after the last `definitions`; containers left empty are dropped, `local` stays.
+  assert.deepEqual(Object.keys(defs), ["b2", "c3", "A1Full", "SXGroupShort", "B2Full"]);
+  assert.equal(loaded.schema["$ref"], "#/definitions/A1Full");
+  assert.deepEqual(Object.keys(defs["b2"] as object), ["local"]);
+  assert.deepEqual(p.load("v/v1.json"), loaded, "names and bytes are stable");
+  assertSameValidation(p, loaded, {
+    valid: [{ b: "xy", n: 1, s: "abc" }, {}, { s: "" }],
+    invalid: [{ b: "x" }, { n: "1" }, { s: "abcd" }, "not an object"],
+  });
+});
+
+test("a $ref into a hoisted non-schema node is rewritten into the hoisted copy", () => {
+  const p = project({
+    "w/v1.json": {
+      type: "object",
+      properties: { a: { $ref: "#/definitions/g/full" }, b: { $ref: "#/definitions/g/full/properties/x" } },
+      definitions: { g: { full: { type: "object", properties: { x: { type: "boolean" } } } } },
+    },
+  });
+  const loaded = p.load("w/v1.json");
+  const properties = loaded.schema["properties"] as Record<string, { $ref: string }>;
+  assert.equal(properties["a"]!.$ref, "#/definitions/GFull");
+  assert.equal(properties["b"]!.$ref, "#/definitions/GFull/properties/x");
+  assertSameValidation(p, loaded, { valid: [{ a: { x: true }, b: false }], invalid: [{ b: 1 }, { a: { x: 1 } }] });
+});

@@ -98,11 +98,24 @@ test("missing files, pointers, anchors and $ids are unresolvable refs", () => {
   }
 });
 
-test("a ref to a node that is not at a schema position is refused", () => {
+test("a ref to a node that is neither an object nor a boolean is refused", () => {
   const p = project({
-    "x/v1.json": { properties: { a: { default: { type: "string" } }, b: { $ref: "#/properties/a/default" } } },
+    "x/v1.json": { properties: { a: { default: [{ type: "string" }] }, b: { $ref: "#/properties/a/default" } } },
   });
   throwsInput(() => p.load("x/v1.json"), { code: "ref.not-a-schema", pointer: "/properties/b/$ref" });
+});
+
+test("an unresolvable pointer or anchor says what was probably meant", () => {
+  const p = project({
+    "x/v1.json": {
+      $defs: { Address: { type: "string" }, Node: { $anchor: "node", type: "object" } },
+      properties: { a: { $ref: "#/$defs/Adress" }, b: { $ref: "#nod" } },
+    },
+  });
+  throwsInput(() => p.load("x/v1.json"), { code: "ref.unresolvable", pointer: "/properties/a/$ref" });
+  assert.throws(() => p.load("x/v1.json"), /did you mean "#\/\$defs\/Address"\?/);
+  const q = project({ "y/v1.json": { $defs: { Node: { $anchor: "node" } }, properties: { b: { $ref: "#nodes" } } } });
+  assert.throws(() => q.load("y/v1.json"), /no anchor "nodes"; did you mean "node"\?/);
 });
 
 test("$dynamicRef and $recursiveRef are refused", () => {

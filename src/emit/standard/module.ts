@@ -9,18 +9,23 @@ import { versionNames } from "../modules/names.js";
 import { convertDraft, type Converted } from "./drafts.js";
 import { standardName } from "./names.js";
 import { toOpenApi30 } from "./openapi.js";
+import { lowerDraft } from "../../export/draft.js";
 
 /** Standard JSON Schema target names (the spec's, plus `draft-2019-09` for schemas written in it). */
 const NATIVE_TARGET = { "draft-07": "draft-07", "2019-09": "draft-2019-09", "2020-12": "draft-2020-12" } as const;
 
 /** Every target a version offers, in a fixed order: a schema, or the reason it cannot be written there. */
 export function standardTargets(version: CompiledVersion): [string, Converted | "native"][] {
-  const native = NATIVE_TARGET[version.draft];
+  // draft-04/06 have no target of their own: they are converted from their draft-07 form (src/export/draft.ts).
+  const old = version.draft === "draft-04" || version.draft === "draft-06";
+  const native = old ? undefined : NATIVE_TARGET[version.draft as keyof typeof NATIVE_TARGET];
+  const from = old ? "draft-07" : version.draft;
+  const schema = old ? lowerDraft(version.schema, { stripDialect: false }).schema : version.schema;
   const out: [string, Converted | "native"][] = [];
-  out.push(["draft-2020-12", native === "draft-2020-12" ? "native" : convertDraft(version.schema, version.draft, "2020-12")]);
-  out.push(["draft-07", native === "draft-07" ? "native" : convertDraft(version.schema, version.draft, "draft-07")]);
+  out.push(["draft-2020-12", native === "draft-2020-12" ? "native" : convertDraft(schema, from, "2020-12")]);
+  out.push(["draft-07", native === "draft-07" ? "native" : convertDraft(schema, from, "draft-07")]);
   if (native === "draft-2019-09") out.push([native, "native"]);
-  const lifted = convertDraft(version.schema, version.draft, "2020-12");
+  const lifted = convertDraft(schema, from, "2020-12");
   out.push(["openapi-3.0", "schema" in lifted ? toOpenApi30(lifted.schema) : lifted]);
   return out;
 }

@@ -1,73 +1,113 @@
 /**
- * Schema problems as diagnostics with JSON pointers: meta-schema violations (`schema.meta`), strict-mode problems
- * (`schema.strict`) and anything else that stops compilation (`schema.compile`).
+ * Schema problems as diagnostics with JSON pointers: meta-schema violations (`schema.meta`), strictness findings
+ * (`strict.<id>`, sorted into errors and warnings by the policy in src/strictness) and anything else that stops
+ * compilation (`schema.compile`).
  *
- * Strict mode is run in ajv's "log" mode so every problem is reported in one pass; the final check runs
- * `emitValidator` itself, so an empty result means it will not throw.
+ * Strict mode is run in ajv's "log" mode so every finding is reported in one pass, by the very compile whose
+ * standalone code is shipped.
  */
 import type { Diagnostic } from "../../errors.js";
 import { type Draft, type JsonObject, isJsonObject, pointerAppend } from "../../ir/json.js";
 import type { ErrorObject } from "./ajv.js";
 import { emitValidator } from "./emit.js";
-import { createLoggingAjv, metaAjv } from "./options.js";
+import { metaAjv } from "./options.js";
+import { applyPolicy, DEFAULT_POLICY, findingCode, type StrictPolicy } from "../../strictness/index.js";
+import { didYouMean } from "../../suggest/did-you-mean.js";
 import { strictDiagnostic } from "./strict.js";
 import { keywordPointers, subschemas } from "./walk.js";
 
-/** Meta-schema and strict-mode problems of a schema, with JSON pointers into it. Empty when it compiles. */
-export function schemaDiagnostics(schema: JsonObject, draft: Draft, file: string): Diagnostic[] {
-  const meta = metaDiagnostics(schema, draft, file);
-  if (meta.length > 0) return meta;
-
-  const found: Diagnostic[] = [];
-  const warnings: string[] = [];
-  const ajv = createLoggingAjv(draft, (message) => warnings.push(message));
-  const known = new Set(Object.keys(ajv.formats));
-  for (const { pointer, node } of subschemas(schema)) {
-    const format = node["format"];
-    if (typeof format !== "string" || known.has(format)) continue;
-    found.push({
-      code: "schema.strict",
-      file,
-      pointer: pointerAppend(pointer, "format"),
-      message: `unknown format "${format}"; supported formats: ${[...known].sort().join(", ")}`,
-    });
-    // Registered as "accept anything" so the compile below goes on to report the remaining problems.
-    ajv.addFormat(format, true);
-  }
-  try {
-    ajv.compile(schema);
-  } catch (error) {
-    found.push(compileDiagnostic(error, schema, file));
-  }
-  for (const warning of warnings) found.push(...strictDiagnostic(warning, schema, file));
-
-  if (found.length === 0) {
-    try {
-      emitValidator({ schema, draft });
-    } catch (error) {
-      found.push(compileDiagnostic(error, schema, file));
-    }
-  }
-  return unique(found);
+/** What the strictness policy made of a schema: errors refuse it, warnings are printed. */
+export interface SchemaFindings {
+  readonly errors: readonly Diagnostic[];
+  readonly warnings: readonly Diagnostic[];
 }
 
 /**
- * The build's path: meta-schema check, then one strict compile. Only when that compile fails does the slower
- * `schemaDiagnostics` run, to report every problem with its pointer instead of the first one.
+ * Meta-schema problems, compile problems and strictness findings of a schema, sorted by the policy. No errors
+ * means it compiles. The findings come from the same compile that produces the code (see `compileValidator`).
+ */
+export function schemaFindings(
+  schema: JsonObject,
+  draft: Draft,
+  file: string,
+  policy: StrictPolicy = DEFAULT_POLICY,
+): SchemaFindings & { readonly code?: string } {
+  const meta = metaDiagnostics(schema, draft, file);
+  if (meta.length > 0) return { errors: meta, warnings: [] };
+  const messages: string[] = [];
+  let code: string | undefined;
+  const compileErrors: Diagnostic[] = [];
+  try {
+    code = emitValidator({ schema, draft, formats: policy.formats, warn: (message) => messages.push(message) });
+  } catch (error) {
+    compileErrors.push(compileDiagnostic(error, schema, file));
+  }
+  const known = draftKeywords(draft);
+  const findings = unique([
+    ...formatFindings(schema, draft, file, policy),
+    ...messages.flatMap((message) => strictDiagnostic(message, schema, file, known)),
+  ]);
+  const sorted = applyPolicy(findings, policy);
+  const errors = [...compileErrors, ...sorted.errors];
+  return { errors, warnings: sorted.warnings, ...(errors.length === 0 && code !== undefined ? { code } : {}) };
+}
+
+/** The errors of `schemaFindings` (meta-schema, compile, and strictness findings the policy makes errors). */
+export function schemaDiagnostics(
+  schema: JsonObject,
+  draft: Draft,
+  file: string,
+  policy: StrictPolicy = DEFAULT_POLICY,
+): Diagnostic[] {
+  return [...schemaFindings(schema, draft, file, policy).errors];
+}
+
+/**
+ * The build's path: meta-schema check, then one compile in ajv's logging strict mode, which yields the code and
+ * every strictness finding at once; the policy decides which findings refuse the schema.
  */
 export function compileValidator(
   schema: JsonObject,
   draft: Draft,
   file: string,
-): { readonly ok: true; readonly code: string } | { readonly ok: false; readonly problems: readonly Diagnostic[] } {
-  const meta = metaDiagnostics(schema, draft, file);
-  if (meta.length > 0) return { ok: false, problems: meta };
-  try {
-    return { ok: true, code: emitValidator({ schema, draft }) };
-  } catch (error) {
-    const problems = schemaDiagnostics(schema, draft, file);
-    return { ok: false, problems: problems.length > 0 ? problems : [compileDiagnostic(error, schema, file)] };
+  policy: StrictPolicy = DEFAULT_POLICY,
+):
+  | { readonly ok: true; readonly code: string; readonly warnings: readonly Diagnostic[] }
+  | { readonly ok: false; readonly problems: readonly Diagnostic[]; readonly warnings: readonly Diagnostic[] } {
+  const result = schemaFindings(schema, draft, file, policy);
+  if (result.code !== undefined) return { ok: true, code: result.code, warnings: result.warnings };
+  return { ok: false, problems: result.errors, warnings: result.warnings };
+}
+
+/** Keywords ajv defines for a draft (with the metadata ones), for "did you mean". */
+const keywordsByDraft = new Map<Draft, readonly string[]>();
+function draftKeywords(draft: Draft): readonly string[] {
+  let known = keywordsByDraft.get(draft);
+  if (known === undefined) {
+    known = Object.keys(metaAjv(draft).RULES.keywords).filter((k) => k !== "$async");
+    keywordsByDraft.set(draft, known);
   }
+  return known;
+}
+
+/** An unknown format is reported, never silently ignored: it is accepted unchecked unless the config declares it. */
+function formatFindings(schema: JsonObject, draft: Draft, file: string, policy: StrictPolicy): Diagnostic[] {
+  const known = metaAjv(draft).formats;
+  const found: Diagnostic[] = [];
+  for (const { pointer, node } of subschemas(schema)) {
+    const format = node["format"];
+    if (typeof format !== "string" || Object.hasOwn(known, format) || Object.hasOwn(policy.formats, format)) continue;
+    const suggestion = didYouMean(format, [...Object.keys(known), ...Object.keys(policy.formats)]);
+    found.push({
+      code: findingCode("unknown-format"),
+      file,
+      pointer: pointerAppend(pointer, "format"),
+      message:
+        `format "${format}" is not validated: no implementation${suggestion}; declare it in the config ` +
+        `"formats" with a regular expression to check it`,
+    });
+  }
+  return found;
 }
 
 function metaDiagnostics(schema: JsonObject, draft: Draft, file: string): Diagnostic[] {
@@ -173,7 +213,8 @@ function compileDiagnostic(error: unknown, schema: JsonObject, file: string): Di
       };
     }
   }
-  if (message.startsWith("strict mode:")) return strictDiagnostic(message, schema, file)[0]!;
+  const strict = message.startsWith("strict mode:") ? strictDiagnostic(message, schema, file)[0] : undefined;
+  if (strict !== undefined) return strict;
   // Standalone code cannot be generated for `$async` schemas (ajv would import its ValidationError class).
   const asyncAt = message.includes("$async") ? keywordPointers(schema, "$async")[0] : undefined;
   return { code: "schema.compile", file, pointer: asyncAt ?? "", message };

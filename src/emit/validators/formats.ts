@@ -162,6 +162,16 @@ export function llmcAnyNumber(): boolean {
 }
 
 /**
+ * A format declared in the project config by a regular expression (`"formats": {"semver": "^\\d+\\.\\d+$"}`),
+ * compiled once per generated module with the "u" flag, like `pattern`. The source reaches generated code as a
+ * string literal made by escape.ts (see inline.ts), never as code.
+ */
+export function llmcPatternFormat(source: string): (str: string) => boolean {
+  const re = new RegExp(source, "u");
+  return (str) => re.test(str);
+}
+
+/**
  * How generated code reaches each function format: ajv emits `formats.<name>.validate(x)` when ajv-formats
  * registered a `{validate, compare}` definition and `formats.<name>(x)` when it registered a bare function, so our
  * object has the same shape per name.

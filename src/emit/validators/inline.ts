@@ -8,7 +8,7 @@
  */
 import { propertyKey, stringLiteral } from "../codegen/escape.js";
 import { FORMATS_IDENTIFIER } from "./options.js";
-import { functionFormat, llmcUriPattern } from "./formats.js";
+import { functionFormat, llmcPatternFormat, llmcUriPattern } from "./formats.js";
 import * as formatFunctions from "./formats.js";
 import { forbiddenConstructs, maskLiterals } from "./lexer.js";
 import * as runtimeFunctions from "./runtime.js";
@@ -57,8 +57,10 @@ function usedFormats(code: string): string[] {
   return [...names].sort();
 }
 
-function formatsObject(names: readonly string[]): string {
+/** Custom formats (name → regex source from the config) win over built-in ones of the same name. */
+function formatsObject(names: readonly string[], custom: Readonly<Record<string, string>>): string {
   const entries = names.map((name) => {
+    if (Object.hasOwn(custom, name)) return `${propertyKey(name)}: ${llmcPatternFormat.name}(${stringLiteral(custom[name]!)})`;
     const format = functionFormat(name)!;
     return `${propertyKey(name)}: ${format.wrapped ? `{ validate: ${format.fn.name} }` : format.fn.name}`;
   });
@@ -93,8 +95,11 @@ function protoKeysAsComputed(code: string): string {
   );
 }
 
-/** ESM source with zero imports: ajv's standalone `source` preceded by the helpers and formats it uses. */
-export function inlineRuntime(source: string): string {
+/**
+ * ESM source with zero imports: ajv's standalone `source` preceded by the helpers and formats it uses. `custom`
+ * holds the config's regex formats (registered with ajv as functions, so ajv reads them from the formats object).
+ */
+export function inlineRuntime(source: string, custom: Readonly<Record<string, string>> = {}): string {
   let body = protoKeysAsComputed(source.replace(/^"use strict";/, ""));
   const roots: string[] = [];
   for (const [expression, name] of RUNTIME_REPLACEMENTS) {
@@ -104,13 +109,17 @@ export function inlineRuntime(source: string): string {
   }
   const formats = usedFormats(body);
   for (const name of formats) {
+    if (Object.hasOwn(custom, name)) {
+      roots.push(llmcPatternFormat.name);
+      continue;
+    }
     const format = functionFormat(name);
     if (format === undefined)
       throw new Error(`generated validator uses format "${name}", which has no inlined implementation`);
     roots.push(format.fn.name);
   }
   const prelude = definitionsFor(roots);
-  if (formats.length > 0) prelude.push(formatsObject(formats));
+  if (formats.length > 0) prelude.push(formatsObject(formats, custom));
   const module = ['"use strict";', ...prelude, body.trimStart()].join("\n") + "\n";
   assertSelfContained(module);
   return module;

@@ -82,15 +82,30 @@ function closingSlash(source: string, start: number): number {
   throw new Error(`unterminated regular expression literal at offset ${start} in generated code`);
 }
 
+/**
+ * Identifiers that load modules or build code from strings. Each is matched as a whole identifier (`$` and word
+ * characters around it make a different name) and only where it is not a property name: ajv writes the property
+ * `import` of the data as `data.import`, which reads a property and loads nothing.
+ */
 const FORBIDDEN: readonly [RegExp, string][] = [
-  [/\brequire\b/, "require"],
-  [/\bimport\b/, "import"],
-  [/\beval\b/, "eval"],
-  [/\bFunction\s*\(/, "Function constructor"],
+  [/(?<![\w$])require(?![\w$])/g, "require"],
+  [/(?<![\w$])import(?![\w$])/g, "import"],
+  [/(?<![\w$])eval(?![\w$])/g, "eval"],
+  [/(?<![\w$])Function\s*\(/g, "Function constructor"],
 ];
+
+/** True when the identifier at `offset` of masked code is a member name (`a.import`, `a?.eval`), not a reference. */
+function isMemberName(code: string, offset: number): boolean {
+  let j = offset - 1;
+  while (j >= 0 && /\s/.test(code[j]!)) j--;
+  // `...import` is spread syntax, not member access.
+  return code[j] === "." && code[j - 1] !== ".";
+}
 
 /** Names of forbidden constructs (module loading, code from strings) found in the code outside literals. */
 export function forbiddenConstructs(source: string): string[] {
   const code = maskLiterals(source);
-  return FORBIDDEN.filter(([pattern]) => pattern.test(code)).map(([, name]) => name);
+  return FORBIDDEN.filter(([pattern]) =>
+    [...code.matchAll(pattern)].some((match) => !isMemberName(code, match.index)),
+  ).map(([, name]) => name);
 }

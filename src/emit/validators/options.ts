@@ -100,7 +100,7 @@ export function metaAjv(draft: Draft): AjvInstance {
  * The same instance, except that strict-mode problems are handed to `warn` instead of thrown, so diagnostics can
  * report all of them in one pass rather than only the first.
  */
-export function createLoggingAjv(draft: Draft, warn: (message: string) => void): AjvInstance {
+export function createLoggingAjv(draft: Draft, warn: (message: string) => void, validateSchema = true): AjvInstance {
   const ignore = (): void => undefined;
-  return newAjv(draft, pinnedOptions("log", { log: ignore, warn, error: ignore }));
+  return newAjv(draft, pinnedOptions("log", { log: ignore, warn, error: ignore }, validateSchema));
 }

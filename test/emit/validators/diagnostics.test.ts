@@ -3,11 +3,19 @@ import assert from "node:assert/strict";
 import type { Diagnostic } from "../../../src/errors.js";
 import type { JsonObject } from "../../../src/ir/json.js";
 import { emitValidator, schemaDiagnostics } from "../../../src/emit/validators/index.js";
+import { schemaFindings } from "../../../src/emit/validators/diagnostics.js";
+import type { StrictPolicy } from "../../../src/strictness/index.js";
 
 const FILE = "schemas/ticket.v1.json";
 
 /** `code pointer` pairs, the part of a diagnostic tests pin exactly. */
 const where = (diagnostics: readonly Diagnostic[]): string[] => diagnostics.map((d) => `${d.code} ${d.pointer ?? "-"}`);
+
+/** `severity code pointer` of every finding, errors first, under `policy`. */
+function findings(schema: JsonObject, draft: "draft-07" | "2019-09" | "2020-12", policy?: StrictPolicy): string[] {
+  const r = schemaFindings(schema, draft, FILE, policy);
+  return [...where(r.errors).map((w) => `error ${w}`), ...where(r.warnings).map((w) => `warn ${w}`)];
+}
 
 test("a valid schema has no diagnostics and emits", () => {
   const schema: JsonObject = {
@@ -25,21 +33,24 @@ test("a valid schema has no diagnostics and emits", () => {
   }
 });
 
-test("an unknown keyword is schema.strict at the keyword, wherever it is nested", () => {
+test("an unknown keyword is a warning at the keyword, a near miss of a known one an error with did you mean", () => {
   const schema: JsonObject = {
     type: "object",
     properties: {
       "a/b": { type: "string", propertyOrdering: ["x"] },
-      list: { type: "array", items: { type: "integer", minimun: 1 } },
+      list: { type: "array", items: { type: "integer", minimun: 1, MaxItems: 2 } },
     },
   };
-  const diagnostics = schemaDiagnostics(schema, "2020-12", FILE);
-  assert.deepEqual(where(diagnostics), [
-    "schema.strict /properties/a~1b/propertyOrdering",
-    "schema.strict /properties/list/items/minimun",
+  assert.deepEqual(findings(schema, "2020-12"), [
+    "error strict.keyword-typo /properties/list/items/minimun",
+    "error strict.keyword-typo /properties/list/items/MaxItems",
+    "warn strict.unknown-keyword /properties/a~1b/propertyOrdering",
   ]);
-  assert.match(diagnostics[1]!.message, /unknown keyword "minimun"/);
-  assert.ok(diagnostics.every((d) => d.file === FILE));
+  const r = schemaFindings(schema, "2020-12", FILE);
+  assert.match(r.errors[0]!.message, /unknown keyword "minimun"; did you mean "minimum"\?/);
+  assert.match(r.errors[1]!.message, /did you mean "maxItems"\?/);
+  assert.match(r.warnings[0]!.message, /"propertyOrdering" is not checked/);
+  assert.ok([...r.errors, ...r.warnings].every((d) => d.file === FILE));
 });
 
 test("the same unknown keyword in several places is reported at each place once", () => {
@@ -47,10 +58,55 @@ test("the same unknown keyword in several places is reported at each place once"
     type: "object",
     properties: { a: { type: "string", foo: 1 }, b: { type: "string", foo: 2 } },
   };
-  assert.deepEqual(where(schemaDiagnostics(schema, "draft-07", FILE)), [
-    "schema.strict /properties/a/foo",
-    "schema.strict /properties/b/foo",
+  assert.deepEqual(findings(schema, "draft-07"), [
+    "warn strict.unknown-keyword /properties/a/foo",
+    "warn strict.unknown-keyword /properties/b/foo",
   ]);
+});
+
+test("annotations real schemas carry build without any finding", () => {
+  const schema: JsonObject = {
+    type: "object",
+    "x-vendor": { any: "thing" },
+    discriminator: { propertyName: "kind" },
+    properties: {
+      a: { type: "string", example: "x", markdownDescription: "**a**", deprecated: true, $comment: "c", readOnly: true },
+      b: { type: "string", enum: ["x"], enumDescriptions: ["d"], markdownEnumDescriptions: ["d"], errorMessage: "e" },
+      c: { type: "object", defaultSnippets: [{ body: {} }], deprecationMessage: "old", "x-taplo": { hidden: true } },
+      d: { type: ["string", "null"], writeOnly: true, nullable: true },
+    },
+  };
+  for (const draft of ["draft-07", "2019-09", "2020-12"] as const) assert.deepEqual(findings(schema, draft), []);
+});
+
+test("a keyword of another draft is unknown, not a typo of its neighbour", () => {
+  assert.deepEqual(findings({ type: "array", additionalItems: false }, "2020-12"), [
+    "warn strict.unknown-keyword /additionalItems",
+  ]);
+  assert.deepEqual(findings({ type: "object", dependentRequired: { a: ["b"] } }, "draft-07"), [
+    "warn strict.unknown-keyword /dependentRequired",
+  ]);
+});
+
+test("config severities turn a warning into an error, an error into a warning, or hide a finding", () => {
+  const schema: JsonObject = { type: "object", properties: { a: { minLength: 1, foo: 1, requierd: [] } } };
+  assert.deepEqual(findings(schema, "2020-12"), [
+    "error strict.keyword-typo /properties/a/requierd",
+    "warn strict.unknown-keyword /properties/a/foo",
+    "warn strict.missing-type /properties/a/minLength",
+  ]);
+  const policy: StrictPolicy = {
+    severity: { "missing-type": "error", "strict.keyword-typo": "warn", "unknown-keyword": "off" },
+    formats: {},
+  };
+  assert.deepEqual(findings(schema, "2020-12", policy), [
+    "error strict.missing-type /properties/a/minLength",
+    "warn strict.keyword-typo /properties/a/requierd",
+  ]);
+  assert.equal(schemaFindings(schema, "2020-12", FILE, policy).code, undefined, "an error must leave no code");
+  assert.equal(typeof schemaFindings(schema, "2020-12", FILE).code, "undefined");
+  const lenient: StrictPolicy = { severity: { "keyword-typo": "off" }, formats: {} };
+  assert.equal(typeof schemaFindings(schema, "2020-12", FILE, lenient).code, "string");
 });
 
 test("a meta-schema violation is schema.meta at the offending value, with the allowed values", () => {
@@ -86,45 +142,53 @@ test("a pattern that is only invalid with the Unicode flag is schema.compile at 
   assert.match(diagnostics[0]!.message, /Unicode/);
 });
 
-test("an unknown format is schema.strict at the format, alongside other strict problems", () => {
+test("an unknown format is a not-validated warning at the format, alongside other findings", () => {
   const schema: JsonObject = {
     type: "object",
-    properties: { a: { type: "string", format: "phone" }, b: { minLength: 1 } },
+    properties: { a: { type: "string", format: "phone" }, b: { minLength: 1 }, c: { type: "string", format: "emial" } },
   };
-  const diagnostics = schemaDiagnostics(schema, "2020-12", FILE);
-  assert.deepEqual(where(diagnostics), ["schema.strict /properties/a/format", "schema.strict /properties/b/minLength"]);
-  assert.match(diagnostics[0]!.message, /unknown format "phone"; supported formats: .*date-time/);
-  assert.match(diagnostics[1]!.message, /add "type": "string"/);
+  assert.deepEqual(findings(schema, "2020-12"), [
+    "warn strict.unknown-format /properties/a/format",
+    "warn strict.unknown-format /properties/c/format",
+    "warn strict.missing-type /properties/b/minLength",
+  ]);
+  const r = schemaFindings(schema, "2020-12", FILE);
+  assert.match(r.warnings[0]!.message, /format "phone" is not validated/);
+  assert.match(r.warnings[1]!.message, /did you mean "email"\?/);
+  assert.match(r.warnings[2]!.message, /add "type": "string"/);
 });
 
-test("a keyword without the type it applies to is schema.strict at the keyword", () => {
-  const diagnostics = schemaDiagnostics(
-    { type: "object", properties: { a: { properties: { b: { type: "string" } } } } },
-    "2019-09",
-    FILE,
-  );
-  assert.deepEqual(where(diagnostics), ["schema.strict /properties/a/properties"]);
-  assert.match(diagnostics[0]!.message, /add "type": "object"/);
+test("a keyword without the type it applies to is a missing-type warning at the keyword", () => {
+  assert.deepEqual(findings({ type: "object", properties: { a: { properties: { b: { type: "string" } } } } }, "2019-09"), [
+    "warn strict.missing-type /properties/a/properties",
+  ]);
 });
 
-test("an open-ended tuple is schema.strict at prefixItems", () => {
-  const diagnostics = schemaDiagnostics(
-    { type: "array", prefixItems: [{ type: "string" }, { type: "number" }] },
-    "2020-12",
-    FILE,
-  );
-  assert.deepEqual(where(diagnostics), ["schema.strict /prefixItems"]);
-  assert.match(diagnostics[0]!.message, /"minItems": 2/);
+test("an open-ended tuple is an open-tuple warning at prefixItems, also with items: false", () => {
+  assert.deepEqual(findings({ type: "array", prefixItems: [{ type: "string" }, { type: "number" }] }, "2020-12"), [
+    "warn strict.open-tuple /prefixItems",
+  ]);
+  // Spec-valid: at most two items, of these types; shorter arrays are fine. It must build.
+  const closed: JsonObject = { type: "array", prefixItems: [{ type: "string" }, { type: "number" }], items: false };
+  const r = schemaFindings(closed, "2020-12", FILE);
+  assert.deepEqual(r.errors, []);
+  assert.equal(typeof r.code, "string");
 });
 
-test("ignored if/then/else keywords are schema.strict where they are", () => {
+test("ignored if/then/else keywords are ignored-keyword warnings where they are", () => {
   const schema: JsonObject = {
     type: "object",
     properties: { a: { type: "string", if: { minLength: 1 } }, b: { type: "string", then: { minLength: 1 } } },
   };
-  assert.deepEqual(where(schemaDiagnostics(schema, "draft-07", FILE)), [
-    "schema.strict /properties/a/if",
-    "schema.strict /properties/b/then",
+  assert.deepEqual(findings(schema, "draft-07"), [
+    "warn strict.ignored-keyword /properties/a/if",
+    "warn strict.ignored-keyword /properties/b/then",
+  ]);
+});
+
+test("minContains above maxContains is unsatisfiable: an error", () => {
+  assert.deepEqual(findings({ type: "array", contains: { type: "string" }, minContains: 3, maxContains: 1 }, "2020-12"), [
+    "error strict.unsatisfiable /minContains",
   ]);
 });
 
@@ -167,8 +231,8 @@ test("an unknown format used twice is reported at both places", () => {
     type: "object",
     properties: { a: { type: "string", format: "phone" }, b: { type: "string", format: "phone" } },
   };
-  assert.deepEqual(where(schemaDiagnostics(schema, "draft-07", FILE)), [
-    "schema.strict /properties/a/format",
-    "schema.strict /properties/b/format",
+  assert.deepEqual(findings(schema, "draft-07"), [
+    "warn strict.unknown-format /properties/a/format",
+    "warn strict.unknown-format /properties/b/format",
   ]);
 });

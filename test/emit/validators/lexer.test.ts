@@ -27,3 +27,14 @@ test("a leftover ajv runtime dependency is reported by name", () => {
   );
   assert.doesNotThrow(() => assertSelfContained('export const validate = (d) => d === "require(x)";'));
 });
+
+test("a property access named like a forbidden construct is code that loads nothing", () => {
+  // ajv reads the property `import` of the data as `data.import`, `eval` as `data.eval`.
+  assert.deepEqual(forbiddenConstructs("if (data.import !== undefined && data.eval === data?.require) {}"), []);
+  assert.deepEqual(forbiddenConstructs("const ok = data . Function(1);"), []);
+  assert.deepEqual(forbiddenConstructs("const evaluated = $import + require_x + importer;"), []);
+  // Spread of a name is a reference, not a member name.
+  assert.deepEqual(forbiddenConstructs("f(...require)"), ["require"]);
+  assert.deepEqual(forbiddenConstructs("x.y; require('a')"), ["require"]);
+  assert.deepEqual(forbiddenConstructs("import.meta"), ["import"]);
+});
