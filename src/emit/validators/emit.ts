@@ -1,7 +1,11 @@
 import type { Draft, JsonObject } from "../../ir/json.js";
 import { standaloneCode } from "./ajv.js";
 import { inlineRuntime } from "./inline.js";
+import { maskLiterals } from "./lexer.js";
 import { createAjv } from "./options.js";
+import { fastOwnProperties } from "./own-properties.js";
+import { sideEffectFree } from "./pure.js";
+import { hoistSchemaValues } from "./schema-values.js";
 
 export interface ValidatorInput {
   readonly schema: JsonObject;
@@ -14,11 +18,52 @@ export interface ValidatorInput {
   readonly validateSchema?: boolean;
 }
 
-/** ESM JavaScript source with zero imports, exporting `validate` (named and default): an ajv standalone validator. */
+/** Name of the first-failure validator's export (what `is<Contract>` calls). */
+export const FIRST_FAILURE_EXPORT = "validateFirst";
+
+/**
+ * ESM JavaScript source with zero imports and no top-level side effects, exporting two ajv standalone validators
+ * of the same schema that share one set of helpers:
+ * - `validate` (also the default export): every error, for `parse<Contract>` and repair prompts;
+ * - `validateFirst`: stops at the first failure (ajv `allErrors: false`), for the `is<Contract>` type guard.
+ */
 export function emitValidator(input: ValidatorInput): string {
+  const all = standalone(input, false);
+  const first = renameFirstFailure(standalone(input, true));
+  return inlineRuntime(`${all}\n${first}`);
+}
+
+/** One validator as ajv writes it, made cheaper, smaller and tree-shakable (before its helpers are inlined). */
+function standalone(input: ValidatorInput, firstFailure: boolean): string {
   // Callers check the meta-schema first (`compileValidator`, `schemaDiagnostics`) with a shared instance; a fresh
-  // instance per output file keeps generated names independent of what else the build compiles.
-  const ajv = createAjv(input.draft, { strict: input.strict ?? true, validateSchema: input.validateSchema ?? false });
+  // instance per output keeps generated names independent of what else the build compiles.
+  const ajv = createAjv(input.draft, {
+    strict: input.strict ?? true,
+    validateSchema: input.validateSchema ?? false,
+    firstFailure,
+  });
   for (const extra of input.extraSchemas ?? []) ajv.addSchema(extra);
-  return inlineRuntime(standaloneCode(ajv, ajv.compile(input.schema)));
+  const code = standaloneCode(ajv, ajv.compile(input.schema));
+  return sideEffectFree(hoistSchemaValues(fastOwnProperties(code)));
+}
+
+/**
+ * The first-failure validator lives in the same module as the all-errors one, so its top-level names (ajv's
+ * numbered `validate0`, `schema0v1`, `func0`, `pattern0`...) get an `f` suffix, and it is exported as
+ * `validateFirst` only. Every numbered identifier outside literals and not after a `.` is renamed, locals too,
+ * which is a consistent renaming because ajv's own names are the only identifiers ending in a digit.
+ */
+function renameFirstFailure(code: string): string {
+  const exports = /^"use strict";\s*export const validate = (validate\d+);\s*export default \1;/.exec(code);
+  if (exports === null) throw new Error("unexpected ajv standalone module header");
+  const body = `export const ${FIRST_FAILURE_EXPORT} = ${exports[1]};${code.slice(exports[0].length)}`;
+  const masked = maskLiterals(body);
+  let out = "";
+  let last = 0;
+  for (const match of masked.matchAll(/(?<![\w$.])[A-Za-z_$][\w$]*\d(?![\w$])/g)) {
+    if (match[0].startsWith("llmc")) continue;
+    out += `${body.slice(last, match.index + match[0].length)}f`;
+    last = match.index + match[0].length;
+  }
+  return out + body.slice(last);
 }
