@@ -9,7 +9,7 @@
 import { stringLiteral } from "../codegen/escape.js";
 import { maskLiterals } from "./lexer.js";
 
-const DECLARATION = /(?:^|[;\n])const (schema\d+) = /g;
+const DECLARATION = /(?:^|[;}\n])const (schema\d+) = /g;
 const READ = /\b(schema\d+)((?:\.[A-Za-z_$][\w$]*|\[(?:"\s*"|\d+)\])*)/g;
 
 /** `source` (raw ajv standalone output, before `__proto__` keys are rewritten) with schema reads hoisted. */
@@ -33,8 +33,10 @@ export function hoistSchemaValues(source: string): string {
 
   const hoisted = new Map<string, string>(); // JSON path key -> constant name
   const declarations: string[] = [];
-  let out = "";
-  let last = 0;
+  // Edits on `source` offsets, applied together: reads become hoisted names, whole-schema declarations go away
+  // (every read is now a hoisted constant, so they are dead).
+  const edits: { readonly start: number; readonly end: number; readonly text: string }[] = [];
+  for (const { start, end } of schemas.values()) edits.push({ start, end, text: "" });
   for (const match of masked.matchAll(READ)) {
     const declared = schemas.get(match[1]!);
     if (declared === undefined) continue;
@@ -50,14 +52,15 @@ export function hoistSchemaValues(source: string): string {
       hoisted.set(key, name);
       declarations.push(`const ${name} = ${compactLiteral(value.found)};`);
     }
-    out += source.slice(last, match.index) + name;
-    last = match.index + match[0].length;
+    edits.push({ start: match.index, end: match.index + match[0].length, text: name });
+  }
+  let out = "";
+  let last = 0;
+  for (const edit of edits.sort((a, b) => a.start - b.start)) {
+    out += source.slice(last, edit.start) + edit.text;
+    last = edit.end;
   }
   out += source.slice(last);
-  // Every read is now a hoisted constant, so the whole-schema declarations are dead: remove them.
-  for (const { start, end } of [...schemas.values()].sort((a, b) => b.start - a.start)) {
-    out = out.slice(0, start) + out.slice(end);
-  }
   const exportsEnd = out.indexOf("export default ");
   const insertAt = exportsEnd === -1 ? out.indexOf("\n") + 1 : out.indexOf(";", exportsEnd) + 1;
   return `${out.slice(0, insertAt)}${declarations.join("")}${out.slice(insertAt)}`;
