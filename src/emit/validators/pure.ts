@@ -33,12 +33,34 @@ function lazyEvaluated(source: string): string {
     const value = out.slice(valueStart, end);
     const read = `${name}.evaluated;`;
     const at = masked.indexOf(`= ${read}`);
-    if (at === -1) throw new Error(`generated ${name} does not read its own evaluated properties`);
-    const readAt = at + 2;
-    // Replace the tail assignment first (it comes after the read), so the read's offset stays valid.
+    // Remove the tail assignment first (it comes after the function), so earlier offsets stay valid.
     out = out.slice(0, start) + out.slice(end + 1);
-    out = `${out.slice(0, readAt)}${name}.evaluated || (${name}.evaluated = ${value});${out.slice(readAt + read.length)}`;
+    if (at !== -1) {
+      const readAt = at + 2;
+      out = `${out.slice(0, readAt)}${name}.evaluated || (${name}.evaluated = ${value});${out.slice(readAt + read.length)}`;
+    } else {
+      // A function that never reads its own (boolean schemas): set it as its body starts.
+      const bodyAt = bodyStart(masked, name);
+      out = `${out.slice(0, bodyAt)}if (${name}.evaluated === undefined) ${name}.evaluated = ${value};${out.slice(bodyAt)}`;
+    }
   }
+}
+
+/** Offset just after the `{` that opens `function <name>(...)`'s body (the parameters hold `{}` defaults). */
+function bodyStart(masked: string, name: string): number {
+  const head = masked.indexOf(`function ${name}(`);
+  if (head === -1) throw new Error(`generated code assigns ${name}.evaluated but defines no ${name}`);
+  let depth = 0;
+  for (let i = head + `function ${name}`.length; i < masked.length; i++) {
+    const c = masked[i];
+    if (c === "(") depth++;
+    else if (c === ")" && --depth === 0) {
+      const brace = masked.indexOf("{", i);
+      if (brace === -1) break;
+      return brace + 1;
+    }
+  }
+  throw new Error(`cannot find the body of ${name} in generated code`);
 }
 
 function annotateRegExps(source: string): string {
