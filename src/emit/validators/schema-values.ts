@@ -31,6 +31,7 @@ export function hoistSchemaValues(source: string): string {
   }
   if (schemas.size === 0) return source;
 
+  const ownKeyLookup = /const (func\d+) = Object\.prototype\.hasOwnProperty;/.exec(masked)?.[1];
   const hoisted = new Map<string, string>(); // JSON path key -> constant name
   const declarations: string[] = [];
   // Edits on `source` offsets, applied together: reads become hoisted names, whole-schema declarations go away
@@ -45,12 +46,15 @@ export function hoistSchemaValues(source: string): string {
     const path = accessPath(source.slice(match.index + match[1]!.length, match.index + match[0].length));
     const value = resolve(declared.value, path);
     if (value === undefined) return source; // a read we do not understand: keep everything
-    const key = JSON.stringify([match[1], ...path]);
+    // `hasOwn.call(schema0.properties, key)` (additionalProperties over many names) needs the keys only.
+    const keysOnly = ownKeyLookup !== undefined && masked.slice(0, match.index).endsWith(`${ownKeyLookup}.call(`) && isPlainObject(value.found);
+    const key = JSON.stringify([keysOnly, match[1], ...path]);
     let name = hoisted.get(key);
     if (name === undefined) {
       name = `${match[1]}v${hoisted.size}`;
       hoisted.set(key, name);
-      declarations.push(`const ${name} = ${compactLiteral(value.found)};`);
+      const literal = keysOnly ? compactLiteral(Object.fromEntries(Object.keys(value.found as object).map((k) => [k, 0]))) : compactLiteral(value.found);
+      declarations.push(`const ${name} = ${literal};`);
     }
     edits.push({ start: match.index, end: match.index + match[0].length, text: name });
   }
@@ -64,6 +68,10 @@ export function hoistSchemaValues(source: string): string {
   const exportsEnd = out.indexOf("export default ");
   const insertAt = exportsEnd === -1 ? out.indexOf("\n") + 1 : out.indexOf(";", exportsEnd) + 1;
   return `${out.slice(0, insertAt)}${declarations.join("")}${out.slice(insertAt)}`;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function accessPath(text: string): (string | number)[] {
