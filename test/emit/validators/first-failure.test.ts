@@ -133,3 +133,20 @@ test("the whole schema is not embedded: only the values the code reads", () => {
   assert.doesNotMatch(source, /a long description/);
   assert.match(source, /\["x","y"\]/);
 });
+
+test("additionalProperties over many names looks the key up in a keys-only table, own keys only", async () => {
+  const names = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "constructor", "__proto__"];
+  const properties = JSON.parse(`{${names.map((n) => `${JSON.stringify(n)}: {"type": "number", "description": "long text"}`).join(", ")}}`) as JsonObject;
+  const schema: JsonObject = { type: "object", properties, additionalProperties: false };
+  const source = emitValidator({ schema, draft: "2020-12" });
+  assert.match(source, /\.call\(schema0v\d+f?, key0f?\)/, "ajv's table lookup is in use");
+  assert.doesNotMatch(source, /long text/);
+  const module = await load(source);
+  const all = createAjv("2020-12").compile(schema);
+  for (const text of ['{"a": 1}', '{"toString": 1}', '{"constructor": 1}', '{"__proto__": 1}', '{"hasOwnProperty": 1}', '{"zz": 1}']) {
+    const data: unknown = JSON.parse(text);
+    assert.equal(module.validate(data), all(data), text);
+    assert.equal(module.validateFirst(data), all(data), text);
+  }
+  assert.equal(module.validate(JSON.parse('{"toString": 1}')), false, "an inherited name is still an additional property");
+});
