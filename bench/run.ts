@@ -5,8 +5,16 @@
 import { buildBench } from "./build.js";
 import { driftBench } from "./drift.js";
 import { replayBench } from "./replay.js";
+import { sizeBench } from "./size.js";
+import { validatorBench } from "./validators.js";
 
-const benches: Readonly<Record<string, (args: BenchArgs) => Promise<void>>> = { build: buildBench, drift: driftBench, replay: replayBench };
+const benches: Readonly<Record<string, (args: BenchArgs) => Promise<void>>> = {
+  build: buildBench,
+  drift: driftBench,
+  replay: replayBench,
+  validators: validatorBench,
+  size: sizeBench,
+};
 
 export interface BenchArgs {
   readonly rounds: number;

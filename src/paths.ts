@@ -12,6 +12,12 @@ export const PACKAGE_FILES = [
   "src/config/config.schema.json",
   "src/config/contract.schema.json",
   "src/runtime/runtime.ts",
+  "src/runtime/types.ts",
+  "src/runtime/errors.ts",
+  "src/runtime/text.ts",
+  "src/runtime/upgrade.ts",
+  "src/runtime/standard.ts",
+  "src/runtime/json-schema.ts",
 ] as const;
 
 export type PackageFile = (typeof PACKAGE_FILES)[number];

@@ -5,7 +5,7 @@ import { InputError, type Diagnostic } from "../errors.js";
 import { emitTypes } from "../emit/types/index.js";
 import { compileValidator } from "../emit/validators/index.js";
 import { renderContractIndex, renderRootIndex, type ContractIndexInput } from "../emit/modules/indexes.js";
-import { renderRuntimeModule } from "../emit/modules/runtime.js";
+import { renderRuntimeModules } from "../emit/modules/runtime.js";
 import { renderValidatorModule, renderVersionModule } from "../emit/modules/version.js";
 import { versionNames } from "../emit/modules/names.js";
 import { canonicalJson, type Draft, type JsonObject } from "../ir/json.js";
@@ -84,7 +84,7 @@ export async function compileProject(project: Project): Promise<CompileResult> {
     plan.set(`${contract.name}/index.ts`, renderContractIndex(index));
     plan.set(`${contract.name}/upgrade.ts`, renderUpgradeModule(project, contract));
   }
-  plan.set("_runtime.ts", renderRuntimeModule());
+  for (const [rel, text] of renderRuntimeModules()) plan.set(rel, text);
   plan.set("index.ts", renderRootIndex(indexes, displayPath(project.rootDir, project.schemasDir)));
   return { plan, versions: compiled, contracts: discovery.contracts, problems, warnings, examples };
 }

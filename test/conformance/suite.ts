@@ -103,15 +103,19 @@ export async function runDraft(suiteDir: string, folder: string, draft: Draft, t
         remotes,
         path.join(tmpDir, `${folder}-${moduleCount++}.mjs`),
       );
-      const inMemory = inMemoryValidator(schema, draft, remotes);
+      const inMemory = inMemoryValidator(schema, draft, remotes, false);
+      const inMemoryFirst = inMemoryValidator(schema, draft, remotes, true);
       for (const test of group.tests) {
         const key = caseKey(folder, file, group.description, test.description);
-        const ours = run(generated, test.data);
+        const ours = run(generated.all, test.data);
         const ajvs = run(inMemory, test.data);
-        const passed = ours === test.valid;
-        const disagreement = ours !== ajvs;
+        // The first-failure validator (`is<Contract>`) must give the same answer as ajv with allErrors: false.
+        const oursFirst = run(generated.first, test.data);
+        const ajvsFirst = run(inMemoryFirst, test.data);
+        const passed = ours === test.valid && oursFirst === test.valid;
+        const disagreement = ours !== ajvs || oursFirst !== ajvsFirst;
         const detail = disagreement
-          ? `generated validator says ${ours}, ajv in memory says ${ajvs}`
+          ? `generated validator says ${ours} (first-failure ${oursFirst}), ajv in memory says ${ajvs} (allErrors false ${ajvsFirst})`
           : typeof ours === "string"
             ? ours
             : `expected valid=${test.valid}, got ${ours}`;
@@ -129,26 +133,36 @@ async function generatedValidator(
   draft: Draft,
   remotes: readonly JsonObject[],
   file: string,
-): Promise<Validator> {
+): Promise<{ readonly all: Validator; readonly first: Validator }> {
   let source: string;
   try {
     // Same options as the in-memory comparison, meta-schema check included.
     source = emitValidator({ schema, draft, strict: false, extraSchemas: remotes, validateSchema: true });
   } catch (error) {
-    return { error: `does not compile: ${error instanceof Error ? error.message : String(error)}` };
+    const failed = { error: `does not compile: ${error instanceof Error ? error.message : String(error)}` };
+    return { all: failed, first: failed };
   }
   const forbidden = forbiddenConstructs(source);
   if (forbidden.length > 0) throw new Error(`generated module for ${file} contains ${forbidden.join(", ")}`);
   fs.writeFileSync(file, source);
-  const module = (await import(pathToFileURL(file).href)) as { validate: (data: unknown) => boolean; default: unknown };
+  const module = (await import(pathToFileURL(file).href)) as {
+    validate: (data: unknown) => boolean;
+    validateFirst: (data: unknown) => boolean;
+    default: unknown;
+  };
   if (module.default !== module.validate)
     throw new Error(`generated module ${file} must export validate as default too`);
-  return module.validate;
+  return { all: module.validate, first: module.validateFirst };
 }
 
-function inMemoryValidator(schema: JsonObject, draft: Draft, remotes: readonly JsonObject[]): Validator {
+function inMemoryValidator(
+  schema: JsonObject,
+  draft: Draft,
+  remotes: readonly JsonObject[],
+  firstFailure: boolean,
+): Validator {
   try {
-    const ajv = createAjv(draft, { strict: false });
+    const ajv = createAjv(draft, { strict: false, firstFailure });
     for (const remote of remotes) ajv.addSchema(remote);
     const validate = ajv.compile(schema);
     return (data) => validate(data);

@@ -2,6 +2,7 @@ import type { ContractKind } from "../../discover/discover.js";
 import { docComment, stringLiteral } from "../codegen/escape.js";
 import { renderModule } from "../codegen/module.js";
 import { latestNames, namespaceName, versionNames } from "./names.js";
+import { runtimeSpecifier } from "./runtime.js";
 import { upgradeNames } from "../../migrate/upgrade-module.js";
 import { latestStandardName, standardName } from "../standard/names.js";
 
@@ -62,8 +63,9 @@ export function renderRootIndex(contracts: readonly ContractIndexInput[], source
     return [`export * as ${namespaceName(c.contract)} from ${from};`, `export {\n  ${names.join(",\n  ")},\n} from ${from};`].join("\n");
   });
   const runtime = [
-    `export type { ContractError, ContractErrorCode, JsonSchema, ParseResult, TextParseOptions, UpgradeResult } from "./_runtime.js";`,
-    `export { MigrationNotImplementedError } from "./_runtime.js";`,
+    `export type { ContractError, ContractErrorCode, JsonSchema, ParseResult, TextParseOptions } from ${stringLiteral(runtimeSpecifier("types", 0))};`,
+    `export type { UpgradeResult } from ${stringLiteral(runtimeSpecifier("upgrade", 0))};`,
+    `export { MigrationNotImplementedError } from ${stringLiteral(runtimeSpecifier("upgrade", 0))};`,
     `export type { StandardContract, StandardIssue, StandardResult } from "./_standard.js";`,
     `export type { JsonSchemaDefinition, JsonSchemaObject } from "./_json-schema.js";`,
   ].join("\n");

@@ -3,6 +3,7 @@ import type { Draft, JsonObject } from "../../ir/json.js";
 import { jsonLiteral, stringLiteral } from "../codegen/escape.js";
 import { renderModule } from "../codegen/module.js";
 import { versionNames } from "./names.js";
+import { runtimeSpecifier } from "./runtime.js";
 
 export interface VersionModuleInput {
   readonly contract: string;
@@ -24,8 +25,11 @@ export function renderVersionModule(input: VersionModuleInput): string {
     source: input.source,
     notes: [`contract ${input.contract} v${input.version} (${input.kind}, JSON Schema ${input.draft}), ${input.hash}`],
     imports: [
-      `import { parseText, runValidator, type ParseResult, type RawValidator, type TextParseOptions } from "../_runtime.js";`,
-      `import { validate as validateRaw } from ${validateFile};`,
+      // Each runtime part on its own, so a bundle of `parse…` alone never carries the text classifier.
+      `import type { JsonSchema, ParseResult, RawValidator, TextParseOptions } from ${stringLiteral(runtimeSpecifier("types", 1))};`,
+      `import { runValidator } from ${stringLiteral(runtimeSpecifier("errors", 1))};`,
+      `import { parseText } from ${stringLiteral(runtimeSpecifier("text", 1))};`,
+      `import { validate as validateRaw, validateFirst as validateFirstRaw } from ${validateFile};`,
       // i12a (issue 12): the schema constant is a mutable literal type, assignable to the SDKs' JSON Schema types.
       `import type { DeepMutable } from "../_json-schema.js";`,
     ],
@@ -49,10 +53,11 @@ export function renderVersionModule(input: VersionModuleInput): string {
       ].join("\n"),
       [
         `const validator = validateRaw as unknown as RawValidator;`,
+        `const validatorFirst = validateFirstRaw as unknown as RawValidator;`,
         ``,
-        `/** True when \`value\` satisfies ${n.type}. */`,
+        `/** True when \`value\` satisfies ${n.type}. Stops at the first failure: use ${n.parse} for the errors. */`,
         `export function ${n.is}(value: unknown): value is ${n.type} {`,
-        `  return validator(value);`,
+        `  return validatorFirst(value);`,
         `}`,
         ``,
         `/** Validates a parsed value; errors carry a stable \`code\`, \`instancePath\` and \`schemaPath\`. */`,
@@ -72,11 +77,14 @@ export function renderVersionModule(input: VersionModuleInput): string {
   });
 }
 
-/** `v<N>.validate.ts`: the ajv standalone validator, zero imports. Type-checking is off: it is generated JS. */
+/**
+ * `v<N>.validate.ts`: the ajv standalone validators (`validate`: all errors, `validateFirst`: first failure), zero
+ * imports and no top-level side effects. Type-checking is off: it is generated JS.
+ */
 export function renderValidatorModule(contract: string, version: number, source: string, code: string): string {
   return renderModule({
     source,
-    notes: [`ajv standalone validator for contract ${contract} v${version}: no imports, no eval`],
+    notes: [`ajv standalone validators for contract ${contract} v${version}: no imports, no eval, no side effects`],
     directives: ["// @ts-nocheck"],
     body: [code],
   });

@@ -1,8 +1,6 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import type { CompiledVersion } from "../../compile/compile.js";
 import type { PlanExtension } from "../../compile/extensions.js";
-import { packageRoot } from "../../paths.js";
+import { readPackageFile, type PackageFile } from "../../paths.js";
 import { docComment, jsonLiteral, stringLiteral } from "../codegen/escape.js";
 import { renderModule } from "../codegen/module.js";
 import { versionNames } from "../modules/names.js";
@@ -61,7 +59,7 @@ const copies = new Map<string, string>();
 function runtimeCopy(file: string, what: string): string {
   let text = copies.get(file);
   if (text === undefined) {
-    const source = readFileSync(path.join(packageRoot(), "src", "runtime", file), "utf8").replace(`from "./runtime.js";`, `from "./_runtime.js";`);
+    const source = readPackageFile(`src/runtime/${file}` as PackageFile).replace(`from "./runtime.js";`, `from "./_runtime.js";`);
     text = renderModule({ source: `${what} (src/runtime/${file})`, body: [source] });
     copies.set(file, text);
   }

@@ -3,6 +3,10 @@ import { type AjvInstance, standaloneCode } from "./ajv.js";
 import { inlineRuntime } from "./inline.js";
 import { createAjv, createLoggingAjv } from "./options.js";
 import { subschemas } from "./walk.js";
+import { maskLiterals } from "./lexer.js";
+import { fastOwnProperties } from "./own-properties.js";
+import { sideEffectFree } from "./pure.js";
+import { hoistSchemaValues } from "./schema-values.js";
 
 export interface ValidatorInput {
   readonly schema: JsonObject;
@@ -23,19 +27,36 @@ export interface ValidatorInput {
   readonly formats?: Readonly<Record<string, string>>;
 }
 
-/** ESM JavaScript source with zero imports, exporting `validate` (named and default): an ajv standalone validator. */
+/** Name of the first-failure validator's export (what `is<Contract>` calls). */
+export const FIRST_FAILURE_EXPORT = "validateFirst";
+
+/**
+ * ESM JavaScript source with zero imports and no top-level side effects, exporting two ajv standalone validators
+ * of the same schema that share one set of helpers:
+ * - `validate` (also the default export): every error, for `parse<Contract>` and repair prompts;
+ * - `validateFirst`: stops at the first failure (ajv `allErrors: false`), for the `is<Contract>` type guard.
+ */
 export function emitValidator(input: ValidatorInput): string {
+  const all = standalone(input, false);
+  const first = renameFirstFailure(standalone(input, true));
+  return inlineRuntime(`${all}\n${first}`, input.formats ?? {});
+}
+
+/** One validator as ajv writes it, made cheaper, smaller and tree-shakable (before its helpers are inlined). */
+function standalone(input: ValidatorInput, firstFailure: boolean): string {
   // Callers check the meta-schema first (`compileValidator`, `schemaDiagnostics`) with a shared instance; a fresh
-  // instance per output file keeps generated names independent of what else the build compiles.
+  // instance per output keeps generated names independent of what else the build compiles.
   const validateSchema = input.validateSchema ?? false;
+  // Strict-mode findings come from the all-errors compile only: the first-failure one would repeat them.
+  const warn = input.warn === undefined ? undefined : firstFailure ? () => undefined : input.warn;
   const ajv =
-    input.warn !== undefined
-      ? createLoggingAjv(input.draft, input.warn, validateSchema)
-      : createAjv(input.draft, { strict: input.strict ?? true, validateSchema });
+    warn !== undefined
+      ? createLoggingAjv(input.draft, warn, validateSchema, firstFailure)
+      : createAjv(input.draft, { strict: input.strict ?? true, validateSchema, firstFailure });
   for (const extra of input.extraSchemas ?? []) ajv.addSchema(extra);
-  const custom = input.formats ?? {};
-  registerFormats(ajv, input.schema, custom, input.warn !== undefined);
-  return inlineRuntime(standaloneCode(ajv, ajv.compile(input.schema)), custom);
+  registerFormats(ajv, input.schema, input.formats ?? {}, input.warn !== undefined);
+  const code = standaloneCode(ajv, ajv.compile(input.schema));
+  return sideEffectFree(hoistSchemaValues(fastOwnProperties(code)));
 }
 
 /** Custom formats as functions (inline.ts writes their code); with `acceptUnknown`, unknown formats as unchecked. */
@@ -54,4 +75,25 @@ function registerFormats(
     const format = node["format"];
     if (typeof format === "string" && !Object.hasOwn(ajv.formats, format)) ajv.addFormat(format, true);
   }
+}
+
+/**
+ * The first-failure validator lives in the same module as the all-errors one, so its top-level names (ajv's
+ * numbered `validate0`, `schema0v1`, `func0`, `pattern0`...) get an `f` suffix, and it is exported as
+ * `validateFirst` only. Every numbered identifier outside literals and not after a `.` is renamed, locals too,
+ * which is a consistent renaming because ajv's own names are the only identifiers ending in a digit.
+ */
+function renameFirstFailure(code: string): string {
+  const exports = /^"use strict";\s*export const validate = (validate\d+);\s*export default \1;/.exec(code);
+  if (exports === null) throw new Error("unexpected ajv standalone module header");
+  const body = `export const ${FIRST_FAILURE_EXPORT} = ${exports[1]};${code.slice(exports[0].length)}`;
+  const masked = maskLiterals(body);
+  let out = "";
+  let last = 0;
+  for (const match of masked.matchAll(/(?<![\w$.])[A-Za-z_$][\w$]*\d(?![\w$])/g)) {
+    if (match[0].startsWith("llmc")) continue;
+    out += `${body.slice(last, match.index + match[0].length)}f`;
+    last = match.index + match[0].length;
+  }
+  return out + body.slice(last);
 }

@@ -11,7 +11,7 @@ import { AJV_CLASSES, EXTRA_META_SCHEMAS, type AjvInstance, Name, addFormats } f
 /** Identifier of the formats object that generated code reads function formats from (defined by `inline.ts`). */
 export const FORMATS_IDENTIFIER = "llmcFormats";
 
-function pinnedOptions(strict: boolean | "log", logger: Logger | false, validateSchema = true): Options {
+function pinnedOptions(strict: boolean | "log", logger: Logger | false, validateSchema = true, firstFailure = false): Options {
   return {
     // Unknown keywords, ignored keywords and type/keyword mismatches are schema bugs: refuse to compile them.
     strict,
@@ -20,7 +20,8 @@ function pinnedOptions(strict: boolean | "log", logger: Logger | false, validate
     // `type: ["string", "number"]` is ordinary JSON Schema; only ambiguity *within* keywords is a bug.
     allowUnionTypes: true,
     // Return every error: an LLM repair loop fixes them all in one round, and LLM outputs are bounded in size.
-    allErrors: true,
+    // `firstFailure` is for type guards (`is<Contract>`), which only need the answer.
+    allErrors: !firstFailure,
     // A property named `toString` or `constructor` must be looked up on the object, never on its prototype.
     ownProperties: true,
     // Validation must not change the data it checks.
@@ -72,12 +73,15 @@ function newAjv(draft: Draft, options: Options): AjvInstance {
   return ajv;
 }
 
-/** An ajv instance with the pinned options for `draft`. `strict: false` is for the conformance suite only. */
+/**
+ * An ajv instance with the pinned options for `draft`. `strict: false` is for the conformance suite only;
+ * `firstFailure: true` stops at the first error (`allErrors: false`), everything else unchanged.
+ */
 export function createAjv(
   draft: Draft,
-  opts: { readonly strict?: boolean; readonly validateSchema?: boolean } = {},
+  opts: { readonly strict?: boolean; readonly validateSchema?: boolean; readonly firstFailure?: boolean } = {},
 ): AjvInstance {
-  return newAjv(draft, pinnedOptions(opts.strict ?? true, false, opts.validateSchema ?? true));
+  return newAjv(draft, pinnedOptions(opts.strict ?? true, false, opts.validateSchema ?? true, opts.firstFailure ?? false));
 }
 
 const metaValidators = new Map<Draft, AjvInstance>();
@@ -100,7 +104,7 @@ export function metaAjv(draft: Draft): AjvInstance {
  * The same instance, except that strict-mode problems are handed to `warn` instead of thrown, so diagnostics can
  * report all of them in one pass rather than only the first.
  */
-export function createLoggingAjv(draft: Draft, warn: (message: string) => void, validateSchema = true): AjvInstance {
+export function createLoggingAjv(draft: Draft, warn: (message: string) => void, validateSchema = true, firstFailure = false): AjvInstance {
   const ignore = (): void => undefined;
-  return newAjv(draft, pinnedOptions("log", { log: ignore, warn, error: ignore }, validateSchema));
+  return newAjv(draft, pinnedOptions("log", { log: ignore, warn, error: ignore }, validateSchema, firstFailure));
 }

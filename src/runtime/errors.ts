@@ -1,0 +1,158 @@
+/*
+ * llm-contracts runtime, schema errors: copied verbatim into `generated/_runtime/errors.ts` by every build.
+ *
+ * Why a copy and not a package import: generated modules must run in a browser bundle and in Node with zero
+ * runtime dependencies. So this file imports only its sibling runtime modules, uses no Node or DOM API, never
+ * evaluates code, has no top-level side effects (a bundle keeps only what it calls), and compiles under the
+ * strictest settings users run (strict, noUncheckedIndexedAccess, exactOptionalPropertyTypes,
+ * noPropertyAccessFromIndexSignature, verbatimModuleSyntax, isolatedModules).
+ */
+
+import type { ContractError, ContractErrorCode, ParseResult, RawError, RawValidator } from "./types.js";
+
+/** Runs a validator and maps its errors to coded, human-readable ones. */
+export function runValidator<T>(validate: RawValidator, value: unknown): ParseResult<T> {
+  if (validate(value)) return { ok: true, value: value as T };
+  return { ok: false, errors: schemaErrors(validate.errors ?? []) };
+}
+
+export function schemaErrors(raw: readonly RawError[]): ContractError[] {
+  return raw.map((e) => ({
+    code: codeOf(e.keyword),
+    instancePath: e.instancePath,
+    schemaPath: e.schemaPath,
+    message: messageOf(e),
+  }));
+}
+
+function codeOf(keyword: string): ContractErrorCode {
+  switch (keyword) {
+    case "required":
+      return "schema.required";
+    case "type":
+      return "schema.type";
+    case "enum":
+      return "schema.enum";
+    case "const":
+      return "schema.const";
+    case "additionalProperties":
+    case "unevaluatedProperties":
+      return "schema.additional_property";
+    case "format":
+      return "schema.format";
+    case "pattern":
+      return "schema.pattern";
+    case "minimum":
+    case "maximum":
+    case "exclusiveMinimum":
+    case "exclusiveMaximum":
+    case "multipleOf":
+      return "schema.range";
+    case "minLength":
+    case "maxLength":
+      return "schema.length";
+    case "minItems":
+    case "maxItems":
+    case "uniqueItems":
+    case "contains":
+    case "minContains":
+    case "maxContains":
+    case "additionalItems":
+    case "unevaluatedItems":
+    case "items":
+    case "prefixItems":
+      return "schema.items";
+    case "minProperties":
+    case "maxProperties":
+      return "schema.properties";
+    case "propertyNames":
+      return "schema.property_name";
+    case "dependencies":
+    case "dependentRequired":
+    case "dependentSchemas":
+      return "schema.dependency";
+    case "anyOf":
+    case "oneOf":
+    case "allOf":
+    case "not":
+    case "if":
+      return "schema.combinator";
+    case "false schema":
+      return "schema.false";
+    default:
+      return "schema.other";
+  }
+}
+
+const MAX_LISTED = 10;
+
+export function show(value: unknown): string {
+  const text = JSON.stringify(value);
+  if (text === undefined) return String(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+function where(instancePath: string): string {
+  return instancePath === "" ? "the document" : instancePath;
+}
+
+function messageOf(e: RawError): string {
+  const p = e.params;
+  const at = where(e.instancePath);
+  switch (e.keyword) {
+    case "required":
+      return `${at} is missing the required property ${show(p["missingProperty"])}`;
+    case "type":
+      return `${at} must be of type ${String(p["type"])}`;
+    case "enum": {
+      const allowed = Array.isArray(p["allowedValues"]) ? (p["allowedValues"] as unknown[]) : [];
+      const listed = allowed.slice(0, MAX_LISTED).map(show).join(", ");
+      return `${at} must be one of ${listed}${allowed.length > MAX_LISTED ? ", ..." : ""}`;
+    }
+    case "const":
+      return `${at} must be exactly ${show(p["allowedValue"])}`;
+    case "additionalProperties":
+      return `${at} has the property ${show(p["additionalProperty"])}, which the schema does not allow`;
+    case "unevaluatedProperties":
+      return `${at} has the property ${show(p["unevaluatedProperty"])}, which the schema does not allow`;
+    case "format":
+      return `${at} must be a valid ${String(p["format"])}`;
+    case "pattern":
+      return `${at} must match the pattern ${show(p["pattern"])}`;
+    case "minimum":
+    case "maximum":
+    case "exclusiveMinimum":
+    case "exclusiveMaximum":
+      return `${at} must be ${String(p["comparison"])} ${String(p["limit"])}`;
+    case "multipleOf":
+      return `${at} must be a multiple of ${String(p["multipleOf"])}`;
+    case "minLength":
+      return `${at} must have at least ${String(p["limit"])} characters`;
+    case "maxLength":
+      return `${at} must have at most ${String(p["limit"])} characters`;
+    case "minItems":
+      return `${at} must have at least ${String(p["limit"])} items`;
+    case "maxItems":
+    case "additionalItems":
+      return `${at} must have at most ${String(p["limit"])} items`;
+    case "uniqueItems":
+      return `${at} must not contain duplicates (items ${String(p["j"])} and ${String(p["i"])} are equal)`;
+    case "minProperties":
+      return `${at} must have at least ${String(p["limit"])} properties`;
+    case "maxProperties":
+      return `${at} must have at most ${String(p["limit"])} properties`;
+    case "anyOf":
+      return `${at} must match at least one of the allowed shapes (anyOf)`;
+    case "oneOf":
+      return p["passingSchemas"] === null || p["passingSchemas"] === undefined
+        ? `${at} must match one of the allowed shapes (oneOf)`
+        : `${at} matches more than one of the shapes ${show(p["passingSchemas"])}, but must match exactly one (oneOf)`;
+    case "not":
+      return `${at} must not match the excluded shape (not)`;
+    case "false schema":
+      return `${at} is not allowed here`;
+    default:
+      return `${at} ${e.message ?? `fails the ${e.keyword} rule`}`;
+  }
+}
+

@@ -1,0 +1,274 @@
+/*
+ * llm-contracts runtime, text classification: not JSON, cut off, or wrapped in prose/fences: copied verbatim into `generated/_runtime/text.ts` by every build.
+ *
+ * Why a copy and not a package import: generated modules must run in a browser bundle and in Node with zero
+ * runtime dependencies. So this file imports only its sibling runtime modules, uses no Node or DOM API, never
+ * evaluates code, has no top-level side effects (a bundle keeps only what it calls), and compiles under the
+ * strictest settings users run (strict, noUncheckedIndexedAccess, exactOptionalPropertyTypes,
+ * noPropertyAccessFromIndexSignature, verbatimModuleSyntax, isolatedModules).
+ */
+
+import { runValidator, show } from "./errors.js";
+import type { ContractError, ContractErrorCode, ParseResult, RawValidator, TextParseOptions } from "./types.js";
+
+/** Outcome of scanning one JSON value starting at an offset. */
+type Scan =
+  | { readonly kind: "complete"; readonly end: number }
+  | { readonly kind: "truncated" }
+  | { readonly kind: "invalid"; readonly at: number };
+
+const OBJECT = 1;
+const ARRAY = 2;
+const WS = /[ \t\n\r]/;
+
+/**
+ * Scans one JSON value from `start` without recursion (nesting depth is unbounded in model output), telling a
+ * value that is cut off at the end of the text apart from one that is malformed.
+ */
+function scanValue(text: string, start: number): Scan {
+  const stack: number[] = [];
+  let i = start;
+  // What the scanner expects next.
+  let state: "value" | "valueOrClose" | "keyOrClose" | "key" | "colon" | "commaOrClose" = "value";
+  for (;;) {
+    while (i < text.length && WS.test(text[i]!)) i++;
+    if (i >= text.length) return { kind: "truncated" };
+    const c = text[i]!;
+    if (state === "colon") {
+      if (c !== ":") return { kind: "invalid", at: i };
+      i++;
+      state = "value";
+      continue;
+    }
+    if (state === "commaOrClose") {
+      const top = stack[stack.length - 1];
+      if (c === ",") {
+        i++;
+        state = top === OBJECT ? "key" : "value";
+        continue;
+      }
+      if ((c === "}" && top === OBJECT) || (c === "]" && top === ARRAY)) {
+        i++;
+        stack.pop();
+        if (stack.length === 0) return { kind: "complete", end: i };
+        continue;
+      }
+      return { kind: "invalid", at: i };
+    }
+    if (state === "keyOrClose" || state === "key") {
+      if (state === "keyOrClose" && c === "}") {
+        i++;
+        stack.pop();
+        if (stack.length === 0) return { kind: "complete", end: i };
+        state = "commaOrClose";
+        continue;
+      }
+      if (c !== '"') return { kind: "invalid", at: i };
+      const s = scanString(text, i);
+      if (s.kind !== "complete") return s;
+      i = s.end;
+      state = "colon";
+      continue;
+    }
+    // state is "value" or "valueOrClose"
+    if (state === "valueOrClose" && c === "]") {
+      i++;
+      stack.pop();
+      if (stack.length === 0) return { kind: "complete", end: i };
+      state = "commaOrClose";
+      continue;
+    }
+    let scalar: Scan;
+    if (c === "{") {
+      stack.push(OBJECT);
+      i++;
+      state = "keyOrClose";
+      continue;
+    } else if (c === "[") {
+      stack.push(ARRAY);
+      i++;
+      state = "valueOrClose";
+      continue;
+    } else if (c === '"') {
+      scalar = scanString(text, i);
+    } else if (c === "-" || (c >= "0" && c <= "9")) {
+      scalar = scanNumber(text, i);
+    } else if (c === "t" || c === "f" || c === "n") {
+      scalar = scanLiteral(text, i);
+    } else {
+      return { kind: "invalid", at: i };
+    }
+    if (scalar.kind !== "complete") return scalar;
+    i = scalar.end;
+    if (stack.length === 0) return scalar;
+    state = "commaOrClose";
+  }
+}
+
+function scanString(text: string, start: number): Scan {
+  let i = start + 1;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) return { kind: "complete", end: i + 1 };
+    if (c < 0x20) return { kind: "invalid", at: i };
+    if (c === 0x5c) {
+      const e = text[i + 1];
+      if (e === undefined) return { kind: "truncated" };
+      if (e === "u") {
+        const hex = text.slice(i + 2, i + 6);
+        if (!/^[0-9a-fA-F]*$/.test(hex)) return { kind: "invalid", at: i };
+        if (hex.length < 4) return { kind: "truncated" };
+        i += 6;
+        continue;
+      }
+      if (!'"\\/bfnrt'.includes(e)) return { kind: "invalid", at: i };
+      i += 2;
+      continue;
+    }
+    i++;
+  }
+  return { kind: "truncated" };
+}
+
+const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+const NUMBER_PREFIX = /-?(?:0|[1-9][0-9]*)?(?:\.[0-9]*)?(?:[eE][+-]?[0-9]*)?$/y;
+
+function scanNumber(text: string, start: number): Scan {
+  NUMBER.lastIndex = start;
+  const m = NUMBER.exec(text);
+  const end = m === null ? start : start + m[0].length;
+  // When everything up to the end of the text is the start of a number (`-`, `1.`, `2e`), it was cut off.
+  NUMBER_PREFIX.lastIndex = start;
+  if (NUMBER_PREFIX.test(text)) return end === text.length ? { kind: "complete", end } : { kind: "truncated" };
+  if (m === null) return { kind: "invalid", at: start };
+  const next = text[end];
+  if (next === "." || next === "e" || next === "E" || (next !== undefined && next >= "0" && next <= "9")) {
+    return { kind: "invalid", at: end };
+  }
+  return { kind: "complete", end };
+}
+
+function scanLiteral(text: string, start: number): Scan {
+  for (const word of ["true", "false", "null"]) {
+    if (text.startsWith(word, start)) return { kind: "complete", end: start + word.length };
+    const rest = text.slice(start);
+    if (rest.length < word.length && word.startsWith(rest)) return { kind: "truncated" };
+  }
+  return { kind: "invalid", at: start };
+}
+
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text[i] === "\n") {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+function textError(code: ContractErrorCode, message: string, text: string, offset?: number): ContractError {
+  const base = { code, instancePath: "", schemaPath: "", message };
+  return offset === undefined ? base : { ...base, ...lineColumn(text, offset) };
+}
+
+/** Where a JSON value sits inside wrapped text, if anywhere. */
+function findEmbedded(text: string): { start: number; end: number } | { truncatedAt: number } | undefined {
+  // A markdown fence first: ```json ... ``` (the language tag is optional).
+  const fence = /```[A-Za-z0-9_-]*[ \t]*\r?\n/.exec(text);
+  const from = fence === null ? 0 : fence.index + fence[0].length;
+  // Then the first few places a value could start; a bounded number keeps hostile input linear.
+  let tries = 0;
+  for (let i = from; i < text.length && tries < 16; i++) {
+    const c = text[i];
+    if (c !== "{" && c !== "[") continue;
+    tries++;
+    const scan = scanValue(text, i);
+    if (scan.kind === "complete") return { start: i, end: scan.end };
+    if (scan.kind === "truncated") return { truncatedAt: i };
+  }
+  return undefined;
+}
+
+export type TextParse =
+  | { readonly ok: true; readonly value: unknown }
+  | { readonly ok: false; readonly errors: readonly [ContractError] };
+
+/**
+ * Parses raw model output as JSON, classifying failures: `json.truncated` (cut off mid-value, as when a model
+ * hits its token limit), `json.wrapped` (JSON inside fences or prose), `json.invalid` (anything else).
+ */
+export function parseJsonText(text: string, options: TextParseOptions = {}): TextParse {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    // Classified below.
+  }
+  let first = 0;
+  while (first < text.length && WS.test(text[first]!)) first++;
+  if (first === text.length) {
+    return { ok: false, errors: [textError("json.invalid", "the output is empty: expected a JSON value", text)] };
+  }
+  const whole = scanValue(text, first);
+  if (whole.kind === "truncated") {
+    return {
+      ok: false,
+      errors: [
+        textError(
+          "json.truncated",
+          "the output ends in the middle of a JSON value: it was cut off (check the token limit / finish reason)",
+          text,
+          text.length,
+        ),
+      ],
+    };
+  }
+  const embedded = findEmbedded(text);
+  if (embedded !== undefined && "start" in embedded) {
+    const inner = text.slice(embedded.start, embedded.end);
+    if (options.unwrap === true) {
+      try {
+        return { ok: true, value: JSON.parse(inner) as unknown };
+      } catch {
+        // The scanner and JSON.parse agree on valid JSON; fall through to the wrapped error if not.
+      }
+    }
+    return {
+      ok: false,
+      errors: [
+        textError(
+          "json.wrapped",
+          "the output contains JSON surrounded by other text (markdown fences or prose); send bare JSON, or pass { unwrap: true } to extract it",
+          text,
+          embedded.start,
+        ),
+      ],
+    };
+  }
+  if (embedded !== undefined && whole.kind === "invalid" && first !== embedded.truncatedAt) {
+    return {
+      ok: false,
+      errors: [
+        textError(
+          "json.truncated",
+          "the output starts a JSON value after other text and is cut off before it ends (check the token limit)",
+          text,
+          text.length,
+        ),
+      ],
+    };
+  }
+  const at = whole.kind === "invalid" ? whole.at : first;
+  return {
+    ok: false,
+    errors: [textError("json.invalid", `the output is not valid JSON (unexpected ${show(text.slice(at, at + 12))})`, text, at)],
+  };
+}
+
+/** Parses raw text and validates the value; text errors come first and stop validation. */
+export function parseText<T>(validate: RawValidator, text: string, options?: TextParseOptions): ParseResult<T> {
+  const parsed = parseJsonText(text, options);
+  return parsed.ok ? runValidator<T>(validate, parsed.value) : parsed;
+}

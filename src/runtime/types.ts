@@ -1,0 +1,78 @@
+/*
+ * llm-contracts runtime, result and error shapes: copied verbatim into `generated/_runtime/types.ts` by every build.
+ *
+ * Why a copy and not a package import: generated modules must run in a browser bundle and in Node with zero
+ * runtime dependencies. So this file imports only its sibling runtime modules, uses no Node or DOM API, never
+ * evaluates code, has no top-level side effects (a bundle keeps only what it calls), and compiles under the
+ * strictest settings users run (strict, noUncheckedIndexedAccess, exactOptionalPropertyTypes,
+ * noPropertyAccessFromIndexSignature, verbatimModuleSyntax, isolatedModules).
+ */
+
+/** Stable error codes. Text failures (`json.*`) are kept apart from schema failures (`schema.*`) on purpose. */
+export type ContractErrorCode =
+  | "json.invalid"
+  | "json.truncated"
+  | "json.wrapped"
+  | "schema.required"
+  | "schema.type"
+  | "schema.enum"
+  | "schema.const"
+  | "schema.additional_property"
+  | "schema.format"
+  | "schema.pattern"
+  | "schema.range"
+  | "schema.length"
+  | "schema.items"
+  | "schema.properties"
+  | "schema.property_name"
+  | "schema.dependency"
+  | "schema.combinator"
+  | "schema.false"
+  | "schema.other"
+  | "version.unknown"
+  | "migration.missing"
+  | "migration.not_implemented"
+  | "migration.threw"
+  | "migration.output";
+
+export interface ContractError {
+  readonly code: ContractErrorCode;
+  /** JSON pointer to the offending value (`""` is the whole document). */
+  readonly instancePath: string;
+  /** JSON pointer into the schema (`#/properties/x/type`); `""` for text errors. */
+  readonly schemaPath: string;
+  /** What is wrong and what would be right, for a person or a repair prompt. */
+  readonly message: string;
+  /** For text errors: 1-based line and column of the problem. */
+  readonly line?: number;
+  readonly column?: number;
+}
+
+export type ParseResult<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly errors: readonly ContractError[] };
+
+export interface TextParseOptions {
+  /**
+   * Accept JSON wrapped in markdown fences or surrounding prose by extracting it. Off by default: wrapped output
+   * usually means the prompt or the response format is wrong, and silently accepting it hides that.
+   */
+  readonly unwrap?: boolean;
+}
+
+/** The schema constant each generated module exports. */
+export type JsonSchema = boolean | { readonly [keyword: string]: unknown };
+
+/** The shape of an ajv standalone validator, as the generated module calls it. */
+export interface RawValidator {
+  (data: unknown): boolean;
+  errors?: readonly RawError[] | null;
+}
+
+export interface RawError {
+  readonly instancePath: string;
+  readonly schemaPath: string;
+  readonly keyword: string;
+  readonly params: { readonly [name: string]: unknown };
+  readonly message?: string;
+}
