@@ -15,6 +15,7 @@ import { checkExamples, hasExamples } from "./examples.js";
 import { PLAN_EXTENSIONS } from "./extensions.js";
 import { renderUpgradeModule } from "../migrate/upgrade-module.js";
 import type { WritePlan } from "../write/plan.js";
+import { readVersion, versionKey, writeVersion, type CompileCache, type VersionOutcome } from "../cache/version.js";
 
 export interface CompiledVersion {
   readonly contract: ContractSource;
@@ -44,7 +45,7 @@ export function contractHash(schema: JsonObject): string {
  * discover → load (bundle) → schema checks → emit types and validators → golden examples → plan.
  * Problems are collected per contract version, so one bad file does not hide the others.
  */
-export async function compileProject(project: Project): Promise<CompileResult> {
+export async function compileProject(project: Project, cache?: CompileCache): Promise<CompileResult> {
   const discovery = discoverContracts(project);
   const problems: Diagnostic[] = [...discovery.problems];
   const ctx: LoadContext = { schemasDir: project.schemasDir, rootDir: project.rootDir };
@@ -57,11 +58,12 @@ export async function compileProject(project: Project): Promise<CompileResult> {
     let complete = true;
     for (const source of contract.versions) {
       try {
-        const result = await compileVersion(project, ctx, contract, source, plan);
+        const result = await cachedVersion(project, ctx, contract, source, cache);
+        for (const [rel, text] of result.files) plan.set(rel, text);
         if (result.problems.length > 0) complete = false;
         problems.push(...result.problems);
         examples += result.examples;
-        if (result.compiled !== undefined) compiled.push(result.compiled);
+        if (result.compiled !== undefined) compiled.push({ contract, source, ...result.compiled });
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         complete = false;
@@ -85,16 +87,42 @@ export async function compileProject(project: Project): Promise<CompileResult> {
   return { plan, versions: compiled, contracts: discovery.contracts, problems, examples };
 }
 
+/** A version's outcome from the cache when every file it was made from is unchanged, else compiled (and stored). */
+async function cachedVersion(
+  project: Project,
+  ctx: LoadContext,
+  contract: ContractSource,
+  source: VersionSource,
+  cache: CompileCache | undefined,
+): Promise<VersionOutcome> {
+  const key = cache === undefined ? undefined : versionKey(cache, project, contract, source);
+  const hit = key === undefined ? undefined : readVersion(cache!, project, key);
+  if (hit !== undefined) return hit;
+  const plan = new Map<string, string>();
+  const result = await compileVersion(project, ctx, contract, source, plan);
+  const outcome: VersionOutcome = {
+    files: [...plan],
+    ...(result.compiled !== undefined
+      ? { compiled: { draft: result.compiled.draft, schema: result.compiled.schema, hash: result.compiled.hash, validatorCode: result.compiled.validatorCode } }
+      : {}),
+    problems: result.problems,
+    examples: result.examples,
+  };
+  if (key !== undefined) writeVersion(cache!, project, key, result.read.slice(1), outcome);
+  return outcome;
+}
+
 async function compileVersion(
   project: Project,
   ctx: LoadContext,
   contract: ContractSource,
   source: VersionSource,
   plan: Map<string, string>,
-): Promise<{ compiled?: CompiledVersion; problems: Diagnostic[]; examples: number }> {
+): Promise<{ compiled?: CompiledVersion; problems: Diagnostic[]; examples: number; read: readonly string[] }> {
   const loaded = loadSchemaFile(source.file, ctx);
+  const read = loaded.files;
   const validator = compileValidator(loaded.schema, loaded.draft, source.display);
-  if (!validator.ok) return { problems: [...validator.problems], examples: 0 };
+  if (!validator.ok) return { problems: [...validator.problems], examples: 0, read };
 
   const names = versionNames(contract.name, source.version);
   const validatorCode = validator.code;
@@ -118,11 +146,11 @@ async function compileVersion(
 
   const compiled: CompiledVersion = { contract, source, draft: loaded.draft, schema: loaded.schema, hash, validatorCode };
   for (const extension of PLAN_EXTENSIONS) for (const [rel, text] of extension.files(compiled)) plan.set(rel, text);
-  if (!hasExamples(contract, source.version)) return { compiled, problems: [], examples: 0 };
+  if (!hasExamples(contract, source.version)) return { compiled, problems: [], examples: 0, read };
   // Golden examples run through the exact generated validator code, not a re-compiled in-memory one.
   const validate = await importValidator(validatorCode);
   const ex = checkExamples(project, contract, source.version, validate);
-  return { compiled, problems: ex.problems, examples: ex.count };
+  return { compiled, problems: ex.problems, examples: ex.count, read };
 }
 
 /** Loads generated validator code (zero imports) as a module without touching the disk. */

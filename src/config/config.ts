@@ -26,6 +26,8 @@ export interface Project {
   readonly defaults: { readonly compatibility?: Compatibility; readonly providers?: readonly ProviderProfile[] };
   /** Named sets of tool contracts sent together in one request (checked against request-level budgets). */
   readonly toolsets: Readonly<Record<string, readonly string[]>>;
+  /** Absolute folder of the build cache (config `cacheDir`); undefined: `node_modules/.cache/llm-contracts`. */
+  readonly cacheDir?: string;
 }
 
 interface ConfigFile {
@@ -33,6 +35,7 @@ interface ConfigFile {
   outDir?: string;
   defaults?: { compatibility?: Compatibility; providers?: ProviderProfile[] };
   toolsets?: Record<string, string[]>;
+  cacheDir?: string;
 }
 
 /** Reads a JSON Schema shipped with the package (`src/config/*.schema.json`). */
@@ -75,7 +78,10 @@ export function resolveProject(options: { root?: string; config?: string; cwd: s
   if (outDir === rootDir || !outDir.startsWith(rootDir + path.sep) || schemasDir.startsWith(outDir + path.sep) || schemasDir === outDir) {
     throw inputError("config.out-dir", { file: display }, "outDir must be a folder inside the project root, apart from schemasDir");
   }
-  return { rootDir, configFile, schemasDir, outDir, defaults: config.defaults ?? {}, toolsets: config.toolsets ?? {} };
+  return {
+    rootDir, configFile, schemasDir, outDir, defaults: config.defaults ?? {}, toolsets: config.toolsets ?? {},
+    ...(config.cacheDir !== undefined ? { cacheDir: path.resolve(rootDir, config.cacheDir) } : {}),
+  };
 }
 
 /** `/`-separated path relative to the project root, for messages and generated banners. */
