@@ -21,6 +21,8 @@ export type BuildResult =
 
 export interface RunOptions {
   readonly cache?: CacheOptions;
+  /** Worker threads compiling versions (default: `LLM_CONTRACTS_WORKERS`, else the available parallelism). */
+  readonly workers?: number;
 }
 
 /*
@@ -35,7 +37,7 @@ export async function build(project: Project, options: RunOptions = {}): Promise
   if (replayed !== undefined) return replayed;
   const cache = compileCache(session);
   const { compileProject } = await import("../compile/compile.js");
-  const result = await compileProject(project, cache);
+  const result = await compileProject(project, { ...(cache !== undefined ? { cache } : {}), ...(options.workers !== undefined ? { workers: options.workers } : {}) });
   if (result.problems.length > 0) {
     const failed: BuildResult = { ok: false, problems: result.problems };
     session?.record(failed);
@@ -76,7 +78,7 @@ export async function check(project: Project, options: RunOptions = {}): Promise
   if (replayed !== undefined) return replayed;
   const cache = compileCache(session);
   const { compileProject } = await import("../compile/compile.js");
-  const result = await compileProject(project, cache);
+  const result = await compileProject(project, { ...(cache !== undefined ? { cache } : {}), ...(options.workers !== undefined ? { workers: options.workers } : {}) });
   const out = displayPath(project.rootDir, project.outDir);
   const problems: Diagnostic[] = [...result.problems];
   // Only a complete build can be compared: with input problems the plan is partial and every file would differ.

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { displayPath, type Project } from "../config/config.js";
 import { discoverContracts, type ContractSource, type VersionSource } from "../discover/discover.js";
-import { InputError, type Diagnostic } from "../errors.js";
+import type { Diagnostic } from "../errors.js";
 import { emitTypes } from "../emit/types/index.js";
 import { compileValidator } from "../emit/validators/index.js";
 import { renderContractIndex, renderRootIndex, type ContractIndexInput } from "../emit/modules/indexes.js";
@@ -41,34 +41,69 @@ export function contractHash(schema: JsonObject): string {
   return `sha256:${createHash("sha256").update(canonicalJson(schema), "utf8").digest("hex")}`;
 }
 
+export interface CompileOptions {
+  readonly cache?: CompileCache;
+  /** Worker threads for the versions that must be compiled (1: in this thread). See src/parallel. */
+  readonly workers?: number;
+}
+
+/** What compiling one version gives, with the display paths of every file its schema was loaded from. */
+export interface CompiledOutcome {
+  readonly outcome: VersionOutcome;
+  readonly read: readonly string[];
+}
+
 /**
  * discover → load (bundle) → schema checks → emit types and validators → golden examples → plan.
- * Problems are collected per contract version, so one bad file does not hide the others.
+ * Problems are collected per contract version, so one bad file does not hide the others. Versions the cache holds
+ * are taken from it; the others are compiled (in worker threads when there are many) and the results are
+ * assembled in discovery order, so the output never depends on how the work was split.
  */
-export async function compileProject(project: Project, cache?: CompileCache): Promise<CompileResult> {
+export async function compileProject(project: Project, options: CompileOptions = {}): Promise<CompileResult> {
+  const { cache } = options;
   const discovery = discoverContracts(project);
   const problems: Diagnostic[] = [...discovery.problems];
-  const ctx: LoadContext = { schemasDir: project.schemasDir, rootDir: project.rootDir };
   const plan = new Map<string, string>();
   const compiled: CompiledVersion[] = [];
   const indexes: ContractIndexInput[] = [];
   let examples = 0;
 
+  const jobs = discovery.contracts.flatMap((contract) =>
+    contract.versions.map((source) => {
+      const key = cache === undefined ? undefined : versionKey(cache, project, contract, source);
+      const hit = key === undefined ? undefined : readVersion(cache!, project, key);
+      return { contract, source, key, hit };
+    }),
+  );
+  const misses = jobs.filter((j) => j.hit === undefined);
+  const { compileVersions } = await import("../parallel/pool.js");
+  const results = await compileVersions(project, misses, options.workers);
+  const outcomes = new Map<(typeof jobs)[number], VersionOutcome | Diagnostic>();
+  misses.forEach((job, i) => {
+    const r = results[i]!;
+    if ("diagnostic" in r) outcomes.set(job, r.diagnostic);
+    else {
+      outcomes.set(job, r.outcome);
+      if (job.key !== undefined) writeVersion(cache!, project, job.key, r.read.slice(1), r.outcome);
+    }
+  });
+
+  let at = 0;
   for (const contract of discovery.contracts) {
     let complete = true;
     for (const source of contract.versions) {
-      try {
-        const result = await cachedVersion(project, ctx, contract, source, cache);
-        for (const [rel, text] of result.files) plan.set(rel, text);
-        if (result.problems.length > 0) complete = false;
-        problems.push(...result.problems);
-        examples += result.examples;
-        if (result.compiled !== undefined) compiled.push({ contract, source, ...result.compiled });
-      } catch (error) {
-        if (!(error instanceof InputError)) throw error;
+      const job = jobs[at++]!;
+      const result = job.hit ?? outcomes.get(job)!;
+      if (!("files" in result)) {
         complete = false;
-        problems.push(error.diagnostic);
+        problems.push(result);
+        continue;
       }
+      for (const [rel, text] of result.files) plan.set(rel, text);
+      if (result.problems.length > 0) complete = false;
+      problems.push(...result.problems);
+      examples += result.examples;
+      if (result.compiled !== undefined) compiled.push({ contract, source, ...result.compiled });
     }
     if (!complete) continue;
     const index: ContractIndexInput = {
@@ -87,19 +122,10 @@ export async function compileProject(project: Project, cache?: CompileCache): Pr
   return { plan, versions: compiled, contracts: discovery.contracts, problems, examples };
 }
 
-/** A version's outcome from the cache when every file it was made from is unchanged, else compiled (and stored). */
-async function cachedVersion(
-  project: Project,
-  ctx: LoadContext,
-  contract: ContractSource,
-  source: VersionSource,
-  cache: CompileCache | undefined,
-): Promise<VersionOutcome> {
-  const key = cache === undefined ? undefined : versionKey(cache, project, contract, source);
-  const hit = key === undefined ? undefined : readVersion(cache!, project, key);
-  if (hit !== undefined) return hit;
+/** Compiles one version (no cache). Throws `InputError` for an input that cannot be read. */
+export async function compileVersionOutcome(project: Project, contract: ContractSource, source: VersionSource, ctx?: LoadContext): Promise<CompiledOutcome> {
   const plan = new Map<string, string>();
-  const result = await compileVersion(project, ctx, contract, source, plan);
+  const result = await compileVersion(project, ctx ?? { schemasDir: project.schemasDir, rootDir: project.rootDir }, contract, source, plan);
   const outcome: VersionOutcome = {
     files: [...plan],
     ...(result.compiled !== undefined
@@ -108,8 +134,7 @@ async function cachedVersion(
     problems: result.problems,
     examples: result.examples,
   };
-  if (key !== undefined) writeVersion(cache!, project, key, result.read.slice(1), outcome);
-  return outcome;
+  return { outcome, read: result.read };
 }
 
 async function compileVersion(
