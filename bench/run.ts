@@ -5,8 +5,9 @@
 import { buildBench } from "./build.js";
 import { driftBench } from "./drift.js";
 import { replayBench } from "./replay.js";
+import { scaleBench } from "./scale.js";
 
-const benches: Readonly<Record<string, (args: BenchArgs) => Promise<void>>> = { build: buildBench, drift: driftBench, replay: replayBench };
+const benches: Readonly<Record<string, (args: BenchArgs) => Promise<void>>> = { build: buildBench, drift: driftBench, replay: replayBench, scale: scaleBench };
 
 export interface BenchArgs {
   readonly rounds: number;
