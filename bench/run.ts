@@ -5,6 +5,7 @@
 import { buildBench } from "./build.js";
 import { driftBench } from "./drift.js";
 import { replayBench } from "./replay.js";
+import { scaleBench } from "./scale.js";
 import { sizeBench } from "./size.js";
 import { validatorBench } from "./validators.js";
 
@@ -14,6 +15,7 @@ const benches: Readonly<Record<string, (args: BenchArgs) => Promise<void>>> = {
   replay: replayBench,
   validators: validatorBench,
   size: sizeBench,
+  scale: scaleBench,
 };
 
 export interface BenchArgs {

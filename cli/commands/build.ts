@@ -1,22 +1,38 @@
 import { build } from "../../src/api/build.js";
 import { displayPath } from "../../src/config/config.js";
-import { outputFormat, parse, COMMON_OPTIONS } from "../args.js";
+import { outputFormat, parse, COMMON_OPTIONS, UsageError } from "../args.js";
+import { CACHE_HELP, CACHE_OPTIONS, cacheOptions } from "../cache-flags.js";
 import { printDiagnostics, printJson, printWarnings, projectFrom, type Io } from "../output.js";
 
-export const BUILD_HELP = `llm-contracts build [--root DIR | --config FILE] [--format text|json]
+export const BUILD_HELP = `llm-contracts build [--root DIR | --config FILE] [--format text|json] [--watch] [--no-cache] [--cache-dir DIR]
 
 Compiles every contract under schemas/ into generated/: TypeScript types, standalone validators, indexes.
-Writes nothing when any input has a problem (exit 2), and nothing when generated/ is already up to date.`;
+Writes nothing when any input has a problem (exit 2), and nothing when generated/ is already up to date.
+Only contracts that changed since the last run are compiled again (the build cache); the output is the same.
+  --watch          build, then rebuild what changed whenever a file under schemas/ changes (one line per
+                   rebuild; a failing build is reported and watching goes on)
+${CACHE_HELP}`;
 
 export async function buildCommand(argv: string[], io: Io): Promise<number> {
-  const { values } = parse(argv, COMMON_OPTIONS);
+  const { values } = parse(argv, { ...COMMON_OPTIONS, ...CACHE_OPTIONS, watch: { type: "boolean" } });
   if (values.help === true) {
     io.out(BUILD_HELP);
     return 0;
   }
   const format = outputFormat(values.format);
   const project = projectFrom(values, io);
-  const result = await build(project);
+  const cache = cacheOptions(values, io.cwd);
+  if (values.watch === true) {
+    if (format !== "text") throw new UsageError("--watch prints text lines; it cannot be combined with --format json");
+    const { watchBuild } = await import("../../src/watch/watch.js");
+    const stop = new AbortController();
+    const onSignal = (): void => stop.abort();
+    process.once("SIGINT", onSignal);
+    process.once("SIGTERM", onSignal);
+    await watchBuild(project, { cache, signal: stop.signal, out: (l) => io.out(l), err: (l) => io.err(l) });
+    return 0;
+  }
+  const result = await build(project, { cache });
   const out = displayPath(project.rootDir, project.outDir);
   if (format === "json") {
     printJson(io, result.ok ? { ...result, outDir: out } : result);

@@ -1,11 +1,12 @@
 import { displayPath, type Project } from "../config/config.js";
-import { compileProject } from "../compile/compile.js";
+import type { ContractSource } from "../discover/discover.js";
 import type { Diagnostic } from "../errors.js";
-import { applyPlan } from "../write/apply.js";
-import { diffPlan } from "../write/plan.js";
-import { CHECK_STEPS } from "./steps.js";
-import { outputPlan } from "../emit/javascript/plan.js";
-import { syncStubs, type StubSync } from "../migrate/sync.js";
+import { CacheSession, type CacheOptions } from "../cache/session.js";
+import type { CompileCache } from "../cache/version.js";
+import { withRunCache } from "../cache/context.js";
+import type { StubSync } from "../migrate/sync.js";
+
+export type { CacheOptions } from "../cache/session.js";
 
 export interface BuildSummary {
   readonly contracts: number;
@@ -19,13 +20,40 @@ export type BuildResult =
   | ({ readonly ok: true; readonly changed: boolean; readonly written: number; readonly removed: number; readonly migrations: StubSync; readonly warnings: readonly Diagnostic[] } & BuildSummary)
   | { readonly ok: false; readonly problems: readonly Diagnostic[]; readonly warnings: readonly Diagnostic[] };
 
+export interface RunOptions {
+  readonly cache?: CacheOptions;
+  /** Worker threads compiling versions (default: `LLM_CONTRACTS_WORKERS`, else the available parallelism). */
+  readonly workers?: number;
+}
+
+/*
+ * Why the compiler is imported inside the functions: a run the cache proves to be a no-op replays the previous
+ * result and must not pay for loading TypeScript, ts-morph, json-schema-to-typescript or ajv.
+ */
+
 /** Compiles a project and writes its output folder atomically. With any input problem nothing is written. */
-export async function build(project: Project): Promise<BuildResult> {
-  const result = await compileProject(project);
-  if (result.problems.length > 0) return { ok: false, problems: result.problems, warnings: result.warnings };
-  const applied = applyPlan(project.outDir, outputPlan(project, result), displayPath(project.rootDir, project.outDir));
+export async function build(project: Project, options: RunOptions = {}): Promise<BuildResult> {
+  const session = CacheSession.open<BuildResult>("build", project, options.cache);
+  const replayed = session?.replay();
+  if (replayed !== undefined) return replayed;
+  const cache = compileCache(session);
+  const { compileProject } = await import("../compile/compile.js");
+  const result = await compileProject(project, { ...(cache !== undefined ? { cache } : {}), ...(options.workers !== undefined ? { workers: options.workers } : {}) });
+  if (result.problems.length > 0) {
+    const failed: BuildResult = { ok: false, problems: result.problems, warnings: result.warnings };
+    session?.record(failed);
+    return failed;
+  }
+  const { applyPlan } = await import("../write/apply.js");
+  const { outputPlan } = await import("../emit/javascript/plan.js");
+  const applied = applyPlan(project.outDir, outputPlan(project, result), displayPath(project.rootDir, project.outDir), cache?.hasher === undefined ? undefined : (f) => cache.hasher.hash(f));
   // Migration modules belong to the user: created when missing, imports and signatures kept in step, bodies untouched.
-  const migrations = syncStubs(project, result);
+  const { syncStubsCached } = await import("../cache/stubs.js");
+  const migrations = await syncStubsCached(project, result, cache?.store);
+  const summary = { contracts: result.contracts.length, versions: result.versions.length, examples: result.examples, files: result.plan.size };
+  // What the same build reports once it has run: nothing to write.
+  if (session !== undefined) await dependOnMigrations(session, project, result.contracts);
+  session?.record({ ok: true, changed: false, migrations: { created: [], updated: [] }, warnings: result.warnings, written: 0, removed: 0, ...summary });
   return {
     ok: true,
     changed: applied.changed || migrations.created.length + migrations.updated.length > 0,
@@ -33,10 +61,7 @@ export async function build(project: Project): Promise<BuildResult> {
     warnings: result.warnings,
     written: applied.diff.missing.length + applied.diff.stale.length + applied.diff.edited.length,
     removed: applied.diff.extra.length,
-    contracts: result.contracts.length,
-    versions: result.versions.length,
-    examples: result.examples,
-    files: result.plan.size,
+    ...summary,
   };
 }
 
@@ -45,20 +70,27 @@ const CHECK_FINDINGS = /^(schema\.(meta|strict|compile)|strict\.|example\.|gener
 
 export interface CheckResult extends BuildSummary {
   readonly problems: readonly Diagnostic[];
-  /** Strictness findings that are warnings: listed, not failing. */
+  /** Strictness findings that are not problems (printed, never failing). */
   readonly warnings: readonly Diagnostic[];
   /** 0 nothing wrong, 1 problems found, 2 some input could not be read. */
   readonly exitCode: 0 | 1 | 2;
 }
 
-/** Everything `build` would do, compared with what is on disk. Writes nothing. */
-export async function check(project: Project): Promise<CheckResult> {
-  const result = await compileProject(project);
+/** Everything `build` would do, compared with what is on disk. Writes nothing (but the cache). */
+export async function check(project: Project, options: RunOptions = {}): Promise<CheckResult> {
+  const session = CacheSession.open<CheckResult>("check", project, options.cache);
+  const replayed = session?.replay();
+  if (replayed !== undefined) return replayed;
+  const cache = compileCache(session);
+  const { compileProject } = await import("../compile/compile.js");
+  const result = await compileProject(project, { ...(cache !== undefined ? { cache } : {}), ...(options.workers !== undefined ? { workers: options.workers } : {}) });
   const out = displayPath(project.rootDir, project.outDir);
   const problems: Diagnostic[] = [...result.problems];
   // Only a complete build can be compared: with input problems the plan is partial and every file would differ.
   if (problems.length === 0) {
-    const diff = diffPlan(project.outDir, outputPlan(project, result));
+    const { diffPlan } = await import("../write/plan.js");
+    const { outputPlan } = await import("../emit/javascript/plan.js");
+    const diff = diffPlan(project.outDir, outputPlan(project, result), cache === undefined ? undefined : (f) => cache.hasher.hash(f));
     const hint = "run `llm-contracts build`";
     const add = (code: string, files: readonly string[], message: string): void => {
       for (const rel of files) problems.push({ code, file: `${out}/${rel}`, message });
@@ -67,10 +99,14 @@ export async function check(project: Project): Promise<CheckResult> {
     add("generated.stale", diff.stale, `out of date with the schemas: ${hint}`);
     add("generated.edited", diff.edited, `edited by hand; generated files are overwritten by every build: ${hint}`);
     add("generated.extra", diff.extra, `left over from a removed contract or version: ${hint}`);
-    for (const step of CHECK_STEPS) problems.push(...(await step.run(project, result)));
+    const { CHECK_STEPS } = await import("./steps.js");
+    const run = session === undefined || cache === undefined ? undefined : { session, store: cache.store, hasher: cache.hasher };
+    await withRunCache(run, async () => {
+      for (const step of CHECK_STEPS) problems.push(...(await step.run(project, result)));
+    });
   }
   const exitCode = problems.length === 0 ? 0 : problems.every((p) => CHECK_FINDINGS.test(p.code)) ? 1 : 2;
-  return {
+  const checked: CheckResult = {
     problems,
     warnings: result.warnings,
     exitCode,
@@ -79,4 +115,25 @@ export async function check(project: Project): Promise<CheckResult> {
     examples: result.examples,
     files: result.plan.size,
   };
+  if (session !== undefined) {
+    await dependOnMigrations(session, project, result.contracts);
+    session.record(checked);
+  }
+  return checked;
+}
+
+/** Migration folders may live outside the schemas folder (`migrationsDir`); the result depends on them too. */
+async function dependOnMigrations(session: CacheSession<unknown>, project: Project, contracts: readonly ContractSource[]): Promise<void> {
+  const { migrationSettings } = await import("../migrate/layout.js");
+  for (const contract of contracts) {
+    try {
+      session.dependOnTree(migrationSettings(project, contract).migrationsDir);
+    } catch {
+      // reported by the run itself
+    }
+  }
+}
+
+function compileCache(session: CacheSession<unknown> | undefined): CompileCache | undefined {
+  return session === undefined ? undefined : { store: session.store(), hasher: session.hasher };
 }

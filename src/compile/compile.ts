@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { displayPath, type Project } from "../config/config.js";
 import { discoverContracts, type ContractSource, type VersionSource } from "../discover/discover.js";
-import { InputError, type Diagnostic } from "../errors.js";
+import type { Diagnostic } from "../errors.js";
 import { emitTypes } from "../emit/types/index.js";
 import { compileValidator } from "../emit/validators/index.js";
 import { renderContractIndex, renderRootIndex, type ContractIndexInput } from "../emit/modules/indexes.js";
@@ -15,6 +15,7 @@ import { checkExamples, hasExamples } from "./examples.js";
 import { PLAN_EXTENSIONS } from "./extensions.js";
 import { renderUpgradeModule } from "../migrate/upgrade-module.js";
 import type { WritePlan } from "../write/plan.js";
+import { readVersion, versionKey, writeVersion, type CompileCache, type VersionOutcome } from "../cache/version.js";
 
 export interface CompiledVersion {
   readonly contract: ContractSource;
@@ -32,7 +33,7 @@ export interface CompileResult {
   readonly contracts: readonly ContractSource[];
   /** Everything wrong with the inputs. A plan is only complete (and only written) when this is empty. */
   readonly problems: readonly Diagnostic[];
-  /** Strictness findings the policy makes warnings: printed by build and check, never failing them. */
+  /** Strictness findings that do not refuse the build (see src/strictness), in document order per version. */
   readonly warnings: readonly Diagnostic[];
   readonly examples: number;
 }
@@ -42,35 +43,71 @@ export function contractHash(schema: JsonObject): string {
   return `sha256:${createHash("sha256").update(canonicalJson(schema), "utf8").digest("hex")}`;
 }
 
+export interface CompileOptions {
+  readonly cache?: CompileCache;
+  /** Worker threads for the versions that must be compiled (1: in this thread). See src/parallel. */
+  readonly workers?: number;
+}
+
+/** What compiling one version gives, with the display paths of every file its schema was loaded from. */
+export interface CompiledOutcome {
+  readonly outcome: VersionOutcome;
+  readonly read: readonly string[];
+}
+
 /**
  * discover → load (bundle) → schema checks → emit types and validators → golden examples → plan.
- * Problems are collected per contract version, so one bad file does not hide the others.
+ * Problems are collected per contract version, so one bad file does not hide the others. Versions the cache holds
+ * are taken from it; the others are compiled (in worker threads when there are many) and the results are
+ * assembled in discovery order, so the output never depends on how the work was split.
  */
-export async function compileProject(project: Project): Promise<CompileResult> {
+export async function compileProject(project: Project, options: CompileOptions = {}): Promise<CompileResult> {
+  const { cache } = options;
   const discovery = discoverContracts(project);
   const problems: Diagnostic[] = [...discovery.problems];
   const warnings: Diagnostic[] = [];
-  const ctx: LoadContext = { schemasDir: project.schemasDir, rootDir: project.rootDir };
   const plan = new Map<string, string>();
   const compiled: CompiledVersion[] = [];
   const indexes: ContractIndexInput[] = [];
   let examples = 0;
 
+  const jobs = discovery.contracts.flatMap((contract) =>
+    contract.versions.map((source) => {
+      const key = cache === undefined ? undefined : versionKey(cache, project, contract, source);
+      const hit = key === undefined ? undefined : readVersion(cache!, project, key);
+      return { contract, source, key, hit };
+    }),
+  );
+  const misses = jobs.filter((j) => j.hit === undefined);
+  const { compileVersions } = await import("../parallel/pool.js");
+  const results = await compileVersions(project, misses, options.workers);
+  const outcomes = new Map<(typeof jobs)[number], VersionOutcome | Diagnostic>();
+  misses.forEach((job, i) => {
+    const r = results[i]!;
+    if ("diagnostic" in r) outcomes.set(job, r.diagnostic);
+    else {
+      outcomes.set(job, r.outcome);
+      if (job.key !== undefined) writeVersion(cache!, project, job.key, r.read.slice(1), r.outcome);
+    }
+  });
+
+  let at = 0;
   for (const contract of discovery.contracts) {
     let complete = true;
     for (const source of contract.versions) {
-      try {
-        const result = await compileVersion(project, ctx, contract, source, plan);
-        if (result.problems.length > 0) complete = false;
-        problems.push(...result.problems);
-        warnings.push(...result.warnings);
-        examples += result.examples;
-        if (result.compiled !== undefined) compiled.push(result.compiled);
-      } catch (error) {
-        if (!(error instanceof InputError)) throw error;
+      const job = jobs[at++]!;
+      const result = job.hit ?? outcomes.get(job)!;
+      if (!("files" in result)) {
         complete = false;
-        problems.push(error.diagnostic);
+        problems.push(result);
+        continue;
       }
+      for (const [rel, text] of result.files) plan.set(rel, text);
+      if (result.problems.length > 0) complete = false;
+      problems.push(...result.problems);
+      warnings.push(...result.warnings);
+      examples += result.examples;
+      if (result.compiled !== undefined) compiled.push({ contract, source, ...result.compiled });
     }
     if (!complete) continue;
     const index: ContractIndexInput = {
@@ -89,15 +126,32 @@ export async function compileProject(project: Project): Promise<CompileResult> {
   return { plan, versions: compiled, contracts: discovery.contracts, problems, warnings, examples };
 }
 
+/** Compiles one version (no cache). Throws `InputError` for an input that cannot be read. */
+export async function compileVersionOutcome(project: Project, contract: ContractSource, source: VersionSource, ctx?: LoadContext): Promise<CompiledOutcome> {
+  const plan = new Map<string, string>();
+  const result = await compileVersion(project, ctx ?? { schemasDir: project.schemasDir, rootDir: project.rootDir }, contract, source, plan);
+  const outcome: VersionOutcome = {
+    files: [...plan],
+    ...(result.compiled !== undefined
+      ? { compiled: { draft: result.compiled.draft, schema: result.compiled.schema, hash: result.compiled.hash, validatorCode: result.compiled.validatorCode } }
+      : {}),
+    problems: result.problems,
+    warnings: result.warnings,
+    examples: result.examples,
+  };
+  return { outcome, read: result.read };
+}
+
 async function compileVersion(
   project: Project,
   ctx: LoadContext,
   contract: ContractSource,
   source: VersionSource,
   plan: Map<string, string>,
-): Promise<{ compiled?: CompiledVersion; problems: Diagnostic[]; warnings: Diagnostic[]; examples: number }> {
+): Promise<{ compiled?: CompiledVersion; problems: Diagnostic[]; warnings: Diagnostic[]; examples: number; read: readonly string[] }> {
   const mapped = loadSchemaFileMapped(source.file, ctx);
   const loaded = mapped.loaded;
+  const read = loaded.files;
   const validator = compileValidator(loaded.schema, loaded.draft, source.display, project.strictness);
   // Strictness findings name the file and pointer the user wrote (a hoisted `_shared` definition, not the bundle).
   const located = (d: Diagnostic): Diagnostic =>
@@ -106,7 +160,7 @@ async function compileVersion(
   const warnings = validator.warnings
     .map(located)
     .sort((x, y) => (x.line ?? 0) - (y.line ?? 0) || (x.column ?? 0) - (y.column ?? 0) || x.code.localeCompare(y.code));
-  if (!validator.ok) return { problems: validator.problems.map(located), warnings, examples: 0 };
+  if (!validator.ok) return { problems: validator.problems.map(located), warnings, examples: 0, read };
 
   const names = versionNames(contract.name, source.version);
   const validatorCode = validator.code;
@@ -130,11 +184,11 @@ async function compileVersion(
 
   const compiled: CompiledVersion = { contract, source, draft: loaded.draft, schema: loaded.schema, hash, validatorCode };
   for (const extension of PLAN_EXTENSIONS) for (const [rel, text] of extension.files(compiled)) plan.set(rel, text);
-  if (!hasExamples(contract, source.version)) return { compiled, problems: [], warnings, examples: 0 };
+  if (!hasExamples(contract, source.version)) return { compiled, problems: [], warnings, examples: 0, read };
   // Golden examples run through the exact generated validator code, not a re-compiled in-memory one.
   const validate = await importValidator(validatorCode);
   const ex = checkExamples(project, contract, source.version, validate);
-  return { compiled, problems: ex.problems, warnings, examples: ex.count };
+  return { compiled, problems: ex.problems, warnings, examples: ex.count, read };
 }
 
 /** Loads generated validator code (zero imports) as a module without touching the disk. */

@@ -32,6 +32,8 @@ export interface Project {
   readonly toolsets: Readonly<Record<string, readonly string[]>>;
   /** Severities of strictness findings (`strict`) and custom regex formats (`formats`) from the config. */
   readonly strictness: StrictPolicy;
+  /** Absolute folder of the build cache (config `cacheDir`); undefined: `node_modules/.cache/llm-contracts`. */
+  readonly cacheDir?: string;
 }
 
 interface ConfigFile {
@@ -42,6 +44,7 @@ interface ConfigFile {
   toolsets?: Record<string, string[]>;
   strict?: Record<string, Severity>;
   formats?: Record<string, string>;
+  cacheDir?: string;
 }
 
 /** Reads a JSON Schema shipped with the package (`src/config/*.schema.json`). */
@@ -93,7 +96,11 @@ export function resolveProject(options: { root?: string; config?: string; cwd: s
   if (outDir === rootDir || !outDir.startsWith(rootDir + path.sep) || schemasDir.startsWith(outDir + path.sep) || schemasDir === outDir) {
     throw inputError("config.out-dir", { file: display }, "outDir must be a folder inside the project root, apart from schemasDir");
   }
-  return { rootDir, configFile, schemasDir, outDir, emit: config.emit ?? "ts", defaults: config.defaults ?? {}, toolsets: config.toolsets ?? {}, strictness: { severity: config.strict ?? {}, formats: config.formats ?? {} } };
+  return {
+    rootDir, configFile, schemasDir, outDir, emit: config.emit ?? "ts", defaults: config.defaults ?? {}, toolsets: config.toolsets ?? {},
+    strictness: { severity: config.strict ?? {}, formats: config.formats ?? {} },
+    ...(config.cacheDir !== undefined ? { cacheDir: path.resolve(rootDir, config.cacheDir) } : {}),
+  };
 }
 
 /** `/`-separated path relative to the project root, for messages and generated banners. */

@@ -1,4 +1,5 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import { createRequire } from "node:module";
+import type { Ajv2020 as Ajv2020Class, ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
 import { packagedSchema } from "./config.js";
 import { inputError } from "../errors.js";
 import { isJsonObject, pointerAppend, pointerTokens, type JsonValue } from "../ir/json.js";
@@ -15,6 +16,8 @@ export function assertValid(schemaName: "config.schema.json" | "contract.schema.
   let validate = compiled.get(schemaName);
   if (validate === undefined) {
     // Our own schemas are meta-checked by a unit test, not on every run.
+    // Loaded on first use: a run that finds nothing changed (the build cache) never needs ajv.
+    const { Ajv2020 } = createRequire(import.meta.url)("ajv/dist/2020.js") as { Ajv2020: typeof Ajv2020Class };
     validate = new Ajv2020({ allErrors: false, strict: true, validateSchema: false }).compile(packagedSchema(schemaName));
     compiled.set(schemaName, validate);
   }

@@ -1,4 +1,5 @@
-import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node } from "yaml";
+import { createRequire } from "node:module";
+import type { Node } from "yaml";
 import { inputError, type InputError } from "../errors.js";
 import { pointerAppend, type JsonObject, type JsonValue } from "../ir/json.js";
 import { protoKeyError, tooDeepError, type ParsedText } from "./json-parser.js";
@@ -10,7 +11,15 @@ import { LineIndex, PositionMap } from "./positions.js";
  * Anchors, aliases, tags and non-string keys are refused, because they either have no JSON equivalent or make
  * the file mean something other than what it shows (an alias shares one node between two places).
  */
+/** The yaml package, loaded on first use: most projects hold no YAML, and loading it costs as much as starting node. */
+let yamlModule: typeof import("yaml") | undefined;
+function yaml(): typeof import("yaml") {
+  yamlModule ??= createRequire(import.meta.url)("yaml") as typeof import("yaml");
+  return yamlModule;
+}
+
 export function parseYaml(text: string, file: string): ParsedText {
+  const { isAlias, isMap, isScalar, isSeq, parseDocument } = yaml();
   const lines = new LineIndex(text);
   let doc;
   try {

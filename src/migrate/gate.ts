@@ -5,11 +5,11 @@
 import path from "node:path";
 import type { CheckStep } from "../api/steps.js";
 import type { CompileResult } from "../compile/compile.js";
-import { diffSchemas } from "../drift/diff.js";
+import { diffSchemas } from "../cache/diff.js";
 import type { Diagnostic } from "../errors.js";
 import { chainSources } from "./files.js";
 import { stepStatus } from "./status.js";
-import { planSteps } from "./sync.js";
+import { planSteps } from "./plan-steps.js";
 import { typecheckChain } from "./typecheck.js";
 
 /**
@@ -55,7 +55,7 @@ export const migrationCheckStep: CheckStep = {
     if (contracts.size === 0 || problems.some((p) => p.code === "migration.missing")) return problems;
     const sources = chainSources(project, compiled);
     const roots = [...contracts].map((c) => path.join(project.outDir, c, "upgrade.ts"));
-    problems.push(...typecheckChain(project, sources, roots));
+    problems.push(...(await typecheckChain(project, sources, roots)));
     return problems;
   },
 };

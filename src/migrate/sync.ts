@@ -4,45 +4,17 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { CompileResult, CompiledVersion } from "../compile/compile.js";
+import type { CompileResult } from "../compile/compile.js";
 import type { Project } from "../config/config.js";
-import { analyzeStep, type StepAnalysis } from "./analyze.js";
-import { generatedRuntimeFile, generatedVersionFile, importSpecifier, migrationSteps, type MigrationStep } from "./layout.js";
-import { renderStub, updateStub, type StubTarget } from "./stub.js";
+import { planSteps, type PlannedStep } from "./plan-steps.js";
+import { renderStub, updateStub } from "./stub.js";
+
+export { planSteps, type PlannedStep } from "./plan-steps.js";
 
 export interface StubSync {
   /** Project-relative paths of modules created / updated (imports or signature). */
   readonly created: readonly string[];
   readonly updated: readonly string[];
-}
-
-export interface PlannedStep {
-  readonly step: MigrationStep;
-  readonly target: StubTarget;
-  readonly analysis: StepAnalysis;
-}
-
-/** Every step of every contract with its analysis; versions must all have compiled. */
-export function planSteps(project: Project, compiled: Pick<CompileResult, "contracts" | "versions">): PlannedStep[] {
-  const byKey = new Map<string, CompiledVersion>(compiled.versions.map((v) => [`${v.contract.name}@${v.source.version}`, v]));
-  const out: PlannedStep[] = [];
-  for (const contract of compiled.contracts) {
-    for (const step of migrationSteps(project, contract)) {
-      const old = byKey.get(`${contract.name}@${step.from}`);
-      const neu = byKey.get(`${contract.name}@${step.to}`);
-      if (old === undefined || neu === undefined) continue;
-      const target: StubTarget = {
-        contract: contract.name,
-        from: step.from,
-        functionName: step.functionName,
-        oldModule: importSpecifier(step.file, generatedVersionFile(project, contract.name, step.from)),
-        newModule: importSpecifier(step.file, generatedVersionFile(project, contract.name, step.to)),
-        runtimeModule: importSpecifier(step.file, generatedRuntimeFile(project)),
-      };
-      out.push({ step, target, analysis: analyzeStep(contract.name, step.from, old.schema, neu.schema) });
-    }
-  }
-  return out;
 }
 
 /** The text a step's module should have: a fresh stub, or the user's module brought in step. */

@@ -2,46 +2,113 @@
  * `check`'s type-check of the upgrade chain: the user's migrations against the types `build` would generate.
  * Why: when a schema changes, a migration body written for the old types may no longer fit; the report names the
  * file and line, the way the compiler would, before the chain is shipped.
+ *
+ * Why batches with shared source files instead of one program for everything: one program over a thousand
+ * contracts holds every syntax tree and type at once (gigabytes). Roots are checked in batches of BATCH, and the
+ * files every batch needs (the standard library, `_runtime.ts`) are parsed once and shared between programs.
+ * Each root's result is cached under the hashes of every file it imports (see imports.ts), so a run re-checks
+ * only the contracts whose chain changed; nothing is parsed or checked when none did.
  */
+import { createHash } from "node:crypto";
 import path from "node:path";
-import ts from "typescript";
+import type ts from "typescript";
+import { runCache } from "../cache/context.js";
 import { displayPath, type Project } from "../config/config.js";
 import type { Diagnostic } from "../errors.js";
 import { STRICT_FLAGS } from "../emit/codegen/strict.js";
+import { importClosure } from "./imports.js";
 
-/** The strict settings generated code is held to (README: "The generated code compiles with ..."). */
-export const CHAIN_COMPILER_OPTIONS: ts.CompilerOptions = {
-  ...STRICT_FLAGS,
-  skipLibCheck: true,
-  lib: ["lib.es2022.d.ts"],
-  // Bundler resolution: same relative `.js` specifiers as NodeNext, without needing the user's package.json type.
-  module: ts.ModuleKind.ESNext,
-  moduleResolution: ts.ModuleResolutionKind.Bundler,
-};
+const BATCH = 64;
+
+/** The strict settings generated code is held to (README: "The generated code compiles with ..."); see `chainOptions`. */
+export async function chainCompilerOptions(): Promise<ts.CompilerOptions> {
+  const { default: tsc } = await import("typescript");
+  return {
+    ...STRICT_FLAGS,
+    skipLibCheck: true,
+    lib: ["lib.es2022.d.ts"],
+    // Bundler resolution: same relative `.js` specifiers as NodeNext, without needing the user's package.json type.
+    module: tsc.ModuleKind.ESNext,
+    moduleResolution: tsc.ModuleResolutionKind.Bundler,
+  };
+}
 
 /**
  * Type-checks `roots` with `overlay` (absolute path → text) standing in for files on disk, so generated modules
- * are taken from the plan rather than from a possibly stale output folder.
+ * are taken from the plan rather than from a possibly stale output folder. Diagnostics are sorted by file and
+ * position and deduplicated, so the result does not depend on how roots were batched or cached.
  */
-export function typecheckChain(project: Project, overlay: ReadonlyMap<string, string>, roots: readonly string[]): Diagnostic[] {
-  const host = ts.createCompilerHost(CHAIN_COMPILER_OPTIONS, true);
-  const norm = (f: string): string => path.resolve(f);
-  const files = new Map([...overlay].map(([f, t]) => [norm(f), t]));
+export async function typecheckChain(project: Project, overlay: ReadonlyMap<string, string>, roots: readonly string[]): Promise<Diagnostic[]> {
+  const files = new Map([...overlay].map(([f, t]) => [path.resolve(f), t]));
+  const cache = runCache();
+  const { default: tsc } = await import("typescript");
+  const found: Diagnostic[] = [];
+  const misses: { root: string; key: string | undefined; reach: ReadonlySet<string> }[] = [];
+  for (const root of roots) {
+    const closure = cache === undefined ? undefined : importClosure(tsc, root, files);
+    const key = closure === undefined ? undefined : cache!.store.key("typecheck", JSON.stringify(STRICT_FLAGS), project.rootDir, ...[...closure].sort(([a], [b]) => (a < b ? -1 : 1)).map(([f, t]) => `${f} ${sha(t)}`));
+    const hit = key === undefined ? undefined : cache!.store.get<Diagnostic[]>(key);
+    if (hit !== undefined) found.push(...hit);
+    else misses.push({ root, key, reach: new Set([...(closure?.keys() ?? [])].map((f) => displayPath(project.rootDir, f))) });
+  }
+  if (misses.length > 0) {
+    const options = await chainCompilerOptions();
+    const shared = new Map<string, ts.SourceFile>();
+    const runtime = path.resolve(project.outDir, "_runtime.ts");
+    for (let i = 0; i < misses.length; i += BATCH) {
+      const batch = misses.slice(i, i + BATCH);
+      const program = createProgram(tsc, options, files, shared, runtime, batch.map((m) => m.root));
+      const all = tsc.getPreEmitDiagnostics(program).map((d) => toDiagnostic(tsc, project, d));
+      found.push(...all);
+      // A root owns the diagnostics of the files it reaches; a batch-wide one (no file) belongs to every root. A
+      // diagnostic no root owns means a closure missed a file: then nothing of the batch is cached.
+      const owned = (d: Diagnostic): boolean => d.file === "." || batch.some((m) => m.reach.has(d.file));
+      if (!all.every(owned)) continue;
+      for (const miss of batch) if (miss.key !== undefined) cache!.store.set(miss.key, all.filter((d) => d.file === "." || miss.reach.has(d.file)));
+    }
+  }
+  return sortUnique(found);
+}
+
+function createProgram(
+  tsc: typeof ts,
+  options: ts.CompilerOptions,
+  files: ReadonlyMap<string, string>,
+  shared: Map<string, ts.SourceFile>,
+  runtime: string,
+  roots: readonly string[],
+): ts.Program {
+  const host = tsc.createCompilerHost(options, true);
   const fileExists = host.fileExists.bind(host);
   const readFile = host.readFile.bind(host);
   const getSourceFile = host.getSourceFile.bind(host);
-  host.fileExists = (f) => files.has(norm(f)) || fileExists(f);
-  host.readFile = (f) => files.get(norm(f)) ?? readFile(f);
+  host.fileExists = (f) => files.has(path.resolve(f)) || fileExists(f);
+  host.readFile = (f) => files.get(path.resolve(f)) ?? readFile(f);
   host.getSourceFile = (f, lang, onError, create) => {
-    const text = files.get(norm(f));
-    return text !== undefined ? ts.createSourceFile(f, text, lang, true) : getSourceFile(f, lang, onError, create);
+    const abs = path.resolve(f);
+    const known = shared.get(abs);
+    if (known !== undefined) return known;
+    const text = files.get(abs);
+    const sf = text !== undefined ? tsc.createSourceFile(f, text, lang, true) : getSourceFile(f, lang, onError, create);
+    // Parsed once for every batch: the standard library and the shared runtime.
+    if (sf !== undefined && (abs === runtime || text === undefined)) shared.set(abs, sf);
+    return sf;
   };
-  const program = ts.createProgram({ rootNames: [...roots], options: CHAIN_COMPILER_OPTIONS, host });
-  return ts.getPreEmitDiagnostics(program).map((d) => toDiagnostic(project, d));
+  return tsc.createProgram({ rootNames: [...roots], options, host });
 }
 
-function toDiagnostic(project: Project, d: ts.Diagnostic): Diagnostic {
-  const message = `does not type-check: ${ts.flattenDiagnosticMessageText(d.messageText, " ")} (TS${d.code})`;
+function sha(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}
+
+function sortUnique(list: readonly Diagnostic[]): Diagnostic[] {
+  const key = (d: Diagnostic): string => `${d.file}\u0000${String(d.line ?? 0).padStart(9, "0")}\u0000${String(d.column ?? 0).padStart(9, "0")}\u0000${d.message}`;
+  const byKey = new Map(list.map((d) => [key(d), d]));
+  return [...byKey.keys()].sort().map((k) => byKey.get(k)!);
+}
+
+function toDiagnostic(tsc: typeof ts, project: Project, d: ts.Diagnostic): Diagnostic {
+  const message = `does not type-check: ${tsc.flattenDiagnosticMessageText(d.messageText, " ")} (TS${d.code})`;
   if (d.file === undefined || d.start === undefined) return { code: "migration.type-error", file: ".", message };
   const { line, character } = d.file.getLineAndCharacterOfPosition(d.start);
   return { code: "migration.type-error", file: displayPath(project.rootDir, d.file.fileName), line: line + 1, column: character + 1, message };

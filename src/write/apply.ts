@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import path from "node:path";
 import { inputError } from "../errors.js";
 import { readBanner } from "../emit/codegen/module.js";
-import { diffPlan, isEmptyDiff, listFiles, type PlanDiff, type WritePlan } from "./plan.js";
+import { cmp } from "../discover/discover.js";
+import { diffPlan, isEmptyDiff, type PlanDiff, type WritePlan } from "./plan.js";
 
 export interface ApplyResult {
   readonly changed: boolean;
@@ -17,13 +18,14 @@ export interface ApplyResult {
  * swapped in with two renames; a build that finds the backup of an interrupted swap restores it first.
  * Nothing is touched when the folder already matches the plan.
  */
-export function applyPlan(outDir: string, plan: WritePlan, displayOutDir: string): ApplyResult {
+export function applyPlan(outDir: string, plan: WritePlan, displayOutDir: string, hashOf?: (file: string) => string | undefined): ApplyResult {
   const parent = path.dirname(outDir);
   const base = path.basename(outDir);
   const backup = path.join(parent, `.${base}.llm-contracts-old`);
   recoverInterruptedSwap(outDir, backup);
-  assertOwned(outDir, displayOutDir);
-  const diff = diffPlan(outDir, plan);
+  const diff = diffPlan(outDir, plan, hashOf);
+  // A file equal to its planned text carries our banner; only the others need reading.
+  assertOwned(outDir, displayOutDir, [...diff.stale, ...diff.edited, ...diff.extra]);
   if (isEmptyDiff(diff)) return { changed: false, diff };
 
   const staging = path.join(parent, `.${base}.llm-contracts-new-${process.pid}`);
@@ -61,8 +63,8 @@ function recoverInterruptedSwap(outDir: string, backup: string): void {
  * The output folder belongs to the tool and is replaced whole, so refuse to replace one that holds files we did
  * not generate (a misconfigured `outDir` pointing at source code must not be wiped).
  */
-function assertOwned(outDir: string, displayOutDir: string): void {
-  for (const rel of listFiles(outDir)) {
+function assertOwned(outDir: string, displayOutDir: string, files: readonly string[]): void {
+  for (const rel of [...files].sort(cmp)) {
     const text = readFileSync(path.join(outDir, ...rel.split("/")), "utf8");
     if (readBanner(text) === undefined) {
       throw inputError(

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { bodyHash, readBanner } from "../emit/codegen/module.js";
@@ -39,7 +40,11 @@ export function listFiles(dir: string): string[] {
   return out.sort(cmp);
 }
 
-export function diffPlan(outDir: string, plan: WritePlan): PlanDiff {
+/**
+ * `hashOf` (sha256 hex of a file's bytes, e.g. memoised by the build cache) lets unchanged files be compared
+ * without reading them; a file whose hash differs is read to tell stale from edited.
+ */
+export function diffPlan(outDir: string, plan: WritePlan, hashOf?: (file: string) => string | undefined): PlanDiff {
   const missing: string[] = [];
   const stale: string[] = [];
   const edited: string[] = [];
@@ -49,7 +54,9 @@ export function diffPlan(outDir: string, plan: WritePlan): PlanDiff {
       missing.push(rel);
       continue;
     }
-    const actual = readFileSync(path.join(outDir, ...rel.split("/")), "utf8");
+    const file = path.join(outDir, ...rel.split("/"));
+    if (hashOf !== undefined && hashOf(file) === createHash("sha256").update(text, "utf8").digest("hex")) continue;
+    const actual = readFileSync(file, "utf8");
     if (actual === text) continue;
     const banner = readBanner(actual);
     if (banner !== undefined && bodyHash(banner.body) === banner.recordedHash) stale.push(rel);

@@ -49,12 +49,16 @@ export function runCli(args: readonly string[], cwd: string): Run {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** Every file under a folder with its bytes and mtime, to prove a command wrote nothing. */
+/**
+ * Every file under a folder with its bytes and mtime, to prove a command wrote nothing. The build cache
+ * (`node_modules/.cache`) is left out: `check` writes nothing of the project, but it does keep its cache.
+ */
 export function snapshotTree(dir: string): Map<string, string> {
   const out = new Map<string, string>();
   const walk = (abs: string, rel: string): void => {
     for (const e of readdirSync(abs, { withFileTypes: true })) {
       const r = rel === "" ? e.name : `${rel}/${e.name}`;
+      if (r === "node_modules/.cache") continue;
       const a = path.join(abs, e.name);
       if (e.isDirectory()) walk(a, r);
       else out.set(r, `${statSync(a).mtimeMs}:${readFileSync(a, "utf8")}`);

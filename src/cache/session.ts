@@ -1,0 +1,96 @@
+/**
+ * One run's view of the cache: where it lives, the snapshot of the previous run of the same command, the file
+ * hasher (memoised by that snapshot) and, once needed, the content-addressed entry store bound to the tool.
+ */
+import path from "node:path";
+import { CONFIG_FILE, type Project } from "../config/config.js";
+import { FileHasher } from "./files.js";
+import { readSnapshot, takeSnapshot, verifySnapshot, writeSnapshot, type Snapshot } from "./snapshot.js";
+import { CacheStore, defaultCacheDir } from "./store.js";
+import { toolFiles, toolIdentity } from "./tool.js";
+
+export interface CacheOptions {
+  /** false: neither read nor write the cache (`--no-cache`). */
+  readonly enabled?: boolean;
+  /** Overrides `cacheDir` from the config (`--cache-dir`). */
+  readonly dir?: string;
+}
+
+export function cacheDirOf(project: Project, options: CacheOptions = {}): string | undefined {
+  if (options.enabled === false) return undefined;
+  return options.dir ?? project.cacheDir ?? defaultCacheDir(project.rootDir);
+}
+
+export class CacheSession<R> {
+  private readonly previous: Snapshot<R> | undefined;
+  readonly hasher: FileHasher;
+  private storeValue: CacheStore | undefined;
+  private readonly extraTrees = new Set<string>();
+  private readonly extraPaths = new Set<string>();
+
+  private constructor(
+    readonly dir: string,
+    private readonly id: string,
+    private readonly project: Project,
+    readonly startedAt: number,
+  ) {
+    this.previous = readSnapshot<R>(dir, id);
+    this.hasher = new FileHasher(startedAt, this.previous?.files ?? [], this.previous?.startedAt ?? 0);
+  }
+
+  /** A session for `command` on `project`, or undefined when caching is off. */
+  static open<R>(command: string, project: Project, options: CacheOptions = {}): CacheSession<R> | undefined {
+    const startedAt = Date.now();
+    const dir = cacheDirOf(project, options);
+    if (dir === undefined) return undefined;
+    const id = JSON.stringify({
+      command,
+      rootDir: project.rootDir,
+      configFile: project.configFile ?? null,
+      schemasDir: project.schemasDir,
+      outDir: project.outDir,
+    });
+    return new CacheSession<R>(path.resolve(dir), id, project, startedAt);
+  }
+
+  /** The previous run's result when nothing it depended on has changed. */
+  replay(): R | undefined {
+    if (this.previous === undefined) return undefined;
+    const verdict = verifySnapshot(this.previous, this.startedAt);
+    if (!verdict.ok) return undefined;
+    if (verdict.refresh !== undefined) writeSnapshot(this.dir, this.id, verdict.refresh);
+    return this.previous.result;
+  }
+
+  /** Entries bound to this tool build (hashing the tool's files on first use). */
+  store(): CacheStore {
+    if (this.storeValue === undefined) {
+      const hashes = new Map<string, string>();
+      for (const file of toolFiles()) hashes.set(file, file.startsWith("missing:") ? "missing" : (this.hasher.hash(file) ?? "unreadable"));
+      this.storeValue = new CacheStore(this.dir, toolIdentity(hashes));
+    }
+    return this.storeValue;
+  }
+
+  /** Something outside the default scope this run's result depends on (a migrations folder elsewhere, a .d.ts). */
+  dependOnTree(dir: string): void {
+    this.extraTrees.add(dir);
+  }
+
+  dependOnFile(file: string): void {
+    this.extraPaths.add(file);
+  }
+
+  /** Records the scope with `result` for the next run. */
+  record(result: R): void {
+    const p = this.project;
+    const backup = path.join(path.dirname(p.outDir), `.${path.basename(p.outDir)}.llm-contracts-old`);
+    const trees = [p.schemasDir, p.outDir, ...this.extraTrees].filter((t) => !isInside(t, this.dir));
+    const paths = [p.configFile ?? path.join(p.rootDir, CONFIG_FILE), backup, ...toolFiles().filter((f) => !f.startsWith("missing:")), ...this.extraPaths];
+    writeSnapshot(this.dir, this.id, takeSnapshot({ trees, paths }, this.hasher, result));
+  }
+}
+
+function isInside(child: string, parent: string): boolean {
+  return child === parent || child.startsWith(parent + path.sep);
+}

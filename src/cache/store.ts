@@ -1,0 +1,91 @@
+/**
+ * The build cache: a folder of content-addressed entries, one file per key. Safe to delete at any time (every entry
+ * is recomputed on a miss), and meant to be kept by a CI cache or Nx/Turborepo between runs.
+ *
+ * Why an integrity hash inside each entry: the folder is shared, restored from CI archives and may be truncated
+ * by a full disk or a killed process. An entry whose format, key or integrity does not match is ignored (a miss),
+ * never trusted, so a cache can make a run faster but never change its result.
+ */
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+const FORMAT = "llm-contracts-cache/1";
+
+/** The default cache folder, where tools conventionally keep caches (`find-cache-dir`, Babel, ESLint, Nx). */
+export function defaultCacheDir(rootDir: string): string {
+  return path.join(rootDir, "node_modules", ".cache", "llm-contracts");
+}
+
+export function sha256(...parts: readonly string[]): string {
+  const h = createHash("sha256");
+  for (const p of parts) {
+    // Length-prefixed so that ("ab", "c") and ("a", "bc") never hash alike.
+    h.update(`${p.length}:`);
+    h.update(p, "utf8");
+  }
+  return h.digest("hex");
+}
+
+export class CacheStore {
+  constructor(
+    readonly dir: string,
+    /** Hash of everything that can change an output besides the inputs: tool version and code, dependencies, node major. */
+    readonly toolId: string,
+  ) {}
+
+  /** Key of an entry: its namespace and the hashes of its inputs, always bound to this tool. */
+  key(namespace: string, ...parts: readonly string[]): string {
+    return `${namespace}-${sha256(this.toolId, namespace, ...parts)}`;
+  }
+
+  private file(key: string): string {
+    return path.join(this.dir, key.slice(0, key.indexOf("-")), `${key.slice(key.indexOf("-") + 1)}.json`);
+  }
+
+  get<T>(key: string): T | undefined {
+    return readEntry<T>(this.file(key), key);
+  }
+
+  set(key: string, payload: unknown): void {
+    writeEntry(this.file(key), key, payload);
+  }
+}
+
+/** Reads an entry; undefined when absent, unreadable, of another format, for another key, or corrupted. */
+export function readEntry<T>(file: string, key: string): T | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
+  // The integrity covers the payload text exactly as written: `{"format":..,"key":..,"integrity":..,"payload":<text>}`.
+  const head = `{"format":${JSON.stringify(FORMAT)},"key":${JSON.stringify(key)},"integrity":"`;
+  if (!text.startsWith(head)) return undefined;
+  const integrity = text.slice(head.length, head.length + 64);
+  const rest = text.slice(head.length + 64);
+  if (!rest.startsWith('","payload":') || !rest.endsWith("}")) return undefined;
+  const payload = rest.slice('","payload":'.length, -1);
+  if (sha256(key, payload) !== integrity) return undefined;
+  try {
+    return JSON.parse(payload) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes an entry atomically: temp file in the same folder, then rename. A failure to write is not an error. */
+export function writeEntry(file: string, key: string, payload: unknown): void {
+  const body = JSON.stringify(payload);
+  const text = `{"format":${JSON.stringify(FORMAT)},"key":${JSON.stringify(key)},"integrity":"${sha256(key, body)}","payload":${body}}`;
+  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(tmp, text, "utf8");
+    renameSync(tmp, file);
+  } catch {
+    // A read-only or full cache folder only costs speed.
+    rmSync(tmp, { force: true });
+  }
+}

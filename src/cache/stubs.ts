@@ -1,0 +1,32 @@
+/**
+ * `build`'s migration pass with a memo: a module whose exact text was already found in step with the same target
+ * and analysis is not parsed again (ts-morph costs tens of milliseconds per module, and is not even loaded when
+ * every module is known to be in step).
+ */
+import { existsSync, readFileSync } from "node:fs";
+import type { CompileResult } from "../compile/compile.js";
+import type { Project } from "../config/config.js";
+import { planSteps } from "../migrate/plan-steps.js";
+import type { StubSync } from "../migrate/sync.js";
+import type { CacheStore } from "./store.js";
+
+export async function syncStubsCached(project: Project, compiled: Pick<CompileResult, "contracts" | "versions">, store: CacheStore | undefined): Promise<StubSync> {
+  const created: string[] = [];
+  const updated: string[] = [];
+  let sync: typeof import("../migrate/sync.js") | undefined;
+  for (const planned of planSteps(project, compiled)) {
+    const file = planned.step.file;
+    const current = existsSync(file) ? readFileSync(file, "utf8") : undefined;
+    const key = store === undefined || current === undefined ? undefined : store.key("stub", file, JSON.stringify(planned.target), JSON.stringify(planned.analysis), current);
+    if (key !== undefined && store!.get<{ inStep: boolean }>(key)?.inStep === true) continue;
+    sync ??= await import("../migrate/sync.js");
+    const want = sync.desiredText(planned);
+    if (want.existed && want.current === want.text) {
+      if (key !== undefined) store!.set(key, { inStep: true });
+      continue;
+    }
+    sync.writeAtomic(file, want.text);
+    (want.existed ? updated : created).push(planned.step.display);
+  }
+  return { created, updated };
+}

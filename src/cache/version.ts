@@ -1,0 +1,81 @@
+/**
+ * Cache entries of one compiled contract version: its generated files, the compiled schema, its problems and the
+ * number of golden examples checked. The key holds everything `compileVersion` reads besides `$ref`ed files
+ * (contract, manifest, version, the schema file, the example files); those are only known after loading, so the
+ * entry lists them with their hashes and is a hit only while every one is unchanged.
+ */
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
+import type { ContractSource, VersionSource } from "../discover/discover.js";
+import type { Diagnostic } from "../errors.js";
+import { canonicalJson, type Draft, type JsonObject, type JsonValue } from "../ir/json.js";
+import type { Project } from "../config/config.js";
+import type { FileHasher } from "./files.js";
+import type { CacheStore } from "./store.js";
+
+export interface VersionOutcome {
+  readonly files: readonly (readonly [string, string])[];
+  readonly compiled?: { readonly draft: Draft; readonly schema: JsonObject; readonly hash: string; readonly validatorCode: string };
+  readonly problems: readonly Diagnostic[];
+  readonly warnings: readonly Diagnostic[];
+  readonly examples: number;
+}
+
+interface VersionEntry {
+  /** [display path, content hash] of every file the loader read besides the schema file itself. */
+  readonly deps: readonly (readonly [string, string])[];
+  readonly outcome: VersionOutcome;
+}
+
+export interface CompileCache {
+  readonly store: CacheStore;
+  readonly hasher: FileHasher;
+}
+
+export function versionKey(cache: CompileCache, project: Project, contract: ContractSource, source: VersionSource): string | undefined {
+  const own = cache.hasher.hash(source.file);
+  if (own === undefined) return undefined;
+  const examples: string[] = [];
+  const dir = path.join(contract.dir, "examples", `v${source.version}`);
+  const walk = (abs: string, rel: string): void => {
+    for (const e of readdirSync(abs, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const r = `${rel}/${e.name}`;
+      if (e.isDirectory()) walk(path.join(abs, e.name), r);
+      else examples.push(`${r} ${cache.hasher.hash(path.join(abs, e.name)) ?? "-"}`);
+    }
+  };
+  if (existsSync(dir)) walk(dir, "");
+  return cache.store.key(
+    "version",
+    project.rootDir,
+    contract.name,
+    contract.dir,
+    canonicalJson(contract.manifest as unknown as JsonValue),
+    canonicalJson(project.defaults as unknown as JsonValue),
+    // The strictness policy decides which findings refuse the build and which custom formats are validated.
+    canonicalJson(project.strictness as unknown as JsonValue),
+    String(source.version),
+    contract.versions.map((v) => v.display).join("\n"),
+    source.file,
+    source.display,
+    own,
+    examples.join("\n"),
+  );
+}
+
+export function readVersion(cache: CompileCache, project: Project, key: string): VersionOutcome | undefined {
+  const entry = cache.store.get<VersionEntry>(key);
+  if (entry === undefined) return undefined;
+  for (const [display, hash] of entry.deps) if (cache.hasher.hash(path.resolve(project.rootDir, display)) !== hash) return undefined;
+  return entry.outcome;
+}
+
+export function writeVersion(cache: CompileCache, project: Project, key: string, readFiles: readonly string[], outcome: VersionOutcome): void {
+  const deps: [string, string][] = [];
+  for (const display of readFiles) {
+    const hash = cache.hasher.hash(path.resolve(project.rootDir, display));
+    if (hash === undefined) return;
+    deps.push([display, hash]);
+  }
+  cache.store.set(key, { deps, outcome } satisfies VersionEntry);
+}

@@ -1,0 +1,40 @@
+/**
+ * The files a TypeScript module depends on, found with the compiler's scanner only (`preProcessFile`, no program):
+ * its relative `import`/`export` specifiers resolved the way `moduleResolution: "bundler"` resolves them
+ * (`./x.js` → `./x.ts`). Used to key the migration type-check cache, so it errs on the safe side: a module with a
+ * dependency it cannot follow (a package import, a triple-slash reference, an unresolvable path) has no closure
+ * and is always checked.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type ts from "typescript";
+
+/** Absolute path → text of every file `root` reaches, `root` included; undefined when a dependency cannot be followed. */
+export function importClosure(tsc: typeof ts, root: string, overlay: ReadonlyMap<string, string>): Map<string, string> | undefined {
+  const out = new Map<string, string>();
+  const queue = [path.resolve(root)];
+  while (queue.length > 0) {
+    const file = queue.pop()!;
+    if (out.has(file)) continue;
+    const text = overlay.get(file) ?? (existsSync(file) ? readFileSync(file, "utf8") : undefined);
+    if (text === undefined) return undefined;
+    out.set(file, text);
+    const info = tsc.preProcessFile(text, /* readImportFiles */ true, /* detectJavaScriptImports */ true);
+    if (info.referencedFiles.length + info.typeReferenceDirectives.length + info.libReferenceDirectives.length > 0) return undefined;
+    for (const { fileName: spec } of info.importedFiles) {
+      if (!spec.startsWith("./") && !spec.startsWith("../")) return undefined;
+      const resolved = resolveRelative(path.dirname(file), spec, overlay);
+      if (resolved === undefined) return undefined;
+      queue.push(resolved);
+    }
+  }
+  return out;
+}
+
+function resolveRelative(dir: string, spec: string, overlay: ReadonlyMap<string, string>): string | undefined {
+  const base = path.resolve(dir, spec);
+  const stem = base.replace(/\.(m|c)?js$/, "");
+  const ext = base.slice(stem.length).replace("js", "ts");
+  const candidates = ext !== "" ? [`${stem}${ext}`, `${stem}.d${ext}`] : [`${base}.ts`, `${base}.d.ts`, path.join(base, "index.ts")];
+  return candidates.find((c) => overlay.has(c) || existsSync(c));
+}

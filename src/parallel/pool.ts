@@ -1,0 +1,101 @@
+/**
+ * Compiling contract versions in worker threads. Versions are independent (each is loaded, compiled and its
+ * examples run on its own), so they are spread over a few workers; results come back by position, so the order
+ * of the output is the order of the input whatever finishes first.
+ *
+ * Why not always: a worker must load the compiler (ajv, json-schema-to-typescript) again, which costs about as
+ * much as compiling a handful of versions, so small batches run in this thread.
+ */
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import type { CompiledOutcome } from "../compile/compile.js";
+import type { Project } from "../config/config.js";
+import type { ContractSource, VersionSource } from "../discover/discover.js";
+import { InputError, type Diagnostic } from "../errors.js";
+import { LoadCache } from "../load/index.js";
+
+export interface VersionJob {
+  readonly contract: ContractSource;
+  readonly source: VersionSource;
+}
+
+export type JobResult = CompiledOutcome | { readonly diagnostic: Diagnostic };
+
+/** Below this many versions per worker, compiling in this thread is faster than starting workers. */
+export const MIN_PER_WORKER = 12;
+
+/** `LLM_CONTRACTS_WORKERS` or the available parallelism, at most 8. */
+export function defaultWorkers(): number {
+  const env = Number(process.env["LLM_CONTRACTS_WORKERS"]);
+  if (Number.isInteger(env) && env >= 1) return env;
+  return Math.min(availableParallelism(), 8);
+}
+
+export async function compileVersions(project: Project, jobs: readonly VersionJob[], workers = defaultWorkers()): Promise<JobResult[]> {
+  const count = Math.min(workers, Math.floor(jobs.length / MIN_PER_WORKER));
+  if (count <= 1) return inThread(project, jobs);
+  return inWorkers(project, jobs, count);
+}
+
+async function inThread(project: Project, jobs: readonly VersionJob[]): Promise<JobResult[]> {
+  const { compileVersionOutcome } = await import("../compile/compile.js");
+  const ctx = { schemasDir: project.schemasDir, rootDir: project.rootDir, cache: new LoadCache() };
+  const out: JobResult[] = [];
+  for (const job of jobs) out.push(await settle(() => compileVersionOutcome(project, job.contract, job.source, ctx)));
+  return out;
+}
+
+export async function settle(run: () => Promise<CompiledOutcome>): Promise<JobResult> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof InputError) return { diagnostic: error.diagnostic };
+    throw error;
+  }
+}
+
+interface Reply {
+  readonly index: number;
+  readonly result?: JobResult;
+  readonly fatal?: string;
+}
+
+function inWorkers(project: Project, jobs: readonly VersionJob[], count: number): Promise<JobResult[]> {
+  const results: JobResult[] = new Array<JobResult>(jobs.length);
+  let next = 0;
+  let done = 0;
+  return new Promise((resolve, reject) => {
+    const pool: Worker[] = [];
+    let failed = false;
+    const stop = (error?: Error): void => {
+      for (const w of pool) void w.terminate();
+      if (error !== undefined) reject(error);
+      else resolve(results);
+    };
+    const feed = (worker: Worker): void => {
+      if (next >= jobs.length) return;
+      const index = next++;
+      worker.postMessage({ index, contract: jobs[index]!.contract, source: jobs[index]!.source });
+    };
+    for (let i = 0; i < count; i++) {
+      const worker = new Worker(new URL("./worker.js", import.meta.url), { workerData: { project } });
+      pool.push(worker);
+      worker.on("message", (reply: Reply) => {
+        if (failed) return;
+        if (reply.fatal !== undefined) {
+          failed = true;
+          return stop(new Error(reply.fatal));
+        }
+        results[reply.index] = reply.result!;
+        if (++done === jobs.length) return stop();
+        feed(worker);
+      });
+      worker.on("error", (error) => {
+        if (failed) return;
+        failed = true;
+        stop(error);
+      });
+      feed(worker);
+    }
+  });
+}

@@ -1,0 +1,17 @@
+/** A compile worker: compiles the versions it is sent, one at a time, and replies with each result by position. */
+import { parentPort, workerData } from "node:worker_threads";
+import { compileVersionOutcome } from "../compile/compile.js";
+import type { Project } from "../config/config.js";
+import type { ContractSource, VersionSource } from "../discover/discover.js";
+import { LoadCache } from "../load/index.js";
+import { settle } from "./pool.js";
+
+const { project } = workerData as { project: Project };
+const ctx = { schemasDir: project.schemasDir, rootDir: project.rootDir, cache: new LoadCache() };
+
+parentPort!.on("message", (job: { index: number; contract: ContractSource; source: VersionSource }) => {
+  settle(() => compileVersionOutcome(project, job.contract, job.source, ctx)).then(
+    (result) => parentPort!.postMessage({ index: job.index, result }),
+    (error: unknown) => parentPort!.postMessage({ index: job.index, fatal: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+  );
+});
