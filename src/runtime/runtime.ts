@@ -38,8 +38,12 @@ export type ContractErrorCode =
   | "migration.threw"
   | "migration.output";
 
-export interface ContractError {
-  readonly code: ContractErrorCode;
+/**
+ * One error. `Code` is open for extension: layers on top of the core (the SDK adapters in `_sdk/`, or your own
+ * code) widen it with codes of their own, e.g. `ContractError<ContractErrorCode | "app.quota">`.
+ */
+export interface ContractError<Code extends string = ContractErrorCode> {
+  readonly code: Code;
   /** JSON pointer to the offending value (`""` is the whole document). */
   readonly instancePath: string;
   /** JSON pointer into the schema (`#/properties/x/type`); `""` for text errors. */
@@ -51,9 +55,9 @@ export interface ContractError {
   readonly column?: number;
 }
 
-export type ParseResult<T> =
+export type ParseResult<T, Code extends string = ContractErrorCode> =
   | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly errors: readonly ContractError[] };
+  | { readonly ok: false; readonly errors: readonly ContractError<Code>[] };
 
 export interface TextParseOptions {
   /**
@@ -61,6 +65,11 @@ export interface TextParseOptions {
    * usually means the prompt or the response format is wrong, and silently accepting it hides that.
    */
   readonly unwrap?: boolean;
+  /**
+   * Applied to the parsed JSON before validation, e.g. a provider normalizer from `v<N>.providers.ts` that turns
+   * OpenAI-strict `null`s back into absent optional fields. Text errors (`json.truncated`, ...) come first.
+   */
+  readonly normalize?: (value: unknown) => unknown;
 }
 
 /** The schema constant each generated module exports. */
@@ -493,7 +502,8 @@ export function parseJsonText(text: string, options: TextParseOptions = {}): Tex
 /** Parses raw text and validates the value; text errors come first and stop validation. */
 export function parseText<T>(validate: RawValidator, text: string, options?: TextParseOptions): ParseResult<T> {
   const parsed = parseJsonText(text, options);
-  return parsed.ok ? runValidator<T>(validate, parsed.value) : parsed;
+  if (!parsed.ok) return parsed;
+  return runValidator<T>(validate, options?.normalize === undefined ? parsed.value : options.normalize(parsed.value));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
