@@ -6,13 +6,14 @@
 import { checkText, checkValue, fail, type AdapterOptions, type ContractBinding, type SdkResult } from "./result.js";
 
 export interface McpCallToolRequestLike {
-  readonly params: { readonly name: string; readonly arguments?: { readonly [key: string]: unknown } };
+  // `| undefined`: the SDK's types are inferred from zod schemas, which spell optional that way.
+  readonly params: { readonly name: string; readonly arguments?: { readonly [key: string]: unknown } | undefined };
 }
 
 export interface McpCallToolResultLike {
-  readonly content?: readonly { readonly type: string; readonly text?: string }[];
-  readonly structuredContent?: { readonly [key: string]: unknown };
-  readonly isError?: boolean;
+  readonly content?: readonly { readonly type: string; readonly text?: string | undefined }[] | undefined;
+  readonly structuredContent?: { readonly [key: string]: unknown } | undefined;
+  readonly isError?: boolean | undefined;
 }
 
 /** The arguments of a `tools/call` request, validated as the binding's contract (the tool name must match). */

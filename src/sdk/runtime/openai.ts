@@ -64,10 +64,10 @@ export interface OpenAIResponseItemLike {
   readonly type: string;
   /** `message` items. */
   readonly content?: readonly { readonly type: string; readonly text?: string; readonly refusal?: string }[];
-  /** `function_call` items. */
-  readonly name?: string;
-  readonly arguments?: string;
-  readonly call_id?: string;
+  /** `function_call` items (other item types hold other things under these names, hence `unknown`). */
+  readonly name?: unknown;
+  readonly arguments?: unknown;
+  readonly call_id?: unknown;
 }
 
 export interface OpenAIResponseLike {
@@ -96,8 +96,8 @@ export function parseOpenAIResponse<T>(binding: ContractBinding<T>, response: Op
     const name = toolNameFor(binding, options);
     const calls = response.output.filter((item) => item.type === "function_call");
     const call = calls.find((item) => item.name === name);
-    if (call === undefined) return noToolCall(name, calls.map((c) => c.name ?? ""));
-    return checkText(binding, "openai", call.arguments ?? "", options);
+    if (call === undefined) return noToolCall(name, calls.map((c) => String(c.name)));
+    return checkText(binding, "openai", typeof call.arguments === "string" ? call.arguments : "", options);
   }
   const text = parts.filter((p) => p.type === "output_text").map((p) => p.text ?? "").join("");
   return checkText(binding, "openai", text, options);

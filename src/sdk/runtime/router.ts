@@ -114,7 +114,8 @@ export function createRouter<Tools extends ToolTable>(tools: Tools, handlers: To
       return (await run(calls)).map((o) => ({ role: "tool", tool_call_id: o.call.id, content: o.content }));
     },
     async openaiResponses(response) {
-      const calls = response.output.flatMap((i) => (i.type === "function_call" ? [{ id: i.call_id ?? "", name: i.name ?? "", arguments: i.arguments ?? "", family: "openai" as const }] : []));
+      const text = (v: unknown): string => (typeof v === "string" ? v : "");
+      const calls = response.output.flatMap((i) => (i.type === "function_call" ? [{ id: text(i.call_id), name: text(i.name), arguments: text(i.arguments), family: "openai" as const }] : []));
       return (await run(calls)).map((o) => ({ type: "function_call_output", call_id: o.call.id, output: o.content }));
     },
     async anthropic(message) {
