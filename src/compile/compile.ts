@@ -12,7 +12,7 @@ import { canonicalJson, type Draft, type JsonObject } from "../ir/json.js";
 import { loadSchemaFileMapped, type LoadContext } from "../load/index.js";
 import type { RawValidator } from "../runtime/runtime.js";
 import { checkExamples, hasExamples } from "./examples.js";
-import { PLAN_EXTENSIONS } from "./extensions.js";
+import { PLAN_EXTENSIONS, PROJECT_EXTENSIONS } from "./extensions.js";
 import { renderUpgradeModule } from "../migrate/upgrade-module.js";
 import type { WritePlan } from "../write/plan.js";
 import { readVersion, versionKey, writeVersion, type CompileCache, type VersionOutcome } from "../cache/version.js";
@@ -120,6 +120,11 @@ export async function compileProject(project: Project, options: CompileOptions =
     indexes.push(index);
     plan.set(`${contract.name}/index.ts`, renderContractIndex(index));
     plan.set(`${contract.name}/upgrade.ts`, renderUpgradeModule(project, contract));
+  }
+  for (const extension of PROJECT_EXTENSIONS) {
+    const out = extension.files({ project, versions: compiled });
+    for (const [rel, text] of out.files) plan.set(rel, text);
+    problems.push(...out.problems);
   }
   for (const [rel, text] of renderRuntimeModules()) plan.set(rel, text);
   plan.set("index.ts", renderRootIndex(indexes, displayPath(project.rootDir, project.schemasDir)));

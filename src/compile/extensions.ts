@@ -1,6 +1,9 @@
 import type { CompiledVersion } from "./compile.js";
+import type { Project } from "../config/config.js";
+import type { Diagnostic } from "../errors.js";
 import { providersExtension } from "../emit/providers/module.js";
 import { jsonSchemaTypesExtension, standardExtension } from "../emit/standard/module.js";
+import { sdkBindingExtension, sdkProjectExtension } from "../sdk/emit/extension.js";
 
 /**
  * Further generated files per contract version (e.g. provider request fragments), as `/`-separated paths
@@ -11,4 +14,18 @@ export interface PlanExtension {
   files(version: CompiledVersion): ReadonlyMap<string, string>;
 }
 
-export const PLAN_EXTENSIONS: readonly PlanExtension[] = [providersExtension, jsonSchemaTypesExtension, standardExtension];
+export const PLAN_EXTENSIONS: readonly PlanExtension[] = [providersExtension, jsonSchemaTypesExtension, standardExtension, sdkBindingExtension];
+
+/**
+ * Further generated files for the whole project, made once every contract version is compiled (the SDK runtime,
+ * toolset routers). Problems they report are input problems: nothing is written while there are any.
+ */
+export interface ProjectExtension {
+  readonly name: string;
+  files(input: { readonly project: Project; readonly versions: readonly CompiledVersion[] }): {
+    readonly files: ReadonlyMap<string, string>;
+    readonly problems: readonly Diagnostic[];
+  };
+}
+
+export const PROJECT_EXTENSIONS: readonly ProjectExtension[] = [sdkProjectExtension];

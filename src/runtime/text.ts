@@ -270,5 +270,6 @@ export function parseJsonText(text: string, options: TextParseOptions = {}): Tex
 /** Parses raw text and validates the value; text errors come first and stop validation. */
 export function parseText<T>(validate: RawValidator, text: string, options?: TextParseOptions): ParseResult<T> {
   const parsed = parseJsonText(text, options);
-  return parsed.ok ? runValidator<T>(validate, parsed.value) : parsed;
+  if (!parsed.ok) return parsed;
+  return runValidator<T>(validate, options?.normalize === undefined ? parsed.value : options.normalize(parsed.value));
 }

@@ -35,8 +35,12 @@ export type ContractErrorCode =
   | "migration.threw"
   | "migration.output";
 
-export interface ContractError {
-  readonly code: ContractErrorCode;
+/**
+ * One error. `Code` is open for extension: layers on top of the core (the SDK adapters in `_sdk/`, or your own
+ * code) widen it with codes of their own, e.g. `ContractError<ContractErrorCode | "app.quota">`.
+ */
+export interface ContractError<Code extends string = ContractErrorCode> {
+  readonly code: Code;
   /** JSON pointer to the offending value (`""` is the whole document). */
   readonly instancePath: string;
   /** JSON pointer into the schema (`#/properties/x/type`); `""` for text errors. */
@@ -48,9 +52,9 @@ export interface ContractError {
   readonly column?: number;
 }
 
-export type ParseResult<T> =
+export type ParseResult<T, Code extends string = ContractErrorCode> =
   | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly errors: readonly ContractError[] };
+  | { readonly ok: false; readonly errors: readonly ContractError<Code>[] };
 
 export interface TextParseOptions {
   /**
@@ -58,6 +62,11 @@ export interface TextParseOptions {
    * usually means the prompt or the response format is wrong, and silently accepting it hides that.
    */
   readonly unwrap?: boolean;
+  /**
+   * Applied to the parsed JSON before validation, e.g. a provider normalizer from `v<N>.providers.ts` that turns
+   * OpenAI-strict `null`s back into absent optional fields. Text errors (`json.truncated`, ...) come first.
+   */
+  readonly normalize?: (value: unknown) => unknown;
 }
 
 /** The schema constant each generated module exports. */

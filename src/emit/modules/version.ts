@@ -26,7 +26,7 @@ export function renderVersionModule(input: VersionModuleInput): string {
     notes: [`contract ${input.contract} v${input.version} (${input.kind}, JSON Schema ${input.draft}), ${input.hash}`],
     imports: [
       // Each runtime part on its own, so a bundle of `parse…` alone never carries the text classifier.
-      `import type { JsonSchema, ParseResult, RawValidator, TextParseOptions } from ${stringLiteral(runtimeSpecifier("types", 1))};`,
+      `import type { ParseResult, RawValidator, TextParseOptions } from ${stringLiteral(runtimeSpecifier("types", 1))};`,
       `import { runValidator } from ${stringLiteral(runtimeSpecifier("errors", 1))};`,
       `import { parseText } from ${stringLiteral(runtimeSpecifier("text", 1))};`,
       `import { validate as validateRaw, validateFirst as validateFirstRaw } from ${validateFile};`,

@@ -1,0 +1,64 @@
+import type { CompiledVersion } from "../../compile/compile.js";
+import type { ProviderProfile } from "../../config/config.js";
+import { docComment, jsonLiteral, stringLiteral } from "../../emit/codegen/escape.js";
+import { renderModule } from "../../emit/codegen/module.js";
+import { versionNames } from "../../emit/modules/names.js";
+import { providerNames } from "../../emit/providers/module.js";
+import { exportVersion } from "../../export/export.js";
+import { bindingNames } from "./names.js";
+import { toolNameOf } from "./tool-name.js";
+
+/**
+ * Which profile's normalizer each provider family's responses go through, in order of preference: a strict
+ * profile first, since its lowering (optional fields sent as `null`) is the one that changes values.
+ */
+const FAMILY_PROFILES: readonly (readonly [family: string, profiles: readonly ProviderProfile[]])[] = [
+  ["openai", ["openai-strict"]],
+  ["anthropic", ["anthropic-strict", "anthropic"]],
+  ["gemini", ["gemini", "gemini-openapi"]],
+  ["mcp", ["mcp"]],
+];
+
+/** Provider family -> the normalizer export of `v<N>.providers.ts` that undoes a lowering (identity ones skipped). */
+function normalizersOf(version: CompiledVersion): [family: string, name: string][] {
+  const listed = version.contract.manifest.providers;
+  const out: [string, string][] = [];
+  for (const [family, profiles] of FAMILY_PROFILES) {
+    const profile = profiles.find((p) => listed.includes(p));
+    if (profile === undefined) continue;
+    const e = exportVersion(version, profile);
+    if (e.fragment === undefined || e.plan === undefined) continue;
+    out.push([family, providerNames(version.contract.name, version.source.version, profile).normalize]);
+  }
+  return out;
+}
+
+/** `<contract>/v<N>.sdk.ts`: the contract version as the `_sdk/` adapters, streams and routers take it. */
+export function renderBindingModule(version: CompiledVersion): string {
+  const contract = version.contract.name;
+  const v = version.source.version;
+  const n = versionNames(contract, v);
+  const b = bindingNames(contract, v);
+  const toolName = toolNameOf(version.contract);
+  const normalizers = normalizersOf(version);
+  const imports = [
+    `import type { ContractBinding } from "../_sdk/result.js";`,
+    `import { ${n.parse}, type ${n.type} } from ${stringLiteral(`./v${v}.js`)};`,
+  ];
+  if (normalizers.length > 0) imports.push(`import { ${normalizers.map(([, name]) => name).join(", ")} } from ${stringLiteral(`./v${v}.providers.js`)};`);
+  const doc = docComment(
+    `${contract} v${v} for the SDK adapters in \`_sdk/\` (parseOpenAIChat, parseAnthropicMessage, ...), streams and tool routers.\n` +
+      (normalizers.length === 0 ? "No provider lowering to undo: responses are validated as sent." : `Responses are normalized first: ${normalizers.map(([f, name]) => `${f} by ${name}`).join(", ")}.`),
+  );
+  const body = [
+    `${doc}export const ${b.versioned}: ContractBinding<${n.type}, ${stringLiteral(toolName)}> = {`,
+    `  contract: ${stringLiteral(contract)},`,
+    `  version: ${v},`,
+    `  kind: ${jsonLiteral(version.contract.manifest.kind)},`,
+    `  toolName: ${stringLiteral(toolName)},`,
+    `  parse: ${n.parse},`,
+    `  normalizers: {${normalizers.length === 0 ? "" : ` ${normalizers.map(([f, name]) => `${f}: ${name}`).join(", ")} `}},`,
+    `};`,
+  ].join("\n");
+  return renderModule({ source: version.source.display, notes: [`SDK binding for contract ${contract} v${v}`], imports, body: [body] });
+}

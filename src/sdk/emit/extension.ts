@@ -1,0 +1,52 @@
+import type { CompiledVersion } from "../../compile/compile.js";
+import type { PlanExtension, ProjectExtension } from "../../compile/extensions.js";
+import { displayPath, CONFIG_FILE } from "../../config/config.js";
+import type { Diagnostic } from "../../errors.js";
+import { stringLiteral } from "../../emit/codegen/escape.js";
+import { renderModule } from "../../emit/codegen/module.js";
+import { renderBindingModule } from "./binding.js";
+import { bindingNames, toolsetNames } from "./names.js";
+import { renderSdkRuntimeFiles, runtimeReexports } from "./runtime-files.js";
+import { renderToolsetModule } from "./toolset.js";
+
+/** `generated/<contract>/v<N>.sdk.ts` for every contract version. */
+export const sdkBindingExtension: PlanExtension = {
+  name: "sdk-binding",
+  files(version) {
+    return new Map([[`${version.contract.name}/v${version.source.version}.sdk.ts`, renderBindingModule(version)]]);
+  },
+};
+
+/** `generated/_sdk/*` (the runtime, and an index of it with every binding and router) and `generated/_toolsets/*`. */
+export const sdkProjectExtension: ProjectExtension = {
+  name: "sdk",
+  files({ project, versions }) {
+    const files = renderSdkRuntimeFiles();
+    const problems: Diagnostic[] = [];
+    const latest = new Map<string, CompiledVersion>();
+    const byContract = new Map<string, CompiledVersion[]>();
+    for (const v of versions) {
+      byContract.set(v.contract.name, [...(byContract.get(v.contract.name) ?? []), v]);
+      if (v.source.version === v.contract.versions.length) latest.set(v.contract.name, v);
+    }
+    const index: string[] = [runtimeReexports()];
+    for (const [contract, list] of [...byContract].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      for (const v of list.sort((a, b) => a.source.version - b.source.version)) {
+        const b = bindingNames(contract, v.source.version);
+        const alias = latest.get(contract) === v ? `, ${b.versioned} as ${b.latest}` : "";
+        index.push(`export { ${b.versioned}${alias} } from ${stringLiteral(`../${contract}/v${v.source.version}.sdk.js`)};`);
+      }
+    }
+    const configFile = project.configFile === undefined ? CONFIG_FILE : displayPath(project.rootDir, project.configFile);
+    for (const [name, members] of Object.entries(project.toolsets).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const m = renderToolsetModule(name, members, latest, configFile);
+      problems.push(...m.problems);
+      if (m.text === undefined) continue;
+      files.set(`_toolsets/${name}.ts`, m.text);
+      const t = toolsetNames(name);
+      index.push(`export { ${t.tools}, ${t.create}, type ${t.handlers} } from ${stringLiteral(`../_toolsets/${name}.js`)};`);
+    }
+    files.set("_sdk/index.ts", renderModule({ source: "the llm-contracts SDK adapters", notes: ["every adapter, stream and router, every contract binding and toolset router"], body: [index.join("\n")] }));
+    return { files, problems };
+  },
+};

@@ -1,0 +1,50 @@
+import type { CompiledVersion } from "../../compile/compile.js";
+import type { Diagnostic } from "../../errors.js";
+import { docComment, propertyKey, stringLiteral } from "../../emit/codegen/escape.js";
+import { renderModule } from "../../emit/codegen/module.js";
+import { bindingNames, toolsetNames } from "./names.js";
+import { toolNameOf } from "./tool-name.js";
+
+export interface ToolsetModule {
+  readonly text?: string;
+  readonly problems: readonly Diagnostic[];
+}
+
+/**
+ * `_toolsets/<name>.ts`: the toolset's tools (latest version of each contract) keyed by tool name, the handler map
+ * type and its router. Members that are not compiled are left out: `check` reports them (lint.toolset-unknown-contract).
+ */
+export function renderToolsetModule(name: string, members: readonly string[], latest: ReadonlyMap<string, CompiledVersion>, configFile: string): ToolsetModule {
+  const found = members.map((m) => latest.get(m)).filter((v): v is CompiledVersion => v !== undefined);
+  if (found.length === 0) return { problems: [] };
+  const byTool = new Map<string, CompiledVersion>();
+  for (const v of found) {
+    const tool = toolNameOf(v.contract);
+    const other = byTool.get(tool);
+    if (other !== undefined) {
+      return {
+        problems: [
+          {
+            code: "toolset.duplicate-tool-name",
+            file: configFile,
+            pointer: `/toolsets/${name}`,
+            message: `toolset "${name}": contracts ${other.contract.name} and ${v.contract.name} both use the tool name ${JSON.stringify(tool)}`,
+          },
+        ],
+      };
+    }
+    byTool.set(tool, v);
+  }
+  const t = toolsetNames(name);
+  const imports = [
+    `import { createRouter, type RouterOptions, type ToolHandlers, type ToolRouter } from "../_sdk/router.js";`,
+    ...found.map((v) => `import { ${bindingNames(v.contract.name, v.source.version).versioned} } from ${stringLiteral(`../${v.contract.name}/v${v.source.version}.sdk.js`)};`),
+  ];
+  const entries = [...byTool].map(([tool, v]) => `  ${propertyKey(tool)}: ${bindingNames(v.contract.name, v.source.version).versioned},`);
+  const body = [
+    `${docComment(`Tools of toolset ${name}, keyed by the name the model calls them by (each at its contract's latest version).`)}export const ${t.tools} = {\n${entries.join("\n")}\n} as const;`,
+    `${docComment(`One handler per tool of ${name}, typed by its contract version. Every tool needs one: a missing handler is a type error.`)}export type ${t.handlers} = ToolHandlers<typeof ${t.tools}>;`,
+    `${docComment(`The router for ${name}: validates every call of a response, runs the handler of each valid one, answers each in the provider's tool-result shape.`)}export function ${t.create}(handlers: ${t.handlers}, options?: RouterOptions): ToolRouter {\n  return createRouter(${t.tools}, handlers, options);\n}`,
+  ];
+  return { text: renderModule({ source: `${configFile} toolsets.${name}`, notes: [`tool router for toolset ${name}`], imports, body }), problems: [] };
+}
