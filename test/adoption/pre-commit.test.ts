@@ -46,7 +46,7 @@ test("pre-commit › llm-contracts-check installs from a clean clone and follows
   assert.equal(passed.code, 0, passed.out);
   assert.match(passed.out, /llm-contracts check.*Passed/);
 
-  const unrelated = sh("pre-commit", ["try-repo", clone, "llm-contracts-check", "--files", "README.md"], project, home);
+  const unrelated = sh("pre-commit", ["try-repo", clone, "llm-contracts-check", "--verbose", "--files", "README.md"], project, home);
   assert.equal(unrelated.code, 0, unrelated.out);
   assert.match(unrelated.out, /none of the 1 changed file\(s\) is a contract, generated or migration file; skipped/);
 
