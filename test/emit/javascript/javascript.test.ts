@@ -1,0 +1,31 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { copyOfExamples, runCli, snapshotTree } from "../../util/project.js";
+
+test('emit js › the bundled contracts build to .js + .d.ts only, byte-identical on rebuild, and the upgrade chain runs in node', async () => {
+  const dir = copyOfExamples();
+  writeFileSync(path.join(dir, "llm-contracts.config.json"), '{ "emit": "js" }\n');
+  assert.equal(runCli(["build"], dir).code, 0);
+  const files = [...snapshotTree(path.join(dir, "generated")).keys()];
+  assert.ok(files.every((f) => f.endsWith(".js") || f.endsWith(".d.ts")), files.join(" "));
+  for (const f of files.filter((f) => f.endsWith(".d.ts"))) assert.ok(files.includes(f.replace(/\.d\.ts$/, ".js")), f);
+  assert.ok(files.includes("_migrations/schemas/ticket-triage/migrations/v1-to-v2.js"));
+  assert.match(readFileSync(path.join(dir, "generated/ticket-triage/upgrade.js"), "utf8"), /from "\.\.\/_migrations\/schemas\/ticket-triage\/migrations\/v1-to-v2\.js"/);
+  assert.match(runCli(["build"], dir).stdout, /up to date/);
+  const check = runCli(["check"], dir);
+  assert.equal(check.code, 0, check.stderr);
+  const mod = (await import(path.join(dir, "generated/index.js"))) as { parseTicketTriageAny: (v: unknown) => { ok: boolean; fromVersion?: number } };
+  const r = mod.parseTicketTriageAny({ category: "billing", priority: "low", summary: "x", needs_human: false });
+  assert.equal(r.ok, true);
+  assert.equal(r.fromVersion, 2);
+  appendEdit(path.join(dir, "generated/ticket-triage/v1.d.ts"));
+  const edited = runCli(["check"], dir);
+  assert.equal(edited.code, 1);
+  assert.match(edited.stderr, /generated\/ticket-triage\/v1\.d\.ts: edited by hand/);
+});
+
+function appendEdit(file: string): void {
+  writeFileSync(file, `${readFileSync(file, "utf8")}// edit\n`);
+}
