@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { inputError } from "../errors.js";
+import type { Draft } from "../ir/json.js";
 import { packageRoot } from "../paths.js";
 import { readDocument } from "../load/read.js";
 import { assertValid } from "./validate.js";
@@ -26,6 +27,13 @@ export interface Project {
   readonly defaults: { readonly compatibility?: Compatibility; readonly providers?: readonly ProviderProfile[] };
   /** Named sets of tool contracts sent together in one request (checked against request-level budgets). */
   readonly toolsets: Readonly<Record<string, readonly string[]>>;
+  /** diff/drift settings: seconds per comparison, draft of `$schema`-less files. */
+  readonly drift: DriftSettings;
+}
+
+export interface DriftSettings {
+  readonly timeout?: number;
+  readonly defaultDraft?: Draft;
 }
 
 interface ConfigFile {
@@ -33,6 +41,7 @@ interface ConfigFile {
   outDir?: string;
   defaults?: { compatibility?: Compatibility; providers?: ProviderProfile[] };
   toolsets?: Record<string, string[]>;
+  drift?: DriftSettings;
 }
 
 /** Reads a JSON Schema shipped with the package (`src/config/*.schema.json`). */
@@ -75,7 +84,7 @@ export function resolveProject(options: { root?: string; config?: string; cwd: s
   if (outDir === rootDir || !outDir.startsWith(rootDir + path.sep) || schemasDir.startsWith(outDir + path.sep) || schemasDir === outDir) {
     throw inputError("config.out-dir", { file: display }, "outDir must be a folder inside the project root, apart from schemasDir");
   }
-  return { rootDir, configFile, schemasDir, outDir, defaults: config.defaults ?? {}, toolsets: config.toolsets ?? {} };
+  return { rootDir, configFile, schemasDir, outDir, defaults: config.defaults ?? {}, toolsets: config.toolsets ?? {}, drift: config.drift ?? {} };
 }
 
 /** `/`-separated path relative to the project root, for messages and generated banners. */

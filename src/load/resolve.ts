@@ -20,6 +20,7 @@ export interface ResolveContext {
   readonly schemasDir: string;
   readonly rootDir: string;
   readonly cache: LoadCache;
+  readonly defaultDraft?: Draft;
 }
 
 /**
@@ -57,6 +58,7 @@ class Files {
 
   constructor(private readonly ctx: ResolveContext) {
     this.schemasDir = path.resolve(ctx.schemasDir);
+    this.draft = ctx.defaultDraft ?? this.draft;
   }
 
   loadRoot(absFile: string): Doc {
