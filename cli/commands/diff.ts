@@ -1,5 +1,7 @@
 import path from "node:path";
+import { DEFAULT_DRAFT_CHOICES } from "../../src/drift/dialect.js";
 import { diffSchemas } from "../../src/drift/diff.js";
+import type { Draft } from "../../src/ir/json.js";
 import { fileLocator, judge, type DriftReport } from "../../src/drift/project.js";
 import type { Mode } from "../../src/drift/types.js";
 import { loadSchemaFile } from "../../src/load/index.js";
@@ -9,18 +11,31 @@ import { COMMON_OPTIONS, outputFormat, parse, UsageError } from "../args.js";
 import { projectFrom, type Io } from "../output.js";
 
 export const DIFF_HELP = `llm-contracts diff OLD NEW [--mode backward|forward|full] [--format text|json|markdown|github|sarif]
+                      [--timeout SECONDS] [--default-draft draft-07|2019-09|2020-12]
 
 Compares two schema files (any draft, mixed drafts allowed) and proves each direction compatible, incompatible
 (with a witness value checked by the generated validators) or unknown. backward: everything OLD accepted, NEW
 accepts; forward: the reverse; full (default): both. --model-output reports description/order changes as prompt
-changes; --allow-unknown passes unproven directions. Exit 0 compatible in the mode, 1 not, 2 usage/input error.`;
+changes; --allow-unknown passes unproven directions. --timeout (config drift.timeout, default 10) bounds the
+time of the comparison: past it the verdict is unknown. --default-draft (config drift.defaultDraft, default
+2020-12, as the build) is the draft of a file without $schema. Exit 0 compatible in the mode, 1 not, 2 usage/input error.`;
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
   mode: { type: "string" },
   "model-output": { type: "boolean" },
   "allow-unknown": { type: "boolean" },
+  timeout: { type: "string" },
+  "default-draft": { type: "string" },
 } as const;
+
+/** `--timeout SECONDS`, else the config's, as milliseconds. */
+export function timeoutMs(flag: string | undefined, configured: number | undefined): number | undefined {
+  if (flag === undefined) return configured === undefined ? undefined : configured * 1000;
+  const seconds = Number(flag);
+  if (flag.trim() === "" || !Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout must be a positive number of seconds (got ${JSON.stringify(flag)})`);
+  return seconds * 1000;
+}
 
 export function colourFor(format: string): boolean {
   const noColor = process.env["NO_COLOR"];
@@ -40,16 +55,21 @@ export async function diffCommand(argv: string[], io: Io): Promise<number> {
   if (!["backward", "forward", "full"].includes(mode)) throw new UsageError(`--mode must be backward, forward or full (got ${JSON.stringify(values.mode)})`);
   if (positionals.length !== 2) throw new UsageError("diff takes two schema files: llm-contracts diff OLD NEW");
   const project = projectFrom(values, io);
+  const defaultDraft = values["default-draft"] ?? project.drift.defaultDraft;
+  if (defaultDraft !== undefined && !DEFAULT_DRAFT_CHOICES.includes(defaultDraft)) {
+    throw new UsageError(`--default-draft must be one of ${DEFAULT_DRAFT_CHOICES.join(", ")} (got ${JSON.stringify(defaultDraft)})`);
+  }
+  const timeout = timeoutMs(values.timeout, project.drift.timeout);
   const [oldFile, newFile] = positionals.map((f) => path.resolve(io.cwd, f)) as [string, string];
   const load = (abs: string) => {
     const inside = abs.startsWith(project.schemasDir + path.sep);
     const schemasDir = inside ? project.schemasDir : path.dirname(abs);
     const rootDir = inside ? project.rootDir : io.cwd;
-    return loadSchemaFile(abs, { schemasDir, rootDir });
+    return loadSchemaFile(abs, { schemasDir, rootDir, ...(defaultDraft !== undefined ? { defaultDraft: defaultDraft as Draft } : {}) });
   };
   const a = load(oldFile);
   const b = load(newFile);
-  const result = await diffSchemas(a, b, { modelOutput: values["model-output"] === true });
+  const result = await diffSchemas(a, b, { modelOutput: values["model-output"] === true, ...(timeout !== undefined ? { timeoutMs: timeout } : {}) });
   const judged = judge(result, mode, values["allow-unknown"] === true, () => undefined, fileLocator(newFile, b.file));
   const report: DriftReport = {
     ok: judged.ok,

@@ -2,14 +2,15 @@ import { driftProject } from "../../src/drift/project.js";
 import { render, REPORT_FORMATS, type ReportFormat } from "../../src/report/index.js";
 import { COMMON_OPTIONS, outputFormat, parse } from "../args.js";
 import { projectFrom, type Io } from "../output.js";
-import { colourFor, packageVersion } from "./diff.js";
+import { colourFor, packageVersion, timeoutMs } from "./diff.js";
 
-export const DRIFT_HELP = `llm-contracts drift [--transitive] [--against GIT-REF] [--allow-unknown] [--format text|json|markdown|github|sarif]
+export const DRIFT_HELP = `llm-contracts drift [--transitive] [--against GIT-REF] [--allow-unknown] [--timeout SECONDS] [--format text|json|markdown|github|sarif]
 
 Checks every contract's consecutive versions in its compatibility mode (contract.json). --transitive compares
 each version with all earlier ones. --against REF reads schemas/ at a git ref (no checkout): a published version
 whose meaning changed, or a deleted version or contract, is an error; new versions are checked against their
-predecessor. Intended breaks are acknowledged in schemas/drift-acknowledgements.json.
+predecessor. Intended breaks are acknowledged in schemas/drift-acknowledgements.json. --timeout (config
+drift.timeout, default 10) bounds each comparison: past it that pair's verdict is unknown.
 Exit 0 nothing breaks, 1 a break or an unknown (unless --allow-unknown), 2 usage or input error.`;
 
 const OPTIONS = {
@@ -17,6 +18,7 @@ const OPTIONS = {
   transitive: { type: "boolean" },
   against: { type: "string" },
   "allow-unknown": { type: "boolean" },
+  timeout: { type: "string" },
 } as const;
 
 export async function driftCommand(argv: string[], io: Io): Promise<number> {
@@ -27,7 +29,9 @@ export async function driftCommand(argv: string[], io: Io): Promise<number> {
   }
   const format = outputFormat(values.format, REPORT_FORMATS) as ReportFormat;
   const project = projectFrom(values, io);
+  const timeout = timeoutMs(values.timeout, project.drift.timeout);
   const report = await driftProject(project, {
+    ...(timeout !== undefined ? { timeoutMs: timeout } : {}),
     transitive: values.transitive === true,
     allowUnknown: values["allow-unknown"] === true,
     ...(values.against !== undefined ? { against: values.against } : {}),

@@ -2,6 +2,7 @@ import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { inputError } from "../errors.js";
 import { readPackageFile } from "../paths.js";
+import type { Draft } from "../ir/json.js";
 import { readDocument } from "../load/read.js";
 import { assertValid } from "./validate.js";
 import type { Severity, StrictPolicy } from "../strictness/index.js";
@@ -34,6 +35,13 @@ export interface Project {
   readonly strictness: StrictPolicy;
   /** Absolute folder of the build cache (config `cacheDir`); undefined: `node_modules/.cache/llm-contracts`. */
   readonly cacheDir?: string;
+  /** diff/drift settings: seconds per comparison, draft of `$schema`-less files. */
+  readonly drift: DriftSettings;
+}
+
+export interface DriftSettings {
+  readonly timeout?: number;
+  readonly defaultDraft?: Draft;
 }
 
 interface ConfigFile {
@@ -45,6 +53,7 @@ interface ConfigFile {
   strict?: Record<string, Severity>;
   formats?: Record<string, string>;
   cacheDir?: string;
+  drift?: DriftSettings;
 }
 
 /** Reads a JSON Schema shipped with the package (`src/config/*.schema.json`). */
@@ -99,6 +108,7 @@ export function resolveProject(options: { root?: string; config?: string; cwd: s
   return {
     rootDir, configFile, schemasDir, outDir, emit: config.emit ?? "ts", defaults: config.defaults ?? {}, toolsets: config.toolsets ?? {},
     strictness: { severity: config.strict ?? {}, formats: config.formats ?? {} },
+    drift: config.drift ?? {},
     ...(config.cacheDir !== undefined ? { cacheDir: path.resolve(rootDir, config.cacheDir) } : {}),
   };
 }

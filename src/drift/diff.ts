@@ -3,8 +3,11 @@
  * compatible: no finding in that direction. incompatible: a witness confirmed by the generated validators.
  * unknown: findings, but no witness confirmed (each unconfirmed claim is downgraded to unknown).
  */
+import { InputError, inputError } from "../errors.js";
 import type { Draft, JsonObject, JsonValue } from "../ir/json.js";
+import { Budget, type BudgetOptions } from "./budget.js";
 import { Walk, type Env, type RawChange } from "./engine.js";
+import { checkInput } from "./inputs.js";
 import { RULES, unsupportedKeyword } from "./registry.js";
 import { jsonEqual } from "./schema.js";
 import { DIRECTIONS, sourceSide, type Change, type DiffResult, type Direction, type SchemaNode, type Verdict, type Witness } from "./types.js";
@@ -14,9 +17,11 @@ import { generate } from "./witness/generate.js";
 export interface SchemaInput {
   readonly schema: JsonObject;
   readonly draft: Draft;
+  /** Display path, for input errors (default "old schema" / "new schema"). */
+  readonly file?: string;
 }
 
-export interface DiffOptions {
+export interface DiffOptions extends BudgetOptions {
   /** Report description/property order/enum order changes as prompt changes. */
   readonly modelOutput?: boolean;
   /** Variants of whole documents tried per direction when no rule candidate confirms (default 24). */
@@ -24,6 +29,9 @@ export interface DiffOptions {
 }
 
 export async function diffSchemas(old: SchemaInput, neu: SchemaInput, options: DiffOptions = {}): Promise<DiffResult> {
+  checkInput(old.schema, old.draft, old.file ?? "old schema");
+  checkInput(neu.schema, neu.draft, neu.file ?? "new schema");
+  const budget = new Budget(options);
   const env: Env = {
     old: { root: old.schema, draft: old.draft },
     new: { root: neu.schema, draft: neu.draft },
@@ -32,11 +40,19 @@ export async function diffSchemas(old: SchemaInput, neu: SchemaInput, options: D
     modelOutput: options.modelOutput ?? false,
     memo: new Map(),
     inProgress: new Set(),
+    budget,
     examples: (side, node, count = 4) => examples(side === "old" ? old : neu, node, count),
   };
   const walk = new Walk(env, false);
-  walk.compare({ node: old.schema, pointer: "" }, { node: neu.schema, pointer: "" }, new Set(DIRECTIONS));
-  const raw = walk.changes;
+  try {
+    walk.compare({ node: old.schema, pointer: "" }, { node: neu.schema, pointer: "" }, new Set(DIRECTIONS));
+  } catch (e) {
+    // Last resort: a recursion the bounds did not foresee ends in unknown, never in a crash or a guess.
+    if (!(e instanceof RangeError)) throw e;
+    budget.stop("the comparison recursed too deeply");
+  }
+  const raw = [...walk.changes];
+  if (budget.exhausted !== undefined) raw.push(stoppedChange(budget.exhausted));
   const confirmed = new Map<RawChange, { witness?: Witness; breaks: Set<Direction> }>();
   for (const c of raw) confirmed.set(c, { breaks: new Set() });
   const verdict: Record<Direction, Verdict> = { backward: "compatible", forward: "compatible" };
@@ -44,11 +60,12 @@ export async function diffSchemas(old: SchemaInput, neu: SchemaInput, options: D
     const relevant = raw.filter((c) => c.breaks.includes(d) || c.unknown.includes(d));
     if (relevant.length === 0) continue;
     const [src, tgt] = d === "backward" ? [old, neu] : [neu, old];
-    const isSrc = await validatorFor(src.schema, src.draft);
-    const isTgt = await validatorFor(tgt.schema, tgt.draft);
+    const isSrc = await validator(src, d === "backward" ? "old" : "new");
+    const isTgt = await validator(tgt, d === "backward" ? "new" : "old");
     const proves = (v: JsonValue | undefined): v is JsonValue => v !== undefined && isSrc(v) && !isTgt(v);
     let found = false;
     for (const c of relevant) {
+      if (budget.late) break;
       const w = findWitness(c, d, src, proves);
       if (w === undefined) continue;
       found = true;
@@ -56,8 +73,8 @@ export async function diffSchemas(old: SchemaInput, neu: SchemaInput, options: D
       entry.breaks.add(d);
       entry.witness ??= { value: w, validUnder: sourceSide(d) };
     }
-    if (!found) {
-      const w = search(src, proves, options.searchVariants ?? 24);
+    if (!found && !budget.late) {
+      const w = search(src, proves, options.searchVariants ?? 24, budget);
       if (w !== undefined) {
         found = true;
         const entry = confirmed.get(relevant[0]!)!;
@@ -69,6 +86,22 @@ export async function diffSchemas(old: SchemaInput, neu: SchemaInput, options: D
   }
   const changes: Change[] = raw.map((c) => toChange(c, confirmed.get(c)!));
   return { verdict, changes: dedupe(changes) };
+}
+
+function stoppedChange(reason: string): RawChange {
+  const message = `judging stopped: ${reason}; compatibility is not proven`;
+  return { rule: unsupportedKeyword, finding: { message, breaks: [], unknown: [...DIRECTIONS] }, pointer: "", oldPointer: "", instancePath: undefined, breaks: [], unknown: [...DIRECTIONS], candidates: [] };
+}
+
+/** The generated validator of one side; a schema it cannot be built for is an input error naming the file. */
+async function validator(side: SchemaInput, name: "old" | "new"): Promise<Check> {
+  try {
+    return await validatorFor(side.schema, side.draft);
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    const why = (e as Error).message.split("\n")[0];
+    throw inputError("drift.no-validator", { file: side.file ?? `${name} schema`, pointer: "" }, `witnesses are confirmed with the generated validator, which cannot be built for this schema: ${why}`);
+  }
 }
 
 function toChange(c: RawChange, conf: { witness?: Witness; breaks: Set<Direction> }): Change {
@@ -116,8 +149,8 @@ function findWitness(c: RawChange, d: Direction, src: SchemaInput, proves: (v: J
   return undefined;
 }
 
-function search(src: SchemaInput, proves: (v: JsonValue | undefined) => v is JsonValue, variants: number): JsonValue | undefined {
-  for (let variant = 0; variant < variants; variant++) {
+function search(src: SchemaInput, proves: (v: JsonValue | undefined) => v is JsonValue, variants: number, budget: Budget): JsonValue | undefined {
+  for (let variant = 0; variant < variants && !budget.late; variant++) {
     const doc = generate(src.schema, src.draft, src.schema, { variant });
     if (proves(doc)) return doc;
   }

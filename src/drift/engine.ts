@@ -10,6 +10,8 @@
  */
 import { pointerAppend, type Draft, type JsonObject, type JsonValue } from "../ir/json.js";
 import type { At, Rule, RuleContext } from "./define.js";
+import { Budget, MAX_PROOF_DEPTH, MAX_VISIT_DEPTH } from "./budget.js";
+import { dialectOf } from "./dialect.js";
 import { normalizeNode } from "./normalize.js";
 import { childPairs, IN_PLACE, PAIRED_KEYWORDS, UNEVALUATED, type Located } from "./pair.js";
 import { acceptsAll, acceptsNothing, ANNOTATIONS, assertionKeys, hasType, isObj, jsonEqual, resolveRef, typesOf } from "./schema.js";
@@ -30,6 +32,7 @@ export interface Env {
   /** Silent proof results shared by every walk of one diff. */
   readonly memo: Map<string, boolean>;
   readonly inProgress: Set<string>;
+  readonly budget: Budget;
 }
 
 /** A finding in global directions, before witness confirmation. */
@@ -52,6 +55,7 @@ interface Visit {
   readonly polarity: 1 | -1;
   readonly mask: ReadonlySet<Direction>;
   readonly reportPointer?: string | undefined;
+  readonly depth: number;
 }
 
 export class Walk {
@@ -61,7 +65,7 @@ export class Walk {
   constructor(private readonly env: Env, private readonly silent: boolean) {}
 
   compare(old: At, neu: At, mask: ReadonlySet<Direction>): void {
-    this.visit({ old: { ...old, implied: false }, new: { ...neu, implied: false }, slot: "root", path: [], polarity: 1, mask });
+    this.visit({ old: { ...old, implied: false }, new: { ...neu, implied: false }, slot: "root", path: [], polarity: 1, mask, depth: 0 });
   }
 
   /** True when the walk found nothing breaking or unknown. */
@@ -71,6 +75,11 @@ export class Walk {
 
   private visit(v: Visit): void {
     if (this.silent && (v.mask.size === 0 || !this.clean)) return;
+    if (v.depth > MAX_VISIT_DEPTH) this.env.budget.stop(`schemas nest deeper than ${MAX_VISIT_DEPTH} levels`);
+    if (!this.env.budget.tick()) {
+      this.stopped(v);
+      return;
+    }
     const o = deref(v.old, this.env.old);
     const n = deref(v.new, this.env.new);
     const key = `${v.polarity}|${[...v.mask].sort().join(",")}|${nodeId(o.node)}|${nodeId(n.node)}|${v.slot}`;
@@ -112,7 +121,8 @@ export class Walk {
       newTypes,
       modelOutput: this.env.modelOutput,
       proves: (direction, a, b) => proves(this.env, direction, a, b),
-      examples: (side, node, count) => this.env.examples(side, node, count),
+      // Candidates only matter in the reported walk: a silent proof needs the verdict alone.
+      examples: (side, node, count) => (this.silent ? [] : this.env.examples(side, node, count)),
     };
     for (const rule of this.env.rules) {
       if (rule.booleanPairs === true ? !(site.oldImplied || site.newImplied || boolSide) : boolSide) continue;
@@ -134,8 +144,18 @@ export class Walk {
         polarity: child.polarity === 1 ? v.polarity : v.polarity === 1 ? -1 : 1,
         mask: child.polarity === 1 ? active : new Set([...active].map(flip)),
         reportPointer: child.reportPointer,
+        depth: v.depth + 1,
       });
     }
+  }
+
+  /** Judging stopped (budget or nesting bound): the pair, and so every direction still open, is unknown. */
+  private stopped(v: Visit): void {
+    // The top-level walk reports one stop for the whole diff (diff.ts); a proof just fails.
+    if (!this.silent || v.mask.size === 0) return;
+    const site: PairSite = { pointer: v.reportPointer ?? v.new.pointer, oldPointer: v.old.pointer, instancePath: v.path, slot: v.slot, oldImplied: v.old.implied, newImplied: v.new.implied };
+    const message = `judging stopped: ${this.env.budget.exhausted ?? "budget spent"}; compatibility is not proven`;
+    this.record(this.env.unsupported, { message, breaks: [], unknown: ["backward", "forward"] }, site, v, v.mask);
   }
 
   /** Every assertion keyword must be accounted for; anything else makes the pair unknown when it differs. */
@@ -211,7 +231,7 @@ function deref(loc: Located, side: Side): Deref {
   const notes: JsonObject = {};
   for (let hops = 0; hops < 64; hops++) {
     if (!isObj(node) || typeof node["$ref"] !== "string") break;
-    if (side.draft !== "draft-07" && assertionKeys(node).some((k) => k !== "$ref")) break;
+    if (!dialectOf(side.draft).refOverridesSiblings && assertionKeys(node).some((k) => k !== "$ref")) break;
     for (const [k, val] of Object.entries(node)) if (ANNOTATIONS.has(k) && notes[k] === undefined) notes[k] = val;
     const target = resolveRef(side.root, node["$ref"]);
     if (target === undefined) return { node: true, pointer, raw: true, error: node["$ref"] };
@@ -228,12 +248,16 @@ export function proves(env: Env, direction: Direction, old: At, neu: At): boolea
   const known = env.memo.get(key);
   if (known !== undefined) return known;
   if (env.inProgress.has(key)) return true;
+  if (env.budget.proofDepth >= MAX_PROOF_DEPTH) env.budget.stop(`proofs nest deeper than ${MAX_PROOF_DEPTH} levels`);
+  if (!env.budget.tick()) return false;
   env.inProgress.add(key);
+  env.budget.proofDepth++;
   const walk = new Walk(env, true);
   try {
     walk.compare(old, neu, new Set([direction]));
   } finally {
     env.inProgress.delete(key);
+    env.budget.proofDepth--;
   }
   const ok = walk.clean;
   if (!ok || env.inProgress.size === 0) env.memo.set(key, ok);

@@ -6,23 +6,39 @@
  * Why: rule 38/3 of drift-rules.md (compare meaning, not text). Only local rewrites: children stay as they are.
  */
 import type { Draft, JsonObject, JsonValue } from "../ir/json.js";
+import { dialectOf } from "./dialect.js";
 import { ANNOTATIONS, assertionKeys, isObj, jsonEqual } from "./schema.js";
 import type { SchemaNode } from "./types.js";
 
 /** Keywords that only mean something next to siblings: never merge a combinator branch holding them. */
 const SIBLING_SENSITIVE = new Set(["additionalProperties", "unevaluatedProperties", "unevaluatedItems", "items", "additionalItems", "prefixItems", "$ref", "$dynamicRef", "$recursiveRef", "if", "then", "else", "contains", "minContains", "maxContains"]);
 
+const memo = new Map<string, WeakMap<object, SchemaNode>>();
+
+/**
+ * Memoised per node object and draft: the same node always normalizes to the same object, so node identities
+ * (memo keys and the co-inductive assumptions of the engine) are stable across visits of a recursive schema.
+ */
 export function normalizeNode(node: SchemaNode, draft: Draft): SchemaNode {
   if (typeof node === "boolean") return node;
+  let byNode = memo.get(draft);
+  if (byNode === undefined) memo.set(draft, (byNode = new WeakMap()));
+  let out = byNode.get(node);
+  if (out === undefined) byNode.set(node, (out = normalizeOnce(node, draft)));
+  return out;
+}
+
+function normalizeOnce(node: Exclude<SchemaNode, boolean>, draft: Draft): SchemaNode {
+  const dialect = dialectOf(draft);
   let out: JsonObject = { ...node };
-  // draft-07: `$ref` overrides every sibling keyword.
-  if (draft === "draft-07" && typeof out["$ref"] === "string") {
+  // draft-04/06/07: `$ref` overrides every sibling keyword.
+  if (dialect.refOverridesSiblings && typeof out["$ref"] === "string") {
     const kept: JsonObject = { $ref: out["$ref"] };
     for (const k of Object.keys(out)) if (ANNOTATIONS.has(k)) kept[k] = out[k] as JsonValue;
     out = kept;
   }
   // 2019-09+: `$ref` next to other assertions is one more conjunct.
-  if (draft !== "draft-07" && typeof out["$ref"] === "string" && assertionKeys(out).some((k) => k !== "$ref")) {
+  if (!dialect.refOverridesSiblings && typeof out["$ref"] === "string" && assertionKeys(out).some((k) => k !== "$ref")) {
     const ref: JsonObject = { $ref: out["$ref"] };
     delete out["$ref"];
     out["allOf"] = [ref, ...(Array.isArray(out["allOf"]) ? out["allOf"] : [])];
@@ -34,7 +50,8 @@ export function normalizeNode(node: SchemaNode, draft: Draft): SchemaNode {
     delete out["const"];
   }
   if (Array.isArray(out["enum"])) out["enum"] = dedupe(out["enum"]);
-  if (draft !== "2020-12") {
+  if (dialect.booleanExclusive) out = exclusiveBounds(out);
+  if (dialect.tupleItems) {
     if (Array.isArray(out["items"])) {
       out["prefixItems"] = out["items"];
       if (out["additionalItems"] !== undefined) out["items"] = out["additionalItems"];
@@ -58,6 +75,19 @@ export function normalizeNode(node: SchemaNode, draft: Draft): SchemaNode {
   out = nullable(out, "oneOf");
   if (typeof out["type"] === "string") out["type"] = [out["type"]];
   if (Array.isArray(out["type"])) out["type"] = [...new Set(out["type"] as string[])].sort();
+  return out;
+}
+
+/** draft-04 `exclusiveMinimum: true` next to `minimum: m` ≡ `exclusiveMinimum: m`; `false` ≡ absent. */
+function exclusiveBounds(node: JsonObject): JsonObject {
+  const out: JsonObject = { ...node };
+  for (const [ex, inc] of [["exclusiveMinimum", "minimum"], ["exclusiveMaximum", "maximum"]] as const) {
+    if (typeof out[ex] !== "boolean") continue;
+    if (out[ex] === true && typeof out[inc] === "number") {
+      out[ex] = out[inc] as number;
+      delete out[inc];
+    } else delete out[ex];
+  }
   return out;
 }
 

@@ -4,6 +4,7 @@
  * positions by index (a missing position is paired with the tail `items`), and same-keyword subschemas.
  */
 import { pointerAppend, type JsonObject } from "../ir/json.js";
+import { freshKey, type FreshKey } from "./regex.js";
 import { isObj } from "./schema.js";
 import type { SchemaNode, Slot } from "./types.js";
 
@@ -76,12 +77,11 @@ export function tail(node: JsonObject, pointer: string): Located {
   return { node: true, pointer, implied: true };
 }
 
-/** A property name neither side declares or matches by pattern: the instance spot additionalProperties governs. */
-function freshKey(o: JsonObject, n: JsonObject): string {
-  for (let i = 0; ; i++) {
-    const key = i === 0 ? "extra" : `extra${i}`;
-    if ([o, n].every((s) => governing(s, "", key).implied && !(isObj(s["patternProperties"]) && Object.keys(s["patternProperties"]).some((p) => safeTest(p, key))))) return key;
-  }
+/** A property name neither side declares or matches by pattern (regex.ts: from the automata, no guessing). */
+function fresh(o: JsonObject, n: JsonObject): FreshKey {
+  const patterns = [o, n].flatMap((s) => (isObj(s["patternProperties"]) ? Object.keys(s["patternProperties"]) : []));
+  const declared = new Set([o, n].flatMap((s) => (isObj(s["properties"]) ? Object.keys(s["properties"]) : [])));
+  return freshKey([...new Set(patterns)], declared);
 }
 
 export function safeTest(pattern: string, key: string): boolean {
@@ -113,7 +113,12 @@ export function childPairs(o: JsonObject, oPtr: string, n: JsonObject, nPtr: str
       slot: "subschema", step: null, polarity: 1, applies: "object",
     });
   }
-  out.push({ old: additional(o, oPtr), new: additional(n, nPtr), slot: "additional", step: freshKey(o, n), polarity: 1, applies: "object" });
+  // No name outside every pattern and declaration: additionalProperties governs nothing on either side (keys
+  // under one side's patterns only are judged by pattern-properties-changed).
+  const extra = fresh(o, n);
+  if (!("none" in extra)) {
+    out.push({ old: additional(o, oPtr), new: additional(n, nPtr), slot: "additional", step: "key" in extra ? extra.key : null, polarity: 1, applies: "object" });
+  }
   const oLen = Array.isArray(o["prefixItems"]) ? o["prefixItems"].length : 0;
   const nLen = Array.isArray(n["prefixItems"]) ? n["prefixItems"].length : 0;
   for (let i = 0; i < Math.max(oLen, nLen); i++) {

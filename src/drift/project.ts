@@ -20,6 +20,8 @@ export interface DriftOptions {
   readonly transitive?: boolean;
   readonly against?: string;
   readonly allowUnknown?: boolean;
+  /** Milliseconds per comparison (default: the config's `drift.timeout`, else 10 s). */
+  readonly timeoutMs?: number;
 }
 
 export interface ReportedChange extends Change {
@@ -90,6 +92,8 @@ export function locator(mapped: MappedSchema): (pointer: string) => Location | u
 }
 
 export async function driftProject(project: Project, options: DriftOptions = {}): Promise<DriftReport> {
+  const timeout = options.timeoutMs ?? (project.drift.timeout !== undefined ? project.drift.timeout * 1000 : undefined);
+  const budget = timeout !== undefined ? { timeoutMs: timeout } : {};
   const current = loadContracts(project);
   const acks = loadAcknowledgements(project);
   const pairs: PairReport[] = [];
@@ -114,7 +118,7 @@ export async function driftProject(project: Project, options: DriftOptions = {})
             continue;
           }
           if (canonicalJson(mapped.loaded.schema) === canonicalJson(nowVersion.loaded.schema)) continue;
-          const result = await diffSchemas(mapped.loaded, nowVersion.loaded, { modelOutput: now.source.manifest.kind === "model-output" });
+          const result = await diffSchemas(mapped.loaded, nowVersion.loaded, { modelOutput: now.source.manifest.kind === "model-output", ...budget });
           const judged = judge(result, "full", false, () => undefined, locator(nowVersion));
           pairs.push({
             contract: name, from: version, to: version, check: "published", mode: "full",
@@ -137,7 +141,7 @@ export async function driftProject(project: Project, options: DriftOptions = {})
       for (const from of froms) {
         const a = contract.versions.get(from)!;
         const b = contract.versions.get(to)!;
-        const result = await diffSchemas(a.loaded, b.loaded, { modelOutput: contract.source.manifest.kind === "model-output" });
+        const result = await diffSchemas(a.loaded, b.loaded, { modelOutput: contract.source.manifest.kind === "model-output", ...budget });
         const covered = from === to - 1 ? coveringMigration(project, contract.source, from) : undefined;
         const ack = (c: Change): Acknowledgement | undefined =>
           findAcknowledgement(acks, { contract: name, from, to, rule: c.rule, pointer: c.pointer }) ??

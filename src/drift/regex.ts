@@ -5,7 +5,7 @@
  * `unknown` for them.
  * @see https://json-schema.org/draft/2020-12/json-schema-validation#section-6.3.3
  */
-import { combineTransformers, DFA, JS, NFA, Transformers, transform } from "refa";
+import { CharSet, combineTransformers, DFA, JS, NFA, Transformers, transform, type Assertion, type Concatenation, type Expression, type NoParent, type Quantifier } from "refa";
 
 const cache = new Map<string, DFA | undefined>();
 const MAX_NODES = 20_000;
@@ -14,8 +14,9 @@ export function patternLanguage(pattern: string): DFA | undefined {
   if (cache.has(pattern)) return cache.get(pattern);
   let dfa: DFA | undefined;
   try {
-    const parser = JS.Parser.fromLiteral({ source: `^[\\s\\S]*(?:${pattern})[\\s\\S]*$`, flags: "u" });
-    const { expression, maxCharacter } = parser.parse({ backreferences: "throw", assertions: "parse" });
+    const parsed = JS.Parser.fromLiteral({ source: pattern, flags: "u" }).parse({ backreferences: "throw", assertions: "parse" });
+    const { maxCharacter } = parsed;
+    const expression = unanchored(parsed.expression, maxCharacter);
     const simplify = combineTransformers([Transformers.simplify(), Transformers.patternEdgeAssertions({ remove: true })]);
     const simple = transform(simplify, transform(simplify, expression));
     const nfa = NFA.fromRegex(simple, { maxCharacter }, { assertions: "throw" }, new NFA.LimitedNodeFactory(MAX_NODES));
@@ -25,6 +26,20 @@ export function patternLanguage(pattern: string): DFA | undefined {
   }
   cache.set(pattern, dfa);
   return dfa;
+}
+
+/**
+ * `^[\s\S]*(?:p)[\s\S]*$` built on the parsed AST of `p` (never by pasting pattern text into a new source): the
+ * language of strings containing a match. `^`/`$` are refa's negated look-behind/ahead of any character.
+ */
+function unanchored(p: NoParent<Expression>, maxCharacter: number): NoParent<Expression> {
+  const any = (): NoParent<Concatenation> => ({ type: "Concatenation", elements: [{ type: "CharacterClass", characters: CharSet.all(maxCharacter) }] });
+  const edge = (kind: "ahead" | "behind"): NoParent<Assertion> => ({ type: "Assertion", kind, negate: true, alternatives: [any()] });
+  const star = (): NoParent<Quantifier> => ({ type: "Quantifier", lazy: false, min: 0, max: Infinity, alternatives: [any()] });
+  return {
+    type: "Expression",
+    alternatives: [{ type: "Concatenation", elements: [edge("behind"), star(), { type: "Alternation", alternatives: p.alternatives }, star(), edge("ahead")] }],
+  };
 }
 
 export type Inclusion = { readonly included: true } | { readonly included: false; readonly witness: string } | { readonly included: "unknown" };
@@ -57,4 +72,73 @@ export function patternSamples(pattern: string, count: number): string[] {
     if (out.length >= count) break;
   }
   return out;
+}
+
+export type FreshKey = { readonly key: string } | { readonly none: true } | { readonly unknown: true };
+
+const freshCache = new Map<string, FreshKey>();
+
+/**
+ * A property name outside every pattern's language and not in `declared`: the key additionalProperties governs.
+ * Computed on the automata (the complement of the union of the languages), so it is found or proven not to
+ * exist without guessing; `unknown` when a pattern has no automaton (lookaround, backreference) or is too large.
+ */
+export function freshKey(patterns: readonly string[], declared: ReadonlySet<string>): FreshKey {
+  const key = JSON.stringify([[...patterns].sort(), [...declared].sort()]);
+  let hit = freshCache.get(key);
+  if (hit === undefined) freshCache.set(key, (hit = computeFresh(patterns, declared)));
+  return hit;
+}
+
+function computeFresh(patterns: readonly string[], declared: ReadonlySet<string>): FreshKey {
+  if (patterns.length === 0) {
+    // Every name is outside: the first of extra, extra1, ... not declared (declared is finite, so this ends).
+    for (let i = 0; ; i++) if (!declared.has(i === 0 ? "extra" : `extra${i}`)) return { key: i === 0 ? "extra" : `extra${i}` };
+  }
+  try {
+    let outside: DFA | undefined;
+    for (const p of patterns) {
+      const lang = patternLanguage(p);
+      if (lang === undefined) return { unknown: true };
+      const not = lang.copy();
+      not.complement();
+      outside = outside === undefined ? not : DFA.fromIntersection(outside, not, new DFA.LimitedNodeFactory(MAX_NODES));
+      if (outside.isEmpty) return { none: true };
+    }
+    // Readable names first (identifier-like), then any word of the language.
+    const readable = DFA.fromIntersection(outside!, identifiers(), new DFA.LimitedNodeFactory(MAX_NODES));
+    for (const lang of [readable, outside!]) {
+      let seen = 0;
+      for (const set of lang.wordSets()) {
+        for (const word of readableWords(set)) if (!declared.has(word)) return { key: word };
+        if (++seen > declared.size + 8) break;
+      }
+    }
+    // Every word tried was declared: the language may still hold others, so this is not a proof of none.
+    return { unknown: true };
+  } catch {
+    return { unknown: true };
+  }
+}
+
+let identifierDfa: DFA | undefined;
+
+function identifiers(): DFA {
+  if (identifierDfa === undefined) {
+    const { expression, maxCharacter } = JS.Parser.fromLiteral({ source: "[a-z_][a-z0-9_]*", flags: "u" }).parse();
+    identifierDfa = DFA.fromFA(NFA.fromRegex(expression, { maxCharacter }));
+  }
+  return identifierDfa;
+}
+
+/** A few concrete words of a word set, readable characters first. */
+function readableWords(set: readonly CharSet[]): string[] {
+  const pick = (cs: CharSet, k: number): string => {
+    const preferred = "abcxyz_0123456789";
+    let n = 0;
+    for (const ch of preferred) if (cs.has(ch.charCodeAt(0)) && n++ === k) return ch;
+    const r = cs.ranges[Math.min(k, cs.ranges.length - 1)]!;
+    return String.fromCodePoint(r.min);
+  };
+  return [0, 1, 2].map((k) => set.map((cs) => pick(cs, k)).join(""));
 }

@@ -8,7 +8,7 @@ import type { SchemaNode } from "./types.js";
 /** Keywords that never change which values are valid. Compared by the annotation rules only. */
 export const ANNOTATIONS = new Set([
   "title", "description", "examples", "default", "deprecated", "readOnly", "writeOnly", "$comment",
-  "$schema", "$id", "$anchor", "$dynamicAnchor", "$recursiveAnchor", "$defs", "definitions", "$vocabulary",
+  "$schema", "$id", "id", "$anchor", "$dynamicAnchor", "$recursiveAnchor", "$defs", "definitions", "$vocabulary",
   "contentEncoding", "contentMediaType", "contentSchema",
 ]);
 

@@ -20,6 +20,8 @@ export interface LoadContext {
    * each call reads each file once. Only for one build: it does not notice files changing.
    */
   readonly cache?: LoadCache;
+  /** Draft of a root file without `$schema` (default 2020-12). */
+  readonly defaultDraft?: Draft;
 }
 
 export interface LoadedSchema {
@@ -56,6 +58,7 @@ export function loadSchemaFileMapped(absFile: string, ctx: LoadContext): MappedS
     schemasDir: ctx.schemasDir,
     rootDir: ctx.rootDir,
     cache: ctx.cache ?? new LoadCache(),
+    ...(ctx.defaultDraft !== undefined ? { defaultDraft: ctx.defaultDraft } : {}),
   });
   const bundle = bundleSchema(files);
   return {

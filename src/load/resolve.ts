@@ -22,6 +22,7 @@ export interface ResolveContext {
   readonly schemasDir: string;
   readonly rootDir: string;
   readonly cache: LoadCache;
+  readonly defaultDraft?: Draft;
 }
 
 /**
@@ -70,6 +71,7 @@ class Files {
 
   constructor(private readonly ctx: ResolveContext) {
     this.schemasDir = path.resolve(ctx.schemasDir);
+    this.draft = ctx.defaultDraft ?? this.draft;
   }
 
   loadRoot(absFile: string): Doc {

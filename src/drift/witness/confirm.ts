@@ -5,7 +5,9 @@
  */
 import { importValidator } from "../../compile/compile.js";
 import { emitValidator } from "../../emit/validators/index.js";
-import { canonicalJson, type Draft, type JsonObject, type JsonValue } from "../../ir/json.js";
+import { canonicalJson, isJsonObject, type Draft, type JsonObject, type JsonValue } from "../../ir/json.js";
+import { keywordKind, mapKeyword } from "../../ir/keywords.js";
+import { dialectOf } from "../dialect.js";
 import type { RawValidator } from "../../runtime/runtime.js";
 
 const cache = new Map<string, Promise<RawValidator>>();
@@ -20,9 +22,33 @@ export async function validatorFor(schema: JsonObject | boolean, draft: Draft): 
   if (pending === undefined) {
     if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
     // strict: false only relaxes what ajv refuses to compile; validation semantics are the pinned ones.
-    pending = importValidator(emitValidator({ schema, draft, strict: false }));
+    pending = importValidator(emitValidator({ schema: dialectOf(draft).idKeyword === "id" ? schema : withoutId(schema), draft, strict: false }));
     cache.set(key, pending);
   }
   const validate = await pending;
-  return (value) => validate(value) === true;
+  return (value) => {
+    try {
+      return validate(value) === true;
+    } catch {
+      return false; // a value too deep for the validator's stack confirms nothing
+    }
+  };
+}
+
+/**
+ * Without string `id` keywords (draft-06 and later: an unknown keyword, which ajv refuses by name). They hold no
+ * assertion and the bundled schema has only local refs, so the validator's meaning does not change.
+ */
+function withoutId(schema: JsonObject): JsonObject {
+  const walk = (node: JsonValue): JsonValue => {
+    if (!isJsonObject(node)) return node;
+    const out: JsonObject = {};
+    for (const [k, v] of Object.entries(node)) {
+      if (k === "id" && typeof v === "string") continue;
+      const kind = keywordKind(k);
+      out[k] = kind === undefined ? v : mapKeyword(kind, v, "", (x) => walk(x), (x) => x);
+    }
+    return out;
+  };
+  return walk(schema) as JsonObject;
 }

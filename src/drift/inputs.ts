@@ -1,0 +1,104 @@
+/**
+ * Input checks before a diff: what would otherwise surface as an internal error deep in the engine or in the
+ * validators is refused here with the file and pointer (exit 2). Each check is something surely wrong:
+ * - a `pattern` or `patternProperties` key that is not an ECMA-262 regular expression (with the `u` flag);
+ * - a tuple `items: [...]` in a file read as 2020-12, where `items` must be one schema (a draft-07 tuple in a file
+ *   without `$schema`: say which draft with `$schema` or `--default-draft`);
+ * - a `$ref` cycle through in-place applicators only (`allOf`, `anyOf`, `oneOf`, `not`, `if`/`then`/`else`,
+ *   `dependentSchemas`, `$ref`): evaluating it never ends (JSON Schema Core §9.4.1 calls such schemas invalid).
+ */
+import { inputError } from "../errors.js";
+import { isJsonObject, pointerAppend, type Draft, type JsonObject, type JsonValue } from "../ir/json.js";
+import { subschemas } from "../ir/keywords.js";
+import { dialectOf } from "./dialect.js";
+import { resolveRef } from "./schema.js";
+
+const IN_PLACE_ARRAYS = ["allOf", "anyOf", "oneOf"];
+const IN_PLACE_ONE = ["not", "if", "then", "else"];
+
+export function checkInput(schema: JsonObject, draft: Draft, file: string): void {
+  const fail = (pointer: string, code: string, message: string) => inputError(code, { file, pointer }, message);
+  const tuples = dialectOf(draft).tupleItems;
+  const stack: [JsonValue, string][] = [[schema, ""]];
+  const seen = new Set<object>();
+  while (stack.length > 0) {
+    const [node, pointer] = stack.pop()!;
+    if (!isJsonObject(node) || seen.has(node)) continue;
+    seen.add(node);
+    if (typeof node["pattern"] === "string") regex(node["pattern"], pointerAppend(pointer, "pattern"), fail);
+    if (isJsonObject(node["patternProperties"])) {
+      for (const p of Object.keys(node["patternProperties"])) regex(p, pointerAppend(pointerAppend(pointer, "patternProperties"), p), fail);
+    }
+    if (!tuples && Array.isArray(node["items"])) {
+      throw fail(pointerAppend(pointer, "items"), "drift.tuple-items-in-2020-12",
+        `"items" is an array (a draft-07 tuple) but the file is read as ${draft}, where "items" is one schema; declare "$schema" or pass --default-draft draft-07`);
+    }
+    for (const [child, at] of subschemas(node, pointer)) stack.push([child, at]);
+  }
+  inPlaceCycle(schema, fail);
+}
+
+function regex(source: string, pointer: string, fail: (p: string, c: string, m: string) => Error): void {
+  try {
+    new RegExp(source, "u");
+  } catch (e) {
+    throw fail(pointer, "drift.invalid-pattern", `${JSON.stringify(source)} is not a regular expression (ECMA-262, u flag): ${(e as Error).message}`);
+  }
+}
+
+/** Depth-first search over in-place edges with an explicit stack; a back edge is a cycle. */
+function inPlaceCycle(root: JsonObject, fail: (p: string, c: string, m: string) => Error): void {
+  const state = new Map<string, "open" | "done">();
+  const edges = (pointer: string): string[] => {
+    const node = pointer === "" ? root : resolveRef(root, `#${encodePointer(pointer)}`)?.node;
+    if (!isJsonObject(node)) return [];
+    const out: string[] = [];
+    for (const kw of IN_PLACE_ARRAYS) {
+      const list = node[kw];
+      if (Array.isArray(list)) list.forEach((_, i) => out.push(pointerAppend(pointerAppend(pointer, kw), i)));
+    }
+    for (const kw of IN_PLACE_ONE) if (node[kw] !== undefined) out.push(pointerAppend(pointer, kw));
+    const deps = node["dependentSchemas"];
+    if (isJsonObject(deps)) for (const k of Object.keys(deps)) out.push(pointerAppend(pointerAppend(pointer, "dependentSchemas"), k));
+    if (typeof node["$ref"] === "string") {
+      const target = resolveRef(root, node["$ref"]);
+      if (target !== undefined) out.push(target.pointer);
+    }
+    return out;
+  };
+  const starts: string[] = [];
+  const all: [JsonValue, string][] = [[root, ""]];
+  while (all.length > 0) {
+    const [node, pointer] = all.pop()!;
+    if (!isJsonObject(node)) continue;
+    if (typeof node["$ref"] === "string") starts.push(pointer);
+    for (const [child, at] of subschemas(node, pointer)) all.push([child, at]);
+  }
+  for (const start of starts) {
+    if (state.has(start)) continue;
+    const stack: { pointer: string; next: string[] }[] = [{ pointer: start, next: edges(start) }];
+    state.set(start, "open");
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      const n = top.next.pop();
+      if (n === undefined) {
+        state.set(top.pointer, "done");
+        stack.pop();
+        continue;
+      }
+      const s = state.get(n);
+      if (s === "open") {
+        throw fail(top.pointer, "drift.infinite-recursion",
+          `a $ref cycle through in-place applicators only (back to ${n || "/"}): validating any value would never end`);
+      }
+      if (s === undefined) {
+        state.set(n, "open");
+        stack.push({ pointer: n, next: edges(n) });
+      }
+    }
+  }
+}
+
+function encodePointer(pointer: string): string {
+  return pointer.split("/").map((t) => encodeURIComponent(t)).join("/");
+}
