@@ -58,8 +58,10 @@ test("check › reports a hand-edited generated file as edited and a changed sch
   const got = out.problems.map((p) => `${p.code} ${p.file}`).sort();
   assert.deepEqual(got, [
     "generated.edited generated/issue-refund/v1.ts",
-    // The provider fragments and the validator embed the schema (annotations included), so they change too.
+    // The provider fragments, the Standard JSON Schema targets and the validator embed the schema (annotations
+    // included), so they change too.
     "generated.stale generated/ticket-triage/v1.providers.ts",
+    "generated.stale generated/ticket-triage/v1.standard.ts",
     "generated.stale generated/ticket-triage/v1.ts",
     "generated.stale generated/ticket-triage/v1.validate.ts",
   ]);
