@@ -58,9 +58,10 @@ test("check › reports a hand-edited generated file as edited and a changed sch
   const got = out.problems.map((p) => `${p.code} ${p.file}`).sort();
   assert.deepEqual(got, [
     "generated.edited generated/issue-refund/v1.ts",
-    // The provider fragments embed the schema (annotations included), so they change too; the validator holds
-    // only the values its checks read, so a description change leaves it as it was.
+    // The provider fragments and the Standard JSON Schema targets embed the schema (annotations included), so they
+    // change too; the validator holds only the values its checks read, so a description change leaves it as it was.
     "generated.stale generated/ticket-triage/v1.providers.ts",
+    "generated.stale generated/ticket-triage/v1.standard.ts",
     "generated.stale generated/ticket-triage/v1.ts",
   ]);
   assert.deepEqual(snapshotTree(dir), before, "check wrote something");

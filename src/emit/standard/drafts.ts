@@ -93,7 +93,8 @@ function down(root: JsonObject): JsonObject {
     if (!isJsonObject(node)) return node;
     const out: JsonObject = {};
     const tuple = Array.isArray(node["prefixItems"]);
-    let siblings = false;
+    // draft-07 ignores every keyword beside `$ref` (§8.3); 2020-12 applies them. `allOf` keeps them applied.
+    const siblings = typeof node["$ref"] === "string" && Object.keys(node).some((k) => k !== "$ref" && k !== "$defs" && k !== "$schema" && k !== "$id" && !ANNOTATIONS.has(k));
     for (const [key, value] of Object.entries(node)) {
       const p = pointerAppend(at, key);
       if (key in NO_DRAFT07) throw new Unconvertible(`${p}: ${NO_DRAFT07[key]}`);
@@ -112,12 +113,10 @@ function down(root: JsonObject): JsonObject {
         if (typeof node["$id"] === "string") throw new Unconvertible(`${p}: \`$anchor\` beside \`$id\` has no draft-07 form`);
         out["$id"] = `#${value}`;
       } else {
-        if (node["$ref"] !== undefined && key !== "$ref" && !ANNOTATIONS.has(key)) siblings = true;
         const kind = keywordKind(key);
         out[key] = kind === undefined ? value : mapKeyword(kind, value, p, walk, (d) => d);
       }
     }
-    // draft-07 ignores every keyword beside `$ref` (§8.3); 2020-12 applies them. `allOf` keeps them applied.
     if (siblings) {
       const { $ref, ...rest } = out;
       return { ...rest, allOf: [...(Array.isArray(rest["allOf"]) ? rest["allOf"] : []), { $ref: $ref! }] };

@@ -53,6 +53,14 @@ const CASES: readonly Case[] = [
     instances: [{ n: 7 }, { n: 3 }, { n: "x" }],
   },
   {
+    name: "a tuple beside $ref stays applied in draft-07",
+    from: "2020-12",
+    to: "draft-07",
+    schema: { $schema: S2020, $defs: { A: { type: "array" } }, properties: { p: { $ref: "#/$defs/A", prefixItems: [{ type: "string" }] } } },
+    want: { $schema: S07, definitions: { A: { type: "array" } }, properties: { p: { items: [{ type: "string" }], allOf: [{ $ref: "#/definitions/A" }] } } },
+    instances: [{ p: ["x"] }, { p: [1] }, { p: "no" }],
+  },
+  {
     name: "dependentRequired and dependentSchemas → dependencies",
     from: "2020-12",
     to: "draft-07",
