@@ -23,7 +23,7 @@ export function toolFiles(): string[] {
       else if (/\.(js|json|ts)$/.test(e.name) && !e.name.endsWith(".d.ts")) out.push(abs);
     }
   };
-  for (const sub of ["dist/src", "dist/cli", "src/runtime", "src/config"]) walk(path.join(root, sub));
+  for (const sub of ["dist/src", "dist/cli", "src/runtime", "src/sdk/runtime", "src/config"]) walk(path.join(root, sub));
   const require = createRequire(path.join(root, "package.json"));
   for (const lib of OUTPUT_LIBRARIES) {
     try {

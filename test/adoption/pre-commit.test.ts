@@ -42,16 +42,24 @@ test("pre-commit › llm-contracts-check installs from a clean clone and follows
   git(project, "add", "-A");
   git(project, "commit", "--quiet", "-m", "init");
 
-  const passed = sh("pre-commit", ["try-repo", clone, "llm-contracts-check", "--all-files"], project, home);
+  // One hook environment for the three runs: a config pinned to the clone's commit (what a user writes), instead of
+  // `try-repo`, which installs the hook again on every call.
+  const rev = spawnSync("git", ["rev-parse", "HEAD"], { cwd: clone, encoding: "utf8" }).stdout.trim();
+  writeFileSync(
+    path.join(project, ".pre-commit-config.yaml"),
+    `repos:\n  - repo: ${JSON.stringify(clone)}\n    rev: ${rev}\n    hooks:\n      - id: llm-contracts-check\n        verbose: true\n`,
+  );
+
+  const passed = sh("pre-commit", ["run", "llm-contracts-check", "--all-files"], project, home);
   assert.equal(passed.code, 0, passed.out);
   assert.match(passed.out, /llm-contracts check.*Passed/);
 
-  const unrelated = sh("pre-commit", ["try-repo", clone, "llm-contracts-check", "--verbose", "--files", "README.md"], project, home);
+  const unrelated = sh("pre-commit", ["run", "llm-contracts-check", "--files", "README.md"], project, home);
   assert.equal(unrelated.code, 0, unrelated.out);
   assert.match(unrelated.out, /none of the 1 changed file\(s\) is a contract, generated or migration file; skipped/);
 
   appendFileSync(path.join(project, "lib/contracts/support-reply/v1.js"), "// hand edit\n");
-  const edited = sh("pre-commit", ["try-repo", clone, "llm-contracts-check", "--files", "lib/contracts/support-reply/v1.js"], project, home);
+  const edited = sh("pre-commit", ["run", "llm-contracts-check", "--files", "lib/contracts/support-reply/v1.js"], project, home);
   assert.equal(edited.code, 1, edited.out);
   assert.match(edited.out, /lib\/contracts\/support-reply\/v1\.js: edited by hand.*\[generated\.edited\]/);
 });
