@@ -33,7 +33,10 @@ export function renderStandardModule(version: CompiledVersion): string {
   const v = version.source.version;
   const n = versionNames(version.contract.name, v);
   const name = standardName(version.contract.name, v);
-  const entries = standardTargets(version).map(([target, c]) => {
+  const targets = standardTargets(version);
+  // Old drafts have no native target (they are converted), so they do not read the schema constant.
+  const native = targets.some(([, c]) => c === "native");
+  const entries = targets.map(([target, c]) => {
     const value = c === "native" ? n.schema : "schema" in c ? jsonLiteral(c.schema, 1) : stringLiteral(c.refused);
     return `  ${stringLiteral(target)}: ${value},`;
   });
@@ -47,9 +50,9 @@ export function renderStandardModule(version: CompiledVersion): string {
     notes: [`Standard Schema for contract ${version.contract.name} v${v}`],
     imports: [
       `import { standardContract, type StandardContract } from "../_standard.js";`,
-      `import { ${n.parse}, ${n.schema}, type ${n.type} } from ${stringLiteral(`./v${v}.js`)};`,
+      `import { ${n.parse}, ${native ? `${n.schema}, ` : ""}type ${n.type} } from ${stringLiteral(`./v${v}.js`)};`,
     ],
-    body: [`${doc}export const ${name}: StandardContract<${n.type}> = standardContract<${n.type}>(${n.parse}, {\n${entries.join("\n")}\n});`],
+    body: [`${doc}export const ${name}: StandardContract<${n.type}> = /* @__PURE__ */ standardContract<${n.type}>(${n.parse}, {\n${entries.join("\n")}\n});`],
   });
 }
 
