@@ -1,28 +1,30 @@
 /**
  * What each draft means by the keywords drift normalizes, as data. Keyed by the draft name as a string so that
  * draft-04 and draft-06 (read by the loader once it accepts them) are handled here without further changes:
- * - `refOverridesSiblings`: `$ref` makes its siblings void (draft-04/06/07), or is one more conjunct (2019-09+).
  * - `tupleItems`: `items: [...]` is a tuple and `additionalItems` its tail (before 2020-12).
  * - `booleanExclusive`: `exclusiveMinimum`/`exclusiveMaximum` are booleans modifying `minimum`/`maximum` (draft-04).
  * - `id`: `id` names the resource (draft-04); later drafts use `$id` and `id` is an unknown keyword. Either way the
  *   bundled schema holds only local refs, so it has no effect on which values are valid.
+ *
+ * Not here: `$ref` siblings. The spec makes `$ref` override them before 2019-09, but ajv, and so every validator
+ * we generate, applies them in every draft (src/ir/drafts.ts `refOverridesSiblings`). Drift judges the schema as
+ * the generated validator enforces it, so a `$ref` beside other assertions is one more conjunct in every draft.
  * @see https://json-schema.org/specification-links
  */
 import type { Draft } from "../ir/json.js";
 
 export interface Dialect {
-  readonly refOverridesSiblings: boolean;
   readonly tupleItems: boolean;
   readonly booleanExclusive: boolean;
   readonly idKeyword: "id" | "$id";
 }
 
 const DIALECTS: Readonly<Record<string, Dialect>> = {
-  "draft-04": { refOverridesSiblings: true, tupleItems: true, booleanExclusive: true, idKeyword: "id" },
-  "draft-06": { refOverridesSiblings: true, tupleItems: true, booleanExclusive: false, idKeyword: "$id" },
-  "draft-07": { refOverridesSiblings: true, tupleItems: true, booleanExclusive: false, idKeyword: "$id" },
-  "2019-09": { refOverridesSiblings: false, tupleItems: true, booleanExclusive: false, idKeyword: "$id" },
-  "2020-12": { refOverridesSiblings: false, tupleItems: false, booleanExclusive: false, idKeyword: "$id" },
+  "draft-04": { tupleItems: true, booleanExclusive: true, idKeyword: "id" },
+  "draft-06": { tupleItems: true, booleanExclusive: false, idKeyword: "$id" },
+  "draft-07": { tupleItems: true, booleanExclusive: false, idKeyword: "$id" },
+  "2019-09": { tupleItems: true, booleanExclusive: false, idKeyword: "$id" },
+  "2020-12": { tupleItems: false, booleanExclusive: false, idKeyword: "$id" },
 };
 
 export function dialectOf(draft: Draft | string): Dialect {

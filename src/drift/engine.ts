@@ -11,7 +11,6 @@
 import { pointerAppend, type Draft, type JsonObject, type JsonValue } from "../ir/json.js";
 import type { At, Rule, RuleContext } from "./define.js";
 import { Budget, MAX_PROOF_DEPTH, MAX_VISIT_DEPTH } from "./budget.js";
-import { dialectOf } from "./dialect.js";
 import { normalizeNode } from "./normalize.js";
 import { childPairs, IN_PLACE, PAIRED_KEYWORDS, UNEVALUATED, type Located } from "./pair.js";
 import { acceptsAll, acceptsNothing, ANNOTATIONS, assertionKeys, hasType, isObj, jsonEqual, resolveRef, typesOf } from "./schema.js";
@@ -224,14 +223,14 @@ interface Deref {
   readonly error?: string;
 }
 
-/** Follows `$ref`s that are the node's only assertion (all of them in draft-07). */
+/** Follows `$ref`s that are the node's only assertion (siblings apply in every draft, as in the validators). */
 function deref(loc: Located, side: Side): Deref {
   let node = loc.node;
   let pointer = loc.pointer;
   const notes: JsonObject = {};
   for (let hops = 0; hops < 64; hops++) {
     if (!isObj(node) || typeof node["$ref"] !== "string") break;
-    if (!dialectOf(side.draft).refOverridesSiblings && assertionKeys(node).some((k) => k !== "$ref")) break;
+    if (assertionKeys(node).some((k) => k !== "$ref")) break;
     for (const [k, val] of Object.entries(node)) if (ANNOTATIONS.has(k) && notes[k] === undefined) notes[k] = val;
     const target = resolveRef(side.root, node["$ref"]);
     if (target === undefined) return { node: true, pointer, raw: true, error: node["$ref"] };

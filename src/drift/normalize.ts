@@ -7,7 +7,7 @@
  */
 import type { Draft, JsonObject, JsonValue } from "../ir/json.js";
 import { dialectOf } from "./dialect.js";
-import { ANNOTATIONS, assertionKeys, isObj, jsonEqual } from "./schema.js";
+import { assertionKeys, isObj, jsonEqual } from "./schema.js";
 import type { SchemaNode } from "./types.js";
 
 /** Keywords that only mean something next to siblings: never merge a combinator branch holding them. */
@@ -31,14 +31,9 @@ export function normalizeNode(node: SchemaNode, draft: Draft): SchemaNode {
 function normalizeOnce(node: Exclude<SchemaNode, boolean>, draft: Draft): SchemaNode {
   const dialect = dialectOf(draft);
   let out: JsonObject = { ...node };
-  // draft-04/06/07: `$ref` overrides every sibling keyword.
-  if (dialect.refOverridesSiblings && typeof out["$ref"] === "string") {
-    const kept: JsonObject = { $ref: out["$ref"] };
-    for (const k of Object.keys(out)) if (ANNOTATIONS.has(k)) kept[k] = out[k] as JsonValue;
-    out = kept;
-  }
-  // 2019-09+: `$ref` next to other assertions is one more conjunct.
-  if (!dialect.refOverridesSiblings && typeof out["$ref"] === "string" && assertionKeys(out).some((k) => k !== "$ref")) {
+  // `$ref` next to other assertions is one more conjunct, in every draft: the generated validators (ajv) apply
+  // the siblings even where the spec (before 2019-09) says they are ignored, and drift judges what is enforced.
+  if (typeof out["$ref"] === "string" && assertionKeys(out).some((k) => k !== "$ref")) {
     const ref: JsonObject = { $ref: out["$ref"] };
     delete out["$ref"];
     out["allOf"] = [ref, ...(Array.isArray(out["allOf"]) ? out["allOf"] : [])];

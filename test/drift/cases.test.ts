@@ -6,6 +6,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { diffSchemas } from "../../src/drift/diff.js";
+import { generate } from "../../src/drift/witness/generate.js";
 import type { JsonObject, JsonValue } from "../../src/ir/json.js";
 import { compiled, draft } from "./helpers.js";
 
@@ -23,6 +24,7 @@ export interface Case {
 
 const S = "https://json-schema.org/draft/2020-12/schema";
 const D7 = "http://json-schema.org/draft-07/schema#";
+const D4 = "http://json-schema.org/draft-04/schema#";
 const s = (o: JsonObject): JsonObject => ({ $schema: S, ...o });
 
 export const CASES: readonly Case[] = [
@@ -78,13 +80,49 @@ export const CASES: readonly Case[] = [
     forward: "incompatible",
   },
   {
-    name: "draft-07 $ref overrides its siblings",
+    // The spec (before 2019-09) says `$ref` overrides its siblings, but ajv, and so every generated validator,
+    // applies them: x must be a string and an integer, so no document has x. Drift judges what is enforced.
+    name: "draft-07 $ref siblings apply, as in the generated validator",
     before: { $schema: D7, definitions: { a: { type: "string" } }, properties: { x: { $ref: "#/definitions/a", type: "integer" } } },
     after: { $schema: D7, definitions: { a: { type: "string" } }, properties: { x: { $ref: "#/definitions/a" } } },
+    backward: ["compatible", "unknown"],
+    forward: "incompatible",
+  },
+  {
+    name: "draft-07 $ref sibling narrows the referenced number to integers",
+    before: { $schema: D7, definitions: { a: { type: "number" } }, type: "object", properties: { x: { $ref: "#/definitions/a", type: "integer" } }, required: ["x"] },
+    after: { $schema: D7, definitions: { a: { type: "number" } }, type: "object", properties: { x: { $ref: "#/definitions/a" } }, required: ["x"] },
     backward: "compatible",
-    forward: "compatible",
+    forward: "incompatible",
+  },
+  {
+    name: "draft-04 $ref sibling removed widens",
+    before: { $schema: D4, definitions: { a: { type: "string" } }, type: "object", properties: { x: { $ref: "#/definitions/a", maxLength: 2 } }, required: ["x"] },
+    after: { $schema: D4, definitions: { a: { type: "string" } }, type: "object", properties: { x: { $ref: "#/definitions/a" } }, required: ["x"] },
+    backward: ["compatible", "unknown"],
+    forward: "incompatible",
+  },
+  {
+    name: "draft-04 boolean exclusiveMinimum is exclusive",
+    before: { $schema: D4, type: "object", properties: { n: { type: "number", minimum: 5, exclusiveMinimum: true } }, required: ["n"] },
+    after: { $schema: D4, type: "object", properties: { n: { type: "number", minimum: 5 } }, required: ["n"] },
+    backward: "compatible",
+    forward: "incompatible",
+    witness: { direction: "forward", value: { n: 5 } },
   },
 ];
+
+const PROBES: readonly JsonValue[] = [null, 0, 1.5, "", "ab", [], {}, { x: "" }, { x: 1 }, { x: 1.5 }, { n: 5 }, { n: 6 }, { x: "abc" }];
+
+/** Probe values plus values the engine's generator builds for the schema (many variants). */
+function samples(schema: JsonObject): JsonValue[] {
+  const out = [...PROBES];
+  for (let variant = 0; variant < 32; variant++) {
+    const v = generate(schema, draft(schema, "draft-07"), schema, { variant });
+    if (v !== undefined) out.push(v);
+  }
+  return out;
+}
 
 for (const c of CASES) {
   test(`cases › ${c.name}`, async () => {
@@ -99,6 +137,14 @@ for (const c of CASES) {
       if (ch.witness === undefined) continue;
       const [valid, invalid] = ch.witness.validUnder === "old" ? [isOld, isNew] : [isNew, isOld];
       assert.ok(valid(ch.witness.value) && !invalid(ch.witness.value), `${ch.rule}: witness ${JSON.stringify(ch.witness)}`);
+    }
+    // A compatible direction is checked against values valid under its source, by the generated validators.
+    for (const d of ["backward", "forward"] as const) {
+      if (result.verdict[d] !== "compatible") continue;
+      const [src, isSrc, isTgt] = d === "backward" ? [c.before, isOld, isNew] : [c.after, isNew, isOld];
+      for (const v of samples(src)) {
+        if (isSrc(v)) assert.ok(isTgt(v), `${d} compatible, but ${JSON.stringify(v)} is valid under the source only`);
+      }
     }
     if (c.witness !== undefined) {
       const w = c.witness;
