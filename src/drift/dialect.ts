@@ -5,6 +5,10 @@
  * - `booleanExclusive`: `exclusiveMinimum`/`exclusiveMaximum` are booleans modifying `minimum`/`maximum` (draft-04).
  * - `id`: `id` names the resource (draft-04); later drafts use `$id` and `id` is an unknown keyword. Either way the
  *   bundled schema holds only local refs, so it has no effect on which values are valid.
+ * - `absent`: keywords of later (or earlier) drafts that this draft's generated validator does not have. ajv
+ *   compiles them as unknown keywords (strict: false) and ignores them, so drift reads them as annotations:
+ *   `unevaluatedProperties: false` in a draft-07 file closes nothing (measured on the compiled validators,
+ *   test/drift/dialect.test.ts).
  *
  * Not here: `$ref` siblings. The spec makes `$ref` override them before 2019-09, but ajv, and so every validator
  * we generate, applies them in every draft (src/ir/drafts.ts `refOverridesSiblings`). Drift judges the schema as
@@ -17,14 +21,18 @@ export interface Dialect {
   readonly tupleItems: boolean;
   readonly booleanExclusive: boolean;
   readonly idKeyword: "id" | "$id";
+  readonly absent: readonly string[];
 }
 
+/** 2019-09 vocabulary that draft-04/06/07 validators ignore. */
+const LATER = ["unevaluatedProperties", "unevaluatedItems", "dependentRequired", "dependentSchemas", "prefixItems", "minContains", "maxContains"];
+
 const DIALECTS: Readonly<Record<string, Dialect>> = {
-  "draft-04": { tupleItems: true, booleanExclusive: true, idKeyword: "id" },
-  "draft-06": { tupleItems: true, booleanExclusive: false, idKeyword: "$id" },
-  "draft-07": { tupleItems: true, booleanExclusive: false, idKeyword: "$id" },
-  "2019-09": { tupleItems: true, booleanExclusive: false, idKeyword: "$id" },
-  "2020-12": { tupleItems: false, booleanExclusive: false, idKeyword: "$id" },
+  "draft-04": { tupleItems: true, booleanExclusive: true, idKeyword: "id", absent: LATER },
+  "draft-06": { tupleItems: true, booleanExclusive: false, idKeyword: "$id", absent: LATER },
+  "draft-07": { tupleItems: true, booleanExclusive: false, idKeyword: "$id", absent: LATER },
+  "2019-09": { tupleItems: true, booleanExclusive: false, idKeyword: "$id", absent: ["prefixItems"] },
+  "2020-12": { tupleItems: false, booleanExclusive: false, idKeyword: "$id", absent: ["additionalItems"] },
 };
 
 export function dialectOf(draft: Draft | string): Dialect {

@@ -31,6 +31,8 @@ export function normalizeNode(node: SchemaNode, draft: Draft): SchemaNode {
 function normalizeOnce(node: Exclude<SchemaNode, boolean>, draft: Draft): SchemaNode {
   const dialect = dialectOf(draft);
   let out: JsonObject = { ...node };
+  // A keyword the draft's validator does not have is ignored by it: an annotation here too.
+  for (const k of dialect.absent) delete out[k];
   // `$ref` next to other assertions is one more conjunct, in every draft: the generated validators (ajv) apply
   // the siblings even where the spec (before 2019-09) says they are ignored, and drift judges what is enforced.
   if (typeof out["$ref"] === "string" && assertionKeys(out).some((k) => k !== "$ref")) {
