@@ -35,13 +35,18 @@ export class Budget {
     if (this.exhausted !== undefined) return false;
     this.steps++;
     if (this.steps > this.maxSteps) this.exhausted = `the work budget of ${this.maxSteps} comparisons was spent`;
-    else if ((this.steps & 127) === 0 && Date.now() > this.deadline) this.exhausted = `the time budget of ${this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms ran out (--timeout)`;
+    else if ((this.steps & 127) === 0) this.checkClock();
     return this.exhausted === undefined;
   }
 
-  /** Wall clock only (witness search runs validators, not comparisons). */
+  /** Spent, by count or by the wall clock (witness search runs validators, not comparisons: it asks this). */
   get late(): boolean {
-    return this.exhausted !== undefined || Date.now() > this.deadline;
+    this.checkClock();
+    return this.exhausted !== undefined;
+  }
+
+  private checkClock(): void {
+    if (this.exhausted === undefined && Date.now() > this.deadline) this.exhausted = `the time budget of ${this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms ran out (--timeout)`;
   }
 
   /** Stops judging with a reason (nesting bounds). */

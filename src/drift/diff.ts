@@ -3,6 +3,7 @@
  * compatible: no finding in that direction. incompatible: a witness confirmed by the generated validators.
  * unknown: findings, but no witness confirmed (each unconfirmed claim is downgraded to unknown).
  */
+import { schemaDiagnostics } from "../emit/validators/index.js";
 import { InputError, inputError } from "../errors.js";
 import type { Draft, JsonObject, JsonValue } from "../ir/json.js";
 import { Budget, type BudgetOptions } from "./budget.js";
@@ -52,6 +53,8 @@ export async function diffSchemas(old: SchemaInput, neu: SchemaInput, options: D
     budget.stop("the comparison recursed too deeply");
   }
   const raw = [...walk.changes];
+  // Stopped while comparing: every direction is unknown (the stop is a change in both).
+  const stoppedComparing = budget.exhausted !== undefined;
   if (budget.exhausted !== undefined) raw.push(stoppedChange(budget.exhausted));
   const confirmed = new Map<RawChange, { witness?: Witness; breaks: Set<Direction> }>();
   for (const c of raw) confirmed.set(c, { breaks: new Set() });
@@ -59,6 +62,11 @@ export async function diffSchemas(old: SchemaInput, neu: SchemaInput, options: D
   for (const d of DIRECTIONS) {
     const relevant = raw.filter((c) => c.breaks.includes(d) || c.unknown.includes(d));
     if (relevant.length === 0) continue;
+    // Out of budget: no witness search (building the validators alone can take longer than the budget was).
+    if (budget.late) {
+      verdict[d] = "unknown";
+      continue;
+    }
     const [src, tgt] = d === "backward" ? [old, neu] : [neu, old];
     const isSrc = await validator(src, d === "backward" ? "old" : "new");
     const isTgt = await validator(tgt, d === "backward" ? "new" : "old");
@@ -84,23 +92,49 @@ export async function diffSchemas(old: SchemaInput, neu: SchemaInput, options: D
     }
     verdict[d] = found ? "incompatible" : "unknown";
   }
+  // Stopped while searching for witnesses: the directions left unconfirmed say why.
+  if (budget.exhausted !== undefined && !stoppedComparing) {
+    const open = DIRECTIONS.filter((d) => verdict[d] === "unknown");
+    if (open.length > 0) {
+      const stop = stoppedChange(budget.exhausted, open);
+      raw.push(stop);
+      confirmed.set(stop, { breaks: new Set() });
+    }
+  }
   const changes: Change[] = raw.map((c) => toChange(c, confirmed.get(c)!));
   return { verdict, changes: dedupe(changes) };
 }
 
-function stoppedChange(reason: string): RawChange {
+function stoppedChange(reason: string, directions: readonly Direction[] = DIRECTIONS): RawChange {
   const message = `judging stopped: ${reason}; compatibility is not proven`;
-  return { rule: unsupportedKeyword, finding: { message, breaks: [], unknown: [...DIRECTIONS] }, pointer: "", oldPointer: "", instancePath: undefined, breaks: [], unknown: [...DIRECTIONS], candidates: [] };
+  return { rule: unsupportedKeyword, finding: { message, breaks: [], unknown: [...directions] }, pointer: "", oldPointer: "", instancePath: undefined, breaks: [], unknown: [...directions], candidates: [] };
 }
 
-/** The generated validator of one side; a schema it cannot be built for is an input error naming the file. */
+/**
+ * The generated validator of one side; a schema it cannot be built for is an input error naming the file and,
+ * from the build's own diagnostics (meta-schema, compile), the pointer of the culprit.
+ */
 async function validator(side: SchemaInput, name: "old" | "new"): Promise<Check> {
   try {
     return await validatorFor(side.schema, side.draft);
   } catch (e) {
     if (e instanceof InputError) throw e;
+    const file = side.file ?? `${name} schema`;
     const why = (e as Error).message.split("\n")[0];
-    throw inputError("drift.no-validator", { file: side.file ?? `${name} schema`, pointer: "" }, `witnesses are confirmed with the generated validator, which cannot be built for this schema: ${why}`);
+    const found = culprit(side, file);
+    const pointer = found?.pointer ?? (typeof side.schema["$async"] === "boolean" && why?.includes("$async") === true ? "/$async" : "");
+    const detail = found !== undefined ? found.message : why;
+    throw inputError("drift.no-validator", { file, pointer }, `witnesses are confirmed with the generated validator, which cannot be built for this schema: ${detail}`);
+  }
+}
+
+/** The first meta-schema or compile diagnostic the build would report, if any names a node. */
+function culprit(side: SchemaInput, file: string): { pointer: string; message: string } | undefined {
+  try {
+    const d = schemaDiagnostics(side.schema, side.draft, file).find((x) => x.code.startsWith("schema.") && x.pointer !== undefined && x.pointer !== "");
+    return d === undefined ? undefined : { pointer: d.pointer!, message: d.message };
+  } catch {
+    return undefined;
   }
 }
 
