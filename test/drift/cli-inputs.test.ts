@@ -1,0 +1,120 @@
+/**
+ * Regression tests for the crashes issue 10 lists, through the real CLI: every input ends in a verdict (exit 0/1)
+ * or a one-line input error naming the file and a JSON pointer (exit 2), never exit 70 or "internal error".
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { makeProject, runCli, type Run } from "../util/project.js";
+
+const D4 = "http://json-schema.org/draft-04/schema#";
+const D7 = "http://json-schema.org/draft-07/schema#";
+
+/** `diff old.json new.json` in a fresh folder holding the two files. */
+export function diffFiles(old: object | string, neu: object | string, ...flags: string[]): Run {
+  const dir = makeProject({ "old.json": old, "new.json": neu });
+  return runCli(["diff", "old.json", "new.json", ...flags], dir);
+}
+
+/** `file#/pointer: message [code]` or `file:line:col: message [code]` (pointer and line:col may both be there). */
+export const INPUT_ERROR = /^(old|new)\.json(:\d+:\d+)?(#[^\n]*?)?: [^\n]+ \[[a-z0-9.-]+\]$/;
+
+export function assertInputError(r: Run, file: "old" | "new", pointer: string | RegExp, code: string): void {
+  assert.equal(r.code, 2, r.stdout + r.stderr);
+  const line = r.stderr.trimEnd();
+  assert.doesNotMatch(line, /internal error/);
+  assert.equal(line.split("\n").length, 1, `one line: ${line}`);
+  assert.match(line, INPUT_ERROR);
+  assert.ok(line.startsWith(`${file}.json`), line);
+  const at = /^[^#]*#(.*?): /.exec(line)?.[1];
+  if (typeof pointer === "string") assert.equal(at, pointer, line);
+  else assert.match(at ?? "", pointer, line);
+  assert.ok(line.endsWith(`[${code}]`), line);
+}
+
+/** A verdict: exit 0 or 1, the verdict line on stdout, nothing on stderr. */
+export function assertVerdict(r: Run, backward: string | RegExp, forward: string | RegExp): void {
+  assert.ok(r.code === 0 || r.code === 1, `exit ${r.code}: ${r.stderr}`);
+  assert.equal(r.stderr, "");
+  const m = /\(backward (\w+), forward (\w+)\)/.exec(r.stdout);
+  assert.ok(m !== null, r.stdout);
+  const want = (v: string | RegExp) => (typeof v === "string" ? new RegExp(`^${v}$`) : v);
+  assert.match(m[1]!, want(backward), r.stdout);
+  assert.match(m[2]!, want(forward), r.stdout);
+  assert.equal(r.code, m[1] === "compatible" && m[2] === "compatible" ? 0 : 1);
+}
+
+test("cli inputs › recursive propertyNames ends in a verdict", () => {
+  const names = (max?: number) => ({
+    $defs: { n: { type: "string", ...(max !== undefined ? { maxLength: max } : {}), propertyNames: { $ref: "#/$defs/n" } } },
+    type: "object",
+    propertyNames: { $ref: "#/$defs/n" },
+    additionalProperties: { $ref: "#" },
+  });
+  assertVerdict(diffFiles(names(), names()), "compatible", "compatible");
+  assertVerdict(diffFiles(names(), names(5)), /^(incompatible|unknown)$/, "compatible");
+});
+
+test("cli inputs › recursive allOf with an enum ends in a verdict with a witness", () => {
+  const rec = (values: unknown[]) => ({ $defs: { a: { allOf: [{ enum: values }, { properties: { x: { $ref: "#/$defs/a" } } }] } }, allOf: [{ $ref: "#/$defs/a" }] });
+  const r = diffFiles(rec([1, 2, { x: 1 }]), rec([1, { x: 1 }]));
+  assertVerdict(r, "incompatible", "compatible");
+  assert.match(r.stdout, /witness: 2 is valid under old and invalid under new/);
+});
+
+test("cli inputs › a recursive applicator that narrows ends in a verdict", () => {
+  const tree = (extra: object) => ({ type: "object", properties: { c: { anyOf: [{ $ref: "#" }, { type: "null" }] } }, ...extra });
+  assertVerdict(diffFiles(tree({}), tree({ maxProperties: 1 })), "incompatible", /^(compatible|unknown)$/);
+  const list = (item: object) => ({ type: "array", items: { anyOf: [{ $ref: "#" }, item] } });
+  assertVerdict(diffFiles(list({ type: "string" }), list({ type: "string", maxLength: 3 })), /^(incompatible|unknown)$/, /^(compatible|unknown)$/);
+});
+
+test("cli inputs › a $schema-less draft-07 tuple is an input error under the default dialect, a verdict with --default-draft draft-07", () => {
+  const one = { type: "array", items: [{ type: "string" }] };
+  const two = { type: "array", items: [{ type: "string" }, { type: "integer" }] };
+  const r = diffFiles(one, two);
+  assertInputError(r, "old", "/items", "drift.tuple-items-in-2020-12");
+  assert.match(r.stderr, /--default-draft draft-07/);
+  assertVerdict(diffFiles(one, two, "--default-draft", "draft-07"), "incompatible", "compatible");
+});
+
+test("cli inputs › patterns the engine used to rebuild (named groups, backreferences, \\p{..}, lookbehind) end in verdicts", () => {
+  const named = (extra: object) => ({ type: "object", patternProperties: { "^(?<k>a)": { type: "string" } }, properties: { x: { type: "string", pattern: "^(?<k>a)+$", ...extra } } });
+  assertVerdict(diffFiles(named({}), named({ allOf: [{ pattern: "(?<k>b)" }] })), /^(incompatible|unknown)$/, /^(compatible|unknown)$/);
+  const odd = (p: string) => ({ type: "object", patternProperties: { "^(a)\\1$": { type: "string" }, "(?<=x)y": {} }, properties: { y: { type: "string", pattern: p } } });
+  const r = diffFiles(odd("^\\p{L}+$"), odd("^\\p{Lu}+$"));
+  assertVerdict(r, /^(incompatible|unknown)$/, /^(compatible|unknown)$/);
+  assertVerdict(diffFiles(odd("^(a)\\1$"), odd("^(a)\\1$")), "compatible", "compatible");
+});
+
+test("cli inputs › an invalid regular expression is an input error at its pointer", () => {
+  assertInputError(diffFiles({ type: "string" }, { type: "string", pattern: "((" }), "new", "/pattern", "drift.invalid-pattern");
+  assertInputError(diffFiles({ type: "object", patternProperties: { "[": {} } }, { type: "object" }), "old", "/patternProperties/[", "drift.invalid-pattern");
+  // Valid without the u flag, not with it: the validators use u, so it is refused.
+  assertInputError(diffFiles({ type: "string", pattern: "\\_" }, { type: "string" }), "old", "/pattern", "drift.invalid-pattern");
+});
+
+test("cli inputs › the draft-04 id keyword (and a string id in draft-07) ends in a verdict", () => {
+  const d4 = (max?: number) => ({ $schema: D4, id: "http://example.com/root.json", type: "object", properties: { a: { id: "#a", type: "string", ...(max !== undefined ? { maxLength: max } : {}) } }, required: ["a"] });
+  const r = diffFiles(d4(), d4(3));
+  assertVerdict(r, "incompatible", "compatible");
+  assert.match(r.stdout, /witness: \{"a":"[^"]{4,}"\} is valid under old and invalid under new/);
+  const d7 = (t: string) => ({ $schema: D7, id: "legacy", type: "object", properties: { a: { type: t } }, required: ["a"] });
+  assertVerdict(diffFiles(d7("string"), d7("string")), "compatible", "compatible");
+  assertVerdict(diffFiles(d7("string"), d7("integer")), "incompatible", "incompatible");
+});
+
+test("cli inputs › a schema the generated validator cannot be built for is an input error at the culprit", () => {
+  // $async: ajv's standalone code keeps a require(): "generated validator is not self-contained".
+  const r = diffFiles({ $async: true, type: "object" }, { $async: true, type: "object", required: ["a"] });
+  assertInputError(r, "old", "/$async", "drift.no-validator");
+  assert.match(r.stderr, /not self-contained/);
+  assertInputError(diffFiles({ type: "object", properties: { a: { type: "strin" } } }, { type: "object" }), "old", "/properties/a/type", "drift.no-validator");
+});
+
+test("cli inputs › JSON syntax errors, non-object roots and dangling refs name the file and line:col or pointer", () => {
+  const syntax = diffFiles('{"type": "object",', { type: "object" });
+  assertInputError(syntax, "old", /^$|^\//, "input.json-syntax");
+  assert.match(syntax.stderr, /^old\.json:\d+:\d+/);
+  assertInputError(diffFiles({ type: "object" }, "[1, 2]"), "new", "", "schema.root-not-object");
+  assertInputError(diffFiles({ type: "object", properties: { a: { $ref: "#/$defs/missing" } } }, { type: "object" }), "old", "/properties/a/$ref", "ref.unresolvable");
+});
