@@ -1,0 +1,137 @@
+/**
+ * The time budget, fresh keys and the draft of `$schema`-less files (issue 10, points 3 and 4): a spent budget
+ * answers `unknown` with its reason (never `compatible`, never a hang); fresh keys come from the automata; the
+ * `--timeout`/`--default-draft` flags and their config values. No timing assertion: the test runner's timeout
+ * below is only a hang guard.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { diffSchemas } from "../../src/drift/diff.js";
+import { freshKey } from "../../src/drift/regex.js";
+import type { JsonObject } from "../../src/ir/json.js";
+import { makeProject, runCli } from "../util/project.js";
+import { assertVerdict, diffFiles } from "./cli-helpers.js";
+
+const HANG_GUARD = { timeout: 120_000 };
+
+const outside = (key: string, patterns: readonly string[]) => patterns.every((p) => !new RegExp(p, "u").test(key));
+
+test("budget › freshKey finds a name outside every pattern, or proves none exists, without guessing", HANG_GUARD, () => {
+  for (const patterns of [["^[a-z][a-z0-9]*$"], ["^[a-zA-Z][a-zA-Z0-9-]*[a-zA-Z0-9]?$"], ["^x-", "^[a-z]+$", "^[A-Z_]+$"], ["^(extra|extra\\d+)$"]]) {
+    const r = freshKey(patterns, new Set(["", "0", "extra"]));
+    assert.ok("key" in r, `${JSON.stringify(patterns)}: ${JSON.stringify(r)}`);
+    assert.ok(outside(r.key, patterns) && !["", "0", "extra"].includes(r.key), `${r.key} is outside ${JSON.stringify(patterns)}`);
+  }
+  // Unanchored "" and "." between them match every name but ""; with "" declared, none is left.
+  assert.deepEqual(freshKey(["", "^x"], new Set()), { none: true });
+  assert.deepEqual(freshKey(["."], new Set()), { key: "" });
+  // Lookarounds and backreferences: whatever comes back is really outside (checked by the regex engine itself).
+  for (const patterns of [["(?<=a)b"], ["(a)\\1"], ["^(?!x)"], ["(?=a)", "^b"], ["^(.)\\1*$"]]) {
+    const r = freshKey(patterns, new Set());
+    if ("key" in r) assert.ok(outside(r.key, patterns), `${JSON.stringify(r.key)} is outside ${JSON.stringify(patterns)}`);
+  }
+});
+
+const PATTERN_OBJECTS: readonly JsonObject[] = [
+  { type: "object", patternProperties: { "^[a-z][a-z0-9]*$": { type: "string" } } },
+  { type: "object", patternProperties: { "^[a-zA-Z][a-zA-Z0-9-]*[a-zA-Z0-9]?$": { type: "string" } } },
+  { type: "object", patternProperties: { "^[a-zA-Z][a-zA-Z0-9-]*[a-zA-Z0-9]?$": { type: "string" } }, additionalProperties: false },
+];
+
+test("budget › the patterns that made freshKey loop forever are judged compatible with themselves", HANG_GUARD, async () => {
+  for (const s of PATTERN_OBJECTS) {
+    const r = await diffSchemas({ schema: s, draft: "2020-12" }, { schema: structuredClone(s), draft: "2020-12" });
+    assert.deepEqual(r.verdict, { backward: "compatible", forward: "compatible" }, JSON.stringify(s));
+  }
+  assertVerdict(diffFiles(PATTERN_OBJECTS[0]!, PATTERN_OBJECTS[0]!), "compatible", "compatible");
+  // Lowercase names are a subset of the wider language: forward holds; backward is broken ({"A": 1}) or unproven.
+  const r = await diffSchemas({ schema: PATTERN_OBJECTS[0]!, draft: "2020-12" }, { schema: PATTERN_OBJECTS[1]!, draft: "2020-12" });
+  assert.notEqual(r.verdict.backward, "compatible");
+  assert.ok(r.verdict.forward !== "incompatible", JSON.stringify(r));
+});
+
+/** Wide enough that its comparison takes far more than a millisecond and more than 50 comparisons. */
+function wide(): JsonObject {
+  const properties: JsonObject = {};
+  for (let i = 0; i < 300; i++) {
+    properties[`p${i}`] = { anyOf: [{ type: "string", maxLength: i + 1 }, { type: "integer", minimum: i }, { type: "object", properties: { q: { type: "array", items: { type: "number" } } } }] };
+  }
+  return { type: "object", properties, required: ["p1"] };
+}
+
+test("budget › a spent work budget is unknown in both directions with the reason, never compatible", HANG_GUARD, async () => {
+  const full = await diffSchemas({ schema: wide(), draft: "2020-12" }, { schema: wide(), draft: "2020-12" });
+  assert.deepEqual(full.verdict, { backward: "compatible", forward: "compatible" }, "the baseline: judged in full, compatible");
+  const r = await diffSchemas({ schema: wide(), draft: "2020-12" }, { schema: wide(), draft: "2020-12" }, { maxSteps: 50 });
+  assert.deepEqual(r.verdict, { backward: "unknown", forward: "unknown" });
+  const stop = r.changes.find((c) => c.pointer === "" && /^judging stopped: /.test(c.message));
+  assert.ok(stop !== undefined, JSON.stringify(r.changes));
+  assert.match(stop.message, /the work budget of 50 comparisons was spent; compatibility is not proven/);
+  assert.deepEqual(stop.unknown, ["backward", "forward"]);
+  const t = await diffSchemas({ schema: wide(), draft: "2020-12" }, { schema: wide(), draft: "2020-12" }, { timeoutMs: 1 });
+  assert.deepEqual(t.verdict, { backward: "unknown", forward: "unknown" });
+  assert.ok(t.changes.some((c) => /time budget of 1 ms ran out \(--timeout\)/.test(c.message)), JSON.stringify(t.changes));
+});
+
+test("budget › --timeout and config drift.timeout bound the comparison; the flag wins over the config", HANG_GUARD, () => {
+  const baseline = diffFiles(wide(), wide());
+  assertVerdict(baseline, "compatible", "compatible");
+  const tiny = diffFiles(wide(), wide(), "--timeout", "0.001");
+  assertVerdict(tiny, "unknown", "unknown");
+  assert.match(tiny.stdout, /judging stopped: the time budget of 1 ms ran out \(--timeout\); compatibility is not proven/);
+  const json = JSON.parse(diffFiles(wide(), wide(), "--timeout", "0.001", "--format", "json").stdout) as { verdict: Record<string, string> };
+  assert.deepEqual(json.verdict, { backward: "unknown", forward: "unknown" });
+  const dir = makeProject({ "llm-contracts.config.json": { drift: { timeout: 0.001 } }, "old.json": wide(), "new.json": wide() });
+  const configured = runCli(["diff", "old.json", "new.json"], dir);
+  assertVerdict(configured, "unknown", "unknown");
+  assert.match(configured.stdout, /time budget of 1 ms ran out/);
+  assertVerdict(runCli(["diff", "old.json", "new.json", "--timeout", "60"], dir), "compatible", "compatible");
+});
+
+test("budget › bad --timeout values and a bad config timeout are usage errors (exit 2)", () => {
+  const s = { type: "string" };
+  for (const bad of ["0", "-1", "abc", "", " ", "NaN", "Infinity", "1e400"]) {
+    const r = diffFiles(s, s, `--timeout=${bad}`);
+    assert.equal(r.code, 2, `--timeout ${JSON.stringify(bad)}: ${r.stdout}`);
+    assert.match(r.stderr.trimEnd(), /^llm-contracts: --timeout must be a positive number of seconds \(got ".*"\)$/);
+  }
+  const drift = runCli(["drift", "--timeout", "soon"], makeProject({ "schemas/.keep": "" }));
+  assert.equal(drift.code, 2);
+  assert.match(drift.stderr, /--timeout must be a positive number/);
+  for (const timeout of [0, -5, "10"]) {
+    const dir = makeProject({ "llm-contracts.config.json": { drift: { timeout } }, "old.json": s, "new.json": s });
+    const r = runCli(["diff", "old.json", "new.json"], dir);
+    assert.equal(r.code, 2, JSON.stringify(timeout));
+    assert.match(r.stderr, /llm-contracts\.config\.json.*#\/drift\/timeout/);
+  }
+});
+
+// The same `$schema`-less pair means different things in the two dialects: draft-07 validators do not have
+// `unevaluatedProperties` (so nothing is closed), 2020-12 ones close the object with it.
+const OLD = { type: "object", properties: { a: {} }, unevaluatedProperties: false };
+const NEW = { type: "object", properties: { a: {} } };
+
+test("budget › --default-draft and config drift.defaultDraft pick the dialect of $schema-less files", () => {
+  assertVerdict(diffFiles(OLD, NEW), "compatible", "incompatible");
+  assertVerdict(diffFiles(OLD, NEW, "--default-draft", "2020-12"), "compatible", "incompatible");
+  assertVerdict(diffFiles(OLD, NEW, "--default-draft", "2019-09"), "compatible", "incompatible");
+  assertVerdict(diffFiles(OLD, NEW, "--default-draft", "draft-07"), "compatible", "compatible");
+  const dir = makeProject({ "llm-contracts.config.json": { drift: { defaultDraft: "draft-07" } }, "old.json": OLD, "new.json": NEW });
+  assertVerdict(runCli(["diff", "old.json", "new.json"], dir), "compatible", "compatible");
+  assertVerdict(runCli(["diff", "old.json", "new.json", "--default-draft", "2020-12"], dir), "compatible", "incompatible");
+  // A declared $schema wins over the default.
+  const S = "https://json-schema.org/draft/2020-12/schema";
+  assertVerdict(diffFiles({ $schema: S, ...OLD }, { $schema: S, ...NEW }, "--default-draft", "draft-07"), "compatible", "incompatible");
+});
+
+test("budget › a bad --default-draft or config defaultDraft is a usage error (exit 2)", () => {
+  for (const bad of ["draft-05", "07", "", "draft-04"]) {
+    const r = diffFiles(OLD, NEW, "--default-draft", bad);
+    assert.equal(r.code, 2, bad);
+    assert.match(r.stderr.trimEnd(), /^llm-contracts: --default-draft must be one of draft-07, 2019-09, 2020-12 \(got ".*"\)$/);
+  }
+  const dir = makeProject({ "llm-contracts.config.json": { drift: { defaultDraft: "draft-05" } }, "old.json": OLD, "new.json": NEW });
+  const r = runCli(["diff", "old.json", "new.json"], dir);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /llm-contracts\.config\.json.*#\/drift\/defaultDraft/);
+});
