@@ -9,6 +9,18 @@ import { assertInputError, assertVerdict, diffFiles } from "./cli-helpers.js";
 const D4 = "http://json-schema.org/draft-04/schema#";
 const D7 = "http://json-schema.org/draft-07/schema#";
 
+// Each of these overflowed the JS stack before (a `$ref` with siblings, rewritten to a new allOf on every visit).
+test("cli inputs › recursive propertyNames, allOf with an enum, and narrowing applicators through $ref siblings end in verdicts", () => {
+  const names = (extra: object) => ({ type: "object", propertyNames: { $ref: "#", type: "string", ...extra } });
+  assertVerdict(diffFiles(names({}), names({ maxLength: 2 })), /^(compatible|unknown)$/, "compatible");
+  const enumed = (values: unknown[]) => ({ type: "object", properties: { a: { $ref: "#", enum: values } } });
+  assertVerdict(diffFiles(enumed([{}, { a: {} }]), enumed([{}])), "incompatible", "compatible");
+  const objects = (extra: object) => ({ type: "object", properties: { a: { $ref: "#", type: "object", ...extra } } });
+  assertVerdict(diffFiles(objects({}), objects({ maxProperties: 1 })), "incompatible", "compatible");
+  const arrays = (extra: object) => ({ type: "array", items: { $ref: "#", type: "array", ...extra } });
+  assertVerdict(diffFiles(arrays({ maxItems: 1 }), arrays({})), "compatible", /^(incompatible|unknown)$/);
+});
+
 test("cli inputs › recursive propertyNames ends in a verdict", () => {
   const names = (max?: number) => ({
     $defs: { n: { type: "string", ...(max !== undefined ? { maxLength: max } : {}), propertyNames: { $ref: "#/$defs/n" } } },
