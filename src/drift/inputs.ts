@@ -1,13 +1,16 @@
 /**
  * Input checks before a diff: what would otherwise surface as an internal error deep in the engine or in the
  * validators is refused here with the file and pointer (exit 2). Each check is something surely wrong:
+ * - a violation of the draft's meta-schema (a keyword of the wrong type, `items: "*"`), found by the build's own
+ *   check: the engine and the validators may then rely on the shape of every keyword;
  * - a `pattern` or `patternProperties` key that is not an ECMA-262 regular expression (with the `u` flag);
  * - a tuple `items: [...]` in a file read as 2020-12, where `items` must be one schema (a draft-07 tuple in a file
  *   without `$schema`: say which draft with `$schema` or `--default-draft`);
  * - a `$ref` cycle through in-place applicators only (`allOf`, `anyOf`, `oneOf`, `not`, `if`/`then`/`else`,
  *   `dependentSchemas`, `$ref`): evaluating it never ends (JSON Schema Core §9.4.1 calls such schemas invalid).
  */
-import { inputError } from "../errors.js";
+import { metaDiagnostics } from "../emit/validators/diagnostics.js";
+import { InputError, inputError } from "../errors.js";
 import { isJsonObject, pointerAppend, type Draft, type JsonObject, type JsonValue } from "../ir/json.js";
 import { subschemas } from "../ir/keywords.js";
 import { dialectOf } from "./dialect.js";
@@ -35,6 +38,8 @@ export function checkInput(schema: JsonObject, draft: Draft, file: string): void
     }
     for (const [child, at] of subschemas(node, pointer)) stack.push([child, at]);
   }
+  const meta = metaDiagnostics(schema, draft, file);
+  if (meta.length > 0) throw new InputError(meta[0]!);
   inPlaceCycle(schema, fail);
 }
 

@@ -81,12 +81,14 @@ test("cli inputs › the draft-04 id keyword (and a string id in draft-07) ends 
   assertVerdict(diffFiles(d7("string"), d7("integer")), "incompatible", "incompatible");
 });
 
-test("cli inputs › a schema the generated validator cannot be built for is an input error at the culprit", () => {
+test("cli inputs › a schema off its meta-schema, or one the generated validator cannot be built for, is an input error at the culprit", () => {
   // $async: ajv's standalone code keeps a require(): "generated validator is not self-contained".
   const r = diffFiles({ $async: true, type: "object" }, { $async: true, type: "object", required: ["a"] });
   assertInputError(r, "old", "/$async", "drift.no-validator");
   assert.match(r.stderr, /not self-contained/);
-  assertInputError(diffFiles({ type: "object", properties: { a: { type: "strin" } } }, { type: "object" }), "old", "/properties/a/type", "drift.no-validator");
+  // A keyword of the wrong type is refused by the build's meta-schema check before the engine sees it.
+  assertInputError(diffFiles({ type: "object", properties: { a: { type: "strin" } } }, { type: "object" }), "old", "/properties/a/type", "schema.meta");
+  assertInputError(diffFiles({ type: "object" }, { type: "array", items: "*" }), "new", "/items", "schema.meta");
 });
 
 test("cli inputs › JSON syntax errors, non-object roots and dangling refs name the file and line:col or pointer", () => {

@@ -110,7 +110,8 @@ function formatFindings(schema: JsonObject, draft: Draft, file: string, policy: 
   return found;
 }
 
-function metaDiagnostics(schema: JsonObject, draft: Draft, file: string): Diagnostic[] {
+/** Meta-schema violations only (no compile): cheap enough to run before every diff. */
+export function metaDiagnostics(schema: JsonObject, draft: Draft, file: string): Diagnostic[] {
   const ajv = metaAjv(draft);
   try {
     if (ajv.validateSchema(schema)) return [];
