@@ -47,7 +47,15 @@ function normalizeOnce(node: Exclude<SchemaNode, boolean>, draft: Draft): Schema
     delete out["const"];
   }
   if (Array.isArray(out["enum"])) out["enum"] = dedupe(out["enum"]);
-  if (dialect.booleanExclusive) out = exclusiveBounds(out);
+  if (dialect.booleanExclusive) {
+    out = exclusiveBounds(out);
+    // Branches first too: a one-branch combinator is merged below, and a boolean bound merged raw would be read
+    // as inclusive (`allOf: [{minimum: 5, exclusiveMinimum: true}]` is (5, ∞), not [5, ∞)).
+    for (const kw of ["anyOf", "oneOf", "allOf"] as const) {
+      const list = out[kw];
+      if (Array.isArray(list) && list.some(hasBooleanBound)) out[kw] = list.map((b) => (hasBooleanBound(b) ? exclusiveBounds(b as JsonObject) : b));
+    }
+  }
   if (dialect.tupleItems) {
     if (Array.isArray(out["items"])) {
       out["prefixItems"] = out["items"];
@@ -73,6 +81,10 @@ function normalizeOnce(node: Exclude<SchemaNode, boolean>, draft: Draft): Schema
   if (typeof out["type"] === "string") out["type"] = [out["type"]];
   if (Array.isArray(out["type"])) out["type"] = [...new Set(out["type"] as string[])].sort();
   return out;
+}
+
+function hasBooleanBound(b: JsonValue): boolean {
+  return isObj(b) && (typeof b["exclusiveMinimum"] === "boolean" || typeof b["exclusiveMaximum"] === "boolean");
 }
 
 /** draft-04 `exclusiveMinimum: true` next to `minimum: m` ≡ `exclusiveMinimum: m`; `false` ≡ absent. */

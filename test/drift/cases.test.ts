@@ -110,9 +110,25 @@ export const CASES: readonly Case[] = [
     forward: "incompatible",
     witness: { direction: "forward", value: { n: 5 } },
   },
+  {
+    // The one-branch allOf is merged into its parent: its boolean bound was merged raw and read as inclusive.
+    name: "draft-04 boolean exclusiveMinimum inside a one-branch allOf is exclusive",
+    before: { $schema: D4, allOf: [{ type: "number", minimum: 5, exclusiveMinimum: true }] },
+    after: { $schema: D4, type: "number", minimum: 5 },
+    backward: "compatible",
+    forward: "incompatible",
+    witness: { direction: "forward", value: 5 },
+  },
+  {
+    name: "draft-04 boolean exclusiveMaximum in an anyOf branch, unchanged, is no change",
+    before: { $schema: D4, anyOf: [{ type: "number", maximum: 5, exclusiveMaximum: true }] },
+    after: { $schema: D4, type: "number", maximum: 5, exclusiveMaximum: true },
+    backward: "compatible",
+    forward: "compatible",
+  },
 ];
 
-const PROBES: readonly JsonValue[] = [null, 0, 1.5, "", "ab", [], {}, { x: "" }, { x: 1 }, { x: 1.5 }, { n: 5 }, { n: 6 }, { x: "abc" }];
+const PROBES: readonly JsonValue[] = [null, 0, 1.5, 5, 6, 4.5, "", "ab", [], {}, { x: "" }, { x: 1 }, { x: 1.5 }, { n: 5 }, { n: 6 }, { x: "abc" }];
 
 /** Probe values plus values the engine's generator builds for the schema (many variants). */
 function samples(schema: JsonObject): JsonValue[] {
