@@ -142,3 +142,51 @@ function readableWords(set: readonly CharSet[]): string[] {
   };
   return [0, 1, 2].map((k) => set.map((cs) => pick(cs, k)).join(""));
 }
+
+// ── Key sets ─────────────────────────────────────────────────────────────────────────────────────────────────
+// Property names as automata, for patternProperties coverage (shared/keys.ts). Every operation may throw when an
+// automaton outgrows MAX_NODES; callers answer `unknown` then.
+
+const MAX_CHAR = 0x10ffff;
+const factory = (): DFA.LimitedNodeFactory => new DFA.LimitedNodeFactory(MAX_NODES);
+
+/** The finite set of `names` as an automaton. */
+export function namesOf(names: Iterable<string>): DFA {
+  const words = [...names].map((s) => [...s].map((c) => c.codePointAt(0)!));
+  return DFA.fromWords(words, { maxCharacter: MAX_CHAR }, factory());
+}
+
+export function complementOf(a: DFA): DFA {
+  const out = a.copy(factory());
+  out.complement(factory());
+  return out;
+}
+
+export function intersectionOf(a: DFA, b: DFA): DFA {
+  return DFA.fromIntersection(a, b, factory());
+}
+
+export function unionOf(a: DFA, b: DFA): DFA {
+  return complementOf(intersectionOf(complementOf(a), complementOf(b)));
+}
+
+/** One word of a non-empty language, identifier-like when the language has one; undefined when empty. */
+export function someWord(a: DFA): string | undefined {
+  if (a.isEmpty) return undefined;
+  for (const lang of [intersectionOf(a, identifiers()), a]) {
+    for (const set of lang.wordSets()) return readableWords(set)[0];
+  }
+  return undefined;
+}
+
+/** Whether no string matches both patterns; undefined when a pattern has no automaton. */
+export function patternsDisjoint(p: string, q: string): boolean | undefined {
+  const a = patternLanguage(p);
+  const b = patternLanguage(q);
+  if (a === undefined || b === undefined) return undefined;
+  try {
+    return intersectionOf(a, b).isEmpty;
+  } catch {
+    return undefined;
+  }
+}
