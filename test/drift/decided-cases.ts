@@ -323,6 +323,21 @@ export const NOT_CASES: readonly Case[] = [
     forward: "compatible",
   },
   {
+    name: "not › a not added whose schema no old value can match (disjoint ranges)",
+    before: s({ type: "integer", minimum: 0 }),
+    after: s({ type: "integer", minimum: 0, not: { maximum: -1 } }),
+    backward: "compatible",
+    forward: "compatible",
+  },
+  {
+    name: "not › a not added whose range meets the old one (near-miss)",
+    before: s({ type: "integer", minimum: 0 }),
+    after: s({ type: "integer", minimum: 0, not: { maximum: 0 } }),
+    backward: "incompatible",
+    forward: "compatible",
+    witness: { direction: "backward", value: 0 },
+  },
+  {
     name: "not › a double negation against the positive schema",
     before: s({ not: { not: { type: "string" } } }),
     after: s({ type: "string" }),
