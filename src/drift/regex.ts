@@ -190,3 +190,8 @@ export function patternsDisjoint(p: string, q: string): boolean | undefined {
     return undefined;
   }
 }
+
+/** Whether one name is in a key set. */
+export function hasName(a: DFA, name: string): boolean {
+  return a.test([...name].map((c) => c.codePointAt(0)!));
+}

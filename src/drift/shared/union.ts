@@ -45,9 +45,9 @@ export function unionDelta(ctx: RuleContext, kw: Kw, direction: Direction, probl
     const [first, ...others] = subBranches.map((b) => candidatesFor(ctx, direction, b.node, []));
     const candidates = [
       ...(first ?? []),
+      ...supBranches.flatMap((t) => ctx.examples(targetSide, t.node, 3).map((value) => ({ direction, value }))),
       ...DIVERSE.map((value) => ({ direction, value })),
       ...others.flat(),
-      ...supBranches.flatMap((t) => ctx.examples(targetSide, t.node, 3).map((value) => ({ direction, value }))),
     ];
     return [{ message: `oneOf branches overlap in ${back ? "new" : "old"}: a value matching two branches is rejected`, breaks: [direction], candidates }];
   }
