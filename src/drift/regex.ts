@@ -195,3 +195,21 @@ export function patternsDisjoint(p: string, q: string): boolean | undefined {
 export function hasName(a: DFA, name: string): boolean {
   return a.test([...name].map((c) => c.codePointAt(0)!));
 }
+
+const keyCache = new Map<string, string | null>();
+
+/** A name matching `pattern` and not in `declared` (an instance path step for a patternProperties pair). */
+export function patternKey(pattern: string, declared: readonly string[]): string | undefined {
+  const id = JSON.stringify([pattern, [...declared].sort()]);
+  let hit = keyCache.get(id);
+  if (hit === undefined) {
+    const lang = patternLanguage(pattern);
+    try {
+      hit = lang === undefined ? null : someWord(intersectionOf(lang, complementOf(namesOf(declared)))) ?? null;
+    } catch {
+      hit = null;
+    }
+    keyCache.set(id, hit);
+  }
+  return hit ?? undefined;
+}

@@ -1,6 +1,6 @@
 /**
  * Provable disjointness of two subschemas: no value valid under both. Sound, not complete: different types,
- * disjoint enums, numeric ranges or string lengths that do not meet, patterns whose languages do not intersect
+ * disjoint listable values (enums, booleans, short integer ranges: finite.ts), numeric ranges or string lengths that do not meet, patterns whose languages do not intersect
  * (refa), or a property required by both whose values are disjoint (a discriminator). `within` is what the
  * parent already allows (its types): `type: object` next to a oneOf makes discriminated branches disjoint
  * although non-objects would match them all.
@@ -13,6 +13,7 @@ import { patternsDisjoint } from "../regex.js";
 import { ALL_TYPES, hasType, isObj, jsonEqual, resolveRef, typesOf, type BasicType } from "../schema.js";
 import type { SchemaNode } from "../types.js";
 import type { Draft } from "../../ir/json.js";
+import { finiteValues } from "./finite.js";
 import { foldNot } from "./negation.js";
 
 export interface Root {
@@ -63,9 +64,10 @@ export function disjoint(x: SchemaNode, y: SchemaNode, rx: Root, ry: Root = rx, 
   const ta = restrict(typesOf(a), within);
   const tb = restrict(typesOf(b), within);
   if (!typesOverlap(ta, tb)) return true;
-  const ea = a["enum"];
-  const eb = b["enum"];
-  if (Array.isArray(ea) && Array.isArray(eb) && !ea.some((v) => eb.some((w) => jsonEqual(v, w)))) return true;
+  // Listable values on both sides (enums, booleans, short integer ranges) that have none in common.
+  const la = finiteValues(a);
+  const lb = la === undefined ? undefined : finiteValues(b);
+  if (la !== undefined && lb !== undefined && !la.some((v) => lb.some((w) => jsonEqual(v, w)))) return true;
   const both = restrict(ta, tb);
   if (only(both, ["number", "integer"]) && rangesApart(a, b, NUMBERS, !both.has("number"))) return true;
   if (only(both, ["string"])) {

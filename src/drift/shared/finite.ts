@@ -31,6 +31,12 @@ export function finiteValues(node: JsonObject): JsonValue[] | undefined {
         const ints = integerRange(node);
         if (ints === undefined) return undefined;
         values.push(...ints);
+      } else if (t === "number") {
+        // A number range of one point (minimum = maximum) holds one value; any wider one has non-integers too.
+        const lo = NUMBERS.lo(node);
+        const hi = NUMBERS.hi(node);
+        if (lo === undefined || hi === undefined || lo.excl || hi.excl || lo.v !== hi.v) return undefined;
+        values.push(lo.v);
       } else return undefined;
     }
   }

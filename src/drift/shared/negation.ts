@@ -42,21 +42,36 @@ function foldOnce(node: JsonObject, draft: Draft): SchemaNode {
   return node;
 }
 
-/** `not: {type: T}`: the node's types minus T. An integer-only T has no complement as a type list (1.5 stays). */
+/**
+ * `not: {type: T}`: the node's types minus T. An integer-only T has no complement as a type list (1.5 stays a
+ * number) unless the node's own types hold no "number".
+ */
 function complementType(node: JsonObject, rest: JsonObject, excluded: readonly BasicType[]): SchemaNode {
   const t = new Set(excluded);
-  if (t.has("integer") && !t.has("number")) return node;
-  const comp = ALL_TYPES.filter((x) => !t.has(x));
   const own = Array.isArray(rest["type"]) ? (rest["type"] as BasicType[]) : undefined;
+  if (t.has("integer") && !t.has("number")) {
+    if (own === undefined || own.includes("number")) return node;
+    return { ...rest, type: own.filter((x) => !t.has(x)) };
+  }
+  const comp = ALL_TYPES.filter((x) => !t.has(x));
   const kept = own === undefined ? comp : own.filter((x) => (x === "integer" ? comp.includes("number") : comp.includes(x)));
   return { ...rest, type: [...kept].sort() };
 }
 
-/** `not: {enum: E}`: E removed from listable values; dropped when none of E has a type the node allows. */
+/**
+ * `not: {enum: E}`: E removed from listable values. Otherwise the types whose every value E lists (null; true and
+ * false) leave the type list, and the `not` is dropped when none of the rest of E has a type the node allows.
+ */
 function withoutValues(node: JsonObject, rest: JsonObject, excluded: readonly JsonValue[]): SchemaNode {
   const listed = finiteValues(rest);
-  if (listed !== undefined) return { ...rest, enum: listed.filter((v) => !excluded.some((w) => jsonEqual(v, w))) };
-  const types = typesOf(rest);
-  if (excluded.every((v) => !typeAdmits(types, v))) return rest;
-  return node;
+  const has = (v: JsonValue): boolean => excluded.some((w) => jsonEqual(v, w));
+  if (listed !== undefined) return { ...rest, enum: listed.filter((v) => !has(v)) };
+  const gone = new Set<BasicType>();
+  if (has(null)) gone.add("null");
+  if (has(true) && has(false)) gone.add("boolean");
+  const own = Array.isArray(rest["type"]) ? (rest["type"] as BasicType[]) : ALL_TYPES;
+  const out: JsonObject = gone.size === 0 ? rest : { ...rest, type: own.filter((x) => !gone.has(x)) };
+  const left = excluded.filter((v) => (v !== null && typeof v !== "boolean") || !gone.has(v === null ? "null" : "boolean"));
+  if (left.every((v) => !typeAdmits(typesOf(out), v))) return out;
+  return gone.size === 0 ? node : { ...out, not: { enum: left } };
 }
