@@ -5,7 +5,7 @@
  * `unknown` for them.
  * @see https://json-schema.org/draft/2020-12/json-schema-validation#section-6.3.3
  */
-import { CharSet, combineTransformers, DFA, JS, NFA, Transformers, transform, type Assertion, type Concatenation, type Expression, type NoParent, type Quantifier } from "refa";
+import { CharSet, combineTransformers, DFA, JS, NFA, Transformers, transform, type Assertion, type Concatenation, type Element, type Expression, type NoParent, type Quantifier } from "refa";
 
 const cache = new Map<string, DFA | undefined>();
 const MAX_NODES = 20_000;
@@ -30,15 +30,30 @@ export function patternLanguage(pattern: string): DFA | undefined {
 
 /**
  * `^[\s\S]*(?:p)[\s\S]*$` built on the parsed AST of `p` (never by pasting pattern text into a new source): the
- * language of strings containing a match. `^`/`$` are refa's negated look-behind/ahead of any character.
+ * language of strings containing a match. `^`/`$` are refa's negated look-behind/ahead of any character. A
+ * top-level alternative (or a group that is a whole alternative) anchored by `^` or `$` gets no `[\s\S]*` on that
+ * side instead: refa removes assertions at the pattern's edges only, so `^a$|^b` would otherwise have no automaton.
  */
 function unanchored(p: NoParent<Expression>, maxCharacter: number): NoParent<Expression> {
   const any = (): NoParent<Concatenation> => ({ type: "Concatenation", elements: [{ type: "CharacterClass", characters: CharSet.all(maxCharacter) }] });
   const edge = (kind: "ahead" | "behind"): NoParent<Assertion> => ({ type: "Assertion", kind, negate: true, alternatives: [any()] });
   const star = (): NoParent<Quantifier> => ({ type: "Quantifier", lazy: false, min: 0, max: Infinity, alternatives: [any()] });
+  const anchor = (e: NoParent<Element> | undefined, kind: "ahead" | "behind"): boolean =>
+    e !== undefined && e.type === "Assertion" && e.kind === kind && e.negate && e.alternatives.length === 1 &&
+    e.alternatives[0]!.elements.length === 1 && e.alternatives[0]!.elements[0]!.type === "CharacterClass" && e.alternatives[0]!.elements[0]!.characters.isAll;
+  const flat = (alts: readonly NoParent<Concatenation>[]): NoParent<Concatenation>[] =>
+    alts.flatMap((a) => (a.elements.length === 1 && a.elements[0]!.type === "Alternation" ? flat(a.elements[0]!.alternatives) : [a]));
+  const wrapped = flat(p.alternatives).map((alt): NoParent<Concatenation> => {
+    const els = [...alt.elements];
+    const start = anchor(els[0], "behind");
+    const end = anchor(els[els.length - 1], "ahead");
+    if (start) els.shift();
+    if (end && els.length > 0) els.pop();
+    return { type: "Concatenation", elements: [...(start ? [] : [star()]), ...els, ...(end ? [] : [star()])] };
+  });
   return {
     type: "Expression",
-    alternatives: [{ type: "Concatenation", elements: [edge("behind"), star(), { type: "Alternation", alternatives: p.alternatives }, star(), edge("ahead")] }],
+    alternatives: [{ type: "Concatenation", elements: [edge("behind"), { type: "Alternation", alternatives: wrapped }, edge("ahead")] }],
   };
 }
 

@@ -104,6 +104,13 @@ export const PATTERN_CASES: readonly Case[] = [
     backward: "compatible",
     forward: "compatible",
   },
+  {
+    name: "patternProperties › a pattern widened by an anchored alternative (^a$ to ^a$|^b)",
+    before: obj({ patternProperties: { "^a$": str }, additionalProperties: false }),
+    after: obj({ patternProperties: { "^a$|^b": str }, additionalProperties: false }),
+    backward: "compatible",
+    forward: "incompatible",
+  },
 ];
 
 // ── oneOf partitions ────────────────────────────────────────────────────────────────────────────────────────
