@@ -23,6 +23,18 @@ export interface Family {
   hi(node: JsonObject): Bound | undefined;
   /** A local value of the given magnitude, shaped after an example of the source side. */
   shape(size: number, example: JsonValue | undefined): JsonValue[];
+  /** The magnitude the family bounds, for a value of its type (undefined for other values). */
+  measure(value: JsonValue): number | undefined;
+}
+
+/** Whether one value of the family's type lies within a node's bounds (exact: no rounding involved). */
+export function inRange(f: Family, node: JsonObject, value: JsonValue): boolean {
+  const m = f.measure(value);
+  if (m === undefined) return true;
+  const lo = f.lo(node);
+  const hi = f.hi(node);
+  if (lo !== undefined && (m < lo.v || (m === lo.v && lo.excl))) return false;
+  return hi === undefined || (m <= hi.v && !(m === hi.v && hi.excl));
 }
 
 function tighter(a: Bound | undefined, b: Bound | undefined, lower: boolean): Bound | undefined {
@@ -64,6 +76,8 @@ function compareRange(f: Family, ctx: RuleContext, direction: Direction): RuleFi
   const sup = direction === "backward" ? ctx.new : ctx.old;
   const subTypes = direction === "backward" ? ctx.oldTypes : ctx.newTypes;
   if (!hasType(subTypes, f.applies)) return [];
+  const listed = enumerated(f, sub, sup, direction);
+  if (listed !== undefined) return listed;
   const ints = f.integral || (f.applies === "number" && !subTypes.has("number"));
   let [subLo, subHi, supLo, supHi] = [f.lo(sub), f.hi(sub), f.lo(sup), f.hi(sup)];
   if (ints) [subLo, subHi, supLo, supHi] = [integral(subLo, true), integral(subHi, false), integral(supLo, true), integral(supHi, false)];
@@ -92,6 +106,21 @@ function compareRange(f: Family, ctx: RuleContext, direction: Direction): RuleFi
   return [{ message: `${f.noun} ${verb} from ${oldR} to ${newR}`, breaks: [direction], candidates }];
 }
 
+/**
+ * A source enum lists every value the source can hold: the range holds when each listed value of the family's
+ * type is within the target's bounds (`enum: [1, 2, 3]` is `type: integer, minimum: 1, maximum: 3`), and the
+ * listed values outside them are the witness candidates.
+ */
+function enumerated(f: Family, sub: JsonObject, sup: JsonObject, direction: Direction): RuleFinding[] | undefined {
+  const list = sub["enum"];
+  if (!Array.isArray(list)) return undefined;
+  const outside = list.filter((v) => f.measure(v) !== undefined && inRange(f, sub, v) && !inRange(f, sup, v));
+  if (outside.length === 0) return [];
+  const verb = direction === "backward" ? "no longer" : "now";
+  const message = `${f.noun}: enum value(s) ${outside.slice(0, 5).map((v) => show(v)).join(", ")} ${verb} within the bounds of ${direction === "backward" ? "new" : "old"}`;
+  return [{ message, breaks: [direction], candidates: outside.map((value) => ({ direction, value })) }];
+}
+
 export function rangeRule(id: string, f: Family, direction: Direction): Rule {
   const verb = direction === "backward" ? "narrowed (old values may be rejected)" : "widened (new values may be rejected by old readers)";
   return defineRule({
@@ -112,6 +141,7 @@ export const NUMBERS: Family = {
   lo: (n) => inclusiveLimit(n, "minimum", "exclusiveMinimum", true),
   hi: (n) => inclusiveLimit(n, "maximum", "exclusiveMaximum", false),
   shape: (size) => [size],
+  measure: (v) => (typeof v === "number" ? v : undefined),
 };
 
 const count = (kw: string) => (n: JsonObject): Bound | undefined => (typeof n[kw] === "number" ? { v: n[kw], excl: false } : undefined);
@@ -127,6 +157,8 @@ export const LENGTHS: Family = {
     const chars = typeof ex === "string" && ex.length > 0 ? [...ex] : ["a"];
     return [Array.from({ length: size }, (_, i) => chars[i % chars.length]!).join("")];
   },
+  // Code points, as the generated validator counts them (a lone surrogate is one character too).
+  measure: (v) => (typeof v === "string" ? [...v].length : undefined),
 };
 
 export const ITEMS: Family = {
@@ -140,6 +172,7 @@ export const ITEMS: Family = {
     const fillers: JsonValue[][] = Array.isArray(ex) && ex.length > 0 ? [ex] : [[null], [0], ["a"], [{}], [false], [[]]];
     return fillers.map((items) => Array.from({ length: size }, (_, i) => (i < items.length ? items[i]! : items[items.length - 1]!)));
   },
+  measure: (v) => (Array.isArray(v) ? v.length : undefined),
 };
 
 export const PROPERTIES: Family = {
@@ -156,6 +189,9 @@ export const PROPERTIES: Family = {
     for (let i = 0; Object.keys(base).length < size; i++) base[`k${i}`] = null;
     return [base];
   },
+  measure: (v) => (v !== null && typeof v === "object" && !Array.isArray(v) ? Object.keys(v).length : undefined),
 };
+
+export const FAMILIES: readonly Family[] = [NUMBERS, LENGTHS, ITEMS, PROPERTIES];
 
 export { show };

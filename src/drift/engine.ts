@@ -12,6 +12,7 @@ import { pointerAppend, type Draft, type JsonObject, type JsonValue } from "../i
 import type { At, Rule, RuleContext } from "./define.js";
 import { Budget, MAX_PROOF_DEPTH, MAX_VISIT_DEPTH } from "./budget.js";
 import { normalizeNode } from "./normalize.js";
+import { foldNot } from "./shared/negation.js";
 import { childPairs, IN_PLACE, PAIRED_KEYWORDS, UNEVALUATED, type Located } from "./pair.js";
 import { acceptsAll, acceptsNothing, ANNOTATIONS, assertionKeys, hasType, isObj, jsonEqual, resolveRef, typesOf } from "./schema.js";
 import { flip, type Candidate, type Direction, type PairSite, type RuleFinding, type SchemaNode, type Slot } from "./types.js";
@@ -101,8 +102,8 @@ export class Walk {
     if (acceptsNothing(o.node) || acceptsAll(n.node)) mask.delete("backward");
     if (acceptsNothing(n.node) || acceptsAll(o.node)) mask.delete("forward");
     if (this.silent && mask.size === 0) return;
-    const oObj = asObject(normalizeNode(o.node, this.env.old.draft));
-    const nObj = asObject(normalizeNode(n.node, this.env.new.draft));
+    const oObj = asObject(foldNot(normalizeNode(o.node, this.env.old.draft), this.env.old.draft));
+    const nObj = asObject(foldNot(normalizeNode(n.node, this.env.new.draft), this.env.new.draft));
     const oldTypes = typesOf(oObj);
     const newTypes = typesOf(nObj);
     const boolSide = typeof o.node === "boolean" || typeof n.node === "boolean";

@@ -4,7 +4,7 @@
  * positions by index (a missing position is paired with the tail `items`), and same-keyword subschemas.
  */
 import { pointerAppend, type JsonObject } from "../ir/json.js";
-import { freshKey, type FreshKey } from "./regex.js";
+import { freshKey, patternKey, type FreshKey } from "./regex.js";
 import { isObj } from "./schema.js";
 import type { SchemaNode, Slot } from "./types.js";
 
@@ -110,7 +110,8 @@ export function childPairs(o: JsonObject, oPtr: string, n: JsonObject, nPtr: str
     out.push({
       old: { node: oPat[p] as SchemaNode, pointer: at(oPtr), implied: false },
       new: { node: nPat[p] as SchemaNode, pointer: at(nPtr), implied: false },
-      slot: "subschema", step: null, polarity: 1, applies: "object",
+      // A key of the pattern's language that no name claims, so witnesses can be placed at a definite key.
+      slot: "subschema", step: patternKey(p, [...names]) ?? null, polarity: 1, applies: "object",
     });
   }
   // No name outside every pattern and declaration: additionalProperties governs nothing on either side (keys

@@ -5,7 +5,7 @@
  * `unknown` for them.
  * @see https://json-schema.org/draft/2020-12/json-schema-validation#section-6.3.3
  */
-import { CharSet, combineTransformers, DFA, JS, NFA, Transformers, transform, type Assertion, type Concatenation, type Expression, type NoParent, type Quantifier } from "refa";
+import { CharSet, combineTransformers, DFA, JS, NFA, Transformers, transform, type Assertion, type Concatenation, type Element, type Expression, type NoParent, type Quantifier } from "refa";
 
 const cache = new Map<string, DFA | undefined>();
 const MAX_NODES = 20_000;
@@ -30,15 +30,30 @@ export function patternLanguage(pattern: string): DFA | undefined {
 
 /**
  * `^[\s\S]*(?:p)[\s\S]*$` built on the parsed AST of `p` (never by pasting pattern text into a new source): the
- * language of strings containing a match. `^`/`$` are refa's negated look-behind/ahead of any character.
+ * language of strings containing a match. `^`/`$` are refa's negated look-behind/ahead of any character. A
+ * top-level alternative (or a group that is a whole alternative) anchored by `^` or `$` gets no `[\s\S]*` on that
+ * side instead: refa removes assertions at the pattern's edges only, so `^a$|^b` would otherwise have no automaton.
  */
 function unanchored(p: NoParent<Expression>, maxCharacter: number): NoParent<Expression> {
   const any = (): NoParent<Concatenation> => ({ type: "Concatenation", elements: [{ type: "CharacterClass", characters: CharSet.all(maxCharacter) }] });
   const edge = (kind: "ahead" | "behind"): NoParent<Assertion> => ({ type: "Assertion", kind, negate: true, alternatives: [any()] });
   const star = (): NoParent<Quantifier> => ({ type: "Quantifier", lazy: false, min: 0, max: Infinity, alternatives: [any()] });
+  const anchor = (e: NoParent<Element> | undefined, kind: "ahead" | "behind"): boolean =>
+    e !== undefined && e.type === "Assertion" && e.kind === kind && e.negate && e.alternatives.length === 1 &&
+    e.alternatives[0]!.elements.length === 1 && e.alternatives[0]!.elements[0]!.type === "CharacterClass" && e.alternatives[0]!.elements[0]!.characters.isAll;
+  const flat = (alts: readonly NoParent<Concatenation>[]): NoParent<Concatenation>[] =>
+    alts.flatMap((a) => (a.elements.length === 1 && a.elements[0]!.type === "Alternation" ? flat(a.elements[0]!.alternatives) : [a]));
+  const wrapped = flat(p.alternatives).map((alt): NoParent<Concatenation> => {
+    const els = [...alt.elements];
+    const start = anchor(els[0], "behind");
+    const end = anchor(els[els.length - 1], "ahead");
+    if (start) els.shift();
+    if (end && els.length > 0) els.pop();
+    return { type: "Concatenation", elements: [...(start ? [] : [star()]), ...els, ...(end ? [] : [star()])] };
+  });
   return {
     type: "Expression",
-    alternatives: [{ type: "Concatenation", elements: [edge("behind"), star(), { type: "Alternation", alternatives: p.alternatives }, star(), edge("ahead")] }],
+    alternatives: [{ type: "Concatenation", elements: [edge("behind"), { type: "Alternation", alternatives: wrapped }, edge("ahead")] }],
   };
 }
 
@@ -141,4 +156,75 @@ function readableWords(set: readonly CharSet[]): string[] {
     return String.fromCodePoint(r.min);
   };
   return [0, 1, 2].map((k) => set.map((cs) => pick(cs, k)).join(""));
+}
+
+// ── Key sets ─────────────────────────────────────────────────────────────────────────────────────────────────
+// Property names as automata, for patternProperties coverage (shared/keys.ts). Every operation may throw when an
+// automaton outgrows MAX_NODES; callers answer `unknown` then.
+
+const MAX_CHAR = 0x10ffff;
+const factory = (): DFA.LimitedNodeFactory => new DFA.LimitedNodeFactory(MAX_NODES);
+
+/** The finite set of `names` as an automaton. */
+export function namesOf(names: Iterable<string>): DFA {
+  const words = [...names].map((s) => [...s].map((c) => c.codePointAt(0)!));
+  return DFA.fromWords(words, { maxCharacter: MAX_CHAR }, factory());
+}
+
+export function complementOf(a: DFA): DFA {
+  const out = a.copy(factory());
+  out.complement(factory());
+  return out;
+}
+
+export function intersectionOf(a: DFA, b: DFA): DFA {
+  return DFA.fromIntersection(a, b, factory());
+}
+
+export function unionOf(a: DFA, b: DFA): DFA {
+  return complementOf(intersectionOf(complementOf(a), complementOf(b)));
+}
+
+/** One word of a non-empty language, identifier-like when the language has one; undefined when empty. */
+export function someWord(a: DFA): string | undefined {
+  if (a.isEmpty) return undefined;
+  for (const lang of [intersectionOf(a, identifiers()), a]) {
+    for (const set of lang.wordSets()) return readableWords(set)[0];
+  }
+  return undefined;
+}
+
+/** Whether no string matches both patterns; undefined when a pattern has no automaton. */
+export function patternsDisjoint(p: string, q: string): boolean | undefined {
+  const a = patternLanguage(p);
+  const b = patternLanguage(q);
+  if (a === undefined || b === undefined) return undefined;
+  try {
+    return intersectionOf(a, b).isEmpty;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether one name is in a key set. */
+export function hasName(a: DFA, name: string): boolean {
+  return a.test([...name].map((c) => c.codePointAt(0)!));
+}
+
+const keyCache = new Map<string, string | null>();
+
+/** A name matching `pattern` and not in `declared` (an instance path step for a patternProperties pair). */
+export function patternKey(pattern: string, declared: readonly string[]): string | undefined {
+  const id = JSON.stringify([pattern, [...declared].sort()]);
+  let hit = keyCache.get(id);
+  if (hit === undefined) {
+    const lang = patternLanguage(pattern);
+    try {
+      hit = lang === undefined ? null : someWord(intersectionOf(lang, complementOf(namesOf(declared)))) ?? null;
+    } catch {
+      hit = null;
+    }
+    keyCache.set(id, hit);
+  }
+  return hit ?? undefined;
 }

@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import { diffSchemas } from "../../src/drift/diff.js";
 import { generate } from "../../src/drift/witness/generate.js";
 import type { JsonObject, JsonValue } from "../../src/ir/json.js";
+import { DECIDED_CASES } from "./decided-cases.js";
 import { compiled, draft } from "./helpers.js";
 
 type V = "compatible" | "incompatible" | "unknown";
@@ -140,7 +141,7 @@ function samples(schema: JsonObject): JsonValue[] {
   return out;
 }
 
-for (const c of CASES) {
+for (const c of [...CASES, ...DECIDED_CASES]) {
   test(`cases › ${c.name}`, async () => {
     const result = await diffSchemas({ schema: c.before, draft: draft(c.before, "draft-07") }, { schema: c.after, draft: draft(c.after, "draft-07") });
     for (const d of ["backward", "forward"] as const) {

@@ -1,5 +1,10 @@
-/** Rule table row 39: a `not` added. Old values matching the excluded schema are rejected. (`not` on both sides is compared contravariantly by the engine.) */
+/**
+ * Rule table row 39: a `not` added. Old values matching the excluded schema are rejected, unless no old value can
+ * match it (provably disjoint: shared/disjoint.ts). `not` on both sides is compared contravariantly by the engine;
+ * a `not` with a positive equivalent is folded away before rules run (shared/negation.ts).
+ */
 import { defineRule } from "../define.js";
+import { disjoint } from "../shared/disjoint.js";
 import { candidatesFor } from "../shared/samples.js";
 import type { SchemaNode } from "../types.js";
 
@@ -9,8 +14,10 @@ export const notAdded = defineRule({
   breaks: ["backward"],
   severity: "error",
   keywords: ["not"],
-  check: (ctx) =>
-    ctx.new["not"] !== undefined && ctx.old["not"] === undefined
-      ? [{ message: "`not` added", breaks: ["backward"], candidates: candidatesFor(ctx, "backward", ctx.new["not"] as SchemaNode) }]
-      : [],
+  check: (ctx) => {
+    const excluded = ctx.new["not"] as SchemaNode | undefined;
+    if (excluded === undefined || ctx.old["not"] !== undefined) return [];
+    if (disjoint(ctx.old, excluded, ctx.oldRoot, ctx.newRoot)) return [];
+    return [{ message: "`not` added", breaks: ["backward"], candidates: candidatesFor(ctx, "backward", excluded) }];
+  },
 });

@@ -1,15 +1,21 @@
-/** Enum comparison shared by the enum rules: `const` is already `enum: [x]` (normalize.ts); null is left to the nullable rules. */
+/**
+ * Enum comparison shared by the enum rules: `const` is already `enum: [x]` (normalize.ts); null is left to the
+ * nullable rules. A source without an enum whose values are listable (booleans, a short integer range:
+ * shared/finite.ts) is compared value by value, so `type: integer, minimum: 1, maximum: 3` equals `enum: [1, 2, 3]`.
+ */
 import type { JsonValue } from "../../ir/json.js";
 import type { RuleContext } from "../define.js";
 import { hasType, jsonEqual, jsonTypeOf } from "../schema.js";
 import type { Direction, RuleFinding } from "../types.js";
+import { finiteValues } from "./finite.js";
 import { declaredTypes } from "./types.js";
 
 export function enumDelta(ctx: RuleContext, direction: Direction): RuleFinding[] {
   const [sub, sup] = direction === "backward" ? [ctx.old, ctx.new] : [ctx.new, ctx.old];
   const supEnum = sup["enum"];
   if (!Array.isArray(supEnum)) return [];
-  const subEnum = sub["enum"];
+  const listed = Array.isArray(sub["enum"]) ? undefined : finiteValues(sub);
+  const subEnum = listed ?? sub["enum"];
   const side = direction === "backward" ? "old" : "new";
   if (!Array.isArray(subEnum)) {
     const message = direction === "backward" ? "an enum restriction was added" : "the enum restriction was removed";
@@ -19,6 +25,8 @@ export function enumDelta(ctx: RuleContext, direction: Direction): RuleFinding[]
   const missing = subEnum.filter((v: JsonValue) => v !== null && hasType(types, jsonTypeOf(v)) && !supEnum.some((w) => jsonEqual(v, w)));
   if (missing.length === 0) return [];
   const list = missing.map((v) => JSON.stringify(v)).join(", ");
-  const message = direction === "backward" ? `enum value(s) removed: ${list}` : `enum value(s) added: ${list}`;
+  const message = listed !== undefined
+    ? direction === "backward" ? `an enum restriction was added: ${list} no longer accepted` : `the enum restriction was removed: ${list} now accepted`
+    : direction === "backward" ? `enum value(s) removed: ${list}` : `enum value(s) added: ${list}`;
   return [{ message, breaks: [direction], candidates: missing.map((value) => ({ direction, value })) }];
 }

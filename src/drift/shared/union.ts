@@ -9,8 +9,9 @@
 import { pointerAppend, type JsonValue } from "../../ir/json.js";
 import type { At, RuleContext } from "../define.js";
 import type { Direction, RuleFinding, SchemaNode } from "../types.js";
+import { typesOf } from "../schema.js";
 import { branchesDisjoint } from "./disjoint.js";
-import { candidatesFor } from "./samples.js";
+import { candidatesFor, DIVERSE } from "./samples.js";
 
 type Kw = "anyOf" | "oneOf";
 
@@ -32,16 +33,21 @@ export function unionDelta(ctx: RuleContext, kw: Kw, direction: Direction, probl
   const subBranches = branches(sub, kw, subPtr) ?? branches(sub, kw === "anyOf" ? "oneOf" : "anyOf", subPtr) ?? [back ? ctx.oldAt : ctx.newAt];
   const inside = (s: At, t: At): boolean => (back ? ctx.proves("backward", s, t) : ctx.proves("forward", t, s));
   const side = back ? "old" : "new";
-  if (kw === "oneOf" && !branchesDisjoint(supBranches, back ? ctx.newRoot : ctx.oldRoot)) {
+  // Disjoint within what the target node itself allows (its type next to the oneOf).
+  if (kw === "oneOf" && !branchesDisjoint(supBranches, back ? ctx.newRoot : ctx.oldRoot, typesOf(sup))) {
     // Exclusivity is only inherited from a source oneOf of equivalent branches (same set of values); an anyOf, an
     // allOf or a plain node swapped to this oneOf may hold values matching two branches.
     if (problem !== "overlap") return [];
     if (subOneOf !== undefined && equivalentLists(ctx, back ? subOneOf : supBranches, back ? supBranches : subOneOf)) return [];
     // A value of two target branches that the source accepts: try the source's examples and the target branches'.
     const targetSide = back ? "new" : "old";
+    // Values without the branches' types (numbers against object branches) match every untyped branch at once.
+    const [first, ...others] = subBranches.map((b) => candidatesFor(ctx, direction, b.node, []));
     const candidates = [
-      ...subBranches.flatMap((b) => candidatesFor(ctx, direction, b.node, [])),
+      ...(first ?? []),
       ...supBranches.flatMap((t) => ctx.examples(targetSide, t.node, 3).map((value) => ({ direction, value }))),
+      ...DIVERSE.map((value) => ({ direction, value })),
+      ...others.flat(),
     ];
     return [{ message: `oneOf branches overlap in ${back ? "new" : "old"}: a value matching two branches is rejected`, breaks: [direction], candidates }];
   }

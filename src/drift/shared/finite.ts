@@ -1,0 +1,57 @@
+/**
+ * The values of a node when they are few and listable: its `enum`, or what its `type` and bounds leave (null,
+ * the two booleans, a short integer range). An over-approximation of the node's values (other keywords may reject
+ * some), so "every listed source value is in the target" is a proof about the source; undefined when the set is
+ * infinite or too large to list.
+ */
+import type { JsonObject, JsonValue } from "../../ir/json.js";
+import { FAMILIES, inRange, NUMBERS } from "../bounds.js";
+import { hasType, jsonTypeOf, type BasicType } from "../schema.js";
+import { declaredTypes } from "./types.js";
+
+const LIMIT = 256;
+
+/** Whether a type set admits the value (a non-integer number needs "number"; integers fit "integer" too). */
+export function typeAdmits(types: ReadonlySet<BasicType>, value: JsonValue): boolean {
+  const t = jsonTypeOf(value);
+  return t === "number" ? types.has("number") : hasType(types, t);
+}
+
+export function finiteValues(node: JsonObject): JsonValue[] | undefined {
+  const types = declaredTypes(node);
+  const e = node["enum"];
+  let values: JsonValue[] = [];
+  if (Array.isArray(e)) values = e.filter((v) => typeAdmits(types, v));
+  else {
+    if (!Array.isArray(node["type"])) return undefined;
+    for (const t of types) {
+      if (t === "null") values.push(null);
+      else if (t === "boolean") values.push(false, true);
+      else if (t === "integer") {
+        const ints = integerRange(node);
+        if (ints === undefined) return undefined;
+        values.push(...ints);
+      } else if (t === "number") {
+        // A number range of one point (minimum = maximum) holds one value; any wider one has non-integers too.
+        const lo = NUMBERS.lo(node);
+        const hi = NUMBERS.hi(node);
+        if (lo === undefined || hi === undefined || lo.excl || hi.excl || lo.v !== hi.v) return undefined;
+        values.push(lo.v);
+      } else return undefined;
+    }
+  }
+  return values.filter((v) => FAMILIES.every((f) => inRange(f, node, v)));
+}
+
+/** The integers a node's numeric bounds leave, when both bounds exist and few do. */
+function integerRange(node: JsonObject): number[] | undefined {
+  const lo = NUMBERS.lo(node);
+  const hi = NUMBERS.hi(node);
+  if (lo === undefined || hi === undefined) return undefined;
+  const first = lo.excl ? Math.floor(lo.v) + 1 : Math.ceil(lo.v);
+  const last = hi.excl ? Math.ceil(hi.v) - 1 : Math.floor(hi.v);
+  if (!Number.isSafeInteger(first) || !Number.isSafeInteger(last) || last - first >= LIMIT) return undefined;
+  const out: number[] = [];
+  for (let i = first; i <= last; i++) out.push(i);
+  return out;
+}
