@@ -2,8 +2,6 @@ import { createHash } from "node:crypto";
 import { displayPath, type Project } from "../config/config.js";
 import { discoverContracts, type ContractSource, type VersionSource } from "../discover/discover.js";
 import type { Diagnostic } from "../errors.js";
-import { emitTypes } from "../emit/types/index.js";
-import { compileValidator } from "../emit/validators/index.js";
 import { renderContractIndex, renderRootIndex, type ContractIndexInput } from "../emit/modules/indexes.js";
 import { renderRuntimeModules } from "../emit/modules/runtime.js";
 import { renderValidatorModule, renderVersionModule } from "../emit/modules/version.js";
@@ -154,6 +152,7 @@ async function compileVersion(
   source: VersionSource,
   plan: Map<string, string>,
 ): Promise<{ compiled?: CompiledVersion; problems: Diagnostic[]; warnings: Diagnostic[]; examples: number; read: readonly string[] }> {
+  const { compileValidator, emitTypes } = await compilers();
   const mapped = loadSchemaFileMapped(source.file, ctx);
   const loaded = mapped.loaded;
   const read = loaded.files;
@@ -194,6 +193,16 @@ async function compileVersion(
   const validate = await importValidator(validatorCode);
   const ex = checkExamples(project, contract, source.version, validate);
   return { compiled, problems: ex.problems, warnings, examples: ex.count, read };
+}
+
+/*
+ * Why the compilers are imported on first use: with worker threads only the workers compile, and the main thread
+ * would otherwise load ajv, TypeScript and json-schema-to-typescript before it even starts them.
+ */
+let loadedCompilers: Promise<{ readonly compileValidator: typeof import("../emit/validators/index.js").compileValidator; readonly emitTypes: typeof import("../emit/types/index.js").emitTypes }> | undefined;
+function compilers(): NonNullable<typeof loadedCompilers> {
+  loadedCompilers ??= Promise.all([import("../emit/validators/index.js"), import("../emit/types/index.js")]).then(([v, t]) => ({ compileValidator: v.compileValidator, emitTypes: t.emitTypes }));
+  return loadedCompilers;
 }
 
 /** Loads generated validator code (zero imports) as a module without touching the disk. */

@@ -9,7 +9,7 @@
  */
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
-import ts from "typescript";
+import { ts } from "../typescript.js";
 import { inputError } from "../errors.js";
 
 export interface SourceLayout {

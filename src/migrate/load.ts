@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import ts from "typescript";
+import { ts } from "../typescript.js";
 import type { CompileResult } from "../compile/compile.js";
 import type { Project } from "../config/config.js";
 import type { ContractSource } from "../discover/discover.js";

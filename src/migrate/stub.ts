@@ -5,7 +5,9 @@
  * only touches the import declarations and the signature (parameter and return types), so every byte of the body
  * and of any code the user added stays as written.
  */
-import { IndentationText, NewLineKind, Project as MorphProject, QuoteKind, SyntaxKind, type SourceFile } from "ts-morph";
+import { createRequire } from "node:module";
+import type * as TsMorph from "ts-morph";
+import type { SourceFile } from "ts-morph";
 import { docComment } from "../emit/codegen/escape.js";
 import { versionNames } from "../emit/modules/names.js";
 import type { StepAnalysis } from "./analyze.js";
@@ -22,11 +24,29 @@ export interface StubTarget {
   readonly runtimeModule: string;
 }
 
-function morph(): MorphProject {
-  return new MorphProject({
+// Loaded with `require` for the reason given in src/typescript.ts: ts-morph is a large CommonJS bundle.
+const { IndentationText, NewLineKind, Project: MorphProject, QuoteKind, SyntaxKind } = createRequire(import.meta.url)("ts-morph") as typeof TsMorph;
+
+let shared: TsMorph.Project | undefined;
+
+/**
+ * A source file in an in-memory project that holds nothing else. Why one project for every file: creating a
+ * project costs about as much as editing a stub, and a build edits one per version step; each file is removed
+ * from the project once read, and a file left by an edit that threw is overwritten by the next one.
+ */
+function sourceFile(name: string, text: string): SourceFile {
+  shared ??= new MorphProject({
     useInMemoryFileSystem: true,
     manipulationSettings: { quoteKind: QuoteKind.Double, indentationText: IndentationText.TwoSpaces, newLineKind: NewLineKind.LineFeed },
   });
+  return shared.createSourceFile(name, text, { overwrite: true });
+}
+
+/** The text of a file made by `sourceFile`, which is removed from the project. */
+function textOf(sf: SourceFile): string {
+  const text = sf.getFullText();
+  sf.getProject().removeSourceFile(sf);
+  return text;
 }
 
 function typeNames(t: StubTarget): { old: string; neu: string } {
@@ -50,7 +70,7 @@ function functionDoc(t: StubTarget, analysis: StepAnalysis): string {
 /** A new migration module for one step. */
 export function renderStub(t: StubTarget, analysis: StepAnalysis): string {
   const { old, neu } = typeNames(t);
-  const sf = morph().createSourceFile("stub.ts", `${HEADER(t)}`);
+  const sf = sourceFile("stub.ts", `${HEADER(t)}`);
   sf.addImportDeclarations([
     { isTypeOnly: true, namedImports: [old], moduleSpecifier: t.oldModule },
     { isTypeOnly: true, namedImports: [neu], moduleSpecifier: t.newModule },
@@ -65,7 +85,7 @@ export function renderStub(t: StubTarget, analysis: StepAnalysis): string {
   });
   syncMarkerImport(sf, t);
   // A new file ends with a newline like every other file we write; existing files keep whatever the user has.
-  const text = sf.getFullText();
+  const text = textOf(sf);
   return text.endsWith("\n") ? text : `${text}\n`;
 }
 
@@ -75,7 +95,7 @@ export function renderStub(t: StubTarget, analysis: StepAnalysis): string {
  */
 export function updateStub(text: string, t: StubTarget, analysis: StepAnalysis): string {
   const { old, neu } = typeNames(t);
-  const sf = morph().createSourceFile("stub.ts", text);
+  const sf = sourceFile("stub.ts", text);
   const fn = sf.getFunction(t.functionName);
   if (fn === undefined) {
     sf.addFunction({
@@ -96,7 +116,7 @@ export function updateStub(text: string, t: StubTarget, analysis: StepAnalysis):
   ensureTypeImport(sf, old, t.oldModule);
   ensureTypeImport(sf, neu, t.newModule);
   syncMarkerImport(sf, t);
-  return sf.getFullText();
+  return textOf(sf);
 }
 
 /** Points the import of `name` at `specifier`, adding a type-only import when there is none. */
@@ -139,5 +159,8 @@ export function markerCalls(sf: SourceFile): number[] {
 
 /** Marker lines of a module's text. */
 export function findMarkers(text: string): number[] {
-  return markerCalls(morph().createSourceFile("m.ts", text));
+  const sf = sourceFile("m.ts", text);
+  const lines = markerCalls(sf);
+  sf.getProject().removeSourceFile(sf);
+  return lines;
 }

@@ -1,4 +1,4 @@
-import ts from "typescript";
+import { ts } from "../../typescript.js";
 
 /**
  * The strictest settings users compile with; generated code (and the user's migrations against it) must

@@ -9,7 +9,7 @@
  * upgrade modules' imports are pointed there.
  */
 import path from "node:path";
-import ts from "typescript";
+import { ts } from "../../typescript.js";
 import type { Project } from "../../config/config.js";
 import { bodyHash, renderModule, toLf } from "../codegen/module.js";
 import { JAVASCRIPT_COMPILER_OPTIONS } from "./options.js";

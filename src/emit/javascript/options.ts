@@ -1,4 +1,4 @@
-import ts from "typescript";
+import { ts } from "../../typescript.js";
 import { STRICT_FLAGS } from "../codegen/strict.js";
 
 /**

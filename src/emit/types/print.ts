@@ -6,7 +6,7 @@
  * of the few a type printer produces; anything else is a bug and throws instead of being written. The TypeScript
  * printer then gives a deterministic layout (pinned TypeScript, LF, two-space indent) without Prettier.
  */
-import ts from "typescript";
+import { ts } from "../../typescript.js";
 import { propertyKey } from "../codegen/escape.js";
 import { HOLDER_NAME, type NormalizedTypes } from "./normalize.js";
 

@@ -38,3 +38,19 @@ test("a property access named like a forbidden construct is code that loads noth
   assert.deepEqual(forbiddenConstructs("x.y; require('a')"), ["require"]);
   assert.deepEqual(forbiddenConstructs("import.meta"), ["import"]);
 });
+
+test("masking keeps line feeds inside templates and comments, and handles escapes at the end of a literal", () => {
+  // A comment is blanked whole, delimiters too; a string keeps its quotes.
+  assert.equal(maskLiterals("`a\nb` /* x\ny */ 'c\\\\'"), "` \n `     \n     '   '");
+  assert.equal(maskLiterals('"\\u2028😀" / 2'), '"        " / 2');
+});
+
+test("malformed literals in generated code are errors, not silently masked", () => {
+  assert.throws(() => maskLiterals('const a = "abc'), /unterminated string literal at offset 10/);
+  assert.throws(() => maskLiterals("const a = 'ab\ncd';"), /unterminated string literal at offset 10/);
+  assert.throws(() => maskLiterals('const a = "ab\\'), /unterminated string literal at offset 10/);
+  assert.throws(() => maskLiterals("const a = `x${y}`;"), /template substitution in generated code/);
+  assert.equal(maskLiterals("const a = `x\\${y}`;"), "const a = `      `;");
+  assert.throws(() => maskLiterals("/* open"), /unterminated comment/);
+  assert.throws(() => maskLiterals("x = /ab"), /unterminated regular expression literal at offset 4/);
+});
