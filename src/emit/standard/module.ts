@@ -1,7 +1,7 @@
 import type { CompiledVersion } from "../../compile/compile.js";
 import type { PlanExtension } from "../../compile/extensions.js";
-import { readPackageFile, type PackageFile } from "../../paths.js";
 import { docComment, jsonLiteral, stringLiteral } from "../codegen/escape.js";
+import { copiedModule } from "../codegen/copy.js";
 import { renderModule } from "../codegen/module.js";
 import { versionNames } from "../modules/names.js";
 import { convertDraft, type Converted } from "./drafts.js";
@@ -56,17 +56,13 @@ export function renderStandardModule(version: CompiledVersion): string {
   });
 }
 
-const copies = new Map<string, string>();
-
 /** A verbatim copy of a file in src/runtime (self-contained: types, or type imports of the runtime only). */
-function runtimeCopy(file: string, what: string): string {
-  let text = copies.get(file);
-  if (text === undefined) {
-    const source = readPackageFile(`src/runtime/${file}` as PackageFile).replace(`from "./runtime.js";`, `from "./_runtime.js";`);
-    text = renderModule({ source: `${what} (src/runtime/${file})`, body: [source] });
-    copies.set(file, text);
-  }
-  return text;
+function runtimeCopy(file: "standard.ts" | "json-schema.ts", what: string): string {
+  return copiedModule({ file: `src/runtime/${file}`, what, rewrite: importBarrel });
+}
+
+function importBarrel(source: string): string {
+  return source.replace(`from "./runtime.js";`, `from "./_runtime.js";`);
 }
 
 /** Writes `generated/<contract>/v<N>.standard.ts` and the shared `generated/_standard.ts`. */

@@ -1,16 +1,12 @@
 import { stringLiteral } from "../../emit/codegen/escape.js";
-import { renderModule } from "../../emit/codegen/module.js";
-import { readPackageFile } from "../../paths.js";
+import { copiedModule } from "../../emit/codegen/copy.js";
 
 /** The SDK runtime, copied verbatim from src/sdk/runtime/ into `generated/_sdk/`. An explicit, ordered list. */
 export const SDK_RUNTIME_FILES = ["result.ts", "openai.ts", "anthropic.ts", "gemini.ts", "mcp.ts", "partial-json.ts", "stream.ts", "router.ts"] as const;
 
 export function renderSdkRuntimeFiles(): Map<string, string> {
   const out = new Map<string, string>();
-  for (const file of SDK_RUNTIME_FILES) {
-    const text = readPackageFile(`src/sdk/runtime/${file}`);
-    out.set(`_sdk/${file}`, renderModule({ source: `the llm-contracts SDK runtime (src/sdk/runtime/${file})`, body: [text] }));
-  }
+  for (const file of SDK_RUNTIME_FILES) out.set(`_sdk/${file}`, copiedModule({ file: `src/sdk/runtime/${file}`, what: "the llm-contracts SDK runtime" }));
   return out;
 }
 
