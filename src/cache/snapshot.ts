@@ -131,4 +131,6 @@ export function takeSnapshot<R>(scope: SnapshotScope, hasher: FileHasher, result
 export function writeSnapshot<R>(cacheDir: string, id: string, snap: Snapshot<R>): void {
   const { file, key } = snapshotFile(cacheDir, id);
   writeText(file, encodeSnapshot(key, snap));
+  // The JSON snapshot of format 1 (same name, .json) is never read again.
+  writeText(`${file.slice(0, -4)}.json`, undefined);
 }
