@@ -26,16 +26,25 @@ export function contentHash(data: Buffer | string): string {
 
 /** Hashes files, reusing the hashes of an earlier run's records when the stat signature proves them current. */
 export class FileHasher {
-  private readonly previous: Map<string, FileRecord>;
+  private previousMap: Map<string, FileRecord> | undefined;
   private readonly seen = new Map<string, FileRecord | null>();
 
-  /** `startedAt`: Date.now() taken before this run read any file. */
+  /**
+   * `startedAt`: Date.now() taken before this run read any file. `previous` may be a function, called on the
+   * first file hashed: a run that replays a snapshot never needs the memo.
+   */
   constructor(
     readonly startedAt: number,
-    previous: readonly FileRecord[] = [],
+    private readonly previous: readonly FileRecord[] | (() => readonly FileRecord[]) = [],
     private readonly previousStartedAt = 0,
-  ) {
-    this.previous = new Map(previous.map((r) => [r[0], r]));
+  ) {}
+
+  private memo(): Map<string, FileRecord> {
+    if (this.previousMap === undefined) {
+      const list = typeof this.previous === "function" ? this.previous() : this.previous;
+      this.previousMap = new Map(list.map((r) => [r[0], r]));
+    }
+    return this.previousMap;
   }
 
   /** The file's record (undefined when it is not a readable regular file). */
@@ -47,7 +56,7 @@ export class FileHasher {
       // Stat before reading: a write between the two leaves a signature older than the bytes, so it never matches again.
       const st = lstatSync(file);
       if (st.isFile()) {
-        const prev = this.previous.get(file);
+        const prev = this.memo().get(file);
         const hash =
           prev !== undefined && sameStat(prev, st) && prev[3] < this.previousStartedAt - RACY_MS ? prev[5] : contentHash(readFileSync(file));
         rec = [file, st.size, st.mtimeMs, st.ctimeMs, st.ino, hash];

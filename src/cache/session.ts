@@ -5,7 +5,8 @@
 import path from "node:path";
 import { CONFIG_FILE, type Project } from "../config/config.js";
 import { FileHasher } from "./files.js";
-import { readSnapshot, takeSnapshot, verifySnapshot, writeSnapshot, type Snapshot } from "./snapshot.js";
+import { readSnapshot, takeSnapshot, verifySnapshot, writeSnapshot, type StoredSnapshot } from "./snapshot.js";
+import { snapshotRecords } from "./snapshot-format.js";
 import { CacheStore, defaultCacheDir } from "./store.js";
 import { toolFiles, toolIdentity } from "./tool.js";
 
@@ -22,7 +23,7 @@ export function cacheDirOf(project: Project, options: CacheOptions = {}): string
 }
 
 export class CacheSession<R> {
-  private readonly previous: Snapshot<R> | undefined;
+  private readonly previous: StoredSnapshot<R> | undefined;
   readonly hasher: FileHasher;
   private storeValue: CacheStore | undefined;
   private readonly extraTrees = new Set<string>();
@@ -35,7 +36,8 @@ export class CacheSession<R> {
     readonly startedAt: number,
   ) {
     this.previous = readSnapshot<R>(dir, id);
-    this.hasher = new FileHasher(startedAt, this.previous?.files ?? [], this.previous?.startedAt ?? 0);
+    const previous = this.previous;
+    this.hasher = new FileHasher(startedAt, () => (previous === undefined ? [] : (snapshotRecords(previous)?.files ?? [])), previous?.startedAt ?? 0);
   }
 
   /** A session for `command` on `project`, or undefined when caching is off. */

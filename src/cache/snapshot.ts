@@ -6,22 +6,13 @@
  * Folders are recorded with the hash of their sorted entry names, so an added or removed file is noticed even
  * where no file record exists for it; files with their content hash (see files.ts for when a stat proves it).
  */
-import { lstatSync, readdirSync } from "node:fs";
+import { lstatSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { contentHash, FileHasher, RACY_MS, sameStat, type FileRecord } from "./files.js";
-import { readEntry, sha256, writeEntry } from "./store.js";
+import { contentHash, FileHasher, RACY_MS, type FileRecord } from "./files.js";
+import { decodeSnapshot, encodeSnapshot, snapshotRecords, walkSnapshot, b64ToHex, type DirRecord, type Snapshot, type StoredSnapshot } from "./snapshot-format.js";
+import { sha256, writeText } from "./store.js";
 
-/** [path, mtimeMs, ctimeMs, ino, hash of sorted entry names] */
-type DirRecord = readonly [string, number, number, number, string];
-
-export interface Snapshot<R> {
-  readonly startedAt: number;
-  readonly files: readonly FileRecord[];
-  readonly dirs: readonly DirRecord[];
-  /** Paths that must still not exist (a config file, an interrupted swap's backup). */
-  readonly absent: readonly string[];
-  readonly result: R;
-}
+export type { Snapshot, StoredSnapshot } from "./snapshot-format.js";
 
 export interface SnapshotScope {
   /** Folders recorded recursively. */
@@ -30,58 +21,62 @@ export interface SnapshotScope {
   readonly paths: readonly string[];
 }
 
-function namesHash(dir: string): string {
-  return contentHash(readdirSync(dir).sort().join("\0"));
+function namesHash(names: readonly string[]): string {
+  return contentHash(names.join("\0")).slice(0, 16);
 }
 
 /** Where a command's snapshot for one project is kept. */
 export function snapshotFile(cacheDir: string, id: string): { file: string; key: string } {
   const key = `state-${sha256(id)}`;
-  return { file: path.join(cacheDir, "state", `${key.slice(6)}.json`), key };
+  return { file: path.join(cacheDir, "state", `${key.slice(6)}.txt`), key };
 }
 
-export function readSnapshot<R>(cacheDir: string, id: string): Snapshot<R> | undefined {
+export function readSnapshot<R>(cacheDir: string, id: string): StoredSnapshot<R> | undefined {
   const { file, key } = snapshotFile(cacheDir, id);
-  return readEntry<Snapshot<R>>(file, key);
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
+  return decodeSnapshot<R>(key, text);
 }
 
 /**
- * Whether everything recorded is unchanged. `refresh` is set when that was proved by re-hashing racily clean
- * entries: writing it lets the next run prove it by stat alone.
+ * Whether everything recorded is unchanged, by stat alone where the signature proves it (files.ts). `refresh` is
+ * set when that was proved by re-hashing racily clean entries: writing it lets the next run prove it by stat alone.
  */
-export function verifySnapshot<R>(snap: Snapshot<R>, startedAt: number): { ok: boolean; refresh?: Snapshot<R> } {
+export function verifySnapshot<R>(snap: StoredSnapshot<R>, startedAt: number): { ok: boolean; refresh?: Snapshot<R> } {
   const limit = snap.startedAt - RACY_MS;
-  let racy = false;
-  const dirs: DirRecord[] = [];
-  for (const rec of snap.dirs) {
-    const st = lstatSync(rec[0], { throwIfNoEntry: false });
-    if (st === undefined || !st.isDirectory()) return { ok: false };
-    if (st.mtimeMs === rec[1] && st.ctimeMs === rec[2] && st.ino === rec[3] && rec[2] < limit) {
-      dirs.push(rec);
-      continue;
-    }
-    if (namesHash(rec[0]) !== rec[4]) return { ok: false };
-    racy = true;
-    dirs.push([rec[0], st.mtimeMs, st.ctimeMs, st.ino, rec[4]]);
-  }
-  const files: FileRecord[] = [];
+  const fresh = new Map<string, FileRecord | DirRecord>();
   const hasher = new FileHasher(startedAt);
-  for (const rec of snap.files) {
-    const st = lstatSync(rec[0], { throwIfNoEntry: false });
-    if (st === undefined || !st.isFile()) return { ok: false };
-    if (sameStat(rec, st) && rec[3] < limit) {
-      files.push(rec);
-      continue;
-    }
-    if (st.size !== rec[1]) return { ok: false };
-    const now = hasher.record(rec[0]);
-    if (now === undefined || now[5] !== rec[5]) return { ok: false };
-    racy = true;
-    files.push(now);
-  }
-  for (const p of snap.absent) if (lstatSync(p, { throwIfNoEntry: false }) !== undefined) return { ok: false };
-  if (!racy) return { ok: true };
-  return { ok: true, refresh: { ...snap, startedAt, dirs, files } };
+  const ok = walkSnapshot(snap.body, {
+    dir(abs, mtimeMs, ctimeMs, ino, names) {
+      const st = lstatSync(abs, { throwIfNoEntry: false });
+      if (st === undefined || !st.isDirectory()) return false;
+      if (st.mtimeMs === mtimeMs && st.ctimeMs === ctimeMs && st.ino === ino && ctimeMs < limit) return true;
+      if (namesHash(readdirSync(abs).sort()) !== names) return false;
+      fresh.set(abs, [abs, st.mtimeMs, st.ctimeMs, st.ino, names]);
+      return true;
+    },
+    file(abs, size, mtimeMs, ctimeMs, ino, hash) {
+      const st = lstatSync(abs, { throwIfNoEntry: false });
+      if (st === undefined || !st.isFile()) return false;
+      if (st.size === size && st.mtimeMs === mtimeMs && st.ctimeMs === ctimeMs && st.ino === ino && ctimeMs < limit) return true;
+      if (st.size !== size) return false;
+      const now = hasher.record(abs);
+      if (now === undefined || now[5] !== b64ToHex(hash)) return false;
+      fresh.set(abs, now);
+      return true;
+    },
+    absent: (abs) => lstatSync(abs, { throwIfNoEntry: false }) === undefined,
+  });
+  if (!ok) return { ok: false };
+  if (fresh.size === 0) return { ok: true };
+  const all = snapshotRecords(snap);
+  if (all === undefined) return { ok: true };
+  const pick = <T extends FileRecord | DirRecord>(r: T): T => (fresh.get(r[0]) as T | undefined) ?? r;
+  return { ok: true, refresh: { ...all, startedAt, dirs: all.dirs.map(pick), files: all.files.map(pick) } };
 }
 
 /**
@@ -106,7 +101,7 @@ export function takeSnapshot<R>(scope: SnapshotScope, hasher: FileHasher, result
       return;
     }
     const names = readdirSync(dir).sort();
-    dirs.push([dir, st.mtimeMs, st.ctimeMs, st.ino, contentHash(names.join("\0"))]);
+    dirs.push([dir, st.mtimeMs, st.ctimeMs, st.ino, namesHash(names)]);
     for (const name of names) {
       const abs = path.join(dir, name);
       const est = lstatSync(abs);
@@ -132,7 +127,10 @@ export function takeSnapshot<R>(scope: SnapshotScope, hasher: FileHasher, result
   return { startedAt: hasher.startedAt, files, dirs, absent, result };
 }
 
+/** Writes the snapshot atomically; when it cannot be encoded, removes the old one (the next run does the work). */
 export function writeSnapshot<R>(cacheDir: string, id: string, snap: Snapshot<R>): void {
   const { file, key } = snapshotFile(cacheDir, id);
-  writeEntry(file, key, snap);
+  writeText(file, encodeSnapshot(key, snap));
+  // The JSON snapshot of format 1 (same name, .json) is never read again.
+  writeText(`${file.slice(0, -4)}.json`, undefined);
 }

@@ -78,9 +78,17 @@ export function readEntry<T>(file: string, key: string): T | undefined {
 /** Writes an entry atomically: temp file in the same folder, then rename. A failure to write is not an error. */
 export function writeEntry(file: string, key: string, payload: unknown): void {
   const body = JSON.stringify(payload);
-  const text = `{"format":${JSON.stringify(FORMAT)},"key":${JSON.stringify(key)},"integrity":"${sha256(key, body)}","payload":${body}}`;
+  writeText(file, `{"format":${JSON.stringify(FORMAT)},"key":${JSON.stringify(key)},"integrity":"${sha256(key, body)}","payload":${body}}`);
+}
+
+/** Replaces `file` atomically with `text` (removes it when text is undefined); never fails the run. */
+export function writeText(file: string, text: string | undefined): void {
   const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
+    if (text === undefined) {
+      rmSync(file, { force: true });
+      return;
+    }
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(tmp, text, "utf8");
     renameSync(tmp, file);

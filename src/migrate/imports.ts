@@ -10,7 +10,7 @@ import path from "node:path";
 import type ts from "typescript";
 
 /** Absolute path → text of every file `root` reaches, `root` included; undefined when a dependency cannot be followed. */
-export function importClosure(tsc: typeof ts, root: string, overlay: ReadonlyMap<string, string>): Map<string, string> | undefined {
+export function importClosure(tsc: typeof ts, root: string, overlay: ReadonlyMap<string, string>, scanned: Map<string, ImportScan> = new Map()): Map<string, string> | undefined {
   const out = new Map<string, string>();
   const queue = [path.resolve(root)];
   while (queue.length > 0) {
@@ -19,16 +19,34 @@ export function importClosure(tsc: typeof ts, root: string, overlay: ReadonlyMap
     const text = overlay.get(file) ?? (existsSync(file) ? readFileSync(file, "utf8") : undefined);
     if (text === undefined) return undefined;
     out.set(file, text);
-    const info = tsc.preProcessFile(text, /* readImportFiles */ true, /* detectJavaScriptImports */ true);
-    if (info.referencedFiles.length + info.typeReferenceDirectives.length + info.libReferenceDirectives.length > 0) return undefined;
-    for (const { fileName: spec } of info.importedFiles) {
-      if (!spec.startsWith("./") && !spec.startsWith("../")) return undefined;
-      const resolved = resolveRelative(path.dirname(file), spec, overlay);
-      if (resolved === undefined) return undefined;
-      queue.push(resolved);
+    let scan = scanned.get(file);
+    if (scan === undefined || scan.text !== text) {
+      scan = { text, deps: scanImports(tsc, file, text, overlay) };
+      scanned.set(file, scan);
     }
+    if (scan.deps === undefined) return undefined;
+    queue.push(...scan.deps);
   }
   return out;
+}
+
+/** One file's scan, shared between the closures of many roots (every chain imports the same runtime). */
+export interface ImportScan {
+  readonly text: string;
+  readonly deps: readonly string[] | undefined;
+}
+
+function scanImports(tsc: typeof ts, file: string, text: string, overlay: ReadonlyMap<string, string>): string[] | undefined {
+  const info = tsc.preProcessFile(text, /* readImportFiles */ true, /* detectJavaScriptImports */ true);
+  if (info.referencedFiles.length + info.typeReferenceDirectives.length + info.libReferenceDirectives.length > 0) return undefined;
+  const deps: string[] = [];
+  for (const { fileName: spec } of info.importedFiles) {
+    if (!spec.startsWith("./") && !spec.startsWith("../")) return undefined;
+    const resolved = resolveRelative(path.dirname(file), spec, overlay);
+    if (resolved === undefined) return undefined;
+    deps.push(resolved);
+  }
+  return deps;
 }
 
 function resolveRelative(dir: string, spec: string, overlay: ReadonlyMap<string, string>): string | undefined {

@@ -16,7 +16,7 @@ import { runCache } from "../cache/context.js";
 import { displayPath, type Project } from "../config/config.js";
 import type { Diagnostic } from "../errors.js";
 import { STRICT_FLAGS } from "../emit/codegen/strict.js";
-import { importClosure } from "./imports.js";
+import { importClosure, type ImportScan } from "./imports.js";
 
 const BATCH = 64;
 
@@ -44,9 +44,19 @@ export async function typecheckChain(project: Project, overlay: ReadonlyMap<stri
   const { default: tsc } = await import("typescript");
   const found: Diagnostic[] = [];
   const misses: { root: string; key: string | undefined; reach: ReadonlySet<string> }[] = [];
+  // Files shared by many chains (the runtime, shared definitions) are scanned and hashed once per run.
+  const scanned = new Map<string, ImportScan>();
+  const hashes = new Map<string, { text: string; sha: string }>();
+  const shaOf = (file: string, text: string): string => {
+    const known = hashes.get(file);
+    if (known !== undefined && known.text === text) return known.sha;
+    const h = sha(text);
+    hashes.set(file, { text, sha: h });
+    return h;
+  };
   for (const root of roots) {
-    const closure = cache === undefined ? undefined : importClosure(tsc, root, files);
-    const key = closure === undefined ? undefined : cache!.store.key("typecheck", JSON.stringify(STRICT_FLAGS), project.rootDir, ...[...closure].sort(([a], [b]) => (a < b ? -1 : 1)).map(([f, t]) => `${f} ${sha(t)}`));
+    const closure = cache === undefined ? undefined : importClosure(tsc, root, files, scanned);
+    const key = closure === undefined ? undefined : cache!.store.key("typecheck", JSON.stringify(STRICT_FLAGS), project.rootDir, ...[...closure].sort(([a], [b]) => (a < b ? -1 : 1)).map(([f, t]) => `${f} ${shaOf(f, t)}`));
     const hit = key === undefined ? undefined : cache!.store.get<Diagnostic[]>(key);
     if (hit !== undefined) found.push(...hit);
     else misses.push({ root, key, reach: new Set([...(closure?.keys() ?? [])].map((f) => displayPath(project.rootDir, f))) });

@@ -1,0 +1,195 @@
+/**
+ * The snapshot's on-disk form: a line format read without a big JSON parse, because the no-op `check` reads it
+ * on every commit and at 1,000 contracts it holds ~28k entries.
+ *
+ *     llm-contracts-state/2 \t <key> \t <sha256 of key and body>
+ *     S \t <startedAt>
+ *     R \t <result as JSON, one line>
+ *     B \t <absolute folder>                                   base and current folder
+ *     D \t <mtime> \t <ctime|=> \t <ino> \t <names hash> \t <path relative to base, "" for base>   current folder
+ *     F \t <size> \t <mtime|=> \t <ctime|=> \t <ino> \t <content hash, base64url> \t <name in current folder>
+ *     A \t <absolute path that must stay absent>
+ *
+ * Why this shape: paths are relative to their folder (the absolute prefix is written once per folder), an
+ * `=` stands for "same as the previous value" (files written by one build share their timestamps), and a
+ * content hash is the full sha256 in base64url (43 characters), so the memo stays exact. Folder signatures
+ * hash only entry names and are compared against a fresh listing; 64 bits (16 hex digits) keep an accidental
+ * collision negligible. Names come last on their line, so only a name holding a line break cannot be written:
+ * then no snapshot is kept at all (the next run does the work, never a wrong replay).
+ */
+import path from "node:path";
+import type { FileRecord } from "./files.js";
+import { sha256 } from "./store.js";
+
+/** [path, mtimeMs, ctimeMs, ino, hash of sorted entry names] */
+export type DirRecord = readonly [string, number, number, number, string];
+
+export interface Snapshot<R> {
+  readonly startedAt: number;
+  readonly files: readonly FileRecord[];
+  readonly dirs: readonly DirRecord[];
+  /** Paths that must still not exist (a config file, an interrupted swap's backup). */
+  readonly absent: readonly string[];
+  readonly result: R;
+}
+
+/** A snapshot as read: its entries stay text until someone walks them. */
+export interface StoredSnapshot<R> {
+  readonly startedAt: number;
+  readonly result: R;
+  readonly body: string;
+}
+
+export interface EntryVisitor {
+  dir(abs: string, mtimeMs: number, ctimeMs: number, ino: number, namesHash: string): boolean;
+  file(abs: string, size: number, mtimeMs: number, ctimeMs: number, ino: number, hash: string): boolean;
+  absent(abs: string): boolean;
+}
+
+const FORMAT = "llm-contracts-state/2";
+
+const join = (dir: string, name: string): string => (dir.endsWith(path.sep) ? dir + name : dir + path.sep + name);
+const hexToB64 = (hex: string): string => (/^[0-9a-f]{64}$/.test(hex) ? Buffer.from(hex, "hex").toString("base64url") : `!${hex}`);
+export const b64ToHex = (b64: string): string => (b64.startsWith("!") ? b64.slice(1) : Buffer.from(b64, "base64url").toString("hex"));
+
+/** The file's text, or undefined when some path cannot be written in the line format. */
+export function encodeSnapshot<R>(key: string, snap: Snapshot<R>): string | undefined {
+  const lines: string[] = [`S\t${snap.startedAt}`, `R\t${JSON.stringify(snap.result)}`];
+  const byDir = new Map<string, FileRecord[]>();
+  for (const f of snap.files) {
+    const d = path.dirname(f[0]);
+    const list = byDir.get(d);
+    if (list === undefined) byDir.set(d, [f]);
+    else list.push(f);
+  }
+  let base: string | undefined;
+  let mtime = NaN;
+  let ctime = NaN;
+  const num = (n: number, prev: number): string => (n === prev ? "=" : String(n));
+  const files = (dir: string): void => {
+    for (const f of byDir.get(dir) ?? []) {
+      lines.push(`F\t${f[1]}\t${num(f[2], mtime)}\t${num(f[3], f[2])}\t${f[4]}\t${hexToB64(f[5])}\t${path.basename(f[0])}`);
+      mtime = f[2];
+    }
+    byDir.delete(dir);
+  };
+  for (const d of snap.dirs) {
+    if (base === undefined || !(d[0] === base || d[0].startsWith(base + path.sep))) {
+      base = d[0];
+      lines.push(`B\t${base}`);
+    }
+    lines.push(`D\t${d[1]}\t${num(d[2], d[1])}\t${d[3]}\t${d[4]}\t${d[0] === base ? "" : d[0].slice(base.length + 1)}`);
+    files(d[0]);
+  }
+  for (const dir of [...byDir.keys()].sort()) {
+    lines.push(`B\t${dir}`);
+    files(dir);
+  }
+  for (const a of snap.absent) lines.push(`A\t${a}`);
+  const body = lines.join("\n");
+  if (/[\r\u2028\u2029]/.test(body) || lines.length !== body.split("\n").length) return undefined;
+  return `${FORMAT}\t${key}\t${sha256(key, body)}\n${body}`;
+}
+
+/** undefined for another format, another key, a damaged integrity or a malformed head. */
+export function decodeSnapshot<R>(key: string, text: string): StoredSnapshot<R> | undefined {
+  const head = `${FORMAT}\t${key}\t`;
+  if (!text.startsWith(head) || text.charCodeAt(head.length + 64) !== 10) return undefined;
+  const body = text.slice(head.length + 65);
+  if (sha256(key, body) !== text.slice(head.length, head.length + 64)) return undefined;
+  const s = body.indexOf("\n");
+  const r = body.indexOf("\n", s + 1);
+  if (!body.startsWith("S\t") || body.slice(s + 1, s + 3) !== "R\t") return undefined;
+  try {
+    const startedAt = Number(body.slice(2, s));
+    const result = JSON.parse(body.slice(s + 3, r < 0 ? undefined : r)) as R;
+    return Number.isFinite(startedAt) ? { startedAt, result, body: r < 0 ? "" : body.slice(r + 1) } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Calls the visitor for every entry in order; stops (returning false) as soon as it returns false. A malformed
+ * line also returns false: the integrity hash makes that unreachable short of a bug, and false means "do the work".
+ */
+export function walkSnapshot(body: string, visit: EntryVisitor): boolean {
+  const r = new FieldReader(body);
+  let base = "";
+  let cur = "";
+  let mtime = NaN;
+  while (r.at < body.length) {
+    const kind = r.line();
+    let ok: boolean;
+    if (kind === 66 /* B */) {
+      base = cur = r.rest();
+      ok = true;
+    } else if (kind === 68 /* D */) {
+      const m = Number(r.field());
+      const c = r.field();
+      const ino = Number(r.field());
+      const names = r.field();
+      const rel = r.rest();
+      cur = rel === "" ? base : join(base, rel);
+      ok = visit.dir(cur, m, c === "=" ? m : Number(c), ino, names);
+    } else if (kind === 70 /* F */) {
+      const size = Number(r.field());
+      const mt = r.field();
+      if (mt !== "=") mtime = Number(mt);
+      const c = r.field();
+      const ino = Number(r.field());
+      const hash = r.field();
+      ok = visit.file(join(cur, r.rest()), size, mtime, c === "=" ? mtime : Number(c), ino, hash);
+    } else if (kind === 65 /* A */) {
+      ok = visit.absent(r.rest());
+    } else ok = false;
+    if (!ok || r.bad) return false;
+    r.at = r.end + 1;
+  }
+  return true;
+}
+
+/** Tab-separated fields of one line at a time, without splitting the body into arrays. */
+class FieldReader {
+  at = 0;
+  end = 0;
+  private p = 0;
+  bad = false;
+  constructor(private readonly body: string) {}
+
+  /** Starts the line at `at`; returns its kind's char code. */
+  line(): number {
+    const e = this.body.indexOf("\n", this.at);
+    this.end = e < 0 ? this.body.length : e;
+    this.p = this.at + 2;
+    return this.body.charCodeAt(this.at);
+  }
+
+  field(): string {
+    const t = this.body.indexOf("\t", this.p);
+    if (t < 0 || t > this.end) {
+      this.bad = true;
+      return "";
+    }
+    const v = this.body.slice(this.p, t);
+    this.p = t + 1;
+    return v;
+  }
+
+  rest(): string {
+    return this.body.slice(this.p, this.end);
+  }
+}
+
+/** Every entry as records (for the file hasher's memo and for a refresh). */
+export function snapshotRecords<R>(stored: StoredSnapshot<R>): Snapshot<R> | undefined {
+  const files: FileRecord[] = [];
+  const dirs: DirRecord[] = [];
+  const absent: string[] = [];
+  const ok = walkSnapshot(stored.body, {
+    dir: (abs, m, c, ino, names) => dirs.push([abs, m, c, ino, names]) > 0,
+    file: (abs, size, m, c, ino, hash) => files.push([abs, size, m, c, ino, b64ToHex(hash)]) > 0,
+    absent: (abs) => absent.push(abs) > 0,
+  });
+  return ok ? { startedAt: stored.startedAt, files, dirs, absent, result: stored.result } : undefined;
+}
