@@ -4,6 +4,7 @@
  */
 import path from "node:path";
 import { CONFIG_FILE, type Project } from "../config/config.js";
+import { swapPaths } from "../write/swap.js";
 import { FileHasher } from "./files.js";
 import { readSnapshot, takeSnapshot, verifySnapshot, writeSnapshot, type StoredSnapshot } from "./snapshot.js";
 import { snapshotRecords } from "./snapshot-format.js";
@@ -86,9 +87,9 @@ export class CacheSession<R> {
   /** Records the scope with `result` for the next run. */
   record(result: R): void {
     const p = this.project;
-    const backup = path.join(path.dirname(p.outDir), `.${path.basename(p.outDir)}.llm-contracts-old`);
+    const { backup, manifest } = swapPaths(p.outDir);
     const trees = [p.schemasDir, p.outDir, ...this.extraTrees].filter((t) => !isInside(t, this.dir));
-    const paths = [p.configFile ?? path.join(p.rootDir, CONFIG_FILE), backup, ...toolFiles().filter((f) => !f.startsWith("missing:")), ...this.extraPaths];
+    const paths = [p.configFile ?? path.join(p.rootDir, CONFIG_FILE), backup, manifest, ...toolFiles().filter((f) => !f.startsWith("missing:")), ...this.extraPaths];
     writeSnapshot(this.dir, this.id, takeSnapshot({ trees, paths }, this.hasher, result));
   }
 }

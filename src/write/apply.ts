@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { inputError } from "../errors.js";
 import { readBanner } from "../emit/codegen/module.js";
 import { cmp } from "../discover/discover.js";
 import { diffPlan, isEmptyDiff, type PlanDiff, type WritePlan } from "./plan.js";
+import { recoverInterruptedSwap, swapIn, swapPaths } from "./swap.js";
 
 export interface ApplyResult {
   readonly changed: boolean;
@@ -11,28 +12,26 @@ export interface ApplyResult {
 }
 
 /**
- * Writes a plan so that the output folder is either entirely old or entirely new.
- *
- * Why a folder swap: writing files one by one leaves a mix of old and new modules if the process dies halfway,
- * and a mix can type-check yet validate with the wrong schema. The new tree is written beside the old one and
- * swapped in with two renames; a build that finds the backup of an interrupted swap restores it first.
- * Nothing is touched when the folder already matches the plan.
+ * Writes a plan so that the output folder is never a silent mix of old and new modules (see swap.ts).
+ * Nothing is touched when the folder already matches the plan; top-level folders whose every file matches are
+ * carried over from the old tree instead of being written again.
  */
 export function applyPlan(outDir: string, plan: WritePlan, displayOutDir: string, hashOf?: (file: string) => string | undefined): ApplyResult {
-  const parent = path.dirname(outDir);
-  const base = path.basename(outDir);
-  const backup = path.join(parent, `.${base}.llm-contracts-old`);
-  recoverInterruptedSwap(outDir, backup);
+  const paths = swapPaths(outDir);
+  recoverInterruptedSwap(paths);
   const diff = diffPlan(outDir, plan, hashOf);
   // A file equal to its planned text carries our banner; only the others need reading.
   assertOwned(outDir, displayOutDir, [...diff.stale, ...diff.edited, ...diff.extra]);
   if (isEmptyDiff(diff)) return { changed: false, diff };
 
-  const staging = path.join(parent, `.${base}.llm-contracts-new-${process.pid}`);
+  const carry = carriedFolders(plan, diff);
+  const staging = path.join(path.dirname(outDir), `.${path.basename(outDir)}.llm-contracts-new-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   try {
     const made = new Set<string>();
+    mkdirSync(staging, { recursive: true });
     for (const [rel, text] of plan) {
+      if (carry.has(topLevel(rel))) continue;
       const file = path.join(staging, ...rel.split("/"));
       const dir = path.dirname(file);
       // One mkdir per folder, not per file: a build of thousands of contracts writes several files into each.
@@ -42,21 +41,29 @@ export function applyPlan(outDir: string, plan: WritePlan, displayOutDir: string
       }
       writeFileSync(file, text, "utf8");
     }
-    if (existsSync(outDir)) renameSync(outDir, backup);
-    renameSync(staging, outDir);
+    swapIn(paths, staging, [...carry].sort(cmp));
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
-    recoverInterruptedSwap(outDir, backup);
+    recoverInterruptedSwap(paths);
     throw error;
   }
-  rmSync(backup, { recursive: true, force: true });
   return { changed: true, diff };
 }
 
-function recoverInterruptedSwap(outDir: string, backup: string): void {
-  if (!existsSync(backup)) return;
-  if (existsSync(outDir)) rmSync(backup, { recursive: true, force: true });
-  else renameSync(backup, outDir);
+function topLevel(rel: string): string {
+  const slash = rel.indexOf("/");
+  return slash === -1 ? "" : rel.slice(0, slash);
+}
+
+/** Top-level folders of the plan whose files all match the old tree, with nothing missing or left over in them. */
+function carriedFolders(plan: WritePlan, diff: PlanDiff): Set<string> {
+  const dirty = new Set([...diff.missing, ...diff.stale, ...diff.edited, ...diff.extra].map(topLevel));
+  const carry = new Set<string>();
+  for (const rel of plan.keys()) {
+    const top = topLevel(rel);
+    if (top !== "" && !dirty.has(top)) carry.add(top);
+  }
+  return carry;
 }
 
 /**
