@@ -3,6 +3,7 @@
  * @see https://json-schema.org/draft/2020-12/json-schema-validation
  */
 import { isJsonObject, pointerTokens, type JsonObject, type JsonValue } from "../ir/json.js";
+import { isAnnotation } from "../strictness/annotations.js";
 import type { SchemaNode } from "./types.js";
 
 /** Keywords that never change which values are valid. Compared by the annotation rules only. */
@@ -100,10 +101,13 @@ export function jsonEqual(a: JsonValue | undefined, b: JsonValue | undefined): b
   return false;
 }
 
-/** Assertion keywords of a node (everything but annotations). */
+/**
+ * Assertion keywords of a node: everything but annotations, including the editor and vendor annotations (`x-*`,
+ * `markdownDescription`, …) that the build accepts and its validators ignore (src/strictness/annotations.ts).
+ */
 export function assertionKeys(node: SchemaNode): string[] {
   if (typeof node === "boolean") return [];
-  return Object.keys(node).filter((k) => !ANNOTATIONS.has(k));
+  return Object.keys(node).filter((k) => !ANNOTATIONS.has(k) && !isAnnotation(k));
 }
 
 /** True when the node accepts every value (`true`, `{}` or only annotations). */

@@ -127,6 +127,21 @@ export const CASES: readonly Case[] = [
     backward: "compatible",
     forward: "compatible",
   },
+  {
+    name: "vendor and editor annotations (x-*, markdownDescription) added and removed: the validators ignore them",
+    before: { $schema: D7, type: "object", properties: { a: { type: "string", "x-taplo": { links: { key: "k" } }, markdownDescription: "m" } }, "x-tombi-table-keys-order": "schema" },
+    after: { $schema: D7, type: "object", properties: { a: { type: "string" } } },
+    backward: "compatible",
+    forward: "compatible",
+  },
+  {
+    name: "a vendor annotation does not hide a real change beside it",
+    before: { $schema: D7, type: "object", properties: { a: { type: "string", "x-intellij-html-description": "d" } } },
+    after: { $schema: D7, type: "object", properties: { a: { type: "string", maxLength: 2, "x-intellij-html-description": "e" } } },
+    backward: "incompatible",
+    forward: "compatible",
+    witness: { direction: "backward", value: { a: "aaa" } },
+  },
 ];
 
 const PROBES: readonly JsonValue[] = [null, 0, 1.5, 5, 6, 4.5, "", "ab", [], {}, { x: "" }, { x: 1 }, { x: 1.5 }, { n: 5 }, { n: 6 }, { x: "abc" }];
