@@ -68,14 +68,19 @@ export function patternIncluded(sub: string, sup: string): Inclusion {
  * the shortest word is long (`[0-9a-f][02468ace](:[0-9a-f]{2}){5}` minus another pattern exhausted the heap).
  */
 export function shortestWord(dfa: DFA): string | undefined {
+  return shortestWordSet(dfa)?.map((cs) => String.fromCodePoint(readableIn(cs.ranges[0]!))).join("");
+}
+
+/** The character sets along one shortest path from the initial state to a final one (see shortestWord). */
+export function shortestWordSet(dfa: DFA): CharSet[] | undefined {
   const from = new Map<DFA.Node, { prev: DFA.Node; range: { min: number; max: number } } | null>([[dfa.initial, null]]);
   const queue: DFA.Node[] = [dfa.initial];
   for (let i = 0; i < queue.length; i++) {
     const node = queue[i]!;
     if (dfa.finals.has(node)) {
-      const chars: number[] = [];
-      for (let at = from.get(node); at != null; at = from.get(at.prev)) chars.push(readableIn(at.range));
-      return String.fromCodePoint(...chars.reverse());
+      const sets: CharSet[] = [];
+      for (let at = from.get(node); at != null; at = from.get(at.prev)) sets.push(CharSet.fromRange(dfa.maxCharacter, at.range));
+      return sets.reverse();
     }
     for (const [range, next] of node.out.entries()) {
       if (from.has(next)) continue;

@@ -20,6 +20,8 @@ export interface RunOptions {
   /** Operators for the schema at index i of the sorted corpus. */
   readonly operators: (index: number) => readonly Operator[];
   readonly perOperator: number;
+  /** At most this many mutations per schema (the first that apply, in operator order). */
+  readonly perSchema?: number;
   readonly seed: number;
   /** Generated values per compatible direction (instance documents come on top). */
   readonly valuesPerDirection: number;
@@ -97,7 +99,8 @@ export async function runMutations(dir: string, options: RunOptions): Promise<Fi
     const docs = readInstances(dir, stem).documents.map((d) => d.value as JsonValue);
     const isOld = ajvCheck(loaded.schema, draft);
     const old04or07 = draft === "draft-04" || draft === "draft-06" || draft === "draft-07";
-    for (const m of mutations(loaded.schema, stem, options.seed, options.operators(index), options.perOperator, old04or07)) {
+    const made = mutations(loaded.schema, stem, options.seed, options.operators(index), options.perOperator, old04or07);
+    for (const m of made.slice(0, options.perSchema ?? made.length)) {
       const name = `${stem} ${m.operator} at ${m.site || "/"}`;
       let isNew: Check;
       try {
