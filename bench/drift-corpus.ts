@@ -4,7 +4,7 @@
  * itself. Prints pairs, verdicts per direction, values and witnesses checked, violations, the slowest diffs, the
  * unknown rate and the remaining unknown causes. Exit 1 on any violation.
  * --ops K: K operators per schema, rotated over the corpus so every operator is used (default: all 15).
- * --timeout MS: the per-diff budget (default: the engine's own).
+ * --timeout MS: the per-diff budget (default: the engine's own). --max-seconds S: start no schema after S seconds.
  *   node dist/bench/drift-corpus.js [--ops K] [--timeout MS] [--per N] [--values N] [--seed N] [--only a.json,b.json] [--no-self]
  */
 import path from "node:path";
@@ -17,7 +17,7 @@ import { runMutations } from "../test/drift/corpus/run.js";
 import { REPO_ROOT } from "../test/util/project.js";
 
 const { values: args } = parseArgs({
-  options: { per: { type: "string" }, ops: { type: "string" }, timeout: { type: "string" }, values: { type: "string" }, seed: { type: "string" }, only: { type: "string" }, "no-self": { type: "boolean" }, verbose: { type: "boolean" } },
+  options: { per: { type: "string" }, ops: { type: "string" }, timeout: { type: "string" }, "max-seconds": { type: "string" }, values: { type: "string" }, seed: { type: "string" }, only: { type: "string" }, "no-self": { type: "boolean" }, verbose: { type: "boolean" } },
 });
 const dir = corpusDir(REPO_ROOT);
 if (dir === undefined) {
@@ -33,6 +33,7 @@ const f = await runMutations(dir, {
   valuesPerDirection: Number(args.values ?? 300),
   diff: args.timeout === undefined ? {} : { timeoutMs: Number(args.timeout) },
   ...(only !== undefined ? { only } : {}),
+  ...(args["max-seconds"] !== undefined ? { stopAfterMs: Number(args["max-seconds"]) * 1000 } : {}),
   ...(args.verbose === true ? { onPair: (l: string) => console.log(`  ${l}`) } : {}),
 });
 const directions = f.pairs * 4;

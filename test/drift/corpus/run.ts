@@ -29,6 +29,8 @@ export interface RunOptions {
   /** Only these schema files (all when undefined). */
   readonly only?: readonly string[];
   readonly onPair?: (line: string) => void;
+  /** Wall-clock ms after which no further schema is started (the figures say how many were judged). */
+  readonly stopAfterMs?: number;
 }
 
 type Tally = Record<"compatible" | "incompatible" | "unknown", number>;
@@ -83,7 +85,9 @@ export async function runMutations(dir: string, options: RunOptions): Promise<Fi
   };
   const schemasDir = path.join(dir, "schemas");
   const files = corpusFiles(dir);
+  const started = Date.now();
   for (const [index, file] of files.entries()) {
+    if (options.stopAfterMs !== undefined && Date.now() - started > options.stopAfterMs) break;
     if (options.only !== undefined && !options.only.includes(file)) continue;
     const stem = file.replace(/\.json$/, "");
     let loaded;
