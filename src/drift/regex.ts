@@ -70,11 +70,49 @@ export function patternIncluded(sub: string, sup: string): Inclusion {
     notB.complement();
     const diff = DFA.fromIntersection(a, notB, new DFA.LimitedNodeFactory(MAX_NODES));
     if (diff.isEmpty) return { included: true };
-    for (const word of diff.words()) return { included: false, witness: String.fromCodePoint(...word) };
-    return { included: "unknown" };
+    const witness = shortestWord(diff);
+    return witness === undefined ? { included: "unknown" } : { included: false, witness };
   } catch {
     return { included: "unknown" };
   }
+}
+
+/**
+ * A shortest word of the DFA, by breadth-first search over its states (each state once: linear in the automaton).
+ * Why not refa's `words()`/`wordSets()`: they enumerate paths, which grows exponentially before the first word when
+ * the shortest word is long (`[0-9a-f][02468ace](:[0-9a-f]{2}){5}` minus another pattern exhausted the heap).
+ */
+export function shortestWord(dfa: DFA): string | undefined {
+  return shortestWordSet(dfa)?.map((cs) => String.fromCodePoint(readableIn(cs.ranges[0]!))).join("");
+}
+
+/** The character sets along one shortest path from the initial state to a final one (see shortestWord). */
+export function shortestWordSet(dfa: DFA): CharSet[] | undefined {
+  const from = new Map<DFA.Node, { prev: DFA.Node; range: { min: number; max: number } } | null>([[dfa.initial, null]]);
+  const queue: DFA.Node[] = [dfa.initial];
+  for (let i = 0; i < queue.length; i++) {
+    const node = queue[i]!;
+    if (dfa.finals.has(node)) {
+      const sets: CharSet[] = [];
+      for (let at = from.get(node); at != null; at = from.get(at.prev)) sets.push(CharSet.fromRange(dfa.maxCharacter, at.range));
+      return sets.reverse();
+    }
+    for (const [range, next] of node.out.entries()) {
+      if (from.has(next)) continue;
+      from.set(next, { prev: node, range });
+      queue.push(next);
+    }
+  }
+  return undefined;
+}
+
+/** A readable character of a range when it has one (letters, digits), else its first. */
+function readableIn(range: { min: number; max: number }): number {
+  for (const ch of "abcxyz0123456789") {
+    const c = ch.charCodeAt(0);
+    if (c >= range.min && c <= range.max) return c;
+  }
+  return range.min;
 }
 
 /** Strings in the language of `pattern` that `other` rejects, or any matching strings: witness candidates. */

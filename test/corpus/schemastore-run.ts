@@ -53,6 +53,38 @@ export function corpusDir(repoRoot: string): string | undefined {
   return existsSync(path.join(dir, "schemas")) ? dir : undefined;
 }
 
+/** The schema files of the corpus, sorted. */
+export function corpusFiles(dir: string): string[] {
+  return readdirSync(path.join(dir, "schemas")).filter((f) => f.endsWith(".json")).sort();
+}
+
+export interface InstanceDocument {
+  /** `<stem>/valid/<file>` or `<stem>/invalid/<file>`. */
+  readonly display: string;
+  /** Upstream files it under valid/. */
+  readonly expected: boolean;
+  readonly value: unknown;
+}
+
+/** The instance documents of one schema (valid/ then invalid/), and those our reader cannot parse. */
+export function readInstances(dir: string, stem: string): { documents: InstanceDocument[]; unreadable: string[] } {
+  const documents: InstanceDocument[] = [];
+  const unreadable: string[] = [];
+  for (const expected of [true, false]) {
+    const docDir = path.join(dir, "instances", stem, expected ? "valid" : "invalid");
+    if (!existsSync(docDir)) continue;
+    for (const doc of readdirSync(docDir).sort()) {
+      const display = `${stem}/${expected ? "valid" : "invalid"}/${doc}`;
+      try {
+        documents.push({ display, expected, value: readDocument(path.join(docDir, doc), display).value });
+      } catch {
+        unreadable.push(display);
+      }
+    }
+  }
+  return { documents, unreadable };
+}
+
 function draftLabel(schema: unknown): string {
   const uri = typeof schema === "object" && schema !== null ? (schema as JsonObject)["$schema"] : undefined;
   if (typeof uri !== "string") return "2020-12";
@@ -79,7 +111,7 @@ export async function runSchemastore(dir: string): Promise<CorpusFigures> {
   let documents = 0;
   let agreed = 0;
   let matchesUpstream = 0;
-  const files = readdirSync(schemasDir).filter((f) => f.endsWith(".json")).sort();
+  const files = corpusFiles(dir);
 
   for (const file of files) {
     const abs = path.join(schemasDir, file);
@@ -118,25 +150,15 @@ export async function runSchemastore(dir: string): Promise<CorpusFigures> {
     const ours = await importValidator(code);
     // The meta-schema was checked by compileValidator; the reference only has to validate.
     const reference = createAjv(loadedDraft, { strict: false, validateSchema: false }).compile(original as JsonObject);
-    for (const expected of [true, false]) {
-      const docDir = path.join(dir, "instances", stem, expected ? "valid" : "invalid");
-      if (!existsSync(docDir)) continue;
-      for (const doc of readdirSync(docDir).sort()) {
-        const display = `${stem}/${expected ? "valid" : "invalid"}/${doc}`;
-        let value: unknown;
-        try {
-          value = readDocument(path.join(docDir, doc), display).value;
-        } catch {
-          unreadable.push(display);
-          continue;
-        }
-        documents++;
-        const a = ours(value) === true;
-        const b = reference(value) === true;
-        if (a === b) agreed++;
-        else disagreements.push({ schema: file, document: display, ours: a, ajv: b });
-        if (a === expected) matchesUpstream++;
-      }
+    const read = readInstances(dir, stem);
+    unreadable.push(...read.unreadable);
+    for (const { display, expected, value } of read.documents) {
+      documents++;
+      const a = ours(value) === true;
+      const b = reference(value) === true;
+      if (a === b) agreed++;
+      else disagreements.push({ schema: file, document: display, ours: a, ajv: b });
+      if (a === expected) matchesUpstream++;
     }
   }
   return {

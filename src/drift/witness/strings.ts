@@ -1,6 +1,6 @@
 /** Strings matching a `pattern` (unanchored, ECMA-262 with the u flag) within length bounds, via refa automata. */
 import { CharSet, DFA, JS, NFA } from "refa";
-import { patternLanguage } from "../regex.js";
+import { patternLanguage, shortestWordSet } from "../regex.js";
 
 export function stringMatching(pattern: string, min: number, max: number, variant: number): string | undefined {
   const dfa = patternLanguage(pattern);
@@ -18,12 +18,9 @@ export function pickWord(dfa: DFA, min: number, max: number, variant: number): s
       const bounds = DFA.fromFA(NFA.fromRegex(expression, { maxCharacter }, { assertions: "disable" }));
       lang = DFA.fromIntersection(dfa, bounds, new DFA.LimitedNodeFactory(20_000));
     }
-    let i = 0;
-    for (const set of lang.wordSets()) {
-      if (i++ >= variant % 2) return set.map((cs) => readable(cs, variant)).join("");
-      if (i > 50) break;
-    }
-    return undefined;
+    // A shortest word set by breadth-first search (refa's wordSets() enumerates paths: exponential before a long
+    // first word); the variant varies the characters.
+    return shortestWordSet(lang)?.map((cs) => readable(cs, variant)).join("");
   } catch {
     return undefined;
   }
