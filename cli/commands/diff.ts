@@ -11,7 +11,7 @@ import { COMMON_OPTIONS, outputFormat, parse, UsageError } from "../args.js";
 import { projectFrom, type Io } from "../output.js";
 
 export const DIFF_HELP = `llm-contracts diff OLD NEW [--mode backward|forward|full] [--format text|json|markdown|github|sarif]
-                      [--timeout SECONDS] [--default-draft draft-07|2019-09|2020-12]
+                      [--timeout SECONDS] [--default-draft draft-04|draft-06|draft-07|2019-09|2020-12]
 
 Compares two schema files (any draft, mixed drafts allowed) and proves each direction compatible, incompatible
 (with a witness value checked by the generated validators) or unknown. backward: everything OLD accepted, NEW

@@ -40,4 +40,4 @@ export function dialectOf(draft: Draft | string): Dialect {
 }
 
 /** Drafts a `$schema`-less file may be read as (`--default-draft`, config `drift.defaultDraft`). */
-export const DEFAULT_DRAFT_CHOICES: readonly string[] = ["draft-07", "2019-09", "2020-12"];
+export const DEFAULT_DRAFT_CHOICES: readonly string[] = ["draft-04", "draft-06", "draft-07", "2019-09", "2020-12"];

@@ -124,11 +124,20 @@ test("budget › --default-draft and config drift.defaultDraft pick the dialect 
   assertVerdict(diffFiles({ $schema: S, ...OLD }, { $schema: S, ...NEW }, "--default-draft", "draft-07"), "compatible", "incompatible");
 });
 
+test("budget › --default-draft draft-04 reads boolean exclusive bounds; under draft-07 the same file is off its meta-schema", () => {
+  const old04 = { type: "number", minimum: 5, exclusiveMinimum: true };
+  const new04 = { type: "number", minimum: 5 };
+  assertVerdict(diffFiles(old04, new04, "--default-draft", "draft-04"), "compatible", "incompatible");
+  const r = diffFiles(old04, new04, "--default-draft", "draft-07");
+  assert.equal(r.code, 2);
+  assert.match(r.stderr.trimEnd(), /^\S*old\.json#\/exclusiveMinimum: .*must be number \[schema\.meta\]$/);
+});
+
 test("budget › a bad --default-draft or config defaultDraft is a usage error (exit 2)", () => {
-  for (const bad of ["draft-05", "07", "", "draft-04"]) {
+  for (const bad of ["draft-05", "07", "", "draft-2020-12"]) {
     const r = diffFiles(OLD, NEW, "--default-draft", bad);
     assert.equal(r.code, 2, bad);
-    assert.match(r.stderr.trimEnd(), /^llm-contracts: --default-draft must be one of draft-07, 2019-09, 2020-12 \(got ".*"\)$/);
+    assert.match(r.stderr.trimEnd(), /^llm-contracts: --default-draft must be one of draft-04, draft-06, draft-07, 2019-09, 2020-12 \(got ".*"\)$/);
   }
   const dir = makeProject({ "llm-contracts.config.json": { drift: { defaultDraft: "draft-05" } }, "old.json": OLD, "new.json": NEW });
   const r = runCli(["diff", "old.json", "new.json"], dir);
