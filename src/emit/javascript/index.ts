@@ -14,6 +14,7 @@ import type { Project } from "../../config/config.js";
 import { bodyHash, renderModule, toLf } from "../codegen/module.js";
 import { JAVASCRIPT_COMPILER_OPTIONS } from "./options.js";
 import { specifierRewriter } from "./specifiers.js";
+import { VALIDATOR_DECLARATIONS } from "../modules/version.js";
 import type { WritePlan } from "../../write/plan.js";
 
 export const MIGRATIONS_FOLDER = "_migrations";
@@ -63,7 +64,8 @@ export function javascriptPlan(project: Project, plan: WritePlan, migrations: Re
     const stem = abs.replace(/\.d\.ts$|\.js$/, "");
     const planStem = planFileOf.get(stem);
     if (planStem !== undefined) {
-      out.set(`${planStem}${isDts ? ".d.ts" : ".js"}`, rebanner(plan.get(`${planStem}.ts`)!, text));
+      const declared = isDts && planStem.endsWith(".validate") ? VALIDATOR_DECLARATIONS : text;
+      out.set(`${planStem}${isDts ? ".d.ts" : ".js"}`, rebanner(plan.get(`${planStem}.ts`)!, declared));
       return;
     }
     const moved = migrationOut.get(`${stem}.js`);

@@ -89,3 +89,15 @@ export function renderValidatorModule(contract: string, version: number, source:
     body: [code],
   });
 }
+
+/**
+ * The declarations of `v<N>.validate.ts` for the JavaScript flavour. Declarations emitted from the module itself
+ * come from untyped ajv code under `@ts-nocheck` and do not type-check in a project without `skipLibCheck`
+ * (destructured options that their own type lacks), so the module's shape is declared here instead.
+ */
+export const VALIDATOR_DECLARATIONS = [
+  `import type { RawValidator } from ${stringLiteral(runtimeSpecifier("types", 1))};`,
+  `export declare const validate: RawValidator;`,
+  `export default validate;`,
+  `export declare const validateFirst: RawValidator;`,
+].join("\n");

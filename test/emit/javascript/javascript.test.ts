@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { copyOfExamples, runCli, snapshotTree } from "../../util/project.js";
+import { MODULE_MODES, typecheckFiles } from "../../util/typecheck-dir.js";
 
 test('emit js › the bundled contracts build to .js + .d.ts only, byte-identical on rebuild, and the upgrade chain runs in node', async () => {
   const dir = copyOfExamples();
@@ -24,6 +25,15 @@ test('emit js › the bundled contracts build to .js + .d.ts only, byte-identica
   const edited = runCli(["check"], dir);
   assert.equal(edited.code, 1);
   assert.match(edited.stderr, /generated\/ticket-triage\/v1\.d\.ts: edited by hand/);
+});
+
+test("emit js › every .d.ts type-checks without skipLibCheck, in both module modes (validator modules included)", () => {
+  const dir = copyOfExamples();
+  writeFileSync(path.join(dir, "llm-contracts.config.json"), '{ "emit": "js" }\n');
+  assert.equal(runCli(["build"], dir).code, 0);
+  const dts = [...snapshotTree(path.join(dir, "generated")).keys()].filter((f) => f.endsWith(".d.ts")).map((f) => path.join(dir, "generated", f));
+  assert.ok(dts.some((f) => f.endsWith(".validate.d.ts")));
+  for (const mode of Object.keys(MODULE_MODES)) assert.deepEqual(typecheckFiles(dts, mode), [], mode);
 });
 
 function appendEdit(file: string): void {
