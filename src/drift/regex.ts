@@ -144,31 +144,17 @@ export function freshKey(patterns: readonly string[], declared: ReadonlySet<stri
 }
 
 function computeFresh(patterns: readonly string[], declared: ReadonlySet<string>): FreshKey {
-  if (patterns.length === 0) {
-    // Every name is outside: the first of extra, extra1, ... not declared (declared is finite, so this ends).
-    for (let i = 0; ; i++) if (!declared.has(i === 0 ? "extra" : `extra${i}`)) return { key: i === 0 ? "extra" : `extra${i}` };
-  }
   try {
-    let outside: DFA | undefined;
+    // Names no pattern matches and no declaration takes: complements intersected, then one shortest word.
+    let outside = complementOf(namesOf(declared));
     for (const p of patterns) {
       const lang = patternLanguage(p);
       if (lang === undefined) return { unknown: true };
-      const not = lang.copy();
-      not.complement();
-      outside = outside === undefined ? not : DFA.fromIntersection(outside, not, new DFA.LimitedNodeFactory(MAX_NODES));
-      if (outside.isEmpty) return { none: true };
+      outside = intersectionOf(outside, complementOf(lang));
     }
-    // Readable names first (identifier-like), then any word of the language.
-    const readable = DFA.fromIntersection(outside!, identifiers(), new DFA.LimitedNodeFactory(MAX_NODES));
-    for (const lang of [readable, outside!]) {
-      let seen = 0;
-      for (const set of lang.wordSets()) {
-        for (const word of readableWords(set)) if (!declared.has(word)) return { key: word };
-        if (++seen > declared.size + 8) break;
-      }
-    }
-    // Every word tried was declared: the language may still hold others, so this is not a proof of none.
-    return { unknown: true };
+    // `extra` reads best in a witness (`{"extra": …}`) when it is one of them; else any shortest readable name.
+    const key = hasName(outside, "extra") ? "extra" : someWord(outside);
+    return key === undefined ? { none: true } : { key };
   } catch {
     return { unknown: true };
   }
@@ -227,7 +213,8 @@ export function unionOf(a: DFA, b: DFA): DFA {
 export function someWord(a: DFA): string | undefined {
   if (a.isEmpty) return undefined;
   for (const lang of [intersectionOf(a, identifiers()), a]) {
-    for (const set of lang.wordSets()) return readableWords(set)[0];
+    const set = shortestWordSet(lang);
+    if (set !== undefined) return readableWords(set)[0];
   }
   return undefined;
 }
