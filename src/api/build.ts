@@ -3,6 +3,8 @@ import type { ContractSource } from "../discover/discover.js";
 import type { Diagnostic } from "../errors.js";
 import { CacheSession, type CacheOptions } from "../cache/session.js";
 import type { CompileCache } from "../cache/version.js";
+import type { CompileOptions } from "../compile/compile.js";
+import type { Scope } from "../incremental/run.js";
 import { withRunCache } from "../cache/context.js";
 import type { StubSync } from "../migrate/sync.js";
 
@@ -37,28 +39,38 @@ export async function build(project: Project, options: RunOptions = {}): Promise
   const replayed = session?.replay();
   if (replayed !== undefined) return replayed;
   const cache = compileCache(session);
+  const { openScope, keptFolders, unitsText, reuseOthers } = await import("../incremental/run.js");
+  const { scope, changes } = session === undefined ? {} : openScope(session, project);
   const { compileProject } = await import("../compile/compile.js");
-  const result = await compileProject(project, { ...(cache !== undefined ? { cache } : {}), ...(options.workers !== undefined ? { workers: options.workers } : {}) });
+  const result = await compileProject(project, compileOptions(cache, options, scope));
+  const { nextUnits, totals } = await import("../incremental/assemble.js");
+  const all = totals(result, scope);
   if (result.problems.length > 0) {
-    const failed: BuildResult = { ok: false, problems: result.problems, warnings: result.warnings };
+    const failed: BuildResult = { ok: false, problems: result.problems, warnings: all.warnings };
     session?.record(failed);
     return failed;
   }
   const { applyPlan } = await import("../write/apply.js");
   const { outputPlan } = await import("../emit/javascript/plan.js");
-  const applied = applyPlan(project.outDir, outputPlan(project, result), displayPath(project.rootDir, project.outDir), cache?.hasher === undefined ? undefined : (f) => cache.hasher.hash(f));
+  const hashOf = cache?.hasher === undefined ? undefined : (f: string) => cache.hasher.hash(f);
+  const applied = applyPlan(project.outDir, await outputPlan(project, result), displayPath(project.rootDir, project.outDir), hashOf, keptFolders(scope));
+  // The hashes taken to compare are of the files just replaced: the snapshot must record the new ones.
+  if (applied.changed) cache?.hasher.forgetUnder(project.outDir);
   // Migration modules belong to the user: created when missing, imports and signatures kept in step, bodies untouched.
   const { syncStubsCached } = await import("../cache/stubs.js");
   const migrations = await syncStubsCached(project, result, cache?.store);
-  const summary = { contracts: result.contracts.length, versions: result.versions.length, examples: result.examples, files: result.plan.size };
+  const summary = { contracts: all.contracts, versions: all.versions, examples: all.examples, files: all.files };
   // What the same build reports once it has run: nothing to write.
-  if (session !== undefined) await dependOnMigrations(session, project, result.contracts);
-  session?.record({ ok: true, changed: false, migrations: { created: [], updated: [] }, warnings: result.warnings, written: 0, removed: 0, ...summary });
+  if (session !== undefined) {
+    await dependOnMigrations(session, project, result.contracts, scope);
+    const recorded: BuildResult = { ok: true, changed: false, migrations: { created: [], updated: [] }, warnings: all.warnings, written: 0, removed: 0, ...summary };
+    session.record(recorded, unitsText(nextUnits(project, result, scope, new Map())), reuseOthers(changes, scope));
+  }
   return {
     ok: true,
     changed: applied.changed || migrations.created.length + migrations.updated.length > 0,
     migrations,
-    warnings: result.warnings,
+    warnings: all.warnings,
     written: applied.diff.missing.length + applied.diff.stale.length + applied.diff.edited.length,
     removed: applied.diff.extra.length,
     ...summary,
@@ -82,49 +94,63 @@ export async function check(project: Project, options: RunOptions = {}): Promise
   const replayed = session?.replay();
   if (replayed !== undefined) return replayed;
   const cache = compileCache(session);
+  const { openScope, keptFolders, unitsText, reuseOthers } = await import("../incremental/run.js");
+  const { scope, changes } = session === undefined ? {} : openScope(session, project);
   const { compileProject } = await import("../compile/compile.js");
-  const result = await compileProject(project, { ...(cache !== undefined ? { cache } : {}), ...(options.workers !== undefined ? { workers: options.workers } : {}) });
+  const result = await compileProject(project, compileOptions(cache, options, scope));
+  const { nextUnits, orderFindings, totals } = await import("../incremental/assemble.js");
+  const all = totals(result, scope);
   const out = displayPath(project.rootDir, project.outDir);
   const problems: Diagnostic[] = [...result.problems];
+  let units: string | undefined;
   // Only a complete build can be compared: with input problems the plan is partial and every file would differ.
   if (problems.length === 0) {
     const { diffPlan } = await import("../write/plan.js");
     const { outputPlan } = await import("../emit/javascript/plan.js");
-    const diff = diffPlan(project.outDir, outputPlan(project, result), cache === undefined ? undefined : (f) => cache.hasher.hash(f));
+    const diff = diffPlan(project.outDir, await outputPlan(project, result), cache === undefined ? undefined : (f) => cache.hasher.hash(f), keptFolders(scope));
     const hint = "run `llm-contracts build`";
-    const add = (code: string, files: readonly string[], message: string): void => {
-      for (const rel of files) problems.push({ code, file: `${out}/${rel}`, message });
-    };
-    add("generated.missing", diff.missing, `not generated yet: ${hint}`);
-    add("generated.stale", diff.stale, `out of date with the schemas: ${hint}`);
-    add("generated.edited", diff.edited, `edited by hand; generated files are overwritten by every build: ${hint}`);
-    add("generated.extra", diff.extra, `left over from a removed contract or version: ${hint}`);
+    const as = (code: string, files: readonly string[], message: string): Diagnostic[] => files.map((rel) => ({ code, file: `${out}/${rel}`, message }));
+    const found: Diagnostic[][] = [
+      as("generated.missing", diff.missing, `not generated yet: ${hint}`),
+      as("generated.stale", diff.stale, `out of date with the schemas: ${hint}`),
+      as("generated.edited", diff.edited, `edited by hand; generated files are overwritten by every build: ${hint}`),
+      as("generated.extra", diff.extra, `left over from a removed contract or version: ${hint}`),
+    ];
     const { CHECK_STEPS } = await import("./steps.js");
     const run = session === undefined || cache === undefined ? undefined : { session, store: cache.store, hasher: cache.hasher };
     await withRunCache(run, async () => {
-      for (const step of CHECK_STEPS) problems.push(...(await step.run(project, result)));
+      for (const step of CHECK_STEPS) found.push([...(await step.run(project, result))]);
     });
+    const ordered = orderFindings(project, result, scope, found);
+    problems.push(...ordered.problems);
+    units = unitsText(nextUnits(project, result, scope, ordered.owned));
   }
   const exitCode = problems.length === 0 ? 0 : problems.every((p) => CHECK_FINDINGS.test(p.code)) ? 1 : 2;
   const checked: CheckResult = {
     problems,
-    warnings: result.warnings,
+    warnings: all.warnings,
     exitCode,
-    contracts: result.contracts.length,
-    versions: result.versions.length,
-    examples: result.examples,
-    files: result.plan.size,
+    contracts: all.contracts,
+    versions: all.versions,
+    examples: all.examples,
+    files: all.files,
   };
   if (session !== undefined) {
-    await dependOnMigrations(session, project, result.contracts);
-    session.record(checked);
+    await dependOnMigrations(session, project, result.contracts, scope);
+    session.record(checked, units, reuseOthers(changes, scope));
   }
   return checked;
 }
 
+function compileOptions(cache: CompileCache | undefined, options: RunOptions, scope: Scope | undefined): CompileOptions {
+  return { ...(cache !== undefined ? { cache } : {}), ...(options.workers !== undefined ? { workers: options.workers } : {}), ...(scope !== undefined ? { scope } : {}) };
+}
+
 /** Migration folders may live outside the schemas folder (`migrationsDir`); the result depends on them too. */
-async function dependOnMigrations(session: CacheSession<unknown>, project: Project, contracts: readonly ContractSource[]): Promise<void> {
+async function dependOnMigrations(session: CacheSession<unknown>, project: Project, contracts: readonly ContractSource[], scope: Scope | undefined): Promise<void> {
   const { migrationSettings } = await import("../migrate/layout.js");
+  const { otherMigrationFolders } = await import("../incremental/run.js");
+  for (const dir of otherMigrationFolders(scope)) session.dependOnTree(dir);
   for (const contract of contracts) {
     try {
       session.dependOnTree(migrationSettings(project, contract).migrationsDir);

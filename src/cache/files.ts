@@ -9,6 +9,7 @@
  */
 import { createHash } from "node:crypto";
 import { lstatSync, readFileSync, type Stats } from "node:fs";
+import path from "node:path";
 
 /** Larger than the coarsest timestamp granularity in use (2 s on FAT, 1 s on some network filesystems). */
 export const RACY_MS = 2500;
@@ -70,6 +71,11 @@ export class FileHasher {
 
   hash(file: string): string | undefined {
     return this.record(file)?.[5];
+  }
+
+  /** Drops what this run learnt about the files under `dir` (it has just rewritten them). */
+  forgetUnder(dir: string): void {
+    for (const file of this.seen.keys()) if (file.startsWith(dir + path.sep)) this.seen.delete(file);
   }
 
   /** Every record made in this run, for the next run's memo. */

@@ -6,9 +6,10 @@ import path from "node:path";
 import { CONFIG_FILE, type Project } from "../config/config.js";
 import { swapPaths } from "../write/swap.js";
 import { FileHasher } from "./files.js";
-import { readSnapshot, takeSnapshot, verifySnapshot, writeSnapshot, type StoredSnapshot } from "./snapshot.js";
+import { readFileSync } from "node:fs";
+import { readSnapshot, snapshotFile, takeSnapshot, verifySnapshot, writeSnapshot, type SnapshotScope, type StoredSnapshot } from "./snapshot.js";
 import { snapshotRecords } from "./snapshot-format.js";
-import { CacheStore, defaultCacheDir } from "./store.js";
+import { CacheStore, defaultCacheDir, sha256, writeText } from "./store.js";
 import { toolFiles, toolIdentity } from "./tool.js";
 
 export interface CacheOptions {
@@ -62,7 +63,32 @@ export class CacheSession<R> {
     const verdict = verifySnapshot(this.previous, this.startedAt);
     if (!verdict.ok) return undefined;
     if (verdict.refresh !== undefined) writeSnapshot(this.dir, this.id, verdict.refresh);
-    return this.previous.result;
+    return withoutUnits(this.previous.result);
+  }
+
+  /** The previous run's snapshot (what it depended on, as recorded), if any. */
+  get previousSnapshot(): StoredSnapshot<R> | undefined {
+    return this.previous;
+  }
+
+  /**
+   * The per-contract state the previous run recorded beside its snapshot (src/incremental), as text; undefined
+   * when it left none or the file is not the one its snapshot names.
+   */
+  previousUnits(): string | undefined {
+    const id = (this.previous?.result as Record<string, unknown> | undefined)?.[UNITS];
+    if (typeof id !== "string") return undefined;
+    let text: string;
+    try {
+      text = readFileSync(this.unitsFile(), "utf8");
+    } catch {
+      return undefined;
+    }
+    return sha256(text) === id ? text : undefined;
+  }
+
+  private unitsFile(): string {
+    return `${snapshotFile(this.dir, this.id).file.slice(0, -4)}.units.json`;
   }
 
   /** Entries bound to this tool build (hashing the tool's files on first use). */
@@ -84,14 +110,31 @@ export class CacheSession<R> {
     this.extraPaths.add(file);
   }
 
-  /** Records the scope with `result` for the next run. */
-  record(result: R): void {
+  /**
+   * Records the scope with `result` for the next run, and `units` (per-contract state, src/incremental) beside it.
+   * The snapshot names the units file by its hash, so a units file left by another run is never paired with it.
+   */
+  record(result: R, units?: string, reuse?: SnapshotScope["reuse"]): void {
     const p = this.project;
     const { backup, manifest } = swapPaths(p.outDir);
     const trees = [p.schemasDir, p.outDir, ...this.extraTrees].filter((t) => !isInside(t, this.dir));
     const paths = [p.configFile ?? path.join(p.rootDir, CONFIG_FILE), backup, manifest, ...toolFiles().filter((f) => !f.startsWith("missing:")), ...this.extraPaths];
-    writeSnapshot(this.dir, this.id, takeSnapshot({ trees, paths }, this.hasher, result));
+    let recorded: R = result;
+    if (units !== undefined) {
+      writeText(this.unitsFile(), units);
+      recorded = { ...result, [UNITS]: sha256(units) };
+    }
+    writeSnapshot(this.dir, this.id, takeSnapshot({ trees, paths, ...(reuse !== undefined ? { reuse } : {}) }, this.hasher, recorded));
   }
+}
+
+/** The key under which a recorded result names its units file (never part of a replayed result). */
+const UNITS = "$units";
+
+function withoutUnits<R>(result: R): R {
+  if (result === null || typeof result !== "object" || !(UNITS in result)) return result;
+  const { [UNITS]: _units, ...rest } = result as Record<string, unknown>;
+  return rest as R;
 }
 
 function isInside(child: string, parent: string): boolean {

@@ -19,9 +19,14 @@ export interface SnapshotScope {
   readonly trees: readonly string[];
   /** Single files (or paths that must stay absent). */
   readonly paths: readonly string[];
+  /**
+   * Folders whose records an earlier snapshot holds and that are proved unchanged since (src/incremental): their
+   * records are taken over instead of listing and stat-ing the subtree again; the folder itself is stat-ed anew.
+   */
+  readonly reuse?: (dir: string) => { readonly names: string; readonly dirs: readonly DirRecord[]; readonly files: readonly FileRecord[] } | undefined;
 }
 
-function namesHash(names: readonly string[]): string {
+export function namesHash(names: readonly string[]): string {
   return contentHash(names.join("\0")).slice(0, 16);
 }
 
@@ -98,6 +103,12 @@ export function takeSnapshot<R>(scope: SnapshotScope, hasher: FileHasher, result
     }
     if (!st.isDirectory()) {
       addFile(dir);
+      return;
+    }
+    const reused = scope.reuse?.(dir);
+    if (reused !== undefined) {
+      dirs.push([dir, st.mtimeMs, st.ctimeMs, st.ino, reused.names], ...reused.dirs);
+      files.push(...reused.files);
       return;
     }
     const names = readdirSync(dir).sort();

@@ -63,11 +63,12 @@ export function versionKey(cache: CompileCache, project: Project, contract: Cont
   );
 }
 
-export function readVersion(cache: CompileCache, project: Project, key: string): VersionOutcome | undefined {
+/** The cached outcome with the display paths of the other files it was loaded from, while all are unchanged. */
+export function readVersion(cache: CompileCache, project: Project, key: string): { outcome: VersionOutcome; read: readonly string[] } | undefined {
   const entry = cache.store.get<VersionEntry>(key);
   if (entry === undefined) return undefined;
   for (const [display, hash] of entry.deps) if (cache.hasher.hash(path.resolve(project.rootDir, display)) !== hash) return undefined;
-  return entry.outcome;
+  return { outcome: entry.outcome, read: entry.deps.map(([display]) => display) };
 }
 
 export function writeVersion(cache: CompileCache, project: Project, key: string, readFiles: readonly string[], outcome: VersionOutcome): void {

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { displayPath, type Project } from "../config/config.js";
-import { discoverContracts, type ContractSource, type VersionSource } from "../discover/discover.js";
+import { cmp, discoverContracts, discoverNamed, type ContractSource, type VersionSource } from "../discover/discover.js";
 import type { Diagnostic } from "../errors.js";
 import { renderContractIndex, renderRootIndex, type ContractIndexInput } from "../emit/modules/indexes.js";
 import { renderRuntimeModules } from "../emit/modules/runtime.js";
@@ -34,6 +34,37 @@ export interface CompileResult {
   /** Strictness findings that do not refuse the build (see src/strictness), in document order per version. */
   readonly warnings: readonly Diagnostic[];
   readonly examples: number;
+  /** Each compiled contract's own part of the above, in discovery order (see src/incremental). */
+  readonly slices: readonly ContractSlice[];
+  /**
+   * Set when only some contracts were compiled (an incremental run): then `plan` holds their folders and the
+   * project's own files, and `contracts`, `versions`, `problems`, `warnings`, `examples` and `slices` are theirs.
+   */
+  readonly scope?: CompileScope;
+}
+
+/** One contract's part of a compile, enough to stand in for it in a later run that does not redo it. */
+export interface ContractSlice {
+  readonly name: string;
+  readonly problems: readonly Diagnostic[];
+  readonly warnings: readonly Diagnostic[];
+  readonly examples: number;
+  /** Versions compiled without problems, in order. */
+  readonly compiled: readonly number[];
+  /** How many versions the contract has. */
+  readonly versions: number;
+  /** Files planned in the contract's output folder. */
+  readonly files: number;
+  /** Its entry in the root index; absent while the contract has problems. */
+  readonly index?: ContractIndexInput;
+  /** Display paths of every file its versions were loaded from. */
+  readonly read: readonly string[];
+}
+
+/** The contracts to compile, and the slices of the others, taken from an earlier run. */
+export interface CompileScope {
+  readonly names: ReadonlySet<string>;
+  readonly others: readonly ContractSlice[];
 }
 
 /** sha256 of the canonical JSON of a bundled schema, as `sha256:<hex>`. */
@@ -45,6 +76,8 @@ export interface CompileOptions {
   readonly cache?: CompileCache;
   /** Worker threads for the versions that must be compiled (1: in this thread). See src/parallel. */
   readonly workers?: number;
+  /** Compile only these contracts (src/incremental); the others are unchanged since the run that gave their slices. */
+  readonly scope?: CompileScope;
 }
 
 /** What compiling one version gives, with the display paths of every file its schema was loaded from. */
@@ -60,13 +93,13 @@ export interface CompiledOutcome {
  * assembled in discovery order, so the output never depends on how the work was split.
  */
 export async function compileProject(project: Project, options: CompileOptions = {}): Promise<CompileResult> {
-  const { cache } = options;
-  const discovery = discoverContracts(project);
+  const { cache, scope } = options;
+  const discovery = scope === undefined ? discoverContracts(project) : discoverNamed(project, scope.names);
   const problems: Diagnostic[] = [...discovery.problems];
   const warnings: Diagnostic[] = [];
   const plan = new Map<string, string>();
   const compiled: CompiledVersion[] = [];
-  const indexes: ContractIndexInput[] = [];
+  const slices: ContractSlice[] = [];
   let examples = 0;
 
   const jobs = discovery.contracts.flatMap((contract) =>
@@ -79,35 +112,47 @@ export async function compileProject(project: Project, options: CompileOptions =
   const misses = jobs.filter((j) => j.hit === undefined);
   const { compileVersions } = await import("../parallel/pool.js");
   const results = await compileVersions(project, misses, options.workers);
-  const outcomes = new Map<(typeof jobs)[number], VersionOutcome | Diagnostic>();
+  const outcomes = new Map<(typeof jobs)[number], CompiledOutcome | Diagnostic>();
   misses.forEach((job, i) => {
     const r = results[i]!;
     if ("diagnostic" in r) outcomes.set(job, r.diagnostic);
     else {
-      outcomes.set(job, r.outcome);
+      outcomes.set(job, { outcome: r.outcome, read: r.read.slice(1) });
       if (job.key !== undefined) writeVersion(cache!, project, job.key, r.read.slice(1), r.outcome);
     }
   });
 
   let at = 0;
   for (const contract of discovery.contracts) {
-    let complete = true;
+    const own = { problems: [] as Diagnostic[], warnings: [] as Diagnostic[], examples: 0, compiled: [] as number[], files: 0, read: new Set<string>() };
     for (const source of contract.versions) {
       const job = jobs[at++]!;
-      const result = job.hit ?? outcomes.get(job)!;
-      if (!("files" in result)) {
-        complete = false;
-        problems.push(result);
+      const got = job.hit ?? outcomes.get(job)!;
+      own.read.add(source.display);
+      if (!("outcome" in got)) {
+        own.problems.push(got);
         continue;
       }
+      const result = got.outcome;
+      for (const display of got.read) own.read.add(display);
       for (const [rel, text] of result.files) plan.set(rel, text);
-      if (result.problems.length > 0) complete = false;
-      problems.push(...result.problems);
-      warnings.push(...result.warnings);
-      examples += result.examples;
-      if (result.compiled !== undefined) compiled.push({ contract, source, ...result.compiled });
+      own.files += result.files.length;
+      own.problems.push(...result.problems);
+      own.warnings.push(...result.warnings);
+      own.examples += result.examples;
+      if (result.compiled !== undefined) {
+        compiled.push({ contract, source, ...result.compiled });
+        if (result.problems.length === 0) own.compiled.push(source.version);
+      }
     }
-    if (!complete) continue;
+    problems.push(...own.problems);
+    warnings.push(...own.warnings);
+    examples += own.examples;
+    const slice = { name: contract.name, problems: own.problems, warnings: own.warnings, examples: own.examples, compiled: own.compiled, versions: contract.versions.length, read: [...own.read].sort(cmp) };
+    if (own.compiled.length !== contract.versions.length) {
+      slices.push({ ...slice, files: own.files });
+      continue;
+    }
     const index: ContractIndexInput = {
       contract: contract.name,
       kind: contract.manifest.kind,
@@ -115,18 +160,21 @@ export async function compileProject(project: Project, options: CompileOptions =
       versions: contract.versions.map((v) => v.version),
       source: displayPath(project.rootDir, contract.dir),
     };
-    indexes.push(index);
     plan.set(`${contract.name}/index.ts`, renderContractIndex(index));
     plan.set(`${contract.name}/upgrade.ts`, renderUpgradeModule(project, contract));
+    slices.push({ ...slice, files: own.files + 2, index });
   }
+  const all = scope === undefined ? slices : [...slices, ...scope.others].sort((a, b) => cmp(a.name, b.name));
+  const listing = all.map((s) => ({ contract: s.name, compiled: s.compiled, versions: s.versions }));
   for (const extension of PROJECT_EXTENSIONS) {
-    const out = extension.files({ project, versions: compiled });
+    const out = extension.files({ project, versions: compiled, listing });
     for (const [rel, text] of out.files) plan.set(rel, text);
     problems.push(...out.problems);
   }
   for (const [rel, text] of renderRuntimeModules()) plan.set(rel, text);
+  const indexes = all.flatMap((s) => (s.index !== undefined ? [s.index] : []));
   plan.set("index.ts", renderRootIndex(indexes, displayPath(project.rootDir, project.schemasDir)));
-  return { plan, versions: compiled, contracts: discovery.contracts, problems, warnings, examples };
+  return { plan, versions: compiled, contracts: discovery.contracts, problems, warnings, examples, slices, ...(scope !== undefined ? { scope } : {}) };
 }
 
 /** Compiles one version (no cache). Throws `InputError` for an input that cannot be read. */

@@ -22,10 +22,21 @@ export const PLAN_EXTENSIONS: readonly PlanExtension[] = [providersExtension, js
  */
 export interface ProjectExtension {
   readonly name: string;
-  files(input: { readonly project: Project; readonly versions: readonly CompiledVersion[] }): {
+  files(input: { readonly project: Project; readonly versions: readonly CompiledVersion[]; readonly listing: readonly ContractListing[] }): {
     readonly files: ReadonlyMap<string, string>;
     readonly problems: readonly Diagnostic[];
   };
+}
+
+/**
+ * Every contract of the project by name, with the versions that compiled. In an incremental run `versions` holds
+ * only the contracts it redid (always every toolset member, see src/incremental), while the listing is complete.
+ */
+export interface ContractListing {
+  readonly contract: string;
+  readonly compiled: readonly number[];
+  /** How many versions the contract has: the latest is this one. */
+  readonly versions: number;
 }
 
 export const PROJECT_EXTENSIONS: readonly ProjectExtension[] = [sdkProjectExtension];

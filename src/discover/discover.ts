@@ -64,6 +64,24 @@ export function discoverContracts(project: Project): Discovery {
   return { contracts, problems };
 }
 
+/**
+ * The named contracts only, in name order (an incremental run redoes the contracts a change touched; see
+ * src/incremental). The names come from an earlier discovery, so they are folders under the schemas folder.
+ */
+export function discoverNamed(project: Project, names: Iterable<string>): Discovery {
+  const contracts: ContractSource[] = [];
+  const problems: Diagnostic[] = [];
+  for (const name of [...names].sort(cmp)) {
+    try {
+      contracts.push(readContract(project, name));
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problems.push(error.diagnostic);
+    }
+  }
+  return { contracts, problems };
+}
+
 function readContract(project: Project, name: string): ContractSource {
   const dir = path.join(project.schemasDir, name);
   const dirDisplay = displayPath(project.rootDir, dir);

@@ -6,7 +6,7 @@
  */
 import { canonicalJson } from "../ir/json.js";
 import { displayPath, type Project } from "../config/config.js";
-import { discoverContracts, type ContractSource } from "../discover/discover.js";
+import { discoverContracts, discoverNamed, type ContractSource } from "../discover/discover.js";
 import { InputError, type Diagnostic, type Location } from "../errors.js";
 import { LoadCache, loadSchemaFileMapped, readDocument, type MappedSchema } from "../load/index.js";
 import { findAcknowledgement, loadAcknowledgements, type Acknowledgement } from "./ack.js";
@@ -22,6 +22,8 @@ export interface DriftOptions {
   readonly allowUnknown?: boolean;
   /** Milliseconds per comparison (default: the config's `drift.timeout`, else 10 s). */
   readonly timeoutMs?: number;
+  /** Only these contracts (an incremental `check` redoes the contracts a change touched, see src/incremental). */
+  readonly only?: ReadonlySet<string>;
 }
 
 export interface ReportedChange extends Change {
@@ -94,7 +96,7 @@ export function locator(mapped: MappedSchema): (pointer: string) => Location | u
 export async function driftProject(project: Project, options: DriftOptions = {}): Promise<DriftReport> {
   const timeout = options.timeoutMs ?? (project.drift.timeout !== undefined ? project.drift.timeout * 1000 : undefined);
   const budget = timeout !== undefined ? { timeoutMs: timeout } : {};
-  const current = loadContracts(project);
+  const current = loadContracts(project, options.only);
   const acks = loadAcknowledgements(project);
   const pairs: PairReport[] = [];
   const problems: Diagnostic[] = [];
@@ -176,8 +178,8 @@ interface LoadedContract {
   readonly versions: Map<number, MappedSchema>;
 }
 
-function loadContracts(project: Project): Map<string, LoadedContract> {
-  const discovery = discoverContracts(project);
+function loadContracts(project: Project, only?: ReadonlySet<string>): Map<string, LoadedContract> {
+  const discovery = only === undefined ? discoverContracts(project) : discoverNamed(project, only);
   if (discovery.problems.length > 0) throw new InputError(discovery.problems[0]!);
   const cache = new LoadCache();
   const ctx = { schemasDir: project.schemasDir, rootDir: project.rootDir, cache };

@@ -6,8 +6,8 @@ import { effectLine } from "./text.js";
 
 export const driftStep: CheckStep = {
   name: "drift",
-  async run(project) {
-    const report = await driftProject(project);
+  async run(project, compiled) {
+    const report = await driftProject(project, compiled.scope === undefined ? {} : { only: new Set(compiled.contracts.map((c) => c.name)) });
     const out: Diagnostic[] = [...report.problems];
     for (const p of report.pairs) {
       for (const c of p.changes) {

@@ -11,7 +11,8 @@ export const lintCheckStep: CheckStep = {
   name: "lint",
   async run(project, compiled) {
     const findings = lintCompiled(project, compiled);
-    const known = new Set(compiled.contracts.map((c) => c.name));
+    // An incremental run compiled only some contracts (every toolset member among them); the others exist too.
+    const known = new Set([...compiled.contracts, ...(compiled.scope?.others ?? [])].map((c) => c.name));
     const problems: Diagnostic[] = [];
     for (const [name, members] of Object.entries(project.toolsets).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       const unknown = members.filter((m) => !known.has(m));

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { inputError } from "../errors.js";
 import { readBanner } from "../emit/codegen/module.js";
@@ -14,17 +14,19 @@ export interface ApplyResult {
 /**
  * Writes a plan so that the output folder is never a silent mix of old and new modules (see swap.ts).
  * Nothing is touched when the folder already matches the plan; top-level folders whose every file matches are
- * carried over from the old tree instead of being written again.
+ * carried over from the old tree instead of being written again, and so are the folders named in `keep`.
  */
-export function applyPlan(outDir: string, plan: WritePlan, displayOutDir: string, hashOf?: (file: string) => string | undefined): ApplyResult {
+export function applyPlan(outDir: string, plan: WritePlan, displayOutDir: string, hashOf?: (file: string) => string | undefined, keep?: ReadonlySet<string>): ApplyResult {
   const paths = swapPaths(outDir);
   recoverInterruptedSwap(paths);
-  const diff = diffPlan(outDir, plan, hashOf);
+  const diff = diffPlan(outDir, plan, hashOf, keep);
   // A file equal to its planned text carries our banner; only the others need reading.
   assertOwned(outDir, displayOutDir, [...diff.stale, ...diff.edited, ...diff.extra]);
   if (isEmptyDiff(diff)) return { changed: false, diff };
 
   const carry = carriedFolders(plan, diff);
+  // Folders a partial plan leaves alone are carried as they are (an incremental run proved them unchanged).
+  for (const name of keep ?? []) if (existsSync(path.join(outDir, name))) carry.add(name);
   const staging = path.join(path.dirname(outDir), `.${path.basename(outDir)}.llm-contracts-new-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   try {

@@ -25,12 +25,13 @@ export function isEmptyDiff(d: PlanDiff): boolean {
   return d.missing.length + d.stale.length + d.edited.length + d.extra.length === 0;
 }
 
-/** Lists every file under a folder, `/`-separated, sorted. */
-export function listFiles(dir: string): string[] {
+/** Lists every file under a folder, `/`-separated, sorted; top-level entries named in `skip` are left out. */
+export function listFiles(dir: string, skip?: ReadonlySet<string>): string[] {
   if (!existsSync(dir)) return [];
   const out: string[] = [];
   const walk = (abs: string, rel: string): void => {
     for (const e of readdirSync(abs, { withFileTypes: true })) {
+      if (rel === "" && skip?.has(e.name) === true) continue;
       const r = rel === "" ? e.name : `${rel}/${e.name}`;
       if (e.isDirectory()) walk(path.join(abs, e.name), r);
       else out.push(r);
@@ -42,13 +43,14 @@ export function listFiles(dir: string): string[] {
 
 /**
  * `hashOf` (sha256 hex of a file's bytes, e.g. memoised by the build cache) lets unchanged files be compared
- * without reading them; a file whose hash differs is read to tell stale from edited.
+ * without reading them; a file whose hash differs is read to tell stale from edited. `keep`: top-level folders
+ * outside a partial plan (contracts an incremental run did not redo), neither compared nor reported.
  */
-export function diffPlan(outDir: string, plan: WritePlan, hashOf?: (file: string) => string | undefined): PlanDiff {
+export function diffPlan(outDir: string, plan: WritePlan, hashOf?: (file: string) => string | undefined, keep?: ReadonlySet<string>): PlanDiff {
   const missing: string[] = [];
   const stale: string[] = [];
   const edited: string[] = [];
-  const present = new Set(listFiles(outDir));
+  const present = new Set(listFiles(outDir, keep));
   for (const [rel, text] of [...plan].sort((a, b) => cmp(a[0], b[0]))) {
     if (!present.has(rel)) {
       missing.push(rel);

@@ -20,21 +20,17 @@ export const sdkBindingExtension: PlanExtension = {
 /** `generated/_sdk/*` (the runtime, and an index of it with every binding and router) and `generated/_toolsets/*`. */
 export const sdkProjectExtension: ProjectExtension = {
   name: "sdk",
-  files({ project, versions }) {
+  files({ project, versions, listing }) {
     const files = renderSdkRuntimeFiles();
     const problems: Diagnostic[] = [];
     const latest = new Map<string, CompiledVersion>();
-    const byContract = new Map<string, CompiledVersion[]>();
-    for (const v of versions) {
-      byContract.set(v.contract.name, [...(byContract.get(v.contract.name) ?? []), v]);
-      if (v.source.version === v.contract.versions.length) latest.set(v.contract.name, v);
-    }
+    for (const v of versions) if (v.source.version === v.contract.versions.length) latest.set(v.contract.name, v);
     const index: string[] = [runtimeReexports()];
-    for (const [contract, list] of [...byContract].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      for (const v of list.sort((a, b) => a.source.version - b.source.version)) {
-        const b = bindingNames(contract, v.source.version);
-        const alias = latest.get(contract) === v ? `, ${b.versioned} as ${b.latest}` : "";
-        index.push(`export { ${b.versioned}${alias} } from ${stringLiteral(`../${contract}/v${v.source.version}.sdk.js`)};`);
+    for (const c of [...listing].sort((a, b) => (a.contract < b.contract ? -1 : a.contract > b.contract ? 1 : 0))) {
+      for (const version of [...c.compiled].sort((a, b) => a - b)) {
+        const b = bindingNames(c.contract, version);
+        const alias = version === c.versions ? `, ${b.versioned} as ${b.latest}` : "";
+        index.push(`export { ${b.versioned}${alias} } from ${stringLiteral(`../${c.contract}/v${version}.sdk.js`)};`);
       }
     }
     const configFile = project.configFile === undefined ? CONFIG_FILE : displayPath(project.rootDir, project.configFile);

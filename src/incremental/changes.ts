@@ -1,0 +1,88 @@
+/**
+ * Which recorded paths changed since a snapshot was taken: the same per-entry proof as the no-op replay
+ * (src/cache/snapshot.ts), but every entry is visited and every change listed instead of stopping at the first.
+ *
+ * A folder is a change only when its entry names differ (a new, removed or renamed entry); a folder that was
+ * only touched (a rename of its parent, a file rewritten inside it) is not, since its files are visited too.
+ *
+ * The same walk groups the records by the contract folder that holds them (`roots`), each as proved now (a
+ * record whose stat changed while its content did not is refreshed), for the next snapshot (reuse.ts).
+ */
+import { lstatSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { FileHasher, RACY_MS, type FileRecord } from "../cache/files.js";
+import { namesHash } from "../cache/snapshot.js";
+import { b64ToHex, walkSnapshot, type DirRecord, type StoredSnapshot } from "../cache/snapshot-format.js";
+
+/** The records under one folder, the folder's own entry-names hash apart. */
+export interface Subtree {
+  names: string;
+  readonly dirs: DirRecord[];
+  readonly files: FileRecord[];
+}
+
+export interface Changes {
+  /** Changed paths: files, folders, paths that appeared. */
+  readonly changed: readonly string[];
+  /** The records under each of `roots` that holds no change (a root with a change is absent). */
+  readonly subtrees: ReadonlyMap<string, Subtree>;
+}
+
+/** undefined when the snapshot cannot be read. */
+export function changedPaths(snap: StoredSnapshot<unknown>, startedAt: number, roots: ReadonlySet<string>): Changes | undefined {
+  const limit = snap.startedAt - RACY_MS;
+  const hasher = new FileHasher(startedAt);
+  const changed: string[] = [];
+  const subtrees = new Map<string, Subtree>();
+  const dirty = new Set<string>();
+  let current: Subtree | undefined;
+  let currentRoot = "";
+  let currentDir = "";
+  const rootOf = (abs: string): string | undefined => {
+    for (let p = abs; ; ) {
+      if (roots.has(p)) return p;
+      const up = path.dirname(p);
+      if (up === p) return undefined;
+      p = up;
+    }
+  };
+  const change = (abs: string): void => {
+    changed.push(abs);
+    const root = rootOf(abs);
+    if (root !== undefined) dirty.add(root);
+  };
+  const ok = walkSnapshot(snap.body, {
+    dir(abs, mtimeMs, ctimeMs, ino, names) {
+      const root = rootOf(abs);
+      currentDir = abs;
+      currentRoot = root ?? "";
+      current = root === undefined ? undefined : subtrees.get(root);
+      if (root !== undefined && current === undefined) subtrees.set(root, (current = { names: "", dirs: [], files: [] }));
+      const st = lstatSync(abs, { throwIfNoEntry: false });
+      if (st === undefined || !st.isDirectory()) return (change(abs), true);
+      if (!(st.mtimeMs === mtimeMs && st.ctimeMs === ctimeMs && st.ino === ino && ctimeMs < limit) && namesHash(readdirSync(abs).sort()) !== names) {
+        return (change(abs), true);
+      }
+      if (current === undefined) return true;
+      if (abs === currentRoot) current.names = names;
+      else current.dirs.push([abs, st.mtimeMs, st.ctimeMs, st.ino, names]);
+      return true;
+    },
+    file(abs, size, mtimeMs, ctimeMs, ino, hash) {
+      const st = lstatSync(abs, { throwIfNoEntry: false });
+      if (st === undefined || !st.isFile() || st.size !== size) return (change(abs), true);
+      const hex = b64ToHex(hash);
+      if (!(st.mtimeMs === mtimeMs && st.ctimeMs === ctimeMs && st.ino === ino && ctimeMs < limit) && hasher.hash(abs) !== hex) return (change(abs), true);
+      // Files of a folder follow its record; files recorded alone (the config, the tool) follow a bare base line.
+      if (current !== undefined && path.dirname(abs) === currentDir) current.files.push([abs, st.size, st.mtimeMs, st.ctimeMs, st.ino, hex]);
+      return true;
+    },
+    absent(abs) {
+      if (lstatSync(abs, { throwIfNoEntry: false }) !== undefined) change(abs);
+      return true;
+    },
+  });
+  if (!ok) return undefined;
+  for (const root of dirty) subtrees.delete(root);
+  return { changed, subtrees };
+}

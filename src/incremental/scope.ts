@@ -1,0 +1,51 @@
+/**
+ * Work proportional to the change: from what changed since the previous run of the same command (its snapshot)
+ * and the units it left (units.ts), the contracts to redo. Everything else is taken from the units.
+ *
+ * A change is attributed to a contract when it lies in one of its folders (schemas, output, migrations) or is a
+ * shared file its schemas were loaded from. A change to the project's own output files (`index.ts`, `_sdk/`,
+ * `_toolsets/`, `_runtime/`) needs no contract: those are made again by every run. Anything else (the config,
+ * the tool, a contract added or removed, a file nobody's schema read) means the whole project is done again.
+ */
+import path from "node:path";
+import type { Project } from "../config/config.js";
+import type { ContractUnit } from "./units.js";
+import { isInside } from "./units.js";
+
+export interface Scope {
+  /** The contracts to redo, toolset members included. */
+  readonly names: ReadonlySet<string>;
+  /** The units of the others, in name order. */
+  readonly others: readonly ContractUnit[];
+}
+
+/** Redoing more than this share of the contracts is done as a whole run (it costs the same and is simpler). */
+const MAX_SHARE = 0.5;
+
+export function findScope(project: Project, units: readonly ContractUnit[], changed: readonly string[]): Scope | undefined {
+  const byName = new Map(units.map((u) => [u.name, u]));
+  const readers = new Map<string, string[]>();
+  for (const u of units) {
+    for (const display of u.read) {
+      const abs = path.resolve(project.rootDir, display);
+      readers.set(abs, [...(readers.get(abs) ?? []), u.name]);
+    }
+  }
+  const names = new Set<string>();
+  for (const abs of changed) {
+    if (abs === project.schemasDir || abs === project.outDir) return undefined;
+    if (isInside(abs, project.outDir)) {
+      const top = path.relative(project.outDir, abs).split(path.sep)[0]!;
+      if (byName.has(top)) names.add(top);
+      continue;
+    }
+    const owners = units.filter((u) => u.roots.some((r) => isInside(abs, r))).map((u) => u.name);
+    const shared = readers.get(abs) ?? [];
+    if (owners.length + shared.length === 0) return undefined;
+    for (const n of [...owners, ...shared]) names.add(n);
+  }
+  // Toolset files and budgets are made from every member: members are always redone (usually a handful).
+  for (const members of Object.values(project.toolsets)) for (const m of members) if (byName.has(m)) names.add(m);
+  if (names.size > units.length * MAX_SHARE) return undefined;
+  return { names, others: units.filter((u) => !names.has(u.name)) };
+}
