@@ -124,6 +124,7 @@ export async function compileProject(project: Project, options: CompileOptions =
 
   let at = 0;
   for (const contract of discovery.contracts) {
+    const folder = `${contract.name}/`;
     const own = { problems: [] as Diagnostic[], warnings: [] as Diagnostic[], examples: 0, compiled: [] as number[], files: 0, read: new Set<string>() };
     for (const source of contract.versions) {
       const job = jobs[at++]!;
@@ -135,8 +136,11 @@ export async function compileProject(project: Project, options: CompileOptions =
       }
       const result = got.outcome;
       for (const display of got.read) own.read.add(display);
-      for (const [rel, text] of result.files) plan.set(rel, text);
-      own.files += result.files.length;
+      for (const [rel, text] of result.files) {
+        plan.set(rel, text);
+        // Extensions may also plan project files (`_standard.ts`): those are counted once, with the project's.
+        if (rel.startsWith(folder)) own.files++;
+      }
       own.problems.push(...result.problems);
       own.warnings.push(...result.warnings);
       own.examples += result.examples;

@@ -20,7 +20,7 @@ export function openScope(session: CacheSession<unknown>, project: Project): { s
   if (snap === undefined || units === undefined) return {};
   const changes = changedPaths(snap, session.startedAt, new Set(units.flatMap((u) => u.roots)));
   const scope = changes === undefined ? undefined : findScope(project, units, changes.changed);
-  if (process.env["LLM_CONTRACTS_TRACE"] === "1") console.error(`scope: ${scope === undefined ? "whole project" : [...scope.names].join(", ")}; changed: ${(changes?.changed ?? []).slice(0, 5).join(", ")}`);
+  if (process.env["LLM_CONTRACTS_TRACE"] === "1") console.error(`scope: ${scope === undefined ? "whole project" : [...scope.names].sort().join(", ")}; changed: ${(changes?.changed ?? []).slice(0, 5).join(", ")}`);
   return scope === undefined || changes === undefined ? {} : { scope, changes };
 }
 
