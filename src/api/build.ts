@@ -47,7 +47,7 @@ export async function build(project: Project, options: RunOptions = {}): Promise
   const all = totals(result, scope);
   if (result.problems.length > 0) {
     const failed: BuildResult = { ok: false, problems: result.problems, warnings: all.warnings };
-    session?.record(failed);
+    session?.record(failed, unitsText(nextUnits(project, result, scope, new Map())), reuseOthers(changes, scope));
     return failed;
   }
   const { applyPlan } = await import("../write/apply.js");
@@ -124,7 +124,7 @@ export async function check(project: Project, options: RunOptions = {}): Promise
     const ordered = orderFindings(project, result, scope, found);
     problems.push(...ordered.problems);
     units = unitsText(nextUnits(project, result, scope, ordered.owned));
-  }
+  } else units = unitsText(nextUnits(project, result, scope, undefined));
   const exitCode = problems.length === 0 ? 0 : problems.every((p) => CHECK_FINDINGS.test(p.code)) ? 1 : 2;
   const checked: CheckResult = {
     problems,

@@ -63,11 +63,16 @@ export function orderFindings(project: Project, compiled: CompileResult, scope: 
 
 /**
  * The units to record after a run: the redone contracts' (with their findings) and the others' as they were.
- * undefined when the next run could not rely on them (problems in the compile, a finding nobody owns, a contract
- * reading another's files).
+ * After input problems, a run that redid only some contracts keeps the others' units and marks its own to be
+ * redone; a whole run with problems leaves none. undefined when the next run could not rely on them (a finding
+ * nobody owns, a contract reading another's files).
  */
 export function nextUnits(project: Project, compiled: CompileResult, scope: Scope | undefined, owned: ReadonlyMap<string, readonly Finding[]> | undefined): ContractUnit[] | undefined {
-  if (owned === undefined || compiled.problems.length > 0) return undefined;
+  if (compiled.problems.length > 0) {
+    if (scope === undefined || scope.previous.length !== scope.names.size) return undefined;
+    return [...scope.others, ...scope.previous.map((u): ContractUnit => ({ ...u, redo: true }))].sort((a, b) => cmp(a.name, b.name));
+  }
+  if (owned === undefined) return undefined;
   const sources = new Map(compiled.contracts.map((c) => [c.name, c]));
   const redone = compiled.slices.map((s): ContractUnit => ({ ...s, roots: unitRoots(project, sources.get(s.name)!), findings: owned.get(s.name) ?? [] }));
   const units = [...redone, ...(scope?.others ?? [])].sort((a, b) => cmp(a.name, b.name));

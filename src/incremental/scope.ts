@@ -17,6 +17,8 @@ export interface Scope {
   readonly names: ReadonlySet<string>;
   /** The units of the others, in name order. */
   readonly others: readonly ContractUnit[];
+  /** The previous units of the contracts to redo. */
+  readonly previous: readonly ContractUnit[];
 }
 
 /** Redoing more than this share of the contracts is done as a whole run (it costs the same and is simpler). */
@@ -31,7 +33,8 @@ export function findScope(project: Project, units: readonly ContractUnit[], chan
       readers.set(abs, [...(readers.get(abs) ?? []), u.name]);
     }
   }
-  const names = new Set<string>();
+  // A contract a run could not finish (input problems) is redone by every run until one finishes it.
+  const names = new Set(units.filter((u) => u.redo === true).map((u) => u.name));
   for (const abs of changed) {
     if (abs === project.schemasDir || abs === project.outDir) return undefined;
     if (isInside(abs, project.outDir)) {
@@ -47,5 +50,5 @@ export function findScope(project: Project, units: readonly ContractUnit[], chan
   // Toolset files and budgets are made from every member: members are always redone (usually a handful).
   for (const members of Object.values(project.toolsets)) for (const m of members) if (byName.has(m)) names.add(m);
   if (names.size > units.length * MAX_SHARE) return undefined;
-  return { names, others: units.filter((u) => !names.has(u.name)) };
+  return { names, others: units.filter((u) => !names.has(u.name)), previous: units.filter((u) => names.has(u.name)) };
 }

@@ -19,6 +19,8 @@ export interface ContractUnit extends ContractSlice {
   readonly roots: readonly string[];
   /** `check`: findings after the compile that name this contract's files, each with its category (see assemble.ts). */
   readonly findings: readonly Finding[];
+  /** Set when the run that left this unit could not finish the contract: every later run redoes it. */
+  readonly redo?: true;
 }
 
 export interface Finding {
