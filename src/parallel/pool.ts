@@ -24,6 +24,12 @@ export type JobResult = CompiledOutcome | { readonly diagnostic: Diagnostic };
 /** Below this many versions per worker, compiling in this thread is faster than starting workers. */
 export const MIN_PER_WORKER = 12;
 
+/**
+ * Jobs sent to a worker ahead of its replies. Why more than one: a worker that waits for its next job while this
+ * thread is busy (receiving another worker's result) idles; with one job queued behind the running one it never waits.
+ */
+const IN_FLIGHT = 2;
+
 /** `LLM_CONTRACTS_WORKERS` or the available parallelism, at most 8. */
 export function defaultWorkers(): number {
   const env = Number(process.env["LLM_CONTRACTS_WORKERS"]);
@@ -95,7 +101,7 @@ function inWorkers(project: Project, jobs: readonly VersionJob[], count: number)
         failed = true;
         stop(error);
       });
-      feed(worker);
+      for (let k = 0; k < IN_FLIGHT; k++) feed(worker);
     }
   });
 }
