@@ -15,8 +15,13 @@ export function access(key: string): string {
   return isSafeIdentifier(key) ? `${INPUT}.${key}` : `${INPUT}[${stringLiteral(key)}]`;
 }
 
-function marker(reason: string): string {
-  return `${MARKER}(${stringLiteral(reason)})`;
+/** Writes marker calls and counts them (a module imports the marker exactly when it calls it). */
+class Markers {
+  count = 0;
+  call(reason: string): string {
+    this.count++;
+    return `${MARKER}(${stringLiteral(reason)})`;
+  }
 }
 
 function literal(value: JsonValue): string {
@@ -25,16 +30,27 @@ function literal(value: JsonValue): string {
 
 /** Statements of the migration function (indented by two spaces, one per line). */
 export function renderBody(analysis: StepAnalysis, label: string, to: number): string {
+  return bodyOf(analysis, label, to).text;
+}
+
+/** The statements and how many marker calls they hold. */
+export function bodyOf(analysis: StepAnalysis, label: string, to: number): { readonly text: string; readonly markers: number } {
+  const markers = new Markers();
+  const text = statements(analysis, label, to, markers);
+  return { text, markers: markers.count };
+}
+
+function statements(analysis: StepAnalysis, label: string, to: number, m: Markers): string {
   if (analysis.shape === "identical") return `return ${INPUT};`;
-  if (analysis.shape === "whole") return [`void ${INPUT};`, `return ${marker(analysis.decisions[0] ?? `${label}: write the conversion`)};`].join("\n");
+  if (analysis.shape === "whole") return [`void ${INPUT};`, `return ${m.call(analysis.decisions[0] ?? `${label}: write the conversion`)};`].join("\n");
   const lines: string[] = [];
-  for (const action of analysis.actions) lines.push(...renderAction(action, to));
+  for (const action of analysis.actions) lines.push(...renderAction(action, to, m));
   if (analysis.openOld) lines.push(`// Properties beyond the declared ones are not carried over.`);
   const usesInput = analysis.actions.some((a) => a.kind === "carry");
   return [...(usesInput ? [] : [`void ${INPUT};`]), `return {`, ...lines.map((l) => `  ${l}`), `};`].join("\n");
 }
 
-function renderAction(action: FieldAction, to: number): string[] {
+function renderAction(action: FieldAction, to: number, m: Markers): string[] {
   const key = propertyKey(action.key);
   switch (action.kind) {
     case "dropped":
@@ -46,19 +62,19 @@ function renderAction(action: FieldAction, to: number): string[] {
     case "decide":
       return [
         ...(action.renameOf !== undefined ? [`// ${lineCommentText(`Likely rename: ${action.renameOf} (removed) → ${action.key} (added), same schema.`)}`] : []),
-        `${key}: ${marker(action.reason)},`,
+        `${key}: ${m.call(action.reason)},`,
       ];
     case "carry": {
       const get = access(action.key);
       let value = get;
       if (action.replace !== undefined) {
         const test = action.replace.values.map((v) => `${get} === ${literal(v)}`).join(" || ");
-        const repl = "decide" in action.replace.with ? marker(action.replace.with.decide) : literal(action.replace.with.value);
+        const repl = "decide" in action.replace.with ? m.call(action.replace.with.decide) : literal(action.replace.with.value);
         value = `${test} ? ${repl} : ${get}`;
       }
       if (action.optional) return [`...(${get} !== undefined ? { ${key}: ${value} } : {}),`];
       if (action.fallback !== undefined) {
-        const fb = "decide" in action.fallback ? marker(action.fallback.decide) : literal(action.fallback.value);
+        const fb = "decide" in action.fallback ? m.call(action.fallback.decide) : literal(action.fallback.value);
         const why = "why" in action.fallback ? [`// ${lineCommentText(`${action.key}: now required; when absent: ${action.fallback.why}.`)}`] : [];
         return [...why, `${key}: ${get} === undefined ? ${fb} : ${value},`];
       }

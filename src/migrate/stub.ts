@@ -1,5 +1,5 @@
 /**
- * Migration modules, written and kept up to date with ts-morph.
+ * Migration modules, scaffolded as text and kept up to date with ts-morph.
  *
  * Why ts-morph edits instead of regenerating: the function body belongs to the user once scaffolded. `updateStub`
  * only touches the import declarations and the signature (parameter and return types), so every byte of the body
@@ -8,10 +8,10 @@
 import { createRequire } from "node:module";
 import type * as TsMorph from "ts-morph";
 import type { SourceFile } from "ts-morph";
-import { docComment } from "../emit/codegen/escape.js";
+import { docComment, stringLiteral } from "../emit/codegen/escape.js";
 import { versionNames } from "../emit/modules/names.js";
 import type { StepAnalysis } from "./analyze.js";
-import { MARKER, renderBody } from "./body.js";
+import { bodyOf, MARKER, renderBody } from "./body.js";
 
 /** What a stub needs besides the analysis: names and the import specifiers seen from the migration file. */
 export interface StubTarget {
@@ -24,8 +24,15 @@ export interface StubTarget {
   readonly runtimeModule: string;
 }
 
-// Loaded with `require` for the reason given in src/typescript.ts: ts-morph is a large CommonJS bundle.
-const { IndentationText, NewLineKind, Project: MorphProject, QuoteKind, SyntaxKind } = createRequire(import.meta.url)("ts-morph") as typeof TsMorph;
+/*
+ * Loaded with `require` for the reason given in src/typescript.ts (ts-morph is a large CommonJS bundle), and on first
+ * use: a cold build only scaffolds new modules, which needs no ts-morph.
+ */
+let morph: typeof TsMorph | undefined;
+function tsMorph(): typeof TsMorph {
+  morph ??= createRequire(import.meta.url)("ts-morph") as typeof TsMorph;
+  return morph;
+}
 
 let shared: TsMorph.Project | undefined;
 
@@ -35,6 +42,7 @@ let shared: TsMorph.Project | undefined;
  * from the project once read, and a file left by an edit that threw is overwritten by the next one.
  */
 function sourceFile(name: string, text: string): SourceFile {
+  const { IndentationText, NewLineKind, Project: MorphProject, QuoteKind } = tsMorph();
   shared ??= new MorphProject({
     useInMemoryFileSystem: true,
     manipulationSettings: { quoteKind: QuoteKind.Double, indentationText: IndentationText.TwoSpaces, newLineKind: NewLineKind.LineFeed },
@@ -67,26 +75,22 @@ function functionDoc(t: StubTarget, analysis: StepAnalysis): string {
   return docComment(lines.join("\n"));
 }
 
-/** A new migration module for one step. */
+/**
+ * A new migration module for one step, written as text: the layout ts-morph gives the same declarations (header,
+ * type imports, the marker's import when the body calls it, a blank line, the documented function with its body
+ * indented by two spaces), without its cost (several milliseconds per module, a thousand modules in a cold build).
+ * test/migrate/stub-text.test.ts holds the ts-morph construction and checks both agree.
+ */
 export function renderStub(t: StubTarget, analysis: StepAnalysis): string {
   const { old, neu } = typeNames(t);
-  const sf = sourceFile("stub.ts", `${HEADER(t)}`);
-  sf.addImportDeclarations([
-    { isTypeOnly: true, namedImports: [old], moduleSpecifier: t.oldModule },
-    { isTypeOnly: true, namedImports: [neu], moduleSpecifier: t.newModule },
-  ]);
-  sf.addFunction({
-    leadingTrivia: functionDoc(t, analysis),
-    isExported: true,
-    name: t.functionName,
-    parameters: [{ name: "input", type: old }],
-    returnType: neu,
-    statements: renderBody(analysis, `${t.contract} v${t.from} → v${t.from + 1}`, t.from + 1),
-  });
-  syncMarkerImport(sf, t);
-  // A new file ends with a newline like every other file we write; existing files keep whatever the user has.
-  const text = textOf(sf);
-  return text.endsWith("\n") ? text : `${text}\n`;
+  const body = bodyOf(analysis, `${t.contract} v${t.from} → v${t.from + 1}`, t.from + 1);
+  const imports = [`import type { ${old} } from ${stringLiteral(t.oldModule)};`, `import type { ${neu} } from ${stringLiteral(t.newModule)};`];
+  if (body.markers > 0) imports.push(`import { ${MARKER} } from ${stringLiteral(t.runtimeModule)};`);
+  const statements = body.text
+    .split("\n")
+    .map((line) => (line === "" ? line : `  ${line}`))
+    .join("\n");
+  return `${HEADER(t)}${imports.join("\n")}\n\n${functionDoc(t, analysis)}export function ${t.functionName}(input: ${old}): ${neu} {\n${statements}\n}\n`;
 }
 
 /**
@@ -152,7 +156,7 @@ function syncMarkerImport(sf: SourceFile, t: StubTarget): void {
 /** 1-based lines of every call to the marker in a module (`notImplemented(...)`). */
 export function markerCalls(sf: SourceFile): number[] {
   return sf
-    .getDescendantsOfKind(SyntaxKind.CallExpression)
+    .getDescendantsOfKind(tsMorph().SyntaxKind.CallExpression)
     .filter((c) => c.getExpression().getText() === MARKER)
     .map((c) => c.getStartLineNumber());
 }

@@ -24,6 +24,12 @@ export type JobResult = CompiledOutcome | { readonly diagnostic: Diagnostic };
 /** Below this many versions per worker, compiling in this thread is faster than starting workers. */
 export const MIN_PER_WORKER = 12;
 
+/**
+ * Jobs sent to a worker ahead of its replies. Why more than one: a worker that waits for its next job while this
+ * thread is busy (receiving another worker's result) idles; with one job queued behind the running one it never waits.
+ */
+const IN_FLIGHT = 2;
+
 /** `LLM_CONTRACTS_WORKERS` or the available parallelism, at most 8. */
 export function defaultWorkers(): number {
   const env = Number(process.env["LLM_CONTRACTS_WORKERS"]);
@@ -31,17 +37,29 @@ export function defaultWorkers(): number {
   return Math.min(availableParallelism(), 8);
 }
 
-export async function compileVersions(project: Project, jobs: readonly VersionJob[], workers = defaultWorkers()): Promise<JobResult[]> {
+/**
+ * Called with each result as soon as it is known (in completion order, which is not the job order), so this thread
+ * can do per-version work such as writing a cache entry while the workers compile the rest, instead of after them.
+ * It runs in this thread between two worker messages: what it costs delays nothing but this thread.
+ */
+export type OnResult = (index: number, result: JobResult) => void;
+
+/** Results in job order. `onResult` (optional) sees each one first, see `OnResult`. */
+export async function compileVersions(project: Project, jobs: readonly VersionJob[], workers = defaultWorkers(), onResult?: OnResult): Promise<JobResult[]> {
   const count = Math.min(workers, Math.floor(jobs.length / MIN_PER_WORKER));
-  if (count <= 1) return inThread(project, jobs);
-  return inWorkers(project, jobs, count);
+  if (count <= 1) return inThread(project, jobs, onResult);
+  return inWorkers(project, jobs, count, onResult);
 }
 
-async function inThread(project: Project, jobs: readonly VersionJob[]): Promise<JobResult[]> {
+async function inThread(project: Project, jobs: readonly VersionJob[], onResult: OnResult | undefined): Promise<JobResult[]> {
   const { compileVersionOutcome } = await import("../compile/compile.js");
   const ctx = { schemasDir: project.schemasDir, rootDir: project.rootDir, cache: new LoadCache() };
   const out: JobResult[] = [];
-  for (const job of jobs) out.push(await settle(() => compileVersionOutcome(project, job.contract, job.source, ctx)));
+  for (const job of jobs) {
+    const result = await settle(() => compileVersionOutcome(project, job.contract, job.source, ctx));
+    onResult?.(out.length, result);
+    out.push(result);
+  }
   return out;
 }
 
@@ -60,7 +78,7 @@ interface Reply {
   readonly fatal?: string;
 }
 
-function inWorkers(project: Project, jobs: readonly VersionJob[], count: number): Promise<JobResult[]> {
+function inWorkers(project: Project, jobs: readonly VersionJob[], count: number, onResult: OnResult | undefined): Promise<JobResult[]> {
   const results: JobResult[] = new Array<JobResult>(jobs.length);
   let next = 0;
   let done = 0;
@@ -87,15 +105,23 @@ function inWorkers(project: Project, jobs: readonly VersionJob[], count: number)
           return stop(new Error(reply.fatal));
         }
         results[reply.index] = reply.result!;
-        if (++done === jobs.length) return stop();
-        feed(worker);
+        const last = ++done === jobs.length;
+        // The worker gets its next job before this thread spends time on the result.
+        if (!last) feed(worker);
+        try {
+          onResult?.(reply.index, reply.result!);
+        } catch (error) {
+          failed = true;
+          return stop(error instanceof Error ? error : new Error(String(error)));
+        }
+        if (last) stop();
       });
       worker.on("error", (error) => {
         if (failed) return;
         failed = true;
         stop(error);
       });
-      feed(worker);
+      for (let k = 0; k < IN_FLIGHT; k++) feed(worker);
     }
   });
 }

@@ -1,4 +1,4 @@
-/** A compile worker: compiles the versions it is sent, one at a time, and replies with each result by position. */
+/** A compile worker: compiles the versions it is sent, one at a time in the order sent, and replies with each result by position. */
 import { parentPort, workerData } from "node:worker_threads";
 import { compileVersionOutcome } from "../compile/compile.js";
 import type { Project } from "../config/config.js";
@@ -9,9 +9,13 @@ import { settle } from "./pool.js";
 const { project } = workerData as { project: Project };
 const ctx = { schemasDir: project.schemasDir, rootDir: project.rootDir, cache: new LoadCache() };
 
+// The pool sends the next job before this one is done (pool.ts); jobs still run one after the other, in order.
+let queue: Promise<void> = Promise.resolve();
 parentPort!.on("message", (job: { index: number; contract: ContractSource; source: VersionSource }) => {
-  settle(() => compileVersionOutcome(project, job.contract, job.source, ctx)).then(
-    (result) => parentPort!.postMessage({ index: job.index, result }),
-    (error: unknown) => parentPort!.postMessage({ index: job.index, fatal: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+  queue = queue.then(() =>
+    settle(() => compileVersionOutcome(project, job.contract, job.source, ctx)).then(
+      (result) => parentPort!.postMessage({ index: job.index, result }),
+      (error: unknown) => parentPort!.postMessage({ index: job.index, fatal: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+    ),
   );
 });

@@ -6,6 +6,7 @@ import { subschemas } from "./walk.js";
 import { maskLiterals } from "./lexer.js";
 import { fastOwnProperties } from "./own-properties.js";
 import { sideEffectFree } from "./pure.js";
+import { withAjv } from "./reuse.js";
 import { hoistSchemaValues } from "./schema-values.js";
 
 export interface ValidatorInput {
@@ -44,19 +45,35 @@ export function emitValidator(input: ValidatorInput): string {
 
 /** One validator as ajv writes it, made cheaper, smaller and tree-shakable (before its helpers are inlined). */
 function standalone(input: ValidatorInput, firstFailure: boolean): string {
-  // Callers check the meta-schema first (`compileValidator`, `schemaDiagnostics`) with a shared instance; a fresh
-  // instance per output keeps generated names independent of what else the build compiles.
+  // Callers check the meta-schema first (`compileValidator`, `schemaDiagnostics`) with a shared instance.
   const validateSchema = input.validateSchema ?? false;
   // Strict-mode findings come from the all-errors compile only: the first-failure one would repeat them.
   const warn = input.warn === undefined ? undefined : firstFailure ? () => undefined : input.warn;
-  const ajv =
+  const compile = (ajv: AjvInstance): string => {
+    for (const extra of input.extraSchemas ?? []) ajv.addSchema(extra);
+    registerFormats(ajv, input.schema, input.formats ?? {}, input.warn !== undefined);
+    return standaloneCode(ajv, ajv.compile(input.schema));
+  };
+  const create = (): AjvInstance =>
     warn !== undefined
-      ? createLoggingAjv(input.draft, warn, validateSchema, firstFailure)
+      ? createLoggingAjv(input.draft, forwardWarning, validateSchema, firstFailure)
       : createAjv(input.draft, { strict: input.strict ?? true, validateSchema, firstFailure });
-  for (const extra of input.extraSchemas ?? []) ajv.addSchema(extra);
-  registerFormats(ajv, input.schema, input.formats ?? {}, input.warn !== undefined);
-  const code = standaloneCode(ajv, ajv.compile(input.schema));
-  return sideEffectFree(hoistSchemaValues(fastOwnProperties(code)));
+  // An instance per option set, reset between compiles (reuse.ts), so generated names are those of a new instance
+  // whatever else the build compiles. Extra schemas (conformance remotes only) get an instance of their own.
+  const key = `${input.draft} ${warn !== undefined ? "log" : String(input.strict ?? true)} ${validateSchema} ${firstFailure}`;
+  warning = warn;
+  try {
+    const code = (input.extraSchemas ?? []).length > 0 ? compile(create()) : withAjv(key, create, compile);
+    return sideEffectFree(hoistSchemaValues(fastOwnProperties(code)));
+  } finally {
+    warning = undefined;
+  }
+}
+
+/** Where the logging instances' strict-mode messages go: the `warn` of the compile under way. */
+let warning: ((message: string) => void) | undefined;
+function forwardWarning(message: string): void {
+  warning?.(message);
 }
 
 /** Custom formats as functions (inline.ts writes their code); with `acceptUnknown`, unknown formats as unchecked. */
