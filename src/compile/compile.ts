@@ -111,15 +111,15 @@ export async function compileProject(project: Project, options: CompileOptions =
   );
   const misses = jobs.filter((j) => j.hit === undefined);
   const { compileVersions } = await import("../parallel/pool.js");
-  const results = await compileVersions(project, misses, options.workers);
+  // Cache entries are written as results arrive, while the workers compile the rest (this thread is idle then).
+  const results = await compileVersions(project, misses, options.workers, (i, r) => {
+    const job = misses[i]!;
+    if (!("diagnostic" in r) && job.key !== undefined) writeVersion(cache!, project, job.key, r.read.slice(1), r.outcome);
+  });
   const outcomes = new Map<(typeof jobs)[number], CompiledOutcome | Diagnostic>();
   misses.forEach((job, i) => {
     const r = results[i]!;
-    if ("diagnostic" in r) outcomes.set(job, r.diagnostic);
-    else {
-      outcomes.set(job, { outcome: r.outcome, read: r.read.slice(1) });
-      if (job.key !== undefined) writeVersion(cache!, project, job.key, r.read.slice(1), r.outcome);
-    }
+    outcomes.set(job, "diagnostic" in r ? r.diagnostic : { outcome: r.outcome, read: r.read.slice(1) });
   });
 
   let at = 0;
