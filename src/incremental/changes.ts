@@ -11,7 +11,7 @@
 import { lstatSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { FileHasher, RACY_MS, type FileRecord } from "../cache/files.js";
-import { namesHash } from "../cache/snapshot.js";
+import { cwdRelative, namesHash } from "../cache/snapshot.js";
 import { b64ToHex, walkSnapshot, type DirRecord, type StoredSnapshot } from "../cache/snapshot-format.js";
 
 /** The records under one folder, the folder's own entry-names hash apart. */
@@ -32,6 +32,7 @@ export interface Changes {
 export function changedPaths(snap: StoredSnapshot<unknown>, startedAt: number, roots: ReadonlySet<string>): Changes | undefined {
   const limit = snap.startedAt - RACY_MS;
   const hasher = new FileHasher(startedAt);
+  const local = cwdRelative();
   const changed: string[] = [];
   const subtrees = new Map<string, Subtree>();
   const dirty = new Set<string>();
@@ -58,7 +59,7 @@ export function changedPaths(snap: StoredSnapshot<unknown>, startedAt: number, r
       currentRoot = root ?? "";
       current = root === undefined ? undefined : subtrees.get(root);
       if (root !== undefined && current === undefined) subtrees.set(root, (current = { names: "", dirs: [], files: [] }));
-      const st = lstatSync(abs, { throwIfNoEntry: false });
+      const st = lstatSync(local(abs), { throwIfNoEntry: false });
       if (st === undefined || !st.isDirectory()) return (change(abs), true);
       if (!(st.mtimeMs === mtimeMs && st.ctimeMs === ctimeMs && st.ino === ino && ctimeMs < limit) && namesHash(readdirSync(abs).sort()) !== names) {
         return (change(abs), true);
@@ -69,7 +70,7 @@ export function changedPaths(snap: StoredSnapshot<unknown>, startedAt: number, r
       return true;
     },
     file(abs, size, mtimeMs, ctimeMs, ino, hash) {
-      const st = lstatSync(abs, { throwIfNoEntry: false });
+      const st = lstatSync(local(abs), { throwIfNoEntry: false });
       if (st === undefined || !st.isFile() || st.size !== size) return (change(abs), true);
       const hex = b64ToHex(hash);
       if (!(st.mtimeMs === mtimeMs && st.ctimeMs === ctimeMs && st.ino === ino && ctimeMs < limit) && hasher.hash(abs) !== hex) return (change(abs), true);
@@ -78,7 +79,7 @@ export function changedPaths(snap: StoredSnapshot<unknown>, startedAt: number, r
       return true;
     },
     absent(abs) {
-      if (lstatSync(abs, { throwIfNoEntry: false }) !== undefined) change(abs);
+      if (lstatSync(local(abs), { throwIfNoEntry: false }) !== undefined) change(abs);
       return true;
     },
   });
