@@ -6,7 +6,7 @@
  * Folders are recorded with the hash of their sorted entry names, so an added or removed file is noticed even
  * where no file record exists for it; files with their content hash (see files.ts for when a stat proves it).
  */
-import { lstatSync, readdirSync, readFileSync } from "node:fs";
+import { lstatSync, readdirSync, readFileSync, type Stats } from "node:fs";
 import path from "node:path";
 import { contentHash, FileHasher, RACY_MS, type FileRecord } from "./files.js";
 import { decodeSnapshot, encodeSnapshot, snapshotRecords, walkSnapshot, b64ToHex, type DirRecord, type Snapshot, type StoredSnapshot } from "./snapshot-format.js";
@@ -60,6 +60,14 @@ export function cwdRelative(): (abs: string) => string {
 }
 
 /**
+ * Whether a recorded signature proves an entry unchanged by stat alone: equal, and older than the racy window of
+ * the run that recorded it (`limit`: that run's start minus RACY_MS, see files.ts).
+ */
+export function statProves(st: Stats, mtimeMs: number, ctimeMs: number, ino: number, limit: number): boolean {
+  return st.mtimeMs === mtimeMs && st.ctimeMs === ctimeMs && st.ino === ino && ctimeMs < limit;
+}
+
+/**
  * Whether everything recorded is unchanged, by stat alone where the signature proves it (files.ts). `refresh` is
  * set when that was proved by re-hashing racily clean entries: writing it lets the next run prove it by stat alone.
  */
@@ -72,7 +80,7 @@ export function verifySnapshot<R>(snap: StoredSnapshot<R>, startedAt: number): {
     dir(abs, mtimeMs, ctimeMs, ino, names) {
       const st = lstatSync(local(abs), NO_THROW);
       if (st === undefined || !st.isDirectory()) return false;
-      if (st.mtimeMs === mtimeMs && st.ctimeMs === ctimeMs && st.ino === ino && ctimeMs < limit) return true;
+      if (statProves(st, mtimeMs, ctimeMs, ino, limit)) return true;
       if (namesHash(readdirSync(abs).sort()) !== names) return false;
       fresh.set(abs, [abs, st.mtimeMs, st.ctimeMs, st.ino, names]);
       return true;
@@ -80,7 +88,7 @@ export function verifySnapshot<R>(snap: StoredSnapshot<R>, startedAt: number): {
     file(abs, size, mtimeMs, ctimeMs, ino, hash) {
       const st = lstatSync(local(abs), NO_THROW);
       if (st === undefined || !st.isFile()) return false;
-      if (st.size === size && st.mtimeMs === mtimeMs && st.ctimeMs === ctimeMs && st.ino === ino && ctimeMs < limit) return true;
+      if (st.size === size && statProves(st, mtimeMs, ctimeMs, ino, limit)) return true;
       if (st.size !== size) return false;
       const now = hasher.record(abs);
       if (now === undefined || now[5] !== b64ToHex(hash)) return false;

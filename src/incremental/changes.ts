@@ -11,7 +11,7 @@
 import { lstatSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { FileHasher, RACY_MS, type FileRecord } from "../cache/files.js";
-import { cwdRelative, namesHash } from "../cache/snapshot.js";
+import { cwdRelative, namesHash, statProves } from "../cache/snapshot.js";
 import { b64ToHex, walkSnapshot, type DirRecord, type StoredSnapshot } from "../cache/snapshot-format.js";
 
 /** The records under one folder, the folder's own entry-names hash apart. */
@@ -61,7 +61,7 @@ export function changedPaths(snap: StoredSnapshot<unknown>, startedAt: number, r
       if (root !== undefined && current === undefined) subtrees.set(root, (current = { names: "", dirs: [], files: [] }));
       const st = lstatSync(local(abs), { throwIfNoEntry: false });
       if (st === undefined || !st.isDirectory()) return (change(abs), true);
-      if (!(st.mtimeMs === mtimeMs && st.ctimeMs === ctimeMs && st.ino === ino && ctimeMs < limit) && namesHash(readdirSync(abs).sort()) !== names) {
+      if (!statProves(st, mtimeMs, ctimeMs, ino, limit) && namesHash(readdirSync(abs).sort()) !== names) {
         return (change(abs), true);
       }
       if (current === undefined) return true;
@@ -73,7 +73,7 @@ export function changedPaths(snap: StoredSnapshot<unknown>, startedAt: number, r
       const st = lstatSync(local(abs), { throwIfNoEntry: false });
       if (st === undefined || !st.isFile() || st.size !== size) return (change(abs), true);
       const hex = b64ToHex(hash);
-      if (!(st.mtimeMs === mtimeMs && st.ctimeMs === ctimeMs && st.ino === ino && ctimeMs < limit) && hasher.hash(abs) !== hex) return (change(abs), true);
+      if (!statProves(st, mtimeMs, ctimeMs, ino, limit) && hasher.hash(abs) !== hex) return (change(abs), true);
       // Files of a folder follow its record; files recorded alone (the config, the tool) follow a bare base line.
       if (current !== undefined && path.dirname(abs) === currentDir) current.files.push([abs, st.size, st.mtimeMs, st.ctimeMs, st.ino, hex]);
       return true;
