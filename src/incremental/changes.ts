@@ -39,13 +39,15 @@ export function changedPaths(snap: StoredSnapshot<unknown>, startedAt: number, r
   let current: Subtree | undefined;
   let currentRoot = "";
   let currentDir = "";
+  // Memoised by folder: a folder's records come right after its parent's, so the parent's answer is known.
+  const rootMemo = new Map<string, string | undefined>();
   const rootOf = (abs: string): string | undefined => {
-    for (let p = abs; ; ) {
-      if (roots.has(p)) return p;
-      const up = path.dirname(p);
-      if (up === p) return undefined;
-      p = up;
-    }
+    if (roots.has(abs)) return abs;
+    if (rootMemo.has(abs)) return rootMemo.get(abs);
+    const up = path.dirname(abs);
+    const root = up === abs ? undefined : rootOf(up);
+    rootMemo.set(abs, root);
+    return root;
   };
   const change = (abs: string): void => {
     changed.push(abs);

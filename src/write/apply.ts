@@ -1,10 +1,10 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { inputError } from "../errors.js";
 import { readBanner } from "../emit/codegen/module.js";
 import { cmp } from "../discover/discover.js";
 import { diffPlan, isEmptyDiff, type PlanDiff, type WritePlan } from "./plan.js";
-import { recoverInterruptedSwap, swapIn, swapPaths } from "./swap.js";
+import { recoverInterruptedSwap, replaceEntries, swapIn, swapPaths } from "./swap.js";
 
 export interface ApplyResult {
   readonly changed: boolean;
@@ -27,13 +27,17 @@ export function applyPlan(outDir: string, plan: WritePlan, displayOutDir: string
   const carry = carriedFolders(plan, diff);
   // Folders a partial plan leaves alone are carried as they are (an incremental run proved them unchanged).
   for (const name of keep ?? []) if (existsSync(path.join(outDir, name))) carry.add(name);
+  const entries = changedEntries(outDir, plan, diff, keep);
+  // Replacing a few entries costs two renames each; the whole-folder swap costs one per carried folder.
+  const replacing = entries !== undefined && 2 * (entries.replace.length + entries.remove.length) < carry.size;
   const staging = path.join(path.dirname(outDir), `.${path.basename(outDir)}.llm-contracts-new-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   try {
     const made = new Set<string>();
     mkdirSync(staging, { recursive: true });
+    const wanted = replacing ? new Set(entries.replace) : undefined;
     for (const [rel, text] of plan) {
-      if (carry.has(topLevel(rel))) continue;
+      if (wanted !== undefined ? !wanted.has(entryOf(rel)) : carry.has(topLevel(rel))) continue;
       const file = path.join(staging, ...rel.split("/"));
       const dir = path.dirname(file);
       // One mkdir per folder, not per file: a build of thousands of contracts writes several files into each.
@@ -43,13 +47,33 @@ export function applyPlan(outDir: string, plan: WritePlan, displayOutDir: string
       }
       writeFileSync(file, text, "utf8");
     }
-    swapIn(paths, staging, [...carry].sort(cmp));
+    if (replacing) replaceEntries(paths, staging, entries.replace, entries.remove);
+    else swapIn(paths, staging, [...carry].sort(cmp));
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     recoverInterruptedSwap(paths);
     throw error;
   }
   return { changed: true, diff };
+}
+
+/** The top-level entry a planned path is in: its folder, or the file itself at the top. */
+function entryOf(rel: string): string {
+  const slash = rel.indexOf("/");
+  return slash === -1 ? rel : rel.slice(0, slash);
+}
+
+/**
+ * The top-level entries that differ from the plan (to replace) and the old ones it no longer has (to remove), or
+ * undefined when the output folder does not exist yet.
+ */
+function changedEntries(outDir: string, plan: WritePlan, diff: PlanDiff, keep: ReadonlySet<string> | undefined): { replace: string[]; remove: string[] } | undefined {
+  if (!existsSync(outDir)) return undefined;
+  const planned = new Set([...plan.keys()].map(entryOf));
+  const dirty = new Set([...diff.missing, ...diff.stale, ...diff.edited, ...diff.extra].map(entryOf));
+  const replace = [...dirty].filter((e) => planned.has(e)).sort(cmp);
+  const remove = readdirSync(outDir).filter((e) => !planned.has(e) && keep?.has(e) !== true).sort(cmp);
+  return { replace, remove };
 }
 
 function topLevel(rel: string): string {

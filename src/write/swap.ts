@@ -14,8 +14,18 @@
  * A build that finds the leftovers of steps 2–4 finishes or undoes the swap before doing anything else. Between
  * 3 and 4 the folder lacks whole contract folders: imports of them fail loudly, nothing validates with the wrong
  * schema, and `check` reports the missing files.
+ *
+ * When only a few top-level entries change (one contract of a thousand), renaming every other folder back costs
+ * more than the change: then the changed entries alone are replaced (`replaceEntries`), with the same guarantee.
+ *
+ *   1. staging holds the new entries; the manifest names the entries to replace and to remove, and the staging
+ *   2. every old entry named moves into the backup          (those entries missing: imports of them fail loudly)
+ *   3. every new entry moves from staging into the folder   (each entry is old, new or missing; never a mix of two runs)
+ *   4. backup, staging and manifest are removed
+ *
+ * A build that finds the manifest finishes the steps: no entry goes in before its old version is out.
  */
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 export interface SwapPaths {
@@ -39,9 +49,48 @@ export function swapIn(paths: SwapPaths, staging: string, carry: readonly string
   finishCarry(paths, carry);
 }
 
+/** Replaces only the named top-level entries of the output folder (see the second list of steps above). */
+export function replaceEntries(paths: SwapPaths, staging: string, replace: readonly string[], remove: readonly string[]): void {
+  const plan: EntryPlan = { replace, remove, staging: path.basename(staging) };
+  const tmp = `${paths.manifest}.${process.pid}.tmp`;
+  writeFileSync(tmp, `${JSON.stringify(plan)}\n`, "utf8");
+  renameSync(tmp, paths.manifest);
+  finishEntries(paths, plan);
+}
+
+interface EntryPlan {
+  readonly replace: readonly string[];
+  readonly remove: readonly string[];
+  /** The staging folder's name, beside the output folder. */
+  readonly staging: string;
+}
+
+function finishEntries({ outDir, backup, manifest }: SwapPaths, plan: EntryPlan): void {
+  const staging = path.join(path.dirname(outDir), plan.staging);
+  mkdirSync(backup, { recursive: true });
+  // Old entries out first: one still waiting in the staging has not gone in yet, so what is in its place is old.
+  for (const name of [...plan.replace, ...plan.remove]) {
+    const waiting = plan.remove.includes(name) || existsSync(path.join(staging, name));
+    if (waiting && existsSync(path.join(outDir, name)) && !existsSync(path.join(backup, name))) renameSync(path.join(outDir, name), path.join(backup, name));
+  }
+  for (const name of plan.replace) {
+    const from = path.join(staging, name);
+    if (existsSync(from)) renameSync(from, path.join(outDir, name));
+  }
+  rmSync(backup, { recursive: true, force: true });
+  rmSync(staging, { recursive: true, force: true });
+  rmSync(manifest, { force: true });
+}
+
 /** Finishes or undoes a swap an earlier run left halfway (see the steps above). */
 export function recoverInterruptedSwap(paths: SwapPaths): void {
   const { outDir, backup, manifest } = paths;
+  const entries = readEntryPlan(manifest, paths);
+  if (entries !== undefined) {
+    if (existsSync(outDir)) finishEntries(paths, entries);
+    else rmSync(manifest, { force: true });
+    return;
+  }
   const carry = readManifest(manifest);
   if (!existsSync(backup)) {
     rmSync(manifest, { force: true });
@@ -71,6 +120,20 @@ function writeManifest(manifest: string, carry: readonly string[]): void {
   renameSync(tmp, manifest);
 }
 
+const isName = (n: unknown): n is string => typeof n === "string" && n !== "" && !n.includes("/") && !n.includes("\\") && n !== "." && n !== "..";
+
+/** The manifest of an entry replacement; undefined when there is none, or it is not one, or it names paths outside. */
+function readEntryPlan(manifest: string, paths: SwapPaths): EntryPlan | undefined {
+  try {
+    const raw = JSON.parse(readFileSync(manifest, "utf8")) as Partial<EntryPlan>;
+    const prefix = `.${path.basename(paths.outDir)}.llm-contracts-new-`;
+    if (!Array.isArray(raw.replace) || !Array.isArray(raw.remove) || !isName(raw.staging) || !raw.staging.startsWith(prefix)) return undefined;
+    return raw.replace.every(isName) && raw.remove.every(isName) ? { replace: raw.replace, remove: raw.remove, staging: raw.staging } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The carried names; undefined when there is no manifest. An unreadable one carries nothing (the backup is kept until then). */
 function readManifest(manifest: string): readonly string[] | undefined {
   let text: string;
@@ -81,7 +144,7 @@ function readManifest(manifest: string): readonly string[] | undefined {
   }
   try {
     const names: unknown = JSON.parse(text);
-    if (Array.isArray(names) && names.every((n) => typeof n === "string" && n !== "" && !n.includes("/") && !n.includes("\\") && n !== "." && n !== "..")) return names as string[];
+    if (Array.isArray(names) && names.every(isName)) return names as string[];
   } catch {
     // fall through: a torn manifest was written before any rename (step 1), so nothing needs carrying
   }

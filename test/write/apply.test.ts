@@ -4,7 +4,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { renderModule } from "../../src/emit/codegen/module.js";
 import { applyPlan } from "../../src/write/apply.js";
@@ -110,6 +110,72 @@ test("apply › a manifest naming a path outside the backup is not followed", ()
   renameSync(out, paths.backup);
   mkdirSync(out);
   writeFileSync(paths.manifest, JSON.stringify(["../precious"]));
+  applyPlan(out, p, "generated");
+  assertTreeIs(out, p);
+  assert.equal(readFileSync(path.join(root, "precious/keep.txt"), "utf8"), "keep");
+});
+
+/** Eight contract folders: enough that replacing one changed entry is cheaper than carrying the other seven. */
+const many = (changed: Record<string, string> = {}): Map<string, string> =>
+  plan(Object.fromEntries(["a", "b", "c", "d", "e", "f", "g", "h"].map((n) => [n, changed[n] ?? "1"])));
+
+test("apply › few entries changed: only they are replaced, in place; the folder and the other entries keep their inodes", () => {
+  const out = path.join(tempDir("llm-contracts-apply-"), "generated");
+  applyPlan(out, many(), "generated");
+  const before = { out: ino(out), a: ino(path.join(out, "a")), c: ino(path.join(out, "c/v1.ts")) };
+  const next = many({ c: "2" });
+  const r = applyPlan(out, next, "generated");
+  assert.deepEqual(r.diff.stale, ["c/v1.ts", "c/v1.validate.ts"]);
+  assertTreeIs(out, next);
+  assert.equal(ino(out), before.out, "the output folder itself stays");
+  assert.equal(ino(path.join(out, "a")), before.a, "an unchanged folder is not even renamed");
+  assert.notEqual(ino(path.join(out, "c/v1.ts")), before.c);
+  // A removed contract goes, and the changed root index with it.
+  const fewer = new Map([...many()].filter(([rel]) => !rel.startsWith("h/")));
+  fewer.set("index.ts", mod("a,b,c,d,e,f,g"));
+  applyPlan(out, fewer, "generated");
+  assertTreeIs(out, fewer);
+  assert.equal(ino(out), before.out);
+});
+
+/** The state an entry replacement left when stopped after moving `moved` old entries out and `into` new ones in. */
+function stoppedReplacement(out: string, next: ReadonlyMap<string, string>, replace: readonly string[], moved: readonly string[], into: readonly string[]): void {
+  const paths = swapPaths(out);
+  const stagingName = `.${path.basename(out)}.llm-contracts-new-999999`;
+  const staging = path.join(path.dirname(out), stagingName);
+  for (const [rel, text] of next) {
+    if (!replace.includes(rel.split("/")[0]!)) continue;
+    mkdirSync(path.dirname(path.join(staging, rel)), { recursive: true });
+    writeFileSync(path.join(staging, rel), text);
+  }
+  writeFileSync(paths.manifest, JSON.stringify({ replace, remove: [], staging: stagingName }));
+  mkdirSync(paths.backup, { recursive: true });
+  for (const name of moved) renameSync(path.join(out, name), path.join(paths.backup, name));
+  for (const name of into) renameSync(path.join(staging, name), path.join(out, name));
+}
+
+test("apply › an entry replacement stopped at any step is finished by the next apply", () => {
+  for (const [moved, into] of [[[], []], [["c"], []], [["c", "index.ts"], ["c"]], [["c", "index.ts"], ["c", "index.ts"]]] as const) {
+    const out = path.join(tempDir("llm-contracts-apply-"), "generated");
+    applyPlan(out, many(), "generated");
+    const next = many({ c: "2" });
+    next.set("index.ts", mod("changed"));
+    stoppedReplacement(out, next, ["c", "index.ts"], moved, into);
+    const r = applyPlan(out, next, "generated");
+    assert.equal(r.changed, false, `stopped after ${moved.length} out, ${into.length} in: recovery finished the replacement`);
+    assertTreeIs(out, next);
+    assert.ok(!readdirSync(path.dirname(out)).some((n) => n.includes("llm-contracts-new")), "no staging left");
+  }
+});
+
+test("apply › an entry manifest naming paths outside the output folder is not followed", () => {
+  const root = tempDir("llm-contracts-apply-");
+  const out = path.join(root, "generated");
+  const p = many();
+  applyPlan(out, p, "generated");
+  mkdirSync(path.join(root, "precious"));
+  writeFileSync(path.join(root, "precious/keep.txt"), "keep");
+  writeFileSync(swapPaths(out).manifest, JSON.stringify({ replace: ["../precious"], remove: [], staging: "precious" }));
   applyPlan(out, p, "generated");
   assertTreeIs(out, p);
   assert.equal(readFileSync(path.join(root, "precious/keep.txt"), "utf8"), "keep");
