@@ -52,7 +52,11 @@ export function orderFindings(project: Project, compiled: CompileResult, scope: 
       const owner = ownerOf(d);
       // A finding nobody owns, or one in a contract this run did not redo, could not be carried: no units.
       if (owner === undefined || (owner !== PROJECT && !redone.has(owner))) carried = false;
-      else if (owner !== PROJECT) owned.set(owner, [...(owned.get(owner) ?? []), { category, diagnostic: d }]);
+      else if (owner !== PROJECT) {
+        const list = owned.get(owner);
+        if (list === undefined) owned.set(owner, [{ category, diagnostic: d }]);
+        else list.push({ category, diagnostic: d });
+      }
       rows.push({ category, owner: owner ?? PROJECT, at: rows.length, d });
     }
   });

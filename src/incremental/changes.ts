@@ -49,10 +49,12 @@ export function changedPaths(snap: StoredSnapshot<unknown>, startedAt: number, r
     rootMemo.set(abs, root);
     return root;
   };
-  const change = (abs: string): void => {
+  // Records a change; the walk goes on (every visitor below returns true: nothing stops it).
+  const change = (abs: string): true => {
     changed.push(abs);
     const root = rootOf(abs);
     if (root !== undefined) dirty.add(root);
+    return true;
   };
   const ok = walkSnapshot(snap.body, {
     dir(abs, mtimeMs, ctimeMs, ino, names) {
@@ -62,10 +64,8 @@ export function changedPaths(snap: StoredSnapshot<unknown>, startedAt: number, r
       current = root === undefined ? undefined : subtrees.get(root);
       if (root !== undefined && current === undefined) subtrees.set(root, (current = { names: "", dirs: [], files: [] }));
       const st = lstatSync(local(abs), { throwIfNoEntry: false });
-      if (st === undefined || !st.isDirectory()) return (change(abs), true);
-      if (!statProves(st, mtimeMs, ctimeMs, ino, limit) && namesHash(readdirSync(abs).sort()) !== names) {
-        return (change(abs), true);
-      }
+      if (st === undefined || !st.isDirectory()) return change(abs);
+      if (!statProves(st, mtimeMs, ctimeMs, ino, limit) && namesHash(readdirSync(abs).sort()) !== names) return change(abs);
       if (current === undefined) return true;
       if (abs === currentRoot) current.names = names;
       else current.dirs.push([abs, st.mtimeMs, st.ctimeMs, st.ino, names]);
@@ -73,16 +73,15 @@ export function changedPaths(snap: StoredSnapshot<unknown>, startedAt: number, r
     },
     file(abs, size, mtimeMs, ctimeMs, ino, hash) {
       const st = lstatSync(local(abs), { throwIfNoEntry: false });
-      if (st === undefined || !st.isFile() || st.size !== size) return (change(abs), true);
+      if (st === undefined || !st.isFile() || st.size !== size) return change(abs);
       const hex = b64ToHex(hash);
-      if (!statProves(st, mtimeMs, ctimeMs, ino, limit) && hasher.hash(abs) !== hex) return (change(abs), true);
+      if (!statProves(st, mtimeMs, ctimeMs, ino, limit) && hasher.hash(abs) !== hex) return change(abs);
       // Files of a folder follow its record; files recorded alone (the config, the tool) follow a bare base line.
       if (current !== undefined && path.dirname(abs) === currentDir) current.files.push([abs, st.size, st.mtimeMs, st.ctimeMs, st.ino, hex]);
       return true;
     },
     absent(abs) {
-      if (lstatSync(local(abs), { throwIfNoEntry: false }) !== undefined) change(abs);
-      return true;
+      return lstatSync(local(abs), { throwIfNoEntry: false }) === undefined || change(abs);
     },
   });
   if (!ok) return undefined;

@@ -30,7 +30,9 @@ export function findScope(project: Project, units: readonly ContractUnit[], chan
   for (const u of units) {
     for (const display of u.read) {
       const abs = path.resolve(project.rootDir, display);
-      readers.set(abs, [...(readers.get(abs) ?? []), u.name]);
+      const list = readers.get(abs);
+      if (list === undefined) readers.set(abs, [u.name]);
+      else list.push(u.name);
     }
   }
   // A contract a run could not finish (input problems) is redone by every run until one finishes it.

@@ -61,17 +61,26 @@ export function isInside(child: string, parent: string): boolean {
   return child === parent || child.startsWith(parent + path.sep);
 }
 
-/** Who a finding belongs to, by the file it names (display path). */
+/**
+ * Who a finding belongs to, by the file it names (display path): the contract whose folder holds it. Folders are
+ * found by the file's first segment under the schemas and output folders; only migrations folders kept elsewhere
+ * (a handful) are searched.
+ */
 export function attribution(project: Project, units: ReadonlyMap<string, { readonly roots: readonly string[] }>): (d: Diagnostic) => string | undefined {
-  const out = displayPath(project.rootDir, project.outDir);
+  const out = `${displayPath(project.rootDir, project.outDir)}/`;
+  const schemas = `${displayPath(project.rootDir, project.schemasDir)}/`;
   const configFile = project.configFile === undefined ? CONFIG_FILE : displayPath(project.rootDir, project.configFile);
-  const displayRoots = [...units].flatMap(([name, u]) => u.roots.map((r) => [displayPath(project.rootDir, r), name] as const));
+  const elsewhere = [...units].flatMap(([name, u]) => u.roots.slice(2).map((r) => [displayPath(project.rootDir, r), name] as const));
+  const segment = (file: string, under: string): string | undefined => {
+    if (!file.startsWith(under)) return undefined;
+    const top = file.slice(under.length).split("/")[0]!;
+    return units.has(top) ? top : undefined;
+  };
   return (d) => {
-    if (d.file.startsWith(`${out}/`)) {
-      const top = d.file.slice(out.length + 1).split("/")[0]!;
-      return units.has(top) && d.file.length > out.length + 1 + top.length ? top : PROJECT;
-    }
-    const owners = new Set(displayRoots.filter(([root]) => d.file === root || d.file.startsWith(`${root}/`)).map(([, name]) => name));
+    if (d.file.startsWith(out)) return segment(d.file, out) ?? PROJECT;
+    const owners = new Set(elsewhere.filter(([root]) => d.file === root || d.file.startsWith(`${root}/`)).map(([, name]) => name));
+    const inSchemas = segment(d.file, schemas);
+    if (inSchemas !== undefined) owners.add(inSchemas);
     if (owners.size === 1) return [...owners][0]!;
     // Toolset findings name the config file and are redone by every run (all toolset members are always redone).
     if (d.file === configFile && d.code.startsWith("lint.toolset")) return PROJECT;
