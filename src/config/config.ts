@@ -56,10 +56,7 @@ interface ConfigFile {
   drift?: DriftSettings;
 }
 
-/** Reads a JSON Schema shipped with the package (`src/config/*.schema.json`). */
-export function packagedSchema(name: "config.schema.json" | "contract.schema.json"): object {
-  return JSON.parse(readPackageFile(`src/config/${name}`)) as object;
-}
+export { packagedSchema } from "./validate.js";
 
 /**
  * Resolves the project from `--root` / `--config` (at most one of them) and the working directory.

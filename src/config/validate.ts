@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import type { Ajv2020 as Ajv2020Class, ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
-import { packagedSchema } from "./config.js";
+import { readPackageFile } from "../paths.js";
 import { inputError } from "../errors.js";
 import { isJsonObject, pointerAppend, pointerTokens, type JsonValue } from "../ir/json.js";
 import { didYouMean } from "../suggest/did-you-mean.js";
@@ -69,4 +69,9 @@ function errorMessage(e: ErrorObject, schema: JsonValue): string {
     default:
       return e.message ?? `fails ${e.keyword}`;
   }
+}
+
+/** Reads a JSON Schema shipped with the package (`src/config/*.schema.json`). */
+export function packagedSchema(name: "config.schema.json" | "contract.schema.json"): object {
+  return JSON.parse(readPackageFile(`src/config/${name}`)) as object;
 }
