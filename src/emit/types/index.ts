@@ -1,15 +1,10 @@
 import { compile, type JSONSchema } from "json-schema-to-typescript";
 import type { Draft, JsonObject } from "../../ir/json.js";
-import { HOLDER_NAME, normalizeForTypes } from "./normalize.js";
+import { HOLDER_NAME, normalizeForTypes, type TypesInput } from "./normalize.js";
 import { JSTS_OPTIONS } from "./options.js";
 import { finalizeTypes } from "./print.js";
 
-export interface TypesInput {
-  readonly schema: JsonObject;
-  readonly draft: Draft;
-  /** Name of the root type, e.g. `TicketTriageV1`. */
-  readonly rootName: string;
-}
+export type { TypesInput } from "./normalize.js";
 
 /**
  * TypeScript declarations (`export type` / `export interface`, no imports, no banner) for a bundled schema.

@@ -11,7 +11,7 @@
  * Works on a copy: the caller's schema (the validator's copy) is only read. Linear in the schema size: each
  * subschema is visited a constant number of times (indexing refs, kind analysis, rewriting).
  */
-import type { TypesInput } from "./index.js";
+import type { Draft, JsonObject } from "../../ir/json.js";
 import type { DNode } from "./dialect.js";
 import { breakAliasCycles } from "./cycles.js";
 import { SchemaIndex } from "./refs.js";
@@ -19,6 +19,14 @@ import { Normalizer, PropertyKeys } from "./subschema.js";
 
 /** Cannot collide: type names we assign are PascalCase without a leading underscore. */
 export const HOLDER_NAME = "__Holder";
+
+/** What `emitTypes` (index.ts) is given. */
+export interface TypesInput {
+  readonly schema: JsonObject;
+  readonly draft: Draft;
+  /** Name of the root type, e.g. `TicketTriageV1`. */
+  readonly rootName: string;
+}
 
 export interface NormalizedTypes {
   /** The schema to hand to jsts. */
