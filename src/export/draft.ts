@@ -16,7 +16,7 @@ import { DRAFT_URIS, draftOf, draftFacts } from "../ir/drafts.js";
 import { isJsonObject, pointerAppend, type JsonObject, type JsonValue } from "../ir/json.js";
 import { keywordKind, mapKeyword } from "../ir/keywords.js";
 import type { LoweringConfig } from "./config.js";
-import type { Change } from "./lower.js";
+import type { Change } from "./change.js";
 
 const BOUNDS = [
   ["minimum", "exclusiveMinimum"],

@@ -2,20 +2,13 @@ import { isJsonObject, pointerAppend, type JsonObject, type JsonValue } from "..
 import { denied, keywordExport } from "../lint/keywords.js";
 import { analyzeRegex } from "../lint/regex.js";
 import { keywordKind, mapKeyword } from "../ir/keywords.js";
+import type { Change } from "./change.js";
 import type { LoweringConfig } from "./config.js";
 import { lowerDraft } from "./draft.js";
 import { nullable, stripNullFromEnum, toOpenapiNullable } from "./nullable.js";
 import type { PlanNode } from "./plan.js";
 
-/** One entry of the loss manifest: every change export makes to the canonical schema. Nothing changes silently. */
-export interface Change {
-  /** Pointer into the canonical (bundled) schema. */
-  readonly pointer: string;
-  readonly keyword: string;
-  /** `dropped`: a constraint the wire schema no longer carries (the validator still checks it). `lowered`: a faithful rewrite. */
-  readonly action: "dropped" | "lowered";
-  readonly why: string;
-}
+export type { Change } from "./change.js";
 
 export class LoweringError extends Error {
   constructor(readonly pointer: string, message: string) {
