@@ -6,7 +6,7 @@
  */
 import { diffSchemas } from "../src/drift/diff.js";
 import type { JsonObject } from "../src/ir/json.js";
-import type { BenchArgs } from "./run.js";
+import type { BenchArgs } from "./args.js";
 import { median } from "./stats.js";
 
 function schemaOf(n: number, changed: boolean): JsonObject {

@@ -7,10 +7,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { compileProject, importValidator } from "../src/compile/compile.js";
+import { compileProject } from "../src/api/compile.js";
+import { importValidator } from "../src/emit/validators/load-module.js";
 import { resolveProject } from "../src/config/config.js";
 import { replayFile } from "../src/migrate/replay.js";
-import type { BenchArgs } from "./run.js";
+import type { BenchArgs } from "./args.js";
 import { median } from "./stats.js";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");

@@ -2,6 +2,7 @@
  * `npm run bench`: every benchmark measures a ratio against a baseline timed in the same run, alternating the two,
  * and reports medians, because the machines are shared and noisy. Absolute times are printed for context only.
  */
+import type { BenchArgs } from "./args.js";
 import { buildBench } from "./build.js";
 import { driftBench } from "./drift.js";
 import { replayBench } from "./replay.js";
@@ -9,6 +10,7 @@ import { scaleBench } from "./scale.js";
 import { sizeBench } from "./size.js";
 import { validatorBench } from "./validators.js";
 
+/** The registry: every bench by name, in run order. Bench files import only what is below them (./args.ts, ./stats.ts). */
 const benches: Readonly<Record<string, (args: BenchArgs) => Promise<void>>> = {
   build: buildBench,
   drift: driftBench,
@@ -18,10 +20,6 @@ const benches: Readonly<Record<string, (args: BenchArgs) => Promise<void>>> = {
   scale: scaleBench,
 };
 
-export interface BenchArgs {
-  readonly rounds: number;
-  readonly size: number | undefined;
-}
 
 const argv = process.argv.slice(2);
 const flag = (name: string): string | undefined => {

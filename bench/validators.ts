@@ -14,7 +14,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Draft, JsonObject } from "../src/ir/json.js";
 import { createAjv, emitValidator } from "../src/emit/validators/index.js";
-import type { BenchArgs } from "./run.js";
+import type { BenchArgs } from "./args.js";
 import { median } from "./stats.js";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
