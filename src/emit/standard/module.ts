@@ -1,9 +1,9 @@
-import type { CompiledVersion } from "../../compile/compile.js";
-import type { PlanExtension } from "../../compile/extensions.js";
+import type { CompiledVersion } from "../../shapes/compiled.js";
+import type { PlanExtension } from "../../shapes/extension.js";
 import { docComment, jsonLiteral, stringLiteral } from "../codegen/escape.js";
-import { copiedModule } from "../codegen/copy.js";
 import { renderModule } from "../codegen/module.js";
 import { versionNames } from "../modules/names.js";
+import { runtimeCopies } from "../modules/runtime.js";
 import { convertDraft, type Converted } from "./drafts.js";
 import { standardName } from "./names.js";
 import { toOpenApi30 } from "./openapi.js";
@@ -56,23 +56,11 @@ export function renderStandardModule(version: CompiledVersion): string {
   });
 }
 
-/** A verbatim copy of a file in src/runtime (self-contained: types, or type imports of the runtime only). */
-function runtimeCopy(file: "standard.ts" | "json-schema.ts", what: string): string {
-  return copiedModule({ file: `src/runtime/${file}`, what, rewrite: importBarrel });
-}
-
-function importBarrel(source: string): string {
-  return source.replace(`from "./runtime.js";`, `from "./_runtime.js";`);
-}
-
 /** Writes `generated/<contract>/v<N>.standard.ts` and the shared `generated/_standard.ts`. */
 export const standardExtension: PlanExtension = {
   name: "standard-schema",
   files(version) {
-    return new Map([
-      ["_standard.ts", runtimeCopy("standard.ts", "the llm-contracts Standard Schema adapter")],
-      [`${version.contract.name}/v${version.source.version}.standard.ts`, renderStandardModule(version)],
-    ]);
+    return new Map([...runtimeCopies("standard"), [`${version.contract.name}/v${version.source.version}.standard.ts`, renderStandardModule(version)]]);
   },
 };
 
@@ -80,6 +68,6 @@ export const standardExtension: PlanExtension = {
 export const jsonSchemaTypesExtension: PlanExtension = {
   name: "json-schema-types",
   files() {
-    return new Map([["_json-schema.ts", runtimeCopy("json-schema.ts", "the llm-contracts JSON Schema types")]]);
+    return runtimeCopies("json-schema");
   },
 };

@@ -1,13 +1,9 @@
 import { stringLiteral } from "../../emit/codegen/escape.js";
-import { copiedModule } from "../../emit/codegen/copy.js";
+import { runtimeCopies, SDK_RUNTIME_FILES } from "../../emit/modules/runtime.js";
 
-/** The SDK runtime, copied verbatim from src/sdk/runtime/ into `generated/_sdk/`. An explicit, ordered list. */
-export const SDK_RUNTIME_FILES = ["result.ts", "openai.ts", "anthropic.ts", "gemini.ts", "mcp.ts", "partial-json.ts", "stream.ts", "router.ts"] as const;
-
+/** `generated/_sdk/*`: the SDK runtime (listed with every other copied file in src/emit/modules/runtime.ts). */
 export function renderSdkRuntimeFiles(): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const file of SDK_RUNTIME_FILES) out.set(`_sdk/${file}`, copiedModule({ file: `src/sdk/runtime/${file}`, what: "the llm-contracts SDK runtime" }));
-  return out;
+  return runtimeCopies("sdk");
 }
 
 /** `export *` of every runtime file, for `_sdk/index.ts`. */
