@@ -5,7 +5,9 @@
  */
 export { build, check, type BuildResult, type BuildSummary, type CheckResult } from "./api/build.js";
 export { resolveProject, type Project, type Compatibility, type ProviderProfile } from "./config/config.js";
-export { compileProject, contractHash, type CompileResult, type CompiledVersion } from "./compile/compile.js";
+export { compileProject } from "./api/compile.js";
+export { contractHash } from "./compile/compile.js";
+export type { CompileResult, CompiledVersion } from "./shapes/compiled.js";
 export { discoverContracts, type ContractSource, type ContractManifest, type ContractKind } from "./discover/discover.js";
 export { loadSchemaFile, type LoadContext, type LoadedSchema } from "./load/index.js";
 export { InputError, formatDiagnostic, type Diagnostic, type Location } from "./errors.js";

@@ -1,4 +1,5 @@
-import { compileProject, type CompiledVersion } from "../../src/compile/compile.js";
+import { compileProject } from "../../src/api/compile.js";
+import type { CompiledVersion } from "../../src/shapes/compiled.js";
 import type { ProviderProfile } from "../../src/config/config.js";
 import { exportVersion } from "../../src/export/export.js";
 import { fragmentPlace } from "../../src/export/fragment.js";

@@ -1,4 +1,4 @@
-import { compileProject } from "../../src/compile/compile.js";
+import { compileProject } from "../../src/api/compile.js";
 import type { ProviderProfile } from "../../src/config/config.js";
 import { formatDiagnostic } from "../../src/errors.js";
 import { isProfileId, PROFILE_IDS } from "../../src/lint/profiles/index.js";

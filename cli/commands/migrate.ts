@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { formatDiagnostic } from "../../src/errors.js";
-import { compileForCommand, inputFile, isJsonLines } from "../../src/migrate/command-support.js";
+import { compileForCommand } from "../../src/api/compile.js";
+import { inputFile, isJsonLines } from "../../src/migrate/command-support.js";
 import { loadChain } from "../../src/migrate/load.js";
 import { migrateLines, migrateText } from "../../src/migrate/migrate-file.js";
 import { writeAtomic } from "../../src/migrate/sync.js";

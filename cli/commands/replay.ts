@@ -1,5 +1,6 @@
 import { formatDiagnostic } from "../../src/errors.js";
-import { compileForCommand, inputFile } from "../../src/migrate/command-support.js";
+import { compileForCommand } from "../../src/api/compile.js";
+import { inputFile } from "../../src/migrate/command-support.js";
 import { replayFile } from "../../src/migrate/replay.js";
 import { resolveTarget } from "../../src/migrate/target.js";
 import { COMMON_OPTIONS, outputFormat, parse, UsageError } from "../args.js";

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
-import { importValidator } from "../../src/compile/compile.js";
+import { importValidator } from "../../src/emit/validators/load-module.js";
 import { formatDiagnostic, type Diagnostic } from "../../src/errors.js";
-import { compileForCommand, inputFile, isJsonLines } from "../../src/migrate/command-support.js";
+import { compileForCommand } from "../../src/api/compile.js";
+import { inputFile, isJsonLines } from "../../src/migrate/command-support.js";
 import { classifyLine, count, newTally, readLines } from "../../src/migrate/jsonl.js";
 import { resolveTarget } from "../../src/migrate/target.js";
 import type { ContractError } from "../../src/runtime/runtime.js";

@@ -41,7 +41,7 @@ export async function build(project: Project, options: RunOptions = {}): Promise
   const cache = compileCache(session);
   const { openScope, keptFolders, unitsText, reuseOthers } = await import("../incremental/run.js");
   const { scope, changes } = session === undefined ? {} : openScope(session, project);
-  const { compileProject } = await import("../compile/compile.js");
+  const { compileProject } = await import("./compile.js");
   const result = await compileProject(project, compileOptions(cache, options, scope));
   const { nextUnits, totals } = await import("../incremental/assemble.js");
   const all = totals(result, scope);
@@ -57,7 +57,7 @@ export async function build(project: Project, options: RunOptions = {}): Promise
   // The hashes taken to compare are of the files just replaced: the snapshot must record the new ones.
   if (applied.changed) cache?.hasher.forgetUnder(project.outDir);
   // Migration modules belong to the user: created when missing, imports and signatures kept in step, bodies untouched.
-  const { syncStubsCached } = await import("../cache/stubs.js");
+  const { syncStubsCached } = await import("../migrate/cached-stubs.js");
   const migrations = await syncStubsCached(project, result, cache?.store);
   const summary = { contracts: all.contracts, versions: all.versions, examples: all.examples, files: all.files };
   // What the same build reports once it has run: nothing to write.
@@ -96,7 +96,7 @@ export async function check(project: Project, options: RunOptions = {}): Promise
   const cache = compileCache(session);
   const { openScope, keptFolders, unitsText, reuseOthers } = await import("../incremental/run.js");
   const { scope, changes } = session === undefined ? {} : openScope(session, project);
-  const { compileProject } = await import("../compile/compile.js");
+  const { compileProject } = await import("./compile.js");
   const result = await compileProject(project, compileOptions(cache, options, scope));
   const { nextUnits, orderFindings, totals } = await import("../incremental/assemble.js");
   const all = totals(result, scope);

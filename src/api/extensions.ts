@@ -1,42 +1,13 @@
-import type { CompiledVersion } from "./compile.js";
-import type { Project } from "../config/config.js";
-import type { Diagnostic } from "../errors.js";
+import type { Extensions, PlanExtension, ProjectExtension } from "../shapes/extension.js";
 import { providersExtension } from "../emit/providers/module.js";
 import { jsonSchemaTypesExtension, standardExtension } from "../emit/standard/module.js";
 import { sdkBindingExtension, sdkProjectExtension } from "../sdk/emit/extension.js";
 
-/**
- * Further generated files per contract version (e.g. provider request fragments), as `/`-separated paths
- * relative to the output folder mapped to file text. An explicit, ordered list: no discovery by file name.
- */
-export interface PlanExtension {
-  readonly name: string;
-  files(version: CompiledVersion): ReadonlyMap<string, string>;
-}
-
+/** Further generated files per contract version, in order (see src/shapes/extension.ts). */
 export const PLAN_EXTENSIONS: readonly PlanExtension[] = [providersExtension, jsonSchemaTypesExtension, standardExtension, sdkBindingExtension];
 
-/**
- * Further generated files for the whole project, made once every contract version is compiled (the SDK runtime,
- * toolset routers). Problems they report are input problems: nothing is written while there are any.
- */
-export interface ProjectExtension {
-  readonly name: string;
-  files(input: { readonly project: Project; readonly versions: readonly CompiledVersion[]; readonly listing: readonly ContractListing[] }): {
-    readonly files: ReadonlyMap<string, string>;
-    readonly problems: readonly Diagnostic[];
-  };
-}
-
-/**
- * Every contract of the project by name, with the versions that compiled. In an incremental run `versions` holds
- * only the contracts it redid (always every toolset member, see src/incremental), while the listing is complete.
- */
-export interface ContractListing {
-  readonly contract: string;
-  readonly compiled: readonly number[];
-  /** How many versions the contract has: the latest is this one. */
-  readonly versions: number;
-}
-
+/** Further generated files for the whole project, in order. */
 export const PROJECT_EXTENSIONS: readonly ProjectExtension[] = [sdkProjectExtension];
+
+/** What every build and check compiles with (the worker threads too: src/parallel/worker.ts). */
+export const EXTENSIONS: Extensions = { plan: PLAN_EXTENSIONS, project: PROJECT_EXTENSIONS };

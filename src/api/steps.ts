@@ -1,18 +1,14 @@
-import type { CompileResult } from "../compile/compile.js";
-import type { Project } from "../config/config.js";
-import type { Diagnostic } from "../errors.js";
+import type { CheckStep } from "../shapes/check-step.js";
+import { diffSchemas } from "../drift/cached-diff.js";
 import { driftStep } from "../drift/step.js";
 import { lintCheckStep } from "../lint/check-step.js";
 import { migrationCheckStep } from "../migrate/gate.js";
+
+export type { CheckStep } from "../shapes/check-step.js";
 
 /**
  * Further checks `check` runs after a complete compile (drift between versions, provider lint, migrations).
  * An explicit, ordered list: no discovery by file name. Each step returns findings; their codes must match
  * `CHECK_FINDINGS` in build.ts so that they count as problems (exit 1) and not as input errors (exit 2).
  */
-export interface CheckStep {
-  readonly name: string;
-  run(project: Project, compiled: CompileResult): Promise<readonly Diagnostic[]>;
-}
-
-export const CHECK_STEPS: readonly CheckStep[] = [lintCheckStep, driftStep, migrationCheckStep];
+export const CHECK_STEPS: readonly CheckStep[] = [lintCheckStep, driftStep, migrationCheckStep(diffSchemas)];

@@ -12,14 +12,9 @@ import { canonicalJson, type Draft, type JsonObject, type JsonValue } from "../i
 import type { Project } from "../config/config.js";
 import type { FileHasher } from "./files.js";
 import type { CacheStore } from "./store.js";
+import type { VersionOutcome } from "../shapes/compiled.js";
 
-export interface VersionOutcome {
-  readonly files: readonly (readonly [string, string])[];
-  readonly compiled?: { readonly draft: Draft; readonly schema: JsonObject; readonly hash: string; readonly validatorCode: string };
-  readonly problems: readonly Diagnostic[];
-  readonly warnings: readonly Diagnostic[];
-  readonly examples: number;
-}
+export type { VersionOutcome } from "../shapes/compiled.js";
 
 interface VersionEntry {
   /** [display path, content hash] of every file the loader read besides the schema file itself. */

@@ -2,70 +2,22 @@ import { createHash } from "node:crypto";
 import { displayPath, type Project } from "../config/config.js";
 import { cmp, discoverContracts, discoverNamed, type ContractSource, type VersionSource } from "../discover/discover.js";
 import type { Diagnostic } from "../errors.js";
-import { renderContractIndex, renderRootIndex, type ContractIndexInput } from "../emit/modules/indexes.js";
+import { renderContractIndex, renderRootIndex } from "../emit/modules/indexes.js";
 import { renderRuntimeModules } from "../emit/modules/runtime.js";
 import { renderValidatorModule, renderVersionModule } from "../emit/modules/version.js";
 import { versionNames } from "../emit/modules/names.js";
 import { canonicalJson, type Draft, type JsonObject } from "../ir/json.js";
 import { loadSchemaFileMapped, type LoadContext } from "../load/index.js";
-import type { RawValidator } from "../runtime/runtime.js";
 import { checkExamples, hasExamples } from "./examples.js";
-import { PLAN_EXTENSIONS, PROJECT_EXTENSIONS } from "./extensions.js";
 import { renderUpgradeModule } from "../migrate/upgrade-module.js";
-import type { WritePlan } from "../write/plan.js";
-import { readVersion, versionKey, writeVersion, type CompileCache, type VersionOutcome } from "../cache/version.js";
+import { readVersion, versionKey, writeVersion, type CompileCache } from "../cache/version.js";
+import { importValidator } from "../emit/validators/load-module.js";
+import { compileVersions } from "../parallel/pool.js";
+import type { CompiledOutcome, CompiledVersion, CompileResult, CompileScope, ContractIndexInput, ContractSlice, VersionOutcome } from "../shapes/compiled.js";
+import type { Extensions, PlanExtension } from "../shapes/extension.js";
 
-export interface CompiledVersion {
-  readonly contract: ContractSource;
-  readonly source: VersionSource;
-  readonly draft: Draft;
-  readonly schema: JsonObject;
-  readonly hash: string;
-  /** ESM JavaScript of the standalone validator (what `v<N>.validate.ts` holds). */
-  readonly validatorCode: string;
-}
-
-export interface CompileResult {
-  readonly plan: WritePlan;
-  readonly versions: readonly CompiledVersion[];
-  readonly contracts: readonly ContractSource[];
-  /** Everything wrong with the inputs. A plan is only complete (and only written) when this is empty. */
-  readonly problems: readonly Diagnostic[];
-  /** Strictness findings that do not refuse the build (see src/strictness), in document order per version. */
-  readonly warnings: readonly Diagnostic[];
-  readonly examples: number;
-  /** Each compiled contract's own part of the above, in discovery order (see src/incremental). */
-  readonly slices: readonly ContractSlice[];
-  /**
-   * Set when only some contracts were compiled (an incremental run): then `plan` holds their folders and the
-   * project's own files, and `contracts`, `versions`, `problems`, `warnings`, `examples` and `slices` are theirs.
-   */
-  readonly scope?: CompileScope;
-}
-
-/** One contract's part of a compile, enough to stand in for it in a later run that does not redo it. */
-export interface ContractSlice {
-  readonly name: string;
-  readonly problems: readonly Diagnostic[];
-  readonly warnings: readonly Diagnostic[];
-  readonly examples: number;
-  /** Versions compiled without problems, in order. */
-  readonly compiled: readonly number[];
-  /** How many versions the contract has. */
-  readonly versions: number;
-  /** Files planned in the contract's output folder. */
-  readonly files: number;
-  /** Its entry in the root index; absent while the contract has problems. */
-  readonly index?: ContractIndexInput;
-  /** Display paths of every file its versions were loaded from. */
-  readonly read: readonly string[];
-}
-
-/** The contracts to compile, and the slices of the others, taken from an earlier run. */
-export interface CompileScope {
-  readonly names: ReadonlySet<string>;
-  readonly others: readonly ContractSlice[];
-}
+export type { CompiledOutcome, CompiledVersion, CompileResult, CompileScope, ContractSlice } from "../shapes/compiled.js";
+export { importValidator } from "../emit/validators/load-module.js";
 
 /** sha256 of the canonical JSON of a bundled schema, as `sha256:<hex>`. */
 export function contractHash(schema: JsonObject): string {
@@ -80,19 +32,13 @@ export interface CompileOptions {
   readonly scope?: CompileScope;
 }
 
-/** What compiling one version gives, with the display paths of every file its schema was loaded from. */
-export interface CompiledOutcome {
-  readonly outcome: VersionOutcome;
-  readonly read: readonly string[];
-}
-
 /**
  * discover → load (bundle) → schema checks → emit types and validators → golden examples → plan.
  * Problems are collected per contract version, so one bad file does not hide the others. Versions the cache holds
  * are taken from it; the others are compiled (in worker threads when there are many) and the results are
  * assembled in discovery order, so the output never depends on how the work was split.
  */
-export async function compileProject(project: Project, options: CompileOptions = {}): Promise<CompileResult> {
+export async function compileProjectWith(project: Project, extensions: Extensions, options: CompileOptions = {}): Promise<CompileResult> {
   const { cache, scope } = options;
   const discovery = scope === undefined ? discoverContracts(project) : discoverNamed(project, scope.names);
   const problems: Diagnostic[] = [...discovery.problems];
@@ -110,12 +56,17 @@ export async function compileProject(project: Project, options: CompileOptions =
     }),
   );
   const misses = jobs.filter((j) => j.hit === undefined);
-  const { compileVersions } = await import("../parallel/pool.js");
   // Cache entries are written as results arrive, while the workers compile the rest (this thread is idle then).
-  const results = await compileVersions(project, misses, options.workers, (i, r) => {
-    const job = misses[i]!;
-    if (!("diagnostic" in r) && job.key !== undefined) writeVersion(cache!, project, job.key, r.read.slice(1), r.outcome);
-  });
+  const results = await compileVersions(
+    project,
+    misses,
+    options.workers,
+    (i, r) => {
+      const job = misses[i]!;
+      if (!("diagnostic" in r) && job.key !== undefined) writeVersion(cache!, project, job.key, r.read.slice(1), r.outcome);
+    },
+    (contract, source, ctx) => compileVersionOutcome(project, extensions.plan, contract, source, ctx),
+  );
   const outcomes = new Map<(typeof jobs)[number], CompiledOutcome | Diagnostic>();
   misses.forEach((job, i) => {
     const r = results[i]!;
@@ -170,7 +121,7 @@ export async function compileProject(project: Project, options: CompileOptions =
   }
   const all = scope === undefined ? slices : [...slices, ...scope.others].sort((a, b) => cmp(a.name, b.name));
   const listing = all.map((s) => ({ contract: s.name, compiled: s.compiled, versions: s.versions }));
-  for (const extension of PROJECT_EXTENSIONS) {
+  for (const extension of extensions.project) {
     const out = extension.files({ project, versions: compiled, listing });
     for (const [rel, text] of out.files) plan.set(rel, text);
     problems.push(...out.problems);
@@ -182,9 +133,15 @@ export async function compileProject(project: Project, options: CompileOptions =
 }
 
 /** Compiles one version (no cache). Throws `InputError` for an input that cannot be read. */
-export async function compileVersionOutcome(project: Project, contract: ContractSource, source: VersionSource, ctx?: LoadContext): Promise<CompiledOutcome> {
+export async function compileVersionOutcome(
+  project: Project,
+  extensions: readonly PlanExtension[],
+  contract: ContractSource,
+  source: VersionSource,
+  ctx?: LoadContext,
+): Promise<CompiledOutcome> {
   const plan = new Map<string, string>();
-  const result = await compileVersion(project, ctx ?? { schemasDir: project.schemasDir, rootDir: project.rootDir }, contract, source, plan);
+  const result = await compileVersion(project, extensions, ctx ?? { schemasDir: project.schemasDir, rootDir: project.rootDir }, contract, source, plan);
   const outcome: VersionOutcome = {
     files: [...plan],
     ...(result.compiled !== undefined
@@ -199,6 +156,7 @@ export async function compileVersionOutcome(project: Project, contract: Contract
 
 async function compileVersion(
   project: Project,
+  extensions: readonly PlanExtension[],
   ctx: LoadContext,
   contract: ContractSource,
   source: VersionSource,
@@ -239,7 +197,7 @@ async function compileVersion(
   plan.set(`${prefix}.validate.ts`, renderValidatorModule(contract.name, source.version, source.display, validatorCode));
 
   const compiled: CompiledVersion = { contract, source, draft: loaded.draft, schema: loaded.schema, hash, validatorCode };
-  for (const extension of PLAN_EXTENSIONS) for (const [rel, text] of extension.files(compiled)) plan.set(rel, text);
+  for (const extension of extensions) for (const [rel, text] of extension.files(compiled)) plan.set(rel, text);
   if (!hasExamples(contract, source.version)) return { compiled, problems: [], warnings, examples: 0, read };
   // Golden examples run through the exact generated validator code, not a re-compiled in-memory one.
   const validate = await importValidator(validatorCode);
@@ -255,12 +213,4 @@ let loadedCompilers: Promise<{ readonly compileValidator: typeof import("../emit
 function compilers(): NonNullable<typeof loadedCompilers> {
   loadedCompilers ??= Promise.all([import("../emit/validators/index.js"), import("../emit/types/index.js")]).then(([v, t]) => ({ compileValidator: v.compileValidator, emitTypes: t.emitTypes }));
   return loadedCompilers;
-}
-
-/** Loads generated validator code (zero imports) as a module without touching the disk. */
-export async function importValidator(code: string): Promise<RawValidator> {
-  const mod = (await import(`data:text/javascript;base64,${Buffer.from(code, "utf8").toString("base64")}`)) as {
-    validate: RawValidator;
-  };
-  return mod.validate;
 }

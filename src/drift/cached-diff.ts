@@ -4,10 +4,10 @@
  * result is also kept in memory (drift and the migration gate ask for the same pairs), and the canonical text of
  * a schema object is computed once.
  */
-import { diffSchemas as computeDiff, type DiffOptions, type SchemaInput } from "../drift/diff.js";
-import type { DiffResult } from "../drift/types.js";
+import { diffSchemas as computeDiff, type DiffOptions, type SchemaInput } from "./diff.js";
+import type { DiffResult } from "./types.js";
 import { canonicalJson, type JsonObject } from "../ir/json.js";
-import { runCache, type RunCache } from "./context.js";
+import { runCache, type RunCache } from "../cache/context.js";
 
 const canonical = new WeakMap<JsonObject, string>();
 const results = new WeakMap<RunCache, Map<string, DiffResult>>();

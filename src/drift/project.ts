@@ -10,7 +10,7 @@ import { discoverContracts, discoverNamed, type ContractSource } from "../discov
 import { InputError, type Diagnostic, type Location } from "../errors.js";
 import { LoadCache, loadSchemaFileMapped, readDocument, type MappedSchema } from "../load/index.js";
 import { findAcknowledgement, loadAcknowledgements, type Acknowledgement } from "./ack.js";
-import { diffSchemas } from "../cache/diff.js";
+import { diffSchemas } from "./cached-diff.js";
 import { readRefSchemas } from "./git.js";
 import type { Change, DiffResult, Direction, Mode } from "./types.js";
 import { migrationSteps } from "../migrate/layout.js";

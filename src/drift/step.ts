@@ -1,5 +1,5 @@
 /** The drift step of `check`: failing drift findings as diagnostics (`drift.<rule>`, exit 1 in check). */
-import type { CheckStep } from "../api/steps.js";
+import type { CheckStep } from "../shapes/check-step.js";
 import type { Diagnostic } from "../errors.js";
 import { driftProject } from "./project.js";
 import { effectLine } from "./text.js";

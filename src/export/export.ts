@@ -1,4 +1,4 @@
-import type { CompiledVersion } from "../compile/compile.js";
+import type { CompiledVersion } from "../shapes/compiled.js";
 import type { ProviderProfile } from "../config/config.js";
 import { isJsonObject, type JsonObject } from "../ir/json.js";
 import { lintSchema, type RuleFinding } from "../lint/engine.js";

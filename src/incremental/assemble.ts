@@ -7,7 +7,7 @@
  * each check step in turn), then by owner (the project's own files first, then contracts by name), then in the
  * order the run found them.
  */
-import type { CompileResult } from "../compile/compile.js";
+import type { CompileResult } from "../shapes/compiled.js";
 import { cmp } from "../discover/discover.js";
 import type { Diagnostic } from "../errors.js";
 import type { Project } from "../config/config.js";

@@ -9,7 +9,7 @@
  */
 import path from "node:path";
 import { CONFIG_FILE, displayPath, type Project } from "../config/config.js";
-import type { ContractSlice } from "../compile/compile.js";
+import type { ContractSlice } from "../shapes/compiled.js";
 import type { ContractSource } from "../discover/discover.js";
 import type { Diagnostic } from "../errors.js";
 import { migrationSettings } from "../migrate/layout.js";

@@ -1,4 +1,4 @@
-import type { CheckStep } from "../api/steps.js";
+import type { CheckStep } from "../shapes/check-step.js";
 import { displayPath } from "../config/config.js";
 import type { Diagnostic } from "../errors.js";
 import { lintCompiled, lintToolsetBudgets, toDiagnostic } from "./project.js";

@@ -1,4 +1,4 @@
-import type { CompileResult, CompiledVersion } from "../compile/compile.js";
+import type { CompileResult, CompiledVersion } from "../shapes/compiled.js";
 import path from "node:path";
 import { displayPath, type Project, type ProviderProfile } from "../config/config.js";
 import type { Diagnostic, Location } from "../errors.js";

@@ -4,11 +4,11 @@
  * every module is known to be in step).
  */
 import { existsSync, readFileSync } from "node:fs";
-import type { CompileResult } from "../compile/compile.js";
+import type { CompileResult } from "../shapes/compiled.js";
 import type { Project } from "../config/config.js";
-import { planSteps } from "../migrate/plan-steps.js";
-import type { StubSync } from "../migrate/sync.js";
-import type { CacheStore } from "./store.js";
+import { planSteps } from "./plan-steps.js";
+import type { StubSync } from "./sync.js";
+import type { CacheStore } from "../cache/store.js";
 
 export async function syncStubsCached(project: Project, compiled: Pick<CompileResult, "contracts" | "versions">, store: CacheStore | undefined): Promise<StubSync> {
   const created: string[] = [];

@@ -1,15 +1,7 @@
-/** What the validate / replay / migrate commands share: a compiled project and file-kind detection. */
+/** What the validate / replay / migrate commands share: file-kind detection (their compile: src/api/compile.ts). */
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
-import { compileProject, type CompileResult } from "../compile/compile.js";
-import type { Project } from "../config/config.js";
-import { inputError, type Diagnostic } from "../errors.js";
-
-/** Compiles the project; problems other than failing golden examples block the command (exit 2). */
-export async function compileForCommand(project: Project): Promise<{ compiled: CompileResult; blocking: readonly Diagnostic[] }> {
-  const compiled = await compileProject(project);
-  return { compiled, blocking: compiled.problems.filter((p) => !p.code.startsWith("example.")) };
-}
+import { inputError } from "../errors.js";
 
 /** `.jsonl` / `.ndjson` files hold one document per line; anything else is one document. */
 export function isJsonLines(file: string): boolean {

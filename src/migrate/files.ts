@@ -4,7 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { CompileResult } from "../compile/compile.js";
+import type { CompileResult } from "../shapes/compiled.js";
 import type { Project } from "../config/config.js";
 import { migrationSettings } from "./layout.js";
 

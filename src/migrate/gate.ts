@@ -3,21 +3,39 @@
  * implemented migration, and every migration must type-check against the types `build` would generate.
  */
 import path from "node:path";
-import type { CheckStep } from "../api/steps.js";
-import type { CompileResult } from "../compile/compile.js";
-import { diffSchemas } from "../cache/diff.js";
+import type { CheckStep } from "../shapes/check-step.js";
+import type { CompileResult } from "../shapes/compiled.js";
 import type { Diagnostic } from "../errors.js";
+import type { Draft, JsonObject } from "../ir/json.js";
 import { chainSources } from "./files.js";
 import { stepStatus } from "./status.js";
 import { planSteps } from "./plan-steps.js";
 import { typecheckChain } from "./typecheck.js";
 
 /**
+ * What the gate needs of a comparison of two versions: drift's `diffSchemas` (src/drift/cached-diff.ts), handed in
+ * by the composition root (src/api/steps.ts) because drift sits above migrate (it reports migration status).
+ */
+export type BackwardDiff = (
+  old: { readonly schema: JsonObject; readonly draft: Draft },
+  neu: { readonly schema: JsonObject; readonly draft: Draft },
+) => Promise<{
+  readonly verdict: { readonly backward: string };
+  readonly changes: readonly { readonly pointer: string; readonly message: string; readonly rule: string; readonly breaks: readonly string[]; readonly unknown?: readonly string[] }[];
+}>;
+
+/**
  * Why old documents fail the new version: the drift engine's backward findings (a step whose backward verdict is
  * "compatible" needs no migration; "unknown" counts as breaking). Without both versions compiled, the stub
  * analysis's own list is used.
  */
-export async function backwardBreaks(compiled: Pick<CompileResult, "versions">, contract: string, from: number, fallback: readonly string[]): Promise<string[]> {
+export async function backwardBreaks(
+  diffSchemas: BackwardDiff,
+  compiled: Pick<CompileResult, "versions">,
+  contract: string,
+  from: number,
+  fallback: readonly string[],
+): Promise<string[]> {
   const find = (v: number) => compiled.versions.find((c) => c.contract.name === contract && c.source.version === v);
   const old = find(from);
   const neu = find(from + 1);
@@ -28,7 +46,8 @@ export async function backwardBreaks(compiled: Pick<CompileResult, "versions">, 
   return found.length > 0 ? found.map((c) => `${c.pointer === "" ? "/" : c.pointer}: ${c.message} [${c.rule}]`) : [...fallback];
 }
 
-export const migrationCheckStep: CheckStep = {
+/** The gate as a `check` step, comparing versions with `diff`. */
+export const migrationCheckStep = (diff: BackwardDiff): CheckStep => ({
   name: "migrations",
   async run(project, compiled) {
     const problems: Diagnostic[] = [];
@@ -39,7 +58,7 @@ export const migrationCheckStep: CheckStep = {
       if (status === "missing") {
         problems.push({ code: "migration.missing", file: step.display, message: `${label} has no migration module: run \`llm-contracts build\` to scaffold ${step.functionName}` });
       } else if (status === "stub") {
-        const breaks = await backwardBreaks(compiled, step.contract, step.from, analysis.breaks);
+        const breaks = await backwardBreaks(diff, compiled, step.contract, step.from, analysis.breaks);
         if (breaks.length === 0) continue;
         problems.push({
           code: "migration.not-implemented",
@@ -58,4 +77,4 @@ export const migrationCheckStep: CheckStep = {
     problems.push(...(await typecheckChain(project, sources, roots)));
     return problems;
   },
-};
+});

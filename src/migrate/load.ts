@@ -8,13 +8,13 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { ts } from "../typescript.js";
-import type { CompileResult } from "../compile/compile.js";
+import type { CompileResult } from "../shapes/compiled.js";
 import type { Project } from "../config/config.js";
 import type { ContractSource } from "../discover/discover.js";
 import type { UpgradeResult, UpgradeStep } from "../runtime/runtime.js";
 import { chainSources } from "./files.js";
 import { migrationSettings } from "./layout.js";
-import { upgradeNames } from "./upgrade-module.js";
+import { upgradeNames } from "../emit/modules/names.js";
 
 type RunUpgrade = (contract: string, steps: readonly UpgradeStep[], value: unknown, from?: number, options?: { to?: number; versionField?: string }) => UpgradeResult<unknown>;
 

@@ -1,5 +1,5 @@
 /** Every consecutive version step of a project with its stub target and analysis (no ts-morph needed to plan). */
-import type { CompileResult, CompiledVersion } from "../compile/compile.js";
+import type { CompileResult, CompiledVersion } from "../shapes/compiled.js";
 import type { Project } from "../config/config.js";
 import { analyzeStep, type StepAnalysis } from "./analyze.js";
 import { generatedRuntimeFile, generatedVersionFile, importSpecifier, migrationSteps, type MigrationStep } from "./layout.js";

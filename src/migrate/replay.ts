@@ -2,8 +2,8 @@
  * `replay`: would version N reject the outputs we stored? Streams a JSONL file through one version's validator
  * (the exact generated code), counting lines by outcome and error code and keeping only the first few failures.
  */
-import type { CompiledVersion } from "../compile/compile.js";
-import { importValidator } from "../compile/compile.js";
+import type { CompiledVersion } from "../shapes/compiled.js";
+import { importValidator } from "../emit/validators/load-module.js";
 import type { ContractError } from "../runtime/runtime.js";
 import { classifyLine, count, newTally, readLines, type Tally } from "./jsonl.js";
 

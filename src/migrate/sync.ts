@@ -4,7 +4,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { CompileResult } from "../compile/compile.js";
+import type { CompileResult } from "../shapes/compiled.js";
 import type { Project } from "../config/config.js";
 import { planSteps, type PlannedStep } from "./plan-steps.js";
 import { renderStub, updateStub } from "./stub.js";

@@ -1,5 +1,5 @@
 /** `<contract>[@vN]` arguments of the validate / replay / migrate commands, resolved against a compiled project. */
-import type { CompileResult, CompiledVersion } from "../compile/compile.js";
+import type { CompileResult, CompiledVersion } from "../shapes/compiled.js";
 import type { ContractSource } from "../discover/discover.js";
 import { inputError } from "../errors.js";
 

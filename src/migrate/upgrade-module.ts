@@ -6,23 +6,10 @@
 import path from "node:path";
 import { displayPath, type Project } from "../config/config.js";
 import type { ContractSource } from "../discover/discover.js";
-import { pascalCase, stringLiteral } from "../emit/codegen/escape.js";
+import { stringLiteral } from "../emit/codegen/escape.js";
 import { renderModule } from "../emit/codegen/module.js";
-import { latestNames, versionNames } from "../emit/modules/names.js";
+import { latestNames, upgradeNames, versionNames } from "../emit/modules/names.js";
 import { importSpecifier, migrationSettings, migrationSteps } from "./layout.js";
-
-export interface UpgradeNames {
-  readonly upgrade: string;
-  readonly parseAny: string;
-  readonly steps: string;
-  readonly version: string;
-}
-
-/** `upgradeTicketTriage`, `parseTicketTriageAny`, `TicketTriageUpgradeSteps`, `TicketTriageVersion`. */
-export function upgradeNames(contract: string): UpgradeNames {
-  const base = pascalCase(contract);
-  return { upgrade: `upgrade${base}`, parseAny: `parse${base}Any`, steps: `${base}UpgradeSteps`, version: `${base}Version` };
-}
 
 export function renderUpgradeModule(project: Project, contract: ContractSource): string {
   const settings = migrationSettings(project, contract);

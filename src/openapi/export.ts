@@ -1,5 +1,5 @@
 import type { OpenAPIV3_1 } from "openapi-types";
-import type { CompiledVersion } from "../compile/compile.js";
+import type { CompiledVersion } from "../shapes/compiled.js";
 import { pascalCase } from "../emit/codegen/escape.js";
 import { lowerDraft } from "../export/draft.js";
 import { isJsonObject, type JsonObject, type JsonValue } from "../ir/json.js";

@@ -8,11 +8,11 @@
  */
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import type { CompiledOutcome } from "../compile/compile.js";
 import type { Project } from "../config/config.js";
 import type { ContractSource, VersionSource } from "../discover/discover.js";
 import { InputError, type Diagnostic } from "../errors.js";
-import { LoadCache } from "../load/index.js";
+import { LoadCache, type LoadContext } from "../load/index.js";
+import type { CompiledOutcome } from "../shapes/compiled.js";
 
 export interface VersionJob {
   readonly contract: ContractSource;
@@ -20,6 +20,12 @@ export interface VersionJob {
 }
 
 export type JobResult = CompiledOutcome | { readonly diagnostic: Diagnostic };
+
+/**
+ * Compiles one version in this thread: handed in by the compiler, so the pool never imports it. Worker threads
+ * compile with the composition root's extensions (src/parallel/worker.ts).
+ */
+export type CompileOne = (contract: ContractSource, source: VersionSource, ctx: LoadContext) => Promise<CompiledOutcome>;
 
 /** Below this many versions per worker, compiling in this thread is faster than starting workers. */
 export const MIN_PER_WORKER = 12;
@@ -45,18 +51,23 @@ export function defaultWorkers(): number {
 export type OnResult = (index: number, result: JobResult) => void;
 
 /** Results in job order. `onResult` (optional) sees each one first, see `OnResult`. */
-export async function compileVersions(project: Project, jobs: readonly VersionJob[], workers = defaultWorkers(), onResult?: OnResult): Promise<JobResult[]> {
+export async function compileVersions(
+  project: Project,
+  jobs: readonly VersionJob[],
+  workers = defaultWorkers(),
+  onResult: OnResult | undefined,
+  compileOne: CompileOne,
+): Promise<JobResult[]> {
   const count = Math.min(workers, Math.floor(jobs.length / MIN_PER_WORKER));
-  if (count <= 1) return inThread(project, jobs, onResult);
+  if (count <= 1) return inThread(project, jobs, onResult, compileOne);
   return inWorkers(project, jobs, count, onResult);
 }
 
-async function inThread(project: Project, jobs: readonly VersionJob[], onResult: OnResult | undefined): Promise<JobResult[]> {
-  const { compileVersionOutcome } = await import("../compile/compile.js");
+async function inThread(project: Project, jobs: readonly VersionJob[], onResult: OnResult | undefined, compileOne: CompileOne): Promise<JobResult[]> {
   const ctx = { schemasDir: project.schemasDir, rootDir: project.rootDir, cache: new LoadCache() };
   const out: JobResult[] = [];
   for (const job of jobs) {
-    const result = await settle(() => compileVersionOutcome(project, job.contract, job.source, ctx));
+    const result = await settle(() => compileOne(job.contract, job.source, ctx));
     onResult?.(out.length, result);
     out.push(result);
   }

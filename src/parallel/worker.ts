@@ -1,5 +1,10 @@
-/** A compile worker: compiles the versions it is sent, one at a time in the order sent, and replies with each result by position. */
+/**
+ * A compile worker: compiles the versions it is sent, one at a time in the order sent, and replies with each result
+ * by position. A thread's entry point (the top of its own thread, like cli/main.ts), so it takes the extension list
+ * from the composition root.
+ */
 import { parentPort, workerData } from "node:worker_threads";
+import { PLAN_EXTENSIONS } from "../api/extensions.js";
 import { compileVersionOutcome } from "../compile/compile.js";
 import type { Project } from "../config/config.js";
 import type { ContractSource, VersionSource } from "../discover/discover.js";
@@ -13,7 +18,7 @@ const ctx = { schemasDir: project.schemasDir, rootDir: project.rootDir, cache: n
 let queue: Promise<void> = Promise.resolve();
 parentPort!.on("message", (job: { index: number; contract: ContractSource; source: VersionSource }) => {
   queue = queue.then(() =>
-    settle(() => compileVersionOutcome(project, job.contract, job.source, ctx)).then(
+    settle(() => compileVersionOutcome(project, PLAN_EXTENSIONS, job.contract, job.source, ctx)).then(
       (result) => parentPort!.postMessage({ index: job.index, result }),
       (error: unknown) => parentPort!.postMessage({ index: job.index, fatal: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
     ),

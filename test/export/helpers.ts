@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
-import { compileProject, importValidator, type CompileResult } from "../../src/compile/compile.js";
+import { compileProject } from "../../src/api/compile.js";
+import { importValidator, type CompileResult } from "../../src/compile/compile.js";
 import { resolveProject } from "../../src/config/config.js";
 import type { PlanNode } from "../../src/export/plan.js";
 import { REPO_ROOT } from "../util/project.js";

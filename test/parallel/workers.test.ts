@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { generateProject } from "../../bench/generate.js";
-import { compileProject } from "../../src/compile/compile.js";
+import { compileProject } from "../../src/api/compile.js";
 import { resolveProject } from "../../src/config/config.js";
 import { MIN_PER_WORKER } from "../../src/parallel/pool.js";
 import { tempDir } from "../util/project.js";

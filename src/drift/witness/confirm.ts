@@ -3,7 +3,7 @@
  * `generated/` (not in-memory ajv, whose deep-equal differs on objects with own `toString`/`constructor`), loaded
  * with `importValidator`. A witness is kept only when it is valid under one schema and invalid under the other.
  */
-import { importValidator } from "../../compile/compile.js";
+import { importValidator } from "../../emit/validators/load-module.js";
 import { emitValidator } from "../../emit/validators/index.js";
 import { canonicalJson, isJsonObject, type Draft, type JsonObject, type JsonValue } from "../../ir/json.js";
 import { keywordKind, mapKeyword } from "../../ir/keywords.js";

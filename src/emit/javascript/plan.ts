@@ -1,4 +1,4 @@
-import type { CompileResult } from "../../compile/compile.js";
+import type { CompileResult } from "../../shapes/compiled.js";
 import type { Project } from "../../config/config.js";
 import { chainSources } from "../../migrate/files.js";
 import type { WritePlan } from "../../write/plan.js";

@@ -1,9 +1,8 @@
-import type { ContractKind } from "../../discover/discover.js";
+import type { ContractIndexInput } from "../../shapes/compiled.js";
 import { docComment, stringLiteral } from "../codegen/escape.js";
 import { renderModule } from "../codegen/module.js";
-import { latestNames, namespaceName, versionNames } from "./names.js";
+import { latestNames, namespaceName, upgradeNames, versionNames } from "./names.js";
 import { runtimeSpecifier } from "./runtime.js";
-import { upgradeNames } from "../../migrate/upgrade-module.js";
 import { latestStandardName, standardName } from "../standard/names.js";
 
 /** The upgrade chain's exports (generated/<contract>/upgrade.ts), re-exported by the indexes. */
@@ -12,13 +11,7 @@ function upgradeExports(contract: string): string[] {
   return [u.upgrade, u.parseAny, u.steps, `type ${u.version}`];
 }
 
-export interface ContractIndexInput {
-  readonly contract: string;
-  readonly kind: ContractKind;
-  readonly description?: string;
-  readonly versions: readonly number[];
-  readonly source: string;
-}
+export type { ContractIndexInput } from "../../shapes/compiled.js";
 
 /**
  * `<contract>/index.ts`: every version's API by its versioned name, each version as a namespace (`v1`, `v2`: for

@@ -37,3 +37,17 @@ export function namespaceName(contract: string): string {
   const p = pascalCase(contract);
   return p[0]!.toLowerCase() + p.slice(1);
 }
+
+/** The upgrade chain's exports (`generated/<contract>/upgrade.ts`, rendered in src/migrate/upgrade-module.ts). */
+export interface UpgradeNames {
+  readonly upgrade: string;
+  readonly parseAny: string;
+  readonly steps: string;
+  readonly version: string;
+}
+
+/** `upgradeTicketTriage`, `parseTicketTriageAny`, `TicketTriageUpgradeSteps`, `TicketTriageVersion`. */
+export function upgradeNames(contract: string): UpgradeNames {
+  const base = pascalCase(contract);
+  return { upgrade: `upgrade${base}`, parseAny: `parse${base}Any`, steps: `${base}UpgradeSteps`, version: `${base}Version` };
+}

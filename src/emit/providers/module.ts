@@ -1,5 +1,5 @@
-import type { CompiledVersion } from "../../compile/compile.js";
-import type { PlanExtension } from "../../compile/extensions.js";
+import type { CompiledVersion } from "../../shapes/compiled.js";
+import type { PlanExtension } from "../../shapes/extension.js";
 import { exportVersion, type ProviderExport } from "../../export/export.js";
 import type { JsonObject } from "../../ir/json.js";
 import { fragmentPlace } from "../../export/fragment.js";

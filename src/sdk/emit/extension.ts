@@ -1,5 +1,5 @@
-import type { CompiledVersion } from "../../compile/compile.js";
-import type { PlanExtension, ProjectExtension } from "../../compile/extensions.js";
+import type { CompiledVersion } from "../../shapes/compiled.js";
+import type { PlanExtension, ProjectExtension } from "../../shapes/extension.js";
 import { displayPath, CONFIG_FILE } from "../../config/config.js";
 import type { Diagnostic } from "../../errors.js";
 import { stringLiteral } from "../../emit/codegen/escape.js";

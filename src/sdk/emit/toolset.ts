@@ -1,4 +1,4 @@
-import type { CompiledVersion } from "../../compile/compile.js";
+import type { CompiledVersion } from "../../shapes/compiled.js";
 import type { Diagnostic } from "../../errors.js";
 import { docComment, propertyKey, stringLiteral } from "../../emit/codegen/escape.js";
 import { renderModule } from "../../emit/codegen/module.js";
