@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+/**
+ * Which compiled test files each test command runs, printed space-separated for `node --test`:
+ *   node scripts/test-files.mjs quick   what `npm test` runs (the README command, what CI runs first)
+ *   node scripts/test-files.mjs long    what `npm run test:full` runs: the long suites `npm test` leaves out
+ * Every file under dist/test is in exactly one of the two (test/meta/test-split.test.ts checks it).
+ * A suite goes in LONG when its job is breadth (whole corpora, whole suites, a real npm install), not one
+ * behaviour; its duration measured on this repository is noted beside it.
+ */
+import { readdirSync, existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** Paths under dist/test, each with why it is long. */
+export const LONG = {
+  "corpus/schemastore.test.js": "builds every schema of ../shared/corpus/schemastore and type-checks them in one program",
+  "conformance/json-schema-test-suite.test.js": "the whole JSON-Schema-Test-Suite, five drafts, generated and in-memory validators",
+  "adoption/pack-install.test.js": "npm pack, then installs the tarball into consumer projects and builds them",
+};
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const dist = path.join(root, "dist", "test");
+
+function walk(dir, rel, out) {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const r = rel === "" ? e.name : `${rel}/${e.name}`;
+    if (e.isDirectory()) walk(path.join(dir, e.name), r, out);
+    else if (e.name.endsWith(".test.js")) out.push(r);
+  }
+  return out;
+}
+
+export function testFiles() {
+  const all = existsSync(dist) ? walk(dist, "", []).sort() : [];
+  const stale = Object.keys(LONG).filter((f) => !all.includes(f));
+  return { quick: all.filter((f) => !(f in LONG)), long: all.filter((f) => f in LONG), stale };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const which = process.argv[2];
+  const { quick, long, stale } = testFiles();
+  if (which !== "quick" && which !== "long") {
+    console.error("usage: node scripts/test-files.mjs quick|long");
+    process.exit(2);
+  }
+  if (stale.length > 0) {
+    console.error(`scripts/test-files.mjs: LONG names files that do not exist under dist/test: ${stale.join(", ")}`);
+    process.exit(2);
+  }
+  console.log((which === "quick" ? quick : long).map((f) => path.join("dist", "test", f)).join(" "));
+}
