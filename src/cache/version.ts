@@ -7,8 +7,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import type { ContractSource, VersionSource } from "../discover/discover.js";
-import type { Diagnostic } from "../errors.js";
-import { canonicalJson, type Draft, type JsonObject, type JsonValue } from "../ir/json.js";
+import { canonicalJson, type JsonValue } from "../ir/json.js";
 import type { Project } from "../config/config.js";
 import type { FileHasher } from "./files.js";
 import type { CacheStore } from "./store.js";

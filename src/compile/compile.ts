@@ -6,7 +6,7 @@ import { renderContractIndex, renderRootIndex } from "../emit/modules/indexes.js
 import { renderRuntimeModules } from "../emit/modules/runtime.js";
 import { renderValidatorModule, renderVersionModule } from "../emit/modules/version.js";
 import { versionNames } from "../emit/modules/names.js";
-import { canonicalJson, type Draft, type JsonObject } from "../ir/json.js";
+import { canonicalJson, type JsonObject } from "../ir/json.js";
 import { loadSchemaFileMapped, type LoadContext } from "../load/index.js";
 import { checkExamples, hasExamples } from "./examples.js";
 import { renderUpgradeModule } from "../migrate/upgrade-module.js";

@@ -1,7 +1,6 @@
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { inputError } from "../errors.js";
-import { readPackageFile } from "../paths.js";
 import type { Draft } from "../ir/json.js";
 import { readDocument } from "../load/read.js";
 import { assertValid } from "./validate.js";

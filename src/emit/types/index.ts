@@ -1,5 +1,4 @@
 import { compile, type JSONSchema } from "json-schema-to-typescript";
-import type { Draft, JsonObject } from "../../ir/json.js";
 import { HOLDER_NAME, normalizeForTypes, type TypesInput } from "./normalize.js";
 import { JSTS_OPTIONS } from "./options.js";
 import { finalizeTypes } from "./print.js";
