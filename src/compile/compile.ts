@@ -37,6 +37,10 @@ export interface CompileOptions {
  * Problems are collected per contract version, so one bad file does not hide the others. Versions the cache holds
  * are taken from it; the others are compiled (in worker threads when there are many) and the results are
  * assembled in discovery order, so the output never depends on how the work was split.
+ *
+ * `extensions` are the further generated files (src/shapes/extension.ts), listed by the composition root
+ * (src/api/extensions.ts; `compileProject` in src/api/compile.ts passes them). Worker threads cannot be handed
+ * functions: they compile with that same list (src/parallel/worker.ts).
  */
 export async function compileProjectWith(project: Project, extensions: Extensions, options: CompileOptions = {}): Promise<CompileResult> {
   const { cache, scope } = options;
