@@ -16,6 +16,7 @@ export const LONG = {
   "corpus/schemastore.test.js": "builds every schema of ../shared/corpus/schemastore and type-checks them in one program",
   "conformance/json-schema-test-suite.test.js": "the whole JSON-Schema-Test-Suite, five drafts, generated and in-memory validators",
   "adoption/pack-install.test.js": "npm pack, then installs the tarball into consumer projects and builds them",
+  "drift/corpus-mutations.test.js": "drift verdicts over 170 mutated schemastore schemas, checked on real and generated values",
 };
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
