@@ -3,7 +3,7 @@
  * its witness, the migration's status), then each version newest first: schema tree, TypeScript type, golden
  * examples, provider matrix and the full schema.
  */
-import { html, jsonText, type Html } from "../../html/escape.js";
+import { html, join, jsonText, type Html } from "../../html/escape.js";
 import { page } from "../../html/layout.js";
 import { pairView } from "../../report/html-changes.js";
 import type { ContractDoc, StepDoc, VersionDoc } from "../model.js";
@@ -19,7 +19,7 @@ const MIGRATION_TEXT = {
 
 export function contractPage(c: ContractDoc): string {
   const versions = [...c.versions].reverse();
-  const nav = html`<nav class="versions">Versions: ${versions.map((v) => html`<a href="${`#v${v.version}`}">v${v.version}</a>`)}${c.steps.length > 0 ? html`<a href="#changes">changes</a>` : html``}</nav>`;
+  const nav = html`<nav class="versions">Versions: ${join([...versions.map((v) => html`<a href="${`#v${v.version}`}">v${v.version}</a>`), ...(c.steps.length > 0 ? [html`<a href="#changes">changes</a>`] : [])], " ")}</nav>`;
   const body = html`<h1>${c.name}</h1>
 ${c.description !== undefined ? html`<p>${c.description}</p>` : html``}
 <table class="facts">

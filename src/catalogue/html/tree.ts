@@ -71,7 +71,7 @@ function node(label: string, schema: JsonValue, required: boolean, depth: number
   const values = schema["enum"];
   if (Array.isArray(values)) {
     const shown = values.slice(0, MAX_ENUM).map((v) => html`<code>${JSON.stringify(v)}</code>`);
-    bits.push(html`one of <span class="enum">${shown}</span>${values.length > MAX_ENUM ? html` <span class="muted">and ${values.length - MAX_ENUM} more</span>` : html``}`);
+    bits.push(html`one of <span class="enum">${join(shown, " ")}</span>${values.length > MAX_ENUM ? html` <span class="muted">and ${values.length - MAX_ENUM} more</span>` : html``}`);
   }
   for (const k of LIMITS) if (k in schema) bits.push(html`<span class="muted">${k}: <code>${JSON.stringify(schema[k])}</code></span>`);
   const title = schema["title"];
