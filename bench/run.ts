@@ -3,6 +3,7 @@
  * and reports medians, because the machines are shared and noisy. Absolute times are printed for context only.
  */
 import { buildBench } from "./build.js";
+import { docsBench } from "./docs.js";
 import { driftBench } from "./drift.js";
 import { replayBench } from "./replay.js";
 import { scaleBench } from "./scale.js";
@@ -16,6 +17,7 @@ const benches: Readonly<Record<string, (args: BenchArgs) => Promise<void>>> = {
   validators: validatorBench,
   size: sizeBench,
   scale: scaleBench,
+  docs: docsBench,
 };
 
 export interface BenchArgs {
