@@ -11,6 +11,9 @@ import { HOME_FROM_CONTRACT } from "./paths.js";
 import { providerMatrix } from "./providers.js";
 import { schemaTree } from "./tree.js";
 
+/** Characters of generated TypeScript shown per version (the module itself is in the build output). */
+const MAX_TYPESCRIPT = 200_000;
+
 const MIGRATION_TEXT = {
   implemented: html`<span class="ok">implemented</span>`,
   stub: html`<span class="warn">stub: decisions left to implement</span>`,
@@ -48,7 +51,7 @@ function versionView(c: ContractDoc, v: VersionDoc): Html {
 <h3>Schema</h3>
 ${schemaTree(v.schema, id)}
 <h3>TypeScript</h3>
-<pre class="ts">${v.typescript}</pre>
+<pre class="ts">${v.typescript.length > MAX_TYPESCRIPT ? `${v.typescript.slice(0, MAX_TYPESCRIPT)}\n… (${v.typescript.length - MAX_TYPESCRIPT} more characters)` : v.typescript}</pre>
 <h3>Providers</h3>
 ${providerMatrix(v.providers)}
 <h3>Golden examples</h3>
