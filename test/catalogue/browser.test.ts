@@ -16,7 +16,7 @@ import { breakingProject, HOSTILE, hostileProject } from "./fixtures.js";
 
 const chromium = findChromium();
 const skip = chromium === undefined ? SKIP_LINE : false;
-if (chromium === undefined) console.log(`# ${SKIP_LINE}`);
+if (chromium === undefined) console.log(SKIP_LINE);
 const shots = tempDir("llm-contracts-catalogue-shots-");
 
 async function view(file: string, shot: string, expressions?: Record<string, string>): Promise<PageView> {
