@@ -39,7 +39,8 @@ export function collectCatalogue(inputs: CatalogueInputs): Catalogue {
   for (const p of drift.pairs) if (p.check === "consecutive" && p.contract !== undefined) pairs.set(`${p.contract}@${p.from}`, p);
   const warnings = new Map<string, LocatedFinding[]>();
   for (const f of inputs.lint) {
-    if (f.severity !== "warn" || f.version === undefined) continue;
+    // A finding export lowers or drops is in the loss manifest already (the lowered / dropped columns).
+    if (f.severity !== "warn" || f.version === undefined || f.export !== undefined) continue;
     const key = `${f.contract}@${f.version}@${f.profile}`;
     (warnings.get(key) ?? warnings.set(key, []).get(key)!).push(f);
   }

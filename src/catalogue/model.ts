@@ -54,7 +54,7 @@ export interface ProviderDoc {
   readonly dropped: readonly LossDoc[];
   /** Why the schema cannot be sent (lint errors no lowering fixes); empty when accepted. */
   readonly errors: readonly LossDoc[];
-  /** Lint warnings of this profile. */
+  /** Lint warnings of this profile that export neither lowers nor drops. */
   readonly warnings: readonly LossDoc[];
 }
 

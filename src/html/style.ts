@@ -26,5 +26,6 @@ ul.tree li { margin: 2px 0; }
 .change.error { border-left-color: var(--bad); } .change.warning { border-left-color: var(--warn); }
 .change.acknowledged { border-left-color: var(--ack); } .change.note { border-left-color: var(--line); }
 nav.versions a { margin-right: 10px; }
+input.filter { font: inherit; padding: 4px 8px; width: 320px; max-width: 100%; margin: 4px 0; }
 details > summary { cursor: pointer; font-weight: 600; }
 `;

@@ -30,6 +30,11 @@ async function view(file: string, shot: string, expressions?: Record<string, str
   return seen;
 }
 
+/** Types `query` into the index's filter; the names of the rows left visible. */
+const FILTER = (query: string): string =>
+  `(() => { const i = document.querySelector("input.filter"); i.value = ${JSON.stringify(query)}; i.dispatchEvent(new Event("input"));` +
+  ` return [...document.querySelectorAll("table.contracts tbody tr")].filter((r) => !r.hidden).map((r) => r.cells[0].querySelector("a").textContent); })()`;
+
 function assertQuiet(seen: PageView, what: string): void {
   assert.deepEqual(seen.errors, [], `${what}: console or log errors`);
   assert.deepEqual(seen.requests, [], `${what}: network requests`);
@@ -39,9 +44,14 @@ test("browser › the bundled project's catalogue: every contract listed, change
   const dir = copyOfExamples();
   const r = runCli(["docs", "--out", "site"], dir);
   assert.equal(r.code, 0, r.stderr);
-  const index = await view(path.join(dir, "site", "index.html"), "bundled-index.png", { rows: "document.querySelectorAll('table.contracts tbody tr').length", links: "[...document.querySelectorAll('a')].map(a => a.getAttribute('href'))" });
+  const index = await view(path.join(dir, "site", "index.html"), "bundled-index.png", {
+    rows: "document.querySelectorAll('table.contracts tbody tr').length",
+    links: "[...document.querySelectorAll('a')].map(a => a.getAttribute('href'))",
+    filtered: FILTER("REFUND"),
+  });
   assertQuiet(index, "index");
   assert.equal(index.values["rows"], 3);
+  assert.deepEqual(index.values["filtered"], ["issue-refund"], "the filter (the page's one script, allowed by its CSP hash) keeps matching rows");
   for (const name of ["document-outline", "issue-refund", "ticket-triage"]) assert.match(index.text, new RegExp(`^${name}\\b`, "m"), name);
   assert.ok((index.values["links"] as string[]).every((h) => h.startsWith("contracts/")), "links stay inside the site");
   const refund = await view(path.join(dir, "site", "contracts", "issue-refund.html"), "bundled-issue-refund-changes.png");
@@ -82,9 +92,10 @@ test("browser › hostile text renders as text: no element, script, load or navi
   const dir = hostileProject();
   const r = runCli(["docs", "--out", "site"], dir);
   assert.equal(r.code, 0, r.stderr);
-  const injected = "document.querySelectorAll('script, img, iframe, svg, b, i, a[href^=\"http\"], main style, body > style').length";
+  const injected = "document.querySelectorAll('main script, img, iframe, svg, b, i, a[href^=\"http\"], main style, body > style').length";
   for (const [file, shot] of [["index.html", "hostile-index.png"], ["contracts/hostile.html", "hostile-contract.png"]] as const) {
-    const seen = await view(path.join(dir, "site", file), shot, { injected, title: "document.title", styles: "document.querySelectorAll('style').length" });
+    const seen = await view(path.join(dir, "site", file), shot, { injected, title: "document.title", styles: "document.querySelectorAll('style').length", scripts: "document.querySelectorAll('script').length" });
+    assert.equal(seen.values["scripts"], file === "index.html" ? 1 : 0, `${file}: only the catalogue's own filter script`);
     assertQuiet(seen, file);
     assert.equal(seen.values["injected"], 0, `${file}: elements made from schema text`);
     assert.equal(seen.values["styles"], 1, `${file}: only the catalogue's stylesheet`);

@@ -123,12 +123,13 @@ async function drive(child: ChildProcess, url: string, options: { screenshot?: s
     return (result!["result"] as { value?: unknown }).value;
   };
   const text = String(await evaluate("document.body.innerText"));
-  const values: Record<string, unknown> = {};
-  for (const [name, expression] of Object.entries(options.expressions ?? {})) values[name] = await evaluate(expression);
   if (options.screenshot !== undefined) {
     const { result } = await send("Page.captureScreenshot", { format: "png", captureBeyondViewport: true }, session);
     writeFileSync(options.screenshot, Buffer.from(String(result!["data"]), "base64"));
   }
+  // After the screenshot: an expression may change the page (typing into the filter).
+  const values: Record<string, unknown> = {};
+  for (const [name, expression] of Object.entries(options.expressions ?? {})) values[name] = await evaluate(expression);
   await send("Browser.close").catch(() => undefined);
   return { text, errors, requests, values };
 }

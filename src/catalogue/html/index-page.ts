@@ -1,6 +1,7 @@
 /** The catalogue's front page: every contract with its kind, wire name, latest version, providers and step status. */
 import { html, type Html } from "../../html/escape.js";
 import { page } from "../../html/layout.js";
+import { CONTRACT_FILTER } from "../../html/scripts.js";
 import type { Catalogue, ContractDoc } from "../model.js";
 import { contractHref } from "./paths.js";
 
@@ -19,7 +20,7 @@ ${rows}
 </tbody>
 </table>
 ${problems}`;
-  return page({ title: "Contract catalogue", body });
+  return page({ title: "Contract catalogue", body, script: CONTRACT_FILTER });
 }
 
 function row(c: ContractDoc): Html {
