@@ -10,7 +10,8 @@ export const DOCS_HELP = `llm-contracts docs --out DIR [--root DIR | --config FI
 Writes the contract catalogue, a static site, into DIR: index.html lists every contract (kind, tool name, latest
 version, compatibility, providers); contracts/<name>.html shows each version's schema tree, TypeScript type,
 golden examples and provider matrix, and the change between consecutive versions (verdict, each breaking change
-with its witness, the migration's status). No script, no network, works from file:// under a strict CSP.
+with its witness, the migration's status). No network; readable without JavaScript (the index's filter box is
+the one script); works from file:// under a strict CSP.
 DIR is replaced as a whole (atomically) and must be new, empty, or a catalogue written before. The same inputs
 give the same bytes. Exit 0 written, 2 usage or input error (nothing is written).
 ${CACHE_HELP}`;
