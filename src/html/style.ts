@@ -9,7 +9,8 @@ main { max-width: 1100px; margin: 0 auto; padding: 16px 24px 48px; }
 h1 { font-size: 26px; margin: 8px 0; } h2 { font-size: 20px; margin: 28px 0 8px; border-bottom: 1px solid var(--line); }
 h3 { font-size: 17px; margin: 20px 0 6px; } h4 { font-size: 15px; margin: 14px 0 4px; }
 table { border-collapse: collapse; width: 100%; margin: 8px 0; }
-th, td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th, td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
+td code { overflow-wrap: anywhere; }
 th { background: var(--bg2); font-weight: 600; }
 code, pre { font: 13px/1.45 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 pre { background: var(--bg2); border: 1px solid var(--line); padding: 8px; overflow: auto; max-height: 480px; white-space: pre-wrap; word-break: break-word; }
