@@ -4,6 +4,7 @@
  */
 import type { BenchArgs } from "./args.js";
 import { buildBench } from "./build.js";
+import { docsBench } from "./docs.js";
 import { driftBench } from "./drift.js";
 import { replayBench } from "./replay.js";
 import { scaleBench } from "./scale.js";
@@ -18,6 +19,7 @@ const benches: Readonly<Record<string, (args: BenchArgs) => Promise<void>>> = {
   validators: validatorBench,
   size: sizeBench,
   scale: scaleBench,
+  docs: docsBench,
 };
 
 

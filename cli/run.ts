@@ -21,6 +21,7 @@ const COMMANDS: Readonly<Record<string, { load: () => Promise<Command>; summary:
   migrate: { load: async () => (await import("./commands/migrate.js")).migrateCommand, summary: "upgrade stored documents through the migrations; rejects kept apart" },
   export: { load: async () => (await import("./commands/export.js")).exportCommand, summary: "print a provider's request-ready fragment with its loss manifest, or --openapi" },
   hook: { load: async () => (await import("./commands/hook.js")).hookCommand, summary: "for git hooks: run check or drift when a changed file is a contract, generated or migration file" },
+  docs: { load: async () => (await import("./commands/docs.js")).docsCommand, summary: "write the contract catalogue: a static site of contracts, versions and what changed" },
   import: { load: async () => (await import("./commands/import.js")).importCommand, summary: "create contracts from an OpenAPI document's components.schemas" },
 };
 

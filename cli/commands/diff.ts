@@ -10,7 +10,7 @@ import { render, REPORT_FORMATS, type ReportFormat } from "../../src/report/inde
 import { COMMON_OPTIONS, outputFormat, parse, UsageError } from "../args.js";
 import { projectFrom, type Io } from "../output.js";
 
-export const DIFF_HELP = `llm-contracts diff OLD NEW [--mode backward|forward|full] [--format text|json|markdown|github|sarif]
+export const DIFF_HELP = `llm-contracts diff OLD NEW [--mode backward|forward|full] [--format text|json|markdown|github|sarif|html]
                       [--timeout SECONDS] [--default-draft draft-04|draft-06|draft-07|2019-09|2020-12]
 
 Compares two schema files (any draft, mixed drafts allowed) and proves each direction compatible, incompatible

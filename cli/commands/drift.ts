@@ -4,7 +4,7 @@ import { COMMON_OPTIONS, outputFormat, parse } from "../args.js";
 import { projectFrom, type Io } from "../output.js";
 import { colourFor, packageVersion, timeoutMs } from "./diff.js";
 
-export const DRIFT_HELP = `llm-contracts drift [--transitive] [--against GIT-REF] [--allow-unknown] [--timeout SECONDS] [--format text|json|markdown|github|sarif]
+export const DRIFT_HELP = `llm-contracts drift [--transitive] [--against GIT-REF] [--allow-unknown] [--timeout SECONDS] [--format text|json|markdown|github|sarif|html]
 
 Checks every contract's consecutive versions in its compatibility mode (contract.json). --transitive compares
 each version with all earlier ones. --against REF reads schemas/ at a git ref (no checkout): a published version
