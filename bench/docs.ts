@@ -12,7 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateProject } from "./generate.js";
-import type { BenchArgs } from "./run.js";
+import type { BenchArgs } from "./args.js";
 import { median } from "./stats.js";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");

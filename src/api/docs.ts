@@ -22,7 +22,7 @@ export type DocsResult =
 export async function buildDocs(project: Project, outDir: string, options: DocsOptions = {}): Promise<DocsResult> {
   const session = CacheSession.open<unknown>("docs", project, options.cache);
   const run = session === undefined ? undefined : { session, store: session.store(), hasher: session.hasher };
-  const { compileProject } = await import("../compile/compile.js");
+  const { compileProject } = await import("./compile.js");
   const compiled = await compileProject(project, {
     ...(run !== undefined ? { cache: { store: run.store, hasher: run.hasher } } : {}),
     ...(options.workers !== undefined ? { workers: options.workers } : {}),

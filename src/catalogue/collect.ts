@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { CompileResult, CompiledVersion } from "../compile/compile.js";
+import type { CompileResult, CompiledVersion } from "../shapes/compiled.js";
 import type { Project, ProviderProfile } from "../config/config.js";
 import { cmp } from "../discover/discover.js";
 import type { DriftReport, PairReport } from "../drift/project.js";

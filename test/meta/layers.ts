@@ -21,6 +21,7 @@ const INPUT = [...BASE, "codegen", "strictness", "load", "config", "discover"];
 /** Bottom to top. */
 export const LAYERS: readonly Layer[] = [
   { name: "base", purpose: "errors, paths, the TypeScript loader, JSON/IR helpers, did-you-mean", paths: ["src/errors.ts", "src/paths.ts", "src/typescript.ts", "src/ir/", "src/suggest/"], mayImport: [] },
+  { name: "html", purpose: "text to HTML: the one HTML-escaping module, the page shell and its stylesheet and script", paths: ["src/html/"], mayImport: BASE },
   { name: "runtime", purpose: "code shipped verbatim into generated/ (imports nothing of the tool)", paths: ["src/runtime/", "src/sdk/runtime/", "src/sdk/_runtime.ts"], mayImport: [] },
   { name: "codegen", purpose: "schema text to code: escaping, module banners, copied files", paths: ["src/emit/codegen/"], mayImport: BASE },
   { name: "strictness", purpose: "strictness findings and policy", paths: ["src/strictness/"], mayImport: BASE },
@@ -36,7 +37,8 @@ export const LAYERS: readonly Layer[] = [
   { name: "sdk", purpose: "SDK bindings and toolset routers as generated files", paths: ["src/sdk/"], mayImport: [...INPUT, "shapes", "export", "emit"] },
   { name: "migrate", purpose: "migration stubs, the generated upgrade chain, the migration gate", paths: ["src/migrate/"], mayImport: [...INPUT, "runtime", "write", "shapes", "cache", "emit"] },
   { name: "drift", purpose: "pair old/new schemas, rules, findings, acknowledgements", paths: ["src/drift/"], mayImport: [...INPUT, "runtime", "shapes", "cache", "emit", "migrate"] },
-  { name: "report", purpose: "drift reporters (text, markdown, json, sarif, github)", paths: ["src/report/"], mayImport: [...BASE, "drift"] },
+  { name: "report", purpose: "drift reporters (text, markdown, json, sarif, github, html)", paths: ["src/report/"], mayImport: [...BASE, "html", "drift"] },
+  { name: "catalogue", purpose: "the contract catalogue: its data from compile, lint, export, drift and migrations, rendered as a static site", paths: ["src/catalogue/"], mayImport: [...INPUT, "html", "shapes", "lint", "export", "migrate", "drift", "report"] },
   { name: "parallel", purpose: "a pool of worker threads for version compiles", paths: ["src/parallel/"], mayImport: [...INPUT, "shapes"] },
   { name: "compile", purpose: "discover, load, emit every version into one write plan (extensions passed in)", paths: ["src/compile/"], mayImport: [...INPUT, "runtime", "write", "shapes", "cache", "emit", "migrate", "parallel"] },
   { name: "javascript", purpose: "the .js form of a complete plan", paths: ["src/emit/javascript/"], mayImport: [...INPUT, "write", "shapes", "emit", "migrate"] },
@@ -48,7 +50,7 @@ export const LAYERS: readonly Layer[] = [
     name: "api",
     purpose: "composition root: build/check, the extension and check-step lists",
     paths: ["src/api/"],
-    mayImport: [...INPUT, "runtime", "write", "shapes", "cache", "lint", "export", "emit", "sdk", "migrate", "drift", "compile", "javascript", "incremental"],
+    mayImport: [...INPUT, "runtime", "write", "shapes", "cache", "lint", "export", "emit", "sdk", "migrate", "drift", "catalogue", "compile", "javascript", "incremental"],
   },
   { name: "worker", purpose: "a worker thread's entry point (the top of its own thread, like cli/main.ts)", paths: ["src/parallel/worker.ts"], mayImport: [...INPUT, "parallel", "compile", "api"] },
   { name: "watch", purpose: "build --watch", paths: ["src/watch/"], mayImport: [...BASE, "config", "api"] },
