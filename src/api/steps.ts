@@ -4,6 +4,7 @@ import type { Diagnostic } from "../errors.js";
 import { driftStep } from "../drift/step.js";
 import { lintCheckStep } from "../lint/check-step.js";
 import { migrationCheckStep } from "../migrate/gate.js";
+import { sideEffectsCheckStep } from "../sdk/side-effects/check-step.js";
 
 /**
  * Further checks `check` runs after a complete compile (drift between versions, provider lint, migrations).
@@ -15,4 +16,4 @@ export interface CheckStep {
   run(project: Project, compiled: CompileResult): Promise<readonly Diagnostic[]>;
 }
 
-export const CHECK_STEPS: readonly CheckStep[] = [lintCheckStep, driftStep, migrationCheckStep];
+export const CHECK_STEPS: readonly CheckStep[] = [lintCheckStep, sideEffectsCheckStep, driftStep, migrationCheckStep];

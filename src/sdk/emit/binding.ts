@@ -33,6 +33,15 @@ function normalizersOf(version: CompiledVersion): [family: string, name: string]
   return out;
 }
 
+/** `sideEffects` and `idempotencyKey` from `contract.json`, when declared: the router's dedup reads them. */
+function sideEffectLines(version: CompiledVersion): string[] {
+  const { sideEffects, idempotencyKey } = version.contract.manifest;
+  const out: string[] = [];
+  if (sideEffects !== undefined) out.push(`  sideEffects: ${stringLiteral(sideEffects)},`);
+  if (idempotencyKey !== undefined) out.push(`  idempotencyKey: ${stringLiteral(idempotencyKey)},`);
+  return out;
+}
+
 /** `<contract>/v<N>.sdk.ts`: the contract version as the `_sdk/` adapters, streams and routers take it. */
 export function renderBindingModule(version: CompiledVersion): string {
   const contract = version.contract.name;
@@ -43,7 +52,7 @@ export function renderBindingModule(version: CompiledVersion): string {
   const normalizers = normalizersOf(version);
   const imports = [
     `import type { ContractBinding } from "../_sdk/result.js";`,
-    `import { ${n.parse}, type ${n.type} } from ${stringLiteral(`./v${v}.js`)};`,
+    `import { ${n.hash}, ${n.parse}, type ${n.type} } from ${stringLiteral(`./v${v}.js`)};`,
   ];
   if (normalizers.length > 0) imports.push(`import { ${normalizers.map(([, name]) => name).join(", ")} } from ${stringLiteral(`./v${v}.providers.js`)};`);
   const doc = docComment(
@@ -58,6 +67,8 @@ export function renderBindingModule(version: CompiledVersion): string {
     `  toolName: ${stringLiteral(toolName)},`,
     `  parse: ${n.parse},`,
     `  normalizers: {${normalizers.length === 0 ? "" : ` ${normalizers.map(([f, name]) => `${f}: ${name}`).join(", ")} `}},`,
+    `  schemaHash: ${n.hash},`,
+    ...sideEffectLines(version),
     `};`,
   ].join("\n");
   return renderModule({ source: version.source.display, notes: [`SDK binding for contract ${contract} v${v}`], imports, body: [body] });
