@@ -1,34 +1,19 @@
 import type { CompiledVersion } from "../../compile/compile.js";
-import type { ProviderProfile } from "../../config/config.js";
 import { docComment, jsonLiteral, stringLiteral } from "../../emit/codegen/escape.js";
 import { renderModule } from "../../emit/codegen/module.js";
 import { versionNames } from "../../emit/modules/names.js";
 import { providerNames } from "../../emit/providers/module.js";
-import { exportVersion } from "../../export/export.js";
+import { FAMILY_PROFILES, familyProfile } from "./families.js";
 import { bindingNames } from "./names.js";
 import { toolNameOf } from "./tool-name.js";
 
-/**
- * Which profile's normalizer each provider family's responses go through, in order of preference: a strict
- * profile first, since its lowering (optional fields sent as `null`) is the one that changes values.
- */
-const FAMILY_PROFILES: readonly (readonly [family: string, profiles: readonly ProviderProfile[]])[] = [
-  ["openai", ["openai-strict"]],
-  ["anthropic", ["anthropic-strict", "anthropic"]],
-  ["gemini", ["gemini", "gemini-openapi"]],
-  ["mcp", ["mcp"]],
-];
-
 /** Provider family -> the normalizer export of `v<N>.providers.ts` that undoes a lowering (identity ones skipped). */
 function normalizersOf(version: CompiledVersion): [family: string, name: string][] {
-  const listed = version.contract.manifest.providers;
   const out: [string, string][] = [];
-  for (const [family, profiles] of FAMILY_PROFILES) {
-    const profile = profiles.find((p) => listed.includes(p));
-    if (profile === undefined) continue;
-    const e = exportVersion(version, profile);
-    if (e.fragment === undefined || e.plan === undefined) continue;
-    out.push([family, providerNames(version.contract.name, version.source.version, profile).normalize]);
+  for (const [family] of FAMILY_PROFILES) {
+    const chosen = familyProfile(version, family);
+    if (chosen === undefined || !chosen.normalizes) continue;
+    out.push([family, providerNames(version.contract.name, version.source.version, chosen.profile).normalize]);
   }
   return out;
 }

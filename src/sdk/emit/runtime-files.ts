@@ -2,7 +2,7 @@ import { stringLiteral } from "../../emit/codegen/escape.js";
 import { copiedModule } from "../../emit/codegen/copy.js";
 
 /** The SDK runtime, copied verbatim from src/sdk/runtime/ into `generated/_sdk/`. An explicit, ordered list. */
-export const SDK_RUNTIME_FILES = ["result.ts", "record.ts", "select.ts", "dedup.ts", "execute.ts", "retry.ts", "repair.ts", "otel.ts", "openai.ts", "anthropic.ts", "gemini.ts", "mcp.ts", "partial-json.ts", "stream.ts", "router.ts"] as const;
+export const SDK_RUNTIME_FILES = ["result.ts", "record.ts", "select.ts", "dedup.ts", "execute.ts", "retry.ts", "repair.ts", "otel.ts", "choice.ts", "openai.ts", "anthropic.ts", "gemini.ts", "mcp.ts", "partial-json.ts", "stream.ts", "router.ts"] as const;
 
 export function renderSdkRuntimeFiles(): Map<string, string> {
   const out = new Map<string, string>();
