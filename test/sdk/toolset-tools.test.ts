@@ -26,9 +26,12 @@ function toolset(dir: string): string {
 
 /** The identifiers listed by `export const <name> = ...` on one line. */
 function listed(text: string, name: string): string[] {
-  const line = text.split("\n").find((l) => l.startsWith(`export const ${name} = `));
+  const line = text.split("\n").find((l) => l.startsWith(`export const ${name}: `));
   assert.ok(line !== undefined, `${name} is exported`);
-  return [...line.matchAll(/\b(Pay|Lookup)V1\w+/g)].map((m) => m[0]);
+  const [type, value] = line.split(" = ");
+  const names = (t: string | undefined) => [...(t ?? "").matchAll(/\b(Pay|Lookup)V1\w+/g)].map((m) => m[0]);
+  assert.deepEqual(names(type), names(value), `${name}: its written type lists the same fragments as its value`);
+  return names(value);
 }
 
 test("toolset tools › adding a tool to the toolset adds it to the router table and to every provider array, in the same order", () => {
@@ -40,7 +43,7 @@ test("toolset tools › adding a tool to the toolset adds it to the router table
   const r = runCli(["build"], dir);
   assert.equal(r.code, 0, r.stderr);
   const after = toolset(dir);
-  assert.match(after, /export const DeskTools = \{\n {2}pay: PayV1Binding,\n {2}lookup: LookupV1Binding,\n\}/);
+  assert.match(after, /export const DeskTools: \{\n {2}readonly pay: typeof PayV1Binding;\n {2}readonly lookup: typeof LookupV1Binding;\n\} = \{\n {2}pay: PayV1Binding,\n {2}lookup: LookupV1Binding,\n\};/);
   assert.deepEqual(listed(after, "DeskOpenAIChatTools"), ["PayV1OpenaiStrictRequest", "LookupV1OpenaiStrictRequest"]);
   assert.deepEqual(listed(after, "DeskOpenAIResponsesTools"), ["PayV1OpenaiStrictResponsesRequest", "LookupV1OpenaiStrictResponsesRequest"]);
   assert.deepEqual(listed(after, "DeskAnthropicTools"), ["PayV1AnthropicRequest", "LookupV1AnthropicRequest"]);

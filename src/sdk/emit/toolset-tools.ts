@@ -18,7 +18,10 @@ export interface ToolsArrays {
   readonly exports: readonly string[];
 }
 
-type Entry = { readonly name: string; readonly expr: (fragments: readonly string[]) => string; readonly doc: string };
+type Entry = { readonly name: string; readonly expr: (fragments: readonly string[]) => string; readonly type: (fragments: readonly string[]) => string; readonly doc: string };
+
+/** `(typeof A | typeof B)[]`: the element type of an array of fragments, written out (see toolset.ts). */
+const listType = (f: readonly string[]): string => `(${f.map((n) => `typeof ${n}`).join(" | ")})[]`;
 
 export function renderToolsArrays(toolset: string, members: readonly CompiledVersion[]): ToolsArrays {
   const t = toolsetNames(toolset);
@@ -33,13 +36,13 @@ export function renderToolsArrays(toolset: string, members: readonly CompiledVer
     [
       "openai",
       [
-        { name: t.openaiChat, expr: (f) => `[${f.join(", ")}]`, doc: "the Chat Completions `tools`" },
-        { name: t.openaiResponses, expr: (f) => `[${f.join(", ")}]`, doc: "the Responses API `tools`" },
+        { name: t.openaiChat, expr: (f) => `[${f.join(", ")}]`, type: listType, doc: "the Chat Completions `tools`" },
+        { name: t.openaiResponses, expr: (f) => `[${f.join(", ")}]`, type: listType, doc: "the Responses API `tools`" },
       ],
     ],
-    ["anthropic", [{ name: t.anthropic, expr: (f) => `[${f.join(", ")}]`, doc: "the Messages `tools`" }]],
-    ["gemini", [{ name: t.gemini, expr: (f) => `[{ functionDeclarations: [${f.join(", ")}] }]`, doc: "the `config.tools` of `generateContent`" }]],
-    ["mcp", [{ name: t.mcp, expr: (f) => `[${f.join(", ")}]`, doc: "the `tools` of a `tools/list` result" }]],
+    ["anthropic", [{ name: t.anthropic, expr: (f) => `[${f.join(", ")}]`, type: listType, doc: "the Messages `tools`" }]],
+    ["gemini", [{ name: t.gemini, expr: (f) => `[{ functionDeclarations: [${f.join(", ")}] }]`, type: (f) => `{ functionDeclarations: ${listType(f)} }[]`, doc: "the `config.tools` of `generateContent`" }]],
+    ["mcp", [{ name: t.mcp, expr: (f) => `[${f.join(", ")}]`, type: listType, doc: "the `tools` of a `tools/list` result" }]],
   ];
   for (const [family, entries] of families) {
     const chosen = members.map((v) => ({ v, p: familyProfile(v, family) }));
@@ -55,7 +58,7 @@ export function renderToolsArrays(toolset: string, members: readonly CompiledVer
         byModule.set(module, (byModule.get(module) ?? new Set()).add(name));
         return name;
       });
-      body.push(`${docComment(`Toolset ${toolset} as ${entry.doc}: the same tools as ${t.tools}, in the same order.`)}export const ${entry.name} = ${entry.expr(fragments)};`);
+      body.push(`${docComment(`Toolset ${toolset} as ${entry.doc}: the same tools as ${t.tools}, in the same order.`)}export const ${entry.name}: ${entry.type(fragments)} = ${entry.expr(fragments)};`);
       exports.push(entry.name);
     });
   }
