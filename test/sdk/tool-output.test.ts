@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { FinishReason } from "@google/genai";
 import {
   TicketTriageBinding,
+  createStructuredStream,
   parseAnthropicMessage,
   parseGeminiResponse,
   parseOpenAIChat,
@@ -10,7 +11,7 @@ import {
   type CallRecord,
   type SdkResult,
 } from "../../generated/_sdk/index.js";
-import { message, text, toolUse } from "./fixtures/anthropic.js";
+import { message, text, toolUse, toolUseEvents } from "./fixtures/anthropic.js";
 import { completion, toolCall } from "./fixtures/openai-chat.js";
 import { response } from "./fixtures/gemini.js";
 import { responses } from "./fixtures/openai-responses.js";
@@ -82,4 +83,14 @@ test("parse records › onEvent gets contract, version, schema hash, layer, code
 test("parse records › a hook that throws does not change the result", () => {
   const r = parseAnthropicMessage(TicketTriageBinding, message([text(TRIAGE_TEXT)]), { onEvent: () => { throw new Error("logger down"); } });
   assert.deepEqual(r, { ok: true, value: TRIAGE });
+});
+
+test("output through a tool call › a stream with via:tool reads the forced tool's input_json_delta, not the text", () => {
+  const s = createStructuredStream(TicketTriageBinding, "anthropic", { via: "tool" });
+  for (const e of toolUseEvents(TOOL, TRIAGE_TEXT, 7)) s.pushAnthropicEvent(e);
+  assert.equal(s.snapshot()?.category, "security");
+  assert.deepEqual(s.end(), { ok: true, value: TRIAGE });
+  const other = createStructuredStream(TicketTriageBinding, "anthropic", { via: "tool" });
+  for (const e of toolUseEvents("lookup_order", "{}", 7)) other.pushAnthropicEvent(e);
+  assert.equal(code(other.end()), "model.no_tool_call");
 });
