@@ -29,7 +29,7 @@ export interface ExecuteInput {
 }
 
 /** The handler's result as the text a model reads; `undefined` when it has no JSON form (BigInt, a cycle, ...). */
-export function stringify(value: unknown): string | undefined {
+function stringify(value: unknown): string | undefined {
   if (typeof value === "string") return value;
   try {
     return JSON.stringify(value === undefined ? null : value) ?? "null";
@@ -38,7 +38,11 @@ export function stringify(value: unknown): string | undefined {
   }
 }
 
-/** The store keys of a call: its idempotency key's value (when declared and a string) and its call id. */
+/**
+ * The store keys of a call: its idempotency key's value (when declared and a string) and its call id. Both are
+ * claimed, key first. Known limit: when the key is new but the call id is `running` elsewhere (the same call id
+ * sent again with a different key), the key stays claimed as `running` until the store forgets it.
+ */
 export function dedupKeys(binding: ContractBinding<unknown>, name: string, callId: string, args: unknown): string[] {
   if (binding.sideEffects === "none") return [];
   const keys: string[] = [];

@@ -74,7 +74,8 @@ export function backoffDelay(n: number, policy: RetryPolicy = {}): number {
   const base = policy.baseDelayMs ?? 250;
   const cap = Math.min(policy.maxDelayMs ?? 8_000, base * 2 ** Math.min(n - 1, 30));
   const r = (policy.random ?? Math.random)();
-  return Math.floor(Math.max(0, Math.min(r, 1)) * cap);
+  // A source outside [0, 1) (or NaN) is clamped, so a delay is always a finite number within the cap.
+  return Math.floor((Number.isFinite(r) ? Math.max(0, Math.min(r, 1)) : 0) * cap);
 }
 
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
