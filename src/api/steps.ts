@@ -3,6 +3,7 @@ import { diffSchemas } from "../drift/cached-diff.js";
 import { driftStep } from "../drift/step.js";
 import { lintCheckStep } from "../lint/check-step.js";
 import { migrationCheckStep } from "../migrate/gate.js";
+import { sideEffectsCheckStep } from "../sdk/side-effects/check-step.js";
 
 export type { CheckStep } from "../shapes/check-step.js";
 
@@ -11,4 +12,4 @@ export type { CheckStep } from "../shapes/check-step.js";
  * An explicit, ordered list: no discovery by file name. Each step returns findings; their codes must match
  * `CHECK_FINDINGS` in build.ts so that they count as problems (exit 1) and not as input errors (exit 2).
  */
-export const CHECK_STEPS: readonly CheckStep[] = [lintCheckStep, driftStep, migrationCheckStep(diffSchemas)];
+export const CHECK_STEPS: readonly CheckStep[] = [lintCheckStep, sideEffectsCheckStep, driftStep, migrationCheckStep(diffSchemas)];

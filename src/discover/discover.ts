@@ -13,8 +13,14 @@ export interface ContractManifest {
   readonly description?: string;
   /** The wire name (tool / function / format name); default: the contract name. */
   readonly toolName?: string;
+  /** Tool-arguments contracts: what running the handler does (`unsafe`: it acts again on every run). */
+  readonly sideEffects?: SideEffects;
+  /** The argument naming one intended action; the router runs an `unsafe` handler at most once per value. */
+  readonly idempotencyKey?: string;
   readonly providers: readonly ProviderProfile[];
 }
+
+export type SideEffects = "none" | "idempotent" | "unsafe";
 
 export interface VersionSource {
   readonly version: number;
@@ -93,7 +99,7 @@ function readContract(project: Project, name: string): ContractSource {
   if (!existsSync(manifestFile)) throw inputError("contract.manifest-missing", { file: manifestDisplay }, "missing contract.json");
   const doc = readDocument(manifestFile, manifestDisplay);
   assertValid("contract.schema.json", doc.value, manifestDisplay, "contract.manifest-invalid");
-  const raw = doc.value as { kind: ContractKind; compatibility?: Compatibility; description?: string; toolName?: string; providers?: ProviderProfile[] };
+  const raw = doc.value as { kind: ContractKind; compatibility?: Compatibility; description?: string; toolName?: string; sideEffects?: SideEffects; idempotencyKey?: string; providers?: ProviderProfile[] };
   const manifest: ContractManifest = {
     kind: raw.kind,
     // Model outputs are stored and read back: new readers must read old data. Tool arguments are produced by the
@@ -101,6 +107,8 @@ function readContract(project: Project, name: string): ContractSource {
     compatibility: raw.compatibility ?? project.defaults.compatibility ?? (raw.kind === "model-output" ? "backward" : "forward"),
     ...(raw.description !== undefined ? { description: raw.description } : {}),
     ...(raw.toolName !== undefined ? { toolName: raw.toolName } : {}),
+    ...(raw.sideEffects !== undefined ? { sideEffects: raw.sideEffects } : {}),
+    ...(raw.idempotencyKey !== undefined ? { idempotencyKey: raw.idempotencyKey } : {}),
     providers: raw.providers ?? project.defaults.providers ?? [],
   };
   return { name, dir, manifest, versions: readVersions(dir, dirDisplay) };

@@ -48,6 +48,7 @@ export const TOOL_ARGUMENTS_EXAMPLE: ExampleContract = {
     kind: "tool-arguments",
     compatibility: "forward",
     description: "Arguments of the lookup_order tool the model calls.",
+    sideEffects: "none",
     providers: ["openai-strict", "anthropic", "mcp"],
   },
   schema: {
@@ -69,3 +70,6 @@ export const TOOL_ARGUMENTS_EXAMPLE: ExampleContract = {
 };
 
 export const EXAMPLE_CONTRACTS: readonly ExampleContract[] = [MODEL_OUTPUT_EXAMPLE, TOOL_ARGUMENTS_EXAMPLE];
+
+/** The toolset `init` writes into the config (every tool-arguments example): `createSupportRouter`, `SupportAnthropicTools`, ... */
+export const EXAMPLE_TOOLSET = "support";

@@ -5,7 +5,7 @@
 import path from "node:path";
 import { CONFIG_FILE } from "../config/config.js";
 import { packageFilePath } from "../paths.js";
-import { EXAMPLE_CONTRACTS } from "./examples.js";
+import { EXAMPLE_CONTRACTS, EXAMPLE_TOOLSET } from "./examples.js";
 import { detectLayout, joinRel, type SourceLayout } from "./layout.js";
 
 export type EmitFlavour = "ts" | "js";
@@ -46,7 +46,9 @@ export function planInit(rootDir: string, options: InitOptions): InitPlan {
   const migrationsRoot = layout.sourceDir === "." ? undefined : joinRel(layout.sourceDir, "migrations");
 
   const files = new Map<string, string>();
-  files.set(CONFIG_FILE, json({ $schema: configSchemaRef(rootDir), schemasDir, outDir, ...(emit === "js" ? { emit } : {}) }));
+  // The tool contracts as one toolset: its router and per-provider `tools` arrays come from the same list.
+  const toolset = EXAMPLE_CONTRACTS.filter((c) => c.manifest["kind"] === "tool-arguments").map((c) => c.name);
+  files.set(CONFIG_FILE, json({ $schema: configSchemaRef(rootDir), schemasDir, outDir, ...(emit === "js" ? { emit } : {}), toolsets: { [EXAMPLE_TOOLSET]: toolset } }));
   for (const contract of EXAMPLE_CONTRACTS) {
     const dir = `${schemasDir}/${contract.name}`;
     const manifest =

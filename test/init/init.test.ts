@@ -20,6 +20,7 @@ test("init › in an empty folder writes config and one contract of each kind, t
     schemasDir: "schemas",
     outDir: "generated",
     emit: "js",
+    toolsets: { support: ["lookup-order"] },
   });
   assert.equal(JSON.parse(read(dir, "schemas/support-reply/contract.json")).kind, "model-output");
   assert.equal(JSON.parse(read(dir, "schemas/lookup-order/contract.json")).kind, "tool-arguments");
@@ -31,6 +32,9 @@ test("init › in an empty folder writes config and one contract of each kind, t
   assert.equal(build.code, 0, build.stderr);
   assert.match(build.stdout, /built 2 contracts, 2 versions .* 8 golden example\(s\) passed/);
   assert.ok(existsSync(path.join(dir, "generated", "index.js")));
+  // The toolset init wrote: one router and the per-provider tools arrays from the same list.
+  assert.ok(existsSync(path.join(dir, "generated", "_toolsets", "support.js")));
+  assert.match(read(dir, "generated/_toolsets/support.d.ts"), /createSupportRouter[\s\S]*SupportAnthropicTools[\s\S]*SupportMcpTools/);
   const check = runCli(["check"], dir);
   assert.equal(check.code, 0, check.stderr + check.stdout);
 });

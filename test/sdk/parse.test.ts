@@ -43,12 +43,12 @@ test("openai chat › refusal, content filter, length and empty output each get 
   assert.equal(code(parseOpenAIChat(TicketTriageBinding, chat.triage, { choice: 3 })), "model.incomplete");
 });
 
-test("openai chat › tool arguments: strict nulls are normalized before validation; a missing call is model.no_tool_call", () => {
+test("openai chat › tool arguments: strict nulls are normalized before validation; another tool is model.wrong_tool, none is model.no_tool_call", () => {
   assert.deepEqual(parseOpenAIChat(IssueRefundBinding, chat.refundStrict), { ok: true, value: REFUND_NORMALIZED });
   // Without the normalizer, the strict null is a schema error: proof the normalizer ran.
   assert.equal(code(parseOpenAIChat(IssueRefundBinding, chat.refundStrict, { normalize: false })), "schema.type");
   const missing = parseOpenAIChat(IssueRefundBinding, chat.refundOtherTool);
-  assert.equal(code(missing), "model.no_tool_call");
+  assert.equal(code(missing), "model.wrong_tool");
   assert.match(JSON.stringify(missing), /lookup-order/);
   assert.equal(code(parseOpenAIChat(IssueRefundBinding, chat.triage)), "model.no_tool_call");
   const cut = completion({ tool_calls: [toolCall("c", "issue_refund", JSON.stringify(REFUND).slice(0, 30))] }, "length");

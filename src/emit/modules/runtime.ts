@@ -6,7 +6,7 @@ export const RUNTIME_PARTS = ["types", "errors", "text", "upgrade"] as const;
 export type RuntimePart = (typeof RUNTIME_PARTS)[number];
 
 /** The SDK runtime, copied verbatim from src/sdk/runtime/ into `generated/_sdk/`. An explicit, ordered list. */
-export const SDK_RUNTIME_FILES = ["result.ts", "openai.ts", "anthropic.ts", "gemini.ts", "mcp.ts", "partial-json.ts", "stream.ts", "router.ts"] as const;
+export const SDK_RUNTIME_FILES = ["result.ts", "record.ts", "select.ts", "dedup.ts", "execute.ts", "retry.ts", "repair.ts", "otel.ts", "choice.ts", "openai.ts", "anthropic.ts", "gemini.ts", "mcp.ts", "partial-json.ts", "stream.ts", "router.ts"] as const;
 
 /** Import specifier of a runtime part from a module `depth` folders below `generated/` (0: the root). */
 export function runtimeSpecifier(part: RuntimePart, depth: number): string {

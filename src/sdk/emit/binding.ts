@@ -4,32 +4,27 @@ import { docComment, jsonLiteral, stringLiteral } from "../../emit/codegen/escap
 import { renderModule } from "../../emit/codegen/module.js";
 import { versionNames } from "../../emit/modules/names.js";
 import { providerNames } from "../../emit/providers/module.js";
-import { exportVersion } from "../../export/export.js";
+import { FAMILY_PROFILES, familyProfile } from "./families.js";
 import { bindingNames } from "./names.js";
 import { toolNameOf } from "./tool-name.js";
 
-/**
- * Which profile's normalizer each provider family's responses go through, in order of preference: a strict
- * profile first, since its lowering (optional fields sent as `null`) is the one that changes values.
- */
-const FAMILY_PROFILES: readonly (readonly [family: string, profiles: readonly ProviderProfile[]])[] = [
-  ["openai", ["openai-strict"]],
-  ["anthropic", ["anthropic-strict", "anthropic"]],
-  ["gemini", ["gemini", "gemini-openapi"]],
-  ["mcp", ["mcp"]],
-];
-
 /** Provider family -> the normalizer export of `v<N>.providers.ts` that undoes a lowering (identity ones skipped). */
 function normalizersOf(version: CompiledVersion): [family: string, name: string][] {
-  const listed = version.contract.manifest.providers;
   const out: [string, string][] = [];
-  for (const [family, profiles] of FAMILY_PROFILES) {
-    const profile = profiles.find((p) => listed.includes(p));
-    if (profile === undefined) continue;
-    const e = exportVersion(version, profile);
-    if (e.fragment === undefined || e.plan === undefined) continue;
-    out.push([family, providerNames(version.contract.name, version.source.version, profile).normalize]);
+  for (const [family] of FAMILY_PROFILES) {
+    const chosen = familyProfile(version, family);
+    if (chosen === undefined || !chosen.normalizes) continue;
+    out.push([family, providerNames(version.contract.name, version.source.version, chosen.profile).normalize]);
   }
+  return out;
+}
+
+/** `sideEffects` and `idempotencyKey` from `contract.json`, when declared: the router's dedup reads them. */
+function sideEffectLines(version: CompiledVersion): string[] {
+  const { sideEffects, idempotencyKey } = version.contract.manifest;
+  const out: string[] = [];
+  if (sideEffects !== undefined) out.push(`  sideEffects: ${stringLiteral(sideEffects)},`);
+  if (idempotencyKey !== undefined) out.push(`  idempotencyKey: ${stringLiteral(idempotencyKey)},`);
   return out;
 }
 
@@ -43,7 +38,7 @@ export function renderBindingModule(version: CompiledVersion): string {
   const normalizers = normalizersOf(version);
   const imports = [
     `import type { ContractBinding } from "../_sdk/result.js";`,
-    `import { ${n.parse}, type ${n.type} } from ${stringLiteral(`./v${v}.js`)};`,
+    `import { ${n.hash}, ${n.parse}, type ${n.type} } from ${stringLiteral(`./v${v}.js`)};`,
   ];
   if (normalizers.length > 0) imports.push(`import { ${normalizers.map(([, name]) => name).join(", ")} } from ${stringLiteral(`./v${v}.providers.js`)};`);
   const doc = docComment(
@@ -58,6 +53,8 @@ export function renderBindingModule(version: CompiledVersion): string {
     `  toolName: ${stringLiteral(toolName)},`,
     `  parse: ${n.parse},`,
     `  normalizers: {${normalizers.length === 0 ? "" : ` ${normalizers.map(([f, name]) => `${f}: ${name}`).join(", ")} `}},`,
+    `  schemaHash: ${n.hash},`,
+    ...sideEffectLines(version),
     `};`,
   ].join("\n");
   return renderModule({ source: version.source.display, notes: [`SDK binding for contract ${contract} v${v}`], imports, body: [body] });

@@ -5,7 +5,7 @@ import type { Diagnostic } from "../../errors.js";
 import { stringLiteral } from "../../emit/codegen/escape.js";
 import { renderModule } from "../../emit/codegen/module.js";
 import { renderBindingModule } from "./binding.js";
-import { bindingNames, toolsetNames } from "./names.js";
+import { bindingNames } from "./names.js";
 import { renderSdkRuntimeFiles, runtimeReexports } from "./runtime-files.js";
 import { renderToolsetModule } from "./toolset.js";
 
@@ -39,8 +39,7 @@ export const sdkProjectExtension: ProjectExtension = {
       problems.push(...m.problems);
       if (m.text === undefined) continue;
       files.set(`_toolsets/${name}.ts`, m.text);
-      const t = toolsetNames(name);
-      index.push(`export { ${t.tools}, ${t.create}, type ${t.handlers} } from ${stringLiteral(`../_toolsets/${name}.js`)};`);
+      index.push(`export { ${(m.exports ?? []).join(", ")} } from ${stringLiteral(`../_toolsets/${name}.js`)};`);
     }
     files.set("_sdk/index.ts", renderModule({ source: "the llm-contracts SDK adapters", notes: ["every adapter, stream and router, every contract binding and toolset router"], body: [index.join("\n")] }));
     return { files, problems };

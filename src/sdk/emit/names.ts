@@ -7,10 +7,24 @@ export function bindingNames(contract: string, version: number): { versioned: st
   return names;
 }
 
-/** Exported names of `_toolsets/<toolset>.ts`, e.g. `SupportTools`, `SupportHandlers`, `createSupportRouter`. */
-export function toolsetNames(toolset: string): { tools: string; handlers: string; create: string } {
+/**
+ * Exported names of `_toolsets/<toolset>.ts`, e.g. `SupportTools`, `SupportHandlers`, `createSupportRouter`, the
+ * per-provider `tools` arrays (`SupportAnthropicTools`, ...), `SupportToolName` and `SupportToolChoice`.
+ */
+export function toolsetNames(toolset: string) {
   const base = pascalCase(toolset);
-  const names = { tools: `${base}Tools`, handlers: `${base}Handlers`, create: `create${base}Router` };
+  const names = {
+    tools: `${base}Tools`,
+    handlers: `${base}Handlers`,
+    create: `create${base}Router`,
+    toolName: `${base}ToolName`,
+    choice: `${base}ToolChoice`,
+    openaiChat: `${base}OpenAIChatTools`,
+    openaiResponses: `${base}OpenAIResponsesTools`,
+    anthropic: `${base}AnthropicTools`,
+    gemini: `${base}GeminiTools`,
+    mcp: `${base}McpTools`,
+  };
   for (const n of Object.values(names)) if (!isSafeIdentifier(n)) throw new Error(`not an identifier: ${n}`);
   return names;
 }

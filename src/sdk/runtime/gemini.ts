@@ -4,17 +4,8 @@
  * are those strings, so the SDK's response class is assignable to `GeminiResponseLike`.
  * @see https://ai.google.dev/api/generate-content#v1beta.GenerateContentResponse
  */
-import {
-  checkText,
-  checkValue,
-  fail,
-  noToolCall,
-  toolNameFor,
-  truncated,
-  type AdapterOptions,
-  type ContractBinding,
-  type SdkResult,
-} from "./result.js";
+import { fail, toolNameFor, truncated, type ContractBinding, type SdkResult } from "./result.js";
+import { early, selectOutput, type ParseOptions } from "./select.js";
 
 export interface GeminiPartLike {
   readonly text?: string;
@@ -38,31 +29,27 @@ const FILTERED = new Set(["SAFETY", "RECITATION", "BLOCKLIST", "PROHIBITED_CONTE
 
 /**
  * The text parts (thoughts excluded) of the first candidate for a model-output contract (`responseSchema` /
- * `responseJsonSchema`), the `functionCall` part of the binding's tool for a tool-arguments contract. A blocked
- * prompt or a safety finish reason is `model.content_filter`; `MAX_TOKENS` is `json.truncated`.
+ * `responseJsonSchema`), or the `functionCall` part of the binding's tool: always for a tool-arguments contract,
+ * and for a model-output contract sent as a function and forced with `toolConfig` (see `AdapterOptions.via`). A
+ * blocked prompt or a safety finish reason is `model.content_filter`; `MAX_TOKENS` is `json.truncated`.
  */
-export function parseGeminiResponse<T>(binding: ContractBinding<T>, response: GeminiResponseLike, options: AdapterOptions & { readonly candidate?: number } = {}): SdkResult<T> {
+export function parseGeminiResponse<T>(binding: ContractBinding<T>, response: GeminiResponseLike, options: ParseOptions & { readonly candidate?: number } = {}): SdkResult<T> {
   const blocked = response.promptFeedback?.blockReason;
   if (blocked !== undefined && blocked !== "BLOCKED_REASON_UNSPECIFIED") {
-    return fail("model.content_filter", `the prompt was blocked (${blocked})${response.promptFeedback?.blockReasonMessage === undefined ? "" : `: ${response.promptFeedback.blockReasonMessage}`}`);
+    const why = response.promptFeedback?.blockReasonMessage === undefined ? "" : `: ${response.promptFeedback.blockReasonMessage}`;
+    return early(binding, "gemini", fail("model.content_filter", `the prompt was blocked (${blocked})${why}`), options);
   }
   const index = options.candidate ?? 0;
   const candidate = response.candidates?.[index];
-  if (candidate === undefined) return fail("model.incomplete", `the response has no candidate ${index}`);
+  if (candidate === undefined) return early(binding, "gemini", fail("model.incomplete", `the response has no candidate ${index}`), options);
   const reason = candidate.finishReason;
-  if (reason !== undefined && FILTERED.has(reason)) return fail("model.content_filter", `the output was stopped by a filter (finishReason: ${reason})`);
-  if (reason === "MAX_TOKENS") return truncated("finishReason is MAX_TOKENS");
+  if (reason !== undefined && FILTERED.has(reason)) return early(binding, "gemini", fail("model.content_filter", `the output was stopped by a filter (finishReason: ${reason})`), options);
+  if (reason === "MAX_TOKENS") return early(binding, "gemini", truncated("finishReason is MAX_TOKENS"), options);
   const parts = candidate.content?.parts ?? [];
-  if (binding.kind === "tool-arguments") {
-    const name = toolNameFor(binding, options);
-    const calls = parts.flatMap((p) => (p.functionCall === undefined ? [] : [p.functionCall]));
-    const call = calls.find((c) => c.name === name);
-    if (call === undefined) {
-      if (reason === "MALFORMED_FUNCTION_CALL") return fail("json.invalid", `the model produced a malformed function call${candidate.finishMessage === undefined ? "" : `: ${candidate.finishMessage}`}`);
-      return noToolCall(name, calls.map((c) => c.name ?? ""));
-    }
-    return checkValue(binding, "gemini", call.args ?? {}, options);
+  const calls = parts.flatMap((p) => (p.functionCall === undefined ? [] : [{ id: p.functionCall.id ?? "", name: p.functionCall.name ?? "", arguments: { value: p.functionCall.args ?? {} } }]));
+  if (reason === "MALFORMED_FUNCTION_CALL" && !calls.some((c) => c.name === toolNameFor(binding, options))) {
+    return early(binding, "gemini", fail("json.invalid", `the model produced a malformed function call${candidate.finishMessage === undefined ? "" : `: ${candidate.finishMessage}`}`), options);
   }
   const text = parts.filter((p) => p.thought !== true && typeof p.text === "string").map((p) => p.text ?? "").join("");
-  return checkText(binding, "gemini", text, options);
+  return selectOutput(binding, "gemini", { text, calls }, options);
 }

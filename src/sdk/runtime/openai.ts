@@ -5,16 +5,8 @@
  * @see https://platform.openai.com/docs/api-reference/chat/object
  * @see https://platform.openai.com/docs/api-reference/responses/object
  */
-import {
-  checkText,
-  fail,
-  noToolCall,
-  toolNameFor,
-  truncated,
-  type AdapterOptions,
-  type ContractBinding,
-  type SdkResult,
-} from "./result.js";
+import { fail, truncated, type ContractBinding, type SdkResult } from "./result.js";
+import { early, selectOutput, type ParseOptions } from "./select.js";
 
 export interface OpenAIChatToolCallLike {
   readonly id: string;
@@ -32,32 +24,27 @@ export interface OpenAIChatCompletionLike {
   readonly choices: readonly { readonly finish_reason: string | null; readonly message: OpenAIChatMessageLike }[];
 }
 
-export interface OpenAIChatOptions extends AdapterOptions {
+export interface OpenAIChatOptions extends ParseOptions {
   /** Which choice to read (default 0, the only one unless `n` > 1). */
   readonly choice?: number;
 }
 
 /**
- * A Chat Completion to a classified result: message content for a model-output contract, the arguments of the
- * binding's tool call for a tool-arguments contract. Refusal, content filter and `finish_reason: "length"` come
+ * A Chat Completion to a classified result: message content for a model-output contract, or the arguments of the
+ * binding's tool call (always for a tool-arguments contract; for a model-output contract sent as a function and
+ * forced with `tool_choice`, see `AdapterOptions.via`). Refusal, content filter and `finish_reason: "length"` come
  * first, with codes of their own.
  */
 export function parseOpenAIChat<T>(binding: ContractBinding<T>, completion: OpenAIChatCompletionLike, options: OpenAIChatOptions = {}): SdkResult<T> {
   const index = options.choice ?? 0;
   const choice = completion.choices[index];
-  if (choice === undefined) return fail("model.incomplete", `the completion has no choice ${index} (it has ${completion.choices.length})`);
+  if (choice === undefined) return early(binding, "openai", fail("model.incomplete", `the completion has no choice ${index} (it has ${completion.choices.length})`), options);
   const message = choice.message;
-  if (typeof message.refusal === "string" && message.refusal !== "") return fail("model.refusal", `the model refused: ${message.refusal}`);
-  if (choice.finish_reason === "content_filter") return fail("model.content_filter", "the output was stopped by OpenAI's content filter (finish_reason: content_filter)");
-  if (choice.finish_reason === "length") return truncated("finish_reason is length");
-  if (binding.kind === "tool-arguments") {
-    const name = toolNameFor(binding, options);
-    const calls = (message.tool_calls ?? []).filter((c) => c.function !== undefined);
-    const call = calls.find((c) => c.function?.name === name);
-    if (call?.function === undefined) return noToolCall(name, calls.map((c) => c.function?.name ?? ""));
-    return checkText(binding, "openai", call.function.arguments, options);
-  }
-  return checkText(binding, "openai", message.content ?? "", options);
+  if (typeof message.refusal === "string" && message.refusal !== "") return early(binding, "openai", fail("model.refusal", `the model refused: ${message.refusal}`), options);
+  if (choice.finish_reason === "content_filter") return early(binding, "openai", fail("model.content_filter", "the output was stopped by OpenAI's content filter (finish_reason: content_filter)"), options);
+  if (choice.finish_reason === "length") return early(binding, "openai", truncated("finish_reason is length"), options);
+  const calls = (message.tool_calls ?? []).flatMap((c) => (c.function === undefined ? [] : [{ id: c.id, name: c.function.name, arguments: { text: c.function.arguments } }]));
+  return selectOutput(binding, "openai", { text: message.content ?? "", calls }, options);
 }
 
 export interface OpenAIResponseItemLike {
@@ -81,24 +68,20 @@ export interface OpenAIResponseLike {
  * A Responses API `Response` to a classified result: the `output_text` parts of its message items, or the
  * `function_call` item for the binding's tool. `incomplete_details.reason` `max_output_tokens` is `json.truncated`.
  */
-export function parseOpenAIResponse<T>(binding: ContractBinding<T>, response: OpenAIResponseLike, options: AdapterOptions = {}): SdkResult<T> {
+export function parseOpenAIResponse<T>(binding: ContractBinding<T>, response: OpenAIResponseLike, options: ParseOptions = {}): SdkResult<T> {
   const reason = response.incomplete_details?.reason;
-  if (reason === "content_filter") return fail("model.content_filter", "the output was stopped by OpenAI's content filter (incomplete_details.reason: content_filter)");
-  if (reason === "max_output_tokens") return truncated("incomplete_details.reason is max_output_tokens");
-  if (response.status === "failed") return fail("model.incomplete", `the response failed: ${response.error?.message ?? "no error message"}`);
+  const stop = (r: SdkResult<T>): SdkResult<T> => early(binding, "openai", r, options);
+  if (reason === "content_filter") return stop(fail("model.content_filter", "the output was stopped by OpenAI's content filter (incomplete_details.reason: content_filter)"));
+  if (reason === "max_output_tokens") return stop(truncated("incomplete_details.reason is max_output_tokens"));
+  if (response.status === "failed") return stop(fail("model.incomplete", `the response failed: ${response.error?.message ?? "no error message"}`));
   if (response.status === "incomplete" || response.status === "in_progress" || response.status === "queued" || response.status === "cancelled") {
-    return fail("model.incomplete", `the response is ${response.status}${reason === undefined ? "" : ` (${reason})`}, not completed`);
+    return stop(fail("model.incomplete", `the response is ${response.status}${reason === undefined ? "" : ` (${reason})`}, not completed`));
   }
   const parts = response.output.flatMap((item) => (item.type === "message" ? (item.content ?? []) : []));
   const refusal = parts.find((p) => p.type === "refusal");
-  if (refusal !== undefined) return fail("model.refusal", `the model refused: ${refusal.refusal ?? ""}`);
-  if (binding.kind === "tool-arguments") {
-    const name = toolNameFor(binding, options);
-    const calls = response.output.filter((item) => item.type === "function_call");
-    const call = calls.find((item) => item.name === name);
-    if (call === undefined) return noToolCall(name, calls.map((c) => String(c.name)));
-    return checkText(binding, "openai", typeof call.arguments === "string" ? call.arguments : "", options);
-  }
+  if (refusal !== undefined) return stop(fail("model.refusal", `the model refused: ${refusal.refusal ?? ""}`));
+  const str = (v: unknown): string => (typeof v === "string" ? v : "");
+  const calls = response.output.flatMap((item) => (item.type === "function_call" ? [{ id: str(item.call_id), name: str(item.name), arguments: { text: str(item.arguments) } }] : []));
   const text = parts.filter((p) => p.type === "output_text").map((p) => p.text ?? "").join("");
-  return checkText(binding, "openai", text, options);
+  return selectOutput(binding, "openai", { text, calls }, options);
 }

@@ -7,19 +7,26 @@ import { parseJsonText, type ContractError, type ContractErrorCode, type ParseRe
 
 /**
  * The core codes plus what only a provider response can tell: the model declined (`model.refusal`), a safety
- * filter cut in (`model.content_filter`), the tool call asked for is missing (`model.no_tool_call`), the response
- * is not finished or failed (`model.incomplete`), a tool reported failure (`tool.error`), a call named a tool the
- * router does not know (`tool.unknown`), or a handler threw (`tool.handler_error`).
+ * filter cut in (`model.content_filter`), the tool call asked for is missing (`model.no_tool_call`) or the model
+ * called other tools instead (`model.wrong_tool`), the response is not finished or failed (`model.incomplete`), a
+ * tool reported failure (`tool.error`), a call named a tool the router does not know (`tool.unknown`), a handler
+ * threw (`tool.handler_error`) or ran past the router's time limit (`tool.timeout`), or a side-effecting call is
+ * still running elsewhere under the same idempotency key or call id (`tool.in_flight`), or a handler's result
+ * cannot be sent back as JSON (`tool.unserializable_result`).
  */
 export type SdkErrorCode =
   | ContractErrorCode
   | "model.refusal"
   | "model.content_filter"
   | "model.no_tool_call"
+  | "model.wrong_tool"
   | "model.incomplete"
   | "tool.error"
   | "tool.unknown"
-  | "tool.handler_error";
+  | "tool.handler_error"
+  | "tool.timeout"
+  | "tool.in_flight"
+  | "tool.unserializable_result";
 
 export type SdkError = ContractError<SdkErrorCode>;
 export type SdkResult<T> = ParseResult<T, SdkErrorCode>;
@@ -29,6 +36,12 @@ export type Normalize = (value: unknown) => unknown;
 
 /** Which provider family a response came from; picks the normalizer of a binding. */
 export type ProviderFamily = "openai" | "anthropic" | "gemini" | "mcp";
+
+/**
+ * What running a tool's handler does (`contract.json` `sideEffects`). `none`: reads only. `idempotent`: a second
+ * run with the same arguments does nothing more. `unsafe`: every run acts again (a payment, an email).
+ */
+export type SideEffects = "none" | "idempotent" | "unsafe";
 
 /**
  * One contract version as the SDK adapters see it: generated as `<Contract>V<N>Binding` in `v<N>.sdk.ts`.
@@ -41,6 +54,12 @@ export interface ContractBinding<T, Name extends string = string> {
   readonly toolName: Name;
   readonly parse: (value: unknown) => ParseResult<T>;
   readonly normalizers: { readonly [P in ProviderFamily]?: Normalize };
+  /** `sha256:<hex>` of the canonical schema: which exact schema a call was checked against. */
+  readonly schemaHash: string;
+  /** Tool-arguments contracts: declared side effects (absent: not declared, treated as side-effecting). */
+  readonly sideEffects?: SideEffects;
+  /** The argument that names one intended action; the router runs a side-effecting handler once per value. */
+  readonly idempotencyKey?: string;
 }
 
 /** The value type a binding validates. */
@@ -51,8 +70,14 @@ export interface AdapterOptions {
   readonly normalize?: Normalize | false;
   /** Accept JSON wrapped in fences or prose in text output (see `TextParseOptions.unwrap`). Off by default. */
   readonly unwrap?: boolean;
-  /** For tool-argument contracts: the tool name to look for (default: the binding's `toolName`). */
+  /** The tool name to look for (default: the binding's `toolName`). */
   readonly toolName?: string;
+  /**
+   * For model-output contracts: where the output is. `text` (structured outputs), `tool` (sent as a tool and
+   * forced with `tool_choice`: the call named the binding's `toolName`), or `auto` (default): that tool call when
+   * the response has one, else the text. Tool-arguments contracts always read the tool call.
+   */
+  readonly via?: "auto" | "text" | "tool";
 }
 
 export function sdkError(code: SdkErrorCode, message: string, instancePath = ""): SdkError {
@@ -86,9 +111,11 @@ export function truncated<T>(what: string): SdkResult<T> {
   return fail("json.truncated", `${what}: the output was cut off at the token limit before the JSON ended; raise the limit or shorten the requested output`);
 }
 
+/** No call to `want`: `model.wrong_tool` when the model called other tools, `model.no_tool_call` when none. */
 export function noToolCall<T>(want: string, seen: readonly string[]): SdkResult<T> {
-  const listed = seen.length === 0 ? "no tool call at all" : `only ${seen.map((n) => JSON.stringify(n)).join(", ")}`;
-  return fail("model.no_tool_call", `the response has no call to the tool ${JSON.stringify(want)} (it has ${listed}); require it with tool_choice`);
+  if (seen.length === 0) return fail("model.no_tool_call", `the response has no call to the tool ${JSON.stringify(want)} (it has no tool call at all); require it with tool_choice`);
+  const listed = seen.map((n) => JSON.stringify(n)).join(", ");
+  return fail("model.wrong_tool", `the response has no call to the tool ${JSON.stringify(want)} (it calls only ${listed}); require it with tool_choice`);
 }
 
 export function toolNameFor(binding: { readonly toolName: string }, options: AdapterOptions): string {

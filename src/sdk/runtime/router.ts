@@ -5,13 +5,17 @@
  *
  * Why answers instead of exceptions: an unknown tool, invalid arguments or a failing handler is something the
  * model can fix on its next turn, so each becomes a tool result listing what to change. No handler ever runs on
- * arguments that fail validation.
+ * arguments that fail validation, and a side-effecting handler runs once per idempotency key and per call id
+ * (see dedup.ts). Every outcome carries its call record (record.ts), also sent to `onEvent`.
  */
 import type { AnthropicMessageLike } from "./anthropic.js";
 import type { GeminiResponseLike } from "./gemini.js";
 import type { McpCallToolRequestLike } from "./mcp.js";
 import type { OpenAIChatCompletionLike, OpenAIChatMessageLike, OpenAIResponseLike } from "./openai.js";
-import { checkText, checkValue, describeErrors, sdkError, type BindingValue, type ContractBinding, type ProviderFamily, type SdkError } from "./result.js";
+import { memoryDedupStore, type DedupStore } from "./dedup.js";
+import { execute, type Executed } from "./execute.js";
+import { clock, emit, layerOf, type CallRecord, type OnEvent } from "./record.js";
+import { checkText, checkValue, describeErrors, sdkError, type BindingValue, type ContractBinding, type ProviderFamily, type SdkError, type SdkErrorCode } from "./result.js";
 
 /** One tool call, whatever the provider: arguments as JSON text (OpenAI) or as an object (Anthropic, Gemini, MCP). */
 export interface ToolCall {
@@ -30,12 +34,23 @@ export type ToolHandlers<Tools extends ToolTable> = {
 };
 
 export type ToolOutcome =
-  | { readonly call: ToolCall; readonly ok: true; readonly value: unknown; readonly result: unknown; readonly content: string }
-  | { readonly call: ToolCall; readonly ok: false; readonly errors: readonly SdkError[]; readonly content: string };
+  | { readonly call: ToolCall; readonly ok: true; readonly value: unknown; readonly result: unknown; readonly content: string; readonly record: CallRecord }
+  | { readonly call: ToolCall; readonly ok: false; readonly errors: readonly SdkError[]; readonly content: string; readonly record: CallRecord };
 
 export interface RouterOptions {
   /** The model-facing text for a handler that threw (default: the tool name and the error's message). */
   readonly describeError?: (error: unknown, call: ToolCall) => string;
+  /**
+   * Where side-effecting calls are remembered (default: `memoryDedupStore()`, this router's memory). Share one
+   * store (a database, see dedup.ts) between processes that may receive the same replayed call.
+   */
+  readonly dedup?: DedupStore;
+  /** A handler's time limit in ms: past it the call answers `tool.timeout` (the handler is not cancelled). */
+  readonly timeoutMs?: number;
+  /** Receives the record of every call. */
+  readonly onEvent?: OnEvent;
+  /** Which attempt of the caller's loop this router serves (default 1), copied into records. */
+  readonly attempt?: number;
 }
 
 // Provider result shapes: mutable and exactly typed, so each is assignable to the SDK's request types.
@@ -64,11 +79,6 @@ function quoted(names: readonly string[]): string {
   return names.map((n) => JSON.stringify(n)).join(", ");
 }
 
-function stringify(value: unknown): string {
-  if (typeof value === "string") return value;
-  return JSON.stringify(value === undefined ? null : value) ?? "null";
-}
-
 function defaultDescribe(error: unknown, call: ToolCall): string {
   const why = error instanceof Error ? error.message : String(error);
   return `The tool ${JSON.stringify(call.name)} failed: ${why}`;
@@ -79,25 +89,56 @@ export function createRouter<Tools extends ToolTable>(tools: Tools, handlers: To
   const names = Object.keys(tools).sort();
   const describe = options.describeError ?? defaultDescribe;
 
+  const store = options.dedup ?? memoryDedupStore();
+
   async function one(call: ToolCall): Promise<ToolOutcome> {
+    const startedAt = Date.now();
+    const start = clock();
     const binding = Object.prototype.hasOwnProperty.call(tools, call.name) ? tools[call.name] : undefined;
+    const record = (code: SdkErrorCode | "ok", errorCount: number, replayed: boolean): CallRecord => {
+      const r: CallRecord = {
+        kind: "tool",
+        contract: binding?.contract ?? "",
+        version: binding?.version ?? 0,
+        schemaHash: binding?.schemaHash ?? "",
+        tool: call.name,
+        family: call.family,
+        callId: call.id,
+        ok: code === "ok",
+        layer: layerOf(code),
+        code,
+        errorCount,
+        startedAt,
+        durationMs: clock() - start,
+        attempt: options.attempt ?? 1,
+        replayed,
+      };
+      emit(options.onEvent, r);
+      return r;
+    };
+    const failed = (errors: readonly SdkError[], content: string, replayed = false): ToolOutcome => ({ call, ok: false, errors, content, record: record(errors[0]?.code ?? "tool.handler_error", errors.length, replayed) });
     const handler = Object.prototype.hasOwnProperty.call(handlers, call.name) ? (handlers as { readonly [k: string]: (a: unknown, c: ToolCall) => unknown })[call.name] : undefined;
     if (binding === undefined || handler === undefined) {
       const content = `Unknown tool ${JSON.stringify(call.name)}. Call one of: ${quoted(names)}.`;
-      return { call, ok: false, errors: [sdkError("tool.unknown", content)], content };
+      return failed([sdkError("tool.unknown", content)], content);
     }
     const args = typeof call.arguments === "string" ? checkText(binding, call.family, call.arguments) : checkValue(binding, call.family, call.arguments);
     if (!args.ok) {
       const content = `Invalid arguments for ${JSON.stringify(call.name)}; nothing was done. Fix these and call it again:\n${describeErrors(args.errors)}`;
-      return { call, ok: false, errors: args.errors, content };
+      return failed(args.errors, content);
     }
-    try {
-      const result: unknown = await handler(args.value, call);
-      return { call, ok: true, value: args.value, result, content: stringify(result) };
-    } catch (error) {
-      const content = describe(error, call);
-      return { call, ok: false, errors: [sdkError("tool.handler_error", content)], content };
-    }
+    const done: Executed = await execute({
+      binding,
+      name: call.name,
+      callId: call.id,
+      args: args.value,
+      run: () => handler(args.value, call),
+      store,
+      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+      describe: (error) => describe(error, call),
+    });
+    if (!done.ok || done.code !== "ok") return failed([sdkError(done.code === "ok" ? "tool.handler_error" : done.code, done.content)], done.content, done.replayed);
+    return { call, ok: true, value: args.value, result: done.result, content: done.content, record: record("ok", 0, done.replayed) };
   }
 
   async function run(calls: readonly ToolCall[]): Promise<ToolOutcome[]> {

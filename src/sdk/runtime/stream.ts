@@ -79,7 +79,8 @@ const STOPS: { readonly [reason: string]: SdkErrorCode } = {
 };
 
 export function createStructuredStream<T>(binding: ContractBinding<T>, family: ProviderFamily, options: AdapterOptions = {}): StructuredStream<T> {
-  const wantTool = binding.kind === "tool-arguments" ? (options.toolName ?? binding.toolName) : undefined;
+  // A model-output contract streamed through a forced tool call reads that call's arguments (`via: "tool"`).
+  const wantTool = binding.kind === "tool-arguments" || options.via === "tool" ? (options.toolName ?? binding.toolName) : undefined;
   let text = "";
   let stop: string | undefined;
   let refusal = "";
