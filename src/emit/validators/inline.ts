@@ -107,6 +107,8 @@ export function inlineRuntime(source: string, custom: Readonly<Record<string, st
     body = body.split(expression).join(name);
     roots.push(name);
   }
+  // Helpers other generated code (the fast path) calls by name, beside those ajv's code reaches through require.
+  for (const name of dependencies(body)) if (DEFINITIONS.has(name) && !roots.includes(name)) roots.push(name);
   const formats = usedFormats(body);
   for (const name of formats) {
     if (Object.hasOwn(custom, name)) {
