@@ -34,10 +34,18 @@ function stringList(value: JsonValue | undefined, keyword: string): string[] {
   return value;
 }
 
+/**
+ * A keyword's schema map without a `__proto__` entry: ajv skips that key in `properties`, `patternProperties`,
+ * `dependencies` and the names `additionalProperties` allows (`allSchemaProperties` in ajv's vocabularies/code.ts),
+ * so `{"__proto__": 1}` is checked as an additional property, not against `properties.__proto__`.
+ */
 function schemaMap(value: JsonValue | undefined, keyword: string): [string, JsonValue][] {
   if (value === undefined) return [];
   if (!isObject(value)) throw new Unsupported(`a non-object \`${keyword}\``);
-  return Object.entries(value);
+  const entries = Object.entries(value);
+  if ((keyword === "dependentRequired" || keyword === "dependentSchemas") && Object.hasOwn(value, "__proto__"))
+    throw new Unsupported(`\`${keyword}\` naming __proto__`);
+  return entries.filter(([key]) => key !== "__proto__");
 }
 
 /** Checks for a value already known to be an object. */
