@@ -9,6 +9,7 @@
  */
 import { stringLiteral } from "../codegen/escape.js";
 import { Unsupported, type FastContext } from "./context.js";
+import { linearMatcher } from "./linear-pattern.js";
 
 /** The name of a module-level object with `test(string): boolean` for `source` with `flags`. */
 export function patternMatcher(ctx: FastContext, source: string, flags = "u"): string {
@@ -17,6 +18,9 @@ export function patternMatcher(ctx: FastContext, source: string, flags = "u"): s
   } catch {
     throw new Unsupported("a pattern the engine cannot compile");
   }
-  // The same construction ajv emits (`code.regExp` default), compiled once per module; pure, so it tree-shakes.
+  // A single-pass scan for the simple anchored patterns contracts mostly use (linear-pattern.ts)...
+  const linear = linearMatcher(source, flags);
+  if (linear !== undefined) return ctx.constant("P", `${flags}\u0000${source}`, linear);
+  // ...else the same construction ajv emits (`code.regExp` default), once per module; pure, so it tree-shakes.
   return ctx.constant("P", `${flags}\u0000${source}`, `/* @__PURE__ */ new RegExp(${stringLiteral(source)}, ${stringLiteral(flags)})`);
 }
