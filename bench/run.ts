@@ -2,6 +2,7 @@
  * `npm run bench`: every benchmark measures a ratio against a baseline timed in the same run, alternating the two,
  * and reports medians, because the machines are shared and noisy. Absolute times are printed for context only.
  */
+import { anchorsBench } from "./anchors.js";
 import type { BenchArgs } from "./args.js";
 import { buildBench } from "./build.js";
 import { docsBench } from "./docs.js";
@@ -17,6 +18,7 @@ const benches: Readonly<Record<string, (args: BenchArgs) => Promise<void>>> = {
   drift: driftBench,
   replay: replayBench,
   validators: validatorBench,
+  anchors: anchorsBench,
   size: sizeBench,
   scale: scaleBench,
   docs: docsBench,

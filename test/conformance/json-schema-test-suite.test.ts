@@ -48,7 +48,8 @@ for (const [folder, draft] of DRAFTS) {
       const required = outcomes.filter((o) => o.required);
       const optional = outcomes.filter((o) => !o.required);
       const count = (list: typeof outcomes): string => `${list.filter((o) => o.passed).length}/${list.length}`;
-      const summary = `${folder}: required ${count(required)}, optional ${count(optional)}, expected failures ${expected.size}`;
+      const fastCases = outcomes.filter((o) => o.fast).length;
+      const summary = `${folder}: required ${count(required)}, optional ${count(optional)}, expected failures ${expected.size}, answered by the fast path ${fastCases}/${outcomes.length}`;
       t.diagnostic(summary);
 
       const disagreements = outcomes.filter((o) => o.disagreement).map((o) => `${o.key}: ${o.detail}`);

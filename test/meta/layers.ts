@@ -62,7 +62,7 @@ export const LAYERS: readonly Layer[] = [
     mayImport: [...INPUT, "runtime", "shapes", "cache", "lint", "export", "emit", "migrate", "drift", "report", "openapi", "hook", "init", "api", "watch"],
   },
   { name: "test-helpers", purpose: "test helpers and corpora (not checked here, imported by bench only)", paths: ["test/"], mayImport: [] },
-  { name: "bench", purpose: "npm run bench (the registry and runner at the top: bench/run.ts; shared args in bench/args.ts)", paths: ["bench/"], mayImport: [...INPUT, "emit", "drift", "migrate", "api", "test-helpers"] },
+  { name: "bench", purpose: "npm run bench (the registry and runner at the top: bench/run.ts; shared args in bench/args.ts)", paths: ["bench/"], mayImport: [...INPUT, "runtime", "emit", "drift", "migrate", "api", "test-helpers"] },
 ];
 
 /** The row a repository path belongs to (longest matching path), if any. */

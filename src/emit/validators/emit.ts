@@ -1,4 +1,5 @@
 import type { Draft, JsonObject } from "../../ir/json.js";
+import { docComment } from "../codegen/escape.js";
 import { type AjvInstance, standaloneCode } from "./ajv.js";
 import { inlineRuntime } from "./inline.js";
 import { createAjv, createLoggingAjv } from "./options.js";
@@ -8,6 +9,7 @@ import { fastOwnProperties } from "./own-properties.js";
 import { sideEffectFree } from "./pure.js";
 import { withAjv } from "./reuse.js";
 import { hoistSchemaValues } from "./schema-values.js";
+import { FAST_EXPORT, emitFast } from "../fast/index.js";
 
 export interface ValidatorInput {
   readonly schema: JsonObject;
@@ -33,14 +35,21 @@ export const FIRST_FAILURE_EXPORT = "validateFirst";
 
 /**
  * ESM JavaScript source with zero imports and no top-level side effects, exporting two ajv standalone validators
- * of the same schema that share one set of helpers:
+ * of the same schema that share one set of helpers, and the fast path:
  * - `validate` (also the default export): every error, for `parse<Contract>` and repair prompts;
- * - `validateFirst`: stops at the first failure (ajv `allErrors: false`), for the `is<Contract>` type guard.
+ * - `validateFirst`: stops at the first failure (ajv `allErrors: false`), the safe path of `is<Contract>`;
+ * - `validateFast`: our own straight-line checks (src/emit/fast), true/false as ajv answers, or undefined for
+ *   "ask `validateFirst`" (too deep, or a schema the fast path does not cover: then it always says undefined).
  */
 export function emitValidator(input: ValidatorInput): string {
   const all = standalone(input, false);
   const first = renameFirstFailure(standalone(input, true));
-  return inlineRuntime(`${all}\n${first}`, input.formats ?? {});
+  const fast = emitFast({ schema: input.schema, draft: input.draft, formats: input.formats ?? {} });
+  const fastCode =
+    fast.kind === "fast"
+      ? fast.code
+      : `${docComment(`The fast path does not cover ${fast.feature}: always ask validateFirst.`)}export function ${FAST_EXPORT}(data) {\n  return undefined;\n}\n`;
+  return inlineRuntime(`${all}\n${first}\n${fastCode}`, input.formats ?? {});
 }
 
 /** One validator as ajv writes it, made cheaper, smaller and tree-shakable (before its helpers are inlined). */

@@ -6,7 +6,7 @@
  * front of ajv's code, with the functions from runtime.ts and formats.ts, and then check that no module loading and
  * no code-from-string construct is left.
  */
-import { propertyKey, stringLiteral } from "../codegen/escape.js";
+import { stringLiteral } from "../codegen/escape.js";
 import { FORMATS_IDENTIFIER } from "./options.js";
 import { functionFormat, llmcPatternFormat, llmcUriPattern } from "./formats.js";
 import * as formatFunctions from "./formats.js";
@@ -57,14 +57,39 @@ function usedFormats(code: string): string[] {
   return [...names].sort();
 }
 
-/** Custom formats (name → regex source from the config) win over built-in ones of the same name. */
-function formatsObject(names: readonly string[], custom: Readonly<Record<string, string>>): string {
-  const entries = names.map((name) => {
-    if (Object.hasOwn(custom, name)) return `${propertyKey(name)}: ${llmcPatternFormat.name}(${stringLiteral(custom[name]!)})`;
-    const format = functionFormat(name)!;
-    return `${propertyKey(name)}: ${format.wrapped ? `{ validate: ${format.fn.name} }` : format.fn.name}`;
-  });
-  return `const ${FORMATS_IDENTIFIER} = { ${entries.join(", ")} };`;
+/**
+ * The expression that stands for `llmcFormats.<name>` in ajv's code. Custom formats (name → regex source from the
+ * config) win over built-in ones of the same name.
+ *
+ * Why no formats object: ajv reads each function format once, at the top level (`const formats0 =
+ * llmcFormats.uri`). A property read is not provably side-effect free, so a bundler keeps it, and with it the
+ * object and every format in it, even in a bundle that never calls this validator. Each read is replaced by its
+ * value instead: a function name, an object literal, or a call marked pure, all of which a bundler drops unused.
+ */
+function formatExpression(name: string, custom: Readonly<Record<string, string>>): string {
+  if (Object.hasOwn(custom, name)) return `/* @__PURE__ */ ${llmcPatternFormat.name}(${stringLiteral(custom[name]!)})`;
+  const format = functionFormat(name)!;
+  return format.wrapped ? `{ validate: ${format.fn.name} }` : format.fn.name;
+}
+
+/** `code` with every `llmcFormats.<name>` / `llmcFormats["<name>"]` read replaced by `formatExpression`. */
+function inlineFormatReads(code: string, custom: Readonly<Record<string, string>>): string {
+  const masked = maskLiterals(code);
+  const reference = new RegExp(`\\b${FORMATS_IDENTIFIER}(?:\\.([A-Za-z_$][A-Za-z0-9_$]*)|\\[)`, "g");
+  let out = "";
+  let last = 0;
+  for (const match of masked.matchAll(reference)) {
+    let name = match[1];
+    let end = match.index + match[0].length;
+    if (name === undefined) {
+      const close = masked.indexOf("]", end);
+      name = JSON.parse(code.slice(end, close)) as string;
+      end = close + 1;
+    }
+    out += code.slice(last, match.index) + formatExpression(name, custom);
+    last = end;
+  }
+  return out + code.slice(last);
 }
 
 /** Definitions for `roots` and everything they use, each once, sorted by name so output is deterministic. */
@@ -107,6 +132,8 @@ export function inlineRuntime(source: string, custom: Readonly<Record<string, st
     body = body.split(expression).join(name);
     roots.push(name);
   }
+  // Helpers other generated code (the fast path) calls by name, beside those ajv's code reaches through require.
+  for (const name of dependencies(body)) if (DEFINITIONS.has(name) && !roots.includes(name)) roots.push(name);
   const formats = usedFormats(body);
   for (const name of formats) {
     if (Object.hasOwn(custom, name)) {
@@ -118,8 +145,8 @@ export function inlineRuntime(source: string, custom: Readonly<Record<string, st
       throw new Error(`generated validator uses format "${name}", which has no inlined implementation`);
     roots.push(format.fn.name);
   }
+  body = inlineFormatReads(body, custom);
   const prelude = definitionsFor(roots);
-  if (formats.length > 0) prelude.push(formatsObject(formats, custom));
   const module = ['"use strict";', ...prelude, body.trimStart()].join("\n") + "\n";
   assertSelfContained(module);
   return module;

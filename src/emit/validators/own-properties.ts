@@ -19,7 +19,7 @@ import { maskLiterals } from "./lexer.js";
  * Names `Object.prototype` has in any engine: the standard ones, the legacy accessors and the non-standard ones
  * some engines added, plus whatever the engine running the build has.
  */
-const PROTOTYPE_NAMES: ReadonlySet<string> = new Set([
+export const PROTOTYPE_NAMES: ReadonlySet<string> = new Set([
   ...Object.getOwnPropertyNames(Object.prototype),
   "constructor",
   "__proto__",

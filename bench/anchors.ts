@@ -1,0 +1,212 @@
+/**
+ * Validators against the anchors (issue 20): our `is…` and `parse…` (the generated module used exactly as
+ * `v<N>.ts` uses it: fast path first, ajv's code when it says undefined or, for `parse…`, false) against ajv
+ * compiled in memory (`allErrors: false` for `is`, `allErrors: true` for `parse`, same options) and typia
+ * (`createIs` / `createValidate`, built at bench time from our TypeScript types, bench/typia.ts). One process per
+ * subject, competitors alternating within each round (the order rotates), median CPU ns per call over the
+ * rounds, and each ratio the median of per-round ratios against ajv. Payloads: a valid document, its first scalar
+ * leaf given another type (one error), every scalar leaf given another type (many errors). Also bundle sizes.
+ */
+import { spawnSync } from "node:child_process";
+import { readFileSync, readdirSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+import { createAjv, emitValidator } from "../src/emit/validators/index.js";
+import { emitFast } from "../src/emit/fast/index.js";
+import { typeNameFrom } from "../src/emit/codegen/escape.js";
+import { runValidator } from "../src/runtime/errors.js";
+import type { RawValidator } from "../src/runtime/types.js";
+import { loadSchemaFile } from "../src/load/index.js";
+import type { Draft, JsonObject } from "../src/ir/json.js";
+import type { BenchArgs } from "./args.js";
+import { median } from "./stats.js";
+import { mutate } from "./validators.js";
+import { typiaBuild } from "./typia.js";
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const SCHEMASTORE = path.resolve(REPO, "../shared/corpus/schemastore");
+
+interface Subject {
+  readonly name: string;
+  readonly schema: JsonObject;
+  readonly draft: Draft;
+  readonly strict: boolean;
+  readonly valid: unknown;
+}
+
+function firstJson(dir: string): unknown {
+  const file = readdirSync(dir).filter((f) => f.endsWith(".json")).sort()[0]!;
+  return JSON.parse(readFileSync(path.join(dir, file), "utf8")) as unknown;
+}
+
+function subjects(): Subject[] {
+  const list: Subject[] = [];
+  for (const [contract, file] of [["ticket-triage", "v3.json"], ["issue-refund", "v2.json"], ["document-outline", "v1.yaml"]] as const) {
+    const schemasDir = path.join(REPO, "schemas");
+    const loaded = loadSchemaFile(path.join(schemasDir, contract, file), { schemasDir, rootDir: REPO });
+    const examples = path.join(schemasDir, contract, "examples", file.replace(/\.\w+$/, ""), "valid");
+    list.push({ name: `${contract} ${file.replace(/\.\w+$/, "")}`, schema: loaded.schema, draft: loaded.draft, strict: true, valid: firstJson(examples) });
+  }
+  for (const stem of ["chart", "dependabot-2.0", "prometheus.rules"]) {
+    const file = path.join(SCHEMASTORE, "schemas", `${stem}.json`);
+    const loaded = loadSchemaFile(file, { schemasDir: path.join(SCHEMASTORE, "schemas"), rootDir: SCHEMASTORE });
+    list.push({ name: `schemastore ${stem}`, schema: loaded.schema, draft: loaded.draft, strict: false, valid: firstJson(path.join(SCHEMASTORE, "instances", stem, "valid")) });
+  }
+  return list;
+}
+
+type Fn = (data: unknown) => unknown;
+
+function cpuNs(start: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(start);
+  return (d.user + d.system) * 1000;
+}
+
+/* One loop function per competitor slot, so no call site sees two validators (it would stop inlining them). */
+function loop0(fn: Fn, data: unknown, n: number): number { let s = 0; const t = process.cpuUsage(); for (let i = 0; i < n; i++) if (fn(data)) s++; const ns = cpuNs(t) / n; return s === -1 ? 0 : ns; }
+function loop1(fn: Fn, data: unknown, n: number): number { let s = 0; const t = process.cpuUsage(); for (let i = 0; i < n; i++) if (fn(data)) s++; const ns = cpuNs(t) / n; return s === -1 ? 0 : ns; }
+function loop2(fn: Fn, data: unknown, n: number): number { let s = 0; const t = process.cpuUsage(); for (let i = 0; i < n; i++) if (fn(data)) s++; const ns = cpuNs(t) / n; return s === -1 ? 0 : ns; }
+function loop3(fn: Fn, data: unknown, n: number): number { let s = 0; const t = process.cpuUsage(); for (let i = 0; i < n; i++) if (fn(data)) s++; const ns = cpuNs(t) / n; return s === -1 ? 0 : ns; }
+const LOOPS = [loop0, loop1, loop2, loop3];
+
+/** Median ns/call of each competitor over alternating rounds, and median per-round ratio to competitor `base`. */
+function race(fns: readonly Fn[], data: unknown, rounds: number, base: number): { ns: number[]; ratio: number[] } {
+  // Iterations for about 5 ms of the slowest competitor.
+  let n = 64;
+  for (;;) {
+    const worst = Math.max(...fns.map((fn, i) => LOOPS[i]!(fn, data, n) * n));
+    if (worst > 2e6 || n > 1e7) {
+      n = Math.max(64, Math.round((n * 5e6) / Math.max(worst, 1)));
+      break;
+    }
+    n *= 4;
+  }
+  const times: number[][] = fns.map(() => []);
+  const ratios: number[][] = fns.map(() => []);
+  for (let r = 0; r < rounds + 2; r++) {
+    const round: number[] = new Array<number>(fns.length).fill(0);
+    for (let k = 0; k < fns.length; k++) {
+      const i = (k + r) % fns.length;
+      round[i] = LOOPS[i]!(fns[i]!, data, n);
+    }
+    if (r < 2) continue; // warm-up rounds
+    round.forEach((t, i) => {
+      times[i]!.push(t);
+      ratios[i]!.push(t / round[base]!);
+    });
+  }
+  return { ns: times.map(median), ratio: ratios.map(median) };
+}
+
+async function load(code: string): Promise<{ validate: RawValidator; validateFirst: RawValidator; validateFast: (d: unknown) => boolean | undefined }> {
+  return (await import(`data:text/javascript;base64,${Buffer.from(code, "utf8").toString("base64")}`)) as never;
+}
+
+export interface AnchorRow {
+  readonly subject: string;
+  readonly pair: "is" | "parse";
+  readonly payload: string;
+  readonly names: readonly string[];
+  readonly ns: readonly number[];
+  readonly ratio: readonly number[];
+}
+
+export interface AnchorResult {
+  readonly rows: AnchorRow[];
+  readonly notes: string[];
+}
+
+/** Every measurement of one subject, in this process. */
+export async function measureSubject(index: number, rounds: number): Promise<AnchorResult> {
+  const s = subjects()[index]!;
+  const notes: string[] = [];
+  const module = await load(emitValidator({ schema: s.schema, draft: s.draft, strict: s.strict }));
+  const fast = emitFast({ schema: s.schema, draft: s.draft });
+  notes.push(fast.kind === "fast" ? "fast path: yes" : `fast path: no, falls back to ajv's code (${fast.feature})`);
+  const fastFn = module.validateFast;
+  const first = module.validateFirst;
+  const all = module.validate;
+  // Exactly what v<N>.ts emits for is… and parse….
+  const ourIs: Fn = (value) => {
+    const r = fastFn(value);
+    return r === undefined ? first(value) : r;
+  };
+  const ourParse: Fn = (value) => (fastFn(value) === true ? { ok: true, value } : runValidator(all, value)).ok;
+  const ajvFirst = createAjv(s.draft, { strict: s.strict, firstFailure: true }).compile(s.schema);
+  const ajvAll = createAjv(s.draft, { strict: s.strict }).compile(s.schema);
+  const typia = await typiaBuild(s.schema, s.draft, typeNameFrom(s.name.replace(/^schemastore /, "")));
+  if ("error" in typia) notes.push(`typia: ${typia.error}`);
+  else notes.push(`typia: is ${typia.isGzip} B, validate ${typia.validateGzip} B min+gzip`);
+  const payloads: [string, unknown][] = [["valid", s.valid], ["one error", mutate(s.valid, false)], ["many errors", mutate(s.valid, true)]];
+  const rows: AnchorRow[] = [];
+  for (const [label, data] of payloads) {
+    const expected = label === "valid";
+    for (const [who, fn] of [["our is", ourIs], ["our parse", ourParse], ["ajv", ajvAll], ["ajv first", ajvFirst]] as const) {
+      if (Boolean(fn(data)) !== expected) throw new Error(`${s.name} ${label}: ${who} says ${String(!expected)}`);
+    }
+    if (!("error" in typia) && typia.is(data) !== expected) notes.push(`typia is says ${String(!expected)} on ${label} (it checks less)`);
+    const isNames = ["our is", "ajv first-error"];
+    const isFns: Fn[] = [ourIs, ajvFirst];
+    const parseNames = ["our parse", "our is", "ajv all-errors"];
+    const parseFns: Fn[] = [ourParse, ourIs, ajvAll];
+    if (!("error" in typia)) {
+      isNames.push("typia is");
+      isFns.push(typia.is);
+      parseNames.push("typia validate");
+      parseFns.push((d) => typia.validate(d).success);
+    }
+    const a = race(isFns, data, rounds, 1);
+    rows.push({ subject: s.name, pair: "is", payload: label, names: isNames, ns: a.ns, ratio: a.ratio });
+    const b = race(parseFns, data, rounds, 2);
+    rows.push({ subject: s.name, pair: "parse", payload: label, names: parseNames, ns: b.ns, ratio: b.ratio });
+  }
+  return { rows, notes };
+}
+
+/** min+gzip bytes of one `parse…`-like entry over the generated module: ours, and ajv's raw standalone module. */
+async function sizes(s: Subject): Promise<string> {
+  const code = emitValidator({ schema: s.schema, draft: s.draft, strict: s.strict });
+  const dir = path.join(os.tmpdir(), `llmc-anchor-size-${process.pid}`);
+  const { mkdirSync, writeFileSync, rmSync } = await import("node:fs");
+  mkdirSync(dir, { recursive: true });
+  try {
+    writeFileSync(path.join(dir, "v.js"), code);
+    const entries = {
+      "fast + ajv all-errors (parse)": `export { validateFast, validate } from "./v.js";`,
+      "fast + ajv first-error (is)": `export { validateFast, validateFirst } from "./v.js";`,
+      "ajv all-errors alone": `export { validate } from "./v.js";`,
+    };
+    const out: string[] = [];
+    for (const [label, source] of Object.entries(entries)) {
+      writeFileSync(path.join(dir, "e.js"), source);
+      const r = await build({ entryPoints: [path.join(dir, "e.js")], bundle: true, minify: true, format: "esm", platform: "neutral", write: false, logLevel: "silent", outfile: path.join(dir, "o.js") });
+      out.push(`${label} ${gzipSync(r.outputFiles[0]!.text).length} B`);
+    }
+    return out.join(", ");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function anchorsBench(args: BenchArgs): Promise<void> {
+  const rounds = Math.max(11, args.rounds);
+  const load1 = os.loadavg();
+  console.log(`validators vs ajv and typia: ${rounds} rounds, median CPU ns per call; ratios = median per-round ratio to ajv (is: first-error, parse: all-errors); load average ${load1.map((l) => l.toFixed(2)).join(" ")}`);
+  const child = path.join(path.dirname(fileURLToPath(import.meta.url)), "anchors-child.js");
+  const list = subjects();
+  for (let i = 0; i < list.length; i++) {
+    const r = spawnSync(process.execPath, [child, String(i), String(rounds)], { encoding: "utf8", maxBuffer: 16 * 1024 * 1024 });
+    if (r.status !== 0) throw new Error(`anchors bench child failed: ${r.stderr}`);
+    const result = JSON.parse(r.stdout) as AnchorResult;
+    console.log(`\n${list[i]!.name} — ${result.notes.join("; ")}`);
+    console.log(`  bundle sizes (min+gzip, validator module only): ${await sizes(list[i]!)}`);
+    for (const row of result.rows) {
+      const cells = row.names.map((n, k) => `${n} ${row.ns[k]!.toFixed(0)} ns (${row.ratio[k]!.toFixed(2)})`).join("  ");
+      console.log(`  ${row.pair.padEnd(5)} ${row.payload.padEnd(11)}  ${cells}`);
+    }
+  }
+  console.log(`\nload average at the end ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+}

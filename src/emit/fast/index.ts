@@ -1,0 +1,51 @@
+/**
+ * The fast `is` path: straight-line checks generated from the schema itself, for the valid case that dominates
+ * (model outputs are mostly valid). It answers true or false exactly as ajv does, or "unknown" (`undefined`)
+ * when `$ref` recursion passes the depth bound, and the caller then asks the safe path. A schema with a feature
+ * no keyword family covers gets no fast path at all (`unsupported` says which), and the caller uses ajv's code.
+ *
+ * Layer: below validators/emit.ts, which adds the result to the validator module; imports only codegen, ir and
+ * the format and runtime helpers of validators/.
+ */
+import type { JsonObject } from "../../ir/json.js";
+import { draftFacts, type Draft } from "../../ir/drafts.js";
+import { DEEP_FLAG, FastContext, Unsupported, indent } from "./context.js";
+import { emitChecks } from "./schema.js";
+
+/** Name of the fast path's export in the validator module. */
+export const FAST_EXPORT = "validateFast";
+
+export interface FastInput {
+  readonly schema: JsonObject | boolean;
+  readonly draft: Draft;
+  readonly formats?: Readonly<Record<string, string>>;
+}
+
+export type FastResult =
+  | { readonly kind: "fast"; readonly code: string; readonly helpers: readonly string[] }
+  | { readonly kind: "unsupported"; readonly feature: string };
+
+/** The fast path's module code (top-level declarations and `export function validateFast`), or why there is none. */
+export function emitFast(input: FastInput): FastResult {
+  const ctx = new FastContext(input.schema, draftFacts(input.draft).ajvClass, input.formats ?? {}, emitChecks);
+  const body: string[] = [];
+  try {
+    emitChecks(ctx, input.schema, "data", body);
+  } catch (error) {
+    if (error instanceof Unsupported) return { kind: "unsupported", feature: error.feature };
+    throw error;
+  }
+  const parts = [...ctx.declarations];
+  if (ctx.usesDepth) {
+    parts.push(`let ${DEEP_FLAG} = false;`, ...ctx.functions);
+    parts.push(`function fastRoot(data, d) {\n${indent(body)}\n  return true;\n}`);
+    parts.push(
+      `/** true or false as ajv answers, or undefined when $ref recursion went too deep (ask the safe path). */`,
+      `export function ${FAST_EXPORT}(data) {\n  ${DEEP_FLAG} = false;\n  const ok = fastRoot(data, 0);\n  return ${DEEP_FLAG} ? undefined : ok;\n}`,
+    );
+  } else {
+    parts.push(...ctx.functions);
+    parts.push(`/** true or false as ajv answers. */`, `export function ${FAST_EXPORT}(data) {\n  const d = 0;\n${indent(body)}\n  return true;\n}`);
+  }
+  return { kind: "fast", code: parts.join("\n") + "\n", helpers: [...ctx.helpers].sort() };
+}

@@ -1,0 +1,100 @@
+/**
+ * `$ref` to a JSON pointer in the same document (`#`, `#/$defs/x`, percent- and `~`-escaped). Each target becomes
+ * one function, the only place recursion can happen, so it alone carries the depth bound: past `MAX_REF_DEPTH`
+ * it sets the deep flag and fails, and the entry point answers "unknown" instead of true or false, so the caller
+ * falls back to the safe path. Other references (remote, `$id`-relative, anchors) are not covered.
+ * @see https://json-schema.org/draft/2020-12/json-schema-core#name-direct-references-with-ref
+ */
+import { DEEP_FLAG, MAX_REF_DEPTH, Unsupported, indent, isObject, type FastContext } from "./context.js";
+import type { JsonValue } from "../../ir/json.js";
+
+/** The subschema `ref` points to in the root document. */
+export function resolvePointer(ctx: FastContext, ref: string): JsonValue {
+  if (!ref.startsWith("#")) throw new Unsupported(`$ref "${ref}" (not a pointer into the same document)`);
+  const fragment = ref.slice(1);
+  if (fragment !== "" && !fragment.startsWith("/")) throw new Unsupported("$ref to an anchor");
+  let node: JsonValue = ctx.root;
+  if (fragment === "") return node;
+  for (const raw of fragment.slice(1).split("/")) {
+    let token: string;
+    try {
+      token = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
+    } catch {
+      throw new Unsupported("a $ref with bad percent-encoding");
+    }
+    // A resource boundary on the way changes the base URI of what is inside: not covered.
+    if (node !== ctx.root && isObject(node) && (node["$id"] !== undefined || (ctx.ajvClass === "ajv-draft-04" && node["id"] !== undefined)))
+      throw new Unsupported("a $ref into an embedded resource");
+    if (Array.isArray(node) && /^(0|[1-9][0-9]*)$/.test(token) && Number(token) < node.length) node = node[Number(token)]!;
+    else if (isObject(node) && Object.prototype.hasOwnProperty.call(node, token)) node = node[token]!;
+    else throw new Unsupported(`$ref "${ref}" that does not resolve`);
+  }
+  return node;
+}
+
+/** Every `$ref` string anywhere under `node` (an over-approximation: annotations are walked too). */
+function refsUnder(node: JsonValue, found: string[]): void {
+  if (Array.isArray(node)) for (const item of node) refsUnder(item, found);
+  else if (isObject(node)) {
+    for (const [key, value] of Object.entries(node)) {
+      if (key === "$ref" && typeof value === "string") found.push(value);
+      else refsUnder(value, found);
+    }
+  }
+}
+
+/** True when the target of `ref` can reach itself through `$ref`s (or a reference cannot be followed). */
+export function isRecursive(ctx: FastContext, ref: string): boolean {
+  const start = resolvePointerOrUndefined(ctx, ref);
+  if (start === undefined) return true;
+  const seen = new Set<JsonValue>();
+  const stack = [start];
+  while (stack.length > 0) {
+    const found: string[] = [];
+    refsUnder(stack.pop()!, found);
+    for (const next of found) {
+      const target = resolvePointerOrUndefined(ctx, next);
+      if (target === undefined || target === start) return true;
+      if (seen.has(target)) continue;
+      seen.add(target);
+      stack.push(target);
+    }
+  }
+  return false;
+}
+
+function resolvePointerOrUndefined(ctx: FastContext, ref: string): JsonValue | undefined {
+  try {
+    return resolvePointer(ctx, ref);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Targets up to this size (JSON characters) are inlined at each non-recursive use; larger ones get a function. */
+const INLINE_LIMIT = 1500;
+
+/**
+ * Checks `value` against the target of `ref`: inlined when the target cannot recurse and is small, a plain
+ * function when it cannot recurse, a depth-bounded function when it can.
+ */
+export function emitRef(ctx: FastContext, ref: string, value: string, out: string[]): void {
+  if (!isRecursive(ctx, ref)) {
+    const target = resolvePointer(ctx, ref);
+    if (JSON.stringify(target).length <= INLINE_LIMIT) ctx.checks(ctx, target, value, out);
+    else out.push(`if (!${ctx.subschemaFunction(target)}(${value}, d)) return false;`);
+    return;
+  }
+  out.push(`if (!${refFunction(ctx, ref)}(${value}, d)) return false;`);
+}
+
+/** The name of the depth-bounded function checking the target of `ref`. */
+export function refFunction(ctx: FastContext, ref: string): string {
+  const target = resolvePointer(ctx, ref);
+  ctx.usesDepth = true;
+  return ctx.namedFunction(ref, "R", (name) => {
+    const body: string[] = [];
+    ctx.checks(ctx, target, "data", body);
+    return `function ${name}(data, d) {\n  if (++d > ${MAX_REF_DEPTH}) {\n    ${DEEP_FLAG} = true;\n    return false;\n  }\n${indent(body)}\n  return true;\n}`;
+  });
+}
