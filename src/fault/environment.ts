@@ -37,7 +37,7 @@ export function isEnvironmentFault(error: unknown): error is NodeJS.ErrnoExcepti
 export function environmentError(error: unknown, file?: string, cwd: string = process.cwd()): unknown {
   if (error instanceof InputError || !isEnvironmentFault(error)) return error;
   const code = error.code!;
-  const where = file ?? displayOf(error.path, cwd) ?? "(unknown path)";
+  const where = (file !== undefined && path.isAbsolute(file) ? displayOf(file, cwd) : file) ?? displayOf(error.path, cwd) ?? "(unknown path)";
   const to = (error as { dest?: unknown }).dest;
   const dest = typeof to === "string" ? ` (to ${displayOf(to, cwd)})` : "";
   return inputError(`env.${code.toLowerCase()}`, { file: where }, `cannot ${error.syscall ?? "access"}${dest}: ${FAULTS[code]} (${code})`);
