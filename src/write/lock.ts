@@ -158,3 +158,13 @@ export function leftovers(outDir: string): string[] {
   if (!existsSync(parent)) return [];
   return readdirSync(parent).filter((name) => prefixes.some((p) => name.startsWith(p)));
 }
+
+/** Takes the lock and removes dead runs' leftovers: for a build the cache proved a no-op (nothing else to write). */
+export function clearDeadRuns(outDir: string, display: string): void {
+  const lock = lockOutput(outDir, display);
+  try {
+    clearLeftovers(outDir);
+  } finally {
+    lock.release();
+  }
+}
