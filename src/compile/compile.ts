@@ -4,7 +4,7 @@ import { cmp, discoverContracts, discoverNamed, type ContractSource, type Versio
 import type { Diagnostic } from "../errors.js";
 import { renderContractIndex, renderRootIndex, type ContractIndexInput } from "../emit/modules/indexes.js";
 import { renderRuntimeModules } from "../emit/modules/runtime.js";
-import { renderValidatorModule, renderVersionModule } from "../emit/modules/version.js";
+import { renderValidatorModule, renderVersionModule, VERSION_MODULE_TYPE_IMPORTS } from "../emit/modules/version.js";
 import { versionNames } from "../emit/modules/names.js";
 import { canonicalJson, type Draft, type JsonObject } from "../ir/json.js";
 import { loadSchemaFileMapped, type LoadContext } from "../load/index.js";
@@ -12,6 +12,7 @@ import type { RawValidator } from "../runtime/runtime.js";
 import { checkExamples, hasExamples } from "./examples.js";
 import { PLAN_EXTENSIONS, PROJECT_EXTENSIONS } from "./extensions.js";
 import { renderUpgradeModule } from "../migrate/upgrade-module.js";
+import { nameCollisions } from "./names.js";
 import type { WritePlan } from "../write/plan.js";
 import { readVersion, versionKey, writeVersion, type CompileCache, type VersionOutcome } from "../cache/version.js";
 
@@ -177,6 +178,8 @@ export async function compileProject(project: Project, options: CompileOptions =
   }
   for (const [rel, text] of renderRuntimeModules()) plan.set(rel, text);
   const indexes = all.flatMap((s) => (s.index !== undefined ? [s.index] : []));
+  // One registry for every shared generated name and file name: a collision refuses the build, naming both sources.
+  problems.push(...nameCollisions(project, indexes, plan));
   plan.set("index.ts", renderRootIndex(indexes, displayPath(project.rootDir, project.schemasDir)));
   return { plan, versions: compiled, contracts: discovery.contracts, problems, warnings, examples, slices, ...(scope !== undefined ? { scope } : {}) };
 }
@@ -220,7 +223,7 @@ async function compileVersion(
 
   const names = versionNames(contract.name, source.version);
   const validatorCode = validator.code;
-  const types = await emitTypes({ schema: loaded.schema, draft: loaded.draft, rootName: names.type });
+  const types = await emitTypes({ schema: loaded.schema, draft: loaded.draft, rootName: names.type, reserved: VERSION_MODULE_TYPE_IMPORTS });
   const hash = contractHash(loaded.schema);
   const prefix = `${contract.name}/v${source.version}`;
   plan.set(

@@ -9,6 +9,11 @@ export interface TypesInput {
   readonly draft: Draft;
   /** Name of the root type, e.g. `TicketTriageV1`. */
   readonly rootName: string;
+  /**
+   * Names the module holding the types already declares or imports (`ParseResult`, `DeepMutable`): a `$defs` key
+   * with such a name gets a suffixed name instead (`DeepMutable_2`), as distinct keys with one name do.
+   */
+  readonly reserved?: readonly string[];
 }
 
 /**

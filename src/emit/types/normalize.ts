@@ -30,7 +30,7 @@ export interface NormalizedTypes {
 }
 
 export function normalizeForTypes(input: TypesInput): NormalizedTypes {
-  const index = new SchemaIndex(input.schema, input.rootName, input.draft);
+  const index = new SchemaIndex(input.schema, input.rootName, input.draft, input.reserved);
   const propertyKeys = new PropertyKeys();
   const normalizer = new Normalizer(index, input.draft, propertyKeys);
   const bodies = new Map(index.entries.map((entry) => [entry.name, normalizer.entryBody(entry)] as const));
