@@ -8,9 +8,10 @@
  *   concurrent  N times: two `build --no-cache` at once on the same project, half of the time over an existing
  *               tree with one schema changed. Both must exit 0; generated/ must equal a clean build; nothing
  *               may be left beside it.
- *   kill        N times: one schema changed, `build --no-cache` killed with SIGKILL after a random delay
- *               (0.4–1.2 × a measured build); then the next build must exit 0, leave generated/ equal to a clean
- *               build and nothing beside it.
+ *   kill        N times: one schema changed, `build --no-cache` killed with SIGKILL, half of the runs after a
+ *               random delay (0.4–1.2 × a measured build), half within 30 ms of its write starting (the lock file
+ *               appears); then the next build must exit 0, leave generated/ equal to a clean build and nothing
+ *               beside it.
  * Prints one line per run and a summary; exits 1 when any run broke a rule. Needs `tsc` output in dist/.
  */
 import { spawn, spawnSync } from "node:child_process";
@@ -130,18 +131,34 @@ if (MODE === "kill" || MODE === "both") {
   for (let i = 0; i < RUNS; i++) {
     const on = i % 2 === 0;
     set(on);
-    // Most of a build is compiling: the later half is where staging and the swap happen.
-    const delay = Math.round(buildMs * (0.4 + Math.random() * 0.8));
+    // Odd runs: a random moment (most of a build is compiling). Even runs: within 0–30 ms of the write starting
+    // (the lock file appears), so the staging and the swap are hit.
     const run = buildAsync(dir);
-    const timer = setTimeout(() => run.child.kill("SIGKILL"), delay);
+    let delay;
+    let timer;
+    let poll;
+    if (i % 2 === 1) {
+      delay = Math.round(buildMs * (0.4 + Math.random() * 0.8));
+      timer = setTimeout(() => run.child.kill("SIGKILL"), delay);
+    } else {
+      const started = Date.now();
+      poll = setInterval(() => {
+        if (!readdirSync(dir).some((n) => n.startsWith(".generated.llm-contracts-"))) return;
+        clearInterval(poll);
+        const extra = Math.round(Math.random() * 30);
+        delay = Date.now() - started + extra;
+        timer = setTimeout(() => run.child.kill("SIGKILL"), extra);
+      }, 2);
+    }
     const first = await run.done;
     clearTimeout(timer);
+    clearInterval(poll);
     const before = leftovers(dir).length;
     const next = buildSync(dir);
     const whole = same(tree(path.join(dir, "generated")), want[on]);
     const left = leftovers(dir);
     const ok = next.code === 0 && whole && left.length === 0;
-    report("kill", i, ok, `killed after ${delay} ms (${first.signal ?? `exit ${first.code}`}, ${before} leftover(s)); next build exit ${next.code}; generated/ ${whole ? "whole" : "NOT whole"}; leftovers ${left.length}${ok ? "" : ` ${next.stderr}`}`);
+    report("kill", i, ok, `killed after ${delay ?? "-"} ms (${first.signal ?? `exit ${first.code}`}, ${before} leftover(s)); next build exit ${next.code}; generated/ ${whole ? "whole" : "NOT whole"}; leftovers ${left.length}${ok ? "" : ` ${next.stderr}`}`);
   }
 }
 

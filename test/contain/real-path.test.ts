@@ -88,6 +88,13 @@ test("contain › an output folder or config cacheDir through a link outside is 
   assert.deepEqual(readdirSync(target), []);
 });
 
+test("contain › drift acknowledgements linked to a file outside are refused before reading", () => {
+  const out = outside();
+  const dir = makeProject({ ...contractFiles("ping", [OBJ, OBJ2]) });
+  symlinkSync(out.secret, path.join(dir, "schemas/drift-acknowledgements.json"));
+  for (const cmd of ["drift", "check"]) assertRefused(runCli([cmd], dir), /^schemas\/drift-acknowledgements\.json: .*\[path\.outside\]$/);
+});
+
 test("contain › a link inside the project to a folder inside it is followed as usual", () => {
   const dir = makeProject({ ...contractFiles("ping", [OBJ, OBJ2]), "schemas/ping/contract.json": { kind: "model-output", migrationsDir: "../../mig-link" } });
   mkdirSync(path.join(dir, "migrations-real"));
