@@ -1,4 +1,5 @@
 import { InputError, formatDiagnostic } from "../src/errors.js";
+import { environmentError } from "../src/fault/environment.js";
 import { packageVersion } from "../src/paths.js";
 import { UsageError } from "./args.js";
 import type { Io } from "./output.js";
@@ -54,7 +55,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const command = COMMANDS[name];
     if (command === undefined) throw new UsageError(`unknown command ${JSON.stringify(name)} (try --help)`);
     return await (await command.load())(rest, io);
-  } catch (error) {
+  } catch (thrown) {
+    // A full disk, a permission or a file where a folder must be is the environment's, not ours: exit 2, one line.
+    const error = environmentError(thrown, undefined, io.cwd);
     if (error instanceof InputError) {
       io.err(formatDiagnostic(error.diagnostic));
       if (debug) io.err(error.stack ?? "");

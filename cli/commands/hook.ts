@@ -6,7 +6,9 @@ export const HOOK_HELP = `llm-contracts hook <check|drift> [--root DIR | --confi
 
 For git hooks (pre-commit, lint-staged, .git/hooks/pre-commit): runs \`check\` or \`drift\` when at least one FILE lies
 in the configured schemasDir, outDir or a contract's migrationsDir, or is the config file; otherwise prints a skip
-line and exits 0. Without FILEs it always runs. The hook passes every changed file, so the folders can be anything.`;
+line and exits 0. Without FILEs it always runs. The hook passes every changed file, so the folders can be anything.
+Flags go before the files: \`--\` or the first FILE ends the flags, and every later argument is a file, also one
+that starts with \`-\`.`;
 
 const COMMANDS = {
   check: async () => (await import("./check.js")).checkCommand,
@@ -25,9 +27,12 @@ export async function hookCommand(argv: string[], io: Io): Promise<number> {
   if (name !== "check" && name !== "drift") throw new UsageError(`hook runs check or drift (got ${JSON.stringify(name)})`);
   const flags: string[] = [];
   const files: string[] = [];
+  // Flags come first, then the changed files (a hook appends them): from `--` or the first file on, every argument
+  // is a file, so a changed file named `--root=x` can never point the hook at another project.
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     if (arg === "--") files.push(...rest.slice(i + 1)), (i = rest.length);
+    else if (files.length > 0) files.push(arg);
     else if (arg.startsWith("-")) {
       flags.push(arg);
       if (VALUE_FLAGS.has(arg) && !arg.includes("=") && i + 1 < rest.length) flags.push(rest[++i]!);

@@ -7,6 +7,7 @@ import type { CompileOptions } from "../compile/compile.js";
 import type { Scope } from "../incremental/run.js";
 import { withRunCache } from "../cache/context.js";
 import type { StubSync } from "../migrate/sync.js";
+import { clearDeadRuns, leftovers } from "../write/lock.js";
 
 export type { CacheOptions } from "../cache/session.js";
 
@@ -37,7 +38,11 @@ export interface RunOptions {
 export async function build(project: Project, options: RunOptions = {}): Promise<BuildResult> {
   const session = CacheSession.open<BuildResult>("build", project, options.cache);
   const replayed = session?.replay();
-  if (replayed !== undefined) return replayed;
+  if (replayed !== undefined) {
+    // A dead run's staging beside the output folder is cleared by the next build, also when nothing else changed.
+    if (leftovers(project.outDir).length > 0) clearDeadRuns(project.outDir, displayPath(project.rootDir, project.outDir));
+    return replayed;
+  }
   const cache = compileCache(session);
   const { openScope, keptFolders, unitsText, reuseOthers } = await import("../incremental/run.js");
   const { scope, changes } = session === undefined ? {} : openScope(session, project);

@@ -11,6 +11,9 @@ import { readSnapshot, snapshotFile, takeSnapshot, verifySnapshot, writeSnapshot
 import { snapshotRecords } from "./snapshot-format.js";
 import { CacheStore, defaultCacheDir, sha256, writeText } from "./store.js";
 import { toolFiles, toolIdentity } from "./tool.js";
+import { cacheKey, cacheKeyFile } from "./secret.js";
+import { realPathOf } from "../contain/real-path.js";
+import { assertApart } from "../contain/folders.js";
 
 export interface CacheOptions {
   /** false: neither read nor write the cache (`--no-cache`). */
@@ -47,6 +50,9 @@ export class CacheSession<R> {
     const startedAt = Date.now();
     const dir = cacheDirOf(project, options);
     if (dir === undefined) return undefined;
+    // `--cache-dir` may lie outside the project (the invoker chose it), but never over the schemas or the output.
+    if (options.dir !== undefined) assertApart(project.schemasDir, [{ setting: "outDir", dir: project.outDir, file: "outDir" }, { setting: "--cache-dir", dir: options.dir, file: options.dir }]);
+    if (!keyUsable(path.resolve(dir), project)) return undefined;
     const id = JSON.stringify({
       command,
       rootDir: project.rootDir,
@@ -135,6 +141,17 @@ function withoutUnits<R>(result: R): R {
   if (result === null || typeof result !== "object" || !(UNITS in result)) return result;
   const { [UNITS]: _units, ...rest } = result as Record<string, unknown>;
   return rest as R;
+}
+
+/**
+ * The cache is used only with a key that those who can write the cache or the project cannot read: a key file
+ * inside either (by real path) authenticates nothing, so the run goes without the cache.
+ */
+function keyUsable(dir: string, project: Project): boolean {
+  const file = cacheKeyFile();
+  if (file === undefined || cacheKey(file) === undefined) return false;
+  const real = realPathOf(file);
+  return ![realPathOf(dir), realPathOf(project.rootDir)].some((d) => isInside(real, d));
 }
 
 function isInside(child: string, parent: string): boolean {

@@ -2,7 +2,7 @@
  * The snapshot's on-disk form: a line format read without a big JSON parse, because the no-op `check` reads it
  * on every commit and at 1,000 contracts it holds ~28k entries.
  *
- *     llm-contracts-state/2 \t <key> \t <sha256 of key and body>
+ *     llm-contracts-state/3 \t <key> \t <HMAC of key and body with the per-user key (secret.ts)>
  *     S \t <startedAt>
  *     R \t <result as JSON, one line>
  *     B \t <absolute folder>                                   base and current folder
@@ -19,7 +19,7 @@
  */
 import path from "node:path";
 import type { FileRecord } from "./files.js";
-import { sha256 } from "./store.js";
+import { cacheKey, mac } from "./secret.js";
 
 /** [path, mtimeMs, ctimeMs, ino, hash of sorted entry names] */
 export type DirRecord = readonly [string, number, number, number, string];
@@ -46,7 +46,7 @@ export interface EntryVisitor {
   absent(abs: string): boolean;
 }
 
-const FORMAT = "llm-contracts-state/2";
+const FORMAT = "llm-contracts-state/3";
 
 const join = (dir: string, name: string): string => (dir.endsWith(path.sep) ? dir + name : dir + path.sep + name);
 const hexToB64 = (hex: string): string => (/^[0-9a-f]{64}$/.test(hex) ? Buffer.from(hex, "hex").toString("base64url") : `!${hex}`);
@@ -87,16 +87,18 @@ export function encodeSnapshot<R>(key: string, snap: Snapshot<R>): string | unde
   }
   for (const a of snap.absent) lines.push(`A\t${a}`);
   const body = lines.join("\n");
-  if (/[\r\u2028\u2029]/.test(body) || lines.length !== body.split("\n").length) return undefined;
-  return `${FORMAT}\t${key}\t${sha256(key, body)}\n${body}`;
+  const secret = cacheKey();
+  if (secret === undefined || /[\r\u2028\u2029]/.test(body) || lines.length !== body.split("\n").length) return undefined;
+  return `${FORMAT}\t${key}\t${mac(secret, key, body)}\n${body}`;
 }
 
-/** undefined for another format, another key, a damaged integrity or a malformed head. */
+/** undefined for another format, another key, an integrity not signed with our key, or a malformed head. */
 export function decodeSnapshot<R>(key: string, text: string): StoredSnapshot<R> | undefined {
   const head = `${FORMAT}\t${key}\t`;
   if (!text.startsWith(head) || text.charCodeAt(head.length + 64) !== 10) return undefined;
   const body = text.slice(head.length + 65);
-  if (sha256(key, body) !== text.slice(head.length, head.length + 64)) return undefined;
+  const secret = cacheKey();
+  if (secret === undefined || mac(secret, key, body) !== text.slice(head.length, head.length + 64)) return undefined;
   const s = body.indexOf("\n");
   const r = body.indexOf("\n", s + 1);
   if (!body.startsWith("S\t") || body.slice(s + 1, s + 3) !== "R\t") return undefined;

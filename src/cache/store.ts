@@ -2,15 +2,18 @@
  * The build cache: a folder of content-addressed entries, one file per key. Safe to delete at any time (every entry
  * is recomputed on a miss), and meant to be kept by a CI cache or Nx/Turborepo between runs.
  *
- * Why an integrity hash inside each entry: the folder is shared, restored from CI archives and may be truncated
- * by a full disk or a killed process. An entry whose format, key or integrity does not match is ignored (a miss),
- * never trusted, so a cache can make a run faster but never change its result.
+ * Why a keyed integrity inside each entry: the folder is shared, restored from CI archives and may be truncated
+ * by a full disk or a killed process, or rewritten by whoever can write it. An entry whose format, key or HMAC (with
+ * the per-user key of secret.ts, which never lives in the cache folder) does not match is ignored (a miss), never
+ * trusted, so a cache can make a run faster but never change its result.
  */
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { cacheKey, mac } from "./secret.js";
 
-const FORMAT = "llm-contracts-cache/1";
+/** Format 2: the integrity is an HMAC with the per-user key (secret.ts); entries of format 1 are never trusted. */
+const FORMAT = "llm-contracts-cache/2";
 
 /** The default cache folder, where tools conventionally keep caches (`find-cache-dir`, Babel, ESLint, Nx). */
 export function defaultCacheDir(rootDir: string): string {
@@ -67,7 +70,8 @@ export function readEntry<T>(file: string, key: string): T | undefined {
   const rest = text.slice(head.length + 64);
   if (!rest.startsWith('","payload":') || !rest.endsWith("}")) return undefined;
   const payload = rest.slice('","payload":'.length, -1);
-  if (sha256(key, payload) !== integrity) return undefined;
+  const secret = cacheKey();
+  if (secret === undefined || mac(secret, key, payload) !== integrity) return undefined;
   try {
     return JSON.parse(payload) as T;
   } catch {
@@ -77,8 +81,10 @@ export function readEntry<T>(file: string, key: string): T | undefined {
 
 /** Writes an entry atomically: temp file in the same folder, then rename. A failure to write is not an error. */
 export function writeEntry(file: string, key: string, payload: unknown): void {
+  const secret = cacheKey();
+  if (secret === undefined) return;
   const body = JSON.stringify(payload);
-  writeText(file, `{"format":${JSON.stringify(FORMAT)},"key":${JSON.stringify(key)},"integrity":"${sha256(key, body)}","payload":${body}}`);
+  writeText(file, `{"format":${JSON.stringify(FORMAT)},"key":${JSON.stringify(key)},"integrity":"${mac(secret, key, body)}","payload":${body}}`);
 }
 
 /** Replaces `file` atomically with `text` (removes it when text is undefined); never fails the run. */

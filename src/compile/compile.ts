@@ -4,7 +4,7 @@ import { cmp, discoverContracts, discoverNamed, type ContractSource, type Versio
 import type { Diagnostic } from "../errors.js";
 import { renderContractIndex, renderRootIndex } from "../emit/modules/indexes.js";
 import { renderRuntimeModules } from "../emit/modules/runtime.js";
-import { renderValidatorModule, renderVersionModule } from "../emit/modules/version.js";
+import { renderValidatorModule, renderVersionModule, VERSION_MODULE_TYPE_IMPORTS } from "../emit/modules/version.js";
 import { versionNames } from "../emit/modules/names.js";
 import { canonicalJson, type JsonObject } from "../ir/json.js";
 import { loadSchemaFileMapped, type LoadContext } from "../load/index.js";
@@ -15,6 +15,7 @@ import { importValidator } from "../emit/validators/load-module.js";
 import { compileVersions } from "../parallel/pool.js";
 import type { CompiledOutcome, CompiledVersion, CompileResult, CompileScope, ContractIndexInput, ContractSlice, VersionOutcome } from "../shapes/compiled.js";
 import type { Extensions, PlanExtension } from "../shapes/extension.js";
+import { nameCollisions } from "./names.js";
 
 export type { CompiledOutcome, CompiledVersion, CompileResult, CompileScope, ContractSlice } from "../shapes/compiled.js";
 export { importValidator } from "../emit/validators/load-module.js";
@@ -132,6 +133,8 @@ export async function compileProjectWith(project: Project, extensions: Extension
   }
   for (const [rel, text] of renderRuntimeModules()) plan.set(rel, text);
   const indexes = all.flatMap((s) => (s.index !== undefined ? [s.index] : []));
+  // One registry for every shared generated name and file name: a collision refuses the build, naming both sources.
+  problems.push(...nameCollisions(project, indexes, plan));
   plan.set("index.ts", renderRootIndex(indexes, displayPath(project.rootDir, project.schemasDir)));
   return { plan, versions: compiled, contracts: discovery.contracts, problems, warnings, examples, slices, ...(scope !== undefined ? { scope } : {}) };
 }
@@ -182,7 +185,7 @@ async function compileVersion(
 
   const names = versionNames(contract.name, source.version);
   const validatorCode = validator.code;
-  const types = await emitTypes({ schema: loaded.schema, draft: loaded.draft, rootName: names.type });
+  const types = await emitTypes({ schema: loaded.schema, draft: loaded.draft, rootName: names.type, reserved: VERSION_MODULE_TYPE_IMPORTS });
   const hash = contractHash(loaded.schema);
   const prefix = `${contract.name}/v${source.version}`;
   plan.set(

@@ -4,6 +4,7 @@ import { displayPath, type Project } from "../config/config.js";
 import { cmp, type ContractSource } from "../discover/discover.js";
 import type { Diagnostic } from "../errors.js";
 import { readDocument } from "../load/read.js";
+import { assertInsideRoot } from "../contain/real-path.js";
 import { parseText, runValidator, type RawValidator } from "../runtime/runtime.js";
 
 /**
@@ -30,6 +31,8 @@ export function checkExamples(
     for (const name of readdirSync(sub).sort(cmp)) {
       const file = path.join(sub, name);
       const display = displayPath(project.rootDir, file);
+      // Checked before reading: an example linked to /etc/passwd must not reach the validator's error message.
+      if (name.endsWith(".json") || name.endsWith(".txt")) assertInsideRoot(project.rootDir, file, display);
       let result;
       if (name.endsWith(".json")) result = runValidator(validate, readDocument(file, display).value);
       else if (name.endsWith(".txt")) result = parseText(validate, readFileSync(file, "utf8"));

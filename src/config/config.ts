@@ -6,6 +6,8 @@ import { readDocument } from "../load/read.js";
 import { assertValid } from "./validate.js";
 import type { Severity, StrictPolicy } from "../strictness/index.js";
 import { pointerAppend } from "../ir/json.js";
+import { assertInsideRoot } from "../contain/real-path.js";
+import { assertApart } from "../contain/folders.js";
 
 export type Compatibility = "backward" | "forward" | "full" | "none";
 export type ProviderProfile =
@@ -82,6 +84,7 @@ export function resolveProject(options: { root?: string; config?: string; cwd: s
   let config: ConfigFile = {};
   if (configFile !== undefined) {
     const display = displayPath(rootDir, configFile);
+    assertInsideRoot(rootDir, configFile, display);
     const doc = readDocument(configFile, display);
     assertValid("config.schema.json", doc.value, display, "config.invalid");
     config = doc.value as ConfigFile;
@@ -101,11 +104,21 @@ export function resolveProject(options: { root?: string; config?: string; cwd: s
   if (outDir === rootDir || !outDir.startsWith(rootDir + path.sep) || schemasDir.startsWith(outDir + path.sep) || schemasDir === outDir) {
     throw inputError("config.out-dir", { file: display }, "outDir must be a folder inside the project root, apart from schemasDir");
   }
+  // By real path too: a link inside the project may lead out of it (src/contain).
+  assertInsideRoot(rootDir, schemasDir, displayPath(rootDir, schemasDir));
+  assertInsideRoot(rootDir, outDir, display);
+  const cacheDir = config.cacheDir !== undefined ? path.resolve(rootDir, config.cacheDir) : undefined;
+  const configDisplay = configFile !== undefined ? displayPath(rootDir, configFile) : CONFIG_FILE;
+  if (cacheDir !== undefined) assertInsideRoot(rootDir, cacheDir, displayPath(rootDir, cacheDir));
+  assertApart(schemasDir, [
+    { setting: "outDir", dir: outDir, file: configDisplay, pointer: "/outDir" },
+    ...(cacheDir !== undefined ? [{ setting: "cacheDir", dir: cacheDir, file: configDisplay, pointer: "/cacheDir" }] : []),
+  ]);
   return {
     rootDir, configFile, schemasDir, outDir, emit: config.emit ?? "ts", defaults: config.defaults ?? {}, toolsets: config.toolsets ?? {},
     strictness: { severity: config.strict ?? {}, formats: config.formats ?? {} },
     drift: config.drift ?? {},
-    ...(config.cacheDir !== undefined ? { cacheDir: path.resolve(rootDir, config.cacheDir) } : {}),
+    ...(cacheDir !== undefined ? { cacheDir } : {}),
   };
 }
 

@@ -4,6 +4,7 @@ import { displayPath, type Compatibility, type Project, type ProviderProfile } f
 import { assertValid } from "../config/validate.js";
 import { InputError, inputError, type Diagnostic } from "../errors.js";
 import { readDocument } from "../load/read.js";
+import { assertInsideRoot } from "../contain/real-path.js";
 
 export type ContractKind = "model-output" | "tool-arguments";
 
@@ -94,8 +95,10 @@ function readContract(project: Project, name: string): ContractSource {
   if (!CONTRACT_NAME.test(name)) {
     throw inputError("contract.name", { file: dirDisplay }, "contract names are kebab-case (e.g. ticket-triage)");
   }
+  assertInsideRoot(project.rootDir, dir, dirDisplay);
   const manifestFile = path.join(dir, "contract.json");
   const manifestDisplay = `${dirDisplay}/contract.json`;
+  assertInsideRoot(project.rootDir, manifestFile, manifestDisplay);
   if (!existsSync(manifestFile)) throw inputError("contract.manifest-missing", { file: manifestDisplay }, "missing contract.json");
   const doc = readDocument(manifestFile, manifestDisplay);
   assertValid("contract.schema.json", doc.value, manifestDisplay, "contract.manifest-invalid");
@@ -111,7 +114,9 @@ function readContract(project: Project, name: string): ContractSource {
     ...(raw.idempotencyKey !== undefined ? { idempotencyKey: raw.idempotencyKey } : {}),
     providers: raw.providers ?? project.defaults.providers ?? [],
   };
-  return { name, dir, manifest, versions: readVersions(dir, dirDisplay) };
+  const versions = readVersions(dir, dirDisplay);
+  for (const v of versions) assertInsideRoot(project.rootDir, v.file, v.display);
+  return { name, dir, manifest, versions };
 }
 
 function readVersions(dir: string, dirDisplay: string): VersionSource[] {

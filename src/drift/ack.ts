@@ -9,6 +9,7 @@ import { displayPath, type Project } from "../config/config.js";
 import { inputError } from "../errors.js";
 import { isJsonObject } from "../ir/json.js";
 import { readDocument } from "../load/read.js";
+import { assertInsideRoot } from "../contain/real-path.js";
 
 export const ACK_FILE = "drift-acknowledgements.json";
 
@@ -37,6 +38,7 @@ export function loadAcknowledgements(project: Project): Acknowledgement[] {
   const file = path.join(project.schemasDir, ACK_FILE);
   if (!existsSync(file)) return [];
   const display = displayPath(project.rootDir, file);
+  assertInsideRoot(project.rootDir, file, display);
   const doc = readDocument(file, display);
   const list = isJsonObject(doc.value) ? doc.value["acknowledgements"] : undefined;
   if (!Array.isArray(list)) throw inputError("drift.ack-invalid", { file: display }, 'expected {"acknowledgements": [...]}');

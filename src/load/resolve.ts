@@ -9,6 +9,7 @@ import { decode, FILE_SCHEME, fileRelPath, fileUri, isRemote, resolveId, resolve
 import { subschemas } from "../ir/keywords.js";
 import { draftFacts, draftList } from "../ir/drafts.js";
 import { closest, didYouMean } from "../suggest/did-you-mean.js";
+import { assertInsideRoot } from "../contain/real-path.js";
 
 /** The files of one bundle with every `$ref` resolved to the node it names. */
 export interface FileSet {
@@ -81,6 +82,8 @@ class Files {
     if (!isInside(this.schemasDir, abs)) {
       throw inputError("input.outside-schemas-dir", { file }, "schema file is not inside the schemas folder");
     }
+    // By real path too: a version file linked to a file elsewhere is refused before it is read.
+    assertInsideRoot(this.ctx.rootDir, abs, file);
     const doc = this.load(abs, undefined);
     const value = doc.value;
     if (!isJsonObject(value)) {

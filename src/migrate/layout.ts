@@ -12,6 +12,7 @@ import type { ContractSource } from "../discover/discover.js";
 import { pascalCase } from "../emit/codegen/escape.js";
 import { inputError } from "../errors.js";
 import { isJsonObject } from "../ir/json.js";
+import { assertInsideRoot, isInside, realPathOf } from "../contain/real-path.js";
 
 /** One step of a contract's chain: from version `from` to `from + 1`. */
 export interface MigrationStep {
@@ -50,6 +51,18 @@ export function migrationSettings(project: Project, contract: ContractSource): M
       "migrationsDir must be a folder inside the project root and outside the output folder (which the build owns)",
     );
   }
+  const where = { file: `${displayPath(project.rootDir, contract.dir)}/contract.json`, pointer: "/migrationsDir" };
+  // By real path: `../../mig-link` is inside as text, but the link may lead anywhere (src/contain).
+  assertInsideRoot(project.rootDir, migrationsDir, displayPath(project.rootDir, migrationsDir));
+  const real = realPathOf(migrationsDir);
+  const owned = [
+    { name: "the output folder", dir: realPathOf(project.outDir), apart: (a: string, b: string) => isInside(a, b) || isInside(b, a) },
+    { name: "the schemas folder", dir: realPathOf(project.schemasDir), apart: (a: string, b: string) => isInside(b, a) },
+    ...(project.cacheDir !== undefined ? [{ name: "the cache folder", dir: realPathOf(project.cacheDir), apart: (a: string, b: string) => isInside(a, b) || isInside(b, a) }] : []),
+  ];
+  for (const o of owned) {
+    if (o.apart(real, o.dir)) throw inputError("config.folders-overlap", where, `migrationsDir overlaps ${o.name}; the schemas, output, cache and migrations folders must not overlap`);
+  }
   const versionField = typeof rec["versionField"] === "string" ? rec["versionField"] : undefined;
   return { migrationsDir, ...(versionField !== undefined ? { versionField } : {}) };
 }
@@ -60,6 +73,7 @@ export function migrationSteps(project: Project, contract: ContractSource): Migr
   const steps: MigrationStep[] = [];
   for (let from = 1; from < contract.versions.length; from++) {
     const file = path.join(migrationsDir, `v${from}-to-v${from + 1}.ts`);
+    assertInsideRoot(project.rootDir, file, displayPath(project.rootDir, file));
     steps.push({
       contract: contract.name,
       from,

@@ -6,6 +6,7 @@
 import { createWriteStream, renameSync, rmSync, type WriteStream } from "node:fs";
 import path from "node:path";
 import { inputError } from "../errors.js";
+import { environmentError } from "../fault/environment.js";
 import { parseJsonText, type ContractError } from "../runtime/runtime.js";
 import { readLines } from "./jsonl.js";
 import type { LoadedChain } from "./load.js";
@@ -42,8 +43,8 @@ export async function migrateLines(chain: LoadedChain, input: string, out: strin
   }
   const outTmp = tempBeside(out);
   const rejTmp = tempBeside(rejects);
-  const outStream = createWriteStream(outTmp, { encoding: "utf8" });
-  const rejStream = createWriteStream(rejTmp, { encoding: "utf8" });
+  const outStream = watched(createWriteStream(outTmp, { encoding: "utf8" }));
+  const rejStream = watched(createWriteStream(rejTmp, { encoding: "utf8" }));
   const report = { total: 0, migrated: 0, rejected: 0, blank: 0, fromVersions: {} as Record<string, number>, byCode: {} as Record<string, number>, out, rejects };
   try {
     for await (const { line, text } of readLines(input)) {
@@ -65,8 +66,11 @@ export async function migrateLines(chain: LoadedChain, input: string, out: strin
       }
     }
     await Promise.all([close(outStream), close(rejStream)]);
-    renameSync(outTmp, out);
-    renameSync(rejTmp, rejects);
+    renameTo(outTmp, out);
+    renameTo(rejTmp, rejects);
+  } catch (error) {
+    // A full disk or a permission: one line naming the output, the temp files removed (below), exit 2.
+    throw environmentError(failureOf(outStream) ?? failureOf(rejStream) ?? error, failureOf(rejStream) !== undefined && failureOf(outStream) === undefined ? rejects : out);
   } finally {
     outStream.destroy();
     rejStream.destroy();
@@ -86,11 +90,58 @@ function tempBeside(file: string): string {
   return path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.tmp`);
 }
 
-/** Respects back-pressure, so a large file never piles up in memory. */
+/**
+ * Why every stream gets an error listener at once: a write stream that fails (ENOSPC, EACCES) emits 'error', and
+ * an 'error' event nobody listens to kills the process ("Unhandled 'error' event") before any cleanup runs.
+ */
+const failures = new WeakMap<WriteStream, Error>();
+
+function watched(stream: WriteStream): WriteStream {
+  stream.on("error", (error) => {
+    if (!failures.has(stream)) failures.set(stream, error);
+  });
+  return stream;
+}
+
+function failureOf(stream: WriteStream): Error | undefined {
+  return failures.get(stream);
+}
+
+function renameTo(from: string, to: string): void {
+  try {
+    renameSync(from, to);
+  } catch (error) {
+    throw environmentError(error, to);
+  }
+}
+
+/** Respects back-pressure, so a large file never piles up in memory; rejects once the stream has failed. */
 function write(stream: WriteStream, chunk: string): Promise<void> {
-  return stream.write(chunk) ? Promise.resolve() : new Promise((resolve) => stream.once("drain", () => resolve()));
+  const failed = failureOf(stream);
+  if (failed !== undefined) return Promise.reject(failed);
+  if (stream.write(chunk)) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const done = (error?: Error): void => {
+      stream.off("drain", onDrain);
+      stream.off("error", done);
+      if (error !== undefined) reject(error);
+      else resolve();
+    };
+    const onDrain = (): void => done();
+    stream.once("drain", onDrain);
+    stream.once("error", done);
+  });
 }
 
 function close(stream: WriteStream): Promise<void> {
-  return new Promise((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  const failed = failureOf(stream);
+  if (failed !== undefined) return Promise.reject(failed);
+  return new Promise((resolve, reject) => {
+    stream.once("error", reject);
+    stream.end(() => {
+      const late = failureOf(stream);
+      if (late !== undefined) reject(late);
+      else resolve();
+    });
+  });
 }

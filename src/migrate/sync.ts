@@ -4,6 +4,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { environmentError } from "../fault/environment.js";
 import type { CompileResult } from "../shapes/compiled.js";
 import type { Project } from "../config/config.js";
 import { planSteps, type PlannedStep } from "./plan-steps.js";
@@ -43,6 +44,9 @@ export function writeAtomic(file: string, text: string): void {
   try {
     writeFileSync(tmp, text, "utf8");
     renameSync(tmp, file);
+  } catch (error) {
+    // A full disk or a permission names the file meant, not the temp file (removed below).
+    throw environmentError(error, file);
   } finally {
     rmSync(tmp, { force: true });
   }

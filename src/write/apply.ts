@@ -1,10 +1,12 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { inputError } from "../errors.js";
 import { readBanner } from "../emit/codegen/module.js";
 import { cmp } from "../discover/discover.js";
 import { diffPlan, isEmptyDiff, type PlanDiff, type WritePlan } from "./plan.js";
 import { recoverInterruptedSwap, replaceEntries, swapIn, swapPaths } from "./swap.js";
+import { clearLeftovers, lockOutput } from "./lock.js";
+import { environmentError } from "../fault/environment.js";
 
 export interface ApplyResult {
   readonly changed: boolean;
@@ -17,8 +19,29 @@ export interface ApplyResult {
  * carried over from the old tree instead of being written again, and so are the folders named in `keep`.
  */
 export function applyPlan(outDir: string, plan: WritePlan, displayOutDir: string, hashOf?: (file: string) => string | undefined, keep?: ReadonlySet<string>): ApplyResult {
+  const st = lstatSync(outDir, { throwIfNoEntry: false });
+  if (st !== undefined && !st.isDirectory()) {
+    throw inputError("generated.not-a-folder", { file: displayOutDir }, "the output folder is a file (or a link); move it away or choose another outDir");
+  }
+  try {
+    mkdirSync(path.dirname(outDir), { recursive: true });
+  } catch (error) {
+    throw environmentError(error, displayOutDir);
+  }
+  // One run at a time per output folder (lock.ts); a second one waits.
+  const lock = lockOutput(outDir, displayOutDir);
+  try {
+    return applyLocked(outDir, plan, displayOutDir, hashOf, keep);
+  } finally {
+    lock.release();
+  }
+}
+
+function applyLocked(outDir: string, plan: WritePlan, displayOutDir: string, hashOf?: (file: string) => string | undefined, keep?: ReadonlySet<string>): ApplyResult {
   const paths = swapPaths(outDir);
   recoverInterruptedSwap(paths);
+  // Holding the lock, every staging folder and temp file beside the output folder is a dead run's.
+  clearLeftovers(outDir);
   const diff = diffPlan(outDir, plan, hashOf, keep);
   // A file equal to its planned text carries our banner; only the others need reading.
   assertOwned(outDir, displayOutDir, [...diff.stale, ...diff.edited, ...diff.extra]);
@@ -50,9 +73,10 @@ export function applyPlan(outDir: string, plan: WritePlan, displayOutDir: string
     if (replacing) replaceEntries(paths, staging, entries.replace, entries.remove);
     else swapIn(paths, staging, [...carry].sort(cmp));
   } catch (error) {
+    // Out of space, permission denied: the staging goes, the old tree is put back as it was.
     rmSync(staging, { recursive: true, force: true });
     recoverInterruptedSwap(paths);
-    throw error;
+    throw environmentError(error, displayOutDir);
   }
   return { changed: true, diff };
 }
@@ -98,7 +122,9 @@ function carriedFolders(plan: WritePlan, diff: PlanDiff): Set<string> {
  */
 function assertOwned(outDir: string, displayOutDir: string, files: readonly string[]): void {
   for (const rel of [...files].sort(cmp)) {
-    const text = readFileSync(path.join(outDir, ...rel.split("/")), "utf8");
+    const file = path.join(outDir, ...rel.split("/"));
+    // A link is never followed (it may lead out of the project): it is not ours.
+    const text = lstatSync(file).isFile() ? readFileSync(file, "utf8") : "";
     if (readBanner(text) === undefined) {
       throw inputError(
         "generated.foreign-file",

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { bodyHash, readBanner } from "../emit/codegen/module.js";
 import { cmp } from "../discover/discover.js";
@@ -58,6 +58,11 @@ export function diffPlan(outDir: string, plan: WritePlan, hashOf?: (file: string
     }
     const file = path.join(outDir, ...rel.split("/"));
     if (hashOf !== undefined && hashOf(file) === createHash("sha256").update(text, "utf8").digest("hex")) continue;
+    // A link in the output folder is never followed (it may lead out of the project): it is an edit.
+    if (!lstatSync(file).isFile()) {
+      edited.push(rel);
+      continue;
+    }
     const actual = readFileSync(file, "utf8");
     if (actual === text) continue;
     const banner = readBanner(actual);

@@ -29,7 +29,7 @@ test("store › an entry reads back only with its own key, format and intact pay
   assert.equal(readEntry(file, "version-abc"), undefined, "payload changed after writing");
   writeFileSync(file, text.slice(0, text.length - 5));
   assert.equal(readEntry(file, "version-abc"), undefined, "truncated");
-  writeFileSync(file, text.replace("llm-contracts-cache/1", "llm-contracts-cache/0"));
+  writeFileSync(file, text.replace("llm-contracts-cache/2", "llm-contracts-cache/1"));
   assert.equal(readEntry(file, "version-abc"), undefined, "other format");
   assert.equal(readEntry(path.join(path.dirname(file), "absent.json"), "version-abc"), undefined);
 });

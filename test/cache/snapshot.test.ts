@@ -65,7 +65,7 @@ test("snapshot › a damaged, truncated, foreign or old-format file is ignored",
   assert.equal(readSnapshot(t.cache, ID), undefined, "truncated");
   writeFileSync(file, text);
   assert.equal(readSnapshot(t.cache, "another-project"), undefined, "foreign key");
-  writeFileSync(file, text.replace("llm-contracts-state/2", "llm-contracts-state/3"));
+  writeFileSync(file, text.replace("llm-contracts-state/3", "llm-contracts-state/2"));
   assert.equal(readSnapshot(t.cache, ID), undefined, "other format");
   writeEntry(file, key, { startedAt: 0, files: [], dirs: [], absent: [], result: { ok: true } });
   assert.equal(readSnapshot(t.cache, ID), undefined, "the JSON format of version 1");

@@ -20,7 +20,7 @@ const INPUT = [...BASE, "codegen", "strictness", "load", "config", "discover"];
 
 /** Bottom to top. */
 export const LAYERS: readonly Layer[] = [
-  { name: "base", purpose: "errors, paths, the TypeScript loader, JSON/IR helpers, did-you-mean", paths: ["src/errors.ts", "src/paths.ts", "src/typescript.ts", "src/ir/", "src/suggest/"], mayImport: [] },
+  { name: "base", purpose: "errors, paths, the TypeScript loader, JSON/IR helpers, did-you-mean, real-path containment, environment faults, the name registry", paths: ["src/errors.ts", "src/paths.ts", "src/typescript.ts", "src/ir/", "src/suggest/", "src/contain/", "src/fault/", "src/names/"], mayImport: [] },
   { name: "html", purpose: "text to HTML: the one HTML-escaping module, the page shell and its stylesheet and script", paths: ["src/html/"], mayImport: BASE },
   { name: "runtime", purpose: "code shipped verbatim into generated/ (imports nothing of the tool)", paths: ["src/runtime/", "src/sdk/runtime/", "src/sdk/_runtime.ts"], mayImport: [] },
   { name: "codegen", purpose: "schema text to code: escaping, module banners, copied files", paths: ["src/emit/codegen/"], mayImport: BASE },
@@ -40,7 +40,7 @@ export const LAYERS: readonly Layer[] = [
   { name: "report", purpose: "drift reporters (text, markdown, json, sarif, github, html)", paths: ["src/report/"], mayImport: [...BASE, "html", "drift"] },
   { name: "catalogue", purpose: "the contract catalogue: its data from compile, lint, export, drift and migrations, rendered as a static site", paths: ["src/catalogue/"], mayImport: [...INPUT, "html", "shapes", "lint", "export", "migrate", "drift", "report"] },
   { name: "parallel", purpose: "a pool of worker threads for version compiles", paths: ["src/parallel/"], mayImport: [...INPUT, "shapes"] },
-  { name: "compile", purpose: "discover, load, emit every version into one write plan (extensions passed in)", paths: ["src/compile/"], mayImport: [...INPUT, "runtime", "write", "shapes", "cache", "emit", "migrate", "parallel"] },
+  { name: "compile", purpose: "discover, load, emit every version into one write plan (extensions passed in; sdk read only for its generated names, checked by one registry)", paths: ["src/compile/"], mayImport: [...INPUT, "runtime", "write", "shapes", "cache", "emit", "sdk", "migrate", "parallel"] },
   { name: "javascript", purpose: "the .js form of a complete plan", paths: ["src/emit/javascript/"], mayImport: [...INPUT, "write", "shapes", "emit", "migrate"] },
   { name: "incremental", purpose: "which contracts a change touches, and the result assembled with the others", paths: ["src/incremental/"], mayImport: [...INPUT, "shapes", "cache", "migrate"] },
   { name: "openapi", purpose: "OpenAPI import and export", paths: ["src/openapi/"], mayImport: [...INPUT, "shapes", "export", "emit"] },

@@ -17,6 +17,12 @@ export interface VersionModuleInput {
   readonly types: string;
 }
 
+/**
+ * The type names a version module imports: a `$defs` type may not take them (the types emitter suffixes it), or
+ * the module would fail with TS2440 (import conflicts with a local declaration).
+ */
+export const VERSION_MODULE_TYPE_IMPORTS = ["ParseResult", "RawValidator", "TextParseOptions", "DeepMutable"] as const;
+
 /** `v<N>.ts`: the types, the schema constant and hash, and typed wrappers around `v<N>.validate.ts`. */
 export function renderVersionModule(input: VersionModuleInput): string {
   const n = versionNames(input.contract, input.version);

@@ -18,9 +18,13 @@ export function providerNames(contract: string, version: number, profile: string
 /**
  * Fixed interpreter of a normalizer plan (see src/export/plan.ts): `null` back to absent for properties export
  * made required + nullable. Plain code, no schema text: plans are data passed through `jsonLiteral`.
+ *
+ * Why `n?: number` and not the literal `1`: under a property named like an `Object.prototype` member (`valueOf`,
+ * `toString`), TypeScript takes that member's method type as the literal's contextual type, so `{ n: 1 }` widens
+ * to `{ n: number }` and no longer fits `1` (TS2322 under --strict).
  */
 const PLAN_RUNTIME = `interface Plan {
-  readonly p?: Readonly<Record<string, { readonly n?: 1; readonly s?: Plan }>>;
+  readonly p?: Readonly<Record<string, { readonly n?: number; readonly s?: Plan }>>;
   readonly i?: Plan;
   readonly a?: readonly Plan[];
   readonly r?: string;

@@ -26,6 +26,11 @@ export interface TypesInput {
   readonly draft: Draft;
   /** Name of the root type, e.g. `TicketTriageV1`. */
   readonly rootName: string;
+  /**
+   * Names the module holding the types already declares or imports (`ParseResult`, `DeepMutable`): a `$defs` key
+   * with such a name gets a suffixed name instead (`DeepMutable_2`), as distinct keys with one name do.
+   */
+  readonly reserved?: readonly string[];
 }
 
 export interface NormalizedTypes {
@@ -38,7 +43,7 @@ export interface NormalizedTypes {
 }
 
 export function normalizeForTypes(input: TypesInput): NormalizedTypes {
-  const index = new SchemaIndex(input.schema, input.rootName, input.draft);
+  const index = new SchemaIndex(input.schema, input.rootName, input.draft, input.reserved);
   const propertyKeys = new PropertyKeys();
   const normalizer = new Normalizer(index, input.draft, propertyKeys);
   const bodies = new Map(index.entries.map((entry) => [entry.name, normalizer.entryBody(entry)] as const));

@@ -50,6 +50,7 @@ export class SchemaIndex {
     private readonly root: JsonObject,
     rootName: string,
     draft: Draft,
+    reserved: readonly string[] = [],
   ) {
     assertRootName(rootName);
     const defs: { pointer: string; key: string; schema: JsonValue }[] = [];
@@ -83,7 +84,7 @@ export class SchemaIndex {
         .map((d) => ({ id: d.pointer, base: stableTypeName(d.key), rank: 0, exact: d.key === stableTypeName(d.key) })),
       ...[...targets.keys()].map((p) => ({ id: p, base: nameFromPointer(p), rank: 1, exact: false })),
     ];
-    const names = assignNames(requests, new Set([rootName]));
+    const names = assignNames(requests, new Set([rootName, ...reserved]));
     const add = (pointer: string, schema: JsonValue, name: string): void => {
       const entry: Entry = { schema, name };
       this.entries.push(entry);

@@ -1,0 +1,50 @@
+/**
+ * The schemas, output, cache and migrations folders may not overlap (src/contain/folders.ts): each has one owner,
+ * and a folder inside another lets one destroy or shadow the other's files.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { contractFiles, makeProject, runCli } from "../util/project.js";
+
+const OBJ = { type: "object", properties: { a: { type: "string" } }, required: ["a"], additionalProperties: false };
+const OBJ2 = { ...OBJ, properties: { a: { type: "string" }, b: { type: "string" } } };
+
+/** given a config (and contract.json) → want exit 2 and one line matching `want`, for build and check. */
+const CASES: readonly { name: string; config?: object; manifest?: object; args?: string[]; want: RegExp }[] = [
+  { name: "outDir inside schemasDir", config: { outDir: "schemas/gen" }, want: /^llm-contracts\.config\.json#\/outDir: outDir \(gen\) lies inside schemasDir.*\[config\.folders-overlap\]$/ },
+  { name: "cacheDir equal to schemasDir", config: { cacheDir: "schemas" }, want: /^llm-contracts\.config\.json#\/cacheDir: cacheDir \(schemas\) is the same folder as schemasDir.*\[config\.folders-overlap\]$/ },
+  { name: "cacheDir inside outDir", config: { cacheDir: "generated/.cache" }, want: /#\/cacheDir: cacheDir \(\.cache\) lies inside outDir.*\[config\.folders-overlap\]$/ },
+  { name: "cacheDir containing outDir", config: { outDir: "build/gen", cacheDir: "build" }, want: /#\/cacheDir: cacheDir \(build\) contains outDir.*\[config\.folders-overlap\]$/ },
+  { name: "--cache-dir over the schemas", args: ["--cache-dir", "schemas/ping"], want: /--cache-dir \(ping\) lies inside schemasDir.*\[config\.folders-overlap\]$/ },
+  { name: "migrationsDir holding the schemas folder", manifest: { kind: "model-output", migrationsDir: ".." }, want: /^schemas\/ping\/contract\.json#\/migrationsDir: migrationsDir overlaps the schemas folder.*\[config\.folders-overlap\]$/ },
+  { name: "migrationsDir inside the cache", config: { cacheDir: "cache" }, manifest: { kind: "model-output", migrationsDir: "../../cache/m" }, want: /#\/migrationsDir: migrationsDir overlaps the cache folder.*\[config\.folders-overlap\]$/ },
+];
+
+for (const c of CASES) {
+  test(`folders › ${c.name} is refused by build and check`, () => {
+    const dir = makeProject({
+      ...contractFiles("ping", [OBJ, OBJ2]),
+      ...(c.config !== undefined ? { "llm-contracts.config.json": c.config } : {}),
+      ...(c.manifest !== undefined ? { "schemas/ping/contract.json": c.manifest } : {}),
+    });
+    for (const cmd of ["build", "check"]) {
+      const r = runCli([cmd, ...(c.args ?? [])], dir);
+      assert.equal(r.code, 2, `${cmd}: ${r.stdout}${r.stderr}`);
+      const lines = r.stderr.trim().split("\n").filter((l) => !/^(build|check) failed/.test(l));
+      assert.equal(lines.length, 1, r.stderr);
+      assert.match(lines[0]!, c.want, cmd);
+      assert.doesNotMatch(r.stdout, /up to date|passed/);
+    }
+    assert.equal(existsSync(path.join(dir, "generated")), false, "nothing written");
+  });
+}
+
+test("folders › the default layout (migrations inside each contract folder) and a cacheDir apart are accepted", () => {
+  const dir = makeProject({ ...contractFiles("ping", [OBJ, OBJ2]), "llm-contracts.config.json": { cacheDir: ".cache/llm" } });
+  const r = runCli(["build"], dir);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(existsSync(path.join(dir, "schemas/ping/migrations/v1-to-v2.ts")), true);
+  assert.equal(runCli(["check"], dir).code, 0);
+});
