@@ -18,4 +18,5 @@ export {
   type ContractErrorCode,
   type ParseResult,
   type TextParseOptions,
+  type ValidateOptions,
 } from "./runtime/runtime.js";

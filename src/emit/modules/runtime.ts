@@ -1,7 +1,7 @@
 import { copiedModule } from "../codegen/copy.js";
 
 /** The runtime's parts (src/runtime/<part>.ts -> generated/_runtime/<part>.ts), in the barrel's order. */
-export const RUNTIME_PARTS = ["types", "errors", "text", "upgrade"] as const;
+export const RUNTIME_PARTS = ["types", "limits", "errors", "numbers", "text", "upgrade"] as const;
 export type RuntimePart = (typeof RUNTIME_PARTS)[number];
 
 /** Import specifier of a runtime part from a module `depth` folders below `generated/` (0: the root). */

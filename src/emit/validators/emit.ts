@@ -8,6 +8,7 @@ import { fastOwnProperties } from "./own-properties.js";
 import { sideEffectFree } from "./pure.js";
 import { withAjv } from "./reuse.js";
 import { hoistSchemaValues } from "./schema-values.js";
+import { capErrors } from "../hostile/max-errors.js";
 
 export interface ValidatorInput {
   readonly schema: JsonObject;
@@ -38,7 +39,7 @@ export const FIRST_FAILURE_EXPORT = "validateFirst";
  * - `validateFirst`: stops at the first failure (ajv `allErrors: false`), for the `is<Contract>` type guard.
  */
 export function emitValidator(input: ValidatorInput): string {
-  const all = standalone(input, false);
+  const all = capErrors(standalone(input, false));
   const first = renameFirstFailure(standalone(input, true));
   return inlineRuntime(`${all}\n${first}`, input.formats ?? {});
 }
