@@ -258,6 +258,15 @@ function compilers(): NonNullable<typeof loadedCompilers> {
 }
 
 /** Loads generated validator code (zero imports) as a module without touching the disk. */
+/** Both validators of a generated validator module: `validateFirst` decides, `validate` lists the errors. */
+export async function importValidators(code: string): Promise<{ readonly validate: RawValidator; readonly validateFirst: RawValidator }> {
+  const mod = (await import(`data:text/javascript;base64,${Buffer.from(code, "utf8").toString("base64")}`)) as {
+    validate: RawValidator;
+    validateFirst: RawValidator;
+  };
+  return { validate: mod.validate, validateFirst: mod.validateFirst };
+}
+
 export async function importValidator(code: string): Promise<RawValidator> {
   const mod = (await import(`data:text/javascript;base64,${Buffer.from(code, "utf8").toString("base64")}`)) as {
     validate: RawValidator;
