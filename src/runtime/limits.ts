@@ -36,13 +36,18 @@ function escapePointer(key: string): string {
   return key.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
+/** A pointer short enough for a message (the error's `instancePath` keeps it whole). */
+function shortPath(pointer: string): string {
+  return pointer.length > 60 ? `${pointer.slice(0, 30)}…${pointer.slice(-20)}` : pointer;
+}
+
 /** The `json.too_deep` error for a value that nests deeper than `limit` at `instancePath`. */
 export function tooDeep(instancePath: string, limit: number): ContractError {
   return {
     code: "json.too_deep",
     instancePath,
     schemaPath: "",
-    message: `${instancePath === "" ? "the document" : instancePath} nests deeper than ${limit} levels of arrays and objects (the maxDepth limit)`,
+    message: `${instancePath === "" ? "the document" : `the value at ${shortPath(instancePath)}`} nests deeper than ${limit} levels of arrays and objects (the maxDepth limit)`,
     limit,
   };
 }

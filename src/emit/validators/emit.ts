@@ -8,7 +8,8 @@ import { fastOwnProperties } from "./own-properties.js";
 import { sideEffectFree } from "./pure.js";
 import { withAjv } from "./reuse.js";
 import { hoistSchemaValues } from "./schema-values.js";
-import { capErrors } from "../hostile/max-errors.js";
+import { capErrors } from "./hostile/max-errors.js";
+import { linearPatterns } from "./hostile/patterns.js";
 
 export interface ValidatorInput {
   readonly schema: JsonObject;
@@ -41,7 +42,7 @@ export const FIRST_FAILURE_EXPORT = "validateFirst";
 export function emitValidator(input: ValidatorInput): string {
   const all = capErrors(standalone(input, false));
   const first = renameFirstFailure(standalone(input, true));
-  return inlineRuntime(`${all}\n${first}`, input.formats ?? {});
+  return linearPatterns(inlineRuntime(`${all}\n${first}`, input.formats ?? {}));
 }
 
 /** One validator as ajv writes it, made cheaper, smaller and tree-shakable (before its helpers are inlined). */

@@ -12,7 +12,7 @@
  * sets the limit only after the first-failure validator has proved the value invalid: stopping early then changes
  * how many errors are listed, never the verdict.
  */
-import { maskLiterals } from "../validators/lexer.js";
+import { maskLiterals } from "../lexer.js";
 
 /** The property of the exported validator function that holds the limit for the call under way. */
 export const MAX_ERRORS_PROPERTY = "llmcMaxErrors";
