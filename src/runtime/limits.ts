@@ -122,17 +122,17 @@ export function isValid(validateFirst: RawValidator, value: unknown, options?: {
 
 /**
  * All errors, at most `maxErrors`, from the all-errors validator, which stops past that count (see
- * `RawValidator.llmcMaxErrors`). Only called once the value is known to be invalid. `cut` tells that more were left.
+ * `RawValidator.errorLimit`). Only called once the value is known to be invalid. `cut` tells that more were left.
  */
 export function collectErrors(validate: RawValidator, value: unknown, maxDepth: number, maxErrors: number): ContractError | { readonly raw: readonly RawError[]; readonly cut: boolean } {
   const max = Math.max(1, maxErrors);
-  validate.llmcMaxErrors = max;
+  validate.errorLimit = max;
   try {
     const result = guarded(validate, value, maxDepth);
     if (typeof result === "object") return result;
     const raw = validate.errors ?? [];
     return raw.length > max ? { raw: raw.slice(0, max), cut: true } : { raw, cut: false };
   } finally {
-    validate.llmcMaxErrors = undefined;
+    validate.errorLimit = undefined;
   }
 }

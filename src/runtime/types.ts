@@ -112,7 +112,7 @@ export interface RawValidator {
    * for the duration of one call by `runValidator` (src/runtime/limits.ts), after the first-failure validator has
    * proved the value invalid, so stopping early can never turn a valid value into an invalid one.
    */
-  llmcMaxErrors?: number | undefined;
+  errorLimit?: number | undefined;
 }
 
 export interface RawError {

@@ -5,7 +5,7 @@
  * million error objects (5.9 s, 397 MB) and 50 MB of text exhausts the heap. After every place ajv counts an
  * error (`errors++`, and `errors = vErrors.length` after a nested validator's errors are appended), the rewritten
  * code returns `false` as soon as the count passes the limit the runtime set on the exported function
- * (`RawValidator.llmcMaxErrors`, src/runtime/limits.ts). With no limit set (`undefined`), `errors > undefined` is
+ * (`RawValidator.errorLimit`, src/runtime/limits.ts). With no limit set (`undefined`), `errors > undefined` is
  * false and the validator behaves exactly as ajv wrote it.
  *
  * Returning early inside an `anyOf`/`oneOf` branch could reject a value another branch accepts, so the runtime
@@ -15,7 +15,7 @@
 import { maskLiterals } from "../lexer.js";
 
 /** The property of the exported validator function that holds the limit for the call under way. */
-export const MAX_ERRORS_PROPERTY = "llmcMaxErrors";
+export const MAX_ERRORS_PROPERTY = "errorLimit";
 
 const COUNTED = /errors\+\+;|errors = vErrors\.length;/g;
 const FUNCTION = /function (validate\d+)\(/g;
