@@ -234,6 +234,7 @@ async function compileVersion(
       schema: loaded.schema,
       hash,
       types,
+      ...(project.limits !== undefined ? { limits: project.limits } : {}),
     }),
   );
   plan.set(`${prefix}.validate.ts`, renderValidatorModule(contract.name, source.version, source.display, validatorCode));

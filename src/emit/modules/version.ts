@@ -15,12 +15,17 @@ export interface VersionModuleInput {
   readonly hash: string;
   /** Declarations from the types emitter; its root type is named `versionNames(...).type`. */
   readonly types: string;
+  /** Config `limits`: written into the module as the defaults of its `is…`/`parse…`/`parse…Text`. */
+  readonly limits?: { readonly maxDepth?: number; readonly maxErrors?: number; readonly maxBytes?: number };
 }
 
 /** `v<N>.ts`: the types, the schema constant and hash, and typed wrappers around `v<N>.validate.ts`. */
 export function renderVersionModule(input: VersionModuleInput): string {
   const n = versionNames(input.contract, input.version);
   const validateFile = stringLiteral(`./v${input.version}.validate.js`);
+  // With config `limits`, every wrapper passes them as defaults under the caller's own options.
+  const limits = Object.entries(input.limits ?? {}).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const opts = limits.length > 0 ? "{ ...limits, ...options }" : "options";
   return renderModule({
     source: input.source,
     notes: [`contract ${input.contract} v${input.version} (${input.kind}, JSON Schema ${input.draft}), ${input.hash}`],
@@ -53,6 +58,9 @@ export function renderVersionModule(input: VersionModuleInput): string {
         `} as const;`,
       ].join("\n"),
       [
+        ...(limits.length > 0
+          ? [`/** Defaults from the config's \`limits\`; per-call options override them. */`, `const limits: TextParseOptions = ${jsonLiteral(Object.fromEntries(limits))};`, ``]
+          : []),
         `const validator = validateRaw as unknown as RawValidator;`,
         `const validatorFirst = validateFirstRaw as unknown as RawValidator;`,
         ``,
@@ -61,7 +69,7 @@ export function renderVersionModule(input: VersionModuleInput): string {
         ` * Never throws: false for values nested deeper than \`maxDepth\` (default 1000).`,
         ` */`,
         `export function ${n.is}(value: unknown, options?: ValidateOptions): value is ${n.type} {`,
-        `  return isValid(validatorFirst, value, options);`,
+        `  return isValid(validatorFirst, value, ${opts});`,
         `}`,
         ``,
         `/**`,
@@ -69,7 +77,7 @@ export function renderVersionModule(input: VersionModuleInput): string {
         ` * \`json.too_deep\` past \`maxDepth\` (default 1000); at most \`maxErrors\` errors (default 100, then \`cut: true\`).`,
         ` */`,
         `export function ${n.parse}(value: unknown, options?: ValidateOptions): ParseResult<${n.type}> {`,
-        `  return runValidator<${n.type}>(validator, value, options, validatorFirst);`,
+        `  return runValidator<${n.type}>(validator, value, ${opts}, validatorFirst);`,
         `}`,
         ``,
         `/**`,
@@ -77,7 +85,7 @@ export function renderVersionModule(input: VersionModuleInput): string {
         ` * \`json.invalid\`, \`json.truncated\` (cut off, e.g. at the token limit), \`json.wrapped\` (fences or prose).`,
         ` */`,
         `export function ${n.parseText}(text: string, options?: TextParseOptions): ParseResult<${n.type}> {`,
-        `  return parseText<${n.type}>(validator, text, options, validatorFirst);`,
+        `  return parseText<${n.type}>(validator, text, ${opts}, validatorFirst);`,
         `}`,
       ].join("\n"),
     ],
