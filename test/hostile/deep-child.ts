@@ -10,7 +10,7 @@ const seed0 = Number(process.argv[2] ?? "1");
 const runs = Number(process.argv[3] ?? "60");
 let seed = seed0;
 function random(n: number): number {
-  seed = (seed * 1103515245 + 12345) % 2147483648;
+  seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
   return seed % n;
 }
 
