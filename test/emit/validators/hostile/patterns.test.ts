@@ -1,11 +1,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { automatonOf, llmcLinearPattern } from "../../../../src/emit/validators/hostile/automaton.js";
 import { decidePattern, patternFindings } from "../../../../src/emit/validators/hostile/patterns.js";
 import { compileValidator } from "../../../../src/emit/validators/diagnostics.js";
-import { REPO_ROOT } from "../../../util/project.js";
+import { makeProject, REPO_ROOT, runCli } from "../../../util/project.js";
 import { contractOf } from "../../../hostile/validators.js";
 
 const UNSAFE = ["^(a+)+$", "^(\\w+\\s?)*$", "(a|a)*b", "^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}$"];
@@ -136,4 +136,15 @@ test("patterns › every pattern of the bundled and corpus schemas survives adve
     for (const letter of [...letters, "a", " ", "0"]) matcher.test(`${letter.repeat(20_000)}!\u0000`);
   }
   assert.ok(automata >= 0);
+});
+
+test("patterns › build and check refuse the schema with file:line:col#pointer, exit 2, and write nothing", () => {
+  const text = '{\n  "$schema": "https://json-schema.org/draft/2020-12/schema",\n  "type": "object",\n  "properties": { "id": { "type": "string", "pattern": "^(a+)+\\\\1$" } }\n}\n';
+  const dir = makeProject({ "schemas/bad/contract.json": { kind: "model-output" }, "schemas/bad/v1.json": text });
+  for (const command of ["build", "check"]) {
+    const r = runCli([command], dir);
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /^schemas\/bad\/v1\.json:4:\d+#\/properties\/id\/pattern: this pattern can backtrack .*\[schema\.pattern-redos\]$/m);
+  }
+  assert.equal(existsSync(path.join(dir, "generated")), false);
 });
