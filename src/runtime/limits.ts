@@ -85,6 +85,29 @@ export function depthError(value: unknown, limit: number): ContractError | undef
 }
 
 /**
+ * Offset of the bracket where JSON text opens more than `limit` nested arrays and objects, or -1. One pass that
+ * skips strings, so text too deep is refused before `JSON.parse` builds (and the collector then frees) a value
+ * hundreds of thousands of levels deep. Text shorter than the limit cannot be too deep and is not scanned.
+ */
+export function textDepthOffset(text: string, limit: number): number {
+  if (text.length <= limit) return -1;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c) i++;
+        else if (d === 0x22) break;
+      }
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) return i;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return -1;
+}
+
+/**
  * What an exception thrown while validating means: a `RangeError` is the stack running out (the value is too deep
  * for the stack left to this call, whatever the limit), anything else comes from reading the value itself (a
  * throwing getter or a revoked Proxy, only possible from JavaScript callers).

@@ -9,6 +9,7 @@
  */
 
 import { runValidator, show } from "./errors.js";
+import { DEFAULT_MAX_DEPTH, textDepthOffset } from "./limits.js";
 import { numberProblem, shortToken } from "./numbers.js";
 import type { ContractError, ContractErrorCode, ParseResult, RawValidator, TextParseOptions } from "./types.js";
 
@@ -282,6 +283,12 @@ export function parseJsonText(input: string, options: TextParseOptions = {}): Te
  * `validateFirst` as in `runValidator`; a throwing `normalize` is the caller's own code and is not caught.
  */
 export function parseText<T>(validate: RawValidator, text: string, options?: TextParseOptions, validateFirst?: RawValidator): ParseResult<T> {
+  const limit = options?.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const at = /^\uFEFF?[ \t\n\r]*[[{]/.test(text) ? textDepthOffset(text, limit) : -1;
+  if (at >= 0) {
+    const error = textError("json.too_deep", `the output nests deeper than ${limit} levels of arrays and objects (the maxDepth limit)`, text, at);
+    return { ok: false, errors: [{ ...error, limit }] };
+  }
   const parsed = parseJsonText(text, options);
   if (!parsed.ok) return parsed;
   return runValidator<T>(validate, options?.normalize === undefined ? parsed.value : options.normalize(parsed.value), options, validateFirst);

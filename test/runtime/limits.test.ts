@@ -89,3 +89,14 @@ test("limits › a value whose getter throws is classified value.unreadable, not
   assert.equal(!r.ok && r.errors[0]!.code, "value.unreadable");
   assert.equal(c.is(hostile), false);
 });
+
+test("limits › parseText refuses text nested too deep before parsing it, with the place of the bracket", async () => {
+  const c = await contractOf(recursive);
+  const r = c.parseText(`\n ${deepArrayText(5000)}`, { maxDepth: 100 });
+  assert.equal(r.ok, false);
+  if (!r.ok) assert.deepEqual([r.errors[0]!.code, r.errors[0]!.limit, r.errors[0]!.line, r.errors[0]!.column], ["json.too_deep", 100, 2, 102]);
+  // Brackets inside strings are text, not nesting.
+  assert.equal(c.parseText(`["${"[".repeat(5000)}"]`, { maxDepth: 2 }).ok, false, "a string is not an array of arrays");
+  const s = c.parseText(`[["${"[".repeat(5000)}"]]`, { maxDepth: 2 });
+  assert.equal(!s.ok && s.errors[0]!.code, "schema.type");
+});
