@@ -53,12 +53,35 @@ export function tooDeep(instancePath: string, limit: number): ContractError {
 }
 
 /**
+ * Whether a container holds containers more than `levels` further down. The common case (a shallow document)
+ * pays for no allocation: plain recursion, at most `levels` deep, so it cannot outrun the stack by more than the
+ * limit allows; a `RangeError` from a caller already deep in the stack is classified by the callers' `catch`.
+ * Only a value found too deep is walked again, iteratively, for the path.
+ */
+function nestsBeyond(node: object, levels: number): boolean {
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) {
+      const child: unknown = node[i];
+      if (typeof child === "object" && child !== null && (levels === 0 || nestsBeyond(child, levels - 1))) return true;
+    }
+    return false;
+  }
+  for (const key in node) {
+    if (!Object.prototype.hasOwnProperty.call(node, key)) continue;
+    const child: unknown = (node as { readonly [k: string]: unknown })[key];
+    if (typeof child === "object" && child !== null && (levels === 0 || nestsBeyond(child, levels - 1))) return true;
+  }
+  return false;
+}
+
+/**
  * The first place where `value` nests deeper than `limit` levels (`[]` is 1 level, `[[]]` 2), as a `json.too_deep`
  * error, or undefined. Visits each array element and own enumerable property once, with an explicit stack.
  */
 export function depthError(value: unknown, limit: number): ContractError | undefined {
   if (typeof value !== "object" || value === null) return undefined;
   if (limit < 1) return tooDeep("", limit);
+  if (!nestsBeyond(value, limit - 1)) return undefined;
   const stack: Frame[] = [frameOf(value)];
   while (stack.length > 0) {
     const top = stack[stack.length - 1]!;
