@@ -7,6 +7,7 @@ import type { BenchArgs } from "./args.js";
 import { buildBench } from "./build.js";
 import { docsBench } from "./docs.js";
 import { driftBench } from "./drift.js";
+import { hostileBench } from "./hostile.js";
 import { replayBench } from "./replay.js";
 import { scaleBench } from "./scale.js";
 import { sizeBench } from "./size.js";
@@ -16,6 +17,7 @@ import { validatorBench } from "./validators.js";
 const benches: Readonly<Record<string, (args: BenchArgs) => Promise<void>>> = {
   build: buildBench,
   drift: driftBench,
+  hostile: hostileBench,
   replay: replayBench,
   validators: validatorBench,
   anchors: anchorsBench,

@@ -20,4 +20,5 @@ export {
   type ContractErrorCode,
   type ParseResult,
   type TextParseOptions,
+  type ValidateOptions,
 } from "./runtime/runtime.js";

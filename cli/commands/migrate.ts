@@ -1,8 +1,8 @@
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { formatDiagnostic } from "../../src/errors.js";
 import { compileForCommand } from "../../src/api/compile.js";
 import { inputFile, isJsonLines } from "../../src/migrate/command-support.js";
+import { readDocument } from "../../src/migrate/jsonl.js";
 import { loadChain } from "../../src/migrate/load.js";
 import { migrateLines, migrateText } from "../../src/migrate/migrate-file.js";
 import { writeAtomic } from "../../src/migrate/sync.js";
@@ -45,7 +45,8 @@ export async function migrateCommand(argv: string[], io: Io): Promise<number> {
   const options = { ...(from !== undefined ? { from } : {}), to };
 
   if (!isJsonLines(file)) {
-    const result = migrateText(chain, readFileSync(file, "utf8"), options);
+    const read = readDocument(file);
+    const result = read.error !== undefined ? { ok: false as const, errors: [read.error] } : migrateText(chain, read.text, options);
     if (!result.ok) {
       if (format === "json") printJson(io, result);
       else for (const e of result.errors) io.err(formatDiagnostic({ file: fileArg, ...(e.instancePath !== "" ? { pointer: e.instancePath } : {}), code: e.code, message: e.message }));

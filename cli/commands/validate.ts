@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
-import { importValidator } from "../../src/emit/validators/load-module.js";
+import { importValidators } from "../../src/emit/validators/load-module.js";
 import { formatDiagnostic, type Diagnostic } from "../../src/errors.js";
 import { compileForCommand } from "../../src/api/compile.js";
 import { inputFile, isJsonLines } from "../../src/migrate/command-support.js";
-import { classifyLine, count, newTally, readLines } from "../../src/migrate/jsonl.js";
+import { classifyLine, count, newTally, readDocument, readLines } from "../../src/migrate/jsonl.js";
 import { resolveTarget } from "../../src/migrate/target.js";
 import type { ContractError } from "../../src/runtime/runtime.js";
 import { COMMON_OPTIONS, outputFormat, parse, UsageError } from "../args.js";
@@ -32,7 +32,7 @@ export async function validateCommand(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   const target = resolveTarget(compiled, spec);
-  const validate = await importValidator(target.version.validatorCode);
+  const validate = await importValidators(target.version.validatorCode);
   const tally = newTally();
   const failures: { line?: number; errors: readonly ContractError[] }[] = [];
   const report = (line: number | undefined, errors: readonly ContractError[]): void => {
@@ -40,13 +40,14 @@ export async function validateCommand(argv: string[], io: Io): Promise<number> {
     else for (const e of errors) io.err(formatDiagnostic(toDiagnostic(fileArg, line ?? e.line, e)));
   };
   if (isJsonLines(file)) {
-    for await (const { line, text } of readLines(file)) {
-      const outcome = classifyLine(text, validate);
+    for await (const read of readLines(file)) {
+      const { line } = read;
+      const outcome = classifyLine(read, validate);
       count(tally, outcome);
       if (outcome.kind === "invalid" || outcome.kind === "unparsable") report(line, outcome.errors);
     }
   } else {
-    const outcome = classifyLine(readFileSync(file, "utf8"), validate);
+    const outcome = classifyLine(readDocument(file), validate);
     count(tally, outcome.kind === "blank" ? { kind: "unparsable", errors: [] } : outcome);
     if (outcome.kind === "blank") report(undefined, [{ code: "json.invalid", instancePath: "", schemaPath: "", message: "the file is empty: expected a JSON value" }]);
     if (outcome.kind === "invalid" || outcome.kind === "unparsable") report(undefined, outcome.errors);

@@ -48,6 +48,8 @@ export function versionKey(cache: CompileCache, project: Project, contract: Cont
     canonicalJson(project.defaults as unknown as JsonValue),
     // The strictness policy decides which findings refuse the build and which custom formats are validated.
     canonicalJson(project.strictness as unknown as JsonValue),
+    // Config `limits` are written into every version module as its defaults.
+    canonicalJson((project.limits ?? {}) as unknown as JsonValue),
     String(source.version),
     contract.versions.map((v) => v.display).join("\n"),
     source.file,

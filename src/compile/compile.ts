@@ -176,7 +176,7 @@ async function compileVersion(
   const validator = compileValidator(loaded.schema, loaded.draft, source.display, project.strictness);
   // Strictness findings name the file and pointer the user wrote (a hoisted `_shared` definition, not the bundle).
   const located = (d: Diagnostic): Diagnostic =>
-    d.code.startsWith("strict.") && d.pointer !== undefined ? { ...d, ...mapped.sourceOf(d.pointer) } : d;
+    (d.code.startsWith("strict.") || d.code === "schema.pattern-redos") && d.pointer !== undefined ? { ...d, ...mapped.sourceOf(d.pointer) } : d;
   // In document order, so the list reads top to bottom like the file.
   const warnings = validator.warnings
     .map(located)
@@ -199,6 +199,7 @@ async function compileVersion(
       schema: loaded.schema,
       hash,
       types,
+      ...(project.limits !== undefined ? { limits: project.limits } : {}),
     }),
   );
   plan.set(`${prefix}.validate.ts`, renderValidatorModule(contract.name, source.version, source.display, validatorCode));

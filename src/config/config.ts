@@ -38,6 +38,14 @@ export interface Project {
   readonly cacheDir?: string;
   /** diff/drift settings: seconds per comparison, draft of `$schema`-less files. */
   readonly drift: DriftSettings;
+  /** Config `limits`: defaults generated `is…`/`parse…`/`parse…Text` apply (src/runtime/limits.ts); {} when unset. */
+  readonly limits?: Limits;
+}
+
+export interface Limits {
+  readonly maxDepth?: number;
+  readonly maxErrors?: number;
+  readonly maxBytes?: number;
 }
 
 export interface DriftSettings {
@@ -53,6 +61,7 @@ interface ConfigFile {
   toolsets?: Record<string, string[]>;
   strict?: Record<string, Severity>;
   formats?: Record<string, string>;
+  limits?: Limits;
   cacheDir?: string;
   drift?: DriftSettings;
 }
@@ -118,6 +127,7 @@ export function resolveProject(options: { root?: string; config?: string; cwd: s
     rootDir, configFile, schemasDir, outDir, emit: config.emit ?? "ts", defaults: config.defaults ?? {}, toolsets: config.toolsets ?? {},
     strictness: { severity: config.strict ?? {}, formats: config.formats ?? {} },
     drift: config.drift ?? {},
+    ...(config.limits !== undefined ? { limits: config.limits } : {}),
     ...(cacheDir !== undefined ? { cacheDir } : {}),
   };
 }

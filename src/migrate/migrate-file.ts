@@ -47,13 +47,14 @@ export async function migrateLines(chain: LoadedChain, input: string, out: strin
   const rejStream = watched(createWriteStream(rejTmp, { encoding: "utf8" }));
   const report = { total: 0, migrated: 0, rejected: 0, blank: 0, fromVersions: {} as Record<string, number>, byCode: {} as Record<string, number>, out, rejects };
   try {
-    for await (const { line, text } of readLines(input)) {
+    for await (const read of readLines(input)) {
+      const { line, text } = read;
       report.total++;
-      if (text.trim() === "") {
+      if (read.error === undefined && text.trim() === "") {
         report.blank++;
         continue;
       }
-      const result = migrateText(chain, text, options);
+      const result = read.error !== undefined ? { ok: false as const, errors: [read.error] } : migrateText(chain, text, options);
       if (result.ok) {
         report.migrated++;
         const key = `v${result.fromVersion}`;
@@ -62,6 +63,7 @@ export async function migrateLines(chain: LoadedChain, input: string, out: strin
       } else {
         report.rejected++;
         for (const code of new Set(result.errors.map((e) => e.code))) report.byCode[code] = (report.byCode[code] ?? 0) + 1;
+        // An over-long line is not kept (its length is in the error); a line that is not UTF-8 keeps its decoded text.
         await write(rejStream, `${JSON.stringify({ line, reason: reasonOf(result.errors), errors: result.errors, input: text })}\n`);
       }
     }

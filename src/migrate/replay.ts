@@ -3,7 +3,7 @@
  * (the exact generated code), counting lines by outcome and error code and keeping only the first few failures.
  */
 import type { CompiledVersion } from "../shapes/compiled.js";
-import { importValidator } from "../emit/validators/load-module.js";
+import { importValidators } from "../emit/validators/load-module.js";
 import type { ContractError } from "../runtime/runtime.js";
 import { classifyLine, count, newTally, readLines, type Tally } from "./jsonl.js";
 
@@ -20,13 +20,14 @@ export interface ReplayReport extends Tally {
 }
 
 export async function replayFile(version: CompiledVersion, file: string, options: { readonly show?: number } = {}): Promise<ReplayReport> {
-  const validate = await importValidator(version.validatorCode);
+  const validators = await importValidators(version.validatorCode);
   const show = options.show ?? 5;
   const tally = newTally();
   const failures: Failure[] = [];
   const start = process.hrtime.bigint();
-  for await (const { line, text } of readLines(file)) {
-    const outcome = classifyLine(text, validate);
+  for await (const read of readLines(file)) {
+    const { line } = read;
+    const outcome = classifyLine(read, validators);
     count(tally, outcome);
     if ((outcome.kind === "invalid" || outcome.kind === "unparsable") && failures.length < show) failures.push({ line, errors: outcome.errors });
   }

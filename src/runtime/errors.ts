@@ -8,12 +8,48 @@
  * noPropertyAccessFromIndexSignature, verbatimModuleSyntax, isolatedModules).
  */
 
-import type { ContractError, ContractErrorCode, ParseResult, RawError, RawValidator } from "./types.js";
+import { collectErrors, DEFAULT_MAX_DEPTH, DEFAULT_MAX_ERRORS, depthError, fastAnswer, guarded, thrownError, withinDepth, type FastValidator } from "./limits.js";
+import type { ContractError, ContractErrorCode, ParseResult, RawError, RawValidator, ValidateOptions } from "./types.js";
 
-/** Runs a validator and maps its errors to coded, human-readable ones. */
-export function runValidator<T>(validate: RawValidator, value: unknown): ParseResult<T> {
-  if (validate(value)) return { ok: true, value: value as T };
-  return { ok: false, errors: schemaErrors(validate.errors ?? []) };
+/**
+ * Runs a validator and maps its errors to coded, human-readable ones. Never throws: values nested deeper than
+ * `maxDepth` get `json.too_deep`, and at most `maxErrors` errors are listed (`cut: true` when more were left).
+ *
+ * With `validateFirst` (what generated modules pass), validity comes from the first-failure validator and the
+ * all-errors one runs only on invalid values, stopping once it has `maxErrors`: work on invalid input is linear
+ * with a small constant, and stopping early cannot misjudge a value an `anyOf` branch would have accepted.
+ * Without it, every error is collected and then the list is cut.
+ */
+export function runValidator<T>(validate: RawValidator, value: unknown, options?: ValidateOptions, validateFirst?: RawValidator, validateFast?: FastValidator): ParseResult<T> {
+  const maxDepth = options?.maxDepth ?? DEFAULT_MAX_DEPTH;
+  // Errors only on failure: a value the fast path accepts (within the depth limit) costs what `is…` costs.
+  if (validateFast !== undefined && fastAnswer(validateFast, value) === true && withinDepth(value, maxDepth)) return { ok: true, value: value as T };
+  const maxErrors = options?.maxErrors ?? DEFAULT_MAX_ERRORS;
+  let deep: ContractError | undefined;
+  try {
+    deep = depthError(value, maxDepth);
+  } catch (error) {
+    deep = thrownError(error, maxDepth);
+  }
+  if (deep !== undefined) return { ok: false, errors: [deep] };
+  const valid = guarded(validateFirst ?? validate, value, maxDepth);
+  if (valid === true) return { ok: true, value: value as T };
+  if (valid !== false) return { ok: false, errors: [valid] };
+  let raw: readonly RawError[];
+  let cut = false;
+  if (validateFirst === undefined) {
+    raw = validate.errors ?? [];
+    cut = raw.length > Math.max(1, maxErrors);
+    if (cut) raw = raw.slice(0, Math.max(1, maxErrors));
+  } else {
+    const collected = collectErrors(validate, value, maxDepth, maxErrors);
+    if (!("raw" in collected)) return { ok: false, errors: [collected] };
+    raw = collected.raw;
+    cut = collected.cut;
+  }
+  // The two validators of one module agree; an empty list would still say "invalid" with a reason.
+  const errors = raw.length > 0 ? schemaErrors(raw) : [{ code: "schema.other" as const, instancePath: "", schemaPath: "", message: "the document does not match the schema" }];
+  return cut ? { ok: false, errors, cut: true } : { ok: false, errors };
 }
 
 export function schemaErrors(raw: readonly RawError[]): ContractError[] {

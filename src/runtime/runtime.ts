@@ -8,5 +8,7 @@
  */
 export * from "./types.js";
 export * from "./errors.js";
+export * from "./limits.js";
+export * from "./numbers.js";
 export * from "./text.js";
 export * from "./upgrade.js";

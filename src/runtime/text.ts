@@ -9,6 +9,8 @@
  */
 
 import { runValidator, show } from "./errors.js";
+import { DEFAULT_MAX_DEPTH, textDepthOffset, type FastValidator } from "./limits.js";
+import { numberProblem, shortToken } from "./numbers.js";
 import type { ContractError, ContractErrorCode, ParseResult, RawValidator, TextParseOptions } from "./types.js";
 
 /** Outcome of scanning one JSON value starting at an offset. */
@@ -198,11 +200,19 @@ export type TextParse =
 
 /**
  * Parses raw model output as JSON, classifying failures: `json.truncated` (cut off mid-value, as when a model
- * hits its token limit), `json.wrapped` (JSON inside fences or prose), `json.invalid` (anything else).
+ * hits its token limit), `json.wrapped` (JSON inside fences or prose), `json.invalid` (anything else),
+ * `json.too_large` (over `maxBytes`), `json.unsafe_integer` / `json.number_overflow` (a number JSON.parse would
+ * round or turn into Infinity). A leading byte order mark is ignored. Never recurses: any depth parses.
  */
-export function parseJsonText(text: string, options: TextParseOptions = {}): TextParse {
+export function parseJsonText(input: string, options: TextParseOptions = {}): TextParse {
+  if (options.maxBytes !== undefined && utf8LengthOver(input, options.maxBytes)) {
+    const limit = options.maxBytes;
+    return { ok: false, errors: [{ code: "json.too_large", instancePath: "", schemaPath: "", message: `the output is longer than ${limit} bytes (the maxBytes limit)`, limit }] };
+  }
+  // A byte order mark is not JSON, but RFC 8259 §8.1 lets a parser ignore one, and files saved on Windows carry it.
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    return checkedNumbers(text, JSON.parse(text) as unknown);
   } catch {
     // Classified below.
   }
@@ -230,7 +240,8 @@ export function parseJsonText(text: string, options: TextParseOptions = {}): Tex
     const inner = text.slice(embedded.start, embedded.end);
     if (options.unwrap === true) {
       try {
-        return { ok: true, value: JSON.parse(inner) as unknown };
+        const value = JSON.parse(inner) as unknown;
+        return checkedNumbers(text, value, embedded.start, inner);
       } catch {
         // The scanner and JSON.parse agree on valid JSON; fall through to the wrapped error if not.
       }
@@ -267,9 +278,53 @@ export function parseJsonText(text: string, options: TextParseOptions = {}): Tex
   };
 }
 
-/** Parses raw text and validates the value; text errors come first and stop validation. */
-export function parseText<T>(validate: RawValidator, text: string, options?: TextParseOptions): ParseResult<T> {
+/**
+ * Parses raw text and validates the value; text errors come first and stop validation. Never throws: limits and
+ * `validateFirst` as in `runValidator`; a throwing `normalize` is the caller's own code and is not caught.
+ */
+export function parseText<T>(validate: RawValidator, text: string, options?: TextParseOptions, validateFirst?: RawValidator, validateFast?: FastValidator): ParseResult<T> {
+  const limit = options?.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const at = /^\uFEFF?[ \t\n\r]*[[{]/.test(text) ? textDepthOffset(text, limit) : -1;
+  if (at >= 0) {
+    const error = textError("json.too_deep", `the output nests deeper than ${limit} levels of arrays and objects (the maxDepth limit)`, text, at);
+    return { ok: false, errors: [{ ...error, limit }] };
+  }
   const parsed = parseJsonText(text, options);
   if (!parsed.ok) return parsed;
-  return runValidator<T>(validate, options?.normalize === undefined ? parsed.value : options.normalize(parsed.value));
+  return runValidator<T>(validate, options?.normalize === undefined ? parsed.value : options.normalize(parsed.value), options, validateFirst, validateFast);
+}
+
+/** The parsed value, or the first number in its text that JSON.parse rounded or overflowed (numbers.ts). */
+function checkedNumbers(text: string, value: unknown, start = 0, parsed = text): TextParse {
+  const found = numberProblem(parsed);
+  if (found === undefined) return { ok: true, value };
+  const problem = { ...found, offset: start + found.offset };
+  const token = shortToken(problem.token);
+  return problem.kind === "overflow"
+    ? { ok: false, errors: [textError("json.number_overflow", `the number ${token} is too large for a double (it would become Infinity)`, text, problem.offset)] }
+    : {
+        ok: false,
+        errors: [
+          textError(
+            "json.unsafe_integer",
+            `the integer ${token} is beyond 2^53-1 and would be rounded: send it as a string, or keep integers within ±9007199254740991`,
+            text,
+            problem.offset,
+          ),
+        ],
+      };
+}
+
+/** Whether `text` encodes to more than `limit` UTF-8 bytes; stops counting once it does. */
+function utf8LengthOver(text: string, limit: number): boolean {
+  if (text.length > limit) return true;
+  if (text.length * 3 <= limit) return false;
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // A surrogate pair is 4 bytes (2 + 2 here); a lone surrogate encodes as U+FFFD, 3 bytes.
+    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? 2 : c >= 0xdc00 && c <= 0xdfff ? 2 : 3;
+    if (bytes > limit) return true;
+  }
+  return false;
 }

@@ -13,6 +13,12 @@ export type ContractErrorCode =
   | "json.invalid"
   | "json.truncated"
   | "json.wrapped"
+  | "json.too_deep"
+  | "json.too_large"
+  | "json.unsafe_integer"
+  | "json.number_overflow"
+  | "json.encoding"
+  | "value.unreadable"
   | "schema.required"
   | "schema.type"
   | "schema.enum"
@@ -50,13 +56,38 @@ export interface ContractError<Code extends string = ContractErrorCode> {
   /** For text errors: 1-based line and column of the problem. */
   readonly line?: number;
   readonly column?: number;
+  /** For limit errors (`json.too_deep`, `json.too_large`): the limit that was exceeded. */
+  readonly limit?: number;
+  /** For `json.encoding`: 0-based byte offset of the first byte that is not valid UTF-8. */
+  readonly byteOffset?: number;
 }
 
 export type ParseResult<T, Code extends string = ContractErrorCode> =
   | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly errors: readonly ContractError<Code>[] };
+  | {
+      readonly ok: false;
+      readonly errors: readonly ContractError<Code>[];
+      /** Set when validation stopped at `maxErrors`: there are more errors than `errors` lists. */
+      readonly cut?: true;
+    };
 
-export interface TextParseOptions {
+/**
+ * Bounds on the work one call may do, so hostile model output can neither exhaust the stack nor the heap.
+ * Every `is…`, `parse…` and `parse…Text` takes them; each field has a default that fits the default Node stack.
+ */
+export interface ValidateOptions {
+  /**
+   * Deepest nesting of arrays and objects accepted (default 1000: `[[1]]` nests 2 levels). Deeper values get
+   * one `json.too_deep` error naming the limit and the path where it was crossed, before any validation runs.
+   */
+  readonly maxDepth?: number;
+  /** Most errors `parse…` collects (default 100); past it validation stops and the result carries `cut: true`. */
+  readonly maxErrors?: number;
+}
+
+export interface TextParseOptions extends ValidateOptions {
+  /** Longest text accepted, in UTF-8 bytes (default: no limit); longer text gets one `json.too_large` error. */
+  readonly maxBytes?: number;
   /**
    * Accept JSON wrapped in markdown fences or surrounding prose by extracting it. Off by default: wrapped output
    * usually means the prompt or the response format is wrong, and silently accepting it hides that.
@@ -76,6 +107,12 @@ export type JsonSchema = boolean | { readonly [keyword: string]: unknown };
 export interface RawValidator {
   (data: unknown): boolean;
   errors?: readonly RawError[] | null;
+  /**
+   * Read by the all-errors validator after each error it records: past this count it returns at once. Set only
+   * for the duration of one call by `runValidator` (src/runtime/limits.ts), after the first-failure validator has
+   * proved the value invalid, so stopping early can never turn a valid value into an invalid one.
+   */
+  errorLimit?: number | undefined;
 }
 
 export interface RawError {

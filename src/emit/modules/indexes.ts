@@ -56,7 +56,7 @@ export function renderRootIndex(contracts: readonly ContractIndexInput[], source
     return [`export * as ${namespaceName(c.contract)} from ${from};`, `export {\n  ${names.join(",\n  ")},\n} from ${from};`].join("\n");
   });
   const runtime = [
-    `export type { ContractError, ContractErrorCode, JsonSchema, ParseResult, TextParseOptions } from ${stringLiteral(runtimeSpecifier("types", 0))};`,
+    `export type { ContractError, ContractErrorCode, JsonSchema, ParseResult, TextParseOptions, ValidateOptions } from ${stringLiteral(runtimeSpecifier("types", 0))};`,
     `export type { UpgradeResult } from ${stringLiteral(runtimeSpecifier("upgrade", 0))};`,
     `export { MigrationNotImplementedError } from ${stringLiteral(runtimeSpecifier("upgrade", 0))};`,
     `export type { StandardContract, StandardIssue, StandardResult } from "./_standard.js";`,

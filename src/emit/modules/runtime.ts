@@ -2,7 +2,7 @@ import type { PackageFile } from "../../paths.js";
 import { copiedModule } from "../codegen/copy.js";
 
 /** The runtime's parts (src/runtime/<part>.ts -> generated/_runtime/<part>.ts), in the barrel's order. */
-export const RUNTIME_PARTS = ["types", "errors", "text", "upgrade"] as const;
+export const RUNTIME_PARTS = ["types", "limits", "errors", "numbers", "text", "upgrade"] as const;
 export type RuntimePart = (typeof RUNTIME_PARTS)[number];
 
 /** The SDK runtime, copied verbatim from src/sdk/runtime/ into `generated/_sdk/`. An explicit, ordered list. */

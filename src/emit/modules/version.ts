@@ -15,6 +15,8 @@ export interface VersionModuleInput {
   readonly hash: string;
   /** Declarations from the types emitter; its root type is named `versionNames(...).type`. */
   readonly types: string;
+  /** Config `limits`: written into the module as the defaults of its `is…`/`parse…`/`parse…Text`. */
+  readonly limits?: { readonly maxDepth?: number; readonly maxErrors?: number; readonly maxBytes?: number };
 }
 
 /**
@@ -27,12 +29,16 @@ export const VERSION_MODULE_TYPE_IMPORTS = ["ParseResult", "RawValidator", "Text
 export function renderVersionModule(input: VersionModuleInput): string {
   const n = versionNames(input.contract, input.version);
   const validateFile = stringLiteral(`./v${input.version}.validate.js`);
+  // With config `limits`, every wrapper passes them as defaults under the caller's own options.
+  const limits = Object.entries(input.limits ?? {}).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const opts = limits.length > 0 ? "{ ...limits, ...options }" : "options";
   return renderModule({
     source: input.source,
     notes: [`contract ${input.contract} v${input.version} (${input.kind}, JSON Schema ${input.draft}), ${input.hash}`],
     imports: [
       // Each runtime part on its own, so a bundle of `parse…` alone never carries the text classifier.
-      `import type { ParseResult, RawValidator, TextParseOptions } from ${stringLiteral(runtimeSpecifier("types", 1))};`,
+      `import type { ParseResult, RawValidator, TextParseOptions, ValidateOptions } from ${stringLiteral(runtimeSpecifier("types", 1))};`,
+      `import { isValidFast } from ${stringLiteral(runtimeSpecifier("limits", 1))};`,
       `import { runValidator } from ${stringLiteral(runtimeSpecifier("errors", 1))};`,
       `import { parseText } from ${stringLiteral(runtimeSpecifier("text", 1))};`,
       `import { validate as validateRaw, validateFast, validateFirst as validateFirstRaw } from ${validateFile};`,
@@ -58,21 +64,28 @@ export function renderVersionModule(input: VersionModuleInput): string {
         `} as const;`,
       ].join("\n"),
       [
+        ...(limits.length > 0
+          ? [`/** Defaults from the config's \`limits\`; per-call options override them. */`, `const limits: TextParseOptions = ${jsonLiteral(Object.fromEntries(limits))};`, ``]
+          : []),
         `const validator = validateRaw as unknown as RawValidator;`,
         `const validatorFirst = validateFirstRaw as unknown as RawValidator;`,
+        `const validatorFast = validateFast as (data: unknown) => boolean | undefined;`,
         ``,
-        `/** True when \`value\` satisfies ${n.type}. Stops at the first failure: use ${n.parse} for the errors. */`,
-        `export function ${n.is}(value: unknown): value is ${n.type} {`,
-        `  // The fast path answers, unless it says undefined (too deep, or a schema it does not cover).`,
-        `  const fast = (validateFast as (data: unknown) => boolean | undefined)(value);`,
-        `  return fast === undefined ? validatorFirst(value) : fast;`,
+        `/**`,
+        ` * True when \`value\` satisfies ${n.type}. Stops at the first failure: use ${n.parse} for the errors.`,
+        ` * The generated fast path answers first; ajv\'s code decides where it cannot tell.`,
+        ` * Never throws: false for values nested deeper than \`maxDepth\` (default 1000).`,
+        ` */`,
+        `export function ${n.is}(value: unknown, options?: ValidateOptions): value is ${n.type} {`,
+        `  return isValidFast(validatorFast, validatorFirst, value, ${opts});`,
         `}`,
         ``,
-        `/** Validates a parsed value; errors carry a stable \`code\`, \`instancePath\` and \`schemaPath\`. */`,
-        `export function ${n.parse}(value: unknown): ParseResult<${n.type}> {`,
-        `  // Errors only on failure: valid data costs what \`${n.is}\` costs; the full error list is built otherwise.`,
-        `  if ((validateFast as (data: unknown) => boolean | undefined)(value) === true) return { ok: true, value: value as ${n.type} };`,
-        `  return runValidator<${n.type}>(validator, value);`,
+        `/**`,
+        ` * Validates a parsed value; errors carry a stable \`code\`, \`instancePath\` and \`schemaPath\`. Never throws:`,
+        ` * \`json.too_deep\` past \`maxDepth\` (default 1000); at most \`maxErrors\` errors (default 100, then \`cut: true\`).`,
+        ` */`,
+        `export function ${n.parse}(value: unknown, options?: ValidateOptions): ParseResult<${n.type}> {`,
+        `  return runValidator<${n.type}>(validator, value, ${opts}, validatorFirst, validatorFast);`,
         `}`,
         ``,
         `/**`,
@@ -80,7 +93,7 @@ export function renderVersionModule(input: VersionModuleInput): string {
         ` * \`json.invalid\`, \`json.truncated\` (cut off, e.g. at the token limit), \`json.wrapped\` (fences or prose).`,
         ` */`,
         `export function ${n.parseText}(text: string, options?: TextParseOptions): ParseResult<${n.type}> {`,
-        `  return parseText<${n.type}>(validator, text, options);`,
+        `  return parseText<${n.type}>(validator, text, ${opts}, validatorFirst, validatorFast);`,
         `}`,
       ].join("\n"),
     ],

@@ -14,6 +14,7 @@ import { metaAjv } from "./options.js";
 import { applyPolicy, DEFAULT_POLICY, findingCode, type StrictPolicy } from "../../strictness/index.js";
 import { didYouMean } from "../../suggest/did-you-mean.js";
 import { strictDiagnostic } from "./strict.js";
+import { patternFindings } from "./hostile/patterns.js";
 import { keywordPointers, subschemas } from "./walk.js";
 
 /** What the strictness policy made of a schema: errors refuse it, warnings are printed. */
@@ -48,7 +49,7 @@ export function schemaFindings(
     ...messages.flatMap((message) => strictDiagnostic(message, schema, file, known)),
   ]);
   const sorted = applyPolicy(findings, policy);
-  const errors = [...compileErrors, ...sorted.errors];
+  const errors = [...compileErrors, ...patternFindings(schema, file, policy.formats), ...sorted.errors];
   return { errors, warnings: sorted.warnings, ...(errors.length === 0 && code !== undefined ? { code } : {}) };
 }
 

@@ -10,6 +10,8 @@ import { sideEffectFree } from "./pure.js";
 import { withAjv } from "./reuse.js";
 import { hoistSchemaValues } from "./schema-values.js";
 import { FAST_EXPORT, emitFast } from "../fast/index.js";
+import { capErrors } from "./hostile/max-errors.js";
+import { linearPatterns } from "./hostile/patterns.js";
 
 export interface ValidatorInput {
   readonly schema: JsonObject;
@@ -42,14 +44,15 @@ export const FIRST_FAILURE_EXPORT = "validateFirst";
  *   "ask `validateFirst`" (too deep, or a schema the fast path does not cover: then it always says undefined).
  */
 export function emitValidator(input: ValidatorInput): string {
-  const all = standalone(input, false);
+  const all = capErrors(standalone(input, false));
   const first = renameFirstFailure(standalone(input, true));
   const fast = emitFast({ schema: input.schema, draft: input.draft, formats: input.formats ?? {} });
   const fastCode =
     fast.kind === "fast"
       ? fast.code
       : `${docComment(`The fast path does not cover ${fast.feature}: always ask validateFirst.`)}export function ${FAST_EXPORT}(data) {\n  return undefined;\n}\n`;
-  return inlineRuntime(`${all}\n${first}\n${fastCode}`, input.formats ?? {});
+  // Every regex of the three (the fast path's too) is proven safe or becomes a linear-time automaton.
+  return linearPatterns(inlineRuntime(`${all}\n${first}\n${fastCode}`, input.formats ?? {}));
 }
 
 /** One validator as ajv writes it, made cheaper, smaller and tree-shakable (before its helpers are inlined). */

@@ -7,3 +7,12 @@ export async function importValidator(code: string): Promise<RawValidator> {
   };
   return mod.validate;
 }
+
+/** Both validators of a generated validator module: `validateFirst` decides, `validate` lists the errors. */
+export async function importValidators(code: string): Promise<{ readonly validate: RawValidator; readonly validateFirst: RawValidator }> {
+  const mod = (await import(`data:text/javascript;base64,${Buffer.from(code, "utf8").toString("base64")}`)) as {
+    validate: RawValidator;
+    validateFirst: RawValidator;
+  };
+  return { validate: mod.validate, validateFirst: mod.validateFirst };
+}

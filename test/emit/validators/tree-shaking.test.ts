@@ -50,23 +50,25 @@ if (!existsSync(path.join(GENERATED, "index.ts"))) {
 } else {
   test("tree-shaking › one parse function from the root index bundles that contract version only", async () => {
     const { inputs, code } = await bundle(`import { parseTicketTriageV3 } from ${index};\nexport const run = parseTicketTriageV3;\n`);
-    assert.deepEqual(inputs, ["_runtime/errors.ts", "ticket-triage/v3.ts", "ticket-triage/v3.validate.ts"]);
+    // limits.ts: the depth walk and error cap every parse runs (issue 23), so hostile input never throws.
+    assert.deepEqual(inputs, ["_runtime/errors.ts", "_runtime/limits.ts", "ticket-triage/v3.ts", "ticket-triage/v3.validate.ts"]);
     assert.doesNotMatch(code, /needs_human/, "ticket-triage v1's validator would name needs_human");
   });
 
   test("tree-shaking › the latest-version alias bundles the same single validator", async () => {
     const { inputs } = await bundle(`import { parseIssueRefund } from ${index};\nexport const run = parseIssueRefund;\n`);
-    assert.deepEqual(inputs, ["_runtime/errors.ts", "issue-refund/v2.ts", "issue-refund/v2.validate.ts"]);
+    assert.deepEqual(inputs, ["_runtime/errors.ts", "_runtime/limits.ts", "issue-refund/v2.ts", "issue-refund/v2.validate.ts"]);
   });
 
   test("tree-shaking › a type guard carries neither the error mapping nor the text classifier", async () => {
     const { inputs } = await bundle(`import { isTicketTriageV2 } from ${index};\nexport const run = isTicketTriageV2;\n`);
-    assert.deepEqual(inputs, ["ticket-triage/v2.ts", "ticket-triage/v2.validate.ts"]);
+    assert.deepEqual(inputs, ["_runtime/limits.ts", "ticket-triage/v2.ts", "ticket-triage/v2.validate.ts"]);
   });
 
   test("tree-shaking › the text parser adds the text classifier and nothing else", async () => {
     const { inputs } = await bundle(`import { parseDocumentOutlineV1Text } from ${index};\nexport const run = parseDocumentOutlineV1Text;\n`);
-    assert.deepEqual(inputs, ["_runtime/errors.ts", "_runtime/text.ts", "document-outline/v1.ts", "document-outline/v1.validate.ts"]);
+    // numbers.ts: integers beyond 2^53 and overflowing doubles are classified, not silently rounded (issue 23).
+    assert.deepEqual(inputs, ["_runtime/errors.ts", "_runtime/limits.ts", "_runtime/numbers.ts", "_runtime/text.ts", "document-outline/v1.ts", "document-outline/v1.validate.ts"]);
   });
 
   test("tree-shaking › importing the whole index for its side effects bundles nothing", async () => {

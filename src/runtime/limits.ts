@@ -1,0 +1,220 @@
+/*
+ * llm-contracts runtime, limits: bounded depth, bounded errors, and no exception ever escaping a validator:
+ * copied verbatim into `generated/_runtime/limits.ts` by every build.
+ *
+ * Why a copy and not a package import: generated modules must run in a browser bundle and in Node with zero
+ * runtime dependencies. So this file imports only its sibling runtime modules, uses no Node or DOM API, never
+ * evaluates code, has no top-level side effects (a bundle keeps only what it calls), and compiles under the
+ * strictest settings users run (strict, noUncheckedIndexedAccess, exactOptionalPropertyTypes,
+ * noPropertyAccessFromIndexSignature, verbatimModuleSyntax, isolatedModules).
+ *
+ * Why a depth walk before validating: ajv's validators recurse once per `$ref` level and its deep-equality
+ * helper (`const`, `enum`, `uniqueItems`) once per nesting level, so a value nested 100,000 levels deep (model
+ * output a prompt injection can steer) overflows the stack. The walk below is iterative, stops at the limit, and
+ * also ends on cyclic values (a cycle is infinitely deep), which only JavaScript callers can pass.
+ */
+
+import type { ContractError, RawError, RawValidator } from "./types.js";
+
+/** Default nesting limit: far below where the default Node stack (~10,800 frames of ajv code) runs out. */
+export const DEFAULT_MAX_DEPTH = 1000;
+/** Default number of errors `parse…` collects before it stops. */
+export const DEFAULT_MAX_ERRORS = 100;
+
+/** One container being walked: its keys (objects) or nothing (arrays), and the next index to visit. */
+interface Frame {
+  readonly node: object;
+  readonly keys: readonly string[] | undefined;
+  next: number;
+}
+
+function frameOf(node: object): Frame {
+  return { node, keys: Array.isArray(node) ? undefined : Object.keys(node), next: 0 };
+}
+
+function escapePointer(key: string): string {
+  return key.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+/** A pointer short enough for a message (the error's `instancePath` keeps it whole). */
+function shortPath(pointer: string): string {
+  return pointer.length > 60 ? `${pointer.slice(0, 30)}…${pointer.slice(-20)}` : pointer;
+}
+
+/** The `json.too_deep` error for a value that nests deeper than `limit` at `instancePath`. */
+export function tooDeep(instancePath: string, limit: number): ContractError {
+  return {
+    code: "json.too_deep",
+    instancePath,
+    schemaPath: "",
+    message: `${instancePath === "" ? "the document" : `the value at ${shortPath(instancePath)}`} nests deeper than ${limit} levels of arrays and objects (the maxDepth limit)`,
+    limit,
+  };
+}
+
+/**
+ * Whether a container holds containers more than `levels` further down. The common case (a shallow document)
+ * pays for no allocation: plain recursion, at most `levels` deep, so it cannot outrun the stack by more than the
+ * limit allows; a `RangeError` from a caller already deep in the stack is classified by the callers' `catch`.
+ * Only a value found too deep is walked again, iteratively, for the path.
+ */
+function nestsBeyond(node: object, levels: number): boolean {
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) {
+      const child: unknown = node[i];
+      if (typeof child === "object" && child !== null && (levels === 0 || nestsBeyond(child, levels - 1))) return true;
+    }
+    return false;
+  }
+  for (const key in node) {
+    if (!Object.prototype.hasOwnProperty.call(node, key)) continue;
+    const child: unknown = (node as { readonly [k: string]: unknown })[key];
+    if (typeof child === "object" && child !== null && (levels === 0 || nestsBeyond(child, levels - 1))) return true;
+  }
+  return false;
+}
+
+/**
+ * The first place where `value` nests deeper than `limit` levels (`[]` is 1 level, `[[]]` 2), as a `json.too_deep`
+ * error, or undefined. Visits each array element and own enumerable property once, with an explicit stack.
+ */
+export function depthError(value: unknown, limit: number): ContractError | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  if (limit < 1) return tooDeep("", limit);
+  if (!nestsBeyond(value, limit - 1)) return undefined;
+  const stack: Frame[] = [frameOf(value)];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    const size = top.keys === undefined ? (top.node as readonly unknown[]).length : top.keys.length;
+    if (top.next >= size) {
+      stack.pop();
+      continue;
+    }
+    const key: string | number = top.keys === undefined ? top.next : top.keys[top.next]!;
+    top.next++;
+    const child = (top.node as { readonly [k: string]: unknown })[key];
+    if (typeof child !== "object" || child === null) continue;
+    if (stack.length >= limit) {
+      let path = "";
+      for (const frame of stack) {
+        const k = frame.keys === undefined ? frame.next - 1 : frame.keys[frame.next - 1]!;
+        path += `/${escapePointer(String(k))}`;
+      }
+      return tooDeep(path, limit);
+    }
+    stack.push(frameOf(child));
+  }
+  return undefined;
+}
+
+/**
+ * Offset of the bracket where JSON text opens more than `limit` nested arrays and objects, or -1. One pass that
+ * skips strings, so text too deep is refused before `JSON.parse` builds (and the collector then frees) a value
+ * hundreds of thousands of levels deep. Text shorter than the limit cannot be too deep and is not scanned.
+ */
+export function textDepthOffset(text: string, limit: number): number {
+  if (text.length <= limit) return -1;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c) i++;
+        else if (d === 0x22) break;
+      }
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) return i;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return -1;
+}
+
+/**
+ * What an exception thrown while validating means: a `RangeError` is the stack running out (the value is too deep
+ * for the stack left to this call, whatever the limit), anything else comes from reading the value itself (a
+ * throwing getter or a revoked Proxy, only possible from JavaScript callers).
+ */
+export function thrownError(error: unknown, limit: number): ContractError {
+  if (error instanceof RangeError) {
+    return { ...tooDeep("", limit), message: `the document nests too deeply for the stack left to this call (maxDepth is ${limit}): lower maxDepth or call from a shallower stack` };
+  }
+  const reason = error instanceof Error ? error.message : typeof error;
+  return { code: "value.unreadable", instancePath: "", schemaPath: "", message: `reading the value threw (${reason}): pass plain JSON data` };
+}
+
+/** Runs `validate` on `value`, turning any exception into a classified error: the result is never a throw. */
+export function guarded(validate: RawValidator, value: unknown, limit: number): boolean | ContractError {
+  try {
+    return validate(value);
+  } catch (error) {
+    return thrownError(error, limit);
+  }
+}
+
+/**
+ * The type guard behind every `is…`: false for values nested deeper than `maxDepth` and for values the
+ * first-failure validator cannot read, never a throw.
+ */
+export function isValid(validateFirst: RawValidator, value: unknown, options?: { readonly maxDepth?: number }): boolean {
+  const limit = options?.maxDepth ?? DEFAULT_MAX_DEPTH;
+  try {
+    if (depthError(value, limit) !== undefined) return false;
+  } catch {
+    return false;
+  }
+  return guarded(validateFirst, value, limit) === true;
+}
+
+/**
+ * A generated fast path (`validateFast` in `v<N>.validate.ts`): true or false when it can tell, undefined when it
+ * cannot (a schema part it does not cover, recursion past its own bound).
+ */
+export type FastValidator = (data: unknown) => boolean | undefined;
+
+/** The fast path's answer, or undefined when it cannot tell or cannot read the value (a getter or proxy that throws). */
+export function fastAnswer(validateFast: FastValidator, value: unknown): boolean | undefined {
+  try {
+    return validateFast(value);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `value` nests no deeper than `limit` levels; false for a value that cannot be read. */
+export function withinDepth(value: unknown, limit: number): boolean {
+  try {
+    return depthError(value, limit) === undefined;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `is…` with the fast path first. The fast path recurses no deeper than its schema (recursive `$ref`s carry their
+ * own bound) but does not look at depth, so its `true` is confirmed by the depth walk: `is…` and `parse…` agree on
+ * values nested past `maxDepth`. Its `false` needs no walk; when it cannot tell, the guarded ajv path decides.
+ */
+export function isValidFast(validateFast: FastValidator, validateFirst: RawValidator, value: unknown, options?: { readonly maxDepth?: number }): boolean {
+  const fast = fastAnswer(validateFast, value);
+  if (fast === false) return false;
+  if (fast === true) return withinDepth(value, options?.maxDepth ?? DEFAULT_MAX_DEPTH);
+  return isValid(validateFirst, value, options);
+}
+
+/**
+ * All errors, at most `maxErrors`, from the all-errors validator, which stops past that count (see
+ * `RawValidator.errorLimit`). Only called once the value is known to be invalid. `cut` tells that more were left.
+ */
+export function collectErrors(validate: RawValidator, value: unknown, maxDepth: number, maxErrors: number): ContractError | { readonly raw: readonly RawError[]; readonly cut: boolean } {
+  const max = Math.max(1, maxErrors);
+  validate.errorLimit = max;
+  try {
+    const result = guarded(validate, value, maxDepth);
+    if (typeof result === "object") return result;
+    const raw = validate.errors ?? [];
+    return raw.length > max ? { raw: raw.slice(0, max), cut: true } : { raw, cut: false };
+  } finally {
+    validate.errorLimit = undefined;
+  }
+}

@@ -1,0 +1,102 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { DEFAULT_MAX_DEPTH, depthError } from "../../src/runtime/runtime.js";
+import { contractOf, deepArrayText, deepValue } from "../hostile/validators.js";
+
+const recursive = { $schema: "https://json-schema.org/draft/2020-12/schema", type: "array", items: { $ref: "#" } };
+
+test("limits › depthError counts levels of arrays and objects and names the path where the limit is crossed", () => {
+  assert.equal(depthError(1, 0), undefined, "a scalar has no depth");
+  assert.equal(depthError([[]], 2), undefined);
+  const e = depthError([0, { a: [[]] }], 3);
+  assert.equal(e?.code, "json.too_deep");
+  assert.equal(e?.instancePath, "/1/a/0");
+  assert.equal(e?.limit, 3);
+  assert.equal(depthError({ "a/b": { "~": {} } }, 2)?.instancePath, "/a~1b/~0");
+});
+
+test("limits › a cyclic value is too deep, not an endless walk", () => {
+  const cycle: { self?: unknown } = {};
+  cycle.self = cycle;
+  assert.equal(depthError(cycle, 50)?.code, "json.too_deep");
+});
+
+test("limits › is, parse and parseText classify 100,000 levels as json.too_deep with the limit, never throw", async () => {
+  const c = await contractOf(recursive);
+  const value = deepValue(100_000, "array");
+  assert.equal(c.is(value), false);
+  const parsed = c.parse(value);
+  assert.equal(parsed.ok, false);
+  if (!parsed.ok) {
+    assert.deepEqual(parsed.errors.map((e) => [e.code, e.limit]), [["json.too_deep", DEFAULT_MAX_DEPTH]]);
+    assert.equal(parsed.errors[0]!.instancePath, "/0".repeat(DEFAULT_MAX_DEPTH));
+  }
+  const text = c.parseText(deepArrayText(100_000));
+  assert.equal(!text.ok && text.errors[0]!.code, "json.too_deep");
+  // Just within the limit the value is validated as usual.
+  assert.equal(c.is(deepValue(DEFAULT_MAX_DEPTH, "array")), true);
+  assert.equal(c.parse(deepValue(DEFAULT_MAX_DEPTH + 1, "array")).ok, false);
+});
+
+test("limits › maxDepth is a per-call option; a limit past the stack still never throws", async () => {
+  const c = await contractOf(recursive);
+  const value = deepValue(20, "array");
+  assert.equal(c.is(value, { maxDepth: 10 }), false);
+  assert.equal(c.is(value, { maxDepth: 20 }), true);
+  const r = c.parse(value, { maxDepth: 10 });
+  assert.equal(!r.ok && r.errors[0]!.limit, 10);
+  // With the limit raised beyond what the stack holds, the stack overflow itself is classified.
+  const huge = deepValue(200_000, "array");
+  const over = c.parse(huge, { maxDepth: 1_000_000 });
+  assert.equal(!over.ok && over.errors[0]!.code, "json.too_deep");
+  assert.equal(c.is(huge, { maxDepth: 1_000_000 }), false);
+});
+
+test("limits › parse stops at maxErrors and marks the result cut; fewer errors are not cut", async () => {
+  const c = await contractOf({ type: "object", properties: { n: { type: "integer" }, xs: { type: "array", items: { type: "string" } } } });
+  const many = { n: 1, xs: new Array<number>(100_000).fill(1) };
+  const r = c.parse(many);
+  assert.equal(r.ok, false);
+  if (!r.ok) {
+    assert.equal(r.errors.length, 100);
+    assert.equal(r.cut, true);
+    assert.deepEqual(r.errors.slice(0, 2).map((e) => e.instancePath), ["/xs/0", "/xs/1"]);
+  }
+  const five = c.parse(many, { maxErrors: 5 });
+  assert.equal(!five.ok && five.errors.length, 5);
+  const few = c.parse({ n: 1, xs: [1, 2] });
+  assert.equal(!few.ok && few.errors.length, 2);
+  assert.equal(!few.ok && few.cut, undefined);
+  // The raw validator, called without a limit, still lists every error as ajv does.
+  assert.equal(c.validate(many), false);
+  assert.equal(c.validate.errors?.length, 100_000);
+});
+
+test("limits › stopping early never rejects a value an anyOf branch accepts", async () => {
+  // The first branch fails on every item (more errors than the limit), the second accepts them all.
+  const c = await contractOf({ anyOf: [{ type: "array", items: { type: "string" } }, { type: "array", items: { type: "integer" } }] });
+  const value = new Array<number>(1000).fill(7);
+  assert.equal(c.parse(value, { maxErrors: 3 }).ok, true);
+  assert.equal(c.is(value), true);
+  const bad = c.parse([...value, "x", 1.5], { maxErrors: 3 });
+  assert.equal(!bad.ok && bad.errors.length <= 3, true);
+});
+
+test("limits › a value whose getter throws is classified value.unreadable, not thrown", async () => {
+  const c = await contractOf({ type: "object", properties: { a: { type: "string" } } });
+  const hostile = Object.defineProperty({}, "a", { enumerable: true, get: () => { throw new Error("boom"); } });
+  const r = c.parse(hostile);
+  assert.equal(!r.ok && r.errors[0]!.code, "value.unreadable");
+  assert.equal(c.is(hostile), false);
+});
+
+test("limits › parseText refuses text nested too deep before parsing it, with the place of the bracket", async () => {
+  const c = await contractOf(recursive);
+  const r = c.parseText(`\n ${deepArrayText(5000)}`, { maxDepth: 100 });
+  assert.equal(r.ok, false);
+  if (!r.ok) assert.deepEqual([r.errors[0]!.code, r.errors[0]!.limit, r.errors[0]!.line, r.errors[0]!.column], ["json.too_deep", 100, 2, 102]);
+  // Brackets inside strings are text, not nesting.
+  assert.equal(c.parseText(`["${"[".repeat(5000)}"]`, { maxDepth: 2 }).ok, false, "a string is not an array of arrays");
+  const s = c.parseText(`[["${"[".repeat(5000)}"]]`, { maxDepth: 2 });
+  assert.equal(!s.ok && s.errors[0]!.code, "schema.type");
+});
