@@ -15,9 +15,11 @@ import { leadCard, linkAudit } from "./fixtures.js";
 
 /**
  * `parseLeadCardV1` built by commit 025bf05 (before the fast path) and bundled the same way: 14,615 B minified,
- * 3,494 B min+gzip. Issue 20 asks for 3,068 B, measured on another 10-field contract; this one is measured here.
+ * 3,494 B min+gzip; with the fast path alone 3,378 B. Issue 23's guards (the depth walk, the error cap, the
+ * classified throw in `_runtime/limits.ts` and the capped all-errors validator) brought it to 5,115 B when the two
+ * were merged. Issue 20 asks for 3,068 B (still open); this budget only stops it from growing further.
  */
-const BUDGET_GZIP = 3494;
+const BUDGET_GZIP = 5200;
 
 test("fast path › parse… of one contract bundles no other contract's code, formats included, within the size budget", async (t) => {
   const dir = makeProject({ ...contractFiles("link-audit", [linkAudit]), ...contractFiles("lead-card", [leadCard]) });
@@ -33,7 +35,8 @@ test("fast path › parse… of one contract bundles no other contract's code, f
     .map(([file]) => path.relative(path.join(dir, "generated"), path.resolve(file)).split(path.sep).join("/"))
     .filter((file) => !file.startsWith(".."))
     .sort();
-  assert.deepEqual(inputs, ["_runtime/errors.ts", "lead-card/v1.ts", "lead-card/v1.validate.ts"]);
+  // limits.ts: the depth walk and the error cap every parse… runs (issue 23).
+  assert.deepEqual(inputs, ["_runtime/errors.ts", "_runtime/limits.ts", "lead-card/v1.ts", "lead-card/v1.validate.ts"]);
   const code = result.outputFiles[0]!.text;
   // The other contract's formats: the URI grammar (its IPv4 octet) and the date-time split.
   assert.doesNotMatch(code, /25\[0-5\]/, "llmcUri leaked into the bundle");
