@@ -1,5 +1,6 @@
 import { build } from "../../src/api/build.js";
 import { displayPath } from "../../src/config/config.js";
+import { EXIT_CODE_TABLE, exitCodeOf } from "../../src/exit-codes.js";
 import { outputFormat, parse, COMMON_OPTIONS, UsageError } from "../args.js";
 import { CACHE_HELP, CACHE_OPTIONS, cacheOptions } from "../cache-flags.js";
 import { printDiagnostics, printJson, printWarnings, projectFrom, type Io } from "../output.js";
@@ -7,11 +8,13 @@ import { printDiagnostics, printJson, printWarnings, projectFrom, type Io } from
 export const BUILD_HELP = `llm-contracts build [--root DIR | --config FILE] [--format text|json] [--watch] [--no-cache] [--cache-dir DIR]
 
 Compiles every contract under schemas/ into generated/: TypeScript types, standalone validators, indexes.
-Writes nothing when any input has a problem (exit 2), and nothing when generated/ is already up to date.
+Writes nothing when any input has a problem, and nothing when generated/ is already up to date.
 Only contracts that changed since the last run are compiled again (the build cache); the output is the same.
   --watch          build, then rebuild what changed whenever a file under schemas/ changes (one line per
                    rebuild; a failing build is reported and watching goes on)
-${CACHE_HELP}`;
+${CACHE_HELP}
+
+${EXIT_CODE_TABLE}`;
 
 export async function buildCommand(argv: string[], io: Io): Promise<number> {
   const { values } = parse(argv, { ...COMMON_OPTIONS, ...CACHE_OPTIONS, watch: { type: "boolean" } });
@@ -36,13 +39,13 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
   const out = displayPath(project.rootDir, project.outDir);
   if (format === "json") {
     printJson(io, result.ok ? { ...result, outDir: out } : result);
-    return result.ok ? 0 : 2;
+    return result.ok ? 0 : exitCodeOf(result.problems);
   }
   printWarnings(io, result.warnings);
   if (!result.ok) {
     printDiagnostics(io, result.problems);
     io.err(`build failed: ${result.problems.length} problem(s); nothing was written`);
-    return 2;
+    return exitCodeOf(result.problems);
   }
   if (!result.changed) io.out(`${out}/ is up to date (${result.contracts} contracts, ${result.versions} versions)`);
   else {

@@ -1,6 +1,7 @@
 import { displayPath, type Project } from "../config/config.js";
 import type { ContractSource } from "../discover/discover.js";
 import type { Diagnostic } from "../errors.js";
+import { exitCodeOf } from "../exit-codes.js";
 import { CacheSession, type CacheOptions } from "../cache/session.js";
 import type { CompileCache } from "../cache/version.js";
 import type { CompileOptions } from "../compile/compile.js";
@@ -77,8 +78,6 @@ export async function build(project: Project, options: RunOptions = {}): Promise
   };
 }
 
-/** Problems `check` exists to find (exit 1). Anything else it meets is an input error (exit 2). */
-const CHECK_FINDINGS = /^(schema\.(meta|strict|compile)|strict\.|example\.|generated\.|contract\.version-(gap|duplicate)|drift\.|lint\.|migration\.)/;
 
 export interface CheckResult extends BuildSummary {
   readonly problems: readonly Diagnostic[];
@@ -125,7 +124,7 @@ export async function check(project: Project, options: RunOptions = {}): Promise
     problems.push(...ordered.problems);
     units = unitsText(nextUnits(project, result, scope, ordered.owned));
   } else units = unitsText(nextUnits(project, result, scope, undefined));
-  const exitCode = problems.length === 0 ? 0 : problems.every((p) => CHECK_FINDINGS.test(p.code)) ? 1 : 2;
+  const exitCode = exitCodeOf(problems);
   const checked: CheckResult = {
     problems,
     warnings: all.warnings,

@@ -4,15 +4,16 @@ import type { Diagnostic } from "../errors.js";
 import { driftStep } from "../drift/step.js";
 import { lintCheckStep } from "../lint/check-step.js";
 import { migrationCheckStep } from "../migrate/gate.js";
+import { publishCheckStep } from "../publish/check-step.js";
 
 /**
  * Further checks `check` runs after a complete compile (drift between versions, provider lint, migrations).
  * An explicit, ordered list: no discovery by file name. Each step returns findings; their codes must match
- * `CHECK_FINDINGS` in build.ts so that they count as problems (exit 1) and not as input errors (exit 2).
+ * `GATE_FINDINGS` in src/exit-codes.ts so that they count as problems (exit 1) and not as input errors (exit 2).
  */
 export interface CheckStep {
   readonly name: string;
   run(project: Project, compiled: CompileResult): Promise<readonly Diagnostic[]>;
 }
 
-export const CHECK_STEPS: readonly CheckStep[] = [lintCheckStep, driftStep, migrationCheckStep];
+export const CHECK_STEPS: readonly CheckStep[] = [publishCheckStep, lintCheckStep, driftStep, migrationCheckStep];
