@@ -24,9 +24,11 @@ export function exitCodeOf(problems: readonly { readonly code: string }[]): Exit
 }
 
 /** The table as printed by `--help` and in the README (keep both in step: test/cli/exit-codes.test.ts). */
-export const EXIT_CODE_TABLE = `Exit codes (every command, and the hook):
-  0  nothing to report (for hook: also when no changed file concerns the contracts)
-  1  the gate found problems in a project that compiles: generated/ stale or edited, golden examples failing,
-     drift, lint errors, migrations missing or not type-checking, a published version changed or removed
+export const EXIT_CODE_TABLE = `Exit codes (the same for every command and for the hook, for the same input):
+  0  nothing to report (hook: also when no changed file concerns the contracts)
+  1  the project compiles and a gate found problems: generated/ stale or edited, golden examples failing,
+     drift breaks or unknowns, lint errors, migrations missing or not type-checking, a published version
+     changed or removed; documents rejected by validate, replay or migrate
   2  cannot run or bad input: unknown command or flag, unreadable or invalid file, a schema that does not
-     compile (meta-schema, strict mode such as a misspelt keyword, a version gap), invalid config or lock`;
+     compile (meta-schema, strict mode such as a misspelt keyword, a version gap), invalid config or lock;
+     nothing is written`;

@@ -1,4 +1,5 @@
 import { driftProject } from "../../src/drift/project.js";
+import { EXIT_CODE_TABLE } from "../../src/exit-codes.js";
 import { render, REPORT_FORMATS, type ReportFormat } from "../../src/report/index.js";
 import { COMMON_OPTIONS, outputFormat, parse } from "../args.js";
 import { projectFrom, type Io } from "../output.js";
@@ -11,7 +12,9 @@ each version with all earlier ones. --against REF reads schemas/ at a git ref (n
 whose meaning changed, or a deleted version or contract, is an error; new versions are checked against their
 predecessor. Intended breaks are acknowledged in schemas/drift-acknowledgements.json. --timeout (config
 drift.timeout, default 10) bounds each comparison: past it that pair's verdict is unknown.
-Exit 0 nothing breaks, 1 a break or an unknown (unless --allow-unknown), 2 usage or input error.`;
+Exit 0 nothing breaks, 1 a break or an unknown (unless --allow-unknown), 2 usage or input error.
+
+${EXIT_CODE_TABLE}`;
 
 const OPTIONS = {
   ...COMMON_OPTIONS,

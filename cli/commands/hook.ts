@@ -1,4 +1,5 @@
 import { relevantFiles } from "../../src/hook/relevant.js";
+import { EXIT_CODE_TABLE } from "../../src/exit-codes.js";
 import { UsageError } from "../args.js";
 import { projectFrom, type Io } from "../output.js";
 
@@ -6,7 +7,9 @@ export const HOOK_HELP = `llm-contracts hook <check|drift> [--root DIR | --confi
 
 For git hooks (pre-commit, lint-staged, .git/hooks/pre-commit): runs \`check\` or \`drift\` when at least one FILE lies
 in the configured schemasDir, outDir or a contract's migrationsDir, or is the config file; otherwise prints a skip
-line and exits 0. Without FILEs it always runs. The hook passes every changed file, so the folders can be anything.`;
+line and exits 0. Without FILEs it always runs. The hook passes every changed file, so the folders can be anything.
+
+${EXIT_CODE_TABLE}`;
 
 const COMMANDS = {
   check: async () => (await import("./check.js")).checkCommand,
