@@ -20,8 +20,11 @@ ${CACHE_HELP}
 
 ${EXIT_CODE_TABLE}`;
 
+/** check's flags (the hook validates the flags it forwards against them before deciding to skip). */
+export const CHECK_OPTIONS = { ...COMMON_OPTIONS, ...CACHE_OPTIONS } as const;
+
 export async function checkCommand(argv: string[], io: Io): Promise<number> {
-  const { values } = parse(argv, { ...COMMON_OPTIONS, ...CACHE_OPTIONS });
+  const { values } = parse(argv, CHECK_OPTIONS);
   if (values.help === true) {
     io.out(CHECK_HELP);
     return 0;

@@ -16,7 +16,7 @@ Exit 0 nothing breaks, 1 a break or an unknown (unless --allow-unknown), 2 usage
 
 ${EXIT_CODE_TABLE}`;
 
-const OPTIONS = {
+export const DRIFT_OPTIONS = {
   ...COMMON_OPTIONS,
   transitive: { type: "boolean" },
   against: { type: "string" },
@@ -25,7 +25,7 @@ const OPTIONS = {
 } as const;
 
 export async function driftCommand(argv: string[], io: Io): Promise<number> {
-  const { values } = parse(argv, OPTIONS);
+  const { values } = parse(argv, DRIFT_OPTIONS);
   if (values.help === true) {
     io.out(DRIFT_HELP);
     return 0;

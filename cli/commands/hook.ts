@@ -1,6 +1,6 @@
 import { relevantFiles } from "../../src/hook/relevant.js";
 import { EXIT_CODE_TABLE } from "../../src/exit-codes.js";
-import { UsageError } from "../args.js";
+import { parse, UsageError } from "../args.js";
 import { projectFrom, type Io } from "../output.js";
 
 export const HOOK_HELP = `llm-contracts hook <check|drift> [--root DIR | --config FILE] [other flags of the command] [FILE...]
@@ -16,8 +16,14 @@ const COMMANDS = {
   drift: async () => (await import("./drift.js")).driftCommand,
 } as const;
 
+/** The flags of each command, so a misspelt flag is exit 2 with "did you mean" even when the run would be skipped. */
+const FLAGS = {
+  check: async () => (await import("./check.js")).CHECK_OPTIONS,
+  drift: async () => (await import("./drift.js")).DRIFT_OPTIONS,
+} as const;
+
 /** Flags forwarded with a value (everything else that starts with `--` is a boolean flag). */
-const VALUE_FLAGS = new Set(["--root", "--config", "--format", "--against"]);
+const VALUE_FLAGS = new Set(["--root", "--config", "--format", "--against", "--cache-dir", "--timeout"]);
 
 export async function hookCommand(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
@@ -38,6 +44,7 @@ export async function hookCommand(argv: string[], io: Io): Promise<number> {
   }
   const run = await COMMANDS[name]();
   if (files.length === 0 || flags.includes("--help")) return run(flags, io);
+  parse(flags, await FLAGS[name]());
   const value = (flag: string): string | undefined => {
     const at = flags.findIndex((f) => f === flag || f.startsWith(`${flag}=`));
     if (at < 0) return undefined;
