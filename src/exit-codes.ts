@@ -15,7 +15,7 @@ export const EXIT_CANNOT_RUN = 2;
 export type ExitCode = typeof EXIT_OK | typeof EXIT_PROBLEMS | typeof EXIT_CANNOT_RUN;
 
 /** Finding codes a gate reports about a project that compiles (exit 1). Every other diagnostic is bad input (exit 2). */
-export const GATE_FINDINGS = /^(example\.|generated\.|drift\.|lint\.|migration\.|publish\.(changed|removed)$)/;
+export const GATE_FINDINGS = /^(example\.|generated\.(?!foreign-file$)|drift\.|lint\.|migration\.|publish\.(changed|removed)$)/;
 
 /** 0 for no problems, 1 when each is a gate finding, 2 when any is bad input. */
 export function exitCodeOf(problems: readonly { readonly code: string }[]): ExitCode {

@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { displayPath, type Project } from "../config/config.js";
+import { readBanner } from "../emit/codegen/module.js";
 import type { ContractSource } from "../discover/discover.js";
 import type { Diagnostic } from "../errors.js";
 import { exitCodeOf } from "../exit-codes.js";
@@ -113,7 +116,9 @@ export async function check(project: Project, options: RunOptions = {}): Promise
       as("generated.missing", diff.missing, `not generated yet: ${hint}`),
       as("generated.stale", diff.stale, `out of date with the schemas: ${hint}`),
       as("generated.edited", diff.edited, `edited by hand; generated files are overwritten by every build: ${hint}`),
-      as("generated.extra", diff.extra, `left over from a removed contract or version: ${hint}`),
+      as("generated.extra", diff.extra.filter((rel) => !foreign(project.outDir, rel)), `left over from a removed contract or version: ${hint}`),
+      // What build refuses to replace: "run build" would not resolve it (see assertOwned in src/write/apply.ts).
+      as("generated.foreign-file", diff.extra.filter((rel) => foreign(project.outDir, rel)), FOREIGN_FILE_HINT),
     ];
     const { CHECK_STEPS } = await import("./steps.js");
     const run = session === undefined || cache === undefined ? undefined : { session, store: cache.store, hasher: cache.hasher };
@@ -161,4 +166,16 @@ async function dependOnMigrations(session: CacheSession<unknown>, project: Proje
 
 function compileCache(session: CacheSession<unknown> | undefined): CompileCache | undefined {
   return session === undefined ? undefined : { store: session.store(), hasher: session.hasher };
+}
+
+/** The advice for a file in the output folder that llm-contracts did not generate (the same words as build's refusal). */
+const FOREIGN_FILE_HINT = "the output folder holds a file llm-contracts did not generate; move it away or choose another outDir";
+
+/** A file in the output folder without the generated banner: build refuses to replace the folder while it is there. */
+function foreign(outDir: string, rel: string): boolean {
+  try {
+    return readBanner(readFileSync(path.join(outDir, ...rel.split("/")), "utf8")) === undefined;
+  } catch {
+    return false;
+  }
 }
