@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { build } from "../../src/api/build.js";
-import { displayPath } from "../../src/config/config.js";
+import { displayPath, type Project } from "../../src/config/config.js";
 import { EXIT_CODE_TABLE, exitCodeOf } from "../../src/exit-codes.js";
 import { outputFormat, parse, COMMON_OPTIONS, UsageError } from "../args.js";
 import { CACHE_HELP, CACHE_OPTIONS, cacheOptions } from "../cache-flags.js";
@@ -57,6 +57,7 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
         `${result.written} file(s) written, ${result.removed} removed; ${result.examples} golden example(s) passed`,
     );
   }
+  await examplesHint(project, values.verbose === true, io);
   // Migration modules are the user's files: say which ones the build touched, in one line each kind (--verbose: each file).
   const { created, updated } = result.migrations;
   const marked = created.filter((file) => hasMarkers(path.resolve(project.rootDir, file)));
@@ -83,4 +84,17 @@ function hasMarkers(file: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * A hint (stdout, never failing) for versions with no golden examples: build checks the generated validator
+ * against them, so a version without any is only as tested as its schema. One line; --verbose names every version.
+ */
+async function examplesHint(project: Project, verbose: boolean, io: Io): Promise<void> {
+  const { discoverContracts } = await import("../../src/discover/discover.js");
+  const { versionsWithoutExamples } = await import("../../src/compile/examples.js");
+  const { versions, firstFolder } = versionsWithoutExamples(project, discoverContracts(project).contracts);
+  if (versions.length === 0 || firstFolder === undefined) return;
+  const named = verbose || versions.length <= 3 ? versions.join(", ") : `${versions.slice(0, 3).join(", ")} and ${versions.length - 3} more (--verbose lists them)`;
+  io.out(`hint: ${versions.length} version(s) have no golden examples (${named}): add documents the model may return to ${firstFolder}/valid/ and ones it must reject to ${firstFolder}/invalid/; build then checks the validator against them`);
 }

@@ -5,6 +5,8 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { makeProject, runCli } from "../util/project.js";
 
 const V1 = { type: "object", additionalProperties: false, required: ["a"], properties: { a: { type: "string" } } };
@@ -37,4 +39,16 @@ test("summary › --verbose lists each stub, and only those with markers are tol
     "created migration stub schemas/three/migrations/v1-to-v2.ts: implement the marked decisions",
     "created migration stub schemas/two/migrations/v1-to-v2.ts (nothing to decide)",
   ]);
+});
+
+test("summary › a version with no golden examples gets a hint; following it (adding an example) makes it go away", () => {
+  const dir = makeProject({ "schemas/ping/contract.json": { kind: "model-output" }, "schemas/ping/v1.json": V1 });
+  const r = runCli(["build"], dir);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /^hint: 1 version\(s\) have no golden examples \(ping v1\): add documents the model may return to schemas\/ping\/examples\/v1\/valid\/ and ones it must reject to schemas\/ping\/examples\/v1\/invalid\/; build then checks the validator against them$/m);
+  mkdirSync(path.join(dir, "schemas/ping/examples/v1/valid"), { recursive: true });
+  writeFileSync(path.join(dir, "schemas/ping/examples/v1/valid/typical.json"), JSON.stringify({ a: "x" }));
+  const again = runCli(["build"], dir);
+  assert.equal(again.code, 0, again.stderr);
+  assert.doesNotMatch(again.stdout, /hint:/);
 });
