@@ -5,6 +5,7 @@ import { displayPath, type Project } from "../../src/config/config.js";
 import { EXIT_CODE_TABLE, exitCodeOf } from "../../src/exit-codes.js";
 import { outputFormat, parse, COMMON_OPTIONS, UsageError } from "../args.js";
 import { CACHE_HELP, CACHE_OPTIONS, cacheOptions } from "../cache-flags.js";
+import { progressFor } from "../progress.js";
 import { printDiagnostics, printJson, printWarnings, projectFrom, type Io } from "../output.js";
 
 export const BUILD_HELP = `llm-contracts build [--root DIR | --config FILE] [--format text|json] [--watch] [--verbose] [--no-cache] [--cache-dir DIR]
@@ -38,7 +39,9 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
     await watchBuild(project, { cache, signal: stop.signal, out: (l) => io.out(l), err: (l) => io.err(l) });
     return 0;
   }
-  const result = await build(project, { cache });
+  const progress = progressFor(process.stderr);
+  const result = await build(project, { cache, ...(progress !== undefined ? { onProgress: (d: number, t: number) => progress.update(d, t) } : {}) });
+  progress?.end();
   const out = displayPath(project.rootDir, project.outDir);
   if (format === "json") {
     printJson(io, result.ok ? { ...result, outDir: out } : result);

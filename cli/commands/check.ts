@@ -3,6 +3,7 @@ import { EXIT_CODE_TABLE } from "../../src/exit-codes.js";
 import { displayPath } from "../../src/config/config.js";
 import { outputFormat, parse, COMMON_OPTIONS } from "../args.js";
 import { CACHE_HELP, CACHE_OPTIONS, cacheOptions } from "../cache-flags.js";
+import { progressFor } from "../progress.js";
 import { printDiagnostics, printJson, printWarnings, projectFrom, type Io } from "../output.js";
 
 export const CHECK_HELP = `llm-contracts check [--root DIR | --config FILE] [--format text|json] [--no-cache] [--cache-dir DIR]
@@ -31,7 +32,9 @@ export async function checkCommand(argv: string[], io: Io): Promise<number> {
   }
   const format = outputFormat(values.format);
   const project = projectFrom(values, io);
-  const result = await check(project, { cache: cacheOptions(values, io.cwd) });
+  const progress = progressFor(process.stderr);
+  const result = await check(project, { cache: cacheOptions(values, io.cwd), ...(progress !== undefined ? { onProgress: (d: number, t: number) => progress.update(d, t) } : {}) });
+  progress?.end();
   if (format === "json") {
     printJson(io, { ok: result.exitCode === 0, ...result });
     return result.exitCode;

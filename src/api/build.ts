@@ -30,6 +30,8 @@ export interface RunOptions {
   readonly cache?: CacheOptions;
   /** Worker threads compiling versions (default: `LLM_CONTRACTS_WORKERS`, else the available parallelism). */
   readonly workers?: number;
+  /** Versions compiled of the total, as they finish (see cli/progress.ts); never changes a result. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /*
@@ -147,7 +149,12 @@ export async function check(project: Project, options: RunOptions = {}): Promise
 }
 
 function compileOptions(cache: CompileCache | undefined, options: RunOptions, scope: Scope | undefined): CompileOptions {
-  return { ...(cache !== undefined ? { cache } : {}), ...(options.workers !== undefined ? { workers: options.workers } : {}), ...(scope !== undefined ? { scope } : {}) };
+  return {
+    ...(cache !== undefined ? { cache } : {}),
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    ...(scope !== undefined ? { scope } : {}),
+    ...(options.onProgress !== undefined ? { onProgress: options.onProgress } : {}),
+  };
 }
 
 /** Migration folders may live outside the schemas folder (`migrationsDir`); the result depends on them too. */
