@@ -1,8 +1,8 @@
 import { driftProject } from "../../src/drift/project.js";
-import { EXIT_CODE_TABLE } from "../../src/exit-codes.js";
+import { EXIT_CODE_TABLE, exitCodeOf } from "../../src/exit-codes.js";
 import { render, REPORT_FORMATS, type ReportFormat } from "../../src/report/index.js";
 import { COMMON_OPTIONS, outputFormat, parse } from "../args.js";
-import { projectFrom, type Io } from "../output.js";
+import { printDiagnostics, projectFrom, type Io } from "../output.js";
 import { colourFor, packageVersion, timeoutMs } from "./diff.js";
 
 export const DRIFT_HELP = `llm-contracts drift [--transitive] [--against GIT-REF] [--allow-unknown] [--timeout SECONDS] [--format text|json|markdown|github|sarif]
@@ -39,6 +39,16 @@ export async function driftCommand(argv: string[], io: Io): Promise<number> {
     allowUnknown: values["allow-unknown"] === true,
     ...(values.against !== undefined ? { against: values.against } : {}),
   });
+  // A keyword the drift checker does not understand may be a misspelt one: then the input is bad (exit 2, the same
+  // line build and check print), not a compatibility finding. Compiled only on this rare path.
+  if (report.pairs.some((p) => p.changes.some((c) => c.failing && c.rule === "unsupported-keyword"))) {
+    const { compileProject } = await import("../../src/compile/compile.js");
+    const compiled = await compileProject(project);
+    if (exitCodeOf(compiled.problems) === 2) {
+      printDiagnostics(io, compiled.problems);
+      return 2;
+    }
+  }
   const text = render(report, format, { colour: colourFor(format), version: packageVersion() });
   if (text.length > 0) io.out(text);
   return report.ok ? 0 : 1;

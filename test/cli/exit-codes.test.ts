@@ -72,6 +72,15 @@ test("exit codes › a misspelt keyword is 2 from every command that reads the p
   }
 });
 
+test("exit codes › a misspelt keyword in a later version is 2 from drift and hook drift too (not an unproven comparison)", () => {
+  const dir = makeProject({ ...contractFiles("ping", [OK, { ...OK, properties: { a: { type: "string", minLenght: 2 } } }]) });
+  for (const args of [["drift"], ["hook", "drift", "schemas/ping/v2.json"], ["check"]]) {
+    const r = runCli(args, dir);
+    assert.equal(r.code, 2, `${args.join(" ")}: ${r.stdout}${r.stderr}`);
+    assert.match(r.stderr, /schemas\/ping\/v2\.json:\d+:\d+#\/properties\/a\/minLenght: .*\[strict\.keyword-typo\]/, args.join(" "));
+  }
+});
+
 test("exit codes › a version gap is 2 from every command that reads the project, drift and migrate included", () => {
   const dir = makeProject({ ...contractFiles("ping", [OK]), "schemas/ping/v3.json": OK, "doc.json": { a: "x" } });
   for (const args of [...READERS, ["drift"], ["hook", "drift", "schemas/ping/v3.json"], ["migrate", "ping", "doc.json"]]) {
