@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { closest } from "../src/suggest/did-you-mean.js";
 
 /** Flags every command takes. */
 export const COMMON_OPTIONS = {
@@ -30,6 +31,14 @@ export function parse<O extends NonNullable<ParseArgsConfig["options"]>>(
   try {
     return parseArgs({ args: argv, options, allowPositionals: positionals, strict: true });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError(withSuggestion((error as Error).message, Object.keys(options)));
   }
+}
+
+/** Adds "did you mean" to parseArgs' unknown-option message, from the command's own flags. */
+export function withSuggestion(message: string, flags: readonly string[]): string {
+  const typed = /^Unknown option '--([^'=]+)'/.exec(message)?.[1];
+  if (typed === undefined) return message;
+  const near = closest(typed, flags);
+  return near === undefined ? `unknown option --${typed} (see --help)` : `unknown option --${typed}; did you mean --${near}? (see --help)`;
 }

@@ -1,6 +1,8 @@
 import { InputError, formatDiagnostic } from "../src/errors.js";
 import { environmentError } from "../src/fault/environment.js";
+import { EXIT_CODE_TABLE } from "../src/exit-codes.js";
 import { packageVersion } from "../src/paths.js";
+import { closest } from "../src/suggest/did-you-mean.js";
 import { UsageError } from "./args.js";
 import type { Io } from "./output.js";
 
@@ -21,6 +23,7 @@ const COMMANDS: Readonly<Record<string, { load: () => Promise<Command>; summary:
   replay: { load: async () => (await import("./commands/replay.js")).replayCommand, summary: "would version N reject the outputs we stored? (streams JSONL)" },
   migrate: { load: async () => (await import("./commands/migrate.js")).migrateCommand, summary: "upgrade stored documents through the migrations; rejects kept apart" },
   export: { load: async () => (await import("./commands/export.js")).exportCommand, summary: "print a provider's request-ready fragment with its loss manifest, or --openapi" },
+  publish: { load: async () => (await import("./commands/publish.js")).publishCommand, summary: "lock released versions (schemas/published.lock.json): check then refuses any change to them" },
   hook: { load: async () => (await import("./commands/hook.js")).hookCommand, summary: "for git hooks: run check or drift when a changed file is a contract, generated or migration file" },
   docs: { load: async () => (await import("./commands/docs.js")).docsCommand, summary: "write the contract catalogue: a static site of contracts, versions and what changed" },
   import: { load: async () => (await import("./commands/import.js")).importCommand, summary: "create contracts from an OpenAPI document's components.schemas" },
@@ -36,8 +39,9 @@ ${Object.entries(COMMANDS)
   .join("\n")}
 
 Every command takes --root DIR (the folder holding schemas/; default: current folder) or --config FILE,
---format text|json, --debug (stack traces), --help.
-Exit codes: 0 fine, 1 problems found, 2 usage or input error.`;
+--format text|json, --debug (stack traces), --help. \`llm-contracts <command> --help\` describes one command.
+
+${EXIT_CODE_TABLE}`;
 
 /** Runs one CLI invocation and returns its exit code. Nothing calls process.exit: cli/main.ts sets the exit code. */
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -53,7 +57,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     const command = COMMANDS[name];
-    if (command === undefined) throw new UsageError(`unknown command ${JSON.stringify(name)} (try --help)`);
+    if (command === undefined) {
+      const near = closest(name, Object.keys(COMMANDS));
+      throw new UsageError(`unknown command ${JSON.stringify(name)}${near !== undefined ? `; did you mean "${near}"?` : ""} (llm-contracts --help lists the commands)`);
+    }
     return await (await command.load())(rest, io);
   } catch (thrown) {
     // A full disk, a permission or a file where a folder must be is the environment's, not ours: exit 2, one line.

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { EXIT_CODE_TABLE } from "../../src/exit-codes.js";
 import { DEFAULT_DRAFT_CHOICES } from "../../src/drift/dialect.js";
 import { diffSchemas } from "../../src/drift/diff.js";
 import type { Draft } from "../../src/ir/json.js";
@@ -10,15 +11,18 @@ import { render, REPORT_FORMATS, type ReportFormat } from "../../src/report/inde
 import { COMMON_OPTIONS, outputFormat, parse, UsageError } from "../args.js";
 import { projectFrom, type Io } from "../output.js";
 
-export const DIFF_HELP = `llm-contracts diff OLD NEW [--mode backward|forward|full] [--format text|json|markdown|github|sarif|html]
-                      [--timeout SECONDS] [--default-draft draft-04|draft-06|draft-07|2019-09|2020-12]
+export const DIFF_HELP = `llm-contracts diff OLD NEW [--mode backward|forward|full] [--model-output] [--allow-unknown]
+                      [--format text|json|markdown|github|sarif|html] [--timeout SECONDS]
+                      [--default-draft draft-04|draft-06|draft-07|2019-09|2020-12] [--root DIR | --config FILE]
 
 Compares two schema files (any draft, mixed drafts allowed) and proves each direction compatible, incompatible
 (with a witness value checked by the generated validators) or unknown. backward: everything OLD accepted, NEW
 accepts; forward: the reverse; full (default): both. --model-output reports description/order changes as prompt
 changes; --allow-unknown passes unproven directions. --timeout (config drift.timeout, default 10) bounds the
 time of the comparison: past it the verdict is unknown. --default-draft (config drift.defaultDraft, default
-2020-12, as the build) is the draft of a file without $schema. Exit 0 compatible in the mode, 1 not, 2 usage/input error.`;
+2020-12, as the build) is the draft of a file without $schema. Exit 0 compatible in the mode, 1 not, 2 usage/input error.
+
+${EXIT_CODE_TABLE}`;
 
 const OPTIONS = {
   ...COMMON_OPTIONS,

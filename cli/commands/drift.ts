@@ -1,7 +1,8 @@
 import { driftProject } from "../../src/drift/project.js";
+import { EXIT_CODE_TABLE, exitCodeOf } from "../../src/exit-codes.js";
 import { render, REPORT_FORMATS, type ReportFormat } from "../../src/report/index.js";
 import { COMMON_OPTIONS, outputFormat, parse } from "../args.js";
-import { projectFrom, type Io } from "../output.js";
+import { printDiagnostics, projectFrom, type Io } from "../output.js";
 import { colourFor, packageVersion, timeoutMs } from "./diff.js";
 
 export const DRIFT_HELP = `llm-contracts drift [--transitive] [--against GIT-REF] [--allow-unknown] [--timeout SECONDS] [--format text|json|markdown|github|sarif|html]
@@ -11,9 +12,11 @@ each version with all earlier ones. --against REF reads schemas/ at a git ref (n
 whose meaning changed, or a deleted version or contract, is an error; new versions are checked against their
 predecessor. Intended breaks are acknowledged in schemas/drift-acknowledgements.json. --timeout (config
 drift.timeout, default 10) bounds each comparison: past it that pair's verdict is unknown.
-Exit 0 nothing breaks, 1 a break or an unknown (unless --allow-unknown), 2 usage or input error.`;
+Exit 0 nothing breaks, 1 a break or an unknown (unless --allow-unknown), 2 usage or input error.
 
-const OPTIONS = {
+${EXIT_CODE_TABLE}`;
+
+export const DRIFT_OPTIONS = {
   ...COMMON_OPTIONS,
   transitive: { type: "boolean" },
   against: { type: "string" },
@@ -22,7 +25,7 @@ const OPTIONS = {
 } as const;
 
 export async function driftCommand(argv: string[], io: Io): Promise<number> {
-  const { values } = parse(argv, OPTIONS);
+  const { values } = parse(argv, DRIFT_OPTIONS);
   if (values.help === true) {
     io.out(DRIFT_HELP);
     return 0;
@@ -36,6 +39,16 @@ export async function driftCommand(argv: string[], io: Io): Promise<number> {
     allowUnknown: values["allow-unknown"] === true,
     ...(values.against !== undefined ? { against: values.against } : {}),
   });
+  // A keyword the drift checker does not understand may be a misspelt one: then the input is bad (exit 2, the same
+  // line build and check print), not a compatibility finding. Compiled only on this rare path.
+  if (report.pairs.some((p) => p.changes.some((c) => c.failing && c.rule === "unsupported-keyword"))) {
+    const { compileProject } = await import("../../src/api/compile.js");
+    const compiled = await compileProject(project);
+    if (exitCodeOf(compiled.problems) === 2) {
+      printDiagnostics(io, compiled.problems);
+      return 2;
+    }
+  }
   const text = render(report, format, { colour: colourFor(format), version: packageVersion() });
   if (text.length > 0) io.out(text);
   return report.ok ? 0 : 1;

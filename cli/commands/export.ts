@@ -1,5 +1,6 @@
 import { compileProject } from "../../src/api/compile.js";
 import type { CompiledVersion } from "../../src/shapes/compiled.js";
+import { EXIT_CODE_TABLE } from "../../src/exit-codes.js";
 import type { ProviderProfile } from "../../src/config/config.js";
 import { exportVersion } from "../../src/export/export.js";
 import { fragmentPlace } from "../../src/export/fragment.js";
@@ -14,7 +15,9 @@ export const EXPORT_HELP = `llm-contracts export <contract>[@vN] --provider P [-
 Prints the request-ready fragment for one provider (${PROFILE_IDS.join(", ")}), lowered to what it accepts, and
 the loss manifest: every change made to the canonical schema (on stderr in text format). Exit 1 when the schema
 cannot be sent to that provider at all (the lint errors are listed). --openapi prints an OpenAPI 3.1 document with
-every contract's latest version under components.schemas.`;
+every contract's latest version under components.schemas.
+
+${EXIT_CODE_TABLE}`;
 
 const OPTIONS = { ...COMMON_OPTIONS, provider: { type: "string" }, openapi: { type: "boolean" }, title: { type: "string" }, "api-version": { type: "string" } } as const;
 

@@ -1,5 +1,6 @@
 import { relevantFiles } from "../../src/hook/relevant.js";
-import { UsageError } from "../args.js";
+import { EXIT_CODE_TABLE } from "../../src/exit-codes.js";
+import { parse, UsageError } from "../args.js";
 import { projectFrom, type Io } from "../output.js";
 
 export const HOOK_HELP = `llm-contracts hook <check|drift> [--root DIR | --config FILE] [other flags of the command] [FILE...]
@@ -8,15 +9,23 @@ For git hooks (pre-commit, lint-staged, .git/hooks/pre-commit): runs \`check\` o
 in the configured schemasDir, outDir or a contract's migrationsDir, or is the config file; otherwise prints a skip
 line and exits 0. Without FILEs it always runs. The hook passes every changed file, so the folders can be anything.
 Flags go before the files: \`--\` or the first FILE ends the flags, and every later argument is a file, also one
-that starts with \`-\`.`;
+that starts with \`-\`.
+
+${EXIT_CODE_TABLE}`;
 
 const COMMANDS = {
   check: async () => (await import("./check.js")).checkCommand,
   drift: async () => (await import("./drift.js")).driftCommand,
 } as const;
 
+/** The flags of each command, so a misspelt flag is exit 2 with "did you mean" even when the run would be skipped. */
+const FLAGS = {
+  check: async () => (await import("./check.js")).CHECK_OPTIONS,
+  drift: async () => (await import("./drift.js")).DRIFT_OPTIONS,
+} as const;
+
 /** Flags forwarded with a value (everything else that starts with `--` is a boolean flag). */
-const VALUE_FLAGS = new Set(["--root", "--config", "--format", "--against"]);
+const VALUE_FLAGS = new Set(["--root", "--config", "--format", "--against", "--cache-dir", "--timeout"]);
 
 export async function hookCommand(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
@@ -40,6 +49,7 @@ export async function hookCommand(argv: string[], io: Io): Promise<number> {
   }
   const run = await COMMANDS[name]();
   if (files.length === 0 || flags.includes("--help")) return run(flags, io);
+  parse(flags, await FLAGS[name]());
   const value = (flag: string): string | undefined => {
     const at = flags.findIndex((f) => f === flag || f.startsWith(`${flag}=`));
     if (at < 0) return undefined;

@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { EXIT_CODE_TABLE } from "../../src/exit-codes.js";
 import path from "node:path";
 import type { OpenAPIV3, OpenAPIV3_1 } from "openapi-types";
 import { CONTRACT_NAME } from "../../src/discover/discover.js";
@@ -13,7 +14,9 @@ export const IMPORT_HELP = `llm-contracts import openapi <doc.json|doc.yaml> [--
 
 Creates one contract per components.schemas entry of an OpenAPI 3.0 or 3.1 document (schemas/<kebab-name>/v1.json
 and contract.json). 3.0 nullable becomes a null type member. Never overwrites: a contract that already exists is
-skipped and reported (exit 1).`;
+skipped and reported (exit 1).
+
+${EXIT_CODE_TABLE}`;
 
 const OPTIONS = { ...COMMON_OPTIONS, kind: { type: "string" } } as const;
 

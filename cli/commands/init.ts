@@ -1,4 +1,5 @@
 import { existsSync, statSync } from "node:fs";
+import { EXIT_CODE_TABLE } from "../../src/exit-codes.js";
 import path from "node:path";
 import { inputError } from "../../src/errors.js";
 import { nextSteps } from "../../src/init/next-steps.js";
@@ -14,7 +15,9 @@ at the installed config schema) and two example contracts with golden examples, 
 tool arguments (lookup-order), then prints the next steps. With a tsconfig.json, the output folder and migrations go
 inside the folder it compiles (its rootDir or first include), so the app builds with its tsconfig unchanged; without
 one, the output is JavaScript with .d.ts declarations.
-Never overwrites a file: if one exists, nothing is written (exit 2) unless --force.`;
+Never overwrites a file: if one exists, nothing is written (exit 2) unless --force.
+
+${EXIT_CODE_TABLE}`;
 
 const OPTIONS = {
   root: { type: "string" },

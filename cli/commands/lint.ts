@@ -1,4 +1,5 @@
 import { compileProject } from "../../src/api/compile.js";
+import { EXIT_CODE_TABLE } from "../../src/exit-codes.js";
 import type { ProviderProfile } from "../../src/config/config.js";
 import { formatDiagnostic } from "../../src/errors.js";
 import { isProfileId, PROFILE_IDS } from "../../src/lint/profiles/index.js";
@@ -11,7 +12,9 @@ export const LINT_HELP = `llm-contracts lint [--provider P[,P...]] [--toolset a,
 Lints every contract version against the provider profiles in its contract.json (or --provider: ${PROFILE_IDS.join(", ")}).
 --toolset names tool contracts sent together in one request; their latest versions are checked against the
 request-level budgets (tool count, optional and union parameters, total size). Exit 1 when any finding is an
-error; warnings are what export lowers or drops (see \`llm-contracts export\`).`;
+error; warnings are what export lowers or drops (see \`llm-contracts export\`).
+
+${EXIT_CODE_TABLE}`;
 
 const OPTIONS = { ...COMMON_OPTIONS, provider: { type: "string", multiple: true }, toolset: { type: "string" } } as const;
 

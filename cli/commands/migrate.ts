@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { EXIT_CODE_TABLE } from "../../src/exit-codes.js";
 import path from "node:path";
 import { formatDiagnostic } from "../../src/errors.js";
 import { compileForCommand } from "../../src/api/compile.js";
@@ -16,7 +18,9 @@ Upgrades stored documents through the contract's migrations, validating after ev
 document's version is detected (the contract's versionField, else the newest version that accepts it); --to
 defaults to the latest version. A .json document is written to --out (default: stdout). For .jsonl, migrated
 lines go to --out (default: <in>.v<M>.jsonl) and every line that cannot be migrated goes unchanged, with its line
-number and reason, to <out>.rejects.jsonl. The input is never modified. Exit 1 when anything was rejected.`;
+number and reason, to <out>.rejects.jsonl. The input is never modified. Exit 1 when anything was rejected.
+
+${EXIT_CODE_TABLE}`;
 
 const OPTIONS = { ...COMMON_OPTIONS, from: { type: "string" }, to: { type: "string" }, out: { type: "string" } } as const;
 

@@ -1,6 +1,7 @@
 import { formatDiagnostic } from "../../src/errors.js";
 import { compileForCommand } from "../../src/api/compile.js";
 import { inputFile } from "../../src/migrate/command-support.js";
+import { EXIT_CODE_TABLE } from "../../src/exit-codes.js";
 import { replayFile } from "../../src/migrate/replay.js";
 import { resolveTarget } from "../../src/migrate/target.js";
 import { COMMON_OPTIONS, outputFormat, parse, UsageError } from "../args.js";
@@ -9,7 +10,9 @@ import { printDiagnostics, printJson, projectFrom, type Io } from "../output.js"
 export const REPLAY_HELP = `llm-contracts replay <contract>@vN <outputs.jsonl> [--show N] [--root DIR | --config FILE] [--format text|json]
 
 Would version N reject the outputs we stored? Streams the file (bounded memory), prints counts by outcome and by
-error code and the first --show failing lines (default 5). Exit 1 if any line fails.`;
+error code and the first --show failing lines (default 5). Exit 1 if any line fails.
+
+${EXIT_CODE_TABLE}`;
 
 const OPTIONS = { ...COMMON_OPTIONS, show: { type: "string" } } as const;
 

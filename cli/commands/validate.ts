@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { importValidators } from "../../src/emit/validators/load-module.js";
+import { EXIT_CODE_TABLE } from "../../src/exit-codes.js";
 import { formatDiagnostic, type Diagnostic } from "../../src/errors.js";
 import { compileForCommand } from "../../src/api/compile.js";
 import { inputFile, isJsonLines } from "../../src/migrate/command-support.js";
@@ -13,7 +14,9 @@ export const VALIDATE_HELP = `llm-contracts validate <contract>[@vN] <file.json|
 
 Validates documents against one version (default: the latest) and prints classified errors; for JSONL, one line
 per failing line with its line number. Lines that are cut off or not JSON get json.truncated / json.invalid.
-Exit 1 when any document fails.`;
+Exit 1 when any document fails.
+
+${EXIT_CODE_TABLE}`;
 
 export async function validateCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, COMMON_OPTIONS, true);

@@ -1,6 +1,10 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { displayPath, type Project } from "../config/config.js";
+import { readBanner } from "../emit/codegen/module.js";
 import type { ContractSource } from "../discover/discover.js";
 import type { Diagnostic } from "../errors.js";
+import { exitCodeOf } from "../exit-codes.js";
 import { CacheSession, type CacheOptions } from "../cache/session.js";
 import type { CompileCache } from "../cache/version.js";
 import type { CompileOptions } from "../compile/compile.js";
@@ -27,6 +31,8 @@ export interface RunOptions {
   readonly cache?: CacheOptions;
   /** Worker threads compiling versions (default: `LLM_CONTRACTS_WORKERS`, else the available parallelism). */
   readonly workers?: number;
+  /** Versions compiled of the total, as they finish (see cli/progress.ts); never changes a result. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /*
@@ -82,8 +88,6 @@ export async function build(project: Project, options: RunOptions = {}): Promise
   };
 }
 
-/** Problems `check` exists to find (exit 1). Anything else it meets is an input error (exit 2). */
-const CHECK_FINDINGS = /^(schema\.(meta|strict|compile)|strict\.|example\.|generated\.|contract\.version-(gap|duplicate)|drift\.|lint\.|migration\.)/;
 
 export interface CheckResult extends BuildSummary {
   readonly problems: readonly Diagnostic[];
@@ -119,7 +123,9 @@ export async function check(project: Project, options: RunOptions = {}): Promise
       as("generated.missing", diff.missing, `not generated yet: ${hint}`),
       as("generated.stale", diff.stale, `out of date with the schemas: ${hint}`),
       as("generated.edited", diff.edited, `edited by hand; generated files are overwritten by every build: ${hint}`),
-      as("generated.extra", diff.extra, `left over from a removed contract or version: ${hint}`),
+      as("generated.extra", diff.extra.filter((rel) => !foreign(project.outDir, rel)), `left over from a removed contract or version: ${hint}`),
+      // What build refuses to replace: "run build" would not resolve it (see assertOwned in src/write/apply.ts).
+      as("generated.foreign-file", diff.extra.filter((rel) => foreign(project.outDir, rel)), FOREIGN_FILE_HINT),
     ];
     const { CHECK_STEPS } = await import("./steps.js");
     const run = session === undefined || cache === undefined ? undefined : { session, store: cache.store, hasher: cache.hasher };
@@ -130,7 +136,7 @@ export async function check(project: Project, options: RunOptions = {}): Promise
     problems.push(...ordered.problems);
     units = unitsText(nextUnits(project, result, scope, ordered.owned));
   } else units = unitsText(nextUnits(project, result, scope, undefined));
-  const exitCode = problems.length === 0 ? 0 : problems.every((p) => CHECK_FINDINGS.test(p.code)) ? 1 : 2;
+  const exitCode = exitCodeOf(problems);
   const checked: CheckResult = {
     problems,
     warnings: all.warnings,
@@ -148,7 +154,12 @@ export async function check(project: Project, options: RunOptions = {}): Promise
 }
 
 function compileOptions(cache: CompileCache | undefined, options: RunOptions, scope: Scope | undefined): CompileOptions {
-  return { ...(cache !== undefined ? { cache } : {}), ...(options.workers !== undefined ? { workers: options.workers } : {}), ...(scope !== undefined ? { scope } : {}) };
+  return {
+    ...(cache !== undefined ? { cache } : {}),
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    ...(scope !== undefined ? { scope } : {}),
+    ...(options.onProgress !== undefined ? { onProgress: options.onProgress } : {}),
+  };
 }
 
 /** Migration folders may live outside the schemas folder (`migrationsDir`); the result depends on them too. */
@@ -167,4 +178,16 @@ async function dependOnMigrations(session: CacheSession<unknown>, project: Proje
 
 function compileCache(session: CacheSession<unknown> | undefined): CompileCache | undefined {
   return session === undefined ? undefined : { store: session.store(), hasher: session.hasher };
+}
+
+/** The advice for a file in the output folder that llm-contracts did not generate (the same words as build's refusal). */
+const FOREIGN_FILE_HINT = "the output folder holds a file llm-contracts did not generate; move it away or choose another outDir";
+
+/** A file in the output folder without the generated banner: build refuses to replace the folder while it is there. */
+function foreign(outDir: string, rel: string): boolean {
+  try {
+    return readBanner(readFileSync(path.join(outDir, ...rel.split("/")), "utf8")) === undefined;
+  } catch {
+    return false;
+  }
 }

@@ -24,3 +24,4 @@ export async function compileForCommand(project: Project): Promise<{ compiled: C
   const compiled = await compileProject(project);
   return { compiled, blocking: compiled.problems.filter((p) => !p.code.startsWith("example.")) };
 }
+export { versionsWithoutExamples } from "../compile/examples.js";

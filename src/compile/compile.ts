@@ -31,6 +31,8 @@ export interface CompileOptions {
   readonly workers?: number;
   /** Compile only these contracts (src/incremental); the others are unchanged since the run that gave their slices. */
   readonly scope?: CompileScope;
+  /** Called as versions finish (cache hits count as done at once): for a progress display only, never a result. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /**
@@ -61,12 +63,15 @@ export async function compileProjectWith(project: Project, extensions: Extension
     }),
   );
   const misses = jobs.filter((j) => j.hit === undefined);
+  let done = jobs.length - misses.length;
+  options.onProgress?.(done, jobs.length);
   // Cache entries are written as results arrive, while the workers compile the rest (this thread is idle then).
   const results = await compileVersions(
     project,
     misses,
     options.workers,
     (i, r) => {
+      options.onProgress?.(++done, jobs.length);
       const job = misses[i]!;
       if (!("diagnostic" in r) && job.key !== undefined) writeVersion(cache!, project, job.key, r.read.slice(1), r.outcome);
     },

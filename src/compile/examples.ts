@@ -16,6 +16,20 @@ export function hasExamples(contract: ContractSource, version: number): boolean 
   return existsSync(path.join(contract.dir, "examples", `v${version}`));
 }
 
+/** `<contract> v<N>` of every version with no golden examples folder, and the folder to add for the first of them. */
+export function versionsWithoutExamples(project: Project, contracts: readonly ContractSource[]): { versions: string[]; firstFolder?: string } {
+  const versions: string[] = [];
+  let firstFolder: string | undefined;
+  for (const c of contracts) {
+    for (const v of c.versions) {
+      if (hasExamples(c, v.version)) continue;
+      versions.push(`${c.name} v${v.version}`);
+      firstFolder ??= displayPath(project.rootDir, path.join(c.dir, "examples", `v${v.version}`));
+    }
+  }
+  return firstFolder === undefined ? { versions } : { versions, firstFolder };
+}
+
 export function checkExamples(
   project: Project,
   contract: ContractSource,

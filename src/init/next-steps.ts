@@ -10,11 +10,13 @@ export function nextSteps(plan: InitPlan): string {
   return `Next steps:
   1. npx llm-contracts build      # compiles ${plan.schemasDir}/ into ${plan.outDir}/ (${plan.emit === "js" ? "JavaScript + .d.ts" : "TypeScript"})
   2. npx llm-contracts check      # what CI and the pre-commit hook run: generated code fresh, examples, drift, lint
-  3. import it, from ${where}:
+  3. npx llm-contracts publish    # when you release: locks the versions you ship (${plan.schemasDir}/published.lock.json);
+                                  # check then fails on any change to them. Commit the lock with the release.
+  4. import it, from ${where}:
        import { parseSupportReplyText, isLookupOrder } from "${spec}";
 
 Keep ${plan.outDir}/ committed (check fails when it is stale) and add to package.json:
-  "scripts": { "contracts:build": "llm-contracts build", "contracts:check": "llm-contracts check" }
+  "scripts": { "contracts:build": "llm-contracts build", "contracts:check": "llm-contracts check", "contracts:publish": "llm-contracts publish" }
 
 pre-commit (.pre-commit-config.yaml):
   - repo: local
@@ -30,8 +32,8 @@ GitHub Actions (a job's steps):
   - uses: actions/checkout@v4
     with: { fetch-depth: 0 }
   - uses: actions/setup-node@v4
-    with: { node-version: 20, cache: npm }
+    with: { node-version: 22, cache: npm }
   - run: npm ci
-  - run: npx llm-contracts check
+  - run: npx llm-contracts check      # also fails when a published version changed (no git history needed)
   - run: npx llm-contracts drift --against origin/main --format github`;
 }

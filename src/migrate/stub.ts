@@ -65,7 +65,7 @@ const HEADER = (t: StubTarget): string =>
   docComment(
     `Migration ${t.contract} v${t.from} → v${t.from + 1}, scaffolded by llm-contracts. This file is yours: \`llm-contracts build\`\n` +
       `keeps its imports and the signature of ${t.functionName} in step with the generated types, and never\n` +
-      `changes the function body. Every \`${MARKER}(...)\` call marks a decision; \`llm-contracts check\` fails while a\n` +
+      `changes the function body. Every {@link ${MARKER}}(...) call marks a decision; \`llm-contracts check\` fails while a\n` +
       `breaking step still has one.`,
   );
 
@@ -138,18 +138,21 @@ function lastImportIndex(sf: SourceFile): number {
   return imports.length === 0 ? 0 : imports[imports.length - 1]!.getChildIndex() + 1;
 }
 
-/** The marker's import is there exactly when the module calls it (an unused import fails strict builds). */
+/**
+ * The marker's import is added when the module calls the marker and has no import of it, and follows the runtime
+ * when the output folder moves. It is never removed.
+ *
+ * Why never removed: once the user replaces the last marker, removing the import would rewrite their file in the
+ * next build (an unrelated commit picks up a diff). The import stays valid under \`noUnusedLocals\` without any
+ * call, because the header's \`{@link notImplemented}\` refers to it; a user who deletes it is not contradicted
+ * (no call, no import added).
+ */
 function syncMarkerImport(sf: SourceFile, t: StubTarget): void {
-  const used = markerCalls(sf).length > 0;
   const decl = sf.getImportDeclarations().find((d) => d.getNamedImports().some((n) => n.getName() === MARKER));
-  if (used && decl === undefined) {
-    sf.insertImportDeclaration(lastImportIndex(sf), { namedImports: [MARKER], moduleSpecifier: t.runtimeModule });
-  } else if (used && decl !== undefined && decl.getModuleSpecifierValue() !== t.runtimeModule) {
+  if (decl === undefined) {
+    if (markerCalls(sf).length > 0) sf.insertImportDeclaration(lastImportIndex(sf), { namedImports: [MARKER], moduleSpecifier: t.runtimeModule });
+  } else if (decl.getModuleSpecifierValue() !== t.runtimeModule) {
     decl.setModuleSpecifier(t.runtimeModule);
-  } else if (!used && decl !== undefined) {
-    const named = decl.getNamedImports().find((n) => n.getName() === MARKER)!;
-    if (decl.getNamedImports().length === 1 && decl.getDefaultImport() === undefined) decl.remove();
-    else named.remove();
   }
 }
 

@@ -124,7 +124,8 @@ test("check › lists problems from several contracts at once", () => {
     "schemas/two/v3.json": OK,
   });
   const r = runCli(["check"], dir);
-  assert.equal(r.code, 1, r.stderr);
+  // Schemas that do not compile are bad input: exit 2, as from build (src/exit-codes.ts).
+  assert.equal(r.code, 2, r.stderr);
   assert.match(r.stderr, /schemas\/one\/v1\.json(:\d+:\d+)?#\/properties\/a\/type: .*\[schema\.meta\]/);
   assert.match(r.stderr, /schemas\/two\/v3\.json: .*\[contract\.version-gap\]/);
 });

@@ -53,7 +53,7 @@ test("strictness › --format json carries the warnings as findings and stays on
   }
 });
 
-test("strictness › config turns a finding code into an error (build exit 2, check exit 1) or off", () => {
+test("strictness › config turns a finding code into an error (exit 2 from build and check alike: src/exit-codes.ts) or off", () => {
   const strict = makeProject({
     ...contractFiles("ping", [UNUSUAL]),
     "llm-contracts.config.json": { strict: { "missing-type": "error", "strict.unknown-keyword": "off" } },
@@ -63,7 +63,7 @@ test("strictness › config turns a finding code into an error (build exit 2, ch
   assert.match(built.stderr, /^schemas\/ping\/v1\.json:\d+:\d+#\/properties\/config\/properties: .*\[strict\.missing-type\]$/m);
   assert.doesNotMatch(built.stderr, /unknown-keyword/);
   assert.ok(!existsSync(path.join(strict, "generated")), "nothing written");
-  assert.equal(runCli(["check"], strict).code, 1);
+  assert.equal(runCli(["check"], strict).code, 2);
 });
 
 test("strictness › an unknown finding code or a bad regex in the config is an input error with did you mean", () => {
@@ -92,7 +92,8 @@ test("strictness › a custom format from the config is validated by the generat
   // The same golden "invalid" document passes when the format is unknown: it is not validated, and says so.
   const unknown = makeProject({ ...files, "llm-contracts.config.json": {} });
   const u = runCli(["build"], unknown);
-  assert.equal(u.code, 2);
+  // A failing golden example is a gate finding: exit 1 from build as from check (src/exit-codes.ts).
+  assert.equal(u.code, 1);
   assert.match(u.stderr, /^warning: .*format "semver" is not validated/m);
   assert.match(u.stderr, /bad\.json.*\[example\./);
 });

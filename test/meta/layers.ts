@@ -20,7 +20,7 @@ const INPUT = [...BASE, "codegen", "strictness", "load", "config", "discover"];
 
 /** Bottom to top. */
 export const LAYERS: readonly Layer[] = [
-  { name: "base", purpose: "errors, paths, the TypeScript loader, JSON/IR helpers, did-you-mean, real-path containment, environment faults, the name registry", paths: ["src/errors.ts", "src/paths.ts", "src/typescript.ts", "src/ir/", "src/suggest/", "src/contain/", "src/fault/", "src/names/"], mayImport: [] },
+  { name: "base", purpose: "errors, paths, the TypeScript loader, JSON/IR helpers, did-you-mean, real-path containment, environment faults, the name registry", paths: ["src/errors.ts", "src/paths.ts", "src/typescript.ts", "src/ir/", "src/suggest/", "src/contain/", "src/fault/", "src/names/", "src/exit-codes.ts"], mayImport: [] },
   { name: "html", purpose: "text to HTML: the one HTML-escaping module, the page shell and its stylesheet and script", paths: ["src/html/"], mayImport: BASE },
   { name: "runtime", purpose: "code shipped verbatim into generated/ (imports nothing of the tool)", paths: ["src/runtime/", "src/sdk/runtime/", "src/sdk/_runtime.ts"], mayImport: [] },
   { name: "codegen", purpose: "schema text to code: escaping, module banners, copied files", paths: ["src/emit/codegen/"], mayImport: BASE },
@@ -39,6 +39,7 @@ export const LAYERS: readonly Layer[] = [
   { name: "drift", purpose: "pair old/new schemas, rules, findings, acknowledgements", paths: ["src/drift/"], mayImport: [...INPUT, "runtime", "shapes", "cache", "emit", "migrate"] },
   { name: "report", purpose: "drift reporters (text, markdown, json, sarif, github, html)", paths: ["src/report/"], mayImport: [...BASE, "html", "drift"] },
   { name: "catalogue", purpose: "the contract catalogue: its data from compile, lint, export, drift and migrations, rendered as a static site", paths: ["src/catalogue/"], mayImport: [...INPUT, "html", "shapes", "lint", "export", "migrate", "drift", "report"] },
+  { name: "publish", purpose: "published versions locked by content hash (schemas/published.lock.json) and the check step that holds them", paths: ["src/publish/"], mayImport: [...INPUT, "write", "shapes"] },
   { name: "parallel", purpose: "a pool of worker threads for version compiles", paths: ["src/parallel/"], mayImport: [...INPUT, "shapes"] },
   { name: "compile", purpose: "discover, load, emit every version into one write plan (extensions passed in; sdk read only for its generated names, checked by one registry)", paths: ["src/compile/"], mayImport: [...INPUT, "runtime", "write", "shapes", "cache", "emit", "sdk", "migrate", "parallel"] },
   { name: "javascript", purpose: "the .js form of a complete plan", paths: ["src/emit/javascript/"], mayImport: [...INPUT, "write", "shapes", "emit", "migrate"] },
@@ -50,7 +51,7 @@ export const LAYERS: readonly Layer[] = [
     name: "api",
     purpose: "composition root: build/check, the extension and check-step lists",
     paths: ["src/api/"],
-    mayImport: [...INPUT, "runtime", "write", "shapes", "cache", "lint", "export", "emit", "sdk", "migrate", "drift", "catalogue", "compile", "javascript", "incremental"],
+    mayImport: [...INPUT, "runtime", "write", "shapes", "cache", "lint", "export", "emit", "sdk", "migrate", "drift", "catalogue", "publish", "compile", "javascript", "incremental"],
   },
   { name: "worker", purpose: "a worker thread's entry point (the top of its own thread, like cli/main.ts)", paths: ["src/parallel/worker.ts"], mayImport: [...INPUT, "parallel", "compile", "api"] },
   { name: "watch", purpose: "build --watch", paths: ["src/watch/"], mayImport: [...BASE, "config", "api"] },
@@ -59,7 +60,7 @@ export const LAYERS: readonly Layer[] = [
     name: "cli",
     purpose: "argument parsing, commands, output (the only process.exit)",
     paths: ["cli/"],
-    mayImport: [...INPUT, "runtime", "shapes", "cache", "lint", "export", "emit", "migrate", "drift", "report", "openapi", "hook", "init", "api", "watch"],
+    mayImport: [...INPUT, "runtime", "shapes", "cache", "lint", "export", "emit", "migrate", "drift", "report", "publish", "openapi", "hook", "init", "api", "watch"],
   },
   { name: "test-helpers", purpose: "test helpers and corpora (not checked here, imported by bench only)", paths: ["test/"], mayImport: [] },
   { name: "bench", purpose: "npm run bench (the registry and runner at the top: bench/run.ts; shared args in bench/args.ts)", paths: ["bench/"], mayImport: [...INPUT, "runtime", "emit", "drift", "migrate", "api", "test-helpers"] },

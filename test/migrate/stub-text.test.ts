@@ -28,7 +28,7 @@ function oracle(t: StubTarget, analysis: StepAnalysis): string {
   const header = docComment(
     `Migration ${t.contract} v${t.from} → v${t.from + 1}, scaffolded by llm-contracts. This file is yours: \`llm-contracts build\`\n` +
       `keeps its imports and the signature of ${t.functionName} in step with the generated types, and never\n` +
-      `changes the function body. Every \`${MARKER}(...)\` call marks a decision; \`llm-contracts check\` fails while a\n` +
+      `changes the function body. Every {@link ${MARKER}}(...) call marks a decision; \`llm-contracts check\` fails while a\n` +
       `breaking step still has one.`,
   );
   const lines = [`Upgrades one ${t.contract} document from v${t.from} to v${t.from + 1}.`];
