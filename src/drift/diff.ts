@@ -5,10 +5,11 @@
  */
 import { schemaDiagnostics } from "../emit/validators/index.js";
 import { InputError, inputError } from "../errors.js";
-import type { Draft, JsonObject, JsonValue } from "../ir/json.js";
+import { isJsonObject, type Draft, type JsonObject, type JsonValue } from "../ir/json.js";
 import { Budget, type BudgetOptions } from "./budget.js";
 import { Walk, type Env, type RawChange } from "./engine.js";
 import { checkInput } from "./inputs.js";
+import { SameMeaning } from "./same.js";
 import { RULES, unsupportedKeyword } from "./registry.js";
 import { jsonEqual } from "./schema.js";
 import { DIRECTIONS, sourceSide, type Change, type DiffResult, type Direction, type SchemaNode, type Verdict, type Witness } from "./types.js";
@@ -40,9 +41,20 @@ export async function diffSchemas(old: SchemaInput, neu: SchemaInput, options: D
     unsupported: unsupportedKeyword,
     modelOutput: options.modelOutput ?? false,
     memo: new Map(),
-    inProgress: new Set(),
+    inProgress: new Map(),
+    frames: [],
+    tentative: new Map(),
     budget,
+    same: new SameMeaning(old.schema, neu.schema, old.draft === neu.draft, () => budget.tick()),
     examples: (side, node, count = 4) => examples(side === "old" ? old : neu, node, count),
+    place: (side, node, path, value) => {
+      const s = side === "old" ? old : neu;
+      if (path.length > 0) return generate(s.schema, s.draft, node, { variant: 0, override: { path, value } });
+      // A value for the node itself (a conjunct's or branch's counterexample): the node's other members around it.
+      const base = generate(s.schema, s.draft, node, { variant: 0 });
+      return isJsonObject(base) && isJsonObject(value) ? { ...base, ...value } : value;
+    },
+    failures: new Map(),
   };
   const walk = new Walk(env, false);
   try {

@@ -11,11 +11,12 @@
 import { pointerAppend, type Draft, type JsonObject, type JsonValue } from "../ir/json.js";
 import type { At, Rule, RuleContext } from "./define.js";
 import { Budget, MAX_PROOF_DEPTH, MAX_VISIT_DEPTH } from "./budget.js";
+import type { SameMeaning } from "./same.js";
 import { normalizeNode } from "./normalize.js";
 import { foldNot } from "./shared/negation.js";
 import { childPairs, IN_PLACE, PAIRED_KEYWORDS, UNEVALUATED, type Located } from "./pair.js";
 import { acceptsAll, acceptsNothing, ANNOTATIONS, assertionKeys, hasType, isObj, jsonEqual, resolveRef, typesOf } from "./schema.js";
-import { flip, type Candidate, type Direction, type PairSite, type RuleFinding, type SchemaNode, type Slot } from "./types.js";
+import { flip, type Candidate, type Direction, type PairSite, type ProofPair, type RuleFinding, type SchemaNode, type Slot } from "./types.js";
 
 export interface Side {
   readonly root: SchemaNode;
@@ -29,10 +30,20 @@ export interface Env {
   readonly unsupported: Rule;
   readonly modelOutput: boolean;
   examples(side: "old" | "new", node: SchemaNode, count?: number): JsonValue[];
+  /** A value of `node` (on one side) with `value` placed at instance path `path` (witness/generate.ts). */
+  place(side: "old" | "new", node: SchemaNode, path: readonly (string | number)[], value: JsonValue): JsonValue | undefined;
+  /** The findings of silent proofs that failed, by proof key (for counterexamples). */
+  readonly failures: Map<string, readonly RawChange[]>;
   /** Silent proof results shared by every walk of one diff. */
   readonly memo: Map<string, boolean>;
-  readonly inProgress: Set<string>;
+  /** Open proofs, by key, with their index in `frames`. */
+  readonly inProgress: Map<string, number>;
+  readonly frames: ProofFrame[];
+  /** Positive results that hold if the open proof at the given index holds. */
+  readonly tentative: Map<string, number>;
   readonly budget: Budget;
+  /** Pairs written alike (with alike `$ref` targets): they hold both ways and are not walked (same.ts). */
+  readonly same: SameMeaning;
 }
 
 /** A finding in global directions, before witness confirmation. */
@@ -80,6 +91,8 @@ export class Walk {
       this.stopped(v);
       return;
     }
+    // Written alike on both sides (and so are their `$ref` targets): nothing to find here, in any direction.
+    if (v.old.implied === v.new.implied && this.env.same.same(v.old.node, v.new.node)) return;
     const o = deref(v.old, this.env.old);
     const n = deref(v.new, this.env.new);
     const key = `${v.polarity}|${[...v.mask].sort().join(",")}|${nodeId(o.node)}|${nodeId(n.node)}|${v.slot}`;
@@ -123,6 +136,7 @@ export class Walk {
       proves: (direction, a, b) => proves(this.env, direction, a, b),
       // Candidates only matter in the reported walk: a silent proof needs the verdict alone.
       examples: (side, node, count) => (this.silent ? [] : this.env.examples(side, node, count)),
+      counterexamples: (proof) => (this.silent ? [] : counterexamples(this.env, proof, 0)),
     };
     for (const rule of this.env.rules) {
       if (rule.booleanPairs === true ? !(site.oldImplied || site.newImplied || boolSide) : boolSide) continue;
@@ -242,15 +256,47 @@ function deref(loc: Located, side: Side): Deref {
   return { node, pointer, raw };
 }
 
-/** Silent proof of one direction between two subschemas; memoised, and co-inductive across nested proofs. */
+/** One open silent proof: what it assumed from proofs further out, and the results that hang on it. */
+export interface ProofFrame {
+  readonly key: string;
+  /** Index of the outermost open proof this one used as an assumption (co-induction); Infinity if none. */
+  dep: number;
+  /** Positive results proven while assuming this frame holds: kept if it holds, dropped if it fails. */
+  readonly hanging: string[];
+}
+
+/**
+ * Silent proof of one direction between two subschemas; memoised, and co-inductive across nested proofs.
+ *
+ * Why positive results are kept while an outer proof is open: a proof that assumed an open outer pair holds is
+ * valid exactly when that outer pair turns out to hold (together they form a simulation, the greatest fixed
+ * point). Such a result is kept provisionally (`tentative`), usable by every proof inside the outer one, and made
+ * final when the outer proof succeeds or dropped when it fails. Without this, recursive schemas with wide anyOf
+ * lists redo the same sub-proofs for every branch pair.
+ */
 export function proves(env: Env, direction: Direction, old: At, neu: At): boolean {
-  const key = `${direction}|${nodeId(old.node)}|${nodeId(neu.node)}`;
+  const key = proofKey(direction, old.node, neu.node);
   const known = env.memo.get(key);
   if (known !== undefined) return known;
-  if (env.inProgress.has(key)) return true;
+  const frames = env.frames;
+  const top = frames[frames.length - 1];
+  const tentative = env.tentative.get(key);
+  if (tentative !== undefined) {
+    if (top !== undefined) top.dep = Math.min(top.dep, tentative);
+    return true;
+  }
+  const open = env.inProgress.get(key);
+  if (open !== undefined) {
+    if (top !== undefined) top.dep = Math.min(top.dep, open);
+    return true;
+  }
+  if (env.same.same(old.node, neu.node)) return true;
   if (env.budget.proofDepth >= MAX_PROOF_DEPTH) env.budget.stop(`proofs nest deeper than ${MAX_PROOF_DEPTH} levels`);
   if (!env.budget.tick()) return false;
-  env.inProgress.add(key);
+  const index = frames.length;
+  const frame: ProofFrame = { key, dep: Infinity, hanging: [] };
+  frames.push(frame);
+  env.inProgress.set(key, index);
   env.budget.proofDepth++;
   const walk = new Walk(env, true);
   try {
@@ -258,8 +304,60 @@ export function proves(env: Env, direction: Direction, old: At, neu: At): boolea
   } finally {
     env.inProgress.delete(key);
     env.budget.proofDepth--;
+    frames.pop();
   }
   const ok = walk.clean;
-  if (!ok || env.inProgress.size === 0) env.memo.set(key, ok);
-  return ok;
+  if (!ok) {
+    // "Not proven" is always safe to remember; what was proven assuming this pair held is not.
+    env.memo.set(key, false);
+    env.failures.set(key, walk.changes.slice(0, 4));
+    for (const k of frame.hanging) env.tentative.delete(k);
+    return false;
+  }
+  if (frame.dep >= index) {
+    env.memo.set(key, true);
+    for (const k of frame.hanging) {
+      env.tentative.delete(k);
+      env.memo.set(k, true);
+    }
+    return true;
+  }
+  // Holds if the outer proof at `frame.dep` holds: hang it (and what hung on it) there.
+  env.tentative.set(key, frame.dep);
+  const outer = frames[frame.dep]!;
+  outer.hanging.push(key, ...frame.hanging);
+  for (const k of frame.hanging) env.tentative.set(k, Math.min(env.tentative.get(k) ?? frame.dep, frame.dep));
+  const caller = frames[frames.length - 1];
+  if (caller !== undefined) caller.dep = Math.min(caller.dep, frame.dep);
+  return true;
+}
+
+function proofKey(direction: Direction, old: SchemaNode, neu: SchemaNode): string {
+  return `${direction}|${nodeId(old)}|${nodeId(neu)}`;
+}
+
+const MAX_COUNTEREXAMPLES = 6;
+const MAX_BECAUSE_DEPTH = 6;
+
+/**
+ * Likely witnesses that a failed proof does not hold: values of its source node with each finding's candidate
+ * placed where it was found, following nested failed proofs (`because`) down to a rule that named a value.
+ * Only guesses: diff.ts keeps a witness only when the generated validators confirm it.
+ */
+export function counterexamples(env: Env, proof: ProofPair, depth: number): JsonValue[] {
+  const changes = env.failures.get(proofKey(proof.direction, proof.old, proof.new)) ?? [];
+  const back = proof.direction === "backward";
+  const out: JsonValue[] = [];
+  for (const c of changes) {
+    if (c.instancePath === undefined) continue;
+    const local = c.candidates.filter((x) => x.direction === proof.direction).map((x) => x.value).slice(0, 3);
+    const because = c.finding.because;
+    if (because !== undefined && depth < MAX_BECAUSE_DEPTH) local.push(...counterexamples(env, because, depth + 1).slice(0, 3));
+    for (const value of local) {
+      const doc = env.place(back ? "old" : "new", back ? proof.old : proof.new, c.instancePath, value);
+      if (doc !== undefined) out.push(doc);
+      if (out.length >= MAX_COUNTEREXAMPLES) return out;
+    }
+  }
+  return out;
 }
