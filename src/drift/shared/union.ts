@@ -6,7 +6,7 @@
  *   exclusive.ts decides it per source branch ("overlap" otherwise: `oneOf:[number]` → `[number, integer]`
  *   rejects 0), with the overlapping branches' values as witness candidates.
  */
-import { pointerAppend, type JsonValue } from "../../ir/json.js";
+import { isJsonObject, pointerAppend, type JsonValue } from "../../ir/json.js";
 import type { At, RuleContext } from "../define.js";
 import type { Candidate, Direction, ProofPair, RuleFinding, SchemaNode } from "../types.js";
 import { typesOf } from "../schema.js";
@@ -59,8 +59,11 @@ export function unionDelta(ctx: RuleContext, kw: Kw, direction: Direction, probl
   // A value of two target branches that the source accepts: what broke "other ⊆ its old self", then examples
   // of the overlapping branches, then values of every type (numbers match every untyped branch at once).
   const targetSide = back ? "new" : "old";
+  const broke = overlap.because !== undefined ? ctx.counterexamples(overlap.because) : [];
+  // An overlap of objects needs the members of both branches: the source branch's example with what broke laid over.
+  const merged = broke.flatMap((x) => ctx.examples(back ? "old" : "new", overlap.source.node, 2).flatMap((e) => (isJsonObject(x) && isJsonObject(e) ? [{ ...e, ...x }] : [])));
   const candidates: Candidate[] = [
-    ...(overlap.because !== undefined ? ctx.counterexamples(overlap.because) : []).map((value) => ({ direction, value })),
+    ...[...merged, ...broke].map((value) => ({ direction, value })),
     ...ctx.examples(targetSide, overlap.other.node, 3).map((value) => ({ direction, value })),
     ...candidatesFor(ctx, direction, overlap.source.node, []),
     ...ctx.examples(targetSide, overlap.inside.node, 3).map((value) => ({ direction, value })),
