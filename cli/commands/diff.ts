@@ -69,7 +69,8 @@ export async function diffCommand(argv: string[], io: Io): Promise<number> {
   };
   const a = load(oldFile);
   const b = load(newFile);
-  const result = await diffSchemas(a, b, { modelOutput: values["model-output"] === true, ...(timeout !== undefined ? { timeoutMs: timeout } : {}) });
+  const keywords = project.drift.keywords;
+  const result = await diffSchemas(a, b, { modelOutput: values["model-output"] === true, ...(timeout !== undefined ? { timeoutMs: timeout } : {}), ...(keywords !== undefined ? { keywords } : {}) });
   const judged = judge(result, mode, values["allow-unknown"] === true, () => undefined, fileLocator(newFile, b.file));
   const report: DriftReport = {
     ok: judged.ok,

@@ -28,6 +28,8 @@ export interface DiffOptions extends BudgetOptions {
   readonly modelOutput?: boolean;
   /** Variants of whole documents tried per direction when no rule candidate confirms (default 24). */
   readonly searchVariants?: number;
+  /** Declared custom keywords (config `drift.keywords`): annotations are ignored, assertions are opaque. */
+  readonly keywords?: Readonly<Record<string, "annotation" | "assertion">>;
 }
 
 export async function diffSchemas(old: SchemaInput, neu: SchemaInput, options: DiffOptions = {}): Promise<DiffResult> {
@@ -40,6 +42,7 @@ export async function diffSchemas(old: SchemaInput, neu: SchemaInput, options: D
     rules: RULES,
     unsupported: unsupportedKeyword,
     modelOutput: options.modelOutput ?? false,
+    keywords: options.keywords ?? {},
     memo: new Map(),
     inProgress: new Map(),
     frames: [],

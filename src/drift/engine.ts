@@ -10,6 +10,7 @@
  */
 import { pointerAppend, type Draft, type JsonObject, type JsonValue } from "../ir/json.js";
 import type { At, Rule, RuleContext } from "./define.js";
+import { keywordKind } from "../ir/keywords.js";
 import { Budget, MAX_PROOF_DEPTH, MAX_VISIT_DEPTH } from "./budget.js";
 import type { SameMeaning } from "./same.js";
 import { normalizeNode } from "./normalize.js";
@@ -29,6 +30,8 @@ export interface Env {
   readonly rules: readonly Rule[];
   readonly unsupported: Rule;
   readonly modelOutput: boolean;
+  /** Declared custom keywords (config `drift.keywords`). */
+  readonly keywords: Readonly<Record<string, "annotation" | "assertion">>;
   examples(side: "old" | "new", node: SchemaNode, count?: number): JsonValue[];
   /** A value of `node` (on one side) with `value` placed at instance path `path` (witness/generate.ts). */
   place(side: "old" | "new", node: SchemaNode, path: readonly (string | number)[], value: JsonValue): JsonValue | undefined;
@@ -178,7 +181,17 @@ export class Walk {
     for (const rule of this.env.rules) for (const k of rule.keywords) handled.add(k);
     const keys = new Set([...assertionKeys(o), ...assertionKeys(n)]);
     const odd: string[] = [];
+    const opaque: string[] = [];
     for (const k of keys) {
+      // A declared keyword is not "not understood": an annotation constrains nothing, an assertion is compared whole.
+      // Only a project's own keywords: never one the engine or the validators know (a subschema keyword, `$…`).
+      const own = Object.hasOwn(this.env.keywords, k) && !handled.has(k) && !UNEVALUATED.includes(k) && !k.startsWith("$") && keywordKind(k) === undefined;
+      const declared = own ? this.env.keywords[k] : undefined;
+      if (declared === "annotation") continue;
+      if (declared === "assertion") {
+        if (!jsonEqual(o[k], n[k])) opaque.push(k);
+        continue;
+      }
       if (UNEVALUATED.includes(k)) {
         const inPlace = IN_PLACE.some((a) => o[a] !== undefined || n[a] !== undefined);
         if (inPlace && !jsonEqual(o[k], n[k])) odd.push(k);
@@ -186,6 +199,10 @@ export class Walk {
         continue;
       }
       if (!handled.has(k) && !ANNOTATIONS.has(k)) odd.push(k);
+    }
+    if (opaque.length > 0) {
+      const message = `declared assertion keyword ${opaque.map((k) => JSON.stringify(k)).join(", ")} changed: its meaning is opaque to the drift checker, so compatibility is not proven`;
+      this.record(this.env.unsupported, { message, breaks: [], unknown: ["backward", "forward"] }, site, v, mask);
     }
     if (odd.length === 0) return;
     const message = `keyword ${odd.map((k) => JSON.stringify(k)).join(", ")} is not understood by the drift checker here: compatibility is not proven`;
