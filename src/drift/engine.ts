@@ -184,12 +184,15 @@ export class Walk {
     const opaque: string[] = [];
     for (const k of keys) {
       // A declared keyword is not "not understood": an annotation constrains nothing, an assertion is compared whole.
-      // Only a project's own keywords: never one the engine or the validators know (a subschema keyword, `$…`).
-      const own = Object.hasOwn(this.env.keywords, k) && !handled.has(k) && !UNEVALUATED.includes(k) && !k.startsWith("$") && keywordKind(k) === undefined;
-      const declared = own ? this.env.keywords[k] : undefined;
+      // A project's own keyword, never one the engine or the validators know (a standard keyword, `$…`).
+      const own = !handled.has(k) && !STANDARD.has(k) && !k.startsWith("$") && keywordKind(k) === undefined;
+      const declared = own && Object.hasOwn(this.env.keywords, k) ? this.env.keywords[k] : undefined;
       if (declared === "annotation") continue;
+      // Why an unchanged own keyword is no change: the generated validators ignore it (ajv, strict: false); read
+      // as an opaque assertion on the value alone, the same constraint on both sides cannot break an inclusion.
+      if (own && jsonEqual(o[k], n[k])) continue;
       if (declared === "assertion") {
-        if (!jsonEqual(o[k], n[k])) opaque.push(k);
+        opaque.push(k);
         continue;
       }
       if (UNEVALUATED.includes(k)) {
@@ -229,6 +232,19 @@ export class Walk {
     });
   }
 }
+
+/**
+ * Standard keywords (every draft we read, plus ajv's `discriminator` and OpenAPI's `nullable`): never "own"
+ * keywords, so an unhandled one stays unknown even when unchanged (it may depend on its siblings, as
+ * `unevaluatedProperties` does).
+ */
+const STANDARD = new Set([
+  "type", "enum", "const", "multipleOf", "maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum", "maxLength", "minLength",
+  "pattern", "maxItems", "minItems", "uniqueItems", "maxContains", "minContains", "maxProperties", "minProperties", "required",
+  "dependentRequired", "dependencies", "format", "allOf", "anyOf", "oneOf", "not", "if", "then", "else", "dependentSchemas",
+  "prefixItems", "items", "additionalItems", "contains", "properties", "patternProperties", "additionalProperties",
+  "propertyNames", "unevaluatedItems", "unevaluatedProperties", "discriminator", "nullable",
+]);
 
 const ids = new WeakMap<object, number>();
 let nextId = 0;
