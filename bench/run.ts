@@ -4,6 +4,7 @@
  */
 import { buildBench } from "./build.js";
 import { driftBench } from "./drift.js";
+import { driftMatrixBench } from "./drift-matrix.js";
 import { replayBench } from "./replay.js";
 import { scaleBench } from "./scale.js";
 import { sizeBench } from "./size.js";
@@ -12,6 +13,7 @@ import { validatorBench } from "./validators.js";
 const benches: Readonly<Record<string, (args: BenchArgs) => Promise<void>>> = {
   build: buildBench,
   drift: driftBench,
+  "drift-matrix": driftMatrixBench,
   replay: replayBench,
   validators: validatorBench,
   size: sizeBench,
