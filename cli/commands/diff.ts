@@ -8,7 +8,7 @@ import { loadSchemaFile } from "../../src/load/index.js";
 import { packageVersion } from "../../src/paths.js";
 import { render, REPORT_FORMATS, type ReportFormat } from "../../src/report/index.js";
 import { COMMON_OPTIONS, outputFormat, parse, UsageError } from "../args.js";
-import { projectFrom, type Io } from "../output.js";
+import { printWarnings, projectFrom, type Io } from "../output.js";
 
 export const DIFF_HELP = `llm-contracts diff OLD NEW [--mode backward|forward|full] [--format text|json|markdown|github|sarif]
                       [--timeout SECONDS] [--default-draft draft-04|draft-06|draft-07|2019-09|2020-12]
@@ -69,6 +69,8 @@ export async function diffCommand(argv: string[], io: Io): Promise<number> {
   };
   const a = load(oldFile);
   const b = load(newFile);
+  // Read generously (a variant `$schema` spelling): said once per file, on stderr, before the verdict.
+  printWarnings(io, [...(a.warnings ?? []), ...(b.warnings ?? [])]);
   const keywords = project.drift.keywords;
   const result = await diffSchemas(a, b, { modelOutput: values["model-output"] === true, ...(timeout !== undefined ? { timeoutMs: timeout } : {}), ...(keywords !== undefined ? { keywords } : {}) });
   const judged = judge(result, mode, values["allow-unknown"] === true, () => undefined, fileLocator(newFile, b.file));

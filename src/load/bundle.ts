@@ -98,6 +98,7 @@ class Bundler {
       if (doc.adopted.has(at)) continue;
       const kind = keywordKind(key);
       if (key === "$ref" && typeof member === "string") out[key] = this.localRef(doc, at);
+      else if (key === "$schema" && this.files.schemaUri !== undefined) out[key] = this.files.schemaUri;
       else if (kind === undefined) out[key] = this.data(member, doc, at);
       else {
         const copySchema = (s: JsonValue, p: string) => this.schema(s, doc, p, false);
