@@ -69,7 +69,7 @@ export function loadSchemaFileMapped(absFile: string, ctx: LoadContext): MappedS
       draft: files.draft,
       schema: bundle.schema,
       files: files.docs.map((doc) => doc.file),
-      ...(files.warnings.length > 0 ? { warnings: files.warnings } : {}),
+      ...(files.warnings.length + bundle.warnings.length > 0 ? { warnings: [...files.warnings, ...bundle.warnings] } : {}),
     },
     sourceOf: bundle.sourceOf,
   };

@@ -5,7 +5,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { variantDraft } from "../../src/load/lenient.js";
+import { uPattern, variantDraft } from "../../src/load/lenient.js";
 import { makeProject, runCli } from "../util/project.js";
 import { project, throwsInput } from "./helpers.js";
 
@@ -52,4 +52,37 @@ test("lenient › diff reads a variant spelling, warns on stderr and judges it a
   assert.equal(r.code, 0, r.stdout + r.stderr);
   assert.match(r.stdout, /backward compatible, forward compatible/);
   assert.match(r.stderr, /^warning: old\.json:2:\d+#\/\$schema: \$schema "https:\/\/json-schema\.org\/draft-07\/schema" is not the draft's own URI; read as draft-07 .*\[schema\.draft-spelling\]\n$/);
+});
+
+test("lenient › patterns valid only without the u flag get their u form; valid and ambiguous ones are left as written", () => {
+  const want: [string, string | undefined][] = [
+    ["^[\\w-_.]+$", "^[\\w\\-_.]+$"],
+    ["^{?[0-9a-f]{8}}?$", "^\\{?[0-9a-f]{8}\\}?$"],
+    ["^\\_x\\:$", "^_x:$"],
+    ["a]", "a\\]"],
+    ["^[a-z]+$", undefined], // valid with u already
+    ["\\p{L}", undefined], // valid with u, and means something else without it
+    ["\\1", undefined], // octal or backreference: ambiguous
+    ["\\e", undefined], // a letter escape: a typo or the letter
+    ["(", undefined], // invalid either way
+  ];
+  for (const [p, u] of want) {
+    assert.equal(uPattern(p), u, p);
+    if (u !== undefined) assert.doesNotThrow(() => new RegExp(u, "u"));
+  }
+});
+
+test("lenient › the loader rewrites such a pattern with a warning at its pointer; diff judges the rewritten pattern", () => {
+  const schema = { type: "object", properties: { id: { type: "string", pattern: "^[\\w-_.]+$" } } };
+  const loaded = project({ "a/v1.json": schema }).load("a/v1.json");
+  assert.equal((loaded.schema["properties"] as { id: { pattern: string } }).id.pattern, "^[\\w\\-_.]+$");
+  assert.deepEqual(loaded.warnings?.map((w) => [w.code, w.pointer]), [["schema.pattern-rewritten", "/properties/id/pattern"]]);
+  const r = runCli(["diff", "old.json", "new.json"], makeProject({ "old.json": schema, "new.json": schema }));
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  assert.equal(r.stderr.split("\n").filter((l) => l.includes("[schema.pattern-rewritten]")).length, 2, r.stderr);
+  // Ambiguous: left as written, and refused as before (one line, file and pointer, exit 2).
+  const bad = { type: "string", pattern: "^\\e$" };
+  const refused = runCli(["diff", "old.json", "new.json"], makeProject({ "old.json": bad, "new.json": bad }));
+  assert.equal(refused.code, 2, refused.stdout + refused.stderr);
+  assert.match(refused.stderr, /#\/pattern: .*\[drift\.invalid-pattern\]/);
 });
