@@ -85,7 +85,8 @@ export async function diffSchemas(old: SchemaInput, neu: SchemaInput, options: D
     const [src, tgt] = d === "backward" ? [old, neu] : [neu, old];
     const isSrc = await validator(src, d === "backward" ? "old" : "new");
     const isTgt = await validator(tgt, d === "backward" ? "new" : "old");
-    const proves = (v: JsonValue | undefined): v is JsonValue => v !== undefined && isSrc(v) && !isTgt(v);
+    // Each confirmation is one unit of the work budget too: a witness search is cut like a proof is.
+    const proves = (v: JsonValue | undefined): v is JsonValue => v !== undefined && budget.tick() && isSrc(v) && !isTgt(v);
     let found = false;
     for (const c of relevant) {
       if (budget.late) break;
