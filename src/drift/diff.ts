@@ -58,6 +58,7 @@ export async function diffSchemas(old: SchemaInput, neu: SchemaInput, options: D
       return isJsonObject(base) && isJsonObject(value) ? { ...base, ...value } : value;
     },
     failures: new Map(),
+    counterexamples: new Map(),
   };
   const walk = new Walk(env, false);
   try {

@@ -37,6 +37,8 @@ export interface Env {
   place(side: "old" | "new", node: SchemaNode, path: readonly (string | number)[], value: JsonValue): JsonValue | undefined;
   /** The findings of silent proofs that failed, by proof key (for counterexamples). */
   readonly failures: Map<string, readonly RawChange[]>;
+  /** Counterexamples already built, by proof key. */
+  readonly counterexamples: Map<string, JsonValue[]>;
   /** Silent proof results shared by every walk of one diff. */
   readonly memo: Map<string, boolean>;
   /** Open proofs, by key, with their index in `frames`. */
@@ -378,15 +380,21 @@ const MAX_BECAUSE_DEPTH = 6;
  * Only guesses: diff.ts keeps a witness only when the generated validators confirm it.
  */
 export function counterexamples(env: Env, proof: ProofPair, depth: number): JsonValue[] {
-  const changes = env.failures.get(proofKey(proof.direction, proof.old, proof.new)) ?? [];
-  const back = proof.direction === "backward";
+  const key = proofKey(proof.direction, proof.old, proof.new);
+  // Once per failed proof (nested proofs are shared), so the work is linear in the failed proofs, not their paths.
+  const known = env.counterexamples.get(key);
+  if (known !== undefined) return known;
   const out: JsonValue[] = [];
+  env.counterexamples.set(key, out);
+  const changes = env.failures.get(key) ?? [];
+  const back = proof.direction === "backward";
   for (const c of changes) {
     if (c.instancePath === undefined) continue;
     const local = c.candidates.filter((x) => x.direction === proof.direction).map((x) => x.value).slice(0, 3);
     const because = c.finding.because;
     if (because !== undefined && depth < MAX_BECAUSE_DEPTH) local.push(...counterexamples(env, because, depth + 1).slice(0, 3));
     for (const value of local) {
+      if (!env.budget.tick()) return out;
       const doc = env.place(back ? "old" : "new", back ? proof.old : proof.new, c.instancePath, value);
       if (doc !== undefined) out.push(doc);
       if (out.length >= MAX_COUNTEREXAMPLES) return out;
