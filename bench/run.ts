@@ -8,6 +8,7 @@ import { buildBench } from "./build.js";
 import { docsBench } from "./docs.js";
 import { driftBench } from "./drift.js";
 import { hostileBench } from "./hostile.js";
+import { driftMatrixBench } from "./drift-matrix.js";
 import { replayBench } from "./replay.js";
 import { scaleBench } from "./scale.js";
 import { sizeBench } from "./size.js";
@@ -18,6 +19,7 @@ const benches: Readonly<Record<string, (args: BenchArgs) => Promise<void>>> = {
   build: buildBench,
   drift: driftBench,
   hostile: hostileBench,
+  "drift-matrix": driftMatrixBench,
   replay: replayBench,
   validators: validatorBench,
   anchors: anchorsBench,

@@ -9,7 +9,7 @@ import { loadSchemaFile } from "../../src/load/index.js";
 import { packageVersion } from "../../src/paths.js";
 import { render, REPORT_FORMATS, type ReportFormat } from "../../src/report/index.js";
 import { COMMON_OPTIONS, outputFormat, parse, UsageError } from "../args.js";
-import { projectFrom, type Io } from "../output.js";
+import { printWarnings, projectFrom, type Io } from "../output.js";
 
 export const DIFF_HELP = `llm-contracts diff OLD NEW [--mode backward|forward|full] [--model-output] [--allow-unknown]
                       [--format text|json|markdown|github|sarif|html] [--timeout SECONDS]
@@ -73,7 +73,10 @@ export async function diffCommand(argv: string[], io: Io): Promise<number> {
   };
   const a = load(oldFile);
   const b = load(newFile);
-  const result = await diffSchemas(a, b, { modelOutput: values["model-output"] === true, ...(timeout !== undefined ? { timeoutMs: timeout } : {}) });
+  // Read generously (a variant `$schema` spelling): said once per file, on stderr, before the verdict.
+  printWarnings(io, [...(a.warnings ?? []), ...(b.warnings ?? [])]);
+  const keywords = project.drift.keywords;
+  const result = await diffSchemas(a, b, { modelOutput: values["model-output"] === true, ...(timeout !== undefined ? { timeoutMs: timeout } : {}), ...(keywords !== undefined ? { keywords } : {}) });
   const judged = judge(result, mode, values["allow-unknown"] === true, () => undefined, fileLocator(newFile, b.file));
   const report: DriftReport = {
     ok: judged.ok,

@@ -183,8 +183,7 @@ async function compileVersion(
   const located = (d: Diagnostic): Diagnostic =>
     (d.code.startsWith("strict.") || d.code === "schema.pattern-redos") && d.pointer !== undefined ? { ...d, ...mapped.sourceOf(d.pointer) } : d;
   // In document order, so the list reads top to bottom like the file.
-  const warnings = validator.warnings
-    .map(located)
+  const warnings = [...(loaded.warnings ?? []), ...validator.warnings.map(located)]
     .sort((x, y) => (x.line ?? 0) - (y.line ?? 0) || (x.column ?? 0) - (y.column ?? 0) || x.code.localeCompare(y.code));
   if (!validator.ok) return { problems: validator.problems.map(located), warnings, examples: 0, read };
 

@@ -51,6 +51,8 @@ export interface Limits {
 export interface DriftSettings {
   readonly timeout?: number;
   readonly defaultDraft?: Draft;
+  /** The project's own keywords: annotations (ignored) or opaque assertions (a change is unproven). */
+  readonly keywords?: Readonly<Record<string, "annotation" | "assertion">>;
 }
 
 interface ConfigFile {

@@ -94,7 +94,11 @@ function compareRange(f: Family, ctx: RuleContext, direction: Direction): RuleFi
   const side = direction === "backward" ? "old" : "new";
   const examples = ctx.examples(side, sub, 3);
   const candidates: Candidate[] = [];
-  for (const p of points) {
+  // Points inside the source range and outside the target's first: the likely witnesses (sub-proofs keep few).
+  const inSub = (p: number): boolean => (subLo === undefined || p > subLo.v || (p === subLo.v && !subLo.excl)) && (subHi === undefined || p < subHi.v || (p === subHi.v && !subHi.excl));
+  const inSup = (p: number): boolean => (supLo === undefined || p > supLo.v || (p === supLo.v && !supLo.excl)) && (supHi === undefined || p < supHi.v || (p === supHi.v && !supHi.excl));
+  const likely = (p: number): number => (inSub(p) && !inSup(p) ? 0 : 1);
+  for (const p of [...points].sort((a, b) => likely(a) - likely(b))) {
     if (f.integral && (p < 0 || p > 100_000)) continue;
     for (const ex of examples.length > 0 ? examples : [undefined]) {
       for (const value of f.shape(p, ex)) candidates.push({ direction, value });

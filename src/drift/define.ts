@@ -5,7 +5,7 @@
  */
 import type { Draft, JsonObject, JsonValue } from "../ir/json.js";
 import type { BasicType } from "./schema.js";
-import type { Direction, PairSite, RuleFinding, SchemaNode, Severity } from "./types.js";
+import type { Direction, PairSite, ProofPair, RuleFinding, SchemaNode, Severity } from "./types.js";
 
 /** A subschema and its pointer in its own bundled schema. */
 export interface At {
@@ -35,6 +35,11 @@ export interface RuleContext {
   proves(direction: Direction, oldNode: At, newNode: At): boolean;
   /** Example values valid (likely) under a node of one side; used for witness candidates. */
   examples(side: "old" | "new", node: SchemaNode, count?: number): JsonValue[];
+  /**
+   * Values of the proof's source node built around what broke the failed silent proof (its findings' candidates,
+   * placed at their instance paths): likely witnesses that it does not hold. Empty in silent walks.
+   */
+  counterexamples(proof: ProofPair): JsonValue[];
 }
 
 export interface Rule {

@@ -5,10 +5,11 @@
  */
 import { schemaDiagnostics } from "../emit/validators/index.js";
 import { InputError, inputError } from "../errors.js";
-import type { Draft, JsonObject, JsonValue } from "../ir/json.js";
+import { isJsonObject, type Draft, type JsonObject, type JsonValue } from "../ir/json.js";
 import { Budget, type BudgetOptions } from "./budget.js";
 import { Walk, type Env, type RawChange } from "./engine.js";
 import { checkInput } from "./inputs.js";
+import { SameMeaning } from "./same.js";
 import { RULES, unsupportedKeyword } from "./registry.js";
 import { jsonEqual } from "./schema.js";
 import { DIRECTIONS, sourceSide, type Change, type DiffResult, type Direction, type SchemaNode, type Verdict, type Witness } from "./types.js";
@@ -27,6 +28,8 @@ export interface DiffOptions extends BudgetOptions {
   readonly modelOutput?: boolean;
   /** Variants of whole documents tried per direction when no rule candidate confirms (default 24). */
   readonly searchVariants?: number;
+  /** Declared custom keywords (config `drift.keywords`): annotations are ignored, assertions are opaque. */
+  readonly keywords?: Readonly<Record<string, "annotation" | "assertion">>;
 }
 
 export async function diffSchemas(old: SchemaInput, neu: SchemaInput, options: DiffOptions = {}): Promise<DiffResult> {
@@ -39,10 +42,23 @@ export async function diffSchemas(old: SchemaInput, neu: SchemaInput, options: D
     rules: RULES,
     unsupported: unsupportedKeyword,
     modelOutput: options.modelOutput ?? false,
+    keywords: options.keywords ?? {},
     memo: new Map(),
-    inProgress: new Set(),
+    inProgress: new Map(),
+    frames: [],
+    tentative: new Map(),
     budget,
+    same: new SameMeaning(old.schema, neu.schema, old.draft === neu.draft, () => budget.tick()),
     examples: (side, node, count = 4) => examples(side === "old" ? old : neu, node, count),
+    place: (side, node, path, value) => {
+      const s = side === "old" ? old : neu;
+      if (path.length > 0) return generate(s.schema, s.draft, node, { variant: 0, override: { path, value } });
+      // A value for the node itself (a conjunct's or branch's counterexample): the node's other members around it.
+      const base = generate(s.schema, s.draft, node, { variant: 0 });
+      return isJsonObject(base) && isJsonObject(value) ? { ...base, ...value } : value;
+    },
+    failures: new Map(),
+    counterexamples: new Map(),
   };
   const walk = new Walk(env, false);
   try {
@@ -70,7 +86,8 @@ export async function diffSchemas(old: SchemaInput, neu: SchemaInput, options: D
     const [src, tgt] = d === "backward" ? [old, neu] : [neu, old];
     const isSrc = await validator(src, d === "backward" ? "old" : "new");
     const isTgt = await validator(tgt, d === "backward" ? "new" : "old");
-    const proves = (v: JsonValue | undefined): v is JsonValue => v !== undefined && isSrc(v) && !isTgt(v);
+    // Each confirmation is one unit of the work budget too: a witness search is cut like a proof is.
+    const proves = (v: JsonValue | undefined): v is JsonValue => v !== undefined && budget.tick() && isSrc(v) && !isTgt(v);
     let found = false;
     for (const c of relevant) {
       if (budget.late) break;

@@ -10,12 +10,15 @@
  */
 import { pointerAppend, type Draft, type JsonObject, type JsonValue } from "../ir/json.js";
 import type { At, Rule, RuleContext } from "./define.js";
+import { keywordKind } from "../ir/keywords.js";
 import { Budget, MAX_PROOF_DEPTH, MAX_VISIT_DEPTH } from "./budget.js";
+import type { SameMeaning } from "./same.js";
+import { nodeId } from "./node-id.js";
 import { normalizeNode } from "./normalize.js";
 import { foldNot } from "./shared/negation.js";
 import { childPairs, IN_PLACE, PAIRED_KEYWORDS, UNEVALUATED, type Located } from "./pair.js";
 import { acceptsAll, acceptsNothing, ANNOTATIONS, assertionKeys, hasType, isObj, jsonEqual, resolveRef, typesOf } from "./schema.js";
-import { flip, type Candidate, type Direction, type PairSite, type RuleFinding, type SchemaNode, type Slot } from "./types.js";
+import { flip, type Candidate, type Direction, type PairSite, type ProofPair, type RuleFinding, type SchemaNode, type Slot } from "./types.js";
 
 export interface Side {
   readonly root: SchemaNode;
@@ -28,11 +31,25 @@ export interface Env {
   readonly rules: readonly Rule[];
   readonly unsupported: Rule;
   readonly modelOutput: boolean;
+  /** Declared custom keywords (config `drift.keywords`). */
+  readonly keywords: Readonly<Record<string, "annotation" | "assertion">>;
   examples(side: "old" | "new", node: SchemaNode, count?: number): JsonValue[];
+  /** A value of `node` (on one side) with `value` placed at instance path `path` (witness/generate.ts). */
+  place(side: "old" | "new", node: SchemaNode, path: readonly (string | number)[], value: JsonValue): JsonValue | undefined;
+  /** The findings of silent proofs that failed, by proof key (for counterexamples). */
+  readonly failures: Map<string, readonly RawChange[]>;
+  /** Counterexamples already built, by proof key. */
+  readonly counterexamples: Map<string, JsonValue[]>;
   /** Silent proof results shared by every walk of one diff. */
   readonly memo: Map<string, boolean>;
-  readonly inProgress: Set<string>;
+  /** Open proofs, by key, with their index in `frames`. */
+  readonly inProgress: Map<string, number>;
+  readonly frames: ProofFrame[];
+  /** Positive results that hold if the open proof at the given index holds. */
+  readonly tentative: Map<string, number>;
   readonly budget: Budget;
+  /** Pairs written alike (with alike `$ref` targets): they hold both ways and are not walked (same.ts). */
+  readonly same: SameMeaning;
 }
 
 /** A finding in global directions, before witness confirmation. */
@@ -80,6 +97,8 @@ export class Walk {
       this.stopped(v);
       return;
     }
+    // Written alike on both sides (and so are their `$ref` targets): nothing to find here, in any direction.
+    if (v.old.implied === v.new.implied && this.env.same.same(v.old.node, v.new.node)) return;
     const o = deref(v.old, this.env.old);
     const n = deref(v.new, this.env.new);
     const key = `${v.polarity}|${[...v.mask].sort().join(",")}|${nodeId(o.node)}|${nodeId(n.node)}|${v.slot}`;
@@ -123,6 +142,7 @@ export class Walk {
       proves: (direction, a, b) => proves(this.env, direction, a, b),
       // Candidates only matter in the reported walk: a silent proof needs the verdict alone.
       examples: (side, node, count) => (this.silent ? [] : this.env.examples(side, node, count)),
+      counterexamples: (proof) => (this.silent ? [] : counterexamples(this.env, proof, 0)),
     };
     for (const rule of this.env.rules) {
       if (rule.booleanPairs === true ? !(site.oldImplied || site.newImplied || boolSide) : boolSide) continue;
@@ -164,7 +184,20 @@ export class Walk {
     for (const rule of this.env.rules) for (const k of rule.keywords) handled.add(k);
     const keys = new Set([...assertionKeys(o), ...assertionKeys(n)]);
     const odd: string[] = [];
+    const opaque: string[] = [];
     for (const k of keys) {
+      // A declared keyword is not "not understood": an annotation constrains nothing, an assertion is compared whole.
+      // A project's own keyword, never one the engine or the validators know (a standard keyword, `$…`).
+      const own = !handled.has(k) && !STANDARD.has(k) && !k.startsWith("$") && keywordKind(k) === undefined;
+      const declared = own && Object.hasOwn(this.env.keywords, k) ? this.env.keywords[k] : undefined;
+      if (declared === "annotation") continue;
+      // Why an unchanged own keyword is no change: the generated validators ignore it (ajv, strict: false); read
+      // as an opaque assertion on the value alone, the same constraint on both sides cannot break an inclusion.
+      if (own && jsonEqual(o[k], n[k])) continue;
+      if (declared === "assertion") {
+        opaque.push(k);
+        continue;
+      }
       if (UNEVALUATED.includes(k)) {
         const inPlace = IN_PLACE.some((a) => o[a] !== undefined || n[a] !== undefined);
         if (inPlace && !jsonEqual(o[k], n[k])) odd.push(k);
@@ -172,6 +205,10 @@ export class Walk {
         continue;
       }
       if (!handled.has(k) && !ANNOTATIONS.has(k)) odd.push(k);
+    }
+    if (opaque.length > 0) {
+      const message = `declared assertion keyword ${opaque.map((k) => JSON.stringify(k)).join(", ")} changed: its meaning is opaque to the drift checker, so compatibility is not proven`;
+      this.record(this.env.unsupported, { message, breaks: [], unknown: ["backward", "forward"] }, site, v, mask);
     }
     if (odd.length === 0) return;
     const message = `keyword ${odd.map((k) => JSON.stringify(k)).join(", ")} is not understood by the drift checker here: compatibility is not proven`;
@@ -199,16 +236,18 @@ export class Walk {
   }
 }
 
-const ids = new WeakMap<object, number>();
-let nextId = 0;
-
-/** Identity of a schema node: nodes of the bundled schemas are shared objects, so identity is stable per diff. */
-export function nodeId(node: SchemaNode): string {
-  if (typeof node === "boolean") return node ? "T" : "F";
-  let id = ids.get(node);
-  if (id === undefined) ids.set(node, (id = ++nextId));
-  return String(id);
-}
+/**
+ * Standard keywords (every draft we read, plus ajv's `discriminator` and OpenAPI's `nullable`): never "own"
+ * keywords, so an unhandled one stays unknown even when unchanged (it may depend on its siblings, as
+ * `unevaluatedProperties` does).
+ */
+const STANDARD = new Set([
+  "type", "enum", "const", "multipleOf", "maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum", "maxLength", "minLength",
+  "pattern", "maxItems", "minItems", "uniqueItems", "maxContains", "minContains", "maxProperties", "minProperties", "required",
+  "dependentRequired", "dependencies", "format", "allOf", "anyOf", "oneOf", "not", "if", "then", "else", "dependentSchemas",
+  "prefixItems", "items", "additionalItems", "contains", "properties", "patternProperties", "additionalProperties",
+  "propertyNames", "unevaluatedItems", "unevaluatedProperties", "discriminator", "nullable",
+]);
 
 function asObject(node: SchemaNode): JsonObject {
   if (node === true) return {};
@@ -242,15 +281,47 @@ function deref(loc: Located, side: Side): Deref {
   return { node, pointer, raw };
 }
 
-/** Silent proof of one direction between two subschemas; memoised, and co-inductive across nested proofs. */
+/** One open silent proof: what it assumed from proofs further out, and the results that hang on it. */
+export interface ProofFrame {
+  readonly key: string;
+  /** Index of the outermost open proof this one used as an assumption (co-induction); Infinity if none. */
+  dep: number;
+  /** Positive results proven while assuming this frame holds: kept if it holds, dropped if it fails. */
+  readonly hanging: string[];
+}
+
+/**
+ * Silent proof of one direction between two subschemas; memoised, and co-inductive across nested proofs.
+ *
+ * Why positive results are kept while an outer proof is open: a proof that assumed an open outer pair holds is
+ * valid exactly when that outer pair turns out to hold (together they form a simulation, the greatest fixed
+ * point). Such a result is kept provisionally (`tentative`), usable by every proof inside the outer one, and made
+ * final when the outer proof succeeds or dropped when it fails. Without this, recursive schemas with wide anyOf
+ * lists redo the same sub-proofs for every branch pair.
+ */
 export function proves(env: Env, direction: Direction, old: At, neu: At): boolean {
-  const key = `${direction}|${nodeId(old.node)}|${nodeId(neu.node)}`;
+  const key = proofKey(direction, old.node, neu.node);
   const known = env.memo.get(key);
   if (known !== undefined) return known;
-  if (env.inProgress.has(key)) return true;
+  const frames = env.frames;
+  const top = frames[frames.length - 1];
+  const tentative = env.tentative.get(key);
+  if (tentative !== undefined) {
+    if (top !== undefined) top.dep = Math.min(top.dep, tentative);
+    return true;
+  }
+  const open = env.inProgress.get(key);
+  if (open !== undefined) {
+    if (top !== undefined) top.dep = Math.min(top.dep, open);
+    return true;
+  }
+  if (env.same.same(old.node, neu.node)) return true;
   if (env.budget.proofDepth >= MAX_PROOF_DEPTH) env.budget.stop(`proofs nest deeper than ${MAX_PROOF_DEPTH} levels`);
   if (!env.budget.tick()) return false;
-  env.inProgress.add(key);
+  const index = frames.length;
+  const frame: ProofFrame = { key, dep: Infinity, hanging: [] };
+  frames.push(frame);
+  env.inProgress.set(key, index);
   env.budget.proofDepth++;
   const walk = new Walk(env, true);
   try {
@@ -258,8 +329,66 @@ export function proves(env: Env, direction: Direction, old: At, neu: At): boolea
   } finally {
     env.inProgress.delete(key);
     env.budget.proofDepth--;
+    frames.pop();
   }
   const ok = walk.clean;
-  if (!ok || env.inProgress.size === 0) env.memo.set(key, ok);
-  return ok;
+  if (!ok) {
+    // "Not proven" is always safe to remember; what was proven assuming this pair held is not.
+    env.memo.set(key, false);
+    env.failures.set(key, walk.changes.slice(0, 4));
+    for (const k of frame.hanging) env.tentative.delete(k);
+    return false;
+  }
+  if (frame.dep >= index) {
+    env.memo.set(key, true);
+    for (const k of frame.hanging) {
+      env.tentative.delete(k);
+      env.memo.set(k, true);
+    }
+    return true;
+  }
+  // Holds if the outer proof at `frame.dep` holds: hang it (and what hung on it) there.
+  env.tentative.set(key, frame.dep);
+  const outer = frames[frame.dep]!;
+  outer.hanging.push(key, ...frame.hanging);
+  for (const k of frame.hanging) env.tentative.set(k, Math.min(env.tentative.get(k) ?? frame.dep, frame.dep));
+  const caller = frames[frames.length - 1];
+  if (caller !== undefined) caller.dep = Math.min(caller.dep, frame.dep);
+  return true;
+}
+
+function proofKey(direction: Direction, old: SchemaNode, neu: SchemaNode): string {
+  return `${direction}|${nodeId(old)}|${nodeId(neu)}`;
+}
+
+const MAX_COUNTEREXAMPLES = 6;
+const MAX_BECAUSE_DEPTH = 6;
+
+/**
+ * Likely witnesses that a failed proof does not hold: values of its source node with each finding's candidate
+ * placed where it was found, following nested failed proofs (`because`) down to a rule that named a value.
+ * Only guesses: diff.ts keeps a witness only when the generated validators confirm it.
+ */
+export function counterexamples(env: Env, proof: ProofPair, depth: number): JsonValue[] {
+  const key = proofKey(proof.direction, proof.old, proof.new);
+  // Once per failed proof (nested proofs are shared), so the work is linear in the failed proofs, not their paths.
+  const known = env.counterexamples.get(key);
+  if (known !== undefined) return known;
+  const out: JsonValue[] = [];
+  env.counterexamples.set(key, out);
+  const changes = env.failures.get(key) ?? [];
+  const back = proof.direction === "backward";
+  for (const c of changes) {
+    if (c.instancePath === undefined) continue;
+    const local = c.candidates.filter((x) => x.direction === proof.direction).map((x) => x.value).slice(0, 3);
+    const because = c.finding.because;
+    if (because !== undefined && depth < MAX_BECAUSE_DEPTH) local.push(...counterexamples(env, because, depth + 1).slice(0, 3));
+    for (const value of local) {
+      if (!env.budget.tick()) return out;
+      const doc = env.place(back ? "old" : "new", back ? proof.old : proof.new, c.instancePath, value);
+      if (doc !== undefined) out.push(doc);
+      if (out.length >= MAX_COUNTEREXAMPLES) return out;
+    }
+  }
+  return out;
 }

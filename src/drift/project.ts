@@ -95,7 +95,7 @@ export function locator(mapped: MappedSchema): (pointer: string) => Location | u
 
 export async function driftProject(project: Project, options: DriftOptions = {}): Promise<DriftReport> {
   const timeout = options.timeoutMs ?? (project.drift.timeout !== undefined ? project.drift.timeout * 1000 : undefined);
-  const budget = timeout !== undefined ? { timeoutMs: timeout } : {};
+  const budget = { ...(timeout !== undefined ? { timeoutMs: timeout } : {}), ...(project.drift.keywords !== undefined ? { keywords: project.drift.keywords } : {}) };
   const current = loadContracts(project, options.only);
   const acks = loadAcknowledgements(project);
   const pairs: PairReport[] = [];

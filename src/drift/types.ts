@@ -58,6 +58,15 @@ export interface RuleFinding {
   readonly kind?: "change" | "annotation" | "prompt";
   /** Reference tokens appended to both pointers (e.g. ["properties", name] for a required name). */
   readonly at?: readonly string[];
+  /** The silent sub-proof whose failure is the reason: its counterexamples are witness candidates here. */
+  readonly because?: ProofPair;
+}
+
+/** One silent proof: `old` inside `new` (backward) or `new` inside `old` (forward). */
+export interface ProofPair {
+  readonly direction: Direction;
+  readonly old: SchemaNode;
+  readonly new: SchemaNode;
 }
 
 export interface Witness {

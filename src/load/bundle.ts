@@ -1,5 +1,6 @@
 import { typeNameFrom } from "../emit/codegen/escape.js";
-import { inputError, type InputError, type Location } from "../errors.js";
+import { inputError, type Diagnostic, type InputError, type Location } from "../errors.js";
+import { uPattern } from "./lenient.js";
 import { isJsonObject, pointerAppend, pointerTokens, type JsonObject, type JsonValue } from "../ir/json.js";
 import { MAX_BUNDLE_NODES } from "./limits.js";
 import { nodeAt, type Doc, type NodeLocation } from "./doc.js";
@@ -21,11 +22,13 @@ const ANCHORS = ["$anchor", "$dynamicAnchor", "$recursiveAnchor"];
  */
 export function bundleSchema(files: FileSet): Bundle {
   const bundler = new Bundler(files);
-  return { schema: bundler.run(), sourceOf: (pointer) => bundler.sourceOf(pointer) };
+  return { schema: bundler.run(), sourceOf: (pointer) => bundler.sourceOf(pointer), warnings: bundler.warnings };
 }
 
 export interface Bundle {
   readonly schema: JsonObject;
+  /** Patterns rewritten to their `u`-flag form (lenient.ts), one warning each, at the pattern as written. */
+  readonly warnings: readonly Diagnostic[];
   /** Where the node at a pointer of `schema` came from: file, pointer there, and line/column when known. */
   sourceOf(pointer: string): Location;
 }
@@ -40,6 +43,7 @@ class Bundler {
   private readonly queue: { readonly name: string; readonly target: NodeLocation }[] = [];
   private readonly byName = new Map<string, NodeLocation>();
   private nodes = 0;
+  readonly warnings: Diagnostic[] = [];
 
   constructor(private readonly files: FileSet) {
     const root = files.root.value as JsonObject;
@@ -50,6 +54,18 @@ class Bundler {
     this.defsKey = root[preferred] === undefined && isJsonObject(root[other]) ? other : preferred;
     const existing = root[this.defsKey];
     this.taken = new Set(isJsonObject(existing) ? Object.keys(existing) : []);
+  }
+
+  /**
+   * A pattern valid only without the `u` flag, in the `u` form that means the same (every consumer of the bundle,
+   * build, check and diff, sees the same pattern); as written otherwise (refused downstream when invalid).
+   */
+  private pattern(written: string, doc: Doc, at: string): string {
+    const rewritten = uPattern(written);
+    if (rewritten === undefined) return written;
+    const message = `pattern ${JSON.stringify(written)} is valid only without the u flag our validators use; read as ${JSON.stringify(rewritten)}, which means the same`;
+    this.warnings.push({ code: "schema.pattern-rewritten", file: doc.file, pointer: at, ...doc.locate(at), message });
+    return rewritten;
   }
 
   run(): JsonObject {
@@ -98,6 +114,8 @@ class Bundler {
       if (doc.adopted.has(at)) continue;
       const kind = keywordKind(key);
       if (key === "$ref" && typeof member === "string") out[key] = this.localRef(doc, at);
+      else if (key === "$schema" && this.files.schemaUri !== undefined) out[key] = this.files.schemaUri;
+      else if (key === "pattern" && typeof member === "string") out[key] = this.pattern(member, doc, at);
       else if (kind === undefined) out[key] = this.data(member, doc, at);
       else {
         const copySchema = (s: JsonValue, p: string) => this.schema(s, doc, p, false);

@@ -1,4 +1,4 @@
-import type { Location } from "../errors.js";
+import type { Diagnostic, Location } from "../errors.js";
 import type { Draft, JsonObject } from "../ir/json.js";
 import { bundleSchema } from "./bundle.js";
 import { LoadCache } from "./doc.js";
@@ -35,6 +35,8 @@ export interface LoadedSchema {
   readonly schema: JsonObject;
   /** Display paths of every file read to produce `schema` (the file itself first). */
   readonly files: readonly string[];
+  /** Sloppy but unambiguous input the loader read generously (a variant `$schema` spelling), to show as warnings. */
+  readonly warnings?: readonly Diagnostic[];
 }
 
 /** Loads, parses and bundles one schema file. Throws `InputError` for every bad input. */
@@ -67,6 +69,7 @@ export function loadSchemaFileMapped(absFile: string, ctx: LoadContext): MappedS
       draft: files.draft,
       schema: bundle.schema,
       files: files.docs.map((doc) => doc.file),
+      ...(files.warnings.length + bundle.warnings.length > 0 ? { warnings: [...files.warnings, ...bundle.warnings] } : {}),
     },
     sourceOf: bundle.sourceOf,
   };

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { inputError, type InputError } from "../errors.js";
+import { inputError, type Diagnostic, type InputError } from "../errors.js";
 import { draftOf, isJsonObject, pointerAppend, pointerTokens, type Draft, type JsonValue } from "../ir/json.js";
 import { displayPath, isInside, nodeAt, type Doc, type LoadCache, type NodeLocation, type RefSite } from "./doc.js";
 import { MAX_FILES } from "./limits.js";
@@ -10,12 +10,17 @@ import { subschemas } from "../ir/keywords.js";
 import { draftFacts, draftList } from "../ir/drafts.js";
 import { closest, didYouMean } from "../suggest/did-you-mean.js";
 import { assertInsideRoot } from "../contain/real-path.js";
+import { canonicalUri, variantDraft } from "./lenient.js";
 
 /** The files of one bundle with every `$ref` resolved to the node it names. */
 export interface FileSet {
   readonly root: Doc;
   readonly docs: readonly Doc[];
   readonly draft: Draft;
+  /** The draft's own URI when the root's `$schema` was a variant spelling (the bundle carries it instead). */
+  readonly schemaUri?: string;
+  /** Sloppy but unambiguous input read generously (lenient.ts), one per file and pointer. */
+  readonly warnings: readonly Diagnostic[];
   targetOf(doc: Doc, refPointer: string): NodeLocation;
 }
 
@@ -51,6 +56,8 @@ export function resolveFiles(absFile: string, ctx: ResolveContext): FileSet {
     root,
     docs: files.docs,
     draft: files.draft,
+    ...(files.schemaUri !== undefined ? { schemaUri: files.schemaUri } : {}),
+    warnings: files.warnings,
     targetOf(doc, refPointer) {
       const target = doc.refs.get(refPointer)?.target;
       if (target === undefined) throw new Error(`internal: unresolved $ref ${doc.file}#${refPointer}`);
@@ -62,6 +69,8 @@ export function resolveFiles(absFile: string, ctx: ResolveContext): FileSet {
 class Files {
   readonly docs: Doc[] = [];
   draft: Draft = "2020-12";
+  schemaUri: string | undefined;
+  readonly warnings: Diagnostic[] = [];
   private readonly schemasDir: string;
   private readonly byPath = new Map<string, Doc>();
   /** Absolute URI (no fragment) → node: file URIs and every `$id`. */
@@ -309,7 +318,19 @@ class Files {
   /** Checks a `$schema`: known, and the root's draft everywhere but the root (which sets it). */
   private draftAt(doc: Doc, pointer: string, uri: JsonValue): Draft {
     const at = pointerAppend(pointer, "$schema");
-    const draft = typeof uri === "string" ? draftOf(uri) : undefined;
+    let draft = typeof uri === "string" ? draftOf(uri) : undefined;
+    const variant = draft === undefined && typeof uri === "string" ? variantDraft(uri) : undefined;
+    if (variant !== undefined) {
+      draft = variant;
+      if (doc === this.docs[0] && pointer === "") this.schemaUri = canonicalUri(variant);
+      this.warnings.push({
+        code: "schema.draft-spelling",
+        file: doc.file,
+        pointer: at,
+        ...doc.locate(at),
+        message: `$schema ${JSON.stringify(uri)} is not the draft's own URI; read as ${variant} (write ${JSON.stringify(canonicalUri(variant))})`,
+      });
+    }
     if (draft === undefined) {
       throw this.error(
         "schema.unknown-draft",

@@ -50,38 +50,43 @@ test("budget › the patterns that made freshKey loop forever are judged compati
   assert.ok(r.verdict.forward !== "incompatible", JSON.stringify(r));
 });
 
-/** Wide enough that its comparison takes far more than a millisecond and more than 50 comparisons. */
-function wide(): JsonObject {
+/**
+ * Wide enough that its comparison takes far more than a millisecond and more than 50 comparisons. `reordered`
+ * lists every anyOf backwards: the same values, written differently, so the engine must prove it (a schema
+ * written identically holds at once, src/drift/same.ts).
+ */
+function wide(reordered = false): JsonObject {
   const properties: JsonObject = {};
   for (let i = 0; i < 300; i++) {
-    properties[`p${i}`] = { anyOf: [{ type: "string", maxLength: i + 1 }, { type: "integer", minimum: i }, { type: "object", properties: { q: { type: "array", items: { type: "number" } } } }] };
+    const branches = [{ type: "string", maxLength: i + 1 }, { type: "integer", minimum: i }, { type: "object", properties: { q: { type: "array", items: { type: "number" } } } }];
+    properties[`p${i}`] = { anyOf: reordered ? branches.reverse() : branches };
   }
   return { type: "object", properties, required: ["p1"] };
 }
 
 test("budget › a spent work budget is unknown in both directions with the reason, never compatible", HANG_GUARD, async () => {
-  const full = await diffSchemas({ schema: wide(), draft: "2020-12" }, { schema: wide(), draft: "2020-12" });
+  const full = await diffSchemas({ schema: wide(), draft: "2020-12" }, { schema: wide(true), draft: "2020-12" });
   assert.deepEqual(full.verdict, { backward: "compatible", forward: "compatible" }, "the baseline: judged in full, compatible");
-  const r = await diffSchemas({ schema: wide(), draft: "2020-12" }, { schema: wide(), draft: "2020-12" }, { maxSteps: 50 });
+  const r = await diffSchemas({ schema: wide(), draft: "2020-12" }, { schema: wide(true), draft: "2020-12" }, { maxSteps: 50 });
   assert.deepEqual(r.verdict, { backward: "unknown", forward: "unknown" });
   const stop = r.changes.find((c) => c.pointer === "" && /^judging stopped: /.test(c.message));
   assert.ok(stop !== undefined, JSON.stringify(r.changes));
   assert.match(stop.message, /the work budget of 50 comparisons was spent; compatibility is not proven/);
   assert.deepEqual(stop.unknown, ["backward", "forward"]);
-  const t = await diffSchemas({ schema: wide(), draft: "2020-12" }, { schema: wide(), draft: "2020-12" }, { timeoutMs: 1 });
+  const t = await diffSchemas({ schema: wide(), draft: "2020-12" }, { schema: wide(true), draft: "2020-12" }, { timeoutMs: 1 });
   assert.deepEqual(t.verdict, { backward: "unknown", forward: "unknown" });
   assert.ok(t.changes.some((c) => /time budget of 1 ms ran out \(--timeout\)/.test(c.message)), JSON.stringify(t.changes));
 });
 
 test("budget › --timeout and config drift.timeout bound the comparison; the flag wins over the config", HANG_GUARD, () => {
-  const baseline = diffFiles(wide(), wide());
+  const baseline = diffFiles(wide(), wide(true));
   assertVerdict(baseline, "compatible", "compatible");
-  const tiny = diffFiles(wide(), wide(), "--timeout", "0.001");
+  const tiny = diffFiles(wide(), wide(true), "--timeout", "0.001");
   assertVerdict(tiny, "unknown", "unknown");
   assert.match(tiny.stdout, /judging stopped: the time budget of 1 ms ran out \(--timeout\); compatibility is not proven/);
-  const json = JSON.parse(diffFiles(wide(), wide(), "--timeout", "0.001", "--format", "json").stdout) as { verdict: Record<string, string> };
+  const json = JSON.parse(diffFiles(wide(), wide(true), "--timeout", "0.001", "--format", "json").stdout) as { verdict: Record<string, string> };
   assert.deepEqual(json.verdict, { backward: "unknown", forward: "unknown" });
-  const dir = makeProject({ "llm-contracts.config.json": { drift: { timeout: 0.001 } }, "old.json": wide(), "new.json": wide() });
+  const dir = makeProject({ "llm-contracts.config.json": { drift: { timeout: 0.001 } }, "old.json": wide(), "new.json": wide(true) });
   const configured = runCli(["diff", "old.json", "new.json"], dir);
   assertVerdict(configured, "unknown", "unknown");
   assert.match(configured.stdout, /time budget of 1 ms ran out/);

@@ -67,8 +67,12 @@ test("cli inputs › patterns the engine used to rebuild (named groups, backrefe
 test("cli inputs › an invalid regular expression is an input error at its pointer", () => {
   assertInputError(diffFiles({ type: "string" }, { type: "string", pattern: "((" }), "new", "/pattern", "drift.invalid-pattern");
   assertInputError(diffFiles({ type: "object", patternProperties: { "[": {} } }, { type: "object" }), "old", "/patternProperties/[", "drift.invalid-pattern");
-  // Valid without the u flag, not with it: the validators use u, so it is refused.
-  assertInputError(diffFiles({ type: "string", pattern: "\\_" }, { type: "string" }), "old", "/pattern", "drift.invalid-pattern");
+  // Valid without the u flag, not with it, and ambiguous (a letter escape: a typo, or the letter): refused.
+  assertInputError(diffFiles({ type: "string", pattern: "\\e" }, { type: "string" }), "old", "/pattern", "drift.invalid-pattern");
+  // Unambiguous (an escaped "_" is "_"): the loader rewrites it to its u form with a warning (issue 17, point 7).
+  const r = diffFiles({ type: "string", pattern: "\\_" }, { type: "string" });
+  assert.equal(r.code, 1, r.stdout + r.stderr);
+  assert.match(r.stderr, /^warning: old\.json:\d+:\d+#\/pattern: .*\[schema\.pattern-rewritten\]\n$/);
 });
 
 test("cli inputs › the draft-04 id keyword (and a string id in draft-07) ends in a verdict", () => {

@@ -7,7 +7,7 @@
  *
  * Budget (CI): 170 pairs, 340 diffs, each bounded by the engine's own budget set here to 100 000 comparisons and
  * 3 s; 80 generated values per compatible direction. Measured: 134 s of CPU, 4 min 20 s wall at load average 5-9
- * on the 2-core machine. The full set (every operator at several sites) is `node dist/bench/drift-corpus.js`.
+ * on the 2-core machine; 5 min 16 s wall at load average 10-14 (issue 17). The full set (every operator at several sites) is `node dist/bench/drift-corpus.js`.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -17,6 +17,13 @@ import { OPERATORS } from "./corpus/mutate.js";
 import { runMutations } from "./corpus/run.js";
 
 const dir = corpusDir(REPO_ROOT);
+/**
+ * Unknown directions recorded on this bounded run (issue 17): 120 of 680 (17.6%; before: 196, 28.8%), 0
+ * violations, 316 s wall at load average 10-14. Verdicts are counted against the work budget, but the 3 s
+ * clock below can still cut a diff on a loaded machine: that, and only that, is what the margin is for.
+ */
+const RECORDED_UNKNOWN = 120;
+const TIMEOUT_MARGIN = 10;
 
 test("drift corpus mutations › compatible verdicts hold on real instances and generated values; witnesses are real", { skip: dir === undefined ? "../shared/corpus/schemastore is absent" : false }, async () => {
   const f = await runMutations(dir!, {
@@ -40,4 +47,6 @@ test("drift corpus mutations › compatible verdicts hold on real instances and 
   }
   assert.ok(f.valuesChecked > 5000, `values checked: ${f.valuesChecked}`);
   assert.ok(f.witnessesChecked > 50, `witnesses checked: ${f.witnessesChecked}`);
+  // The unknown rate must not rise above what was recorded (issue 17).
+  assert.ok(unknown <= RECORDED_UNKNOWN + TIMEOUT_MARGIN, `unknown in ${unknown} of ${f.pairs * 4} directions, more than the ${RECORDED_UNKNOWN} recorded`);
 });

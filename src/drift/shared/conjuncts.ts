@@ -4,7 +4,7 @@
  */
 import { pointerAppend } from "../../ir/json.js";
 import type { At, RuleContext } from "../define.js";
-import type { Direction, RuleFinding, SchemaNode } from "../types.js";
+import type { Candidate, Direction, ProofPair, RuleFinding, SchemaNode } from "../types.js";
 import { candidatesFor } from "./samples.js";
 
 export function conjunctDelta(ctx: RuleContext, direction: Direction): RuleFinding[] {
@@ -15,10 +15,15 @@ export function conjunctDelta(ctx: RuleContext, direction: Direction): RuleFindi
     Array.isArray(node["allOf"]) ? node["allOf"].map((c, i) => ({ node: c as SchemaNode, pointer: pointerAppend(pointerAppend(ptr, "allOf"), i) })) : [];
   const subs = [...list(sub, subPtr), back ? ctx.oldAt : ctx.newAt];
   const out: RuleFinding[] = [];
-  for (const t of list(sup, supPtr)) {
+  const own = list(sub, subPtr);
+  for (const [i, t] of list(sup, supPtr).entries()) {
     if (subs.some((s) => (back ? ctx.proves("backward", s, t) : ctx.proves("forward", t, s)))) continue;
     const message = back ? `allOf conjunct ${t.pointer} added or narrowed` : `allOf conjunct ${t.pointer} removed or widened`;
-    out.push({ message, breaks: [direction], candidates: candidatesFor(ctx, direction, back ? ctx.oldAt.node : ctx.newAt.node, []) });
+    // The failed proof of the source conjunct at the same position (else the whole node) names what breaks it.
+    const whole = own[i] ?? (back ? ctx.oldAt : ctx.newAt);
+    const because: ProofPair = back ? { direction, old: whole.node, new: t.node } : { direction, old: t.node, new: whole.node };
+    const found = ctx.counterexamples(because).map((value): Candidate => ({ direction, value }));
+    out.push({ message, breaks: [direction], because, candidates: [...found, ...candidatesFor(ctx, direction, back ? ctx.oldAt.node : ctx.newAt.node, [])] });
   }
   return out;
 }

@@ -1,16 +1,17 @@
 /**
  * anyOf/oneOf (rule table rows 33–36). Sub = the source side of a direction, sup = the target side.
  * - The source's branches (anyOf or oneOf: a oneOf accepts no more than the anyOf of its branches) or, without
- *   any, the source node itself, must each be proven inside some target branch.
- * - A target oneOf is a union only when its branches are pairwise disjoint; otherwise an old value may match two
- *   new branches and be rejected (`oneOf:[number]` → `[number, integer]` rejects 0): unless both oneOfs are the
- *   same list of equivalent branches, that is reported as a possible break, confirmed or not by a witness.
+ *   any, the source node itself, must each be proven inside some target branch ("uncovered" otherwise).
+ * - A target oneOf must also match each source value only once: when its branches are not pairwise disjoint,
+ *   exclusive.ts decides it per source branch ("overlap" otherwise: `oneOf:[number]` → `[number, integer]`
+ *   rejects 0), with the overlapping branches' values as witness candidates.
  */
-import { pointerAppend, type JsonValue } from "../../ir/json.js";
+import { isJsonObject, pointerAppend, type JsonValue } from "../../ir/json.js";
 import type { At, RuleContext } from "../define.js";
-import type { Direction, RuleFinding, SchemaNode } from "../types.js";
+import type { Candidate, Direction, ProofPair, RuleFinding, SchemaNode } from "../types.js";
 import { typesOf } from "../schema.js";
 import { branchesDisjoint } from "./disjoint.js";
+import { overlapOf } from "./exclusive.js";
 import { candidatesFor, DIVERSE } from "./samples.js";
 
 type Kw = "anyOf" | "oneOf";
@@ -30,36 +31,46 @@ export function unionDelta(ctx: RuleContext, kw: Kw, direction: Direction, probl
   const supBranches = branches(sup, kw, supPtr);
   if (supBranches === undefined) return [];
   const subOneOf = branches(sub, "oneOf", subPtr);
-  const subBranches = branches(sub, kw, subPtr) ?? branches(sub, kw === "anyOf" ? "oneOf" : "anyOf", subPtr) ?? [back ? ctx.oldAt : ctx.newAt];
+  const ownList = branches(sub, kw, subPtr) ?? branches(sub, kw === "anyOf" ? "oneOf" : "anyOf", subPtr);
+  const subBranches = ownList ?? [back ? ctx.oldAt : ctx.newAt];
+  const proof = (s: At, t: At): ProofPair => (back ? { direction, old: s.node, new: t.node } : { direction, old: t.node, new: s.node });
   const inside = (s: At, t: At): boolean => (back ? ctx.proves("backward", s, t) : ctx.proves("forward", t, s));
-  const side = back ? "old" : "new";
-  // Disjoint within what the target node itself allows (its type next to the oneOf).
-  if (kw === "oneOf" && !branchesDisjoint(supBranches, back ? ctx.newRoot : ctx.oldRoot, typesOf(sup))) {
-    // Exclusivity is only inherited from a source oneOf of equivalent branches (same set of values); an anyOf, an
-    // allOf or a plain node swapped to this oneOf may hold values matching two branches.
-    if (problem !== "overlap") return [];
-    if (subOneOf !== undefined && equivalentLists(ctx, back ? subOneOf : supBranches, back ? supBranches : subOneOf)) return [];
-    // A value of two target branches that the source accepts: try the source's examples and the target branches'.
-    const targetSide = back ? "new" : "old";
-    // Values without the branches' types (numbers against object branches) match every untyped branch at once.
-    const [first, ...others] = subBranches.map((b) => candidatesFor(ctx, direction, b.node, []));
-    const candidates = [
-      ...(first ?? []),
-      ...supBranches.flatMap((t) => ctx.examples(targetSide, t.node, 3).map((value) => ({ direction, value }))),
-      ...DIVERSE.map((value) => ({ direction, value })),
-      ...others.flat(),
-    ];
-    return [{ message: `oneOf branches overlap in ${back ? "new" : "old"}: a value matching two branches is rejected`, breaks: [direction], candidates }];
+  if (problem === "uncovered") {
+    const out: RuleFinding[] = [];
+    for (const [i, s] of subBranches.entries()) {
+      if (supBranches.some((t) => inside(s, t))) continue;
+      // The failed proof against the branch at the same position (or the only one) explains it best.
+      const counterpart = supBranches[Math.min(i, supBranches.length - 1)]!;
+      const because = proof(s, counterpart);
+      const what = back ? `an old ${kw} branch (${s.pointer || "/"}) is not covered by any new branch` : `a new ${kw} branch (${s.pointer || "/"}) is not covered by any old branch`;
+      const found = ctx.counterexamples(because).map((value): Candidate => ({ direction, value }));
+      out.push({ message: what, breaks: [direction], because, candidates: [...found, ...candidatesFor(ctx, direction, s.node, [])] });
+    }
+    return out;
   }
-  if (problem !== "uncovered") return [];
-  const out: RuleFinding[] = [];
-  for (const s of subBranches) {
-    if (supBranches.some((t) => inside(s, t))) continue;
-    const what = back ? `an old ${kw} branch (${s.pointer || "/"}) is not covered by any new branch` : `a new ${kw} branch (${s.pointer || "/"}) is not covered by any old branch`;
-    out.push({ message: what, breaks: [direction], candidates: candidatesFor(ctx, direction, s.node, []) });
-  }
-  void side;
-  return out;
+  if (kw !== "oneOf") return [];
+  // Disjoint within what the target node itself allows (its type next to the oneOf): a partition.
+  if (branchesDisjoint(supBranches, back ? ctx.newRoot : ctx.oldRoot, typesOf(sup))) return [];
+  // The same list of equivalent branches on both sides: exclusivity is inherited as it is.
+  if (subOneOf !== undefined && equivalentLists(ctx, back ? subOneOf : supBranches, back ? supBranches : subOneOf)) return [];
+  const subIsOneOf = subOneOf !== undefined && (kw === "oneOf" || branches(sub, "anyOf", subPtr) === undefined);
+  const overlap = overlapOf(ctx, direction, subBranches, supBranches, subIsOneOf);
+  if (overlap === undefined) return [];
+  // A value of two target branches that the source accepts: what broke "other ⊆ its old self", then examples
+  // of the overlapping branches, then values of every type (numbers match every untyped branch at once).
+  const targetSide = back ? "new" : "old";
+  const broke = overlap.because !== undefined ? ctx.counterexamples(overlap.because) : [];
+  // An overlap of objects needs the members of both branches: the source branch's example with what broke laid over.
+  const merged = broke.flatMap((x) => ctx.examples(back ? "old" : "new", overlap.source.node, 2).flatMap((e) => (isJsonObject(x) && isJsonObject(e) ? [{ ...e, ...x }] : [])));
+  const candidates: Candidate[] = [
+    ...[...merged, ...broke].map((value) => ({ direction, value })),
+    ...ctx.examples(targetSide, overlap.other.node, 3).map((value) => ({ direction, value })),
+    ...candidatesFor(ctx, direction, overlap.source.node, []),
+    ...ctx.examples(targetSide, overlap.inside.node, 3).map((value) => ({ direction, value })),
+    ...DIVERSE.map((value) => ({ direction, value })),
+  ];
+  const message = `oneOf branches overlap in ${back ? "new" : "old"}: a value of ${overlap.source.pointer || "/"} may match both ${overlap.inside.pointer} and ${overlap.other.pointer}, and is then rejected`;
+  return [{ message, breaks: [direction], candidates, ...(overlap.because !== undefined ? { because: overlap.because } : {}) }];
 }
 
 /** Old and new lists of the same length where every old branch is equivalent to a distinct new branch. */
