@@ -17,6 +17,9 @@ export const LONG = {
   "conformance/json-schema-test-suite.test.js": "the whole JSON-Schema-Test-Suite, five drafts, generated and in-memory validators",
   "adoption/pack-install.test.js": "npm pack, then installs the tarball into consumer projects and builds them",
   "drift/corpus-mutations.test.js": "drift verdicts over 170 mutated schemastore schemas, checked on real and generated values",
+  "adoption/daily-loop.test.js": "npm pack, then a fresh app through init, build, publish, edits and a migration (a real npm install)",
+  "emit/fast/corpus.test.js": "the fast path against ajv on every schemastore instance document and its mutations",
+  "catalogue/browser.test.js": "headless Chromium over the bundled site and a 200-contract generated project",
 };
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");

@@ -64,6 +64,8 @@ export function collectCatalogue(inputs: CatalogueInputs): Catalogue {
       kind: m.kind,
       compatibility: m.compatibility,
       toolName: m.toolName ?? source.name,
+      ...(m.sideEffects !== undefined ? { sideEffects: m.sideEffects } : {}),
+      ...(m.idempotencyKey !== undefined ? { idempotencyKey: m.idempotencyKey } : {}),
       ...(m.description !== undefined ? { description: m.description } : {}),
       providers: [...m.providers],
       versions,

@@ -17,6 +17,9 @@ export interface ContractDoc {
   readonly compatibility: string;
   /** The wire name: `toolName` from contract.json, else the contract name. */
   readonly toolName: string;
+  /** contract.json `sideEffects` (tool contracts), with the idempotency-key argument an `unsafe` tool names. */
+  readonly sideEffects?: string;
+  readonly idempotencyKey?: string;
   readonly description?: string;
   readonly providers: readonly string[];
   /** Versions compiled without problems, in order. */

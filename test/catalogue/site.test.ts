@@ -21,6 +21,7 @@ test("docs › the bundled project: an index of every contract and a page per co
   const index = read(dir, "site/index.html");
   for (const name of ["document-outline", "issue-refund", "ticket-triage"]) assert.ok(index.includes(`href="contracts/${name}.html"`), name);
   assert.match(index, /<code>issue_refund<\/code>/, "the tool name from contract.json");
+  assert.match(index, /<td>unsafe \(key: <code>idempotency_key<\/code>\)<\/td>/, "side effects and the idempotency key from contract.json");
   const refund = read(dir, "site/contracts/issue-refund.html");
   // The enum value removed in v2, its witness (valid under old only) and the migration that covers it.
   assert.match(refund, /<code>enum-value-removed<\/code> at <code>\/properties\/reason<\/code>/);

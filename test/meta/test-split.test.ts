@@ -25,10 +25,13 @@ test("every test file runs in exactly one of npm test and npm run test:full", ()
   assert.deepEqual(quick.files.filter((f) => long.files.includes(f)), []);
   // The suites the README names as long ones.
   assert.deepEqual(long.files.sort(), [
+    "dist/test/adoption/daily-loop.test.js",
     "dist/test/adoption/pack-install.test.js",
+    "dist/test/catalogue/browser.test.js",
     "dist/test/conformance/json-schema-test-suite.test.js",
     "dist/test/corpus/schemastore.test.js",
     "dist/test/drift/corpus-mutations.test.js",
+    "dist/test/emit/fast/corpus.test.js",
   ]);
   assert.ok(quick.files.includes("dist/test/meta/test-split.test.js"));
 });

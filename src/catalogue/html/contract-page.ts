@@ -9,6 +9,7 @@ import { pairView } from "../../report/html-changes.js";
 import type { ContractDoc, StepDoc, VersionDoc } from "../model.js";
 import { HOME_FROM_CONTRACT } from "./paths.js";
 import { providerMatrix } from "./providers.js";
+import { sideEffects } from "./side-effects.js";
 import { schemaTree } from "./tree.js";
 
 /** Characters of generated TypeScript shown per version (the module itself is in the build output). */
@@ -28,6 +29,7 @@ ${c.description !== undefined ? html`<p>${c.description}</p>` : html``}
 <table class="facts">
 <tr><th>kind</th><td>${c.kind}</td></tr>
 <tr><th>tool name</th><td><code>${c.toolName}</code></td></tr>
+<tr><th>side effects</th><td>${sideEffects(c)}</td></tr>
 <tr><th>compatibility</th><td>${c.compatibility}</td></tr>
 <tr><th>providers</th><td>${c.providers.length > 0 ? c.providers.join(", ") : "none"}</td></tr>
 </table>

@@ -4,6 +4,7 @@ import { page } from "../../html/layout.js";
 import { CONTRACT_FILTER } from "../../html/scripts.js";
 import type { Catalogue, ContractDoc } from "../model.js";
 import { contractHref } from "./paths.js";
+import { sideEffects } from "./side-effects.js";
 
 export function indexPage(catalogue: Catalogue): string {
   const rows = catalogue.contracts.map(row);
@@ -14,7 +15,7 @@ export function indexPage(catalogue: Catalogue): string {
   const body = html`<h1>Contract catalogue</h1>
 <p class="muted">${catalogue.contracts.length} contract(s), ${catalogue.contracts.reduce((n, c) => n + c.versions.length, 0)} version(s).</p>
 <table class="contracts">
-<thead><tr><th>contract</th><th>kind</th><th>tool name</th><th>latest</th><th>compatibility</th><th>providers</th><th>last change</th></tr></thead>
+<thead><tr><th>contract</th><th>kind</th><th>tool name</th><th>side effects</th><th>latest</th><th>compatibility</th><th>providers</th><th>last change</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>
@@ -30,6 +31,7 @@ function row(c: ContractDoc): Html {
 <td><a href="${contractHref(c.name)}">${c.name}</a>${description}</td>
 <td>${c.kind}</td>
 <td><code>${c.toolName}</code></td>
+<td>${sideEffects(c)}</td>
 <td>${latest !== undefined ? `v${latest.version}` : "—"}</td>
 <td>${c.compatibility}</td>
 <td>${c.providers.length > 0 ? c.providers.join(", ") : html`<span class="muted">none</span>`}</td>
