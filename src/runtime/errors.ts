@@ -23,7 +23,8 @@ import type { ContractError, ContractErrorCode, ParseResult, RawError, RawValida
 export function runValidator<T>(validate: RawValidator, value: unknown, options?: ValidateOptions, validateFirst?: RawValidator, validateFast?: FastValidator): ParseResult<T> {
   const maxDepth = options?.maxDepth ?? DEFAULT_MAX_DEPTH;
   // Errors only on failure: a value the fast path accepts (within the depth limit) costs what `is…` costs.
-  if (validateFast !== undefined && fastAnswer(validateFast, value) === true && withinDepth(value, maxDepth)) return { ok: true, value: value as T };
+  const fast = validateFast === undefined ? undefined : fastAnswer(validateFast, value);
+  if (fast === true && withinDepth(value, maxDepth)) return { ok: true, value: value as T };
   const maxErrors = options?.maxErrors ?? DEFAULT_MAX_ERRORS;
   let deep: ContractError | undefined;
   try {
@@ -32,7 +33,8 @@ export function runValidator<T>(validate: RawValidator, value: unknown, options?
     deep = thrownError(error, maxDepth);
   }
   if (deep !== undefined) return { ok: false, errors: [deep] };
-  const valid = guarded(validateFirst ?? validate, value, maxDepth);
+  // A fast-path "no" agrees with the all-errors validator (test/emit/fast), so the first-failure pass is not run again.
+  const valid = fast === false && validateFirst !== undefined ? false : guarded(validateFirst ?? validate, value, maxDepth);
   if (valid === true) return { ok: true, value: value as T };
   if (valid !== false) return { ok: false, errors: [valid] };
   let raw: readonly RawError[];
