@@ -19,6 +19,7 @@ export const LONG = {
   "drift/corpus-mutations.test.js": "drift verdicts over 170 mutated schemastore schemas, checked on real and generated values",
   "adoption/daily-loop.test.js": "npm pack, then a fresh app through init, build, publish, edits and a migration (a real npm install)",
   "emit/fast/corpus.test.js": "the fast path against ajv on every schemastore instance document and its mutations",
+  "adoption/pre-commit.test.js": "the real pre-commit tool installs the hook from a clean clone (npm install, build, pack)",
   "catalogue/browser.test.js": "headless Chromium over the bundled site and a 200-contract generated project",
 };
 
