@@ -14,6 +14,7 @@ export const ts = createRequire(import.meta.url)("typescript") as typeof TypeScr
 /** The types the project uses, under the same names as on the namespace (`ts.Node`, `ts.SyntaxKind`...). */
 export declare namespace ts {
   export type CompilerOptions = TypeScript.CompilerOptions;
+  export type CustomTransformers = TypeScript.CustomTransformers;
   export type Diagnostic = TypeScript.Diagnostic;
   export type EmitFlags = TypeScript.EmitFlags;
   export type EmitHint = TypeScript.EmitHint;

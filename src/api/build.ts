@@ -12,6 +12,7 @@ import type { Scope } from "../incremental/run.js";
 import { withRunCache } from "../cache/context.js";
 import type { StubSync } from "../migrate/sync.js";
 import { clearDeadRuns, leftovers } from "../write/lock.js";
+import type { ModuleMemo } from "../emit/javascript/isolated.js";
 
 export type { CacheOptions } from "../cache/session.js";
 
@@ -64,7 +65,7 @@ export async function build(project: Project, options: RunOptions = {}): Promise
   const { applyPlan } = await import("../write/apply.js");
   const { outputPlan } = await import("../emit/javascript/plan.js");
   const hashOf = cache?.hasher === undefined ? undefined : (f: string) => cache.hasher.hash(f);
-  const applied = applyPlan(project.outDir, await outputPlan(project, result), displayPath(project.rootDir, project.outDir), hashOf, keptFolders(scope));
+  const applied = applyPlan(project.outDir, await outputPlan(project, result, moduleMemo(cache)), displayPath(project.rootDir, project.outDir), hashOf, keptFolders(scope));
   // The hashes taken to compare are of the files just replaced: the snapshot must record the new ones.
   if (applied.changed) cache?.hasher.forgetUnder(project.outDir);
   // Migration modules belong to the user: created when missing, imports and signatures kept in step, bodies untouched.
@@ -116,7 +117,7 @@ export async function check(project: Project, options: RunOptions = {}): Promise
   if (problems.length === 0) {
     const { diffPlan } = await import("../write/plan.js");
     const { outputPlan } = await import("../emit/javascript/plan.js");
-    const diff = diffPlan(project.outDir, await outputPlan(project, result), cache === undefined ? undefined : (f) => cache.hasher.hash(f), keptFolders(scope));
+    const diff = diffPlan(project.outDir, await outputPlan(project, result, moduleMemo(cache)), cache === undefined ? undefined : (f) => cache.hasher.hash(f), keptFolders(scope));
     const hint = "run `llm-contracts build`";
     const as = (code: string, files: readonly string[], message: string): Diagnostic[] => files.map((rel) => ({ code, file: `${out}/${rel}`, message }));
     const found: Diagnostic[][] = [
@@ -174,6 +175,13 @@ async function dependOnMigrations(session: CacheSession<unknown>, project: Proje
       // reported by the run itself
     }
   }
+}
+
+/** The JavaScript flavour's compiled modules, kept in the cache (`"emit": "js"`; the TypeScript flavour never asks). */
+function moduleMemo(cache: CompileCache | undefined): ModuleMemo | undefined {
+  if (cache === undefined) return undefined;
+  const { store } = cache;
+  return { get: (key) => store.get<unknown>(store.key("js-module", key)), set: (key, value) => store.set(store.key("js-module", key), value) };
 }
 
 function compileCache(session: CacheSession<unknown> | undefined): CompileCache | undefined {

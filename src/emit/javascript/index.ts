@@ -2,18 +2,19 @@
  * The JavaScript flavour of the output (`"emit": "js"` in the config): a transform of the TypeScript write plan
  * into ESM JavaScript plus `.d.ts` declarations, for plain JavaScript projects and Node services run without a build
  * step. The TypeScript emitters stay the single source of the generated code; this only compiles their output, in
- * memory, with pinned options (options.ts), so the flavours cannot disagree.
+ * memory, with pinned options (options.ts), so the flavours cannot disagree. Each module is compiled from its own
+ * text (isolated.ts); one program over all of them (program.ts) is the fallback when a module's declarations cannot
+ * be read off its own text.
  *
  * The upgrade chain imports the user's migrations, which are TypeScript beside the schemas. They are compiled too,
  * into `<outDir>/_migrations/<their project path>.js` (the tool never writes beside the user's files), and the
  * upgrade modules' imports are pointed there.
  */
 import path from "node:path";
-import { ts } from "../../typescript.js";
 import type { Project } from "../../config/config.js";
 import { bodyHash, renderModule, toLf } from "../codegen/module.js";
-import { JAVASCRIPT_COMPILER_OPTIONS } from "./options.js";
-import { specifierRewriter } from "./specifiers.js";
+import { emitIsolated, type ModuleMemo } from "./isolated.js";
+import { emitWithProgram } from "./program.js";
 import { VALIDATOR_DECLARATIONS } from "../modules/version.js";
 import type { WritePlan } from "../../write/plan.js";
 
@@ -21,9 +22,9 @@ export const MIGRATIONS_FOLDER = "_migrations";
 
 /**
  * `plan`: the TypeScript plan (relative to outDir). `migrations`: absolute path → text of the user's migration
- * modules. Returns the JavaScript plan: every `x.ts` becomes `x.js` and `x.d.ts`, each migration a `.js` file.
+ * modules. `memo`: modules compiled by earlier runs (a cache). Returns the JavaScript plan: every `x.ts` becomes `x.js` and `x.d.ts`, each migration a `.js` file.
  */
-export function javascriptPlan(project: Project, plan: WritePlan, migrations: ReadonlyMap<string, string>): WritePlan {
+export function javascriptPlan(project: Project, plan: WritePlan, migrations: ReadonlyMap<string, string>, memo?: ModuleMemo): WritePlan {
   const norm = (f: string): string => path.resolve(f);
   const sources = new Map<string, string>();
   const planFileOf = new Map<string, string>();
@@ -45,18 +46,10 @@ export function javascriptPlan(project: Project, plan: WritePlan, migrations: Re
     return rel === undefined ? undefined : path.join(project.outDir, ...rel.split("/"));
   };
 
-  const host = ts.createCompilerHost(JAVASCRIPT_COMPILER_OPTIONS, true);
-  const fileExists = host.fileExists.bind(host);
-  const readFile = host.readFile.bind(host);
-  const getSourceFile = host.getSourceFile.bind(host);
-  host.fileExists = (f) => sources.has(norm(f)) || fileExists(f);
-  host.readFile = (f) => sources.get(norm(f)) ?? readFile(f);
-  host.getSourceFile = (f, lang, onError, create) => {
-    const text = sources.get(norm(f));
-    return text !== undefined ? ts.createSourceFile(f, text, lang, true) : getSourceFile(f, lang, onError, create);
+  const withoutDeclarations = (file: string): boolean => {
+    const stem = planFileOf.get(file.replace(/\.ts$/, ""));
+    return stem === undefined || stem.endsWith(".validate");
   };
-  const program = ts.createProgram({ rootNames: [...sources.keys()].sort(), options: JAVASCRIPT_COMPILER_OPTIONS, host });
-
   const out = new Map<string, string>();
   const emitted = (fileName: string, text: string): void => {
     const abs = norm(fileName);
@@ -64,15 +57,18 @@ export function javascriptPlan(project: Project, plan: WritePlan, migrations: Re
     const stem = abs.replace(/\.d\.ts$|\.js$/, "");
     const planStem = planFileOf.get(stem);
     if (planStem !== undefined) {
-      const declared = isDts && planStem.endsWith(".validate") ? VALIDATOR_DECLARATIONS : text;
-      out.set(`${planStem}${isDts ? ".d.ts" : ".js"}`, rebanner(plan.get(`${planStem}.ts`)!, declared));
+      const source = plan.get(`${planStem}.ts`)!;
+      // A validator module's declarations are fixed text (whichever way it was compiled, and whether or not it was).
+      if (planStem.endsWith(".validate")) out.set(`${planStem}.d.ts`, rebanner(source, VALIDATOR_DECLARATIONS));
+      if (!(isDts && planStem.endsWith(".validate"))) out.set(`${planStem}${isDts ? ".d.ts" : ".js"}`, rebanner(source, text));
       return;
     }
     const moved = migrationOut.get(`${stem}.js`);
     // A migration's declarations are not needed: nothing generated exposes the migration functions' types.
     if (moved !== undefined && !isDts) out.set(moved, migrationBanner(path.relative(project.rootDir, `${stem}.ts`), text));
   };
-  program.emit(undefined, emitted, undefined, false, { before: [specifierRewriter(relocate)] });
+  const input = { sources, norm, relocate, withoutDeclarations };
+  if (!emitIsolated(input, emitted, memo)) emitWithProgram(input, emitted);
   for (const [rel, text] of plan) if (!rel.endsWith(".ts")) out.set(rel, text);
   return new Map([...out].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
 }

@@ -60,7 +60,7 @@ export function renderVersionModule(input: VersionModuleInput): string {
         `  version: ${input.version},`,
         `  kind: ${stringLiteral(input.kind)},`,
         `  draft: ${stringLiteral(input.draft)},`,
-        `  hash: ${n.hash},`,
+        `  hash: ${stringLiteral(input.hash)},`,
         `} as const;`,
       ].join("\n"),
       [
