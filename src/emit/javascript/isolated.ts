@@ -4,6 +4,8 @@
  * type checker. A module's output then depends on that module alone, so it costs what the module costs, and one
  * module's change redoes one module. The generated modules are written so that every export's type can be read off
  * its own text (explicit annotations, literals); where one cannot, this says so and the caller uses the program.
+ * The JavaScript of a module never needs the others: the options hold every module to `isolatedModules` and
+ * `verbatimModuleSyntax` (STRICT_FLAGS), under which the program, too, compiles each file from its own text.
  */
 import { createHash } from "node:crypto";
 import { ts } from "../../typescript.js";
@@ -84,3 +86,4 @@ function compiledModule(value: unknown, wantsDeclarations: boolean): CompiledMod
   if (wantsDeclarations) return typeof dts === "string" ? { js, dts } : undefined;
   return dts === undefined ? { js } : undefined;
 }
+

@@ -6,7 +6,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { compileProject } from "../../../src/api/compile.js";
 import { resolveProject } from "../../../src/config/config.js";
@@ -82,4 +82,16 @@ test("emit js › a memo that returns anything never changes the plan; a memo fi
   const keys = [...stored.keys()];
   assert.equal(new Set(keys).size, keys.length);
   assert.ok(keys.every((k) => /^[0-9a-f]{64}$/.test(k)));
+});
+
+test("emit js › a migration that re-exports an imported name compiles alike both ways (verbatimModuleSyntax: kept as written)", async () => {
+  const dir = copyOfExamples();
+  const file = path.join(dir, "schemas/ticket-triage/migrations/v1-to-v2.ts");
+  writeFileSync(file, `${readFileSync(file, "utf8")}\nimport { isTicketTriageV1 as isOld } from "../../../generated/ticket-triage/v1.js";\nexport { isOld };\n`);
+  const { input } = await inputOf(dir);
+  const { isolated, program, ok } = emitBoth(input);
+  assert.equal(ok, true);
+  assert.deepEqual([...kept(isolated, input)].sort(), [...kept(program, input)].sort());
+  const migration = [...isolated].find(([f]) => f.endsWith(path.join("schemas", "ticket-triage", "migrations", "v1-to-v2.js")));
+  assert.match(migration?.[1] ?? "", /export \{ isOld \};/);
 });
