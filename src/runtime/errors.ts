@@ -8,7 +8,7 @@
  * noPropertyAccessFromIndexSignature, verbatimModuleSyntax, isolatedModules).
  */
 
-import { collectErrors, DEFAULT_MAX_DEPTH, DEFAULT_MAX_ERRORS, depthError, fastAnswer, guarded, thrownError, withinDepth, type FastValidator } from "./limits.js";
+import { collectErrors, DEFAULT_MAX_DEPTH, DEFAULT_MAX_ERRORS, depthError, fastAnswer, guarded, thrownError, type FastValidator } from "./limits.js";
 import type { ContractError, ContractErrorCode, ParseResult, RawError, RawValidator, ValidateOptions } from "./types.js";
 
 /**
@@ -22,9 +22,9 @@ import type { ContractError, ContractErrorCode, ParseResult, RawError, RawValida
  */
 export function runValidator<T>(validate: RawValidator, value: unknown, options?: ValidateOptions, validateFirst?: RawValidator, validateFast?: FastValidator): ParseResult<T> {
   const maxDepth = options?.maxDepth ?? DEFAULT_MAX_DEPTH;
-  // Errors only on failure: a value the fast path accepts (within the depth limit) costs what `is…` costs.
-  const fast = validateFast === undefined ? undefined : fastAnswer(validateFast, value);
-  if (fast === true && withinDepth(value, maxDepth)) return { ok: true, value: value as T };
+  // Errors only on failure: a value the fast path accepts (proven within the depth limit) costs what `is…` costs.
+  const fast = validateFast === undefined ? undefined : fastAnswer(validateFast, value, maxDepth);
+  if (fast === true) return { ok: true, value: value as T };
   const maxErrors = options?.maxErrors ?? DEFAULT_MAX_ERRORS;
   let deep: ContractError | undefined;
   try {

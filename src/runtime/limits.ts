@@ -168,38 +168,28 @@ export function isValid(validateFirst: RawValidator, value: unknown, options?: {
 
 /**
  * A generated fast path (`validateFast` in `v<N>.validate.ts`): true or false when it can tell, undefined when it
- * cannot (a schema part it does not cover, recursion past its own bound).
+ * cannot (a schema part it does not cover, recursion past its own bound, a value it cannot prove within
+ * `maxDepth` levels). Its `true` carries the depth proof: the schema bounds how deeply accepted values nest
+ * (src/emit/fast/depth.ts), and where it bounds nothing the fast path walks the value itself.
  */
-export type FastValidator = (data: unknown) => boolean | undefined;
+export type FastValidator = (data: unknown, maxDepth: number) => boolean | undefined;
 
 /** The fast path's answer, or undefined when it cannot tell or cannot read the value (a getter or proxy that throws). */
-export function fastAnswer(validateFast: FastValidator, value: unknown): boolean | undefined {
+export function fastAnswer(validateFast: FastValidator, value: unknown, maxDepth: number): boolean | undefined {
   try {
-    return validateFast(value);
+    return validateFast(value, maxDepth);
   } catch {
     return undefined;
   }
 }
 
-/** Whether `value` nests no deeper than `limit` levels; false for a value that cannot be read. */
-export function withinDepth(value: unknown, limit: number): boolean {
-  try {
-    return depthError(value, limit) === undefined;
-  } catch {
-    return false;
-  }
-}
-
 /**
- * `is…` with the fast path first. The fast path recurses no deeper than its schema (recursive `$ref`s carry their
- * own bound) but does not look at depth, so its `true` is confirmed by the depth walk: `is…` and `parse…` agree on
- * values nested past `maxDepth`. Its `false` needs no walk; when it cannot tell, the guarded ajv path decides.
+ * `is…` with the fast path first. Its `true` is proven within `maxDepth` and its `false` needs no depth walk,
+ * so `is…` and `parse…` agree on values nested past `maxDepth`; when it cannot tell, the guarded ajv path decides.
  */
 export function isValidFast(validateFast: FastValidator, validateFirst: RawValidator, value: unknown, options?: { readonly maxDepth?: number }): boolean {
-  const fast = fastAnswer(validateFast, value);
-  if (fast === false) return false;
-  if (fast === true) return withinDepth(value, options?.maxDepth ?? DEFAULT_MAX_DEPTH);
-  return isValid(validateFirst, value, options);
+  const fast = fastAnswer(validateFast, value, options?.maxDepth ?? DEFAULT_MAX_DEPTH);
+  return fast === undefined ? isValid(validateFirst, value, options) : fast;
 }
 
 /**
