@@ -24,7 +24,13 @@ export interface FastInput {
 }
 
 export type FastResult =
-  | { readonly kind: "fast"; readonly code: string; readonly helpers: readonly string[] }
+  | {
+      readonly kind: "fast";
+      readonly code: string;
+      readonly helpers: readonly string[];
+      /** Whether `$ref` recursion can make it answer undefined whatever `limit` (otherwise only a limit it cannot prove does). */
+      readonly recursive: boolean;
+    }
   | { readonly kind: "unsupported"; readonly feature: string };
 
 /** The fast path's module code (top-level declarations and `export function validateFast`), or why there is none. */
@@ -59,5 +65,5 @@ export function emitFast(input: FastInput): FastResult {
       `export function ${FAST_EXPORT}(data, limit) {\n${indent([...guard, "const d = 0;"])}\n${indent(body)}\n  ${end}\n}`,
     );
   }
-  return { kind: "fast", code: parts.join("\n") + "\n", helpers: [...ctx.helpers].sort() };
+  return { kind: "fast", code: parts.join("\n") + "\n", helpers: [...ctx.helpers].sort(), recursive: ctx.usesDepth };
 }
