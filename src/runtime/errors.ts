@@ -124,7 +124,13 @@ function codeOf(keyword: string): ContractErrorCode {
 
 const MAX_LISTED = 10;
 
+/** Printable ASCII without a quote or a backslash: JSON writes such a string as itself between quotes. */
+const PLAIN = /^[ !#-[\]-~]*$/;
+
 export function show(value: unknown): string {
+  // The common cases without JSON.stringify, which costs more than the validation that found the error.
+  if (typeof value === "string" && value.length <= 78 && PLAIN.test(value)) return `"${value}"`;
+  if (typeof value === "boolean" || (typeof value === "number" && isFinite(value))) return String(value);
   const text = JSON.stringify(value);
   if (text === undefined) return String(value);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
@@ -132,6 +138,22 @@ export function show(value: unknown): string {
 
 function where(instancePath: string): string {
   return instancePath === "" ? "the document" : instancePath;
+}
+
+/**
+ * Listings of `enum` values, by array: the validator passes the same array (a module-level constant) with every
+ * error of one `enum`, so each is rendered once, not per error.
+ */
+const listings = /* @__PURE__ */ new WeakMap<object, string>();
+
+function listed(values: unknown): string {
+  if (!Array.isArray(values)) return "";
+  let text = listings.get(values);
+  if (text === undefined) {
+    text = `${values.slice(0, MAX_LISTED).map(show).join(", ")}${values.length > MAX_LISTED ? ", ..." : ""}`;
+    listings.set(values, text);
+  }
+  return text;
 }
 
 function messageOf(e: RawError): string {
@@ -142,11 +164,8 @@ function messageOf(e: RawError): string {
       return `${at} is missing the required property ${show(p["missingProperty"])}`;
     case "type":
       return `${at} must be of type ${String(p["type"])}`;
-    case "enum": {
-      const allowed = Array.isArray(p["allowedValues"]) ? (p["allowedValues"] as unknown[]) : [];
-      const listed = allowed.slice(0, MAX_LISTED).map(show).join(", ");
-      return `${at} must be one of ${listed}${allowed.length > MAX_LISTED ? ", ..." : ""}`;
-    }
+    case "enum":
+      return `${at} must be one of ${listed(p["allowedValues"])}`;
     case "const":
       return `${at} must be exactly ${show(p["allowedValue"])}`;
     case "additionalProperties":
