@@ -21,17 +21,6 @@ export const DEFAULT_MAX_DEPTH = 1000;
 /** Default number of errors `parse…` collects before it stops. */
 export const DEFAULT_MAX_ERRORS = 100;
 
-/** One container being walked: its keys (objects) or nothing (arrays), and the next index to visit. */
-interface Frame {
-  readonly node: object;
-  readonly keys: readonly string[] | undefined;
-  next: number;
-}
-
-function frameOf(node: object): Frame {
-  return { node, keys: Array.isArray(node) ? undefined : Object.keys(node), next: 0 };
-}
-
 function escapePointer(key: string): string {
   return key.replace(/~/g, "~0").replace(/\//g, "~1");
 }
@@ -53,58 +42,42 @@ export function tooDeep(instancePath: string, limit: number): ContractError {
 }
 
 /**
- * Whether a container holds containers more than `levels` further down. The common case (a shallow document)
- * pays for no allocation: plain recursion, at most `levels` deep, so it cannot outrun the stack by more than the
- * limit allows; a `RangeError` from a caller already deep in the stack is classified by the callers' `catch`.
- * Only a value found too deep is walked again, iteratively, for the path.
+ * The pointer (below `node`) of the first container more than `levels` further down, or undefined: array
+ * elements and own enumerable properties in order. The common case (a shallow document) pays for no allocation:
+ * plain recursion, at most `levels` deep, so it cannot outrun the stack by more than the limit allows; a
+ * `RangeError` from a caller already deep in the stack is classified by the callers' `catch`.
  */
-function nestsBeyond(node: object, levels: number): boolean {
+function deepPath(node: object, levels: number): string | undefined {
   if (Array.isArray(node)) {
     for (let i = 0; i < node.length; i++) {
-      const child: unknown = node[i];
-      if (typeof child === "object" && child !== null && (levels === 0 || nestsBeyond(child, levels - 1))) return true;
+      const below = deeper(node[i], levels);
+      if (below !== undefined) return `/${i}${below}`;
     }
-    return false;
+    return undefined;
   }
   for (const key in node) {
     if (!Object.prototype.hasOwnProperty.call(node, key)) continue;
-    const child: unknown = (node as { readonly [k: string]: unknown })[key];
-    if (typeof child === "object" && child !== null && (levels === 0 || nestsBeyond(child, levels - 1))) return true;
+    const below = deeper((node as { readonly [k: string]: unknown })[key], levels);
+    if (below !== undefined) return `/${escapePointer(key)}${below}`;
   }
-  return false;
+  return undefined;
+}
+
+/** `deepPath` one level down: "" when `child` is a container and no level is left. */
+function deeper(child: unknown, levels: number): string | undefined {
+  if (typeof child !== "object" || child === null) return undefined;
+  return levels === 0 ? "" : deepPath(child, levels - 1);
 }
 
 /**
  * The first place where `value` nests deeper than `limit` levels (`[]` is 1 level, `[[]]` 2), as a `json.too_deep`
- * error, or undefined. Visits each array element and own enumerable property once, with an explicit stack.
+ * error, or undefined. Visits each array element and own enumerable property at most once.
  */
 export function depthError(value: unknown, limit: number): ContractError | undefined {
   if (typeof value !== "object" || value === null) return undefined;
   if (limit < 1) return tooDeep("", limit);
-  if (!nestsBeyond(value, limit - 1)) return undefined;
-  const stack: Frame[] = [frameOf(value)];
-  while (stack.length > 0) {
-    const top = stack[stack.length - 1]!;
-    const size = top.keys === undefined ? (top.node as readonly unknown[]).length : top.keys.length;
-    if (top.next >= size) {
-      stack.pop();
-      continue;
-    }
-    const key: string | number = top.keys === undefined ? top.next : top.keys[top.next]!;
-    top.next++;
-    const child = (top.node as { readonly [k: string]: unknown })[key];
-    if (typeof child !== "object" || child === null) continue;
-    if (stack.length >= limit) {
-      let path = "";
-      for (const frame of stack) {
-        const k = frame.keys === undefined ? frame.next - 1 : frame.keys[frame.next - 1]!;
-        path += `/${escapePointer(String(k))}`;
-      }
-      return tooDeep(path, limit);
-    }
-    stack.push(frameOf(child));
-  }
-  return undefined;
+  const path = deepPath(value, limit - 1);
+  return path === undefined ? undefined : tooDeep(path, limit);
 }
 
 /**
