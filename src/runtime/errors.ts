@@ -191,7 +191,20 @@ function messageOf(e: RawError): string {
       return `${at} must have at least ${String(p["limit"])} items`;
     case "maxItems":
     case "additionalItems":
+    case "unevaluatedItems":
+    case "items":
       return `${at} must have at most ${String(p["limit"])} items`;
+    case "contains":
+      return p["maxContains"] === undefined
+        ? `${at} must contain at least ${String(p["minContains"])} matching item(s)`
+        : `${at} must contain from ${String(p["minContains"])} to ${String(p["maxContains"])} matching items`;
+    case "dependencies":
+    case "dependentRequired":
+      return `${at} is missing the property ${show(p["missingProperty"])}, which ${show(p["property"])} requires`;
+    case "propertyNames":
+      return `${at} has the property name ${show(p["propertyName"])}, which the schema does not allow`;
+    case "if":
+      return `${at} must match the ${show(p["failingKeyword"])} shape of its if/then/else`;
     case "uniqueItems":
       return `${at} must not contain duplicates (items ${String(p["j"])} and ${String(p["i"])} are equal)`;
     case "minProperties":

@@ -11,6 +11,7 @@ import { withAjv } from "./reuse.js";
 import { hoistSchemaValues } from "./schema-values.js";
 import { FAST_EXPORT, emitFast } from "../fast/index.js";
 import { capErrors } from "./hostile/max-errors.js";
+import { dropMessages } from "./messages.js";
 import { linearPatterns } from "./hostile/patterns.js";
 
 export interface ValidatorInput {
@@ -45,7 +46,7 @@ export const FIRST_FAILURE_EXPORT = "validateFirst";
  *   "ask `validateFirst`" (too deep, or a schema the fast path does not cover: then it always says undefined).
  */
 export function emitValidator(input: ValidatorInput): string {
-  const all = capErrors(standalone(input, false));
+  const all = dropMessages(capErrors(standalone(input, false)));
   const fast = emitFast({ schema: input.schema, draft: input.draft, formats: input.formats ?? {} });
   // Without recursion, the fast path called without a depth limit always answers, and agrees with the all-errors
   // validator (test/emit/fast, test/conformance): it is the first-failure validator, and ajv's second copy of the
@@ -53,7 +54,7 @@ export function emitValidator(input: ValidatorInput): string {
   const first =
     fast.kind === "fast" && !fast.recursive
       ? `${docComment("The first-failure answer is the fast path's: without recursion it always answers when given no depth limit.")}export function ${FIRST_FAILURE_EXPORT}(data) {\n  return ${FAST_EXPORT}(data) === true;\n}\n`
-      : renameFirstFailure(standalone(input, true));
+      : dropMessages(renameFirstFailure(standalone(input, true)));
   const fastCode =
     fast.kind === "fast"
       ? fast.code
