@@ -46,7 +46,10 @@ test("fast path › depth bound of a schema, read from the schema alone", () => 
     ["anyOf with one open branch is open", { anyOf: [{ type: "string" }, {}] }, Infinity],
     ["allOf: the tightest conjunct", { allOf: [{}, { type: "integer" }] }, 0],
     ["a non-recursive $ref", { $ref: "#/$defs/a", $defs: { a: closed({ b: { type: "boolean" } }) } }, 1],
-    ["a recursive $ref is unbounded", { $ref: "#/$defs/n", $defs: { n: closed({ c: { type: "array", items: { $ref: "#/$defs/n" } } }) } }, Infinity],
+    // 128 (MAX_REF_DEPTH) recursive calls of 2 levels each: past them the fast path cannot answer true.
+    ["a recursive $ref, bounded by the fast path's own $ref limit", { $ref: "#/$defs/n", $defs: { n: closed({ c: { type: "array", items: { $ref: "#/$defs/n" } } }) } }, 256],
+    ["an array of itself: the root plus 128 recursive calls", { type: "array", items: { $ref: "#" } }, 129],
+    ["a recursive $ref in an open object is open", { type: "object", properties: { c: { $ref: "#" } } }, Infinity],
     ["type without object or array makes their keywords moot", { type: ["string", "null"], properties: { a: {} } }, 0],
   ];
   for (const [name, schema, want, draft] of cases) assert.equal(boundOf(schema, draft), want, name);
@@ -107,9 +110,16 @@ test("fast path › open schema: a valid value nested past maxDepth is refused b
   assert.equal(g.parse({ a: "x", extra: nestedArrays(3) }).ok, true);
 });
 
-test("fast path › recursive schema: past maxDepth within the $ref bound is refused too", async () => {
+test("fast path › recursive schema: no walk, past maxDepth refused, past the $ref bound the safe path answers", async () => {
   const tree: JsonObject = { $ref: "#/$defs/n", $defs: { n: { type: "array", items: { $ref: "#/$defs/n" } } } };
+  const code = emitFast({ schema: tree, draft: "2020-12" });
+  assert.match(code.kind === "fast" ? code.code : "", /if \(limit < 128\) return undefined;/);
+  assert.doesNotMatch(code.kind === "fast" ? code.code : "", /llmcWithinDepth/);
   const g = await guards(tree);
+  assert.equal(g.module.validateFast(nestedArrays(128), 1000), true);
+  assert.equal(g.module.validateFast(nestedArrays(129), 1000), undefined);
+  assert.equal(g.is(nestedArrays(300)), true, "within maxDepth, past the fast path's bound: ajv's code decides");
+  assert.equal(g.is(nestedArrays(1001)), false);
   assert.equal(g.module.validateFast(nestedArrays(20), 10), undefined);
   assert.equal(g.is(nestedArrays(20), 10), false);
   assert.equal(g.is(nestedArrays(10), 10), true);
