@@ -18,6 +18,7 @@ import { createAjv, emitValidator } from "../src/emit/validators/index.js";
 import { emitFast } from "../src/emit/fast/index.js";
 import { typeNameFrom } from "../src/emit/codegen/escape.js";
 import { runValidator } from "../src/runtime/errors.js";
+import { isValidFast } from "../src/runtime/limits.js";
 import type { RawValidator } from "../src/runtime/types.js";
 import { loadSchemaFile } from "../src/load/index.js";
 import type { Draft, JsonObject } from "../src/ir/json.js";
@@ -129,12 +130,9 @@ export async function measureSubject(index: number, rounds: number): Promise<Anc
   const fastFn = module.validateFast;
   const first = module.validateFirst;
   const all = module.validate;
-  // Exactly what v<N>.ts emits for is… and parse….
-  const ourIs: Fn = (value) => {
-    const r = fastFn(value);
-    return r === undefined ? first(value) : r;
-  };
-  const ourParse: Fn = (value) => (fastFn(value) === true ? { ok: true, value } : runValidator(all, value)).ok;
+  // Exactly what v<N>.ts emits for is… and parse…: the runtime wrappers, guards (depth, error cap) included.
+  const ourIs: Fn = (value) => isValidFast(fastFn, first, value);
+  const ourParse: Fn = (value) => runValidator(all, value, undefined, first, fastFn).ok;
   const ajvFirst = createAjv(s.draft, { strict: s.strict, firstFailure: true }).compile(s.schema);
   const ajvAll = createAjv(s.draft, { strict: s.strict }).compile(s.schema);
   const typia = await typiaBuild(s.schema, s.draft, typeNameFrom(s.name.replace(/^schemastore /, "")));

@@ -8,7 +8,7 @@
  * noPropertyAccessFromIndexSignature, verbatimModuleSyntax, isolatedModules).
  */
 
-import { collectErrors, DEFAULT_MAX_DEPTH, DEFAULT_MAX_ERRORS, depthError, fastAnswer, guarded, thrownError, withinDepth, type FastValidator } from "./limits.js";
+import { collectErrors, DEFAULT_MAX_DEPTH, DEFAULT_MAX_ERRORS, depthError, fastAnswer, guarded, thrownError, type FastValidator } from "./limits.js";
 import type { ContractError, ContractErrorCode, ParseResult, RawError, RawValidator, ValidateOptions } from "./types.js";
 
 /**
@@ -22,9 +22,9 @@ import type { ContractError, ContractErrorCode, ParseResult, RawError, RawValida
  */
 export function runValidator<T>(validate: RawValidator, value: unknown, options?: ValidateOptions, validateFirst?: RawValidator, validateFast?: FastValidator): ParseResult<T> {
   const maxDepth = options?.maxDepth ?? DEFAULT_MAX_DEPTH;
-  // Errors only on failure: a value the fast path accepts (within the depth limit) costs what `is…` costs.
-  const fast = validateFast === undefined ? undefined : fastAnswer(validateFast, value);
-  if (fast === true && withinDepth(value, maxDepth)) return { ok: true, value: value as T };
+  // Errors only on failure: a value the fast path accepts (proven within the depth limit) costs what `is…` costs.
+  const fast = validateFast === undefined ? undefined : fastAnswer(validateFast, value, maxDepth);
+  if (fast === true) return { ok: true, value: value as T };
   const maxErrors = options?.maxErrors ?? DEFAULT_MAX_ERRORS;
   let deep: ContractError | undefined;
   try {
@@ -124,7 +124,13 @@ function codeOf(keyword: string): ContractErrorCode {
 
 const MAX_LISTED = 10;
 
+/** Printable ASCII without a quote or a backslash: JSON writes such a string as itself between quotes. */
+const PLAIN = /^[ !#-[\]-~]*$/;
+
 export function show(value: unknown): string {
+  // The common cases without JSON.stringify, which costs more than the validation that found the error.
+  if (typeof value === "string" && value.length <= 78 && PLAIN.test(value)) return `"${value}"`;
+  if (typeof value === "boolean" || (typeof value === "number" && isFinite(value))) return String(value);
   const text = JSON.stringify(value);
   if (text === undefined) return String(value);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
@@ -132,6 +138,22 @@ export function show(value: unknown): string {
 
 function where(instancePath: string): string {
   return instancePath === "" ? "the document" : instancePath;
+}
+
+/**
+ * Listings of `enum` values, by array: the validator passes the same array (a module-level constant) with every
+ * error of one `enum`, so each is rendered once, not per error.
+ */
+const listings = /* @__PURE__ */ new WeakMap<object, string>();
+
+function listed(values: unknown): string {
+  if (!Array.isArray(values)) return "";
+  let text = listings.get(values);
+  if (text === undefined) {
+    text = `${values.slice(0, MAX_LISTED).map(show).join(", ")}${values.length > MAX_LISTED ? ", ..." : ""}`;
+    listings.set(values, text);
+  }
+  return text;
 }
 
 function messageOf(e: RawError): string {
@@ -142,11 +164,8 @@ function messageOf(e: RawError): string {
       return `${at} is missing the required property ${show(p["missingProperty"])}`;
     case "type":
       return `${at} must be of type ${String(p["type"])}`;
-    case "enum": {
-      const allowed = Array.isArray(p["allowedValues"]) ? (p["allowedValues"] as unknown[]) : [];
-      const listed = allowed.slice(0, MAX_LISTED).map(show).join(", ");
-      return `${at} must be one of ${listed}${allowed.length > MAX_LISTED ? ", ..." : ""}`;
-    }
+    case "enum":
+      return `${at} must be one of ${listed(p["allowedValues"])}`;
     case "const":
       return `${at} must be exactly ${show(p["allowedValue"])}`;
     case "additionalProperties":
@@ -172,7 +191,20 @@ function messageOf(e: RawError): string {
       return `${at} must have at least ${String(p["limit"])} items`;
     case "maxItems":
     case "additionalItems":
+    case "unevaluatedItems":
+    case "items":
       return `${at} must have at most ${String(p["limit"])} items`;
+    case "contains":
+      return p["maxContains"] === undefined
+        ? `${at} must contain at least ${String(p["minContains"])} matching item(s)`
+        : `${at} must contain from ${String(p["minContains"])} to ${String(p["maxContains"])} matching items`;
+    case "dependencies":
+    case "dependentRequired":
+      return `${at} is missing the property ${show(p["missingProperty"])}, which ${show(p["property"])} requires`;
+    case "propertyNames":
+      return `${at} has the property name ${show(p["propertyName"])}, which the schema does not allow`;
+    case "if":
+      return `${at} must match the ${show(p["failingKeyword"])} shape of its if/then/else`;
     case "uniqueItems":
       return `${at} must not contain duplicates (items ${String(p["j"])} and ${String(p["i"])} are equal)`;
     case "minProperties":

@@ -21,17 +21,6 @@ export const DEFAULT_MAX_DEPTH = 1000;
 /** Default number of errors `parse…` collects before it stops. */
 export const DEFAULT_MAX_ERRORS = 100;
 
-/** One container being walked: its keys (objects) or nothing (arrays), and the next index to visit. */
-interface Frame {
-  readonly node: object;
-  readonly keys: readonly string[] | undefined;
-  next: number;
-}
-
-function frameOf(node: object): Frame {
-  return { node, keys: Array.isArray(node) ? undefined : Object.keys(node), next: 0 };
-}
-
 function escapePointer(key: string): string {
   return key.replace(/~/g, "~0").replace(/\//g, "~1");
 }
@@ -53,58 +42,42 @@ export function tooDeep(instancePath: string, limit: number): ContractError {
 }
 
 /**
- * Whether a container holds containers more than `levels` further down. The common case (a shallow document)
- * pays for no allocation: plain recursion, at most `levels` deep, so it cannot outrun the stack by more than the
- * limit allows; a `RangeError` from a caller already deep in the stack is classified by the callers' `catch`.
- * Only a value found too deep is walked again, iteratively, for the path.
+ * The pointer (below `node`) of the first container more than `levels` further down, or undefined: array
+ * elements and own enumerable properties in order. The common case (a shallow document) pays for no allocation:
+ * plain recursion, at most `levels` deep, so it cannot outrun the stack by more than the limit allows; a
+ * `RangeError` from a caller already deep in the stack is classified by the callers' `catch`.
  */
-function nestsBeyond(node: object, levels: number): boolean {
+function deepPath(node: object, levels: number): string | undefined {
   if (Array.isArray(node)) {
     for (let i = 0; i < node.length; i++) {
-      const child: unknown = node[i];
-      if (typeof child === "object" && child !== null && (levels === 0 || nestsBeyond(child, levels - 1))) return true;
+      const below = deeper(node[i], levels);
+      if (below !== undefined) return `/${i}${below}`;
     }
-    return false;
+    return undefined;
   }
   for (const key in node) {
     if (!Object.prototype.hasOwnProperty.call(node, key)) continue;
-    const child: unknown = (node as { readonly [k: string]: unknown })[key];
-    if (typeof child === "object" && child !== null && (levels === 0 || nestsBeyond(child, levels - 1))) return true;
+    const below = deeper((node as { readonly [k: string]: unknown })[key], levels);
+    if (below !== undefined) return `/${escapePointer(key)}${below}`;
   }
-  return false;
+  return undefined;
+}
+
+/** `deepPath` one level down: "" when `child` is a container and no level is left. */
+function deeper(child: unknown, levels: number): string | undefined {
+  if (typeof child !== "object" || child === null) return undefined;
+  return levels === 0 ? "" : deepPath(child, levels - 1);
 }
 
 /**
  * The first place where `value` nests deeper than `limit` levels (`[]` is 1 level, `[[]]` 2), as a `json.too_deep`
- * error, or undefined. Visits each array element and own enumerable property once, with an explicit stack.
+ * error, or undefined. Visits each array element and own enumerable property at most once.
  */
 export function depthError(value: unknown, limit: number): ContractError | undefined {
   if (typeof value !== "object" || value === null) return undefined;
   if (limit < 1) return tooDeep("", limit);
-  if (!nestsBeyond(value, limit - 1)) return undefined;
-  const stack: Frame[] = [frameOf(value)];
-  while (stack.length > 0) {
-    const top = stack[stack.length - 1]!;
-    const size = top.keys === undefined ? (top.node as readonly unknown[]).length : top.keys.length;
-    if (top.next >= size) {
-      stack.pop();
-      continue;
-    }
-    const key: string | number = top.keys === undefined ? top.next : top.keys[top.next]!;
-    top.next++;
-    const child = (top.node as { readonly [k: string]: unknown })[key];
-    if (typeof child !== "object" || child === null) continue;
-    if (stack.length >= limit) {
-      let path = "";
-      for (const frame of stack) {
-        const k = frame.keys === undefined ? frame.next - 1 : frame.keys[frame.next - 1]!;
-        path += `/${escapePointer(String(k))}`;
-      }
-      return tooDeep(path, limit);
-    }
-    stack.push(frameOf(child));
-  }
-  return undefined;
+  const path = deepPath(value, limit - 1);
+  return path === undefined ? undefined : tooDeep(path, limit);
 }
 
 /**
@@ -168,38 +141,28 @@ export function isValid(validateFirst: RawValidator, value: unknown, options?: {
 
 /**
  * A generated fast path (`validateFast` in `v<N>.validate.ts`): true or false when it can tell, undefined when it
- * cannot (a schema part it does not cover, recursion past its own bound).
+ * cannot (a schema part it does not cover, recursion past its own bound, a value it cannot prove within
+ * `maxDepth` levels). Its `true` carries the depth proof: the schema bounds how deeply accepted values nest
+ * (src/emit/fast/depth.ts), and where it bounds nothing the fast path walks the value itself.
  */
-export type FastValidator = (data: unknown) => boolean | undefined;
+export type FastValidator = (data: unknown, maxDepth: number) => boolean | undefined;
 
 /** The fast path's answer, or undefined when it cannot tell or cannot read the value (a getter or proxy that throws). */
-export function fastAnswer(validateFast: FastValidator, value: unknown): boolean | undefined {
+export function fastAnswer(validateFast: FastValidator, value: unknown, maxDepth: number): boolean | undefined {
   try {
-    return validateFast(value);
+    return validateFast(value, maxDepth);
   } catch {
     return undefined;
   }
 }
 
-/** Whether `value` nests no deeper than `limit` levels; false for a value that cannot be read. */
-export function withinDepth(value: unknown, limit: number): boolean {
-  try {
-    return depthError(value, limit) === undefined;
-  } catch {
-    return false;
-  }
-}
-
 /**
- * `is…` with the fast path first. The fast path recurses no deeper than its schema (recursive `$ref`s carry their
- * own bound) but does not look at depth, so its `true` is confirmed by the depth walk: `is…` and `parse…` agree on
- * values nested past `maxDepth`. Its `false` needs no walk; when it cannot tell, the guarded ajv path decides.
+ * `is…` with the fast path first. Its `true` is proven within `maxDepth` and its `false` needs no depth walk,
+ * so `is…` and `parse…` agree on values nested past `maxDepth`; when it cannot tell, the guarded ajv path decides.
  */
 export function isValidFast(validateFast: FastValidator, validateFirst: RawValidator, value: unknown, options?: { readonly maxDepth?: number }): boolean {
-  const fast = fastAnswer(validateFast, value);
-  if (fast === false) return false;
-  if (fast === true) return withinDepth(value, options?.maxDepth ?? DEFAULT_MAX_DEPTH);
-  return isValid(validateFirst, value, options);
+  const fast = fastAnswer(validateFast, value, options?.maxDepth ?? DEFAULT_MAX_DEPTH);
+  return fast === undefined ? isValid(validateFirst, value, options) : fast;
 }
 
 /**

@@ -119,7 +119,10 @@ export async function runDraft(suiteDir: string, folder: string, draft: Draft, t
         const fast = run(generated.fast, test.data);
         const fastAgrees = fast === undefined || fast === ajvs;
         const passed = ours === test.valid && oursFirst === test.valid;
-        const disagreement = ours !== ajvs || oursFirst !== ajvsFirst || !fastAgrees;
+        // Where the schema has no recursion, the module's first-failure answer is the fast path's (it agrees with
+        // the all-errors validator, also where ajv's allErrors: false has the tuple-beside-`contains` bug).
+        const firstAgrees = oursFirst === ajvsFirst || oursFirst === ajvs;
+        const disagreement = ours !== ajvs || !firstAgrees || !fastAgrees;
         const detail = disagreement
           ? `generated validator says ${ours} (first-failure ${oursFirst}, fast ${String(fast)}), ajv in memory says ${ajvs} (allErrors false ${ajvsFirst})`
           : typeof ours === "string"

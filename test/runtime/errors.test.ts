@@ -53,3 +53,32 @@ test("runValidator › messages name the missing property", () => {
   assert.equal(result.ok, false);
   if (!result.ok) assert.match(result.errors[0]!.message, /needs_human/);
 });
+
+test("show › writes what JSON.stringify writes, cut at 80 characters", async () => {
+  const { show } = await import("../../src/runtime/errors.js");
+  const cases: unknown[] = ["plain", "", 'with "quotes"', "back\\slash", "line\nbreak", "é", "x".repeat(78), "x".repeat(79), 0, -1.5, 1e21, true, false, null, [1, "a"], { k: "v" }];
+  for (const value of cases) {
+    const json = JSON.stringify(value);
+    assert.equal(show(value), json.length > 80 ? `${json.slice(0, 77)}...` : json, String(value));
+  }
+  assert.equal(show(NaN), "null");
+  assert.equal(show(undefined), "undefined");
+});
+
+test("runValidator › an enum message lists the allowed values, the same for every error of that enum", () => {
+  const allowed = ["a", 'b"', 3, null, { x: 1 }];
+  const raw = [0, 1].map((i) => ({ instancePath: `/${i}`, schemaPath: "#/items/enum", keyword: "enum", params: { allowedValues: allowed }, message: "m" }));
+  const other = { instancePath: "/2", schemaPath: "#/items/enum", keyword: "enum", params: { allowedValues: Array.from({ length: 12 }, (_, i) => `v${i}`) }, message: "m" };
+  const validate = Object.assign(() => false, { errors: [...raw, other] }) as unknown as RawValidator;
+  const r = runValidator(validate, [1, 2, 3]);
+  assert.equal(r.ok, false);
+  if (r.ok) return;
+  assert.deepEqual(
+    r.errors.map((e) => e.message),
+    [
+      '/0 must be one of "a", "b\\"", 3, null, {"x":1}',
+      '/1 must be one of "a", "b\\"", 3, null, {"x":1}',
+      `/2 must be one of ${Array.from({ length: 10 }, (_, i) => `"v${i}"`).join(", ")}, ...`,
+    ],
+  );
+});

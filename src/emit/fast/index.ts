@@ -11,6 +11,8 @@ import type { JsonObject } from "../../ir/json.js";
 import { draftFacts, type Draft } from "../../ir/drafts.js";
 import { DEEP_FLAG, FastContext, Unsupported, indent } from "./context.js";
 import { emitChecks } from "./schema.js";
+import { depthBound } from "./depth.js";
+import { jsonLiteral } from "../codegen/escape.js";
 
 /** Name of the fast path's export in the validator module. */
 export const FAST_EXPORT = "validateFast";
@@ -22,7 +24,13 @@ export interface FastInput {
 }
 
 export type FastResult =
-  | { readonly kind: "fast"; readonly code: string; readonly helpers: readonly string[] }
+  | {
+      readonly kind: "fast";
+      readonly code: string;
+      readonly helpers: readonly string[];
+      /** Whether `$ref` recursion can make it answer undefined whatever `limit` (otherwise only a limit it cannot prove does). */
+      readonly recursive: boolean;
+    }
   | { readonly kind: "unsupported"; readonly feature: string };
 
 /** The fast path's module code (top-level declarations and `export function validateFast`), or why there is none. */
@@ -35,17 +43,27 @@ export function emitFast(input: FastInput): FastResult {
     if (error instanceof Unsupported) return { kind: "unsupported", feature: error.feature };
     throw error;
   }
+  // The depth proof (depth.ts): a `true` is only given for a value within `limit` levels.
+  const bound = depthBound(ctx, input.schema);
+  const guard = bound > 0 && Number.isFinite(bound) ? [`if (limit < ${jsonLiteral(bound)}) return undefined;`] : [];
+  const unbounded = !Number.isFinite(bound);
+  if (unbounded) ctx.helpers.add("llmcWithinDepth");
   const parts = [...ctx.declarations];
   if (ctx.usesDepth) {
     parts.push(`let ${DEEP_FLAG} = false;`, ...ctx.functions);
     parts.push(`function fastRoot(data, d) {\n${indent(body)}\n  return true;\n}`);
+    const answer = unbounded ? `ok && !llmcWithinDepth(data, limit) ? undefined : ok` : "ok";
     parts.push(
-      `/** true or false as ajv answers, or undefined when $ref recursion went too deep (ask the safe path). */`,
-      `export function ${FAST_EXPORT}(data) {\n  ${DEEP_FLAG} = false;\n  const ok = fastRoot(data, 0);\n  return ${DEEP_FLAG} ? undefined : ok;\n}`,
+      `/** true or false as ajv answers (true only within \`limit\` levels), or undefined: $ref recursion went too deep, or the value nests past \`limit\` (ask the safe path). */`,
+      `export function ${FAST_EXPORT}(data, limit) {\n${indent([...guard, `${DEEP_FLAG} = false;`, "const ok = fastRoot(data, 0);", `if (${DEEP_FLAG}) return undefined;`, `return ${answer};`])}\n}`,
     );
   } else {
     parts.push(...ctx.functions);
-    parts.push(`/** true or false as ajv answers. */`, `export function ${FAST_EXPORT}(data) {\n  const d = 0;\n${indent(body)}\n  return true;\n}`);
+    const end = unbounded ? "return llmcWithinDepth(data, limit) || undefined;" : "return true;";
+    parts.push(
+      `/** true or false as ajv answers (true only within \`limit\` levels), or undefined when the value nests past \`limit\` (ask the safe path). */`,
+      `export function ${FAST_EXPORT}(data, limit) {\n${indent([...guard, "const d = 0;"])}\n${indent(body)}\n  ${end}\n}`,
+    );
   }
-  return { kind: "fast", code: parts.join("\n") + "\n", helpers: [...ctx.helpers].sort() };
+  return { kind: "fast", code: parts.join("\n") + "\n", helpers: [...ctx.helpers].sort(), recursive: ctx.usesDepth };
 }

@@ -97,6 +97,10 @@ function emitKeyLoop(ctx: FastContext, schema: JsonObject, described: ReadonlySe
     else if (check !== "") body.push(`if (${test}) {${check} }`);
   }
   if (checkAdditional) {
+    // Past 8 names ajv looks a key up in the `properties` object itself (`isAdditional` in its
+    // vocabularies/applicator/additionalProperties.ts), where an own `__proto__` entry makes that name described.
+    const rawProperties = schema["properties"];
+    if (described.size > 8 && isObject(rawProperties) && Object.hasOwn(rawProperties, "__proto__")) described = new Set([...described, "__proto__"]);
     const known = [...described].map((k) => `${key} === ${stringLiteral(k)}`);
     const fail =
       additional === false

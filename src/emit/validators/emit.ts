@@ -11,6 +11,7 @@ import { withAjv } from "./reuse.js";
 import { hoistSchemaValues } from "./schema-values.js";
 import { FAST_EXPORT, emitFast } from "../fast/index.js";
 import { capErrors } from "./hostile/max-errors.js";
+import { dropMessages } from "./messages.js";
 import { linearPatterns } from "./hostile/patterns.js";
 
 export interface ValidatorInput {
@@ -39,14 +40,21 @@ export const FIRST_FAILURE_EXPORT = "validateFirst";
  * ESM JavaScript source with zero imports and no top-level side effects, exporting two ajv standalone validators
  * of the same schema that share one set of helpers, and the fast path:
  * - `validate` (also the default export): every error, for `parse<Contract>` and repair prompts;
- * - `validateFirst`: stops at the first failure (ajv `allErrors: false`), the safe path of `is<Contract>`;
+ * - `validateFirst`: stops at the first failure, the safe path of `is<Contract>`: the fast path itself when the
+ *   schema has no recursion, else ajv's `allErrors: false` code;
  * - `validateFast`: our own straight-line checks (src/emit/fast), true/false as ajv answers, or undefined for
  *   "ask `validateFirst`" (too deep, or a schema the fast path does not cover: then it always says undefined).
  */
 export function emitValidator(input: ValidatorInput): string {
-  const all = capErrors(standalone(input, false));
-  const first = renameFirstFailure(standalone(input, true));
+  const all = dropMessages(capErrors(standalone(input, false)));
   const fast = emitFast({ schema: input.schema, draft: input.draft, formats: input.formats ?? {} });
+  // Without recursion, the fast path called without a depth limit always answers, and agrees with the all-errors
+  // validator (test/emit/fast, test/conformance): it is the first-failure validator, and ajv's second copy of the
+  // schema's checks is not emitted (smaller modules; `is…` and `parse…` share one set of checks).
+  const first =
+    fast.kind === "fast" && !fast.recursive
+      ? `${docComment("The first-failure answer is the fast path's: without recursion it always answers when given no depth limit.")}export function ${FIRST_FAILURE_EXPORT}(data) {\n  return ${FAST_EXPORT}(data) === true;\n}\n`
+      : dropMessages(renameFirstFailure(standalone(input, true)));
   const fastCode =
     fast.kind === "fast"
       ? fast.code

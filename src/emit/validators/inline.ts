@@ -114,7 +114,8 @@ function definitionsFor(roots: readonly string[]): string[] {
 function protoKeysAsComputed(code: string): string {
   const masked = maskLiterals(code);
   const literal = stringLiteral("__proto__");
-  return code.replace(/"__proto__"(?=\s*:)/g, (match, offset: number) =>
+  // Not a `case "__proto__":` label (the fast path's key switch): that one is a comparison, not a member.
+  return code.replace(/(?<!\bcase\s*)"__proto__"(?=\s*:)/g, (match, offset: number) =>
     // Only a whole string token is a key; the same text inside a longer string literal is masked as spaces.
     masked.startsWith(`"${" ".repeat(literal.length - 2)}"`, offset) ? `[${literal}]` : match,
   );

@@ -47,3 +47,22 @@ export function llmcEqual(a: unknown, b: unknown): boolean {
   }
   return true;
 }
+
+/**
+ * Whether `value` nests no deeper than `levels` levels of arrays and objects (`[]` is 1). The fast path's depth
+ * proof where the schema bounds nothing (fast/depth.ts): plain recursion at most `levels` deep, own enumerable
+ * properties and array elements only (as the runtime's walk, `_runtime/limits.ts`). A cyclic value is too deep.
+ * An undefined `levels` (a caller that asks for no limit) accepts everything.
+ */
+export function llmcWithinDepth(value: unknown, levels: number | undefined): boolean {
+  if (levels === undefined || typeof value !== "object" || value === null) return true;
+  if (levels < 1) return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (!llmcWithinDepth(value[i], levels - 1)) return false;
+    return true;
+  }
+  for (const key in value) {
+    if (Object.prototype.hasOwnProperty.call(value, key) && !llmcWithinDepth((value as Record<string, unknown>)[key], levels - 1)) return false;
+  }
+  return true;
+}

@@ -5,7 +5,8 @@ import { createAjv, emitValidator } from "../../../src/emit/validators/index.js"
 export interface Loaded {
   readonly validate: (data: unknown) => boolean;
   readonly validateFirst: (data: unknown) => boolean;
-  readonly validateFast: (data: unknown) => boolean | undefined;
+  /** `limit`: the `maxDepth` its `true` must be proven within (none: no depth claim). */
+  readonly validateFast: (data: unknown, limit?: number) => boolean | undefined;
 }
 
 export async function loadModule(code: string): Promise<Loaded> {

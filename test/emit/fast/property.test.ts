@@ -106,6 +106,13 @@ const valueArb: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => (
   ),
 })).value;
 
+/** How many levels of arrays and objects `value` nests (`[]` is 1). */
+function depthOf(value: unknown): number {
+  if (typeof value !== "object" || value === null) return 0;
+  const children = Array.isArray(value) ? (value as unknown[]) : Object.values(value);
+  return 1 + Math.max(0, ...children.map(depthOf));
+}
+
 async function differential(draft: Draft, runs: number, seed: number): Promise<{ schemas: number; uncovered: number }> {
   let schemas = 0;
   let uncovered = 0;
@@ -123,6 +130,12 @@ async function differential(draft: Draft, runs: number, seed: number): Promise<{
         if (fast === undefined) continue;
         assert.equal(fast, loaded.ajv(value), `fast path says ${fast} for ${JSON.stringify(value)} against ${JSON.stringify(schema)}`);
         assert.equal(loaded.module.validate(value), fast);
+        // The depth proof: never a `true` for a value nested past the limit; within it, the same answer.
+        const levels = depthOf(value);
+        if (levels > 0) assert.notEqual(loaded.module.validateFast(value, levels - 1), true, `true past the depth limit for ${JSON.stringify(value)} against ${JSON.stringify(schema)}`);
+        const limited = loaded.module.validateFast(value, 1000);
+        assert.ok(limited === fast || limited === undefined, `limit 1000 changed the answer for ${JSON.stringify(value)}`);
+        if (!loaded.code.includes("fastDeep")) assert.equal(limited, fast, `a shallow value needs no fallback without recursion: ${JSON.stringify(value)} against ${JSON.stringify(schema)}`);
       }
     }),
     { numRuns: runs, seed },

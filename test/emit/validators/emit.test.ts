@@ -77,8 +77,11 @@ test("the generated validator agrees with ajv in memory on every format across t
 });
 
 test("only the helpers and formats a schema uses are emitted", () => {
-  const plain = emitValidator({ schema: { type: "object", properties: { n: { type: "integer" } } }, draft: "2020-12" });
+  const plain = emitValidator({ schema: { type: "object", properties: { n: { type: "integer" } }, additionalProperties: false }, draft: "2020-12" });
   assert.doesNotMatch(plain, /llmc/);
+  // An open object bounds no depth: the fast path walks the value (src/emit/fast/depth.ts), and needs nothing else.
+  const open = emitValidator({ schema: { type: "object", properties: { n: { type: "integer" } } }, draft: "2020-12" });
+  assert.deepEqual([...new Set(open.match(/\bllmc\w+/g))], ["llmcWithinDepth"]);
   const dated = emitValidator({ schema: { type: "string", format: "date-time" }, draft: "2020-12" });
   assert.match(dated, /function llmcDateTime\(/);
   assert.match(dated, /function llmcDate\(/, "dependencies come along");

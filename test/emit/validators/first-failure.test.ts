@@ -44,10 +44,15 @@ test("validateFirst stops at the first failure; validate reports them all", asyn
   assert.equal(module.validate(bad), false);
   assert.ok((module.validate.errors ?? []).length >= 4, "all errors");
   assert.equal(module.validateFirst(bad), false);
-  assert.equal(module.validateFirst.errors?.length, 1, "one error");
+  assert.equal(module.validateFirst.errors, undefined, "without recursion it is the fast path: an answer, no error list");
   const good = { category: "billing", summary: "ok", tags: ["a", "b"], escalation: { reason: null } };
   assert.equal(module.validate(good), true);
   assert.equal(module.validateFirst(good), true);
+  // A recursive schema keeps ajv's first-failure code, which the fast path falls back to past its $ref bound.
+  const tree: JsonObject = { $ref: "#/$defs/n", $defs: { n: { type: "object", properties: { c: { type: "array", items: { $ref: "#/$defs/n" } } }, additionalProperties: false } } };
+  const recursive = await load(emitValidator({ schema: tree, draft: "2020-12" }));
+  assert.equal(recursive.validateFirst({ c: [{ x: 1, y: 2 }] }), false);
+  assert.equal(recursive.validateFirst.errors?.length, 1, "one error");
 });
 
 test("both validators agree with ajv in memory on the same options, case by case", async () => {
