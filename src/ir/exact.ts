@@ -35,7 +35,12 @@ export function decimalOf(text: string): Decimal | undefined {
   return { n, d };
 }
 
-/** Whether `Number(text)` is exactly the number the literal denotes (false too for out-of-range literals). */
+/**
+ * Whether the double `Number(text)` holds the literal: its shortest decimal (what JavaScript prints, and reads back
+ * to the same double) is the literal's number. `0.1` and `1e23` qualify (every consumer reading them as doubles
+ * agrees); `0.10000000000000001` and `9007199254740993` do not (they read as 0.1 and 9007199254740992), nor does
+ * a literal out of range.
+ */
 export function isExactLiteral(text: string, value: number): boolean {
   if (!Number.isFinite(value)) return false;
   if (String(value) === text) return true;
