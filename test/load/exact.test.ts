@@ -75,3 +75,15 @@ test("exact › build and check print the warning with file, line and pointer, a
   assert.equal(checked.code, 0, checked.stderr);
   assert.equal(checked.stderr, built.stderr, "check lists the same warnings");
 });
+
+test("exact › YAML numbers written as JSON literals keep their text too; .inf and hex are read as before", () => {
+  const p = project({ "a.yaml": "enum:\n  - 9007199254740993\n  - 0x10\nmaximum: 1e400\nminimum: 0.10000000000000001\n", "b.yaml": "maximum: .inf\n" });
+  const loaded = p.load("a.yaml");
+  const e = loaded.schema["enum"] as number[];
+  assert.deepEqual(e, [9007199254740992, 16]);
+  assert.equal(exactText(e, 0), "9007199254740993");
+  assert.equal(exactText(loaded.schema, "maximum"), "1e400");
+  assert.equal(exactText(loaded.schema, "minimum"), "0.10000000000000001");
+  assert.deepEqual(loaded.warnings?.map((w) => [w.pointer, w.line]), [["/enum/0", 2], ["/maximum", 4], ["/minimum", 5]]);
+  assert.throws(() => p.load("b.yaml"), /not a JSON number/);
+});
