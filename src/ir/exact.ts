@@ -36,16 +36,25 @@ export function decimalOf(text: string): Decimal | undefined {
 }
 
 /**
- * Whether the double `Number(text)` holds the literal: its shortest decimal (what JavaScript prints, and reads back
- * to the same double) is the literal's number. `0.1` and `1e23` qualify (every consumer reading them as doubles
- * agrees); `0.10000000000000001` and `9007199254740993` do not (they read as 0.1 and 9007199254740992), nor does
- * a literal out of range.
+ * The decimal a double stands for: its shortest decimal (`0.1`: what JavaScript prints and reads back), except for
+ * integers beyond 2^53, whose every digit is the double's own (`2 ** 63` is 9223372036854775808, not the printed
+ * 9223372036854776000).
+ */
+export function doubleText(value: number): string {
+  return Number.isInteger(value) && Math.abs(value) >= 2 ** 53 ? BigInt(value).toString() : String(value);
+}
+
+/**
+ * Whether the double `Number(text)` holds the literal: the decimal it stands for (`doubleText`) is the literal's
+ * number. `0.1`, `1e22` and `-9223372036854775808` qualify; `0.10000000000000001`, `9007199254740993`, `1e23`
+ * (the double is 99999999999999991611392) do not, nor does a literal out of range.
  */
 export function isExactLiteral(text: string, value: number): boolean {
   if (!Number.isFinite(value)) return false;
-  if (String(value) === text) return true;
+  const held = doubleText(value);
+  if (held === text) return true;
   const a = decimalOf(text);
-  const b = decimalOf(String(value));
+  const b = decimalOf(held);
   return a !== undefined && b !== undefined && a.n * b.d === b.n * a.d;
 }
 
@@ -88,11 +97,11 @@ export function carryLiterals(from: object, to: object): void {
   }
 }
 
-/** The exact text of the number at `container[key]`: the literal as written, else the double's own shortest form. */
+/** The exact text of the number at `container[key]`: the literal as written, else the decimal the double stands for. */
 export function exactText(container: object, key: string | number): string | undefined {
   const value = (container as Record<string, unknown>)[String(key)];
   if (typeof value !== "number") return undefined;
-  return literalOf(container, key) ?? String(value);
+  return literalOf(container, key) ?? doubleText(value);
 }
 
 /** Exact comparison of two numbers in context: -1, 0, 1, or undefined when a literal is out of reach. */

@@ -12,12 +12,16 @@ import type { JsonObject } from "../../src/ir/json.js";
 import { makeProject, runCli } from "../util/project.js";
 import { project } from "./helpers.js";
 
-/** "Held exactly" means the double's shortest decimal (what JavaScript prints and reads back) is the literal's number. */
+/**
+ * "Held exactly": the decimal the double stands for is the literal's number (its shortest decimal, as JavaScript
+ * prints it; for integers beyond 2^53, the double's own digits).
+ */
 test("exact › which literals a double holds exactly", () => {
   const want: [string, boolean][] = [
     ["1", true], ["1.0", true], ["-0", true], ["0.1", true], ["1e2", true], ["1.5E-3", true], ["9007199254740992", true],
     ["9007199254740993", false], ["0.10000000000000001", false], ["1e400", false], ["-1e400", false], ["1e-400", false],
-    ["123456789012345678901234567890", false], ["1e22", true], ["1e23", true], ["100000000000000000000001", false],
+    ["123456789012345678901234567890", false], ["1e22", true], ["1e23", false], ["100000000000000000000001", false],
+    ["-9223372036854775808", true], ["9223372036854775807", false], ["9223372036854775808", true], ["1e300", false], ["0.5e1", true],
   ];
   for (const [text, exact] of want) assert.equal(isExactLiteral(text, Number(text)), exact, text);
 });
