@@ -78,3 +78,9 @@ test("exact numbers › doubles alone (no inexact literal) decide as before", as
   assert.deepEqual((await diff('{"enum": [1, 2]}', '{"const": 1}')).verdict, { backward: "incompatible", forward: "compatible" });
   assert.deepEqual((await diff('{"type": "integer", "multipleOf": 4}', '{"type": "integer", "multipleOf": 2}')).verdict, { backward: "compatible", forward: "incompatible" });
 });
+
+test("exact numbers › a literal that is no integer as written is not an integer, though its double is", async () => {
+  const r = await diff('{"enum": [1.0000000000000001]}', '{"type": "integer"}');
+  assert.notEqual(r.verdict.backward, "compatible");
+  assert.deepEqual((await diff('{"enum": [1.0]}', '{"type": "integer"}')).verdict.backward, "compatible");
+});
