@@ -92,3 +92,16 @@ test("unevaluated › items: a prefix from allOf, and contains stays unknown", a
   assert.equal(c.verdict.backward, "unknown");
   assert.match(c.changes.find((x) => x.rule === "unsupported-keyword")?.message ?? "", /contains evaluates the items it matches/);
 });
+
+test("unevaluated › listing the evaluated set is bounded: a $ref reached along 3^10 paths stays unknown, quickly", async () => {
+  const defs: JsonObject = {};
+  const next = (i: number) => ({ $ref: `#/$defs/d${i + 1}` });
+  for (let i = 0; i < 10; i++) defs[`d${i}`] = { allOf: [next(i), next(i), next(i)], properties: { [`p${i}`]: true } };
+  defs["d10"] = { properties: { last: true } };
+  const s = (u: JsonValue) => obj({ $defs: defs, $ref: "#/$defs/d0", unevaluatedProperties: u });
+  const started = Date.now();
+  const r = await diff(s(false), s({ type: "string" }));
+  assert.ok(Date.now() - started < 20_000, `took ${Date.now() - started} ms`);
+  assert.equal(r.verdict.backward, "unknown");
+  assert.match(r.changes.find((c) => c.rule === "unsupported-keyword")?.message ?? "", /took more than 2000 steps/);
+});

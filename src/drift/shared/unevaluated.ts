@@ -34,6 +34,8 @@ class NotStatic extends Error {}
 
 const NONE: Evaluated = { names: new Set(), patterns: new Set(), allProps: false, prefix: 0, allItems: false };
 const MAX_DEPTH = 32;
+/** Subschemas visited per lowering (a shared `$ref` reached along many paths is visited along each). */
+const MAX_VISITS = 2000;
 
 const memo = new WeakMap<object, WeakMap<object, SchemaNode>>();
 const causes = new WeakMap<object, string>();
@@ -66,7 +68,7 @@ function lowerOnce(node: JsonObject, root: JsonObject, draft: Draft): SchemaNode
   const why: string[] = [];
   const ev = (aspect: Aspect): Evaluated | undefined => {
     try {
-      return evaluated(rest, root, draft, 0, aspect);
+      return evaluated(rest, root, draft, 0, aspect, { visits: 0 });
     } catch (e) {
       if (!(e instanceof NotStatic)) throw e;
       why.push(e.message);
@@ -117,9 +119,10 @@ function withTrue(members: unknown, keys: ReadonlySet<string>): JsonObject {
 }
 
 /** The evaluated set of a subschema applied in place; throws NotStatic when it depends on the value. */
-function evaluated(raw: SchemaNode, root: JsonObject, draft: Draft, depth: number, aspect: Aspect): Evaluated {
+function evaluated(raw: SchemaNode, root: JsonObject, draft: Draft, depth: number, aspect: Aspect, work: { visits: number }): Evaluated {
   if (typeof raw === "boolean") return NONE;
   if (depth > MAX_DEPTH) throw new NotStatic("in-place applicators nest too deeply to list what they evaluate");
+  if (++work.visits > MAX_VISITS) throw new NotStatic(`listing what the in-place applicators evaluate took more than ${MAX_VISITS} steps`);
   const node = normalizeNode(raw, draft) as JsonObject;
   if (node["$dynamicRef"] !== undefined || node["$recursiveRef"] !== undefined) throw new NotStatic("a dynamic reference decides what is evaluated at run time");
   const props = isJsonObject(node["properties"]) ? Object.keys(node["properties"]) : [];
@@ -131,7 +134,7 @@ function evaluated(raw: SchemaNode, root: JsonObject, draft: Draft, depth: numbe
     prefix: Array.isArray(node["prefixItems"]) ? node["prefixItems"].length : 0,
     allItems: node["items"] !== undefined || node["unevaluatedItems"] !== undefined,
   };
-  const sub = (s: unknown): Evaluated => evaluated(s as SchemaNode, root, draft, depth + 1, aspect);
+  const sub = (s: unknown): Evaluated => evaluated(s as SchemaNode, root, draft, depth + 1, aspect, work);
   if (typeof node["$ref"] === "string") {
     const target = resolveRef(root, node["$ref"]);
     if (target === undefined) throw new NotStatic(`$ref ${JSON.stringify(node["$ref"])} does not resolve`);
