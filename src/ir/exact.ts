@@ -8,7 +8,7 @@
  */
 import { isJsonObject, type JsonValue } from "./json.js";
 
-const literals = new WeakMap<object, Map<string, string>>();
+const literals = new WeakMap<object, Map<string, { readonly text: string; readonly held: number }>>();
 
 /** An exact decimal as a fraction (not necessarily reduced). */
 export interface Decimal {
@@ -69,12 +69,16 @@ export function standIn(text: string): number {
 export function recordLiteral(container: object, key: string | number, text: string): void {
   let entry = literals.get(container);
   if (entry === undefined) literals.set(container, (entry = new Map()));
-  entry.set(String(key), text);
+  entry.set(String(key), { text, held: standIn(text) });
 }
 
-/** The literal as written, when the double at `container[key]` misrepresents it. */
+/**
+ * The literal as written, when the double at `container[key]` misrepresents it. Only while the member still holds
+ * the double the literal was read as: a member overwritten later (a test harness editing a copy) has no literal.
+ */
 export function literalOf(container: object, key: string | number): string | undefined {
-  return literals.get(container)?.get(String(key));
+  const found = literals.get(container)?.get(String(key));
+  return found !== undefined && (container as Record<string, unknown>)[String(key)] === found.held ? found.text : undefined;
 }
 
 /** Whether any member of the container has a recorded literal. */
@@ -92,7 +96,7 @@ export function carryLiteral(from: object, fromKey: string | number, to: object,
 export function carryLiterals(from: object, to: object): void {
   const entry = literals.get(from);
   if (entry === undefined) return;
-  for (const [key, text] of entry) {
+  for (const [key, { text }] of entry) {
     if ((to as Record<string, unknown>)[key] === (from as Record<string, unknown>)[key]) recordLiteral(to, key, text);
   }
 }
@@ -164,9 +168,26 @@ export function literalsUnder(value: JsonValue, limit: number): [object, string,
     const v = stack.pop()!;
     if (typeof v !== "object" || v === null) continue;
     const entry = literals.get(v);
-    if (entry !== undefined) for (const [k, t] of entry) if (out.length < limit) out.push([v, k, t]);
+    if (entry !== undefined) for (const k of entry.keys()) if (out.length < limit && literalOf(v, k) !== undefined) out.push([v, k, literalOf(v, k)!]);
     const children = Array.isArray(v) ? v : Object.values(v);
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
   return out;
+}
+
+/** A deep copy that keeps the recorded literals (`structuredClone` would drop the side table's entries). */
+export function cloneExact<T extends JsonValue>(value: T): T {
+  const copy = (v: JsonValue): JsonValue => {
+    if (Array.isArray(v)) {
+      const out = v.map(copy);
+      v.forEach((_, i) => carryLiteral(v, i, out));
+      return out;
+    }
+    if (!isJsonObject(v)) return v;
+    const out: Record<string, JsonValue> = {};
+    for (const [k, m] of Object.entries(v)) out[k] = copy(m);
+    carryLiterals(v, out);
+    return out;
+  };
+  return copy(value) as T;
 }

@@ -6,7 +6,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { exactCanonicalJson, exactText, isExactLiteral, literalOf } from "../../src/ir/exact.js";
+import { cloneExact, exactCanonicalJson, exactText, isExactLiteral, literalOf } from "../../src/ir/exact.js";
 import { parseJson } from "../../src/load/json-parser.js";
 import type { JsonObject } from "../../src/ir/json.js";
 import { makeProject, runCli } from "../util/project.js";
@@ -90,4 +90,16 @@ test("exact › YAML numbers written as JSON literals keep their text too; .inf 
   assert.equal(exactText(loaded.schema, "minimum"), "0.10000000000000001");
   assert.deepEqual(loaded.warnings?.map((w) => [w.pointer, w.line]), [["/enum/0", 2], ["/maximum", 4], ["/minimum", 5]]);
   assert.throws(() => p.load("b.yaml"), /not a JSON number/);
+});
+
+test("exact › a member overwritten after reading has no literal any more; copies made with cloneExact keep them", () => {
+  const { value } = parseJson('{"maximum": 9007199254740993, "enum": [9007199254740995]}', "x.json");
+  const v = value as { maximum: number; enum: number[] };
+  const copy = cloneExact(v);
+  assert.equal(exactText(copy, "maximum"), "9007199254740993");
+  assert.equal(exactText(copy.enum, 0), "9007199254740995");
+  copy.maximum = 5;
+  assert.equal(literalOf(copy, "maximum"), undefined);
+  assert.equal(exactText(copy, "maximum"), "5");
+  assert.equal(exactText(v, "maximum"), "9007199254740993");
 });
