@@ -7,7 +7,7 @@ import { nodeAt, type Doc, type NodeLocation } from "./doc.js";
 import type { FileSet } from "./resolve.js";
 import { pointerFragment } from "./uri.js";
 import { keywordKind, mapKeyword } from "../ir/keywords.js";
-import { carryLiteral, literalOf } from "../ir/exact.js";
+import { carryLiteral, doubleText, literalOf } from "../ir/exact.js";
 import { draftFacts } from "../ir/drafts.js";
 
 /**
@@ -171,7 +171,7 @@ class Bundler {
       }
       return;
     }
-    const held = String((to as Record<string, unknown>)[String(key)]);
+    const held = doubleText((to as Record<string, number>)[String(key)]!);
     const message = `number ${written.length > 40 ? `${written.slice(0, 40)}…` : written} cannot be held exactly by a JavaScript number (read as ${held}): the generated validator cannot tell it from nearby values; drift compares it as written`;
     this.warnings.push({ code: "schema.number-inexact", file: doc.file, pointer: at, ...doc.locate(at), message });
   }
