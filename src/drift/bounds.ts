@@ -8,6 +8,8 @@ import type { JsonObject, JsonValue } from "../ir/json.js";
 import { defineRule, show, type Rule, type RuleContext } from "./define.js";
 import { hasType, type BasicType } from "./schema.js";
 import type { Candidate, Direction, RuleFinding } from "./types.js";
+import { exactInRange, exactRangeWithin, needsExact } from "./shared/exact-range.js";
+import { exactText } from "../ir/exact.js";
 
 interface Bound {
   readonly v: number;
@@ -83,7 +85,10 @@ function compareRange(f: Family, ctx: RuleContext, direction: Direction): RuleFi
   if (ints) [subLo, subHi, supLo, supHi] = [integral(subLo, true), integral(subHi, false), integral(supLo, true), integral(supHi, false)];
   if (f.integral && subLo === undefined) subLo = { v: 0, excl: false };
   if (f.integral && supLo === undefined) supLo = { v: 0, excl: false };
-  if (within(subLo, supLo, true) && within(subHi, supHi, false)) return [];
+  const floatWithin = within(subLo, supLo, true) && within(subHi, supHi, false);
+  // Numbers as written: doubles agree with the literals unless one is held inexactly (shared/exact-range.ts).
+  const exactWithin = f === NUMBERS && needsExact(sub, sup) ? exactRangeWithin(sub, sup, ints) : true;
+  if (floatWithin && exactWithin === true) return [];
   const points = new Set<number>();
   for (const b of [subLo, subHi, supLo, supHi]) {
     if (b === undefined) continue;
@@ -107,7 +112,11 @@ function compareRange(f: Family, ctx: RuleContext, direction: Direction): RuleFi
   const verb = direction === "backward" ? "narrowed" : "widened";
   const oldR = describe(f.lo(ctx.old), f.hi(ctx.old));
   const newR = describe(f.lo(ctx.new), f.hi(ctx.new));
-  return [{ message: `${f.noun} ${verb} from ${oldR} to ${newR}`, breaks: [direction], candidates }];
+  if (!floatWithin) return [{ message: `${f.noun} ${verb} from ${oldR} to ${newR}`, breaks: [direction], candidates }];
+  // Only the literals as written differ: the generated validators (doubles) cannot confirm a witness.
+  const how = exactWithin === undefined ? "may be" : "is";
+  const message = `${f.noun} ${how} ${verb} as written (${written(ctx.old)} to ${written(ctx.new)}), beyond what a JavaScript number holds: the generated validators cannot tell these bounds apart`;
+  return [{ message, breaks: [direction], candidates }];
 }
 
 /**
@@ -118,11 +127,23 @@ function compareRange(f: Family, ctx: RuleContext, direction: Direction): RuleFi
 function enumerated(f: Family, sub: JsonObject, sup: JsonObject, direction: Direction): RuleFinding[] | undefined {
   const list = sub["enum"];
   if (!Array.isArray(list)) return undefined;
-  const outside = list.filter((v) => f.measure(v) !== undefined && inRange(f, sub, v) && !inRange(f, sup, v));
+  const exact = f === NUMBERS && needsExact(list, sub, sup);
+  // As written too: a listed value the double comparison puts inside may lie outside (unknown counts as outside).
+  const outside = list.filter((v, i) => {
+    if (f.measure(v) === undefined) return false;
+    const inSub = inRange(f, sub, v) || (exact && exactInRange(sub, list, i) !== false);
+    return inSub && (!inRange(f, sup, v) || (exact && exactInRange(sup, list, i) !== true));
+  });
   if (outside.length === 0) return [];
   const verb = direction === "backward" ? "no longer" : "now";
   const message = `${f.noun}: enum value(s) ${outside.slice(0, 5).map((v) => show(v)).join(", ")} ${verb} within the bounds of ${direction === "backward" ? "new" : "old"}`;
   return [{ message, breaks: [direction], candidates: outside.map((value) => ({ direction, value })) }];
+}
+
+/** The numeric bounds of a node as written, for messages. */
+function written(node: JsonObject): string {
+  const parts = ["minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"].filter((k) => typeof node[k] === "number").map((k) => `${k} ${exactText(node, k)}`);
+  return parts.length > 0 ? parts.join(", ") : "no bounds";
 }
 
 export function rangeRule(id: string, f: Family, direction: Direction): Rule {

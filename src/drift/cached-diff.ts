@@ -6,7 +6,8 @@
  */
 import { diffSchemas as computeDiff, type DiffOptions, type SchemaInput } from "./diff.js";
 import type { DiffResult } from "./types.js";
-import { canonicalJson, type JsonObject } from "../ir/json.js";
+import { exactCanonicalJson } from "../ir/exact.js";
+import type { JsonObject } from "../ir/json.js";
 import { runCache, type RunCache } from "../cache/context.js";
 
 const canonical = new WeakMap<JsonObject, string>();
@@ -15,7 +16,8 @@ const results = new WeakMap<RunCache, Map<string, DiffResult>>();
 function canonicalOf(schema: JsonObject): string {
   let text = canonical.get(schema);
   if (text === undefined) {
-    text = canonicalJson(schema);
+    // Numbers as written: schemas that differ only beyond double precision are different keys (src/ir/exact.ts).
+    text = exactCanonicalJson(schema);
     canonical.set(schema, text);
   }
   return text;

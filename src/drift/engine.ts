@@ -15,6 +15,7 @@ import { Budget, MAX_PROOF_DEPTH, MAX_VISIT_DEPTH } from "./budget.js";
 import type { SameMeaning } from "./same.js";
 import { nodeId } from "./node-id.js";
 import { normalizeNode } from "./normalize.js";
+import { lowerUnevaluated, unevaluatedCause } from "./shared/unevaluated.js";
 import { foldNot } from "./shared/negation.js";
 import { childPairs, IN_PLACE, PAIRED_KEYWORDS, UNEVALUATED, type Located } from "./pair.js";
 import { acceptsAll, acceptsNothing, ANNOTATIONS, assertionKeys, hasType, isObj, jsonEqual, resolveRef, typesOf } from "./schema.js";
@@ -121,8 +122,8 @@ export class Walk {
     if (acceptsNothing(o.node) || acceptsAll(n.node)) mask.delete("backward");
     if (acceptsNothing(n.node) || acceptsAll(o.node)) mask.delete("forward");
     if (this.silent && mask.size === 0) return;
-    const oObj = asObject(foldNot(normalizeNode(o.node, this.env.old.draft), this.env.old.draft));
-    const nObj = asObject(foldNot(normalizeNode(n.node, this.env.new.draft), this.env.new.draft));
+    const oObj = asObject(lowerUnevaluated(foldNot(normalizeNode(o.node, this.env.old.draft), this.env.old.draft), this.env.old.root, this.env.old.draft));
+    const nObj = asObject(lowerUnevaluated(foldNot(normalizeNode(n.node, this.env.new.draft), this.env.new.draft), this.env.new.root, this.env.new.draft));
     const oldTypes = typesOf(oObj);
     const newTypes = typesOf(nObj);
     const boolSide = typeof o.node === "boolean" || typeof n.node === "boolean";
@@ -211,7 +212,8 @@ export class Walk {
       this.record(this.env.unsupported, { message, breaks: [], unknown: ["backward", "forward"] }, site, v, mask);
     }
     if (odd.length === 0) return;
-    const message = `keyword ${odd.map((k) => JSON.stringify(k)).join(", ")} is not understood by the drift checker here: compatibility is not proven`;
+    const cause = odd.some((k) => UNEVALUATED.includes(k)) ? unevaluatedCause(o) ?? unevaluatedCause(n) : undefined;
+    const message = `keyword ${odd.map((k) => JSON.stringify(k)).join(", ")} is not understood by the drift checker here${cause !== undefined ? ` (${cause})` : ""}: compatibility is not proven`;
     this.record(this.env.unsupported, { message, breaks: [], unknown: ["backward", "forward"] }, site, v, mask);
   }
 

@@ -5,6 +5,7 @@
  * unwrapped, `anyOf`/`oneOf` of bare types → a type array, and `[T, "null"]` in its three spellings.
  * Why: rule 38/3 of drift-rules.md (compare meaning, not text). Only local rewrites: children stay as they are.
  */
+import { carryLiteral, carryLiterals, exactMemberEqual } from "../ir/exact.js";
 import type { Draft, JsonObject, JsonValue } from "../ir/json.js";
 import { dialectOf } from "./dialect.js";
 import { assertionKeys, isObj, jsonEqual } from "./schema.js";
@@ -30,7 +31,7 @@ export function normalizeNode(node: SchemaNode, draft: Draft): SchemaNode {
 
 function normalizeOnce(node: Exclude<SchemaNode, boolean>, draft: Draft): SchemaNode {
   const dialect = dialectOf(draft);
-  let out: JsonObject = { ...node };
+  let out: JsonObject = copy(node);
   // A keyword the draft's validator does not have is ignored by it: an annotation here too.
   for (const k of dialect.absent) delete out[k];
   // `$ref` next to other assertions is one more conjunct, in every draft: the generated validators (ajv) apply
@@ -43,7 +44,11 @@ function normalizeOnce(node: Exclude<SchemaNode, boolean>, draft: Draft): Schema
   if (out["const"] !== undefined) {
     const c = out["const"];
     const e = out["enum"];
-    out["enum"] = Array.isArray(e) ? e.filter((v) => jsonEqual(v, c)) : [c];
+    // Numbers as written (src/ir/exact.ts): `const: 9007199254740993` is not `enum: [9007199254740992]`.
+    const list: JsonValue[] = [];
+    if (Array.isArray(e)) e.forEach((v, i) => exactMemberEqual(e, i, node, "const") && (carryLiteral(e, i, list, list.length), list.push(v)));
+    else (carryLiteral(node, "const", list, 0), list.push(c));
+    out["enum"] = list;
     delete out["const"];
   }
   if (Array.isArray(out["enum"])) out["enum"] = dedupe(out["enum"]);
@@ -89,20 +94,33 @@ function hasBooleanBound(b: JsonValue): boolean {
 
 /** draft-04 `exclusiveMinimum: true` next to `minimum: m` ≡ `exclusiveMinimum: m`; `false` ≡ absent. */
 function exclusiveBounds(node: JsonObject): JsonObject {
-  const out: JsonObject = { ...node };
+  const out: JsonObject = copy(node);
   for (const [ex, inc] of [["exclusiveMinimum", "minimum"], ["exclusiveMaximum", "maximum"]] as const) {
     if (typeof out[ex] !== "boolean") continue;
     if (out[ex] === true && typeof out[inc] === "number") {
       out[ex] = out[inc] as number;
+      carryLiteral(node, inc, out, ex);
       delete out[inc];
     } else delete out[ex];
   }
   return out;
 }
 
+/** Exact (numbers as written), so values that differ only beyond double precision both stay. */
 function dedupe(values: JsonValue[]): JsonValue[] {
   const out: JsonValue[] = [];
-  for (const v of values) if (!out.some((w) => jsonEqual(v, w))) out.push(v);
+  values.forEach((v, i) => {
+    if (out.some((_, j) => exactMemberEqual(values, i, out, j))) return;
+    carryLiteral(values, i, out, out.length);
+    out.push(v);
+  });
+  return out;
+}
+
+/** A shallow copy of a node that keeps its number literals (src/ir/exact.ts). */
+function copy(node: JsonObject): JsonObject {
+  const out: JsonObject = { ...node };
+  carryLiterals(node, out);
   return out;
 }
 
@@ -111,7 +129,7 @@ function unwrapSingle(node: JsonObject, kw: "anyOf" | "oneOf" | "allOf"): JsonOb
   const branches = node[kw];
   if (!Array.isArray(branches)) return node;
   if (kw !== "allOf" && branches.length !== 1) return node;
-  const rest: JsonObject = { ...node };
+  const rest: JsonObject = copy(node);
   delete rest[kw];
   const keep: JsonValue[] = [];
   for (const b of branches) {
@@ -120,7 +138,7 @@ function unwrapSingle(node: JsonObject, kw: "anyOf" | "oneOf" | "allOf"): JsonOb
       keep.push(b);
       continue;
     }
-    for (const k of assertionKeys(b)) rest[k] = b[k] as JsonValue;
+    for (const k of assertionKeys(b)) (rest[k] = b[k] as JsonValue, carryLiteral(b, k, rest));
   }
   if (keep.length > 0) rest[kw] = keep;
   return rest;
@@ -144,6 +162,7 @@ function typeUnion(node: JsonObject, kw: "anyOf" | "oneOf"): JsonObject {
   // oneOf of overlapping types (number, integer) is not a union: leave it to the oneOf rules.
   if (kw === "oneOf" && (new Set(types).size !== types.length || (types.includes("number") && types.includes("integer")))) return node;
   const out: JsonObject = { ...node, type: [...new Set(types)].sort() };
+  carryLiterals(node, out);
   delete out[kw];
   return out;
 }
@@ -159,12 +178,19 @@ function nullable(node: JsonObject, kw: "anyOf" | "oneOf"): JsonObject {
   const combinators = ["anyOf", "oneOf", "allOf", "not", "$ref", "if", "const", "$dynamicRef", "$recursiveRef"];
   if (assertionKeys(s).some((k) => combinators.includes(k))) return node;
   if (kw === "oneOf" && (Array.isArray(s["type"]) ? s["type"].includes("null") : s["type"] === "null")) return node;
-  const rest: JsonObject = { ...node };
+  const rest: JsonObject = copy(node);
   delete rest[kw];
   if (!mergeable(rest, s)) return node;
   const types = Array.isArray(s["type"]) ? (s["type"] as string[]) : [s["type"] as string];
   const merged: JsonObject = { ...rest, ...Object.fromEntries(assertionKeys(s).map((k) => [k, s[k] as JsonValue])) };
+  carryLiterals(rest, merged);
+  carryLiterals(s, merged);
   merged["type"] = [...new Set([...types, "null"])].sort();
-  if (Array.isArray(s["enum"]) && !s["enum"].includes(null)) merged["enum"] = [...s["enum"], null];
+  const e = s["enum"];
+  if (Array.isArray(e) && !e.includes(null)) {
+    const list: JsonValue[] = [...e, null];
+    e.forEach((_, i) => carryLiteral(e, i, list));
+    merged["enum"] = list;
+  }
   return merged;
 }

@@ -1,4 +1,6 @@
-/** Exact rationals from JSON numbers (decimal text), for `multipleOf`: no float rounding in the decision. */
+import { decimalOf, exactText } from "../ir/exact.js";
+
+/** Exact rationals from JSON numbers (decimal text), for `multipleOf` and bounds: no float rounding in the decision. */
 export interface Rational {
   readonly n: bigint;
   readonly d: bigint;
@@ -39,4 +41,32 @@ export function dividesInto(a: Rational, b: Rational): boolean {
 
 export function isInteger(r: Rational): boolean {
   return r.d === 1n;
+}
+
+/** -1, 0 or 1 as a < b, a = b, a > b. */
+export function compareRational(a: Rational, b: Rational): -1 | 0 | 1 {
+  const l = a.n * b.d;
+  const r = b.n * a.d;
+  return l < r ? -1 : l > r ? 1 : 0;
+}
+
+/** ⌊r⌋ and ⌈r⌉ as integers (d = 1). */
+export function floorRational(r: Rational): Rational {
+  const q = r.n / r.d;
+  return { n: r.n < 0n && q * r.d !== r.n ? q - 1n : q, d: 1n };
+}
+
+export function ceilRational(r: Rational): Rational {
+  const q = r.n / r.d;
+  return { n: r.n > 0n && q * r.d !== r.n ? q + 1n : q, d: 1n };
+}
+
+/**
+ * The number at `container[key]` exactly as the schema wrote it (src/ir/exact.ts), not as the nearest double:
+ * `maximum: 9007199254740993` is 9007199254740993. Undefined when it is no number or out of reach (1e99999999).
+ */
+export function exactRational(container: object, key: string | number): Rational | undefined {
+  const text = exactText(container, key);
+  const x = text === undefined ? undefined : decimalOf(text);
+  return x === undefined ? undefined : reduce(x.n, x.d);
 }

@@ -10,6 +10,7 @@
  * with `$dynamicRef`/`$recursiveRef` (their target depends on the dynamic scope, not on the text).
  * @see https://json-schema.org/draft/2020-12/json-schema-core#section-8.2.3
  */
+import { exactText } from "../ir/exact.js";
 import { isJsonObject, type JsonValue } from "../ir/json.js";
 import { resolveRef } from "./schema.js";
 import type { SchemaNode } from "./types.js";
@@ -50,7 +51,7 @@ function shapeOf(value: JsonValue, depth = 0): Shape {
   if (depth > 512) refs = undefined;
   else if (Array.isArray(value)) {
     a = mix(a, 91);
-    for (const item of value) add(shapeOf(item, depth + 1));
+    value.forEach((item, i) => add(typeof item === "number" ? numberShape(value, i) : shapeOf(item, depth + 1)));
   } else {
     a = mix(a, 123);
     for (const [k, v] of Object.entries(value as Record<string, JsonValue>)) {
@@ -58,7 +59,7 @@ function shapeOf(value: JsonValue, depth = 0): Shape {
       b = textHash(k, b);
       if ((k === "$dynamicRef" || k === "$recursiveRef") && typeof v === "string") refs = undefined;
       else if (k === "$ref" && typeof v === "string") refs?.add(v);
-      add(shapeOf(v, depth + 1));
+      add(typeof v === "number" ? numberShape(value, k) : shapeOf(v, depth + 1));
     }
   }
   const shape: Shape = { hash: `${a.toString(36)}.${b.toString(36)}`, refs: refs === undefined ? undefined : [...refs] };
@@ -66,15 +67,28 @@ function shapeOf(value: JsonValue, depth = 0): Shape {
   return shape;
 }
 
-/** Order-sensitive deep equality (key order matters: it is what prompts show). */
+/** A number member hashed as written (src/ir/exact.ts): 9007199254740993 and 9007199254740992 are not alike. */
+function numberShape(container: object, key: string | number): Shape {
+  return { hash: `number:${exactText(container, key)}`, refs: [] };
+}
+
+/** Order-sensitive deep equality (key order matters: it is what prompts show); numbers as written. */
 function identical(a: JsonValue, b: JsonValue): boolean {
-  if (a === b) return true;
+  if (a === b && typeof a !== "object") return typeof a !== "number";
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => identical(x, b[i]!));
+  if (a === b) return true;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => member(a, i, b, i));
   if (Array.isArray(b) || !isJsonObject(a) || !isJsonObject(b)) return false;
   const ka = Object.keys(a);
   const kb = Object.keys(b);
-  return ka.length === kb.length && ka.every((k, i) => kb[i] === k && identical(a[k]!, b[k]!));
+  return ka.length === kb.length && ka.every((k, i) => kb[i] === k && member(a, k, b, k));
+}
+
+function member(a: object, ka: string | number, b: object, kb: string | number): boolean {
+  const x = (a as Record<string, JsonValue>)[String(ka)]!;
+  const y = (b as Record<string, JsonValue>)[String(kb)]!;
+  if (typeof x === "number" || typeof y === "number") return typeof x === "number" && typeof y === "number" && exactText(a, ka) === exactText(b, kb);
+  return identical(x, y);
 }
 
 /** Per-diff memory of pairs already shown the same (never a guess: only whole explored closures are kept). */

@@ -2,6 +2,7 @@
  * Read-only helpers over bundled schema nodes: keyword classes, type sets, `$ref` resolution.
  * @see https://json-schema.org/draft/2020-12/json-schema-validation
  */
+import { decimalOf, literalOf } from "../ir/exact.js";
 import { isJsonObject, pointerTokens, type JsonObject, type JsonValue } from "../ir/json.js";
 import { isAnnotation } from "../strictness/annotations.js";
 import type { SchemaNode } from "./types.js";
@@ -40,7 +41,8 @@ export function typesOf(node: SchemaNode): Set<BasicType> {
   const e = node["enum"];
   if (Array.isArray(e)) {
     const fromEnum = new Set<BasicType>();
-    for (const v of e) fromEnum.add(jsonTypeOf(v));
+    // As written: 1.0000000000000001 is the double 1 but no integer (src/ir/exact.ts).
+    e.forEach((v, i) => fromEnum.add(typeof v === "number" && Number.isInteger(v) && !integerAsWritten(e, i) ? "number" : jsonTypeOf(v)));
     types = intersectTypes(types, fromEnum);
   }
   for (const kw of ["anyOf", "oneOf"]) {
@@ -51,6 +53,14 @@ export function typesOf(node: SchemaNode): Set<BasicType> {
     types = intersectTypes(types, union);
   }
   return types;
+}
+
+/** Whether a number member is an integer as written (true when no literal was recorded: the double is exact). */
+function integerAsWritten(container: object, key: number): boolean {
+  const text = literalOf(container, key);
+  if (text === undefined) return true;
+  const x = decimalOf(text);
+  return x !== undefined && x.n % x.d === 0n;
 }
 
 /** Whether the set has values of type `t`; "number" and "integer" both ask for any number (integers are numbers). */

@@ -7,6 +7,7 @@ import { nodeAt, type Doc, type NodeLocation } from "./doc.js";
 import type { FileSet } from "./resolve.js";
 import { pointerFragment } from "./uri.js";
 import { keywordKind, mapKeyword } from "../ir/keywords.js";
+import { carryLiteral, doubleText, literalOf } from "../ir/exact.js";
 import { draftFacts } from "../ir/drafts.js";
 
 /**
@@ -14,6 +15,12 @@ import { draftFacts } from "../ir/drafts.js";
  * risk clashing (two hoisted files declaring the same anchor) or re-basing refs a consumer might still resolve.
  */
 const ANCHORS = ["$anchor", "$dynamicAnchor", "$recursiveAnchor"];
+
+/** Keywords whose number literals the generated validators compare (or show): an inexact one is worth a warning. */
+const NUMBER_KEYWORDS = new Set(["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"]);
+const VALUE_KEYWORDS = new Set(["enum", "const", "default", "examples"]);
+/** Inexact-number warnings per bundle; past it, one more warning says how many were left out. */
+const MAX_NUMBER_WARNINGS = 20;
 
 /**
  * Copies the root file into one self-contained schema: every `$ref` becomes a local pointer, and every target
@@ -43,6 +50,7 @@ class Bundler {
   private readonly queue: { readonly name: string; readonly target: NodeLocation }[] = [];
   private readonly byName = new Map<string, NodeLocation>();
   private nodes = 0;
+  private inexact = 0;
   readonly warnings: Diagnostic[] = [];
 
   constructor(private readonly files: FileSet) {
@@ -116,7 +124,10 @@ class Bundler {
       if (key === "$ref" && typeof member === "string") out[key] = this.localRef(doc, at);
       else if (key === "$schema" && this.files.schemaUri !== undefined) out[key] = this.files.schemaUri;
       else if (key === "pattern" && typeof member === "string") out[key] = this.pattern(member, doc, at);
-      else if (kind === undefined) out[key] = this.data(member, doc, at);
+      else if (kind === undefined) {
+        out[key] = this.data(member, doc, at, VALUE_KEYWORDS.has(key));
+        if (typeof member === "number") this.number(value, key, out, doc, at, NUMBER_KEYWORDS.has(key) || VALUE_KEYWORDS.has(key));
+      }
       else {
         const copySchema = (s: JsonValue, p: string) => this.schema(s, doc, p, false);
         out[key] = mapKeyword(kind, member, at, copySchema, (d) => this.data(d, doc, at));
@@ -126,16 +137,43 @@ class Bundler {
   }
 
   /** Deep copy of data (depth is bounded by MAX_DEPTH, so recursion is safe), without hoisted (adopted) nodes. */
-  private data(value: JsonValue, doc: Doc, pointer: string): JsonValue {
+  private data(value: JsonValue, doc: Doc, pointer: string, warn = false): JsonValue {
     this.count();
-    if (Array.isArray(value)) return value.map((v, i) => this.data(v, doc, pointerAppend(pointer, i)));
+    if (Array.isArray(value)) {
+      const out = value.map((v, i) => this.data(v, doc, pointerAppend(pointer, i), warn));
+      value.forEach((v, i) => typeof v === "number" && this.number(value, i, out, doc, pointerAppend(pointer, i), warn));
+      return out;
+    }
     if (!isJsonObject(value)) return value;
     const out: JsonObject = {};
     for (const [key, member] of Object.entries(value)) {
       const at = pointerAppend(pointer, key);
-      if (!doc.adopted.has(at)) out[key] = this.data(member, doc, at);
+      if (doc.adopted.has(at)) continue;
+      out[key] = this.data(member, doc, at, warn);
+      if (typeof member === "number") this.number(value, key, out, doc, at, warn);
     }
     return out;
+  }
+
+  /**
+   * Carries the literal of a number a double misrepresents to the copy (src/ir/exact.ts) and, where validators
+   * compare it, warns: the generated validator sees only the double, so it cannot tell such values apart.
+   */
+  private number(from: object, key: string | number, to: object, doc: Doc, at: string, warn: boolean): void {
+    const written = literalOf(from, key);
+    if (written === undefined) return;
+    carryLiteral(from, key, to);
+    if (!warn) return;
+    if (++this.inexact > MAX_NUMBER_WARNINGS) {
+      if (this.inexact === MAX_NUMBER_WARNINGS + 1) {
+        const message = `more number literals a JavaScript number cannot hold exactly; only the first ${MAX_NUMBER_WARNINGS} are listed`;
+        this.warnings.push({ code: "schema.number-inexact", file: doc.file, pointer: at, ...doc.locate(at), message });
+      }
+      return;
+    }
+    const held = doubleText((to as Record<string, number>)[String(key)]!);
+    const message = `number ${written.length > 40 ? `${written.slice(0, 40)}…` : written} cannot be held exactly by a JavaScript number (read as ${held}): the generated validator cannot tell it from nearby values; drift compares it as written`;
+    this.warnings.push({ code: "schema.number-inexact", file: doc.file, pointer: at, ...doc.locate(at), message });
   }
 
   /**

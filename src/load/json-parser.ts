@@ -1,4 +1,5 @@
 import { inputError, type InputError } from "../errors.js";
+import { isExactLiteral, recordLiteral, standIn } from "../ir/exact.js";
 import { pointerAppend, type JsonObject, type JsonValue } from "../ir/json.js";
 import { MAX_DEPTH } from "./limits.js";
 import { LineIndex, PositionMap } from "./positions.js";
@@ -141,13 +142,14 @@ class JsonParser {
       NUMBER.lastIndex = this.i;
       const match = NUMBER.exec(text);
       if (match === null) throw this.syntax("invalid number");
-      const value = Number(match[0]);
-      if (!Number.isFinite(value)) {
-        throw inputError(
-          "input.number-range",
-          { file: this.file, pointer: this.pointer(), ...this.lines.at(this.i) },
-          `number ${match[0].slice(0, 40)} is out of range`,
-        );
+      // A literal the nearest double misrepresents (beyond 2^53, 0.10000000000000001, 1e400) keeps its text
+      // beside the value (src/ir/exact.ts); out of range, the double is the largest finite one of its sign.
+      const written = match[0];
+      let value = Number(written);
+      if (!isExactLiteral(written, value)) {
+        value = standIn(written);
+        const top = this.stack[this.stack.length - 1];
+        if (top !== undefined) recordLiteral(top.container, top.key, written);
       }
       this.i += match[0].length;
       return value;

@@ -3,6 +3,7 @@ import type { Node } from "yaml";
 import { inputError, type InputError } from "../errors.js";
 import { pointerAppend, type JsonObject, type JsonValue } from "../ir/json.js";
 import { protoKeyError, tooDeepError, type ParsedText } from "./json-parser.js";
+import { decimalOf, isExactLiteral, recordLiteral, standIn } from "../ir/exact.js";
 import { MAX_DEPTH } from "./limits.js";
 import { LineIndex, PositionMap } from "./positions.js";
 
@@ -59,6 +60,14 @@ export function parseYaml(text: string, file: string): ParsedText {
     if (node.anchor !== undefined) throw unsupported(node, pointer, `YAML anchor &${node.anchor} is not allowed`);
     if (node.tag !== undefined) throw unsupported(node, pointer, `YAML tag ${node.tag} is not allowed`);
     if (isScalar(node)) {
+      // A number written as a JSON literal keeps its text when a double misrepresents it (src/ir/exact.ts), as in
+      // JSON files; `.inf`, `.nan` and other YAML spellings are read as the YAML core schema says, or refused.
+      const source = (node as { source?: unknown }).source;
+      if (typeof node.value === "number" && typeof source === "string" && decimalOf(source) !== undefined && !isExactLiteral(source, node.value)) {
+        if (task.container !== undefined) recordLiteral(task.container, task.key!, source);
+        task.set(standIn(source));
+        continue;
+      }
       if (typeof node.value === "number" && !Number.isFinite(node.value)) {
         const at = lines.at(node.range?.[0] ?? 0);
         throw inputError("input.number-range", { file, pointer, ...at }, `${String(node.value)} is not a JSON number`);
@@ -82,6 +91,8 @@ export function parseYaml(text: string, file: string): ParsedText {
           pointer: pointerAppend(pointer, index),
           depth: depth + 1,
           set: (v: JsonValue) => (array[index] = v),
+          container: array,
+          key: index,
         };
       });
       pushInOrder(work, children);
@@ -112,6 +123,8 @@ export function parseYaml(text: string, file: string): ParsedText {
           pointer: memberPointer,
           depth: depth + 1,
           set: (v) => (object[key] = v),
+          container: object,
+          key,
         });
       }
       pushInOrder(work, children);
@@ -127,6 +140,9 @@ interface Task {
   readonly pointer: string;
   readonly depth: number;
   readonly set: (value: JsonValue) => void;
+  /** Where the value goes, for the literal side table. */
+  readonly container?: object;
+  readonly key?: string | number;
 }
 
 /** Pushes reversed so the stack pops in document order, and the first problem in the file is the one reported. */

@@ -3,9 +3,10 @@
  * nullable rules. A source without an enum whose values are listable (booleans, a short integer range:
  * shared/finite.ts) is compared value by value, so `type: integer, minimum: 1, maximum: 3` equals `enum: [1, 2, 3]`.
  */
+import { exactMemberEqual, exactText } from "../../ir/exact.js";
 import type { JsonValue } from "../../ir/json.js";
 import type { RuleContext } from "../define.js";
-import { hasType, jsonEqual, jsonTypeOf } from "../schema.js";
+import { hasType, jsonTypeOf } from "../schema.js";
 import type { Direction, RuleFinding } from "../types.js";
 import { finiteValues } from "./finite.js";
 import { declaredTypes } from "./types.js";
@@ -22,9 +23,12 @@ export function enumDelta(ctx: RuleContext, direction: Direction): RuleFinding[]
     return [{ message, breaks: [direction], candidates: ctx.examples(side, sub, 6).map((value) => ({ direction, value })) }];
   }
   const types = declaredTypes(sub);
-  const missing = subEnum.filter((v: JsonValue) => v !== null && hasType(types, jsonTypeOf(v)) && !supEnum.some((w) => jsonEqual(v, w)));
-  if (missing.length === 0) return [];
-  const list = missing.map((v) => JSON.stringify(v)).join(", ");
+  // Numbers as written (src/ir/exact.ts): 9007199254740993 is not in `enum: [9007199254740992]`, though both are
+  // the same double; such a value is missing, and its witness cannot be confirmed by the generated validators.
+  const missingAt = subEnum.flatMap((v: JsonValue, i: number) => (v !== null && hasType(types, jsonTypeOf(v)) && !supEnum.some((_, j) => exactMemberEqual(subEnum, i, supEnum, j)) ? [i] : []));
+  if (missingAt.length === 0) return [];
+  const missing = missingAt.map((i) => subEnum[i]!);
+  const list = missingAt.map((i) => (typeof subEnum[i] === "number" ? exactText(subEnum, i)! : JSON.stringify(subEnum[i]))).join(", ");
   const message = listed !== undefined
     ? direction === "backward" ? `an enum restriction was added: ${list} no longer accepted` : `the enum restriction was removed: ${list} now accepted`
     : direction === "backward" ? `enum value(s) removed: ${list}` : `enum value(s) added: ${list}`;

@@ -4,6 +4,7 @@
  * some), so "every listed source value is in the target" is a proof about the source; undefined when the set is
  * infinite or too large to list.
  */
+import { carryLiteral, literalOf } from "../../ir/exact.js";
 import type { JsonObject, JsonValue } from "../../ir/json.js";
 import { FAMILIES, inRange, NUMBERS } from "../bounds.js";
 import { hasType, jsonTypeOf, type BasicType } from "../schema.js";
@@ -21,9 +22,11 @@ export function finiteValues(node: JsonObject): JsonValue[] | undefined {
   const types = declaredTypes(node);
   const e = node["enum"];
   let values: JsonValue[] = [];
-  if (Array.isArray(e)) values = e.filter((v) => typeAdmits(types, v));
+  if (Array.isArray(e)) values = keep(e, (v) => typeAdmits(types, v));
   else {
     if (!Array.isArray(node["type"])) return undefined;
+    // Bounds held inexactly (src/ir/exact.ts) do not list: the integers between them are not those of the doubles.
+    if (BOUND_KEYS.some((k) => literalOf(node, k) !== undefined)) return undefined;
     for (const t of types) {
       if (t === "null") values.push(null);
       else if (t === "boolean") values.push(false, true);
@@ -40,7 +43,21 @@ export function finiteValues(node: JsonObject): JsonValue[] | undefined {
       } else return undefined;
     }
   }
-  return values.filter((v) => FAMILIES.every((f) => inRange(f, node, v)));
+  // A value held inexactly stays (an over-approximation may keep too many, never too few).
+  return keep(values, (v, i) => literalOf(values, i) !== undefined || FAMILIES.every((f) => inRange(f, node, v)));
+}
+
+const BOUND_KEYS = ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"];
+
+/** `filter` that keeps the number literals of the values it keeps. */
+function keep(list: JsonValue[], test: (v: JsonValue, i: number) => boolean): JsonValue[] {
+  const out: JsonValue[] = [];
+  list.forEach((v, i) => {
+    if (!test(v, i)) return;
+    carryLiteral(list, i, out, out.length);
+    out.push(v);
+  });
+  return out;
 }
 
 /** The integers a node's numeric bounds leave, when both bounds exist and few do. */

@@ -6,6 +6,7 @@
  * The folded node is memoised per node object, like normalizeNode, so node identities stay stable.
  * @see https://json-schema.org/draft/2020-12/json-schema-core#section-10.2.1.4
  */
+import { hasLiterals } from "../../ir/exact.js";
 import type { Draft, JsonObject, JsonValue } from "../../ir/json.js";
 import { normalizeNode } from "../normalize.js";
 import { ALL_TYPES, assertionKeys, isObj, jsonEqual, typesOf, type BasicType } from "../schema.js";
@@ -29,6 +30,8 @@ function foldOnce(node: JsonObject, draft: Draft): SchemaNode {
   if (!isObj(raw) || typeof raw["$ref"] === "string") return node;
   const neg = foldNot(normalizeNode(raw, draft), draft);
   if (typeof neg === "boolean") return node;
+  // Numbers held inexactly (src/ir/exact.ts) would lose their literals in the rewritten copies: not folded.
+  if (hasLiterals(node) || hasLiterals(neg) || (Array.isArray(neg["enum"]) && hasLiterals(neg["enum"]))) return node;
   const keys = assertionKeys(neg);
   const rest: JsonObject = { ...node };
   delete rest["not"];

@@ -4,6 +4,7 @@
  * Each operator returns the mutated copy of the whole schema, or undefined when the schema has no site for it.
  */
 import type { JsonObject, JsonValue } from "../../../src/ir/json.js";
+import { cloneExact } from "../../../src/ir/exact.js";
 
 export const OPERATORS = [
   "property-added",
@@ -242,7 +243,8 @@ export function mutations(root: JsonObject, name: string, seed: number, operator
       // Applicability on a copy of the node alone (cheap), then the edit on a copy of the whole schema.
       const probe = rng(hash(s.pointer));
       if (!EDITS[op](structuredClone(s.node), probe, { root: {}, draft04or07 })) continue;
-      const copy = structuredClone(root) as Obj;
+      // Number literals kept as written (src/ir/exact.ts), as in a file edited by hand.
+      const copy = cloneExact(root) as Obj;
       const node = s.pointer === "" ? copy : resolve(copy, s.pointer);
       if (!isObj(node) || !EDITS[op](node, pick, { root: copy, draft04or07 })) continue;
       out.push({ operator: op, site: s.pointer, schema: copy });
