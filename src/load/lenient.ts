@@ -3,11 +3,15 @@
  * the draft table does not list (`https://json-schema.org/draft-07/schema`, `http://json-schema.org/draft/2020-12/schema`,
  * no trailing `#`, a trailing slash, another letter case) is read as that draft, with a warning naming the file and
  * pointer, and the bundle carries the draft's own URI (so the validators' meta-schema lookup finds it). The
- * generic `http://json-schema.org/schema#` ("the current version") is read as the latest draft we compile.
+ * generic `http://json-schema.org/schema#` ("the current version") is read as the latest draft we compile, unless
+ * the schema uses a keyword that draft reads differently from the older ones (`items` as an array, `additionalItems`,
+ * `dependencies`, `$recursiveRef`/`$recursiveAnchor`): such a schema was written for an older draft, and which one is
+ * not said, so it is refused (`schema.ambiguous-draft`) with the spellings to choose from.
  * Anything else stays refused (`schema.unknown-draft`).
  * @see https://json-schema.org/understanding-json-schema/reference/schema#schema
  */
 import { DRAFTS, type Draft } from "../ir/drafts.js";
+import { pointerAppend, type JsonValue } from "../ir/json.js";
 
 const NAMED = /^(?:https?:\/\/)?(?:www\.)?json-schema\.org\/(?:(draft-0[467])|draft\/(2019-09|2020-12))\/schema\/?#?$/i;
 const CURRENT = /^(?:https?:\/\/)?(?:www\.)?json-schema\.org\/schema\/?#?$/i;
@@ -23,6 +27,46 @@ export function variantDraft(uri: string): Draft | undefined {
   }
   return CURRENT.test(text) ? LATEST : undefined;
 }
+
+/** Whether `uri` is the generic "current version" spelling, which names no draft of its own. */
+export function namesCurrent(uri: string): boolean {
+  return CURRENT.test(uri.trim());
+}
+
+/** Keywords the latest draft reads differently from an older one (or not at all), each with what it was. */
+const OLDER_KEYWORDS: Readonly<Record<string, (value: JsonValue) => boolean>> = {
+  items: (v) => Array.isArray(v),
+  additionalItems: () => true,
+  dependencies: () => true,
+  $recursiveRef: () => true,
+  $recursiveAnchor: () => true,
+};
+
+/**
+ * The first place (a JSON pointer and its keyword) where `root` uses a keyword the latest draft reads differently,
+ * or undefined. A bounded walk over objects and arrays (every object counts: which ones are subschemas depends on
+ * the draft, which is the question), visiting at most `MAX_VISITS` values.
+ */
+export function olderDraftKeyword(root: JsonValue): { pointer: string; keyword: string } | undefined {
+  const stack: [JsonValue, string][] = [[root, ""]];
+  for (let visits = 0; stack.length > 0 && visits < MAX_VISITS; visits++) {
+    const [value, pointer] = stack.pop()!;
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push([value[i]!, pointerAppend(pointer, String(i))]);
+    } else if (typeof value === "object" && value !== null) {
+      const entries = Object.entries(value);
+      for (const [key, v] of entries) if (Object.hasOwn(OLDER_KEYWORDS, key) && OLDER_KEYWORDS[key]!(v)) return { pointer: pointerAppend(pointer, key), keyword: key };
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [key, v] = entries[i]!;
+        // Values of enum, const, default and examples are data, not schemas.
+        if (key !== "enum" && key !== "const" && key !== "default" && key !== "examples") stack.push([v, pointerAppend(pointer, key)]);
+      }
+    }
+  }
+  return undefined;
+}
+
+const MAX_VISITS = 100_000;
 
 /** The URI the bundle carries for a draft read from a variant spelling. */
 export function canonicalUri(draft: Draft): string {

@@ -10,7 +10,7 @@ import { subschemas } from "../ir/keywords.js";
 import { draftFacts, draftList } from "../ir/drafts.js";
 import { closest, didYouMean } from "../suggest/did-you-mean.js";
 import { assertInsideRoot } from "../contain/real-path.js";
-import { canonicalUri, variantDraft } from "./lenient.js";
+import { canonicalUri, namesCurrent, olderDraftKeyword, variantDraft } from "./lenient.js";
 
 /** The files of one bundle with every `$ref` resolved to the node it names. */
 export interface FileSet {
@@ -320,6 +320,17 @@ class Files {
     const at = pointerAppend(pointer, "$schema");
     let draft = typeof uri === "string" ? draftOf(uri) : undefined;
     const variant = draft === undefined && typeof uri === "string" ? variantDraft(uri) : undefined;
+    if (variant !== undefined && typeof uri === "string" && namesCurrent(uri)) {
+      const older = olderDraftKeyword(nodeAt(doc.value, pointer) ?? null);
+      if (older !== undefined) {
+        throw this.error(
+          "schema.ambiguous-draft",
+          doc,
+          at,
+          `$schema ${JSON.stringify(uri)} names no draft, and this schema uses "${older.keyword}" (at ${older.pointer}), which ${variant} reads differently from the draft it was written for; name that draft: ${draftList()}`,
+        );
+      }
+    }
     if (variant !== undefined) {
       draft = variant;
       if (doc === this.docs[0] && pointer === "") this.schemaUri = canonicalUri(variant);

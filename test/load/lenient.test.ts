@@ -6,6 +6,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { uPattern, variantDraft } from "../../src/load/lenient.js";
+import type { JsonObject } from "../../src/ir/json.js";
 import { makeProject, runCli } from "../util/project.js";
 import { project, throwsInput } from "./helpers.js";
 
@@ -85,4 +86,30 @@ test("lenient › the loader rewrites such a pattern with a warning at its point
   const refused = runCli(["diff", "old.json", "new.json"], makeProject({ "old.json": bad, "new.json": bad }));
   assert.equal(refused.code, 2, refused.stdout + refused.stderr);
   assert.match(refused.stderr, /#\/pattern: .*\[drift\.invalid-pattern\]/);
+});
+
+test("lenient › the generic current-version $schema is read as 2020-12 only when no keyword says the schema is older", () => {
+  const current = "http://json-schema.org/schema#";
+  const plain = project({ "a/v1.json": { $schema: current, type: "object", properties: { a: { type: "array", items: { type: "string" } } } } }).load("a/v1.json");
+  assert.equal(plain.draft, "2020-12");
+  assert.equal(plain.warnings?.[0]?.code, "schema.draft-spelling");
+  const cases: [JsonObject, string][] = [
+    [{ $schema: current, type: "array", items: [{ type: "string" }] }, "/items"],
+    [{ $schema: current, properties: { a: { dependencies: { b: ["c"] } } } }, "/properties/a/dependencies"],
+    [{ $schema: current, $defs: { "x/y": { type: "array", additionalItems: false } } }, "/$defs/x~1y/additionalItems"],
+    [{ $schema: current, anyOf: [{}, { $recursiveRef: "#" }] }, "/anyOf/1/$recursiveRef"],
+  ];
+  for (const [schema, pointer] of cases) {
+    throwsInput(() => project({ "a/v1.json": schema }).load("a/v1.json"), { code: "schema.ambiguous-draft", file: "schemas/a/v1.json", pointer: "/$schema" });
+    try {
+      project({ "a/v1.json": schema }).load("a/v1.json");
+    } catch (e) {
+      assert.ok(String((e as Error).message).includes(`(at ${pointer})`), `${String((e as Error).message)} names ${pointer}`);
+    }
+  }
+  // Data is not a schema: an enum value or a default that happens to hold "items": [...] says nothing.
+  const data = project({ "a/v1.json": { $schema: current, enum: [{ items: [1] }], default: { dependencies: 1 } } }).load("a/v1.json");
+  assert.equal(data.draft, "2020-12");
+  // A named draft is never second-guessed.
+  assert.equal(project({ "a/v1.json": { $schema: "https://json-schema.org/draft-07/schema", items: [{}] } }).load("a/v1.json").draft, "draft-07");
 });
