@@ -47,7 +47,7 @@ export interface CompileOptions {
  */
 export async function compileProjectWith(project: Project, extensions: Extensions, options: CompileOptions = {}): Promise<CompileResult> {
   const { cache, scope } = options;
-  const discovery = scope === undefined ? discoverContracts(project) : discoverNamed(project, scope.names);
+  const discovery = scope === undefined ? discoverContracts(project) : discoverNamed(project, scope.names, scope.proven);
   const problems: Diagnostic[] = [...discovery.problems];
   const warnings: Diagnostic[] = [];
   const plan = new Map<string, string>();

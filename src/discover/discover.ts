@@ -75,12 +75,13 @@ export function discoverContracts(project: Project): Discovery {
  * The named contracts only, in name order (an incremental run redoes the contracts a change touched; see
  * src/incremental). The names come from an earlier discovery, so they are folders under the schemas folder.
  */
-export function discoverNamed(project: Project, names: Iterable<string>): Discovery {
+/** `proven`: contracts whose manifest is known valid (unchanged since a run validated it): not validated again. */
+export function discoverNamed(project: Project, names: Iterable<string>, proven?: ReadonlySet<string>): Discovery {
   const contracts: ContractSource[] = [];
   const problems: Diagnostic[] = [];
   for (const name of [...names].sort(cmp)) {
     try {
-      contracts.push(readContract(project, name));
+      contracts.push(readContract(project, name, proven?.has(name) === true));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       problems.push(error.diagnostic);
@@ -89,7 +90,7 @@ export function discoverNamed(project: Project, names: Iterable<string>): Discov
   return { contracts, problems };
 }
 
-function readContract(project: Project, name: string): ContractSource {
+function readContract(project: Project, name: string, proven = false): ContractSource {
   const dir = path.join(project.schemasDir, name);
   const dirDisplay = displayPath(project.rootDir, dir);
   if (!CONTRACT_NAME.test(name)) {
@@ -101,7 +102,7 @@ function readContract(project: Project, name: string): ContractSource {
   assertInsideRoot(project.rootDir, manifestFile, manifestDisplay);
   if (!existsSync(manifestFile)) throw inputError("contract.manifest-missing", { file: manifestDisplay }, "missing contract.json");
   const doc = readDocument(manifestFile, manifestDisplay);
-  assertValid("contract.schema.json", doc.value, manifestDisplay, "contract.manifest-invalid");
+  if (!proven) assertValid("contract.schema.json", doc.value, manifestDisplay, "contract.manifest-invalid");
   const raw = doc.value as { kind: ContractKind; compatibility?: Compatibility; description?: string; toolName?: string; sideEffects?: SideEffects; idempotencyKey?: string; providers?: ProviderProfile[] };
   const manifest: ContractManifest = {
     kind: raw.kind,

@@ -32,6 +32,7 @@ test("every test file runs in exactly one of npm test and npm run test:full", ()
     "dist/test/corpus/schemastore.test.js",
     "dist/test/drift/corpus-mutations.test.js",
     "dist/test/emit/fast/corpus.test.js",
+    "dist/test/incremental/classes.test.js",
   ]);
   assert.ok(quick.files.includes("dist/test/meta/test-split.test.js"));
 });
