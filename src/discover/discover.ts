@@ -4,6 +4,7 @@ import { displayPath, type Compatibility, type Project, type ProviderProfile } f
 import { assertValid } from "../config/validate.js";
 import { InputError, inputError, type Diagnostic } from "../errors.js";
 import { readDocument } from "../load/read.js";
+import { canonicalJson } from "../ir/json.js";
 import { assertInsideRoot } from "../contain/real-path.js";
 
 export type ContractKind = "model-output" | "tool-arguments";
@@ -90,6 +91,13 @@ export function discoverNamed(project: Project, names: Iterable<string>, proven?
   return { contracts, problems };
 }
 
+/*
+ * Why a memo of valid manifests: validating one compiles the manifest schema with ajv, and an incremental `check`
+ * that validates none (every manifest proven unchanged, `proven`) must not load ajv when a later step (drift)
+ * discovers the same contracts. Keyed by file and canonical content, so an edit in between is validated.
+ */
+const validManifests = new Map<string, string>();
+
 function readContract(project: Project, name: string, proven = false): ContractSource {
   const dir = path.join(project.schemasDir, name);
   const dirDisplay = displayPath(project.rootDir, dir);
@@ -102,7 +110,9 @@ function readContract(project: Project, name: string, proven = false): ContractS
   assertInsideRoot(project.rootDir, manifestFile, manifestDisplay);
   if (!existsSync(manifestFile)) throw inputError("contract.manifest-missing", { file: manifestDisplay }, "missing contract.json");
   const doc = readDocument(manifestFile, manifestDisplay);
-  if (!proven) assertValid("contract.schema.json", doc.value, manifestDisplay, "contract.manifest-invalid");
+  const content = canonicalJson(doc.value);
+  if (!proven && validManifests.get(manifestFile) !== content) assertValid("contract.schema.json", doc.value, manifestDisplay, "contract.manifest-invalid");
+  validManifests.set(manifestFile, content);
   const raw = doc.value as { kind: ContractKind; compatibility?: Compatibility; description?: string; toolName?: string; sideEffects?: SideEffects; idempotencyKey?: string; providers?: ProviderProfile[] };
   const manifest: ContractManifest = {
     kind: raw.kind,

@@ -33,6 +33,7 @@ test("every test file runs in exactly one of npm test and npm run test:full", ()
     "dist/test/drift/corpus-mutations.test.js",
     "dist/test/emit/fast/corpus.test.js",
     "dist/test/incremental/classes.test.js",
+    "dist/test/incremental/loaded.test.js",
   ]);
   assert.ok(quick.files.includes("dist/test/meta/test-split.test.js"));
 });
