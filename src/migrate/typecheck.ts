@@ -22,7 +22,7 @@ const BATCH = 64;
 
 /** The strict settings generated code is held to (README: "The generated code compiles with ..."); see `chainOptions`. */
 export async function chainCompilerOptions(): Promise<ts.CompilerOptions> {
-  const { default: tsc } = await import("typescript");
+  const tsc = (await import("../typescript.js")).ts; // required once (src/typescript.ts), never lexed as ESM
   return {
     ...STRICT_FLAGS,
     skipLibCheck: true,
@@ -41,7 +41,7 @@ export async function chainCompilerOptions(): Promise<ts.CompilerOptions> {
 export async function typecheckChain(project: Project, overlay: ReadonlyMap<string, string>, roots: readonly string[]): Promise<Diagnostic[]> {
   const files = new Map([...overlay].map(([f, t]) => [path.resolve(f), t]));
   const cache = runCache();
-  const { default: tsc } = await import("typescript");
+  const tsc = (await import("../typescript.js")).ts; // required once (src/typescript.ts), never lexed as ESM
   const found: Diagnostic[] = [];
   const misses: { root: string; key: string | undefined; reach: ReadonlySet<string> }[] = [];
   // Files shared by many chains (the runtime, shared definitions) are scanned and hashed once per run.
