@@ -47,6 +47,13 @@ test("incremental › every change class: the incremental check equals a check w
   assert.deepEqual(codes(await step(dirs, "check", "invalid example passes: check", C(1)), C(1)), []);
   edit(dirs, `schemas/${C(1)}/examples/v1/invalid/missing-id.json`, (t) => t.replace(/}\n$/, ',"extra":1}\n'));
 
+  // An example that is not JSON: an input problem (exit 2) naming the file, as from a compile.
+  edit(dirs, `schemas/${C(1)}/examples/v2/valid/typical.json`, (t) => t.replace("{", "{{"));
+  const unreadable = await step(dirs, "check", "unreadable example: check", C(1));
+  assert.match(unreadable, /"exitCode":2/);
+  assert.match(unreadable, /examples\/v2\/valid\/typical\.json/);
+  edit(dirs, `schemas/${C(1)}/examples/v2/valid/typical.json`, (t) => t.replace("{{", "{"));
+
   // Golden example added (in a contract without findings, and one with).
   for (const [i, v] of [[0, 1], [2, 2]] as const) {
     for (const d of dirs) {
