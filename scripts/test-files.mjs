@@ -21,6 +21,8 @@ export const LONG = {
   "emit/fast/corpus.test.js": "the fast path against ajv on every schemastore instance document and its mutations",
   "adoption/pre-commit.test.js": "the real pre-commit tool installs the hook from a clean clone (npm install, build, pack)",
   "catalogue/browser.test.js": "headless Chromium over the bundled site and a 200-contract generated project",
+  "incremental/classes.test.js": "every change class on two copies of an 8-contract project, each run with and without the cache (about 15 s idle)",
+  "incremental/loaded.test.js": "eight CLI checks in child processes, one per change class, each printing the packages it loaded",
 };
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");

@@ -128,11 +128,19 @@ export async function check(project: Project, options: RunOptions = {}): Promise
       // What build refuses to replace: "run build" would not resolve it (see assertOwned in src/write/apply.ts).
       as("generated.foreign-file", diff.extra.filter((rel) => foreign(project.outDir, rel)), FOREIGN_FILE_HINT),
     ];
+    // Contracts whose golden examples alone changed keep their step findings: no step runs for them (settled.ts).
+    const { settledContracts, stepInput, carrySettled } = await import("../incremental/settled.js");
+    const settled = settledContracts(project, scope, changes);
+    const input = stepInput(result, settled);
+    const firstStep = found.length;
     const { CHECK_STEPS } = await import("./steps.js");
+    // With nothing to check (every redone contract settled, no toolset finding to make again) no step runs.
+    const idle = settled.size > 0 && input.contracts.length === 0 && Object.keys(project.toolsets).length === 0;
     const run = session === undefined || cache === undefined ? undefined : { session, store: cache.store, hasher: cache.hasher };
     await withRunCache(run, async () => {
-      for (const step of CHECK_STEPS) found.push([...(await step.run(project, result))]);
+      for (const step of CHECK_STEPS) found.push(idle ? [] : [...(await step.run(project, input))]);
     });
+    carrySettled(scope, settled, firstStep, found);
     const ordered = orderFindings(project, result, scope, found);
     problems.push(...ordered.problems);
     units = unitsText(nextUnits(project, result, scope, ordered.owned));

@@ -27,8 +27,6 @@ export interface CompileCache {
 }
 
 export function versionKey(cache: CompileCache, project: Project, contract: ContractSource, source: VersionSource): string | undefined {
-  const own = cache.hasher.hash(source.file);
-  if (own === undefined) return undefined;
   const examples: string[] = [];
   const dir = path.join(contract.dir, "examples", `v${source.version}`);
   const walk = (abs: string, rel: string): void => {
@@ -39,8 +37,29 @@ export function versionKey(cache: CompileCache, project: Project, contract: Cont
     }
   };
   if (existsSync(dir)) walk(dir, "");
+  return keyOf("version", cache, project, contract, source, examples.join("\n"));
+}
+
+/**
+ * The key of what a version's schema alone decides (generated files, validator code, schema problems): the version
+ * key without the golden examples. An edited or added example misses `versionKey` but hits this one, and only the
+ * examples run again, through the cached validator code (src/compile/compile.ts): no compiler is loaded for them.
+ */
+export function schemaKey(cache: CompileCache, project: Project, contract: ContractSource, source: VersionSource): string | undefined {
+  return keyOf("version-schema", cache, project, contract, source, "");
+}
+
+/** The cached schema outcome of a version, stripped of its examples' part, for `schemaKey`. */
+export function schemaOutcome(outcome: VersionOutcome): VersionOutcome {
+  // Without compiled code the schema itself failed and no example ran: the outcome is the schema's alone.
+  return outcome.compiled === undefined ? outcome : { ...outcome, problems: [], examples: 0 };
+}
+
+function keyOf(kind: string, cache: CompileCache, project: Project, contract: ContractSource, source: VersionSource, examples: string): string | undefined {
+  const own = cache.hasher.hash(source.file);
+  if (own === undefined) return undefined;
   return cache.store.key(
-    "version",
+    kind,
     project.rootDir,
     contract.name,
     contract.dir,
@@ -55,7 +74,7 @@ export function versionKey(cache: CompileCache, project: Project, contract: Cont
     source.file,
     source.display,
     own,
-    examples.join("\n"),
+    examples,
   );
 }
 

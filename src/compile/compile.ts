@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { displayPath, type Project } from "../config/config.js";
 import { cmp, discoverContracts, discoverNamed, type ContractSource, type VersionSource } from "../discover/discover.js";
-import type { Diagnostic } from "../errors.js";
+import { InputError, type Diagnostic } from "../errors.js";
 import { renderContractIndex, renderRootIndex } from "../emit/modules/indexes.js";
 import { renderRuntimeModules } from "../emit/modules/runtime.js";
 import { renderValidatorModule, renderVersionModule, VERSION_MODULE_TYPE_IMPORTS } from "../emit/modules/version.js";
@@ -10,7 +10,7 @@ import { canonicalJson, type JsonObject } from "../ir/json.js";
 import { loadSchemaFileMapped, type LoadContext } from "../load/index.js";
 import { checkExamples, hasExamples } from "./examples.js";
 import { renderUpgradeModule } from "../migrate/upgrade-module.js";
-import { readVersion, versionKey, writeVersion, type CompileCache } from "../cache/version.js";
+import { readVersion, schemaKey, schemaOutcome, versionKey, writeVersion, type CompileCache } from "../cache/version.js";
 import { importValidator } from "../emit/validators/load-module.js";
 import { compileVersions } from "../parallel/pool.js";
 import type { CompiledOutcome, CompiledVersion, CompileResult, CompileScope, ContractIndexInput, ContractSlice, VersionOutcome } from "../shapes/compiled.js";
@@ -47,7 +47,7 @@ export interface CompileOptions {
  */
 export async function compileProjectWith(project: Project, extensions: Extensions, options: CompileOptions = {}): Promise<CompileResult> {
   const { cache, scope } = options;
-  const discovery = scope === undefined ? discoverContracts(project) : discoverNamed(project, scope.names);
+  const discovery = scope === undefined ? discoverContracts(project) : discoverNamed(project, scope.names, scope.proven);
   const problems: Diagnostic[] = [...discovery.problems];
   const warnings: Diagnostic[] = [];
   const plan = new Map<string, string>();
@@ -55,13 +55,14 @@ export async function compileProjectWith(project: Project, extensions: Extension
   const slices: ContractSlice[] = [];
   let examples = 0;
 
-  const jobs = discovery.contracts.flatMap((contract) =>
-    contract.versions.map((source) => {
+  const jobs: { contract: ContractSource; source: VersionSource; key: string | undefined; hit: CachedOutcome | Diagnostic | undefined }[] = [];
+  for (const contract of discovery.contracts) {
+    for (const source of contract.versions) {
       const key = cache === undefined ? undefined : versionKey(cache, project, contract, source);
-      const hit = key === undefined ? undefined : readVersion(cache!, project, key);
-      return { contract, source, key, hit };
-    }),
-  );
+      const hit = key === undefined ? undefined : (readVersion(cache!, project, key) ?? (await examplesAgain(project, cache!, key, contract, source)));
+      jobs.push({ contract, source, key, hit });
+    }
+  }
   const misses = jobs.filter((j) => j.hit === undefined);
   let done = jobs.length - misses.length;
   options.onProgress?.(done, jobs.length);
@@ -73,7 +74,10 @@ export async function compileProjectWith(project: Project, extensions: Extension
     (i, r) => {
       options.onProgress?.(++done, jobs.length);
       const job = misses[i]!;
-      if (!("diagnostic" in r) && job.key !== undefined) writeVersion(cache!, project, job.key, r.read.slice(1), r.outcome);
+      if ("diagnostic" in r || job.key === undefined) return;
+      writeVersion(cache!, project, job.key, r.read.slice(1), r.outcome);
+      const own = schemaKey(cache!, project, job.contract, job.source);
+      if (own !== undefined) writeVersion(cache!, project, own, r.read.slice(1), schemaOutcome(r.outcome));
     },
     (contract, source, ctx) => compileVersionOutcome(project, extensions.plan, contract, source, ctx),
   );
@@ -142,6 +146,32 @@ export async function compileProjectWith(project: Project, extensions: Extension
   problems.push(...nameCollisions(project, indexes, plan));
   plan.set("index.ts", renderRootIndex(indexes, displayPath(project.rootDir, project.schemasDir)));
   return { plan, versions: compiled, contracts: discovery.contracts, problems, warnings, examples, slices, ...(scope !== undefined ? { scope } : {}) };
+}
+
+/** A cached outcome with the display paths of the files it was loaded from besides the schema file. */
+type CachedOutcome = { readonly outcome: VersionOutcome; readonly read: readonly string[] };
+
+/**
+ * A version whose golden examples alone changed (or were added): its schema's cached outcome (`schemaKey`), with
+ * the examples run again through the cached validator code, exactly as `compileVersion` runs them. No compiler is
+ * loaded. undefined when the schema's outcome is not cached either; an unreadable example is its diagnostic, as
+ * from a compile. The whole outcome is cached under `key` for the next run.
+ */
+async function examplesAgain(project: Project, cache: CompileCache, key: string, contract: ContractSource, source: VersionSource): Promise<CachedOutcome | Diagnostic | undefined> {
+  const own = schemaKey(cache, project, contract, source);
+  const hit = own === undefined ? undefined : readVersion(cache, project, own);
+  const compiled = hit?.outcome.compiled;
+  if (hit === undefined || compiled === undefined || !hasExamples(contract, source.version)) return hit;
+  let ex: { problems: Diagnostic[]; count: number };
+  try {
+    ex = checkExamples(project, contract, source.version, await importValidator(compiled.validatorCode));
+  } catch (error) {
+    if (error instanceof InputError) return error.diagnostic;
+    throw error;
+  }
+  const outcome: VersionOutcome = { ...hit.outcome, problems: ex.problems, examples: ex.count };
+  writeVersion(cache, project, key, hit.read, outcome);
+  return { outcome, read: hit.read };
 }
 
 /** Compiles one version (no cache). Throws `InputError` for an input that cannot be read. */

@@ -4,6 +4,7 @@ import { displayPath, type Compatibility, type Project, type ProviderProfile } f
 import { assertValid } from "../config/validate.js";
 import { InputError, inputError, type Diagnostic } from "../errors.js";
 import { readDocument } from "../load/read.js";
+import { canonicalJson } from "../ir/json.js";
 import { assertInsideRoot } from "../contain/real-path.js";
 
 export type ContractKind = "model-output" | "tool-arguments";
@@ -75,12 +76,13 @@ export function discoverContracts(project: Project): Discovery {
  * The named contracts only, in name order (an incremental run redoes the contracts a change touched; see
  * src/incremental). The names come from an earlier discovery, so they are folders under the schemas folder.
  */
-export function discoverNamed(project: Project, names: Iterable<string>): Discovery {
+/** `proven`: contracts whose manifest is known valid (unchanged since a run validated it): not validated again. */
+export function discoverNamed(project: Project, names: Iterable<string>, proven?: ReadonlySet<string>): Discovery {
   const contracts: ContractSource[] = [];
   const problems: Diagnostic[] = [];
   for (const name of [...names].sort(cmp)) {
     try {
-      contracts.push(readContract(project, name));
+      contracts.push(readContract(project, name, proven?.has(name) === true));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       problems.push(error.diagnostic);
@@ -89,7 +91,14 @@ export function discoverNamed(project: Project, names: Iterable<string>): Discov
   return { contracts, problems };
 }
 
-function readContract(project: Project, name: string): ContractSource {
+/*
+ * Why a memo of valid manifests: validating one compiles the manifest schema with ajv, and an incremental `check`
+ * that validates none (every manifest proven unchanged, `proven`) must not load ajv when a later step (drift)
+ * discovers the same contracts. Keyed by file and canonical content, so an edit in between is validated.
+ */
+const validManifests = new Map<string, string>();
+
+function readContract(project: Project, name: string, proven = false): ContractSource {
   const dir = path.join(project.schemasDir, name);
   const dirDisplay = displayPath(project.rootDir, dir);
   if (!CONTRACT_NAME.test(name)) {
@@ -101,7 +110,9 @@ function readContract(project: Project, name: string): ContractSource {
   assertInsideRoot(project.rootDir, manifestFile, manifestDisplay);
   if (!existsSync(manifestFile)) throw inputError("contract.manifest-missing", { file: manifestDisplay }, "missing contract.json");
   const doc = readDocument(manifestFile, manifestDisplay);
-  assertValid("contract.schema.json", doc.value, manifestDisplay, "contract.manifest-invalid");
+  const content = canonicalJson(doc.value);
+  if (!proven && validManifests.get(manifestFile) !== content) assertValid("contract.schema.json", doc.value, manifestDisplay, "contract.manifest-invalid");
+  validManifests.set(manifestFile, content);
   const raw = doc.value as { kind: ContractKind; compatibility?: Compatibility; description?: string; toolName?: string; sideEffects?: SideEffects; idempotencyKey?: string; providers?: ProviderProfile[] };
   const manifest: ContractManifest = {
     kind: raw.kind,

@@ -4,11 +4,19 @@
  * result is also kept in memory (drift and the migration gate ask for the same pairs), and the canonical text of
  * a schema object is computed once.
  */
-import { diffSchemas as computeDiff, type DiffOptions, type SchemaInput } from "./diff.js";
+import type { DiffOptions, SchemaInput } from "./diff.js";
 import type { DiffResult } from "./types.js";
 import { exactCanonicalJson } from "../ir/exact.js";
 import type { JsonObject } from "../ir/json.js";
 import { runCache, type RunCache } from "../cache/context.js";
+
+/*
+ * Why the engine is imported on a miss only: it compiles witness validators with ajv (src/emit/validators), and a
+ * `check` whose pairs are all cached (a migration edited, say) must not load ajv to read verdicts.
+ */
+async function computeDiff(old: SchemaInput, neu: SchemaInput, options: DiffOptions): Promise<DiffResult> {
+  return (await import("./diff.js")).diffSchemas(old, neu, options);
+}
 
 const canonical = new WeakMap<JsonObject, string>();
 const results = new WeakMap<RunCache, Map<string, DiffResult>>();

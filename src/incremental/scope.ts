@@ -19,6 +19,8 @@ export interface Scope {
   readonly others: readonly ContractUnit[];
   /** The previous units of the contracts to redo. */
   readonly previous: readonly ContractUnit[];
+  /** The contracts to redo whose manifest (contract.json) the previous run read and validated, unchanged since. */
+  readonly proven: ReadonlySet<string>;
 }
 
 /** Redoing more than this share of the contracts is done as a whole run (it costs the same and is simpler). */
@@ -52,5 +54,8 @@ export function findScope(project: Project, units: readonly ContractUnit[], chan
   // Toolset files and budgets are made from every member: members are always redone (usually a handful).
   for (const members of Object.values(project.toolsets)) for (const m of members) if (byName.has(m)) names.add(m);
   if (names.size > units.length * MAX_SHARE) return undefined;
-  return { names, others: units.filter((u) => !names.has(u.name)), previous: units.filter((u) => names.has(u.name)) };
+  const previous = units.filter((u) => names.has(u.name));
+  const touched = new Set(changed);
+  const proven = new Set(previous.filter((u) => u.redo !== true && u.roots[0] !== undefined && !touched.has(path.join(u.roots[0], "contract.json"))).map((u) => u.name));
+  return { names, others: units.filter((u) => !names.has(u.name)), previous, proven };
 }

@@ -1,5 +1,18 @@
-import { JS } from "refa";
-import { isSafePattern } from "redos-detector";
+import { createRequire } from "node:module";
+import type * as Refa from "refa";
+import type * as RedosDetector from "redos-detector";
+
+/*
+ * Why both libraries are required on first use (not imported): this module is reached from every compile through
+ * the provider extension (export's lowering), and importing refa from an ES module makes Node lex its ~600 KB of
+ * CommonJS for export names (about 0.1 s), paid by a `check` that compiles nothing. `require` on first use pays
+ * only when a pattern is analysed.
+ */
+const requireHere = createRequire(import.meta.url);
+let refa: typeof Refa | undefined;
+let redos: typeof RedosDetector | undefined;
+const refaJs = (): typeof Refa.JS => (refa ??= requireHere("refa") as typeof Refa).JS;
+const isSafePattern: typeof RedosDetector.isSafePattern = (pattern, options) => (redos ??= requireHere("redos-detector") as typeof RedosDetector).isSafePattern(pattern, options);
 
 /** Regex features some providers' constrained decoders cannot run (providers.md §4.1, Anthropic "regex" row). */
 export type RegexFeature = "lookaround" | "backreference" | "word-boundary" | "large-repetition";
@@ -24,7 +37,7 @@ interface AstNode {
 export function analyzeRegex(pattern: string, largeRepeat: number): RegexReport {
   let ast: { pattern: unknown };
   try {
-    ast = JS.Parser.fromLiteral({ source: pattern, flags: "u" }).ast;
+    ast = refaJs().Parser.fromLiteral({ source: pattern, flags: "u" }).ast;
   } catch (error) {
     return { features: new Set(), maxRepeat: 0, invalid: (error as Error).message };
   }

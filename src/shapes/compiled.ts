@@ -66,6 +66,8 @@ export interface ContractSlice {
 export interface CompileScope {
   readonly names: ReadonlySet<string>;
   readonly others: readonly ContractSlice[];
+  /** Contracts whose manifest the previous run validated and that has not changed since: not validated again (no ajv). */
+  readonly proven?: ReadonlySet<string>;
 }
 
 /** What compiling one version gives (also what the cache keeps of it). */

@@ -7,70 +7,15 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { build, check, type RunOptions } from "../../src/api/build.js";
-import { resolveProject } from "../../src/config/config.js";
-import { contractName, generateProject, writeContract } from "../../bench/generate.js";
-import { readTree } from "../util/generated.js";
-import { tempDir } from "../util/project.js";
+import { writeContract } from "../../bench/generate.js";
+import { C, edit, step, twins } from "./twins.js";
 
 const N = 12;
-const C = (i: number): string => contractName(i);
-
-/** Runs `what` on the plain copy and on the cached copy; returns both results and what the cached run redid. */
-async function both(dirs: readonly [string, string], what: "build" | "check"): Promise<{ plain: string; cached: string; redid: string }> {
-  const options: RunOptions[] = [{ cache: { enabled: false }, workers: 1 }, { workers: 1 }];
-  const out: string[] = [];
-  const traces: string[] = [];
-  const error = console.error;
-  process.env["LLM_CONTRACTS_TRACE"] = "1";
-  try {
-    for (let i = 0; i < 2; i++) {
-      console.error = (...args: unknown[]) => void (i === 1 && traces.push(args.join(" ")));
-      const project = resolveProject({ cwd: dirs[i]! });
-      out.push(JSON.stringify(what === "build" ? await build(project, options[i]) : await check(project, options[i])));
-    }
-  } finally {
-    console.error = error;
-    delete process.env["LLM_CONTRACTS_TRACE"];
-  }
-  const scope = traces.map((t) => /^scope: ([^;]*);/.exec(t)?.[1]).find((s) => s !== undefined);
-  if (process.env["DEBUG_SCOPE"] === "1") error(traces.join("\n"));
-  return { plain: out[0]!, cached: out[1]!, redid: scope ?? "replay or no units" };
-}
-
-function files(dir: string): Map<string, string> {
-  const out = new Map([...readTree(path.join(dir, "generated"))].map(([f, t]) => [`generated/${f}`, t]));
-  for (const [f, t] of readTree(path.join(dir, "schemas"))) if (f.includes("/migrations/")) out.set(`schemas/${f}`, t);
-  return out;
-}
-
-async function step(dirs: readonly [string, string], what: "build" | "check", label: string, redid: string): Promise<string> {
-  const r = await both(dirs, what);
-  assert.equal(r.cached, r.plain, `${label}: ${what} result differs in the incremental run`);
-  assert.deepEqual(files(dirs[1]), files(dirs[0]), `${label}: generated/ or migrations differ`);
-  assert.equal(r.redid, redid, `${label}: ${what} redid other contracts than expected`);
-  return r.plain;
-}
-
-function edit(dirs: readonly [string, string], rel: string, change: (text: string) => string): void {
-  for (const d of dirs) {
-    const file = path.join(d, rel);
-    writeFileSync(file, change(readFileSync(file, "utf8")));
-  }
-}
-
-function twins(): [string, string] {
-  const a = tempDir("llm-contracts-plain-");
-  generateProject(a, N);
-  const b = tempDir("llm-contracts-incremental-");
-  cpSync(path.join(a, "schemas"), path.join(b, "schemas"), { recursive: true });
-  return [a, b];
-}
 
 test("incremental › runs that redo only the changed contracts equal runs without a cache", { timeout: 600_000 }, async () => {
-  const dirs = twins();
+  const dirs = twins(N);
   const whole = "whole project";
   await step(dirs, "build", "cold build", "replay or no units");
   await step(dirs, "check", "cold check", "replay or no units");

@@ -1,0 +1,66 @@
+/**
+ * Load only what runs: per change class, which of the compiler's heavy dependencies an incremental `check` loads
+ * (the CLI in a child process that prints, at exit, the packages in the CommonJS module cache; ajv, TypeScript,
+ * ts-morph and json-schema-to-typescript are all CommonJS, so every load, by `import` or `require`, is there).
+ *
+ * An edited or added golden example runs the cached validator code and no check step: none of them. A schema
+ * edit compiles that version (ajv for the validator, json-schema-to-typescript and TypeScript's printer for the
+ * types). A migration edit compiles nothing: TypeScript type-checks the chain, and ts-morph finds the
+ * `notImplemented` markers of the edited module (src/migrate/status.ts). The first check after a build runs
+ * every step (markers, type-check, every manifest validated), but compiles nothing either (the build's cache).
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { contractName, generateProject } from "../../bench/generate.js";
+import { BIN, runCli, tempDir } from "../util/project.js";
+
+const HEAVY = ["ajv", "json-schema-to-typescript", "ts-morph", "typescript"];
+const PROBE = `data:text/javascript,${encodeURIComponent(`
+  import { createRequire } from "node:module";
+  const cache = createRequire(${JSON.stringify(BIN)}).cache;
+  process.on("exit", () => {
+    const pkgs = new Set(Object.keys(cache).map((f) => /node_modules[\\\\/]((?:@[^\\\\/]+[\\\\/])?[^\\\\/]+)/.exec(f)?.[1]).filter(Boolean));
+    process.stderr.write("\\nloaded-packages " + JSON.stringify([...pkgs].sort()) + "\\n");
+  });`)}`;
+
+function checkLoads(dir: string, exit: number): string[] {
+  const r = spawnSync(process.execPath, ["--import", PROBE, BIN, "check"], { cwd: dir, encoding: "utf8", env: { ...process.env, LLM_CONTRACTS_WORKERS: "1" } });
+  assert.equal(r.status, exit, r.stdout + r.stderr);
+  const line = /loaded-packages (.*)/.exec(r.stderr);
+  assert.ok(line !== null, r.stderr);
+  return (JSON.parse(line[1]!) as string[]).filter((p) => HEAVY.includes(p));
+}
+
+function edit(file: string, change: (text: string) => string): void {
+  writeFileSync(file, change(readFileSync(file, "utf8")));
+}
+
+test("incremental › per change class, check loads only the heavy packages its steps need", { timeout: 300_000 }, () => {
+  const dir = tempDir("llm-contracts-loaded-");
+  generateProject(dir, 3);
+  assert.equal(runCli(["build"], dir).code, 0);
+  // The first check runs every step: the probe sees what the whole pipeline loads.
+  assert.deepEqual(checkLoads(dir, 0), ["ajv", "ts-morph", "typescript"]);
+  const c = path.join(dir, "schemas", contractName(1));
+
+  edit(path.join(c, "examples/v2/valid/typical.json"), (t) => t.replace('"Item number 1"', '"Item number one"'));
+  assert.deepEqual(checkLoads(dir, 0), [], "golden example edited");
+  writeFileSync(path.join(c, "examples/v1/valid/second.json"), readFileSync(path.join(c, "examples/v1/valid/typical.json")));
+  assert.deepEqual(checkLoads(dir, 0), [], "golden example added");
+  edit(path.join(c, "examples/v1/valid/second.json"), (t) => t.replace('"urgent":false', '"urgent":"no"'));
+  assert.deepEqual(checkLoads(dir, 1), [], "golden example made failing");
+  // A failed run leaves the contract to be redone in full (src/incremental/units.ts): its manifest is validated and every step runs.
+  edit(path.join(c, "examples/v1/valid/second.json"), (t) => t.replace('"urgent":"no"', '"urgent":false'));
+  assert.deepEqual(checkLoads(dir, 0), ["ajv", "typescript"], "golden example fixed");
+
+  const folder = path.join(c, "migrations");
+  const migration = path.join(folder, readdirSync(folder).find((f) => f.endsWith(".ts"))!);
+  edit(migration, (t) => `${t}// reviewed\n`);
+  assert.deepEqual(checkLoads(dir, 0), ["ts-morph", "typescript"], "migration edited");
+
+  edit(path.join(c, "v2.json"), (t) => t.replace('"Where the item stands."', '"Where the item stands now."'));
+  assert.deepEqual(checkLoads(dir, 1), ["ajv", "json-schema-to-typescript", "typescript"], "annotation-only schema edit");
+});
