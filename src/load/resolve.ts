@@ -323,12 +323,8 @@ class Files {
     if (variant !== undefined && typeof uri === "string" && namesCurrent(uri)) {
       const older = olderDraftKeyword(nodeAt(doc.value, pointer) ?? null);
       if (older !== undefined) {
-        throw this.error(
-          "schema.ambiguous-draft",
-          doc,
-          at,
-          `$schema ${JSON.stringify(uri)} names no draft, and this schema uses "${older.keyword}" (at ${older.pointer}), which ${variant} reads differently from the draft it was written for; name that draft: ${draftList()}`,
-        );
+        const why = `this schema uses "${older.keyword}" (at ${older.pointer}), which ${variant} reads differently from the draft it was written for`;
+        throw this.error("schema.ambiguous-draft", doc, at, `$schema ${JSON.stringify(uri)} names no draft, and ${why}; name that draft: ${draftList()}`);
       }
     }
     if (variant !== undefined) {
