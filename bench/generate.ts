@@ -5,9 +5,23 @@
  *
  * v2 of every contract adds one optional field and widens a string limit (compatible in the contract's mode, so a
  * generated project checks clean once built), and every other tool contract shares a `_shared` definition.
+ *
+ * With `breaking` (the shape of a real history), v2 of every other contract (odd `i`) instead tightens `maxLength`
+ * and `maximum`: old documents may fail the new version, so `build` scaffolds a migration stub for each, and `check`
+ * takes the breaking path (drift witnesses, the stub analysis, the migration type-check).
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+
+export interface GenerateOptions {
+  /** v2 of every odd-numbered contract tightens `maxLength`/`maximum` (a backward-breaking step, one stub each). */
+  readonly breaking?: boolean;
+}
+
+/** Whether contract `i`'s second version breaks old documents under `options`. */
+export function breaksAt(i: number, options: GenerateOptions = {}): boolean {
+  return options.breaking === true && i % 2 === 1;
+}
 
 export interface GeneratedProject {
   readonly root: string;
@@ -25,14 +39,15 @@ export function contractName(i: number): string {
 }
 
 /** The schema of contract `i`, version `v` (1 or 2). */
-export function schemaOf(i: number, v: number, extra = ""): object {
+export function schemaOf(i: number, v: number, extra = "", options: GenerateOptions = {}): object {
   const kind = kindOf(i);
+  const tight = v >= 2 && breaksAt(i, options);
   const properties: Record<string, object> = {
     id: { type: "string", pattern: "^[a-z]{2}_[A-Za-z0-9]{6,20}$", description: `Identifier of item ${i}.` },
-    title: { type: "string", minLength: 1, maxLength: v === 1 ? 120 : 200, description: `Short title${extra}.` },
+    title: { type: "string", minLength: 1, maxLength: v === 1 ? 120 : tight ? 80 : 200, description: `Short title${extra}.` },
     status: { enum: [...ENUMS[i % ENUMS.length]!], description: "Where the item stands." },
     score: { type: "number", minimum: 0, maximum: 1 },
-    count: { type: "integer", minimum: 0, maximum: 1000 },
+    count: { type: "integer", minimum: 0, maximum: tight ? 500 : 1000 },
     urgent: { type: "boolean", description: "Needs attention today." },
     tags: { type: "array", items: { type: "string", maxLength: 32 }, maxItems: 8, uniqueItems: true },
     owner: {
@@ -77,14 +92,14 @@ function validExample(i: number, v: number): object {
 }
 
 /** Writes contract `i` (manifest, both versions, examples) under `root/schemas`. */
-export function writeContract(root: string, i: number): string {
+export function writeContract(root: string, i: number, options: GenerateOptions = {}): string {
   const name = contractName(i);
   const dir = path.join(root, "schemas", name);
   mkdirSync(dir, { recursive: true });
   const kind = kindOf(i);
   writeFileSync(path.join(dir, "contract.json"), `${JSON.stringify({ kind, compatibility: "backward", description: `Generated contract ${i}.` }, null, 2)}\n`);
   for (const v of [1, 2]) {
-    writeFileSync(path.join(dir, `v${v}.json`), `${JSON.stringify(schemaOf(i, v), null, 2)}\n`);
+    writeFileSync(path.join(dir, `v${v}.json`), `${JSON.stringify(schemaOf(i, v, "", options), null, 2)}\n`);
     const valid = path.join(dir, "examples", `v${v}`, "valid");
     const invalid = path.join(dir, "examples", `v${v}`, "invalid");
     mkdirSync(valid, { recursive: true });
@@ -96,7 +111,7 @@ export function writeContract(root: string, i: number): string {
 }
 
 /** Writes a project of `n` contracts into `root` (which should be empty). */
-export function generateProject(root: string, n: number, first = 0): GeneratedProject {
+export function generateProject(root: string, n: number, first = 0, options: GenerateOptions = {}): GeneratedProject {
   const shared = path.join(root, "schemas", "_shared");
   mkdirSync(shared, { recursive: true });
   writeFileSync(
@@ -114,12 +129,36 @@ export function generateProject(root: string, n: number, first = 0): GeneratedPr
     }, null, 2)}\n`,
   );
   const contracts: string[] = [];
-  for (let i = first; i < first + n; i++) contracts.push(writeContract(root, i));
+  for (let i = first; i < first + n; i++) contracts.push(writeContract(root, i, options));
   return { root, contracts };
 }
 
-// `node dist/bench/generate.js DIR N` writes a project for profiling by hand.
+/**
+ * Implements the migration stubs `build` scaffolded for the breaking steps (the title is cut to the new limit, the
+ * count capped), the way a user would, so that the project checks clean: an implemented migration covers its
+ * step's backward breaks. Returns how many modules it rewrote. Run it after the first `build`.
+ */
+export function implementStubs(root: string): number {
+  let rewritten = 0;
+  const schemas = path.join(root, "schemas");
+  for (const name of readdirSync(schemas).sort()) {
+    const file = path.join(schemas, name, "migrations", "v1-to-v2.ts");
+    if (!existsSync(file)) continue;
+    const text = readFileSync(file, "utf8");
+    if (!text.includes("notImplemented(")) continue;
+    const done = text
+      .replace(/^import \{ notImplemented \} from .*\n/m, "")
+      .replace(/^(\s*)title: notImplemented\(.*\),$/m, "$1title: input.title.slice(0, 80),")
+      .replace(/^(\s*)count: notImplemented\(.*\),$/m, "$1...(input.count !== undefined ? { count: Math.min(input.count, 500) } : {}),");
+    if (done.includes("notImplemented(")) throw new Error(`${file}: a decision the generator does not know how to implement`);
+    writeFileSync(file, done);
+    rewritten++;
+  }
+  return rewritten;
+}
+
+// `node dist/bench/generate.js DIR N [--breaking]` writes a project for profiling by hand.
 if (process.argv[1] !== undefined && path.basename(process.argv[1]) === "generate.js" && process.argv.length >= 4) {
-  const out = generateProject(path.resolve(process.argv[2]!), Number(process.argv[3]));
+  const out = generateProject(path.resolve(process.argv[2]!), Number(process.argv[3]), 0, { breaking: process.argv.includes("--breaking") });
   console.log(`${out.contracts.length} contracts in ${out.root}`);
 }

@@ -101,3 +101,20 @@ test("stub › the gate's break list names what old documents fail on", () => {
   assert.deepEqual(a.breaks, ["b became required"]);
   assert.equal(a.decisions.length, 1);
 });
+
+// The text prefilter of findMarkers must never hide a call the parser would find.
+const CALL_FORMS: readonly { text: string; lines: number[] }[] = [
+  { text: "/** Every {@link notImplemented}(...) call */\nimport { notImplemented } from './r.js';\nexport const a = 1;\n", lines: [] },
+  { text: "export const a = notImplemented('x');\n", lines: [1] },
+  { text: "export const a =\n  notImplemented\n  ('x');\n", lines: [2] },
+  { text: "export const a = notImplemented /* why */ ('x');\n", lines: [1] },
+  { text: "export const a = notImplemented // why\n('x');\n", lines: [1] },
+  { text: "export const a = notImplemented<string>('x');\n", lines: [1] },
+  { text: "export const a = notImplemented?.('x');\n", lines: [1] },
+  { text: "export const a = notImplementedYet('x');\n", lines: [] },
+];
+for (const [i, c] of CALL_FORMS.entries()) {
+  test(`stub › marker call form ${i + 1} is found exactly when the parser finds it`, () => {
+    assert.deepEqual(findMarkers(c.text), c.lines, c.text);
+  });
+}
