@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { build } from "../../src/api/build.js";
+import { build, type Unexampled } from "../../src/api/build.js";
 import { displayPath, type Project } from "../../src/config/config.js";
 import { EXIT_CODE_TABLE, exitCodeOf } from "../../src/exit-codes.js";
 import { outputFormat, parse, COMMON_OPTIONS, UsageError } from "../args.js";
@@ -44,7 +44,9 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
   progress?.end();
   const out = displayPath(project.rootDir, project.outDir);
   if (format === "json") {
-    printJson(io, result.ok ? { ...result, outDir: out } : result);
+    // The JSON result is the documented one: the hint's list stays out of it.
+    const { unexampled: _hint, ...shown } = result.ok ? result : { ...result, unexampled: undefined };
+    printJson(io, result.ok ? { ...shown, outDir: out } : shown);
     return result.ok ? 0 : exitCodeOf(result.problems);
   }
   printWarnings(io, result.warnings);
@@ -60,7 +62,7 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
         `${result.written} file(s) written, ${result.removed} removed; ${result.examples} golden example(s) passed`,
     );
   }
-  await examplesHint(project, values.verbose === true, io);
+  await examplesHint(project, values.verbose === true, io, result.unexampled);
   // Migration modules are the user's files: say which ones the build touched, in one line each kind (--verbose: each file).
   const { created, updated } = result.migrations;
   const marked = created.filter((file) => hasMarkers(path.resolve(project.rootDir, file)));
@@ -93,11 +95,16 @@ function hasMarkers(file: string): boolean {
  * A hint (stdout, never failing) for versions with no golden examples: build checks the generated validator
  * against them, so a version without any is only as tested as its schema. One line; --verbose names every version.
  */
-async function examplesHint(project: Project, verbose: boolean, io: Io): Promise<void> {
-  const { discoverContracts } = await import("../../src/discover/discover.js");
-  const { versionsWithoutExamples } = await import("../../src/api/compile.js");
-  const { versions, firstFolder } = versionsWithoutExamples(project, discoverContracts(project).contracts);
+async function examplesHint(project: Project, verbose: boolean, io: Io, known: Unexampled | undefined): Promise<void> {
+  // A result recorded by an older version of the tool does not carry the list: then it is read here.
+  const { versions, firstFolder } = known ?? (await unexampledOnDisk(project));
   if (versions.length === 0 || firstFolder === undefined) return;
   const named = verbose || versions.length <= 3 ? versions.join(", ") : `${versions.slice(0, 3).join(", ")} and ${versions.length - 3} more (--verbose lists them)`;
   io.out(`hint: ${versions.length} version(s) have no golden examples (${named}): add documents the model may return to ${firstFolder}/valid/ and ones it must reject to ${firstFolder}/invalid/; build then checks the validator against them`);
+}
+
+async function unexampledOnDisk(project: Project): Promise<Unexampled> {
+  const { discoverContracts } = await import("../../src/discover/discover.js");
+  const { versionsWithoutExamples } = await import("../../src/api/compile.js");
+  return versionsWithoutExamples(project, discoverContracts(project).contracts);
 }

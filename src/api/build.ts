@@ -23,9 +23,15 @@ export interface BuildSummary {
   readonly files: number;
 }
 
+/** The versions with no golden examples (for the CLI's hint), and the examples folder of the first. */
+export interface Unexampled {
+  readonly versions: readonly string[];
+  readonly firstFolder?: string;
+}
+
 /** `warnings`: strictness findings that do not refuse the build (see src/strictness), one per file and pointer. */
 export type BuildResult =
-  | ({ readonly ok: true; readonly changed: boolean; readonly written: number; readonly removed: number; readonly migrations: StubSync; readonly warnings: readonly Diagnostic[] } & BuildSummary)
+  | ({ readonly ok: true; readonly changed: boolean; readonly written: number; readonly removed: number; readonly migrations: StubSync; readonly warnings: readonly Diagnostic[]; readonly unexampled?: Unexampled } & BuildSummary)
   | { readonly ok: false; readonly problems: readonly Diagnostic[]; readonly warnings: readonly Diagnostic[] };
 
 export interface RunOptions {
@@ -71,7 +77,11 @@ export async function build(project: Project, options: RunOptions = {}): Promise
   // Migration modules belong to the user: created when missing, imports and signatures kept in step, bodies untouched.
   const { syncStubsCached } = await import("../migrate/cached-stubs.js");
   const migrations = await syncStubsCached(project, result, cache?.store);
-  const summary = { contracts: all.contracts, versions: all.versions, examples: all.examples, files: all.files };
+  // Listed here, not by the CLI, so that a build the cache replays carries it and reads no contract again.
+  const { discoverContracts } = await import("../discover/discover.js");
+  const { versionsWithoutExamples } = await import("./compile.js");
+  const unexampled: Unexampled = versionsWithoutExamples(project, discoverContracts(project).contracts);
+  const summary = { contracts: all.contracts, versions: all.versions, examples: all.examples, files: all.files, unexampled };
   // What the same build reports once it has run: nothing to write.
   if (session !== undefined) {
     await dependOnMigrations(session, project, result.contracts, scope);

@@ -46,6 +46,10 @@ test("summary › a version with no golden examples gets a hint; following it (a
   const r = runCli(["build"], dir);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /^hint: 1 version\(s\) have no golden examples \(ping v1\): add documents the model may return to schemas\/ping\/examples\/v1\/valid\/ and ones it must reject to schemas\/ping\/examples\/v1\/invalid\/; build then checks the validator against them$/m);
+  // A build the cache replays (nothing changed) gives the same hint, from its recorded result.
+  const replayed = runCli(["build"], dir);
+  assert.match(replayed.stdout, /up to date/);
+  assert.equal(replayed.stdout.split("\n").filter((l) => l.startsWith("hint:")).join("\n"), r.stdout.split("\n").filter((l) => l.startsWith("hint:")).join("\n"));
   mkdirSync(path.join(dir, "schemas/ping/examples/v1/valid"), { recursive: true });
   writeFileSync(path.join(dir, "schemas/ping/examples/v1/valid/typical.json"), JSON.stringify({ a: "x" }));
   const again = runCli(["build"], dir);
