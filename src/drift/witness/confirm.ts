@@ -1,10 +1,10 @@
 /**
- * Witness confirmation with the validators we generate: the same `emitValidator` code that ships in
- * `generated/` (not in-memory ajv, whose deep-equal differs on objects with own `toString`/`constructor`), loaded
- * with `importValidator`. A witness is kept only when it is valid under one schema and invalid under the other.
+ * Witness confirmation with the validators we generate: the first-failure validator of the `emitValidator` code
+ * that ships in `generated/` (`emitDecider`: one compile of the three, a third of the cost), not in-memory ajv,
+ * whose deep-equal differs on objects with own `toString`/`constructor`; loaded with `importValidator`. A witness is kept only when it is valid under one schema and invalid under the other.
  */
 import { importValidator } from "../../emit/validators/load-module.js";
-import { emitValidator } from "../../emit/validators/index.js";
+import { emitDecider } from "../../emit/validators/index.js";
 import { canonicalJson, isJsonObject, type Draft, type JsonObject, type JsonValue } from "../../ir/json.js";
 import { keywordKind, mapKeyword } from "../../ir/keywords.js";
 import { dialectOf } from "../dialect.js";
@@ -22,7 +22,7 @@ export async function validatorFor(schema: JsonObject | boolean, draft: Draft): 
   if (pending === undefined) {
     if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
     // strict: false only relaxes what ajv refuses to compile; validation semantics are the pinned ones.
-    pending = importValidator(emitValidator({ schema: dialectOf(draft).idKeyword === "id" ? schema : withoutId(schema), draft, strict: false }));
+    pending = importValidator(emitDecider({ schema: dialectOf(draft).idKeyword === "id" ? schema : withoutId(schema), draft, strict: false }));
     cache.set(key, pending);
   }
   const validate = await pending;

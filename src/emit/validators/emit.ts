@@ -55,6 +55,15 @@ export function emitValidator(input: ValidatorInput): string {
   return linearPatterns(inlineRuntime(`${all}\n${first}\n${fastCode}`, input.formats ?? {}));
 }
 
+/**
+ * The first-failure validator alone, exported as `validate` (and default): the same compile path, helpers and
+ * linear-time patterns as the module above, for callers that need a yes/no answer at a third of the cost (drift
+ * confirms its witnesses with it).
+ */
+export function emitDecider(input: ValidatorInput): string {
+  return linearPatterns(inlineRuntime(standalone(input, true), input.formats ?? {}));
+}
+
 /** One validator as ajv writes it, made cheaper, smaller and tree-shakable (before its helpers are inlined). */
 function standalone(input: ValidatorInput, firstFailure: boolean): string {
   // Callers check the meta-schema first (`compileValidator`, `schemaDiagnostics`) with a shared instance.
