@@ -29,8 +29,10 @@ export interface RunOptions {
   /** Only these schema files (all when undefined). */
   readonly only?: readonly string[];
   readonly onPair?: (line: string) => void;
-  /** Wall-clock ms after which no further schema is started (the figures say how many were judged). */
+  /** Wall-clock ms after which no further schema is started (the figures say how many were not reached). */
   readonly stopAfterMs?: number;
+  /** This run's share of the corpus: the files at positions ≡ index (mod count) among those selected. */
+  readonly shard?: { readonly index: number; readonly count: number };
 }
 
 type Tally = Record<"compatible" | "incompatible" | "unknown", number>;
@@ -48,6 +50,8 @@ export interface Figures {
   notJudged: Record<string, number>;
   slowest: { name: string; ms: number };
   unknownCauses: Record<string, number>;
+  /** Schemas of this run's selection never started because the time cap was reached. */
+  notReached: number;
 }
 
 const DIRS: readonly Direction[] = ["backward", "forward"];
@@ -82,13 +86,18 @@ export async function runMutations(dir: string, options: RunOptions): Promise<Fi
     notJudged: {},
     slowest: { name: "", ms: 0 },
     unknownCauses: {},
+    notReached: 0,
   };
   const schemasDir = path.join(dir, "schemas");
   const files = corpusFiles(dir);
+  const selected = files.filter((file) => options.only === undefined || options.only.includes(file)).filter((_, k) => options.shard === undefined || k % options.shard.count === options.shard.index);
   const started = Date.now();
   for (const [index, file] of files.entries()) {
-    if (options.stopAfterMs !== undefined && Date.now() - started > options.stopAfterMs) break;
-    if (options.only !== undefined && !options.only.includes(file)) continue;
+    if (!selected.includes(file)) continue;
+    if (options.stopAfterMs !== undefined && Date.now() - started > options.stopAfterMs) {
+      f.notReached = selected.length - selected.indexOf(file);
+      break;
+    }
     const stem = file.replace(/\.json$/, "");
     let loaded;
     try {
