@@ -38,6 +38,7 @@ test("drift corpus mutations › compatible verdicts hold on real instances and 
   console.log(`# corpus mutations: ${f.pairs} pairs over ${f.schemas} schemas, backward ${JSON.stringify(f.verdicts.backward)}, forward ${JSON.stringify(f.verdicts.forward)}`);
   console.log(`# values checked ${f.valuesChecked}, witnesses re-checked ${f.witnessesChecked}, unknown ${unknown}/${f.pairs * 4}, not judged ${JSON.stringify(f.notJudged)}, slowest ${f.slowest.name} ${f.slowest.ms.toFixed(0)} ms`);
   for (const v of f.violations) console.log(`# violation: ${v}`);
+  for (const [c, n] of Object.entries(f.unknownCauses).sort((x, y) => y[1] - x[1]).slice(0, 12)) console.log(`# unknown cause (directions): ${n} ${c}`);
   assert.deepEqual(f.violations, []);
   // The run must have judged something in every way, or it proves nothing.
   assert.ok(f.pairs >= 150, `pairs judged: ${f.pairs}`);

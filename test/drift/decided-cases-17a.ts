@@ -71,4 +71,28 @@ export const ISSUE17A_CASES: readonly Case[] = [
     backward: "incompatible",
     forward: ["compatible", "unknown"],
   },
+  {
+    // Shaped after a real schema: an embedded record forbids `digest` as a string (in a conjunct's `not`), a
+    // referenced one requires it as a non-empty string: the branches are disjoint, so narrowing one is one-way.
+    name: "disjoint › a key forbidden with a string value (not anyOf required+typed) against a branch requiring it as a string",
+    before: s({ oneOf: [
+      { type: "object", required: ["id"], properties: { id: { type: "string" } }, allOf: [{ not: { anyOf: [{ type: "object", required: ["digest"], properties: { digest: { type: "string" } } }, { required: ["at"], properties: { at: { format: "uri" } } }] } }] },
+      { type: "object", required: ["digest"], properties: { digest: { type: "string", minLength: 1 } } },
+    ] }),
+    after: s({ oneOf: [
+      { type: "object", required: ["id"], properties: { id: { type: "string", maxLength: 3 } }, allOf: [{ not: { anyOf: [{ type: "object", required: ["digest"], properties: { digest: { type: "string" } } }, { required: ["at"], properties: { at: { format: "uri" } } }] } }] },
+      { type: "object", required: ["digest"], properties: { digest: { type: "string", minLength: 1 } } },
+    ] }),
+    backward: "incompatible",
+    forward: "compatible",
+  },
+  {
+    // The forbidden value type is narrower than the required one: a number `digest` is in both branches, so
+    // `{digest: 0, a, b, c}` matched both before and only the first after.
+    name: "disjoint › a key forbidden only as a string does not separate a branch that requires it as any value",
+    before: s({ oneOf: [{ type: "object", not: { required: ["digest"], properties: { digest: { type: "string" } } } }, { type: "object", required: ["digest"] }] }),
+    after: s({ oneOf: [{ type: "object", not: { required: ["digest"], properties: { digest: { type: "string" } } } }, { type: "object", required: ["digest"], maxProperties: 3 }] }),
+    backward: ["incompatible", "unknown"],
+    forward: "incompatible",
+  },
 ];

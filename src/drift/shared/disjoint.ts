@@ -78,8 +78,8 @@ export function disjoint(x: SchemaNode, y: SchemaNode, rx: Root, ry: Root = rx, 
     const pb = rb.props.get(k) ?? [];
     if (pa.some((x1) => pb.some((y1) => disjoint(x1, y1, rx, ry, new Set(ALL_TYPES), depth + 1)))) return true;
   }
-  for (const k of rb.required) if (ra.closed.some((c) => !allows(c, k)) || ra.absent.has(k)) return true;
-  for (const k of ra.required) if (rb.absent.has(k)) return true;
+  for (const k of rb.required) if (ra.closed.some((c) => !allows(c, k)) || excluded(ra.absent.get(k), rb.props.get(k), ry)) return true;
+  for (const k of ra.required) if (excluded(rb.absent.get(k), ra.props.get(k), rx)) return true;
   return false;
 }
 
@@ -115,15 +115,18 @@ interface ObjectFacts {
   readonly props: Map<string, SchemaNode[]>;
   /** Nodes (the node or conjuncts) with `additionalProperties: false`: an object must fit each. */
   readonly closed: JsonObject[];
-  /** Properties that must be absent: `not: {required: [k]}`, `not: {anyOf: [{required: [k]}, …]}`. */
-  readonly absent: Set<string>;
+  /**
+   * Properties that must be absent, or absent with a value of these types: `not: {required: [k]}`,
+   * `not: {anyOf: [{required: [k], properties: {k: {type: T}}}, …]}`.
+   */
+  readonly absent: Map<string, ReadonlySet<BasicType>>;
 }
 
-function facts(node: JsonObject, r: Root, depth: number, out: ObjectFacts = { required: new Set(), props: new Map(), closed: [], absent: new Set() }): ObjectFacts {
+function facts(node: JsonObject, r: Root, depth: number, out: ObjectFacts = { required: new Set(), props: new Map(), closed: [], absent: new Map() }): ObjectFacts {
   if (Array.isArray(node["required"])) for (const k of node["required"]) if (typeof k === "string") out.required.add(k);
   if (isObj(node["properties"])) for (const [k, v] of Object.entries(node["properties"])) out.props.set(k, [...(out.props.get(k) ?? []), v as SchemaNode]);
   if (node["additionalProperties"] === false) out.closed.push(node);
-  for (const k of absentKeys(node["not"], r)) out.absent.add(k);
+  for (const [k, types] of absentKeys(node["not"], r)) out.absent.set(k, types);
   if (depth <= MAX_DEPTH && Array.isArray(node["allOf"])) {
     for (const c of node["allOf"]) {
       const n = resolve(c as SchemaNode, r);
@@ -152,19 +155,49 @@ export function branchesDisjoint(list: readonly At[], r: Root, within?: Readonly
   return true;
 }
 
-/** Keys that `not: S` forbids: S requires exactly that one key, or S is an anyOf of such requirements. */
-function absentKeys(not: JsonValue | undefined, r: Root): string[] {
+/**
+ * Whether a required key's value cannot exist: the key is forbidden with values of `types`, and one of the
+ * schemas its value must satisfy allows only those types (no schema: any value, so every type must be forbidden).
+ */
+function excluded(types: ReadonlySet<BasicType> | undefined, props: readonly SchemaNode[] | undefined, r: Root): boolean {
+  if (types === undefined) return false;
+  const inside = (t: ReadonlySet<BasicType>): boolean => t.size > 0 && [...t].every((x) => types.has(x) || (x === "integer" && types.has("number")));
+  if (props === undefined || props.length === 0) return inside(new Set(ALL_TYPES));
+  return props.some((p) => {
+    const n = resolve(p, r);
+    return n === false || (n !== true && inside(typesOf(n)));
+  });
+}
+
+/**
+ * Keys that `not: S` forbids, with the value types it forbids them with: S requires exactly one key (optionally
+ * on objects only, with that key's value typed), or S is an anyOf with such requirements among its branches.
+ */
+function absentKeys(not: JsonValue | undefined, r: Root): [string, ReadonlySet<BasicType>][] {
   if (not === undefined) return [];
   const n = resolve(not as SchemaNode, r);
   if (!isObj(n)) return [];
-  const one = (x: JsonObject | boolean): string | undefined => {
-    if (!isObj(x) || assertionKeys(x).some((k) => k !== "required")) return undefined;
+  const one = (x: JsonObject | boolean): [string, ReadonlySet<BasicType>] | undefined => {
+    if (!isObj(x) || assertionKeys(x).some((k) => k !== "required" && k !== "type" && k !== "properties")) return undefined;
+    // `type` may only say "object" (non-objects never have the key anyway).
+    if (x["type"] !== undefined && x["type"] !== "object" && !(Array.isArray(x["type"]) && x["type"].includes("object"))) return undefined;
     const req = x["required"];
-    return Array.isArray(req) && req.length === 1 && typeof req[0] === "string" ? req[0] : undefined;
+    if (!Array.isArray(req) || req.length !== 1 || typeof req[0] !== "string") return undefined;
+    const key = req[0];
+    const props = x["properties"];
+    if (props === undefined) return [key, new Set(ALL_TYPES)];
+    if (!isObj(props) || Object.keys(props).some((k) => k !== key)) return undefined;
+    const value = props[key];
+    if (value === undefined) return [key, new Set(ALL_TYPES)];
+    const v = resolve(value as SchemaNode, r);
+    // Only a value schema that is a type alone: the forbidden values are then exactly those types.
+    if (v === true) return [key, new Set(ALL_TYPES)];
+    if (!isObj(v) || assertionKeys(v).some((k) => k !== "type")) return undefined;
+    return [key, typesOf(v)];
   };
   const alone = one(n);
   if (alone !== undefined) return [alone];
   if (assertionKeys(n).some((k) => k !== "anyOf") || !Array.isArray(n["anyOf"])) return [];
-  const keys = n["anyOf"].map((b) => one(resolve(b as SchemaNode, r)));
-  return keys.every((k) => k !== undefined) ? (keys as string[]) : [];
+  // not (A or B) is (not A) and (not B): each branch understood forbids on its own.
+  return n["anyOf"].map((b) => one(resolve(b as SchemaNode, r))).filter((k): k is [string, ReadonlySet<BasicType>] => k !== undefined);
 }

@@ -16,11 +16,19 @@ const MAX_CACHED = 256;
 export type Check = (value: JsonValue) => boolean;
 
 /**
- * The slowest build rate seen in this process, in ms per 1,000 characters of schema text (0 until one is
- * measured; small schemas are rated as if they had MIN_RATED characters, so their fixed cost does not count).
+ * Recent build rates in this process, in ms per 1,000 characters of schema text (small schemas are rated as if
+ * they had MIN_RATED characters, so their fixed cost does not count). The estimate is their median: one build
+ * slowed by a busy machine or a garbage collection does not make every later one look too dear.
  */
-let msPerKChar = 0;
+const rates: number[] = [];
+const RATES_KEPT = 9;
 const MIN_RATED = 20_000;
+
+function msPerKChar(): number {
+  if (rates.length === 0) return 0;
+  const sorted = [...rates].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
 
 /**
  * What building the validator of this schema is expected to cost (0 once built): the budget asks before building,
@@ -29,7 +37,7 @@ const MIN_RATED = 20_000;
 export function buildEstimateMs(schema: JsonObject | boolean, draft: Draft): number {
   if (typeof schema === "boolean") return 0;
   const key = `${draft}|${canonicalJson(schema)}`;
-  return cache.has(key) ? 0 : (msPerKChar * key.length) / 1000;
+  return cache.has(key) ? 0 : (msPerKChar() * key.length) / 1000;
 }
 
 export async function validatorFor(schema: JsonObject | boolean, draft: Draft): Promise<Check> {
@@ -43,7 +51,8 @@ export async function validatorFor(schema: JsonObject | boolean, draft: Draft): 
     pending = importValidator(emitDecider({ schema: dialectOf(draft).idKeyword === "id" ? schema : withoutId(schema), draft, strict: false }));
     cache.set(key, pending);
     await pending;
-    msPerKChar = Math.max(msPerKChar, ((performance.now() - started) * 1000) / Math.max(key.length, MIN_RATED));
+    rates.push(((performance.now() - started) * 1000) / Math.max(key.length, MIN_RATED));
+    if (rates.length > RATES_KEPT) rates.shift();
   }
   const validate = await pending;
   return (value) => {
