@@ -27,7 +27,7 @@ export function merge(parts: readonly Part[]): Part {
   const f: Figures = {
     schemas: 0, pairs: 0, diffs: 0,
     verdicts: { backward: { compatible: 0, incompatible: 0, unknown: 0 }, forward: { compatible: 0, incompatible: 0, unknown: 0 } },
-    byOperator: {}, valuesChecked: 0, witnessesChecked: 0, violations: [], notJudged: {}, slowest: { name: "", ms: 0 }, unknownCauses: {}, notReached: 0,
+    byOperator: {}, valuesChecked: 0, witnessesChecked: 0, violations: [], notJudged: {}, slowest: { name: "", ms: 0 }, unknownCauses: {}, notReached: 0, clockUnknown: 0,
   };
   for (const { figures: p } of parts) {
     f.schemas += p.schemas;
@@ -42,6 +42,7 @@ export function merge(parts: readonly Part[]): Part {
     if (p.slowest.ms > f.slowest.ms) f.slowest = p.slowest;
     add(f.unknownCauses, p.unknownCauses);
     f.notReached += p.notReached;
+    f.clockUnknown += p.clockUnknown;
   }
   return {
     figures: f,
@@ -64,7 +65,7 @@ export function print(part: Part, log: (line: string) => void = console.log): vo
   log(`  not judged: ${JSON.stringify(f.notJudged)}`);
   log(`  not reached (time cap): ${f.notReached} schemas`);
   log(`  slowest diff: ${f.slowest.name} ${f.slowest.ms.toFixed(0)} ms`);
-  log(`  unknown rate: ${unknown}/${directions} directions (${pct(unknown, directions)})`);
+  log(`  unknown rate: ${unknown}/${directions} directions (${pct(unknown, directions)}); cut by the wall clock: ${f.clockUnknown}, decided by the engine alone: ${unknown - f.clockUnknown} (${pct(unknown - f.clockUnknown, directions)})`);
   log("  by operator (directions):");
   for (const [op, t] of Object.entries(f.byOperator).sort()) log(`    ${op.padEnd(30)} pairs ${t.pairs} compatible ${t.compatible} incompatible ${t.incompatible} unknown ${t.unknown}`);
   log("  unknown causes (directions naming them):");

@@ -52,9 +52,16 @@ export interface Figures {
   unknownCauses: Record<string, number>;
   /** Schemas of this run's selection never started because the time cap was reached. */
   notReached: number;
+  /**
+   * Unknown directions cut by the wall clock (the time budget ran out, or building the witness validators would
+   * have overrun it): these depend on the machine's load, the others on the engine alone.
+   */
+  clockUnknown: number;
 }
 
 const DIRS: readonly Direction[] = ["backward", "forward"];
+/** Causes that name the wall clock (see Figures.clockUnknown). */
+const CLOCK = /judging stopped: (the time budget|building the validators)/;
 
 type Check = (v: JsonValue) => boolean;
 
@@ -87,6 +94,7 @@ export async function runMutations(dir: string, options: RunOptions): Promise<Fi
     slowest: { name: "", ms: 0 },
     unknownCauses: {},
     notReached: 0,
+    clockUnknown: 0,
   };
   const schemasDir = path.join(dir, "schemas");
   const files = corpusFiles(dir);
@@ -172,6 +180,7 @@ export async function runMutations(dir: string, options: RunOptions): Promise<Fi
             const seen = new Set<string>();
             for (const c of result.changes) if (c.unknown?.includes(d)) seen.add(cause(c.rule, c.message));
             if (seen.size === 0) seen.add("(no change names the direction)");
+            if ([...seen].some((k) => CLOCK.test(k))) f.clockUnknown++;
             for (const k of seen) f.unknownCauses[k] = (f.unknownCauses[k] ?? 0) + 1;
           }
           if (verdict !== "compatible") continue;
