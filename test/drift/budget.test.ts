@@ -151,11 +151,11 @@ test("budget › a bad --default-draft or config defaultDraft is a usage error (
 });
 
 test("budget › building the witness validators counts: when the build would overrun the time left, the verdict is unknown and says so", HANG_GUARD, async () => {
-  // A wide schema (about 60,000 characters) whose validator takes a while to build; one property changes type.
+  // A wide schema (about 30,000 characters) whose validator takes a while to build; one property changes type.
   const wide = (t: string): JsonObject => ({
     $schema: "https://json-schema.org/draft/2020-12/schema",
     type: "object",
-    properties: Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`p${i}`, { type: i === 0 ? t : "string", pattern: `^[a-z]{1,${i + 1}}x$`, maxLength: 50 }])),
+    properties: Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`p${i}`, { type: i === 0 ? t : "string", pattern: `^[a-z]{1,${i + 1}}x$`, maxLength: 50 }])),
   });
   const a = { schema: wide("string"), draft: "2020-12" as const };
   // Measures the build rate (the first build of this process is never cut: nothing is known of its cost yet).
