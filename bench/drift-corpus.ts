@@ -1,7 +1,7 @@
 /**
  * The full differential soundness run of the drift engine on ../shared/corpus/schemastore (issue 10, point 6):
  * every mutation operator at up to 2 sites of every schema, both argument orders, then every schema against
- * itself. Prints pairs, verdicts per direction, values and witnesses checked, violations, the slowest diffs, the
+ * itself (the self-diffs run first: cheap, and never left out by the time cap). Prints pairs, verdicts per direction, values and witnesses checked, violations, the slowest diffs, the
  * unknown rate and the remaining unknown causes (drift-figures.ts). Exit 1 on any violation.
  * --ops K: K operators per schema, rotated over the corpus so every operator is used (default: all 15).
  * --timeout MS: the per-diff budget (default: the engine's own). --max-seconds S: start no schema (and no
@@ -37,18 +37,7 @@ const [shardIndex, shardCount] = (args.shard ?? "0/1").split("/").map(Number) as
 const shard = { index: shardIndex, count: shardCount };
 const capMs = args["max-seconds"] === undefined ? undefined : Number(args["max-seconds"]) * 1000;
 const started = performance.now();
-const figures = await runMutations(dir, {
-  operators: args.ops === undefined ? () => OPERATORS : rotation(Number(args.ops)),
-  perOperator: Number(args.per ?? 2),
-  seed: Number(args.seed ?? 20261202),
-  valuesPerDirection: Number(args.values ?? 300),
-  diff: args.timeout === undefined ? {} : { timeoutMs: Number(args.timeout) },
-  shard,
-  ...(only !== undefined ? { only } : {}),
-  ...(capMs !== undefined ? { stopAfterMs: capMs } : {}),
-  ...(args.verbose === true ? { onPair: (l: string) => console.log(`  ${l}`) } : {}),
-});
-
+// Self-diffs first: they are cheap (seconds for the corpus) and a time cap must not leave them out.
 const self: SelfDiff[] = [];
 let selfNotReached = 0;
 if (args["no-self"] !== true) {
@@ -70,6 +59,18 @@ if (args["no-self"] !== true) {
     self.push({ file, ms: performance.now() - t, verdict: `${r.verdict.backward}/${r.verdict.forward}` });
   }
 }
+const figures = await runMutations(dir, {
+  operators: args.ops === undefined ? () => OPERATORS : rotation(Number(args.ops)),
+  perOperator: Number(args.per ?? 2),
+  seed: Number(args.seed ?? 20261202),
+  valuesPerDirection: Number(args.values ?? 300),
+  diff: args.timeout === undefined ? {} : { timeoutMs: Number(args.timeout) },
+  shard,
+  ...(only !== undefined ? { only } : {}),
+  ...(capMs !== undefined ? { stopAfterMs: capMs } : {}),
+  ...(args.verbose === true ? { onPair: (l: string) => console.log(`  ${l}`) } : {}),
+});
+
 const part: Part = { figures, self, selfNotReached, seconds: (performance.now() - started) / 1000 };
 if (args.json !== undefined) writeFileSync(args.json, JSON.stringify(part));
 else print(part);
