@@ -45,6 +45,11 @@ export class Budget {
     return this.exhausted !== undefined;
   }
 
+  /** Wall-clock milliseconds left before the time budget runs out. */
+  get remainingMs(): number {
+    return this.deadline - Date.now();
+  }
+
   private checkClock(): void {
     if (this.exhausted === undefined && Date.now() > this.deadline) this.exhausted = `the time budget of ${this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms ran out (--timeout)`;
   }

@@ -13,7 +13,7 @@ import { SameMeaning } from "./same.js";
 import { RULES, unsupportedKeyword } from "./registry.js";
 import { jsonEqual } from "./schema.js";
 import { DIRECTIONS, sourceSide, type Change, type DiffResult, type Direction, type SchemaNode, type Verdict, type Witness } from "./types.js";
-import { validatorFor, type Check } from "./witness/confirm.js";
+import { buildEstimateMs, validatorFor, type Check } from "./witness/confirm.js";
 import { generate } from "./witness/generate.js";
 
 export interface SchemaInput {
@@ -84,6 +84,14 @@ export async function diffSchemas(old: SchemaInput, neu: SchemaInput, options: D
       continue;
     }
     const [src, tgt] = d === "backward" ? [old, neu] : [neu, old];
+    // Building a validator cannot be cut halfway: when the build alone is expected to overrun what is left of the
+    // time budget, the direction stays unknown with that as its cause, instead of the diff running long.
+    const cost = buildEstimateMs(src.schema, src.draft) + buildEstimateMs(tgt.schema, tgt.draft);
+    if (cost > budget.remainingMs) {
+      budget.stop(`building the validators that confirm witnesses would take about ${Math.ceil(cost)} ms, more than the time budget has left`);
+      verdict[d] = "unknown";
+      continue;
+    }
     const isSrc = await validator(src, d === "backward" ? "old" : "new");
     const isTgt = await validator(tgt, d === "backward" ? "new" : "old");
     // Each confirmation is one unit of the work budget too: a witness search is cut like a proof is.

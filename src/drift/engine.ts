@@ -363,7 +363,7 @@ function proofKey(direction: Direction, old: SchemaNode, neu: SchemaNode): strin
   return `${direction}|${nodeId(old)}|${nodeId(neu)}`;
 }
 
-const MAX_COUNTEREXAMPLES = 6;
+const MAX_COUNTEREXAMPLES = 16;
 const MAX_BECAUSE_DEPTH = 6;
 
 /**
@@ -382,9 +382,11 @@ export function counterexamples(env: Env, proof: ProofPair, depth: number): Json
   const back = proof.direction === "backward";
   for (const c of changes) {
     if (c.instancePath === undefined) continue;
-    const local = c.candidates.filter((x) => x.direction === proof.direction).map((x) => x.value).slice(0, 3);
+    // What a nested failed proof found first (it names a value), then this finding's own candidates: in a silent
+    // walk those are the diverse values only (no examples), so all of them, or a string slot never gets "".
     const because = c.finding.because;
-    if (because !== undefined && depth < MAX_BECAUSE_DEPTH) local.push(...counterexamples(env, because, depth + 1).slice(0, 3));
+    const local = because !== undefined && depth < MAX_BECAUSE_DEPTH ? counterexamples(env, because, depth + 1).slice(0, 8) : [];
+    local.push(...c.candidates.filter((x) => x.direction === proof.direction).map((x) => x.value).slice(0, 12));
     for (const value of local) {
       if (!env.budget.tick()) return out;
       const doc = env.place(back ? "old" : "new", back ? proof.old : proof.new, c.instancePath, value);

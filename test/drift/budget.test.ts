@@ -149,3 +149,29 @@ test("budget › a bad --default-draft or config defaultDraft is a usage error (
   assert.equal(r.code, 2);
   assert.match(r.stderr, /llm-contracts\.config\.json.*#\/drift\/defaultDraft/);
 });
+
+test("budget › building the witness validators counts: when the build would overrun the time left, the verdict is unknown and says so", HANG_GUARD, async () => {
+  // A wide schema (about 30,000 characters) whose validator takes a while to build; one property changes type.
+  const wide = (t: string): JsonObject => ({
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    type: "object",
+    properties: Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`p${i}`, { type: i === 0 ? t : "string", pattern: `^[a-z]{1,${i + 1}}x$`, maxLength: 50 }])),
+  });
+  const a = { schema: wide("string"), draft: "2020-12" as const };
+  // Measures the build rate (the first build of this process is never cut: nothing is known of its cost yet).
+  const primed = performance.now();
+  const first = await diffSchemas(a, { schema: wide("integer"), draft: "2020-12" as const });
+  const firstMs = performance.now() - primed;
+  assert.equal(first.verdict.backward, "incompatible");
+  // A fresh pair (its validators are not built yet) with a time budget far below what the builds took.
+  const b = { schema: wide("boolean"), draft: "2020-12" as const };
+  const c = { schema: wide("number"), draft: "2020-12" as const };
+  const t = performance.now();
+  const r = await diffSchemas(b, c, { timeoutMs: Math.max(50, Math.round(firstMs / 20)) });
+  const ms = performance.now() - t;
+  assert.equal(r.verdict.backward, "unknown");
+  assert.equal(r.verdict.forward, "unknown");
+  const stop = r.changes.find((x) => x.message.startsWith("judging stopped"));
+  assert.ok(stop !== undefined && /would take about \d+ ms|time budget/.test(stop.message), JSON.stringify(r.changes.map((x) => x.message)));
+  assert.ok(ms < firstMs, `the cut diff took ${ms.toFixed(0)} ms, the building one ${firstMs.toFixed(0)} ms`);
+});

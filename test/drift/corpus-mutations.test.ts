@@ -18,12 +18,17 @@ import { runMutations } from "./corpus/run.js";
 
 const dir = corpusDir(REPO_ROOT);
 /**
- * Unknown directions recorded on this bounded run (issue 17): 120 of 680 (17.6%; before: 196, 28.8%), 0
- * violations, 316 s wall at load average 10-14. Verdicts are counted against the work budget, but the 3 s
- * clock below can still cut a diff on a loaded machine: that, and only that, is what the margin is for.
+ * Unknown directions recorded on this bounded run (issue 17, part A; load average 16-22 on the 2-core machine,
+ * 431 s wall): 89 of 680 (13.1%), of which 53 by the engine alone and 36 cut by the 3 s clock below (the time
+ * budget ran out, or building the witness validators would have overrun it); 0 violations. The old code in the
+ * same window: 129 of 680 (19.0%). Before part A: 120 of 680 at load average 10-14; before issue 17: 196.
+ * The clock's share depends on the machine's load, so each figure has a margin: a lighter machine finishes some
+ * of the clock-cut directions and may leave a few of them unknown by the engine.
  */
-const RECORDED_UNKNOWN = 120;
-const TIMEOUT_MARGIN = 10;
+const RECORDED_JUDGED = 53;
+const JUDGED_MARGIN = 12;
+const RECORDED_UNKNOWN = 89;
+const TIMEOUT_MARGIN = 36;
 
 test("drift corpus mutations › compatible verdicts hold on real instances and generated values; witnesses are real", { skip: dir === undefined ? "../shared/corpus/schemastore is absent" : false }, async () => {
   const f = await runMutations(dir!, {
@@ -36,8 +41,9 @@ test("drift corpus mutations › compatible verdicts hold on real instances and 
   });
   const unknown = f.verdicts.backward.unknown + f.verdicts.forward.unknown;
   console.log(`# corpus mutations: ${f.pairs} pairs over ${f.schemas} schemas, backward ${JSON.stringify(f.verdicts.backward)}, forward ${JSON.stringify(f.verdicts.forward)}`);
-  console.log(`# values checked ${f.valuesChecked}, witnesses re-checked ${f.witnessesChecked}, unknown ${unknown}/${f.pairs * 4}, not judged ${JSON.stringify(f.notJudged)}, slowest ${f.slowest.name} ${f.slowest.ms.toFixed(0)} ms`);
+  console.log(`# values checked ${f.valuesChecked}, witnesses re-checked ${f.witnessesChecked}, unknown ${unknown}/${f.pairs * 4} (cut by the clock ${f.clockUnknown}), not judged ${JSON.stringify(f.notJudged)}, slowest ${f.slowest.name} ${f.slowest.ms.toFixed(0)} ms`);
   for (const v of f.violations) console.log(`# violation: ${v}`);
+  for (const [c, n] of Object.entries(f.unknownCauses).sort((x, y) => y[1] - x[1]).slice(0, 12)) console.log(`# unknown cause (directions): ${n} ${c}`);
   assert.deepEqual(f.violations, []);
   // The run must have judged something in every way, or it proves nothing.
   assert.ok(f.pairs >= 150, `pairs judged: ${f.pairs}`);
@@ -47,6 +53,8 @@ test("drift corpus mutations › compatible verdicts hold on real instances and 
   }
   assert.ok(f.valuesChecked > 5000, `values checked: ${f.valuesChecked}`);
   assert.ok(f.witnessesChecked > 50, `witnesses checked: ${f.witnessesChecked}`);
-  // The unknown rate must not rise above what was recorded (issue 17).
+  // The unknown rate must not rise above what was recorded (issue 17): the engine's own exactly, with the clock's.
+  const judged = unknown - f.clockUnknown;
+  assert.ok(judged <= RECORDED_JUDGED + JUDGED_MARGIN, `unknown by the engine alone in ${judged} of ${f.pairs * 4} directions, more than the ${RECORDED_JUDGED} recorded`);
   assert.ok(unknown <= RECORDED_UNKNOWN + TIMEOUT_MARGIN, `unknown in ${unknown} of ${f.pairs * 4} directions, more than the ${RECORDED_UNKNOWN} recorded`);
 });

@@ -6,6 +6,7 @@
 import type { JsonObject } from "../../src/ir/json.js";
 import type { Case } from "./cases.test.js";
 import { ISSUE17_CASES } from "./decided-cases-17.js";
+import { ISSUE17A_CASES } from "./decided-cases-17a.js";
 
 const S = "https://json-schema.org/draft/2020-12/schema";
 const s = (o: JsonObject): JsonObject => ({ $schema: S, ...o });
@@ -390,4 +391,4 @@ export const NOT_CASES: readonly Case[] = [
   },
 ];
 
-export const DECIDED_CASES: readonly Case[] = [...PATTERN_CASES, ...ONEOF_CASES, ...ENUM_RANGE_CASES, ...NOT_CASES, ...ISSUE17_CASES];
+export const DECIDED_CASES: readonly Case[] = [...PATTERN_CASES, ...ONEOF_CASES, ...ENUM_RANGE_CASES, ...NOT_CASES, ...ISSUE17_CASES, ...ISSUE17A_CASES];

@@ -5,27 +5,17 @@
  * parent already allows (its types): `type: object` next to a oneOf makes discriminated branches disjoint
  * although non-objects would match them all.
  */
-import type { JsonObject } from "../../ir/json.js";
+import type { JsonObject, JsonValue } from "../../ir/json.js";
 import type { At } from "../define.js";
 import { LENGTHS, NUMBERS, type Family } from "../bounds.js";
-import { normalizeNode } from "../normalize.js";
 import { patternsDisjoint } from "../regex.js";
-import { ALL_TYPES, hasType, isObj, jsonEqual, resolveRef, typesOf, type BasicType } from "../schema.js";
+import { ALL_TYPES, assertionKeys, hasType, isObj, jsonEqual, typesOf, type BasicType } from "../schema.js";
 import type { SchemaNode } from "../types.js";
-import type { Draft } from "../../ir/json.js";
 import { finiteValues } from "./finite.js";
-import { foldNot } from "./negation.js";
+import { resolve, type Root } from "./resolve.js";
+import { oneOfTypes } from "./vacuous.js";
 
-export interface Root {
-  readonly root: SchemaNode;
-  readonly draft: Draft;
-}
-
-function resolve(node: SchemaNode, r: Root): JsonObject | boolean {
-  let n = node;
-  for (let i = 0; i < 32 && isObj(n) && typeof n["$ref"] === "string"; i++) n = resolveRef(r.root, n["$ref"])?.node ?? true;
-  return typeof n === "boolean" ? n : (foldNot(normalizeNode(n, r.draft), r.draft) as JsonObject);
-}
+export type { Root };
 
 /** Types of `a` that `within` allows (integers count as numbers). */
 function restrict(a: ReadonlySet<BasicType>, within: ReadonlySet<BasicType>): Set<BasicType> {
@@ -74,15 +64,140 @@ export function disjoint(x: SchemaNode, y: SchemaNode, rx: Root, ry: Root = rx, 
     if (rangesApart(a, b, LENGTHS, true)) return true;
     if (typeof a["pattern"] === "string" && typeof b["pattern"] === "string" && patternsDisjoint(a["pattern"], b["pattern"]) === true) return true;
   }
-  if (depth > 2 || !only(both, ["object"])) return false;
-  const ra = Array.isArray(a["required"]) ? (a["required"] as string[]) : [];
-  const rb = new Set(Array.isArray(b["required"]) ? (b["required"] as string[]) : []);
-  const pa = isObj(a["properties"]) ? a["properties"] : {};
-  const pb = isObj(b["properties"]) ? b["properties"] : {};
-  return ra.some((k) => rb.has(k) && pa[k] !== undefined && pb[k] !== undefined && disjoint(pa[k] as SchemaNode, pb[k] as SchemaNode, rx, ry, new Set(ALL_TYPES), depth + 1));
+  if (depth > MAX_DEPTH) return false;
+  if (combinatorsApart(a, b, rx, ry, within, depth) || combinatorsApart(b, a, ry, rx, within, depth)) return true;
+  if (!only(both, ["object"])) return false;
+  // Objects: a property both require whose values are disjoint (a discriminator), or one required by one side
+  // that the other, closed, does not allow. Conjuncts count: `allOf: [{required: [type]}, {properties: {type: …}}]`.
+  const ra = facts(a, rx, depth);
+  const rb = facts(b, ry, depth);
+  for (const k of ra.required) {
+    if (rb.closed.some((c) => !allows(c, k))) return true;
+    if (!rb.required.has(k)) continue;
+    const pa = ra.props.get(k) ?? [];
+    const pb = rb.props.get(k) ?? [];
+    if (pa.some((x1) => pb.some((y1) => disjoint(x1, y1, rx, ry, new Set(ALL_TYPES), depth + 1)))) return true;
+  }
+  for (const k of rb.required) if (ra.closed.some((c) => !allows(c, k)) || excluded(ra.absent.get(k), rb.props.get(k), ry)) return true;
+  for (const k of ra.required) if (excluded(rb.absent.get(k), ra.props.get(k), rx)) return true;
+  return false;
+}
+
+/** How deep disjointness looks through properties and combinators (each level multiplies the work). */
+const MAX_DEPTH = 3;
+
+/**
+ * A value of an allOf is in every conjunct (one conjunct apart suffices); a value of an anyOf or oneOf is in some
+ * branch (every branch must be apart), and a oneOf's value is of a type it can accept (vacuous.ts).
+ */
+function combinatorsApart(a: JsonObject, b: JsonObject, ra: Root, rb: Root, within: ReadonlySet<BasicType>, depth: number): boolean {
+  const list = (kw: string): SchemaNode[] | undefined => (Array.isArray(a[kw]) ? (a[kw] as SchemaNode[]) : undefined);
+  const all = list("allOf");
+  if (all !== undefined && all.some((c) => disjoint(c, b, ra, rb, within, depth + 1))) return true;
+  // A branch is judged with the node's other keywords as a conjunct: `properties` beside a oneOf whose branches
+  // name what is required discriminate only together.
+  const withParent = (kw: string, c: SchemaNode): JsonObject => {
+    const rest: JsonObject = { ...a, allOf: [c, ...(all ?? [])] };
+    delete rest[kw];
+    return rest;
+  };
+  const any = list("anyOf");
+  if (any !== undefined && any.every((c) => disjoint(withParent("anyOf", c), b, ra, rb, within, depth + 1))) return true;
+  const one = list("oneOf");
+  if (one === undefined) return false;
+  const types = oneOfTypes(one.map((node) => ({ node, pointer: "" })), ra, within);
+  return types.size === 0 || one.every((c) => disjoint(withParent("oneOf", c), b, ra, rb, types, depth + 1));
+}
+
+interface ObjectFacts {
+  readonly required: Set<string>;
+  /** Every schema a property's value must satisfy, from the node and its conjuncts. */
+  readonly props: Map<string, SchemaNode[]>;
+  /** Nodes (the node or conjuncts) with `additionalProperties: false`: an object must fit each. */
+  readonly closed: JsonObject[];
+  /**
+   * Properties that must be absent, or absent with a value of these types: `not: {required: [k]}`,
+   * `not: {anyOf: [{required: [k], properties: {k: {type: T}}}, …]}`.
+   */
+  readonly absent: Map<string, ReadonlySet<BasicType>>;
+}
+
+function facts(node: JsonObject, r: Root, depth: number, out: ObjectFacts = { required: new Set(), props: new Map(), closed: [], absent: new Map() }): ObjectFacts {
+  if (Array.isArray(node["required"])) for (const k of node["required"]) if (typeof k === "string") out.required.add(k);
+  if (isObj(node["properties"])) for (const [k, v] of Object.entries(node["properties"])) out.props.set(k, [...(out.props.get(k) ?? []), v as SchemaNode]);
+  if (node["additionalProperties"] === false) out.closed.push(node);
+  for (const [k, types] of absentKeys(node["not"], r)) out.absent.set(k, types);
+  if (depth <= MAX_DEPTH && Array.isArray(node["allOf"])) {
+    for (const c of node["allOf"]) {
+      const n = resolve(c as SchemaNode, r);
+      if (isObj(n)) facts(n, r, depth + 1, out);
+    }
+  }
+  return out;
+}
+
+/** Whether a closed node allows a property name (declared, or matching a pattern; an unreadable pattern might). */
+function allows(node: JsonObject, key: string): boolean {
+  if (isObj(node["properties"]) && Object.hasOwn(node["properties"], key)) return true;
+  const pp = node["patternProperties"];
+  if (!isObj(pp)) return false;
+  return Object.keys(pp).some((p) => {
+    try {
+      return new RegExp(p, "u").test(key);
+    } catch {
+      return true;
+    }
+  });
 }
 
 export function branchesDisjoint(list: readonly At[], r: Root, within?: ReadonlySet<BasicType>): boolean {
   for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) if (!disjoint(list[i]!.node, list[j]!.node, r, r, within)) return false;
   return true;
+}
+
+/**
+ * Whether a required key's value cannot exist: the key is forbidden with values of `types`, and one of the
+ * schemas its value must satisfy allows only those types (no schema: any value, so every type must be forbidden).
+ */
+function excluded(types: ReadonlySet<BasicType> | undefined, props: readonly SchemaNode[] | undefined, r: Root): boolean {
+  if (types === undefined) return false;
+  const inside = (t: ReadonlySet<BasicType>): boolean => t.size > 0 && [...t].every((x) => types.has(x) || (x === "integer" && types.has("number")));
+  if (props === undefined || props.length === 0) return inside(new Set(ALL_TYPES));
+  return props.some((p) => {
+    const n = resolve(p, r);
+    return n === false || (n !== true && inside(typesOf(n)));
+  });
+}
+
+/**
+ * Keys that `not: S` forbids, with the value types it forbids them with: S requires exactly one key (optionally
+ * on objects only, with that key's value typed), or S is an anyOf with such requirements among its branches.
+ */
+function absentKeys(not: JsonValue | undefined, r: Root): [string, ReadonlySet<BasicType>][] {
+  if (not === undefined) return [];
+  const n = resolve(not as SchemaNode, r);
+  if (!isObj(n)) return [];
+  const one = (x: JsonObject | boolean): [string, ReadonlySet<BasicType>] | undefined => {
+    if (!isObj(x) || assertionKeys(x).some((k) => k !== "required" && k !== "type" && k !== "properties")) return undefined;
+    // `type` may only say "object" (non-objects never have the key anyway).
+    if (x["type"] !== undefined && x["type"] !== "object" && !(Array.isArray(x["type"]) && x["type"].includes("object"))) return undefined;
+    const req = x["required"];
+    if (!Array.isArray(req) || req.length !== 1 || typeof req[0] !== "string") return undefined;
+    const key = req[0];
+    const props = x["properties"];
+    if (props === undefined) return [key, new Set(ALL_TYPES)];
+    if (!isObj(props) || Object.keys(props).some((k) => k !== key)) return undefined;
+    const value = props[key];
+    if (value === undefined) return [key, new Set(ALL_TYPES)];
+    const v = resolve(value as SchemaNode, r);
+    // Only a value schema that is a type alone: the forbidden values are then exactly those types.
+    if (v === true) return [key, new Set(ALL_TYPES)];
+    if (!isObj(v) || assertionKeys(v).some((k) => k !== "type")) return undefined;
+    return [key, typesOf(v)];
+  };
+  const alone = one(n);
+  if (alone !== undefined) return [alone];
+  if (assertionKeys(n).some((k) => k !== "anyOf") || !Array.isArray(n["anyOf"])) return [];
+  // not (A or B) is (not A) and (not B): each branch understood forbids on its own.
+  return n["anyOf"].map((b) => one(resolve(b as SchemaNode, r))).filter((k): k is [string, ReadonlySet<BasicType>] => k !== undefined);
 }

@@ -9,7 +9,8 @@
  * - (b) the source is itself a `oneOf` and T_j is proven inside another source branch S_k (k ≠ i): v matches
  *   S_i only, so it is not in S_k, so not in T_j. This is what keeps "one branch changed, the others as they were"
  *   decided: every unchanged T_j is inside its old self.
- * All three are sound for every source value (judged within the source node's own types). When no choice of T_p
+ * All three are sound for every source value (judged within the types a source value can have: the source node's
+ * own, less those a source `oneOf` rejects outright because two branches accept every value of them). When no choice of T_p
  * excludes every other branch, the overlapping pair is returned: the finding's witness candidates come from it.
  * @see https://json-schema.org/draft/2020-12/json-schema-core#section-10.2.1.3
  */
@@ -17,6 +18,7 @@ import type { At, RuleContext } from "../define.js";
 import { typesOf } from "../schema.js";
 import type { Direction, ProofPair } from "../types.js";
 import { disjoint } from "./disjoint.js";
+import { oneOfTypes } from "./vacuous.js";
 
 export interface Overlap {
   /** The source branch whose values may match two target branches. */
@@ -32,7 +34,9 @@ export interface Overlap {
 export function overlapOf(ctx: RuleContext, direction: Direction, subs: readonly At[], sups: readonly At[], subIsOneOf: boolean): Overlap | undefined {
   const back = direction === "backward";
   const [srcRoot, tgtRoot] = back ? [ctx.oldRoot, ctx.newRoot] : [ctx.newRoot, ctx.oldRoot];
-  const within = typesOf(back ? ctx.old : ctx.new);
+  // A source value is of a type the source node allows and, for a source oneOf, one it can accept (vacuous.ts).
+  const own = typesOf(back ? ctx.old : ctx.new);
+  const within = subIsOneOf ? oneOfTypes(subs, srcRoot, own) : own;
   // s (source) inside t (target), and t (target) inside s (source), as silent proofs.
   const inside = (s: At, t: At): boolean => (back ? ctx.proves("backward", s, t) : ctx.proves("forward", t, s));
   const contained = (t: At, s: At): boolean => (back ? ctx.proves("forward", s, t) : ctx.proves("backward", t, s));

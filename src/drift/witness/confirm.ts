@@ -18,15 +18,44 @@ const MAX_CACHED = 256;
 
 export type Check = (value: JsonValue) => boolean;
 
+/**
+ * Recent build rates in this process, in ms per 1,000 characters of schema text (small schemas are rated as if
+ * they had MIN_RATED characters, so their fixed cost does not count). The estimate is their median: one build
+ * slowed by a busy machine or a garbage collection does not make every later one look too dear.
+ */
+const rates: number[] = [];
+const RATES_KEPT = 9;
+const MIN_RATED = 20_000;
+
+function msPerKChar(): number {
+  if (rates.length === 0) return 0;
+  const sorted = [...rates].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/**
+ * What building the validator of this schema is expected to cost (0 once built): the budget asks before building,
+ * since a build cannot be cut halfway (diff.ts).
+ */
+export function buildEstimateMs(schema: JsonObject | boolean, draft: Draft): number {
+  if (typeof schema === "boolean") return 0;
+  const key = `${draft}|${canonicalJson(schema)}`;
+  return cache.has(key) ? 0 : (msPerKChar() * key.length) / 1000;
+}
+
 export async function validatorFor(schema: JsonObject | boolean, draft: Draft): Promise<Check> {
   if (typeof schema === "boolean") return () => schema;
   const key = `${draft}|${canonicalJson(schema)}`;
   let pending = cache.get(key);
   if (pending === undefined) {
     if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
+    const started = performance.now();
     // strict: false only relaxes what ajv refuses to compile; validation semantics are the pinned ones.
     pending = importValidator(emitDecider({ schema: dialectOf(draft).idKeyword === "id" ? schema : withoutId(schema), draft, strict: false }));
     cache.set(key, pending);
+    await pending;
+    rates.push(((performance.now() - started) * 1000) / Math.max(key.length, MIN_RATED));
+    if (rates.length > RATES_KEPT) rates.shift();
   }
   const validate = await pending;
   return (value) => {

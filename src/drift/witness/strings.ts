@@ -12,8 +12,12 @@ export function stringMatching(pattern: string, min: number, max: number, varian
 export function pickWord(dfa: DFA, min: number, max: number, variant: number): string | undefined {
   try {
     let lang = dfa;
-    if (min > 0 || Number.isFinite(max)) {
-      const source = `^[\\s\\S]{${min},${Number.isFinite(max) ? max : ""}}$`;
+    // A far upper bound changes nothing for a shortest word but would cost an automaton of that many states.
+    const hi = max > min + 256 ? Infinity : max;
+    if (min > 0 || Number.isFinite(hi)) {
+      // No `^…$`: refa's automata match whole words already, and with assertions disabled an anchored source
+      // would be the empty language (every pattern with a length bound got no string at all).
+      const source = `[\\s\\S]{${min},${Number.isFinite(hi) ? hi : ""}}`;
       const { expression, maxCharacter } = JS.Parser.fromLiteral({ source, flags: "u" }).parse();
       const bounds = DFA.fromFA(NFA.fromRegex(expression, { maxCharacter }, { assertions: "disable" }));
       lang = DFA.fromIntersection(dfa, bounds, new DFA.LimitedNodeFactory(20_000));

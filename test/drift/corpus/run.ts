@@ -29,8 +29,10 @@ export interface RunOptions {
   /** Only these schema files (all when undefined). */
   readonly only?: readonly string[];
   readonly onPair?: (line: string) => void;
-  /** Wall-clock ms after which no further schema is started (the figures say how many were judged). */
+  /** Wall-clock ms after which no further schema is started (the figures say how many were not reached). */
   readonly stopAfterMs?: number;
+  /** This run's share of the corpus: the files at positions ≡ index (mod count) among those selected. */
+  readonly shard?: { readonly index: number; readonly count: number };
 }
 
 type Tally = Record<"compatible" | "incompatible" | "unknown", number>;
@@ -48,9 +50,18 @@ export interface Figures {
   notJudged: Record<string, number>;
   slowest: { name: string; ms: number };
   unknownCauses: Record<string, number>;
+  /** Schemas of this run's selection never started because the time cap was reached. */
+  notReached: number;
+  /**
+   * Unknown directions cut by the wall clock (the time budget ran out, or building the witness validators would
+   * have overrun it): these depend on the machine's load, the others on the engine alone.
+   */
+  clockUnknown: number;
 }
 
 const DIRS: readonly Direction[] = ["backward", "forward"];
+/** Causes that name the wall clock (see Figures.clockUnknown). */
+const CLOCK = /judging stopped: (the time budget|building the validators)/;
 
 type Check = (v: JsonValue) => boolean;
 
@@ -82,13 +93,19 @@ export async function runMutations(dir: string, options: RunOptions): Promise<Fi
     notJudged: {},
     slowest: { name: "", ms: 0 },
     unknownCauses: {},
+    notReached: 0,
+    clockUnknown: 0,
   };
   const schemasDir = path.join(dir, "schemas");
   const files = corpusFiles(dir);
+  const selected = files.filter((file) => options.only === undefined || options.only.includes(file)).filter((_, k) => options.shard === undefined || k % options.shard.count === options.shard.index);
   const started = Date.now();
   for (const [index, file] of files.entries()) {
-    if (options.stopAfterMs !== undefined && Date.now() - started > options.stopAfterMs) break;
-    if (options.only !== undefined && !options.only.includes(file)) continue;
+    if (!selected.includes(file)) continue;
+    if (options.stopAfterMs !== undefined && Date.now() - started > options.stopAfterMs) {
+      f.notReached = selected.length - selected.indexOf(file);
+      break;
+    }
     const stem = file.replace(/\.json$/, "");
     let loaded;
     try {
@@ -163,6 +180,7 @@ export async function runMutations(dir: string, options: RunOptions): Promise<Fi
             const seen = new Set<string>();
             for (const c of result.changes) if (c.unknown?.includes(d)) seen.add(cause(c.rule, c.message));
             if (seen.size === 0) seen.add("(no change names the direction)");
+            if ([...seen].some((k) => CLOCK.test(k))) f.clockUnknown++;
             for (const k of seen) f.unknownCauses[k] = (f.unknownCauses[k] ?? 0) + 1;
           }
           if (verdict !== "compatible") continue;

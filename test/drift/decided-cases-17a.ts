@@ -1,0 +1,98 @@
+/**
+ * Shapes issue 17 (part A) decides: a oneOf whose branches accept every value of a type rejects that type outright
+ * (shared/vacuous.ts), and disjointness looks through combinators, conjuncts, closed objects and `not: {required}`
+ * (shared/disjoint.ts). Real schemas write tagged unions this way (no `type: object` next to the discriminator).
+ * cases.test.ts checks the verdicts and witnesses; soundness-decided.test.ts samples every compatible direction.
+ */
+import type { JsonObject } from "../../src/ir/json.js";
+import type { Case } from "./cases.test.js";
+
+const S = "https://json-schema.org/draft/2020-12/schema";
+const s = (o: JsonObject): JsonObject => ({ $schema: S, ...o });
+/** An object branch without `type`, tagged by a required `kind` (it accepts every non-object value). */
+const tagged = (kind: string, extra: JsonObject = {}): JsonObject => ({ properties: { kind: { const: kind }, v: { enum: ["x"] }, ...extra }, required: ["kind"] });
+const widened = (kind: string): JsonObject => tagged(kind, { v: { enum: ["x", "y"] } });
+
+export const ISSUE17A_CASES: readonly Case[] = [
+  {
+    // Non-objects match both branches, so the oneOf holds objects only, and those are told apart by `kind`.
+    name: "oneOf types › untyped tagged branches: one widened is compatible backward (non-objects match both, so never accepted)",
+    before: s({ oneOf: [tagged("a"), tagged("b")] }),
+    after: s({ oneOf: [widened("a"), tagged("b")] }),
+    backward: "compatible",
+    forward: "incompatible",
+    witness: { direction: "forward", value: { kind: "a", v: "y" } },
+  },
+  {
+    // The discriminator's `required` sits in one conjunct and its `const` in another; the inner oneOf is reached by $ref.
+    name: "disjoint › a tag required in one allOf conjunct and fixed in another tells a $ref'd oneOf's branches apart",
+    before: s({
+      $defs: { inputs: { oneOf: [tagged("a"), tagged("b")] }, set: { allOf: [{ type: "object", required: ["kind"] }, { properties: { kind: { const: "set" }, v: { enum: ["x"] } } }] } },
+      oneOf: [{ $ref: "#/$defs/inputs" }, { $ref: "#/$defs/set" }],
+    }),
+    after: s({
+      $defs: { inputs: { oneOf: [widened("a"), tagged("b")] }, set: { allOf: [{ type: "object", required: ["kind"] }, { properties: { kind: { const: "set" }, v: { enum: ["x"] } } }] } },
+      oneOf: [{ $ref: "#/$defs/inputs" }, { $ref: "#/$defs/set" }],
+    }),
+    backward: "compatible",
+    forward: "incompatible",
+  },
+  {
+    // A closed branch without `b` cannot hold a value that requires `b`: the branches are disjoint.
+    name: "disjoint › a closed object branch and a branch requiring a key it does not allow",
+    before: s({ oneOf: [{ type: "object", properties: { a: { type: "string" } }, additionalProperties: false }, { type: "object", required: ["b"], properties: { b: { type: "string" } } }] }),
+    after: s({ oneOf: [{ type: "object", properties: { a: { type: "string" } }, additionalProperties: false }, { type: "object", required: ["b"], properties: { b: { type: "string", maxLength: 3 } } }] }),
+    backward: "incompatible",
+    forward: "compatible",
+    witness: { direction: "backward", value: { b: "aaaa" } },
+  },
+  {
+    // `not: {anyOf: [{required: [name]}]}` forbids `name`, which the other branch requires.
+    name: "disjoint › a branch forbidding a key (not required) and a branch requiring it",
+    before: s({ type: "object", properties: { name: { type: "string" } }, oneOf: [{ required: ["include"], not: { anyOf: [{ required: ["name"] }] } }, { required: ["name"] }] }),
+    after: s({ type: "object", properties: { name: { type: "string", minLength: 1 } }, oneOf: [{ required: ["include"], not: { anyOf: [{ required: ["name"] }] } }, { required: ["name"] }] }),
+    backward: "incompatible",
+    forward: "compatible",
+  },
+  {
+    // Two branches accepting every string reject all strings: adding a third one changes nothing.
+    name: "oneOf types › a second branch accepting every string: strings were never values, a third changes nothing",
+    before: s({ oneOf: [tagged("a"), { type: "string" }] }),
+    after: s({ oneOf: [tagged("a"), { type: "string" }, { type: "string", maxLength: 2 }] }),
+    backward: "compatible",
+    forward: "compatible",
+  },
+  {
+    // Only one branch accepts every integer: integers are values of the old oneOf, and a new integer branch
+    // makes them match twice.
+    name: "oneOf types › one untyped branch alone accepts integers: an integer branch added breaks backward",
+    before: s({ oneOf: [tagged("a"), { type: "string", maxLength: 5 }] }),
+    after: s({ oneOf: [tagged("a"), { type: "string", maxLength: 5 }, { type: "integer" }] }),
+    backward: "incompatible",
+    forward: ["compatible", "unknown"],
+  },
+  {
+    // Shaped after a real schema: an embedded record forbids `digest` as a string (in a conjunct's `not`), a
+    // referenced one requires it as a non-empty string: the branches are disjoint, so narrowing one is one-way.
+    name: "disjoint › a key forbidden with a string value (not anyOf required+typed) against a branch requiring it as a string",
+    before: s({ oneOf: [
+      { type: "object", required: ["id"], properties: { id: { type: "string" } }, allOf: [{ not: { anyOf: [{ type: "object", required: ["digest"], properties: { digest: { type: "string" } } }, { required: ["at"], properties: { at: { format: "uri" } } }] } }] },
+      { type: "object", required: ["digest"], properties: { digest: { type: "string", minLength: 1 } } },
+    ] }),
+    after: s({ oneOf: [
+      { type: "object", required: ["id"], properties: { id: { type: "string", maxLength: 3 } }, allOf: [{ not: { anyOf: [{ type: "object", required: ["digest"], properties: { digest: { type: "string" } } }, { required: ["at"], properties: { at: { format: "uri" } } }] } }] },
+      { type: "object", required: ["digest"], properties: { digest: { type: "string", minLength: 1 } } },
+    ] }),
+    backward: "incompatible",
+    forward: "compatible",
+  },
+  {
+    // The forbidden value type is narrower than the required one: a number `digest` is in both branches, so
+    // `{digest: 0, a, b, c}` matched both before and only the first after.
+    name: "disjoint › a key forbidden only as a string does not separate a branch that requires it as any value",
+    before: s({ oneOf: [{ type: "object", not: { required: ["digest"], properties: { digest: { type: "string" } } } }, { type: "object", required: ["digest"] }] }),
+    after: s({ oneOf: [{ type: "object", not: { required: ["digest"], properties: { digest: { type: "string" } } } }, { type: "object", required: ["digest"], maxProperties: 3 }] }),
+    backward: ["incompatible", "unknown"],
+    forward: "incompatible",
+  },
+];

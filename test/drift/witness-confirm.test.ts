@@ -1,0 +1,32 @@
+/**
+ * Witnesses are confirmed with the first-failure validator alone (`emitDecider`): it must answer exactly as the
+ * shipped module's `validate` does, on values valid and invalid, including objects with own `constructor`.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { emitValidator } from "../../src/emit/validators/index.js";
+import { importValidator } from "../../src/emit/validators/load-module.js";
+import type { JsonObject, JsonValue } from "../../src/ir/json.js";
+import { validatorFor } from "../../src/drift/witness/confirm.js";
+import { generate } from "../../src/drift/witness/generate.js";
+import { DECIDED_CASES } from "./decided-cases.js";
+
+const PROBES: JsonValue[] = [null, 0, 1.5, "", "aaaa", true, [], [1, 1], {}, { kind: "a" }, { constructor: 1 }, { toString: "x", kind: "b" }, { a: "x", b: 1 }];
+
+test("witness confirmation › the decider agrees with the shipped validator on generated and probe values", async () => {
+  let compared = 0;
+  for (const c of DECIDED_CASES.slice(-24)) {
+    for (const schema of [c.before, c.after]) {
+      const { $schema: _, ...body } = schema;
+      const draft = "2020-12" as const;
+      const decide = await validatorFor(body as JsonObject, draft);
+      const shipped = await importValidator(emitValidator({ schema: body as JsonObject, draft, strict: false }));
+      const values = [...PROBES, ...Array.from({ length: 8 }, (_, variant) => generate(body, draft, body, { variant })).filter((v) => v !== undefined)];
+      for (const v of values) {
+        assert.equal(decide(v), shipped(v) === true, `${c.name}: ${JSON.stringify(v)}`);
+        compared++;
+      }
+    }
+  }
+  assert.ok(compared > 500, `values compared: ${compared}`);
+});

@@ -1,0 +1,30 @@
+/** Witness strings for `pattern` within length bounds (src/drift/witness/strings.ts). */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { stringMatching } from "../../src/drift/witness/strings.js";
+
+const cases: { pattern: string; min: number; max: number }[] = [
+  { pattern: "\\S", min: 1, max: Infinity },
+  { pattern: "^[^@]+@[^@]+$", min: 1, max: Infinity },
+  { pattern: "^https://", min: 1, max: Infinity },
+  { pattern: "^\\d+(\\.\\d+){1,2}$", min: 1, max: 20 },
+  { pattern: "^[a-z]+$", min: 5, max: 5 },
+  { pattern: "x", min: 3, max: 100_000 },
+  { pattern: "^[a-z]*$", min: 0, max: 2 },
+];
+
+test("witness strings › a string matching the pattern within its length bounds (bounds no longer empty the language)", () => {
+  for (const { pattern, min, max } of cases) {
+    for (const variant of [0, 1, 5]) {
+      const s = stringMatching(pattern, min, max, variant);
+      assert.ok(s !== undefined, `${pattern} [${min}, ${max}]: no string`);
+      const length = [...s].length;
+      assert.ok(new RegExp(pattern, "u").test(s) && length >= min && length <= max, `${pattern} [${min}, ${max}]: ${JSON.stringify(s)}`);
+    }
+  }
+});
+
+test("witness strings › none when the bounds exclude every match", () => {
+  assert.equal(stringMatching("^[a-z]{3}$", 4, 10, 0), undefined);
+  assert.equal(stringMatching("^a$", 0, 0, 0), undefined);
+});
