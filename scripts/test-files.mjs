@@ -22,6 +22,10 @@ export const LONG = {
   "adoption/pre-commit.test.js": "the real pre-commit tool installs the hook from a clean clone (npm install, build, pack)",
   "catalogue/browser.test.js": "headless Chromium over the bundled site and a 200-contract generated project",
   "incremental/classes.test.js": "every change class on two copies of an 8-contract project, each run with and without the cache (about 15 s idle)",
+  "write/stress.test.js": "concurrent and killed real builds into one folder (scripts/stress-write.mjs); the lock and swap have quick tests",
+  "drift/soundness.test.js": "a property test: 300 random schema pairs diffed, every compatible verdict sampled and every witness confirmed",
+  "drift/fuzz-inputs.test.js": "600 fuzzed schema pairs in process and 30 through the real CLI, each must end in a verdict or a located input error",
+  "golden/hostile-property.test.js": "a property test: 40 generated contracts of hostile names and text, built, type-checked and evaluated back",
   "incremental/loaded.test.js": "eight CLI checks in child processes, one per change class, each printing the packages it loaded",
 };
 

@@ -62,9 +62,10 @@ for (const [name, make] of [
 }
 
 test("emit js › a memo that returns anything never changes the plan; a memo filled by one run serves the next", async () => {
-  const dir = copyOfExamples();
-  writeFileSync(path.join(dir, "llm-contracts.config.json"), '{ "emit": "js" }\n');
+  const dir = tempDir("llm-contracts-isolated-memo-");
+  assert.equal(runCli(["init"], dir).code, 0);
   const { plan, migrations, project } = await inputOf(dir);
+  assert.equal(project.emit, "js");
   const reference = javascriptPlan(project, plan, migrations);
   const stored = new Map<string, unknown>();
   const recording: ModuleMemo = { get: (k) => stored.get(k), set: (k, v) => void stored.set(k, v) };
