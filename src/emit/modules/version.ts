@@ -69,7 +69,7 @@ export function renderVersionModule(input: VersionModuleInput): string {
           : []),
         `const validator = validateRaw as unknown as RawValidator;`,
         `const validatorFirst = validateFirstRaw as unknown as RawValidator;`,
-        `const validatorFast = validateFast as (data: unknown) => boolean | undefined;`,
+        `const validatorFast = validateFast as (data: unknown, maxDepth: number) => boolean | undefined;`,
         ``,
         `/**`,
         ` * True when \`value\` satisfies ${n.type}. Stops at the first failure: use ${n.parse} for the errors.`,
@@ -123,6 +123,6 @@ export const VALIDATOR_DECLARATIONS = [
   `export declare const validate: RawValidator;`,
   `export default validate;`,
   `export declare const validateFirst: RawValidator;`,
-  `/** true or false as ajv answers, or undefined: ask validateFirst. */`,
-  `export declare function validateFast(data: unknown): boolean | undefined;`,
+  `/** true or false as ajv answers (true only within \`maxDepth\` levels when given), or undefined: ask validateFirst. */`,
+  `export declare function validateFast(data: unknown, maxDepth?: number): boolean | undefined;`,
 ].join("\n");
