@@ -20,6 +20,7 @@ export const PACKAGE_FILES = [
   "src/runtime/upgrade.ts",
   "src/runtime/standard.ts",
   "src/runtime/json-schema.ts",
+  "src/emit/javascript/precompiled.json",
   ...(["result", "record", "select", "dedup", "execute", "retry", "repair", "otel", "choice", "openai", "anthropic", "gemini", "mcp", "partial-json", "stream", "router"] as const).map((f) => `src/sdk/runtime/${f}.ts` as const),
 ] as const;
 

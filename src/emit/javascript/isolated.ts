@@ -9,7 +9,8 @@
  */
 import { createHash } from "node:crypto";
 import { ts } from "../../typescript.js";
-import { JAVASCRIPT_COMPILER_OPTIONS } from "./options.js";
+import { DECLARATION_OPTIONS, DECLARATION_OPTIONS_ID, JAVASCRIPT_COMPILER_OPTIONS } from "./options.js";
+import { precompiledModule, shippedPrecompiled, type PrecompiledModule } from "./precompiled.js";
 import { specifierRewriter } from "./specifiers.js";
 
 /** What both ways compile: absolute path → module text, with the path normaliser and the migrations' new places. */
@@ -39,20 +40,24 @@ export interface ModuleMemo {
   set(key: string, value: CompiledModule): void;
 }
 
-const DECLARATION_OPTIONS: ts.CompilerOptions = { ...JAVASCRIPT_COMPILER_OPTIONS, isolatedDeclarations: true };
-
 /**
  * Compiles each module of `input` on its own. Returns false, having emitted nothing, when some module's
  * declarations cannot be written from its own text (the caller then compiles the whole program).
  */
-export function emitIsolated(input: EmitInput, emitted: Emitted, memo?: ModuleMemo): boolean {
+export function emitIsolated(input: EmitInput, emitted: Emitted, memo?: ModuleMemo, precompiled: ReadonlyMap<string, PrecompiledModule> = shippedPrecompiled()): boolean {
   const out: [string, string][] = [];
   const transformers: ts.CustomTransformers = { before: [specifierRewriter(input.relocate)] };
   const files = [...input.sources].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const moved = JSON.stringify(files.map(([file]) => [file, input.relocate(file.replace(/\.ts$/, ".js")) ?? null]));
   for (const [file, text] of files) {
     const wantsDeclarations = !input.withoutDeclarations(file);
-    const key = createHash("sha256").update(JSON.stringify([ts.version, OPTIONS_ID, moved, file, wantsDeclarations, text])).digest("hex");
+    const ready = precompiledModule(precompiled, file, text, input.relocate);
+    if (ready !== undefined) {
+      if (wantsDeclarations) out.push([file.replace(/\.ts$/, ".d.ts"), ready.dts]);
+      out.push([file.replace(/\.ts$/, ".js"), ready.js]);
+      continue;
+    }
+    const key = createHash("sha256").update(JSON.stringify([ts.version, DECLARATION_OPTIONS_ID, moved, file, wantsDeclarations, text])).digest("hex");
     const known = memo === undefined ? undefined : compiledModule(memo.get(key), wantsDeclarations);
     const module = known ?? compileModule(file, text, wantsDeclarations, transformers);
     if (module === undefined) return false;
@@ -64,10 +69,8 @@ export function emitIsolated(input: EmitInput, emitted: Emitted, memo?: ModuleMe
   return true;
 }
 
-/** The options the outputs depend on, as text: part of every memo key. */
-const OPTIONS_ID = JSON.stringify(DECLARATION_OPTIONS);
-
-function compileModule(file: string, text: string, wantsDeclarations: boolean, transformers: ts.CustomTransformers): CompiledModule | undefined {
+/** One module compiled on its own; undefined when its declarations cannot be written from its own text. */
+export function compileModule(file: string, text: string, wantsDeclarations: boolean, transformers: ts.CustomTransformers): CompiledModule | undefined {
   let dts: string | undefined;
   if (wantsDeclarations) {
     const declared = ts.transpileDeclaration(text, { fileName: file, compilerOptions: DECLARATION_OPTIONS, reportDiagnostics: true });

@@ -22,3 +22,9 @@ export const JAVASCRIPT_COMPILER_OPTIONS: ts.CompilerOptions = {
   skipLibCheck: true,
   types: [],
 };
+
+/** The options of a module compiled with its declarations (isolated.ts): isolated declarations on. */
+export const DECLARATION_OPTIONS: ts.CompilerOptions = { ...JAVASCRIPT_COMPILER_OPTIONS, isolatedDeclarations: true };
+
+/** Those options as text: part of every key of a compiled module (the cache's, the shipped table's). */
+export const DECLARATION_OPTIONS_ID = JSON.stringify(DECLARATION_OPTIONS);

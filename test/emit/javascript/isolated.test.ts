@@ -70,7 +70,7 @@ test("emit js › a memo that returns anything never changes the plan; a memo fi
   const stored = new Map<string, unknown>();
   const recording: ModuleMemo = { get: (k) => stored.get(k), set: (k, v) => void stored.set(k, v) };
   assert.deepEqual(javascriptPlan(project, plan, migrations, recording), reference);
-  assert.ok(stored.size > 20, `${stored.size} modules remembered`);
+  assert.ok(stored.size > 10, `${stored.size} modules remembered (the runtime copies come from the shipped table)`);
   let asked = 0;
   const served: ModuleMemo = { get: (k) => (asked++, stored.get(k)), set: () => assert.fail("a filled memo is not written again") };
   assert.deepEqual(javascriptPlan(project, plan, migrations, served), reference);
