@@ -2,10 +2,9 @@ import { readFileSync } from "node:fs";
 import { EXIT_CODE_TABLE } from "../../src/exit-codes.js";
 import path from "node:path";
 import { formatDiagnostic } from "../../src/errors.js";
-import { compileForCommand } from "../../src/api/compile.js";
+import { compileForCommand, loadChainForCommand } from "../../src/api/compile.js";
 import { inputFile, isJsonLines } from "../../src/migrate/command-support.js";
 import { readDocument } from "../../src/migrate/jsonl.js";
-import { loadChain } from "../../src/migrate/load.js";
 import { migrateLines, migrateText } from "../../src/migrate/migrate-file.js";
 import { writeAtomic } from "../../src/migrate/sync.js";
 import { parseVersion, resolveTarget } from "../../src/migrate/target.js";
@@ -36,7 +35,7 @@ export async function migrateCommand(argv: string[], io: Io): Promise<number> {
   if (name.includes("@")) throw new UsageError("migrate takes a contract name; use --from / --to for versions");
   const project = projectFrom(values, io);
   const file = inputFile(io.cwd, fileArg);
-  const { compiled, blocking } = await compileForCommand(project);
+  const { compiled, blocking } = await compileForCommand(project, name);
   if (blocking.length > 0) {
     printDiagnostics(io, blocking);
     return 2;
@@ -45,7 +44,7 @@ export async function migrateCommand(argv: string[], io: Io): Promise<number> {
   const from = values.from === undefined ? undefined : resolveTarget(compiled, `${name}@${parseVersion(values.from, "--from")}`).version.source.version;
   const to = values.to === undefined ? latest.version.source.version : resolveTarget(compiled, `${name}@${parseVersion(values.to, "--to")}`).version.source.version;
   if (from !== undefined && from > to) throw new UsageError(`--from v${from} is newer than --to v${to}: migrations only go forward`);
-  const chain = await loadChain(project, compiled, latest.contract);
+  const chain = await loadChainForCommand(project, compiled, latest.contract);
   const options = { ...(from !== undefined ? { from } : {}), to };
 
   if (!isJsonLines(file)) {

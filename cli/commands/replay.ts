@@ -30,7 +30,7 @@ export async function replayCommand(argv: string[], io: Io): Promise<number> {
   if (!Number.isInteger(show) || show < 0) throw new UsageError("--show must be a whole number");
   const project = projectFrom(values, io);
   const file = inputFile(io.cwd, fileArg);
-  const { compiled, blocking } = await compileForCommand(project);
+  const { compiled, blocking } = await compileForCommand(project, spec.split("@")[0]);
   if (blocking.length > 0) {
     printDiagnostics(io, blocking);
     return 2;

@@ -29,7 +29,7 @@ export async function validateCommand(argv: string[], io: Io): Promise<number> {
   const [spec, fileArg] = positionals as [string, string];
   const project = projectFrom(values, io);
   const file = inputFile(io.cwd, fileArg);
-  const { compiled, blocking } = await compileForCommand(project);
+  const { compiled, blocking } = await compileForCommand(project, spec.split("@")[0]);
   if (blocking.length > 0) {
     printDiagnostics(io, blocking);
     return 2;

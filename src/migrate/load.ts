@@ -24,7 +24,16 @@ export interface LoadedChain {
   upgrade(value: unknown, from?: number, to?: number): UpgradeResult<unknown>;
 }
 
-export async function loadChain(project: Project, compiled: Pick<CompileResult, "plan" | "contracts">, contract: ContractSource): Promise<LoadedChain> {
+/**
+ * `precompiled(file, text)`: JavaScript already made for a module with this text at this place, if any (the caller
+ * passes the package's precompiled runtime copies, src/emit/javascript/precompiled.ts); the rest is transpiled.
+ */
+export async function loadChain(
+  project: Project,
+  compiled: Pick<CompileResult, "plan" | "contracts">,
+  contract: ContractSource,
+  precompiled?: (file: string, text: string) => string | undefined,
+): Promise<LoadedChain> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "llm-contracts-chain-"));
   try {
     writeFileSync(path.join(dir, "package.json"), '{"type":"module"}\n');
@@ -32,10 +41,12 @@ export async function loadChain(project: Project, compiled: Pick<CompileResult, 
       const rel = path.relative(project.rootDir, file);
       const out = path.join(dir, rel.replace(/\.ts$/, ".js"));
       mkdirSync(path.dirname(out), { recursive: true });
-      const js = ts.transpileModule(text, {
-        fileName: file,
-        compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true },
-      }).outputText;
+      const js =
+        precompiled?.(file, text) ??
+        ts.transpileModule(text, {
+          fileName: file,
+          compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true },
+        }).outputText;
       writeFileSync(out, js);
     }
     const outRel = path.relative(project.rootDir, project.outDir);
