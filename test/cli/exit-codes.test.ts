@@ -9,6 +9,7 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { EXIT_CODE_TABLE, exitCodeOf } from "../../src/exit-codes.js";
+import { main } from "../../cli/run.js";
 import { contractFiles, makeProject, REPO_ROOT, runCli } from "../util/project.js";
 
 const COMMANDS = ["init", "build", "check", "publish", "diff", "drift", "lint", "validate", "replay", "migrate", "export", "hook", "import"];
@@ -36,15 +37,35 @@ test("exit codes › an unknown command is 2 with did you mean", () => {
   assert.equal(runCli(["frobnicate"], REPO_ROOT).stderr.includes("did you mean"), false, "no far-fetched suggestion");
 });
 
+/**
+ * The CLI's entry in this process, as cli/main.ts runs it (the exit code it would set, what it would print). Used
+ * for argument handling only, which reads no project: the real binary is run once above and for every case below
+ * that reads a project, and a command's --help and flag parsing do not differ between the two.
+ */
+async function inProcess(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(args, { cwd, out: (t) => void (stdout += t.endsWith("\n") ? t : `${t}\n`), err: (t) => void (stderr += t.endsWith("\n") ? t : `${t}\n`) });
+  return { code, stdout, stderr };
+}
+
+test("exit codes › the binary and the entry agree on a command's --help and on an unknown flag", async () => {
+  const dir = makeProject(contractFiles("ping", [OK]));
+  for (const args of [["check", "--help"], ["check", "--formt", "json"]]) {
+    const binary = runCli(args, dir);
+    assert.deepEqual(await inProcess(args, dir), { code: binary.code, stdout: binary.stdout, stderr: binary.stderr }, args.join(" "));
+  }
+});
+
 for (const command of COMMANDS) {
-  test(`exit codes › ${command}: --help exits 0 with the table; an unknown flag exits 2 with did you mean`, () => {
+  test(`exit codes › ${command}: --help exits 0 with the table; an unknown flag exits 2 with did you mean`, async () => {
     const dir = makeProject(contractFiles("ping", [OK]));
-    const help = runCli(command === "hook" ? ["hook", "--help"] : [command, "--help"], dir);
+    const help = await inProcess(command === "hook" ? ["hook", "--help"] : [command, "--help"], dir);
     assert.equal(help.code, 0, help.stderr);
     assert.ok(help.stdout.startsWith(`llm-contracts ${command}`), help.stdout);
     assert.ok(help.stdout.includes(EXIT_CODE_TABLE), `${command} --help prints the exit-code table`);
     const args = command === "hook" ? ["hook", "check", "--formt", "json"] : [command, "--formt", "json"];
-    const typo = runCli(args, dir);
+    const typo = await inProcess(args, dir);
     assert.equal(typo.code, 2, typo.stderr);
     assert.match(typo.stderr, /unknown option --formt; did you mean --format\?/);
   });

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { copyOfExamples, makeProject, runCli } from "../util/project.js";
+import { builtCopy, copyOfExamples, makeProject, runCli } from "../util/project.js";
 
 const V1 = '{"category":"billing","priority":"high","summary":"Charged twice.","needs_human":true}';
 const V2 = '{"category":"technical","priority":"urgent","summary":"Blank dashboard.","needs_human":false,"sentiment":"negative","tags":["dashboard"]}';
@@ -20,8 +20,7 @@ const LINES = [
 ];
 
 function setup(): { dir: string; file: string; text: string } {
-  const dir = copyOfExamples();
-  assert.equal(runCli(["build"], dir).code, 0);
+  const dir = builtCopy("examples", copyOfExamples);
   const text = `${LINES.join("\n")}\n`;
   const file = path.join(dir, "stored.jsonl");
   writeFileSync(file, text);

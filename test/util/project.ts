@@ -38,6 +38,27 @@ export function copyOfExamples(): string {
   return dir;
 }
 
+const templates = new Map<string, string>();
+
+/**
+ * A fresh copy of a project that `make` creates and `build` compiles, built once per test process under `key`:
+ * for tests whose subject comes after the build (publish, replay, migrate...), not the build itself. The copy holds
+ * what a build in place leaves, output and cache alike (the output is the same wherever a project is built; a
+ * cache entry that does not fit the new place is a miss, never a different result).
+ */
+export function builtCopy(key: string, make: () => string): string {
+  let template = templates.get(key);
+  if (template === undefined) {
+    template = make();
+    const r = runCli(["build"], template);
+    if (r.code !== 0) throw new Error(`builtCopy(${key}): build exited ${r.code}: ${r.stderr}`);
+    templates.set(key, template);
+  }
+  const dir = tempDir("llm-contracts-built-");
+  cpSync(template, dir, { recursive: true });
+  return dir;
+}
+
 export interface Run {
   readonly code: number | null;
   readonly stdout: string;
