@@ -56,7 +56,11 @@ export function bindPath(ctx: FastContext, path: PathExpr, out: string[]): PathE
   return { code: local };
 }
 
-/** The statement that records one error (params: code built through escape.ts) and stops past the cap. */
-export function report(at: At, keyword: string, params: string, schemaPath = `${at.schemaPath}/${keyword}`): string {
-  return `if (${ERR}(${pathCode(at.path)}, ${stringLiteral(schemaPath)}, ${stringLiteral(keyword)}, ${params})) break ${STOP};`;
+/**
+ * The statement that records one error (params: code built through escape.ts) and stops past the cap. ajv's
+ * schema path is always the subschema's path and the keyword: the error function joins them, so the keyword is
+ * written once per error site.
+ */
+export function report(at: At, keyword: string, params: string): string {
+  return `if (${ERR}(${pathCode(at.path)}, ${stringLiteral(at.schemaPath)}, ${stringLiteral(keyword)}, ${params})) break ${STOP};`;
 }

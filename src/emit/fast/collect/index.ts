@@ -35,7 +35,7 @@ export function emitCollector(ctx: FastContext, schema: JsonValue): { readonly c
   const lines = [
     "const errors = [];",
     "const limit = " + ALL_ERRORS_EXPORT + ".errorLimit;",
-    `const ${ERR} = (instancePath, schemaPath, keyword, params) => errors.push({ instancePath, schemaPath, keyword, params }) > limit;`,
+    `const ${ERR} = (instancePath, schemaPath, keyword, params) => errors.push({ instancePath, schemaPath: schemaPath + "/" + keyword, keyword, params }) > limit;`,
     `${STOP}: {`,
     indent(body),
     "}",
