@@ -63,6 +63,9 @@ const schemaArb: fc.Memo<JsonValue> = fc.memo((n) => {
         { requiredKeys: [] },
       ),
     },
+    { weight: 1, arbitrary: fc.record({ allOf: fc.array(sub, { minLength: 1, maxLength: 2 }) }) },
+    { weight: 1, arbitrary: fc.record({ not: sub }) },
+    { weight: 2, arbitrary: fc.record({ if: sub, then: sub, else: sub }, { requiredKeys: ["if"] }) },
     { weight: 1, arbitrary: fc.constantFrom<JsonValue>({ items: { type: ["integer", "string"] }, uniqueItems: true }, { items: { type: "string" }, uniqueItems: true }, { uniqueItems: true }) },
   );
 });
@@ -143,6 +146,7 @@ for (const [draft, seed] of [["2020-12", 2020], ["draft-07", 7]] as const) {
 test("all-errors collector › schemas it does not cover keep ajv's all-errors code", () => {
   const cases: [string, JsonObject][] = [
     ["anyOf", { anyOf: [{ type: "string" }, { type: "integer" }] }],
+    ["oneOf", { oneOf: [{ type: "string" }, { type: "integer" }] }],
     ["recursion", { type: "object", properties: { next: { $ref: "#" } } }],
     ["multipleOf", { type: "number", multipleOf: 2 }],
     ["tuple", { prefixItems: [{ type: "string" }] }],

@@ -20,6 +20,8 @@ export interface At {
 /** Writes one subschema's error checks (schema.ts), handed to the keyword modules so imports stay one-way. */
 export type Collect = (ctx: FastContext, schema: JsonValue, at: At, out: string[]) => void;
 
+/** Name of the collector's list of errors so far. */
+export const ERRORS = "fastErrors";
 /** Name of the local function that records one error and answers whether the cap is passed. */
 export const ERR = "fastErr";
 /** Label of the block the collector leaves when the cap is passed. */

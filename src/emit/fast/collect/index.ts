@@ -12,7 +12,7 @@
  */
 import { Unsupported, indent, type FastContext } from "../context.js";
 import { collectChecks } from "./schema.js";
-import { ERR, STOP } from "./context.js";
+import { ERR, ERRORS, STOP } from "./context.js";
 import type { JsonValue } from "../../../ir/json.js";
 
 /** Name of the all-errors export, as ajv's standalone module names it. */
@@ -21,6 +21,7 @@ export const ALL_ERRORS_EXPORT = "validate";
 /** The collector's module code (`export function validate`), or why there is none. */
 export function emitCollector(ctx: FastContext, schema: JsonValue): { readonly code: string } | { readonly unsupported: string } {
   const declarations = ctx.declarations.length;
+  const functions = ctx.functions.length;
   const helpers = new Set(ctx.helpers);
   const body: string[] = [];
   try {
@@ -28,19 +29,20 @@ export function emitCollector(ctx: FastContext, schema: JsonValue): { readonly c
   } catch (error) {
     if (!(error instanceof Unsupported)) throw error;
     ctx.declarations.length = declarations;
+    ctx.functions.length = functions;
     ctx.helpers.clear();
     for (const helper of helpers) ctx.helpers.add(helper);
     return { unsupported: error.feature };
   }
   const lines = [
-    "const errors = [];",
+    `const ${ERRORS} = [];`,
     "const limit = " + ALL_ERRORS_EXPORT + ".errorLimit;",
-    `const ${ERR} = (instancePath, schemaPath, keyword, params) => errors.push({ instancePath, schemaPath: schemaPath + "/" + keyword, keyword, params }) > limit;`,
+    `const ${ERR} = (instancePath, schemaPath, keyword, params) => ${ERRORS}.push({ instancePath, schemaPath: schemaPath + "/" + keyword, keyword, params }) > limit;`,
     `${STOP}: {`,
     indent(body),
     "}",
-    `${ALL_ERRORS_EXPORT}.errors = errors.length === 0 ? null : errors;`,
-    "return errors.length === 0;",
+    `${ALL_ERRORS_EXPORT}.errors = ${ERRORS}.length === 0 ? null : ${ERRORS};`,
+    `return ${ERRORS}.length === 0;`,
   ];
   const doc = "/** Every error (at most `validate.errorLimit` + 1), as ajv's all-errors code lists them: our own code, for a schema without recursion. */";
   return { code: `${doc}\nexport function ${ALL_ERRORS_EXPORT}(data) {\n${indent(lines)}\n}\nexport default ${ALL_ERRORS_EXPORT};\n` };

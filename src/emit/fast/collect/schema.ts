@@ -3,7 +3,7 @@
  * is the one ajv's all-errors code gives, error for error:
  * 1. the `type` error first, unless `type` names one type whose keyword group the schema uses: then it is that
  *    group's `else` branch (`coerceAndCheckDataType`);
- * 2. the keywords of no type, in vocabulary order: `$ref`, `const`, `enum`;
+ * 2. the keywords of no type, in vocabulary order: `$ref`, `const`, `enum`, `not`, `allOf`, `if`;
  * 3. the groups number, string, array, object, each under its own type test, keywords in vocabulary order.
  * `format` belongs to both the number and the string group (it counts as used in both), and checks in its own.
  * Keywords this collector does not cover raise `Unsupported`: the module then keeps ajv's all-errors code.
@@ -14,6 +14,7 @@ import { formatCheck } from "../formats.js";
 import { declaredTypes, typeTest } from "../types.js";
 import { collectRef } from "./refs.js";
 import { collectArray } from "./arrays.js";
+import { collectCombinators } from "./combinators.js";
 import { collectObject } from "./objects.js";
 import { collectNumber, collectString } from "./scalars.js";
 import { report, type At } from "./context.js";
@@ -21,13 +22,8 @@ import type { JsonObject, JsonValue } from "../../../ir/json.js";
 
 /** Keywords ajv validates (in some draft) that the collector leaves to ajv's code. */
 const NOT_COLLECTED = [
-  "allOf",
   "anyOf",
   "oneOf",
-  "not",
-  "if",
-  "then",
-  "else",
   "patternProperties",
   "propertyNames",
   "minProperties",
@@ -84,6 +80,7 @@ export function collectChecks(ctx: FastContext, schema: JsonValue, at: At, out: 
   }
   if (schema["const"] !== undefined) collectConst(ctx, schema["const"], at, out);
   if (schema["enum"] !== undefined) collectEnum(ctx, schema["enum"], at, out);
+  collectCombinators(ctx, schema, at, out, collectChecks);
   for (const group of GROUPS) {
     if (!used(group)) continue;
     const body: string[] = [];
