@@ -67,6 +67,14 @@ export function emitValidator(input: ValidatorInput): string {
 }
 
 /**
+ * ajv's all-errors module alone (error cap, helpers inlined, regexes made linear): what `validate` is where our
+ * collector (src/emit/fast/collect) does not cover the schema. Tests compare the two error lists, cap included.
+ */
+export function emitAjvAllErrors(input: ValidatorInput): string {
+  return linearPatterns(inlineRuntime(dropMessages(capErrors(standalone(input, false))), input.formats ?? {}));
+}
+
+/**
  * A module exporting `validate` that answers true or false exactly as `emitValidator`'s `validate` does, and lists
  * no errors to speak of: ajv's first-failure compile alone (the same options, helpers inlined, every regex made
  * linear). For callers that only ask yes or no of many schemas (drift's witness confirmation): it costs less than

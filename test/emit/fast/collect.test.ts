@@ -8,7 +8,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import type { Draft, JsonObject, JsonValue } from "../../../src/ir/json.js";
-import { createAjv, emitValidator } from "../../../src/emit/validators/index.js";
+import { createAjv, emitAjvAllErrors, emitValidator } from "../../../src/emit/validators/index.js";
 import { loadModule } from "./load.js";
 
 interface RawValidator {
@@ -65,6 +65,8 @@ const schemaArb: fc.Memo<JsonValue> = fc.memo((n) => {
     },
     { weight: 1, arbitrary: fc.record({ allOf: fc.array(sub, { minLength: 1, maxLength: 2 }) }) },
     { weight: 1, arbitrary: fc.record({ not: sub }) },
+    { weight: 2, arbitrary: fc.record({ anyOf: fc.array(sub, { minLength: 1, maxLength: 3 }) }) },
+    { weight: 2, arbitrary: fc.record({ oneOf: fc.array(sub, { minLength: 1, maxLength: 3 }) }) },
     { weight: 2, arbitrary: fc.record({ if: sub, then: sub, else: sub }, { requiredKeys: ["if"] }) },
     { weight: 1, arbitrary: fc.constantFrom<JsonValue>({ items: { type: ["integer", "string"] }, uniqueItems: true }, { items: { type: "string" }, uniqueItems: true }, { uniqueItems: true }) },
   );
@@ -89,7 +91,8 @@ function strip(errors: RawValidator["errors"]): unknown[] {
   return (errors ?? []).map(({ instancePath, schemaPath, keyword, params }) => ({ instancePath, schemaPath, keyword, params }));
 }
 
-async function compare(draft: Draft, runs: number, seed: number): Promise<{ compiled: number; fast: number; ours: number; errors: number }> {
+async function compare(draft: Draft, runs: number, seed: number): Promise<{ compiled: number; fast: number; ours: number; errors: number; placeholders: number }> {
+  let placeholders = 0;
   let compiled = 0;
   let fast = 0;
   let ours = 0;
@@ -114,39 +117,53 @@ async function compare(draft: Draft, runs: number, seed: number): Promise<{ comp
       if (!code.includes(OURS)) return;
       ours++;
       const module = (await loadModule(code)) as unknown as { validate: RawValidator };
+      // ajv's own module for the same schema, with the same error cap (validators/hostile/max-errors.ts).
+      const capped = (await loadModule(emitAjvAllErrors({ schema: final, draft, strict: false }))) as unknown as { validate: RawValidator };
       for (const value of values) {
         const verdict = ajv(value);
         const theirs = strip(ajv.errors);
+        assert.equal(module.validate(value), verdict, `verdict for ${JSON.stringify(value)} against ${text}`);
+        assert.deepEqual(strip(module.validate.errors), theirs, `errors for ${JSON.stringify(value)} against ${text}`);
+        if (verdict) {
+          assert.equal(module.validate.errors, null);
+          continue;
+        }
+        errors += theirs.length;
+        // The runtime sets a cap only on values known to be invalid: then both stop at the same error.
         module.validate.errorLimit = cap;
-        const mine = module.validate(value);
-        const list = strip(module.validate.errors);
+        capped.validate.errorLimit = cap;
+        assert.equal(module.validate(value), capped.validate(value));
+        const cut = strip(module.validate.errors);
+        if (capped.validate.errors?.some((e) => e.keyword === undefined)) {
+          // ajv counts the silent errors of an `if` or `not` test too, so its capped code can stop there and list
+          // empty objects; ours does not count them and lists real errors only.
+          placeholders++;
+          assert.ok(cut.length <= cap! + 1 && cut.every((e) => (e as { keyword?: string }).keyword !== undefined), `capped errors for ${JSON.stringify(value)} against ${text}`);
+        } else assert.deepEqual(cut, strip(capped.validate.errors), `errors for ${JSON.stringify(value)} against ${text} (cap ${String(cap)})`);
         module.validate.errorLimit = undefined;
-        assert.equal(mine, verdict, `verdict for ${JSON.stringify(value)} against ${text}`);
-        // ajv's list cut where the capped validator stops (one past the cap: the runtime then says `cut`).
-        const want = cap === undefined ? theirs : theirs.slice(0, cap + 1);
-        assert.deepEqual(list, want, `errors for ${JSON.stringify(value)} against ${text} (cap ${String(cap)})`);
-        if (!verdict) errors += theirs.length;
-        else assert.equal(module.validate.errors, null);
+        capped.validate.errorLimit = undefined;
       }
     }),
     { numRuns: runs, seed },
   );
-  return { compiled, fast, ours, errors };
+  return { compiled, fast, ours, errors, placeholders };
 }
 
 for (const [draft, seed] of [["2020-12", 2020], ["draft-07", 7]] as const) {
   test(`all-errors collector › the same error list as ajv's all-errors code on random ${draft} schemas and values`, async (t) => {
-    const { compiled, fast, ours, errors } = await compare(draft, 150, seed);
-    t.diagnostic(`${compiled} schemas compiled, ${fast} with a fast path, ${ours} with our collector, ${errors} errors compared`);
-    assert.ok(ours === fast && fast >= compiled / 2, `${ours} of ${fast} schemas with a fast path (of ${compiled}) got our collector`);
+    const { compiled, fast, ours, errors, placeholders } = await compare(draft, 150, seed);
+    t.diagnostic(`${compiled} schemas compiled, ${fast} with a fast path, ${ours} with our collector, ${errors} errors compared; ${placeholders} capped lists where ajv's stopped on an empty placeholder`);
+    // From 2019-09 on, anyOf and oneOf (a quarter of the generator's compound schemas) stay with ajv's code.
+    const share = draft === "draft-07" ? 1 : 0.4;
+    assert.ok(ours >= fast * share && fast >= compiled / 2, `${ours} of ${fast} schemas with a fast path (of ${compiled}) got our collector`);
     assert.ok(errors >= 300, `only ${errors} errors compared`);
   });
 }
 
 test("all-errors collector › schemas it does not cover keep ajv's all-errors code", () => {
   const cases: [string, JsonObject][] = [
-    ["anyOf", { anyOf: [{ type: "string" }, { type: "integer" }] }],
-    ["oneOf", { oneOf: [{ type: "string" }, { type: "integer" }] }],
+    ["anyOf from 2019-09 on", { anyOf: [{ type: "string" }, { type: "integer" }] }],
+    ["oneOf from 2019-09 on", { oneOf: [{ type: "string" }, { type: "integer" }] }],
     ["recursion", { type: "object", properties: { next: { $ref: "#" } } }],
     ["multipleOf", { type: "number", multipleOf: 2 }],
     ["tuple", { prefixItems: [{ type: "string" }] }],

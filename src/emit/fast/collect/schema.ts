@@ -3,7 +3,7 @@
  * is the one ajv's all-errors code gives, error for error:
  * 1. the `type` error first, unless `type` names one type whose keyword group the schema uses: then it is that
  *    group's `else` branch (`coerceAndCheckDataType`);
- * 2. the keywords of no type, in vocabulary order: `$ref`, `const`, `enum`, `not`, `allOf`, `if`;
+ * 2. the keywords of no type, in vocabulary order: `$ref`, `const`, `enum`, `not`, `anyOf`, `oneOf`, `allOf`, `if`;
  * 3. the groups number, string, array, object, each under its own type test, keywords in vocabulary order.
  * `format` belongs to both the number and the string group (it counts as used in both), and checks in its own.
  * Keywords this collector does not cover raise `Unsupported`: the module then keeps ajv's all-errors code.
@@ -22,8 +22,6 @@ import type { JsonObject, JsonValue } from "../../../ir/json.js";
 
 /** Keywords ajv validates (in some draft) that the collector leaves to ajv's code. */
 const NOT_COLLECTED = [
-  "anyOf",
-  "oneOf",
   "patternProperties",
   "propertyNames",
   "minProperties",
