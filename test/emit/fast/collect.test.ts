@@ -46,6 +46,9 @@ const schemaArb: fc.Memo<JsonValue> = fc.memo((n) => {
             properties: fc.dictionary(fc.constantFrom(...KEYS), sub, { maxKeys: 3 }),
             required: fc.uniqueArray(fc.constantFrom(...KEYS), { maxLength: 3 }),
             additionalProperties: fc.oneof(fc.constant<JsonValue>(false), sub),
+            patternProperties: fc.dictionary(fc.constantFrom("^a", "1$", "^[a-c]+$"), sub, { maxKeys: 2 }),
+            minProperties: fc.nat(2),
+            maxProperties: fc.nat(3),
           },
           { requiredKeys: [] },
         ),
@@ -166,6 +169,7 @@ test("all-errors collector › schemas it does not cover keep ajv's all-errors c
     ["oneOf from 2019-09 on", { oneOf: [{ type: "string" }, { type: "integer" }] }],
     ["recursion", { type: "object", properties: { next: { $ref: "#" } } }],
     ["multipleOf", { type: "number", multipleOf: 2 }],
+    ["propertyNames", { propertyNames: { maxLength: 3 } }],
     ["tuple", { prefixItems: [{ type: "string" }] }],
   ];
   for (const [name, schema] of cases) {

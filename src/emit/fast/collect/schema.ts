@@ -22,10 +22,7 @@ import type { JsonObject, JsonValue } from "../../../ir/json.js";
 
 /** Keywords ajv validates (in some draft) that the collector leaves to ajv's code. */
 const NOT_COLLECTED = [
-  "patternProperties",
   "propertyNames",
-  "minProperties",
-  "maxProperties",
   "dependentRequired",
   "dependentSchemas",
   "dependencies",
@@ -52,7 +49,7 @@ const GROUP_KEYWORDS: Readonly<Record<Group, readonly string[]>> = {
   number: ["maximum", "minimum", "exclusiveMaximum", "exclusiveMinimum", "format"],
   string: ["maxLength", "minLength", "pattern", "format"],
   array: ["maxItems", "minItems", "items", "uniqueItems"],
-  object: ["required", "additionalProperties", "properties"],
+  object: ["maxProperties", "minProperties", "required", "additionalProperties", "properties", "patternProperties"],
 };
 
 const GROUPS: readonly Group[] = ["number", "string", "array", "object"];
