@@ -152,7 +152,7 @@ test("additionalProperties over many names looks the key up in a keys-only table
   // it carries our collector, which must give the same errors for the same names.
   const schema: JsonObject = { type: "object", properties, additionalProperties: false, propertyNames: { maxLength: 100 } };
   const source = emitValidator({ schema, draft: "2020-12" });
-  assert.match(source, /\.call\(schema0v\d+f?, key0f?\)/, "ajv's table lookup is in use");
+  assert.match(source, /\.call\(schema0v\d+f?, key\d+f?\)/, "ajv's table lookup is in use");
   assert.doesNotMatch(source, /long text/);
   const module = await load(source);
   const plain: JsonObject = { type: "object", properties, additionalProperties: false };
