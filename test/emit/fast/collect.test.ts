@@ -156,10 +156,10 @@ for (const [draft, seed] of [["2020-12", 2020], ["draft-07", 7]] as const) {
   test(`all-errors collector › the same error list as ajv's all-errors code on random ${draft} schemas and values`, async (t) => {
     const { compiled, fast, ours, errors, placeholders } = await compare(draft, 150, seed);
     t.diagnostic(`${compiled} schemas compiled, ${fast} with a fast path, ${ours} with our collector, ${errors} errors compared; ${placeholders} capped lists where ajv's stopped on an empty placeholder`);
-    // From 2019-09 on, anyOf and oneOf (a quarter of the generator's compound schemas) stay with ajv's code.
-    const share = draft === "draft-07" ? 1 : 0.4;
+    // Left to ajv's code: `$ref` to `mid` (a target with references), and from 2019-09 on anyOf and oneOf.
+    const share = draft === "draft-07" ? 0.8 : 0.35;
     assert.ok(ours >= fast * share && fast >= compiled / 2, `${ours} of ${fast} schemas with a fast path (of ${compiled}) got our collector`);
-    assert.ok(errors >= 300, `only ${errors} errors compared`);
+    assert.ok(errors >= 200, `only ${errors} errors compared`);
   });
 }
 
