@@ -1,6 +1,7 @@
 /**
  * Validators against the anchors (issue 20): our `is…` and `parse…` (the generated module used exactly as
- * `v<N>.ts` uses it: fast path first, ajv's code when it says undefined or, for `parse…`, false) against ajv
+ * `v<N>.ts` uses it: fast path first, then for `parse…` the all-errors validator, our own collector where it
+ * covers the schema, else ajv's code; the note says which) against ajv
  * compiled in memory (`allErrors: false` for `is`, `allErrors: true` for `parse`, same options) and typia
  * (`createIs` / `createValidate`, built at bench time from our TypeScript types, bench/typia.ts). One process per
  * subject, competitors alternating within each round (the order rotates), median CPU ns per call over the
@@ -127,6 +128,7 @@ export async function measureSubject(index: number, rounds: number): Promise<Anc
   const module = await load(emitValidator({ schema: s.schema, draft: s.draft, strict: s.strict }));
   const fast = emitFast({ schema: s.schema, draft: s.draft });
   notes.push(fast.kind === "fast" ? "fast path: yes" : `fast path: no, falls back to ajv's code (${fast.feature})`);
+  if (fast.kind === "fast") notes.push("code" in fast.collector ? "all-errors: ours" : `all-errors: ajv's (${fast.collector.unsupported})`);
   const fastFn = module.validateFast;
   const first = module.validateFirst;
   const all = module.validate;
@@ -173,9 +175,9 @@ async function sizes(s: Subject): Promise<string> {
   try {
     writeFileSync(path.join(dir, "v.js"), code);
     const entries = {
-      "fast + ajv all-errors (parse)": `export { validateFast, validate } from "./v.js";`,
-      "fast + ajv first-error (is)": `export { validateFast, validateFirst } from "./v.js";`,
-      "ajv all-errors alone": `export { validate } from "./v.js";`,
+      "fast + all-errors (parse)": `export { validateFast, validate } from "./v.js";`,
+      "fast + first-error (is)": `export { validateFast, validateFirst } from "./v.js";`,
+      "all-errors alone": `export { validate } from "./v.js";`,
     };
     const out: string[] = [];
     for (const [label, source] of Object.entries(entries)) {

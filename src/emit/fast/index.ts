@@ -13,6 +13,7 @@ import { DEEP_FLAG, FastContext, Unsupported, indent } from "./context.js";
 import { emitChecks } from "./schema.js";
 import { depthBound } from "./depth.js";
 import { jsonLiteral } from "../codegen/escape.js";
+import { emitCollector } from "./collect/index.js";
 
 /** Name of the fast path's export in the validator module. */
 export const FAST_EXPORT = "validateFast";
@@ -30,6 +31,8 @@ export type FastResult =
       readonly helpers: readonly string[];
       /** Whether `$ref` recursion can make it answer undefined whatever `limit` (otherwise only a limit it cannot prove does). */
       readonly recursive: boolean;
+      /** Our own all-errors validator (collect/), or why the module keeps ajv's: only without recursion. */
+      readonly collector: { readonly code: string } | { readonly unsupported: string };
     }
   | { readonly kind: "unsupported"; readonly feature: string };
 
@@ -47,6 +50,8 @@ export function emitFast(input: FastInput): FastResult {
   const bound = depthBound(ctx, input.schema);
   const guard = bound > 0 && Number.isFinite(bound) ? [`if (limit < ${jsonLiteral(bound)}) return undefined;`] : [];
   const unbounded = !Number.isFinite(bound);
+  // Before the declarations are read: the collector shares the fast path's patterns and constants.
+  const collector = ctx.usesDepth ? { unsupported: "`$ref` recursion" } : emitCollector(ctx, input.schema);
   if (unbounded) ctx.helpers.add("llmcWithinDepth");
   const parts = [...ctx.declarations];
   if (ctx.usesDepth) {
@@ -65,5 +70,5 @@ export function emitFast(input: FastInput): FastResult {
       `export function ${FAST_EXPORT}(data, limit) {\n${indent([...guard, "const d = 0;"])}\n${indent(body)}\n  ${end}\n}`,
     );
   }
-  return { kind: "fast", code: parts.join("\n") + "\n", helpers: [...ctx.helpers].sort(), recursive: ctx.usesDepth };
+  return { kind: "fast", code: parts.join("\n") + "\n", helpers: [...ctx.helpers].sort(), recursive: ctx.usesDepth, collector };
 }

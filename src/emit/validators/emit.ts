@@ -46,8 +46,11 @@ export const FIRST_FAILURE_EXPORT = "validateFirst";
  *   "ask `validateFirst`" (too deep, or a schema the fast path does not cover: then it always says undefined).
  */
 export function emitValidator(input: ValidatorInput): string {
-  const all = dropMessages(capErrors(standalone(input, false)));
+  // ajv's all-errors compile runs either way: it is what reports strict-mode problems and refuses bad schemas.
+  const ajvAll = dropMessages(capErrors(standalone(input, false)));
   const fast = emitFast({ schema: input.schema, draft: input.draft, formats: input.formats ?? {} });
+  // Our own all-errors code where the fast path covers the schema without recursion (fast/collect), else ajv's.
+  const all = fast.kind === "fast" && "code" in fast.collector ? fast.collector.code : ajvAll;
   // Without recursion, the fast path called without a depth limit always answers, and agrees with the all-errors
   // validator (test/emit/fast, test/conformance): it is the first-failure validator, and ajv's second copy of the
   // schema's checks is not emitted (smaller modules; `is…` and `parse…` share one set of checks).
@@ -61,6 +64,14 @@ export function emitValidator(input: ValidatorInput): string {
       : `${docComment(`The fast path does not cover ${fast.feature}: always ask validateFirst.`)}export function ${FAST_EXPORT}(data) {\n  return undefined;\n}\n`;
   // Every regex of the three (the fast path's too) is proven safe or becomes a linear-time automaton.
   return linearPatterns(inlineRuntime(`${all}\n${first}\n${fastCode}`, input.formats ?? {}));
+}
+
+/**
+ * ajv's all-errors module alone (error cap, helpers inlined, regexes made linear): what `validate` is where our
+ * collector (src/emit/fast/collect) does not cover the schema. Tests compare the two error lists, cap included.
+ */
+export function emitAjvAllErrors(input: ValidatorInput): string {
+  return linearPatterns(inlineRuntime(dropMessages(capErrors(standalone(input, false))), input.formats ?? {}));
 }
 
 /**

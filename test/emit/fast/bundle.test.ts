@@ -19,9 +19,10 @@ import { leadCard, linkAudit } from "./fixtures.js";
  * classified throw in `_runtime/limits.ts` and the capped all-errors validator) brought it to 5,115 B when the two
  * were merged. Issue 20 asks for 3,068 B (still open). Without recursion the first-failure validator is the fast
  * path itself (no second copy of ajv's checks), the valid path carries no depth walk, and ajv's unused `message`
- * texts are dropped: 4,172 B. This budget only stops it from growing again.
+ * texts are dropped: 4,172 B. Our own all-errors collector (src/emit/fast/collect) in place of ajv's all-errors
+ * code: 3,791 B. This budget only stops it from growing again.
  */
-const BUDGET_GZIP = 4200;
+const BUDGET_GZIP = 3800;
 
 test("fast path › parse… of one contract bundles no other contract's code, formats included, within the size budget", async (t) => {
   const dir = makeProject({ ...contractFiles("link-audit", [linkAudit]), ...contractFiles("lead-card", [leadCard]) });

@@ -2,8 +2,17 @@
 import type { Draft, JsonObject } from "../../../src/ir/json.js";
 import { createAjv, emitValidator } from "../../../src/emit/validators/index.js";
 
+/** An error as ajv lists it (the generated modules drop `message`). */
+export interface AjvError {
+  readonly instancePath: string;
+  readonly schemaPath: string;
+  readonly keyword: string;
+  readonly params: unknown;
+  readonly message?: string;
+}
+
 export interface Loaded {
-  readonly validate: (data: unknown) => boolean;
+  readonly validate: ((data: unknown) => boolean) & { readonly errors?: readonly AjvError[] | null };
   readonly validateFirst: (data: unknown) => boolean;
   /** `limit`: the `maxDepth` its `true` must be proven within (none: no depth claim). */
   readonly validateFast: (data: unknown, limit?: number) => boolean | undefined;
@@ -23,14 +32,16 @@ export async function pair(
   schema: JsonObject,
   draft: Draft,
   formats: Readonly<Record<string, string>> = {},
-): Promise<{ module: Loaded; code: string; ajv: (data: unknown) => boolean } | undefined> {
+): Promise<{ module: Loaded; code: string; ajv: (data: unknown) => boolean; ajvErrors: () => readonly AjvError[] } | undefined> {
   let ajv: (data: unknown) => boolean;
+  let ajvErrors: () => readonly AjvError[];
   try {
     const compiled = createAjv(draft, { strict: false }).compile(schema);
     ajv = (data) => compiled(data);
+    ajvErrors = () => compiled.errors ?? [];
   } catch {
     return undefined;
   }
   const code = emitValidator({ schema, draft, strict: false, formats });
-  return { module: await loadModule(code), code, ajv };
+  return { module: await loadModule(code), code, ajv, ajvErrors };
 }

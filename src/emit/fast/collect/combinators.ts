@@ -1,0 +1,103 @@
+/**
+ * `not`, `allOf` and `if`/`then`/`else` as ajv's all-errors code lists them, in its order (after `enum`, before
+ * the typed groups). `allOf`: each branch's errors, nothing of its own. `not` and `if`: ajv tests the subschema
+ * without recording errors, so the test is the fast path's function for it; `not` then adds `{}` at `…/not`, and
+ * a failing `then`/`else` adds its own errors, then `{failingKeyword}` at `…/if`. `anyOf`/`oneOf` stay with
+ * ajv's code from 2019-09 on (see `collectUnions`).
+ * @see https://json-schema.org/draft/2020-12/json-schema-core#name-keywords-for-applying-subschemas-with-
+ */
+import { stringLiteral } from "../../codegen/escape.js";
+import { Unsupported, isObject, type FastContext } from "../context.js";
+import { ERRORS, report, type At, type Collect } from "./context.js";
+import type { JsonObject, JsonValue } from "../../../ir/json.js";
+
+/** ajv's `alwaysValidSchema` for the schemas the collector covers: `true`, or an object with no keyword of a rule. */
+function trivial(schema: JsonValue): boolean {
+  return schema === true || (isObject(schema) && Object.keys(schema).length === 0);
+}
+
+export function collectCombinators(ctx: FastContext, schema: JsonObject, at: At, out: string[], collect: Collect): void {
+  const not = schema["not"];
+  if (not !== undefined) out.push(`if (${ctx.subschemaFunction(not)}(${at.value}, 0)) {`, `  ${report(at, "not", "{}")}`, "}");
+  collectUnions(ctx, schema, at, out, collect);
+  const allOf = schema["allOf"];
+  if (allOf !== undefined) {
+    if (!Array.isArray(allOf)) throw new Unsupported("a non-array `allOf`");
+    allOf.forEach((branch, i) => collect(ctx, branch, { ...at, schemaPath: `${at.schemaPath}/allOf/${i}` }, out));
+  }
+  const test = schema["if"];
+  if (test === undefined) return;
+  const then = schema["then"] !== undefined && !trivial(schema["then"]) ? schema["then"] : undefined;
+  const otherwise = schema["else"] !== undefined && !trivial(schema["else"]) ? schema["else"] : undefined;
+  if (then === undefined && otherwise === undefined) return;
+  const passed = ctx.name("t");
+  out.push(`const ${passed} = ${ctx.subschemaFunction(test)}(${at.value}, 0);`);
+  const clause = (keyword: "then" | "else", sub: JsonValue): string[] => {
+    const before = ctx.name("n");
+    const body: string[] = [];
+    collect(ctx, sub, { ...at, schemaPath: `${at.schemaPath}/${keyword}` }, body);
+    return [`const ${before} = ${ERRORS}.length;`, ...body, `if (${ERRORS}.length !== ${before}) {`, `  ${report(at, "if", `{failingKeyword: ${stringLiteral(keyword)}}`)}`, "}"];
+  };
+  const indented = (lines: string[]): string[] => lines.map((l) => `  ${l}`);
+  if (then !== undefined && otherwise !== undefined) out.push(`if (${passed}) {`, ...indented(clause("then", then)), "} else {", ...indented(clause("else", otherwise)), "}");
+  else if (then !== undefined) out.push(`if (${passed}) {`, ...indented(clause("then", then)), "}");
+  else out.push(`if (!${passed}) {`, ...indented(clause("else", otherwise!)), "}");
+}
+
+/**
+ * `anyOf` and `oneOf` before 2019-09 (ajv's classes from 2019-09 on track evaluated properties, which changes which
+ * branches run). `anyOf`: branches in order until one passes (a branch without checks skips the keyword, as ajv's
+ * `alwaysValidSchema` does); if one passed, the branches' errors are dropped, else `{}` at `…/anyOf` follows them.
+ * `oneOf`: every branch, each nested in the `else` of "two have passed" as ajv's code is, so evaluation stops at the
+ * second passing branch; one passing drops the errors, else `{passingSchemas}` (null, or the two indexes).
+ */
+function collectUnions(ctx: FastContext, schema: JsonObject, at: At, out: string[], collect: Collect): void {
+  for (const keyword of ["anyOf", "oneOf"] as const) {
+    const branches = schema[keyword];
+    if (branches === undefined) continue;
+    if (ctx.ajvClass === "ajv-2019" || ctx.ajvClass === "ajv-2020") throw new Unsupported(`\`${keyword}\` from 2019-09 on (all-errors collector)`);
+    if (!Array.isArray(branches) || branches.length === 0) throw new Unsupported(`an \`${keyword}\` that is not a non-empty list`);
+    const bodies = branches.map((branch, i) => {
+      const body: string[] = [];
+      collect(ctx, branch, { ...at, schemaPath: `${at.schemaPath}/${keyword}/${i}` }, body);
+      return body;
+    });
+    if (keyword === "anyOf" && bodies.some((b) => b.length === 0)) continue;
+    const start = ctx.name("n");
+    const valid = ctx.name("ok");
+    const lines = [`const ${start} = ${ERRORS}.length;`, `let ${valid} = false;`];
+    let params = "{}";
+    if (keyword === "anyOf") lines.push(...anyOf(ctx, bodies, valid));
+    else {
+      const passing = ctx.name("pass");
+      params = `{passingSchemas: ${passing}}`;
+      lines.push(`let ${passing} = null;`, ...oneOf(ctx, bodies, valid, passing));
+    }
+    lines.push(`if (${valid}) ${ERRORS}.length = ${start};`, `else {`, `  ${report(at, keyword, params)}`, "}");
+    out.push("{", ...lines.map((l) => `  ${l}`), "}");
+  }
+}
+
+/** Branch `i` and, only when it failed, the ones after it. */
+function anyOf(ctx: FastContext, bodies: readonly string[][], valid: string, i = 0): string[] {
+  if (i === bodies.length) return [];
+  const before = ctx.name("n");
+  const rest = anyOf(ctx, bodies, valid, i + 1);
+  return [
+    `const ${before} = ${ERRORS}.length;`,
+    ...bodies[i]!,
+    `${valid} = ${ERRORS}.length === ${before};`,
+    ...(rest.length > 0 ? [`if (!${valid}) {`, ...rest.map((l) => `  ${l}`), "}"] : []),
+  ];
+}
+
+/** Branch `i`, then (after the first) the rest inside the `else` of "this one and an earlier one passed". */
+function oneOf(ctx: FastContext, bodies: readonly string[][], valid: string, passing: string, i = 0): string[] {
+  if (i === bodies.length) return [];
+  const before = ctx.name("n");
+  const passed = ctx.name("s");
+  const lines = [`const ${before} = ${ERRORS}.length;`, ...bodies[i]!, `const ${passed} = ${ERRORS}.length === ${before};`];
+  const pass = [`if (${passed}) {`, `  ${valid} = true;`, `  ${passing} = ${i};`, "}", ...oneOf(ctx, bodies, valid, passing, i + 1)];
+  if (i === 0) return [...lines, ...pass];
+  return [...lines, `if (${passed} && ${valid}) {`, `  ${valid} = false;`, `  ${passing} = [${passing}, ${i}];`, "} else {", ...pass.map((l) => `  ${l}`), "}"];
+}

@@ -1,0 +1,49 @@
+/**
+ * Our own all-errors validator for schemas the fast path covers without recursion: the same error list as ajv's
+ * all-errors code (instance path, schema path, keyword, params, order; test/emit/fast/collect.test.ts compares
+ * them), written by our code generator instead of carried as ajv's standalone output, so a bundled `parse…` holds
+ * one set of checks in two shapes, both small. It is exported as `validate` with ajv's calling convention
+ * (`validate.errors`, `validate.errorLimit`: past that many errors it stops), so the runtime cannot tell them
+ * apart. It recurses only as deep as the schema (no `$ref` recursion is covered), loops are over the value's own
+ * elements and keys, and every failure is an error in the list, never a throw of its own.
+ *
+ * A keyword it does not cover (combinators, tuples, counts of properties, `multipleOf`...) raises `Unsupported`:
+ * the module then keeps ajv's all-errors code, and nothing the collector declared is left behind.
+ */
+import { Unsupported, indent, type FastContext } from "../context.js";
+import { collectChecks } from "./schema.js";
+import { ERR, ERRORS, STOP } from "./context.js";
+import type { JsonValue } from "../../../ir/json.js";
+
+/** Name of the all-errors export, as ajv's standalone module names it. */
+export const ALL_ERRORS_EXPORT = "validate";
+
+/** The collector's module code (`export function validate`), or why there is none. */
+export function emitCollector(ctx: FastContext, schema: JsonValue): { readonly code: string } | { readonly unsupported: string } {
+  const declarations = ctx.declarations.length;
+  const functions = ctx.functions.length;
+  const helpers = new Set(ctx.helpers);
+  const body: string[] = [];
+  try {
+    collectChecks(ctx, schema, { value: "data", path: { literal: "" }, schemaPath: "#" }, body);
+  } catch (error) {
+    if (!(error instanceof Unsupported)) throw error;
+    ctx.declarations.length = declarations;
+    ctx.functions.length = functions;
+    ctx.helpers.clear();
+    for (const helper of helpers) ctx.helpers.add(helper);
+    return { unsupported: error.feature };
+  }
+  const lines = [
+    `const ${ERRORS} = [];`,
+    "const limit = " + ALL_ERRORS_EXPORT + ".errorLimit;",
+    `const ${ERR} = (instancePath, schemaPath, keyword, params) => ${ERRORS}.push({ instancePath, schemaPath: schemaPath + "/" + keyword, keyword, params }) > limit;`,
+    `${STOP}: {`,
+    indent(body),
+    "}",
+    `${ALL_ERRORS_EXPORT}.errors = ${ERRORS}.length === 0 ? null : ${ERRORS};`,
+    `return ${ERRORS}.length === 0;`,
+  ];
+  const doc = "/** Every error (at most `validate.errorLimit` + 1), as ajv's all-errors code lists them: our own code, for a schema without recursion. */";
+  return { code: `${doc}\nexport function ${ALL_ERRORS_EXPORT}(data) {\n${indent(lines)}\n}\nexport default ${ALL_ERRORS_EXPORT};\n` };
+}

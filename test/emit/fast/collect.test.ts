@@ -1,0 +1,180 @@
+/**
+ * Our own all-errors validator (src/emit/fast/collect) against ajv's all-errors code: the same verdict and the
+ * same error list (instance path, schema path, keyword, params, in order) on random schemas built from the
+ * keywords it covers and random values shaped like them, with and without an error cap; and, for schemas it
+ * does not cover, proof that the module keeps ajv's code.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import type { Draft, JsonObject, JsonValue } from "../../../src/ir/json.js";
+import { createAjv, emitAjvAllErrors, emitValidator } from "../../../src/emit/validators/index.js";
+import { loadModule } from "./load.js";
+
+interface RawValidator {
+  (data: unknown): boolean;
+  errors?: readonly { instancePath: string; schemaPath: string; keyword: string; params: unknown }[] | null;
+  errorLimit?: number | undefined;
+}
+
+const KEYS = ["a", "b", "constructor", "x/1", "__proto__"];
+const OURS = "fastCollect";
+
+const leaf = fc.oneof(
+  fc.constant<JsonValue>(true),
+  fc.constant<JsonValue>(false),
+  fc.constantFrom<JsonValue>({ type: "string" }, { type: "integer" }, { type: "number" }, { type: "boolean" }, { type: "null" }, { type: ["string", "null"] }, { type: ["integer", "string"] }),
+  fc.record({ type: fc.constantFrom<JsonValue>("string", undefined as never), minLength: fc.nat(3), maxLength: fc.nat(3), pattern: fc.constantFrom("^a", "b$", "^[a-c]+$") }, { requiredKeys: [] }),
+  fc.record({ format: fc.constantFrom("date", "email", "uuid", "int32"), type: fc.constantFrom<JsonValue>("string", "number") }, { requiredKeys: ["format"] }),
+  fc.record({ type: fc.constantFrom<JsonValue>("number", "integer", ["number", "string"]), minimum: fc.integer({ min: -3, max: 3 }), maximum: fc.integer({ min: -3, max: 5 }), exclusiveMinimum: fc.integer({ min: -3, max: 3 }), exclusiveMaximum: fc.integer({ min: -3, max: 5 }) }, { requiredKeys: [] }),
+  fc.record({ enum: fc.array(fc.constantFrom<JsonValue>("a", 1, null, true, [1], { a: 1 }), { minLength: 1, maxLength: 3 }), type: fc.constantFrom<JsonValue>("string", "integer") }, { requiredKeys: ["enum"] }),
+  fc.record({ const: fc.constantFrom<JsonValue>("a", 0, null, [], { b: "x" }) }),
+  fc.constantFrom<JsonValue>({ $ref: "#/$defs/leaf" }, { $ref: "#/$defs/mid" }, { $ref: "#/$defs/leaf", type: "object", maxLength: 1 }),
+);
+
+const schemaArb: fc.Memo<JsonValue> = fc.memo((n) => {
+  if (n <= 1) return leaf;
+  const sub = schemaArb(n - 1);
+  return fc.oneof(
+    { weight: 2, arbitrary: leaf },
+    {
+      weight: 3,
+      arbitrary: fc
+        .record(
+          {
+            type: fc.constantFrom<JsonValue>("object", ["object", "null"]),
+            properties: fc.dictionary(fc.constantFrom(...KEYS), sub, { maxKeys: 3 }),
+            required: fc.uniqueArray(fc.constantFrom(...KEYS), { maxLength: 3 }),
+            additionalProperties: fc.oneof(fc.constant<JsonValue>(false), sub),
+            patternProperties: fc.dictionary(fc.constantFrom("^a", "1$", "^[a-c]+$"), sub, { maxKeys: 2 }),
+            minProperties: fc.nat(2),
+            maxProperties: fc.nat(3),
+          },
+          { requiredKeys: [] },
+        ),
+    },
+    {
+      weight: 2,
+      arbitrary: fc.record(
+        {
+          type: fc.constantFrom<JsonValue>("array", ["array", "string"]),
+          items: sub,
+          minItems: fc.nat(2),
+          maxItems: fc.nat(4),
+          uniqueItems: fc.boolean(),
+        },
+        { requiredKeys: [] },
+      ),
+    },
+    { weight: 1, arbitrary: fc.record({ allOf: fc.array(sub, { minLength: 1, maxLength: 2 }) }) },
+    { weight: 1, arbitrary: fc.record({ not: sub }) },
+    { weight: 2, arbitrary: fc.record({ anyOf: fc.array(sub, { minLength: 1, maxLength: 3 }) }) },
+    { weight: 2, arbitrary: fc.record({ oneOf: fc.array(sub, { minLength: 1, maxLength: 3 }) }) },
+    { weight: 2, arbitrary: fc.record({ if: sub, then: sub, else: sub }, { requiredKeys: ["if"] }) },
+    { weight: 1, arbitrary: fc.constantFrom<JsonValue>({ items: { type: ["integer", "string"] }, uniqueItems: true }, { items: { type: "string" }, uniqueItems: true }, { uniqueItems: true }) },
+  );
+});
+
+const valueArb: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
+  value: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    fc.constantFrom<unknown>(null, true, false, 0, 1, -1, 2, 2.5, 3, -3, 5, "", "a", "ab", "abc", "b", "1", "😀😀", "2020-02-29", "a@b.co", "00000000-0000-0000-0000-000000000000", 2147483648, "x"),
+    fc.array(tie("value"), { maxLength: 4 }),
+    fc.array(fc.constantFrom<unknown>(1, "1", 1, "a", null, [1], { a: 1 }), { maxLength: 5 }),
+    fc.dictionary(fc.constantFrom(...KEYS, "c", "~"), tie("value"), { maxKeys: 4 }),
+  ),
+})).value;
+
+const DEFS: JsonObject = {
+  leaf: { type: "object", required: ["a"], properties: { a: { type: "string", minLength: 2 } }, additionalProperties: false },
+  mid: { type: "array", items: { $ref: "#/$defs/leaf" }, maxItems: 2 },
+};
+
+function strip(errors: RawValidator["errors"]): unknown[] {
+  return (errors ?? []).map(({ instancePath, schemaPath, keyword, params }) => ({ instancePath, schemaPath, keyword, params }));
+}
+
+async function compare(draft: Draft, runs: number, seed: number): Promise<{ compiled: number; fast: number; ours: number; errors: number; placeholders: number }> {
+  let placeholders = 0;
+  let compiled = 0;
+  let fast = 0;
+  let ours = 0;
+  let errors = 0;
+  await fc.assert(
+    fc.asyncProperty(schemaArb(4), fc.array(valueArb, { minLength: 6, maxLength: 6 }), fc.constantFrom<number | undefined>(undefined, 0, 1, 3), async (body, values, cap) => {
+      const schema: JsonObject = typeof body === "object" && body !== null && !Array.isArray(body) ? { ...body } : { properties: { a: body } };
+      if (draft === "2020-12") schema["$defs"] = DEFS;
+      else schema["definitions"] = DEFS;
+      const text = JSON.stringify(schema).replace(/#\/\$defs\//g, draft === "2020-12" ? "#/$defs/" : "#/definitions/");
+      const final = JSON.parse(text) as JsonObject;
+      let ajv: RawValidator;
+      try {
+        ajv = createAjv(draft, { strict: false }).compile(final) as RawValidator;
+      } catch {
+        return;
+      }
+      compiled++;
+      const code = emitValidator({ schema: final, draft, strict: false });
+      // The collector needs the fast path (uniqueItems over objects or arrays, for one, has none).
+      if (!code.includes("The fast path does not cover")) fast++;
+      if (!code.includes(OURS)) return;
+      ours++;
+      const module = (await loadModule(code)) as unknown as { validate: RawValidator };
+      // ajv's own module for the same schema, with the same error cap (validators/hostile/max-errors.ts).
+      const capped = (await loadModule(emitAjvAllErrors({ schema: final, draft, strict: false }))) as unknown as { validate: RawValidator };
+      for (const value of values) {
+        const verdict = ajv(value);
+        const theirs = strip(ajv.errors);
+        assert.equal(module.validate(value), verdict, `verdict for ${JSON.stringify(value)} against ${text}`);
+        assert.deepEqual(strip(module.validate.errors), theirs, `errors for ${JSON.stringify(value)} against ${text}`);
+        if (verdict) {
+          assert.equal(module.validate.errors, null);
+          continue;
+        }
+        errors += theirs.length;
+        // The runtime sets a cap only on values known to be invalid: then both stop at the same error.
+        module.validate.errorLimit = cap;
+        capped.validate.errorLimit = cap;
+        assert.equal(module.validate(value), capped.validate(value));
+        const cut = strip(module.validate.errors);
+        if (capped.validate.errors?.some((e) => e.keyword === undefined)) {
+          // ajv counts the silent errors of an `if` or `not` test too, so its capped code can stop there and list
+          // empty objects; ours does not count them and lists real errors only.
+          placeholders++;
+          assert.ok(cut.length <= cap! + 1 && cut.every((e) => (e as { keyword?: string }).keyword !== undefined), `capped errors for ${JSON.stringify(value)} against ${text}`);
+        } else assert.deepEqual(cut, strip(capped.validate.errors), `errors for ${JSON.stringify(value)} against ${text} (cap ${String(cap)})`);
+        module.validate.errorLimit = undefined;
+        capped.validate.errorLimit = undefined;
+      }
+    }),
+    { numRuns: runs, seed },
+  );
+  return { compiled, fast, ours, errors, placeholders };
+}
+
+for (const [draft, seed] of [["2020-12", 2020], ["draft-07", 7]] as const) {
+  test(`all-errors collector › the same error list as ajv's all-errors code on random ${draft} schemas and values`, async (t) => {
+    const { compiled, fast, ours, errors, placeholders } = await compare(draft, 150, seed);
+    t.diagnostic(`${compiled} schemas compiled, ${fast} with a fast path, ${ours} with our collector, ${errors} errors compared; ${placeholders} capped lists where ajv's stopped on an empty placeholder`);
+    // Left to ajv's code: `$ref` to `mid` (a target with references), and from 2019-09 on anyOf and oneOf.
+    const share = draft === "draft-07" ? 0.8 : 0.35;
+    assert.ok(ours >= fast * share && fast >= compiled / 2, `${ours} of ${fast} schemas with a fast path (of ${compiled}) got our collector`);
+    assert.ok(errors >= 200, `only ${errors} errors compared`);
+  });
+}
+
+test("all-errors collector › schemas it does not cover keep ajv's all-errors code", () => {
+  const cases: [string, JsonObject][] = [
+    ["anyOf from 2019-09 on", { anyOf: [{ type: "string" }, { type: "integer" }] }],
+    ["oneOf from 2019-09 on", { oneOf: [{ type: "string" }, { type: "integer" }] }],
+    ["recursion", { type: "object", properties: { next: { $ref: "#" } } }],
+    ["multipleOf", { type: "number", multipleOf: 2 }],
+    ["propertyNames", { propertyNames: { maxLength: 3 } }],
+    ["tuple", { prefixItems: [{ type: "string" }] }],
+  ];
+  for (const [name, schema] of cases) {
+    const code = emitValidator({ schema: { $schema: "https://json-schema.org/draft/2020-12/schema", ...schema }, draft: "2020-12", strict: false });
+    assert.ok(!code.includes(OURS), `${name}: our collector was emitted`);
+    assert.match(code, /export const validate = validate0;/, `${name}: ajv's all-errors code is missing`);
+  }
+});
