@@ -26,6 +26,8 @@ export const LONG = {
   "drift/soundness.test.js": "a property test: 300 random schema pairs diffed, every compatible verdict sampled and every witness confirmed",
   "drift/fuzz-inputs.test.js": "600 fuzzed schema pairs in process and 30 through the real CLI, each must end in a verdict or a located input error",
   "golden/hostile-property.test.js": "a property test: 40 generated contracts of hostile names and text, built, type-checked and evaluated back",
+  "emit/javascript/isolated.test.js": "the per-module compile against the whole-program compile, byte for byte, on whole projects (about 11 s of CPU); precompiled.test.js keeps the quick check",
+  "incremental/scoped.test.js": "a 25-step scenario on twin 12-contract projects, each step with and without the cache (about 16 s of CPU); cache/identical.test.js keeps the quick check",
   "incremental/loaded.test.js": "eight CLI checks in child processes, one per change class, each printing the packages it loaded",
 };
 
