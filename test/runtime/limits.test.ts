@@ -100,3 +100,19 @@ test("limits › parseText refuses text nested too deep before parsing it, with 
   const s = c.parseText(`[["${"[".repeat(5000)}"]]`, { maxDepth: 2 });
   assert.equal(!s.ok && s.errors[0]!.code, "schema.type");
 });
+
+test("limits › the limit never stops inside a not/if test: no placeholder {} is listed as an error of the value", async () => {
+  // ajv counts the errors a `not` or `if` test would discard, as `{}`; the cap can fire in the middle of that test
+  // (here the anyOf inside it fails twice). propertyNames keeps ajv's all-errors code (our collector counts no such error).
+  const test = { properties: { b: { anyOf: [{ type: "string" }, { type: "boolean" }] } } };
+  for (const schema of [
+    { type: "object", propertyNames: { maxLength: 9 }, properties: { a: { type: "string" } }, not: test },
+    { type: "object", propertyNames: { maxLength: 9 }, properties: { a: { type: "string" } }, if: test, then: { required: ["z"] } },
+  ]) {
+    const c = await contractOf(schema);
+    for (const maxErrors of [1, 2, 100]) {
+      const r = c.parse({ a: 1, b: 1 }, { maxErrors });
+      assert.deepEqual(r, { ok: false, errors: [{ code: "schema.type", instancePath: "/a", schemaPath: "#/properties/a/type", message: "/a must be of type string" }] }, `maxErrors ${maxErrors}`);
+    }
+  }
+});
