@@ -74,7 +74,7 @@ function withoutAnnotations(code: string): string {
 export function cachedSpecifiers(store: CacheStore | undefined, load: () => typeof ts): Specifiers {
   let scan: Specifiers | undefined;
   return (text) => {
-    const key = store?.key("import-specifiers", sha(text));
+    const key = store?.key("import-specifiers", sha(specifierText(text)));
     const hit = key === undefined ? undefined : store!.get<{ specifiers: string[] | null }>(key);
     if (hit !== undefined && (hit.specifiers === null || (Array.isArray(hit.specifiers) && hit.specifiers.every((s) => typeof s === "string")))) {
       return hit.specifiers ?? undefined;
@@ -84,6 +84,16 @@ export function cachedSpecifiers(store: CacheStore | undefined, load: () => type
     if (key !== undefined) store!.set(key, { specifiers: found === undefined ? null : [...found] });
     return found;
   };
+}
+
+/**
+ * What a module's import specifiers depend on: its code without comments, and the annotation values of a version
+ * module left out (JSON strings, never a specifier), so that an annotation edit keeps the scan cached too. A text
+ * with a directive comment (triple-slash, `@ts-`), the one kind of comment that can name a dependency, is taken whole.
+ */
+function specifierText(text: string): string {
+  const bare = withoutComments(text);
+  return bare === undefined ? `text ${text}` : `code ${withoutAnnotations(bare)}`;
 }
 
 function sha(text: string): string {

@@ -10,6 +10,7 @@ import ts from "typescript";
 import { ChainKeys, cachedSpecifiers } from "../../src/migrate/typecheck-key.js";
 import { CacheStore } from "../../src/cache/store.js";
 import { tempDir } from "../util/project.js";
+import { STRICT_FLAGS } from "../../src/emit/codegen/strict.js";
 
 const OUT = path.resolve("/p/generated");
 const V2 = path.join(OUT, "a", "v2.ts");
@@ -95,7 +96,17 @@ test("typecheck key › import specifiers come from the cache after the first sc
   assert.equal(cachedSpecifiers(store, load)("/// <reference path=\"x.d.ts\" />\nexport {};\n"), undefined);
   assert.equal(cachedSpecifiers(store, load)("/// <reference path=\"x.d.ts\" />\nexport {};\n"), undefined);
   assert.equal(loads, 2);
+  // A version module whose annotations alone changed is scanned once.
+  const before = loads;
+  const withImports = (d: string) => `import type { X } from "../_runtime/types.js";\n${versionModule(d)}`;
+  assert.deepEqual(cachedSpecifiers(store, load)(withImports("One.")), ["../_runtime/types.js"]);
+  assert.deepEqual(cachedSpecifiers(store, load)(withImports("Two.")), ["../_runtime/types.js"]);
+  assert.equal(loads, before + 1);
   // Without a store every scan loads (the loader is the caller's memo).
   assert.deepEqual(cachedSpecifiers(undefined, load)(text), ["./a.js", "../b.js", "./c.js"]);
-  assert.equal(loads, 3);
+  assert.equal(loads, before + 2);
+});
+
+test("typecheck key › the strict flags it is keyed with name the compiler's ES2022 target without loading it", () => {
+  assert.equal(STRICT_FLAGS.target, ts.ScriptTarget.ES2022);
 });
