@@ -51,9 +51,9 @@ export class ChainKeys {
 /**
  * What a file must contain to reach the annotations kept as values (the `as const` schema behind `…Schema` and
  * `…Standard`, the schema hash in `…Hash` and `…Meta`): one of those names, or a way to reach every export of a
- * module without naming it (a namespace import or re-export, an `import()` type).
+ * module without naming it (a namespace import or re-export, an `import()` type, `import x = require(...)`).
  */
-const REACHES_ANNOTATIONS = /Schema|Standard|Meta|Hash|\bimport\s*\*|\bexport\s*\*|\bimport\s*\(/;
+const REACHES_ANNOTATIONS = /Schema|Standard|Meta|Hash|\bimport\s*\*|\bexport\s*\*|\bimport\s*\(|\brequire\s*\(/;
 
 /**
  * A version module's code (comments already left out, src/emit/modules/version.ts) with the `title` and

@@ -68,6 +68,7 @@ test("typecheck key › a user's file that can reach the schema constant keeps a
     "import * as v2 from \"../../../generated/a/v2.js\";\nexport type All = (typeof v2)[keyof typeof v2];\n",
     "export type T = typeof import(\"../../../generated/a/v2.js\");\n",
     "export * from \"../../../generated/a/v2.js\";\n",
+    "import v2 = require(\"../../../generated/a/v2.js\");\nexport type All = (typeof v2)[keyof typeof v2];\n",
     "import { AV2Meta } from \"../../../generated/a/v2.js\";\nexport const h = AV2Meta.hash;\n",
   ]) {
     assert.notEqual(key(versionModule("Short title."), reach), key(versionModule("Short title (edited)."), reach), reach);
