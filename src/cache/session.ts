@@ -33,6 +33,7 @@ export class CacheSession<R> {
   private storeValue: CacheStore | undefined;
   private readonly extraTrees = new Set<string>();
   private readonly extraPaths = new Set<string>();
+  private provenValue = 0;
 
   private constructor(
     readonly dir: string,
@@ -67,9 +68,18 @@ export class CacheSession<R> {
   replay(): R | undefined {
     if (this.previous === undefined) return undefined;
     const verdict = verifySnapshot(this.previous, this.startedAt);
+    this.provenValue = verdict.proven;
     if (!verdict.ok) return undefined;
     if (verdict.refresh !== undefined) writeSnapshot(this.dir, this.id, verdict.refresh);
     return withoutUnits(this.previous.result);
+  }
+
+  /**
+   * How many entries of the previous snapshot, from the first, `replay` proved unchanged by stat alone (0 before
+   * it ran): listing the changes (src/incremental/changes.ts) takes them as recorded instead of stat-ing them again.
+   */
+  get provenEntries(): number {
+    return this.provenValue;
   }
 
   /** The previous run's snapshot (what it depended on, as recorded), if any. */

@@ -70,39 +70,52 @@ export function statProves(st: Stats, mtimeMs: number, ctimeMs: number, ino: num
 /**
  * Whether everything recorded is unchanged, by stat alone where the signature proves it (files.ts). `refresh` is
  * set when that was proved by re-hashing racily clean entries: writing it lets the next run prove it by stat alone.
+ * `proven`: how many entries, from the first, were proved unchanged by stat alone before the walk met anything
+ * else; a run that goes on to list the changes (src/incremental/changes.ts) need not stat them again.
  */
-export function verifySnapshot<R>(snap: StoredSnapshot<R>, startedAt: number): { ok: boolean; refresh?: Snapshot<R> } {
+export function verifySnapshot<R>(snap: StoredSnapshot<R>, startedAt: number): { ok: boolean; refresh?: Snapshot<R>; proven: number } {
   const limit = snap.startedAt - RACY_MS;
   const fresh = new Map<string, FileRecord | DirRecord>();
   const hasher = new FileHasher(startedAt);
   const local = cwdRelative();
+  let proven = 0;
+  let prefix = true;
+  // Counts an entry proved by stat alone while every entry before it was too.
+  const byStat = (): true => {
+    if (prefix) proven++;
+    return true;
+  };
+  const other = <T>(answer: T): T => {
+    prefix = false;
+    return answer;
+  };
   const ok = walkSnapshot(snap.body, {
     dir(abs, mtimeMs, ctimeMs, ino, names) {
       const st = lstatSync(local(abs), NO_THROW);
-      if (st === undefined || !st.isDirectory()) return false;
-      if (statProves(st, mtimeMs, ctimeMs, ino, limit)) return true;
-      if (namesHash(readdirSync(abs).sort()) !== names) return false;
+      if (st === undefined || !st.isDirectory()) return other(false);
+      if (statProves(st, mtimeMs, ctimeMs, ino, limit)) return byStat();
+      if (namesHash(readdirSync(abs).sort()) !== names) return other(false);
       fresh.set(abs, [abs, st.mtimeMs, st.ctimeMs, st.ino, names]);
-      return true;
+      return other(true);
     },
     file(abs, size, mtimeMs, ctimeMs, ino, hash) {
       const st = lstatSync(local(abs), NO_THROW);
-      if (st === undefined || !st.isFile()) return false;
-      if (st.size === size && statProves(st, mtimeMs, ctimeMs, ino, limit)) return true;
-      if (st.size !== size) return false;
+      if (st === undefined || !st.isFile()) return other(false);
+      if (st.size === size && statProves(st, mtimeMs, ctimeMs, ino, limit)) return byStat();
+      if (st.size !== size) return other(false);
       const now = hasher.record(abs);
-      if (now === undefined || now[5] !== b64ToHex(hash)) return false;
+      if (now === undefined || now[5] !== b64ToHex(hash)) return other(false);
       fresh.set(abs, now);
-      return true;
+      return other(true);
     },
-    absent: (abs) => lstatSync(local(abs), NO_THROW) === undefined,
+    absent: (abs) => (lstatSync(local(abs), NO_THROW) === undefined ? byStat() : other(false)),
   });
-  if (!ok) return { ok: false };
-  if (fresh.size === 0) return { ok: true };
+  if (!ok) return { ok: false, proven };
+  if (fresh.size === 0) return { ok: true, proven };
   const all = snapshotRecords(snap);
-  if (all === undefined) return { ok: true };
+  if (all === undefined) return { ok: true, proven };
   const pick = <T extends FileRecord | DirRecord>(r: T): T => (fresh.get(r[0]) as T | undefined) ?? r;
-  return { ok: true, refresh: { ...all, startedAt, dirs: all.dirs.map(pick), files: all.files.map(pick) } };
+  return { ok: true, proven, refresh: { ...all, startedAt, dirs: all.dirs.map(pick), files: all.files.map(pick) } };
 }
 
 /**

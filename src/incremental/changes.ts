@@ -28,8 +28,11 @@ export interface Changes {
   readonly subtrees: ReadonlyMap<string, Subtree>;
 }
 
-/** undefined when the snapshot cannot be read. */
-export function changedPaths(snap: StoredSnapshot<unknown>, startedAt: number, roots: ReadonlySet<string>): Changes | undefined {
+/**
+ * undefined when the snapshot cannot be read. The first `proven` entries were proved unchanged by stat alone by
+ * this run already (the replay attempt, `verifySnapshot`): they are taken as recorded, without a second stat.
+ */
+export function changedPaths(snap: StoredSnapshot<unknown>, startedAt: number, roots: ReadonlySet<string>, proven = 0): Changes | undefined {
   const limit = snap.startedAt - RACY_MS;
   const hasher = new FileHasher(startedAt);
   const local = cwdRelative();
@@ -56,6 +59,7 @@ export function changedPaths(snap: StoredSnapshot<unknown>, startedAt: number, r
     if (root !== undefined) dirty.add(root);
     return true;
   };
+  let visited = 0;
   const ok = walkSnapshot(snap.body, {
     dir(abs, mtimeMs, ctimeMs, ino, names) {
       const root = rootOf(abs);
@@ -63,6 +67,11 @@ export function changedPaths(snap: StoredSnapshot<unknown>, startedAt: number, r
       currentRoot = root ?? "";
       current = root === undefined ? undefined : subtrees.get(root);
       if (root !== undefined && current === undefined) subtrees.set(root, (current = { names: "", dirs: [], files: [] }));
+      if (visited++ < proven) {
+        if (current !== undefined && abs === currentRoot) current.names = names;
+        else current?.dirs.push([abs, mtimeMs, ctimeMs, ino, names]);
+        return true;
+      }
       const st = lstatSync(local(abs), { throwIfNoEntry: false });
       if (st === undefined || !st.isDirectory()) return change(abs);
       if (!statProves(st, mtimeMs, ctimeMs, ino, limit) && namesHash(readdirSync(abs).sort()) !== names) return change(abs);
@@ -72,6 +81,10 @@ export function changedPaths(snap: StoredSnapshot<unknown>, startedAt: number, r
       return true;
     },
     file(abs, size, mtimeMs, ctimeMs, ino, hash) {
+      if (visited++ < proven) {
+        if (current !== undefined && path.dirname(abs) === currentDir) current.files.push([abs, size, mtimeMs, ctimeMs, ino, b64ToHex(hash)]);
+        return true;
+      }
       const st = lstatSync(local(abs), { throwIfNoEntry: false });
       if (st === undefined || !st.isFile() || st.size !== size) return change(abs);
       const hex = b64ToHex(hash);
@@ -81,6 +94,7 @@ export function changedPaths(snap: StoredSnapshot<unknown>, startedAt: number, r
       return true;
     },
     absent(abs) {
+      if (visited++ < proven) return true;
       return lstatSync(local(abs), { throwIfNoEntry: false }) === undefined || change(abs);
     },
   });

@@ -1,5 +1,6 @@
 /**
- * The files a TypeScript module depends on, found with the compiler's scanner only (`preProcessFile`, no program):
+ * The files a TypeScript module depends on, found with the compiler's scanner only (`preProcessFile`, no program;
+ * handed in as `Specifiers`, so that a caller holding the answer in its cache does not load TypeScript at all):
  * its relative `import`/`export` specifiers resolved the way `moduleResolution: "bundler"` resolves them
  * (`./x.js` → `./x.ts`). Used to key the migration type-check cache, so it errs on the safe side: a module with a
  * dependency it cannot follow (a package import, a triple-slash reference, an unresolvable path) has no closure
@@ -10,7 +11,7 @@ import path from "node:path";
 import type ts from "typescript";
 
 /** Absolute path → text of every file `root` reaches, `root` included; undefined when a dependency cannot be followed. */
-export function importClosure(tsc: typeof ts, root: string, overlay: ReadonlyMap<string, string>, scanned: Map<string, ImportScan> = new Map()): Map<string, string> | undefined {
+export function importClosure(specifiers: Specifiers, root: string, overlay: ReadonlyMap<string, string>, scanned: Map<string, ImportScan> = new Map()): Map<string, string> | undefined {
   const out = new Map<string, string>();
   const queue = [path.resolve(root)];
   while (queue.length > 0) {
@@ -21,7 +22,7 @@ export function importClosure(tsc: typeof ts, root: string, overlay: ReadonlyMap
     out.set(file, text);
     let scan = scanned.get(file);
     if (scan === undefined || scan.text !== text) {
-      scan = { text, deps: scanImports(tsc, file, text, overlay) };
+      scan = { text, deps: scanImports(specifiers, file, text, overlay) };
       scanned.set(file, scan);
     }
     if (scan.deps === undefined) return undefined;
@@ -36,11 +37,23 @@ export interface ImportScan {
   readonly deps: readonly string[] | undefined;
 }
 
-function scanImports(tsc: typeof ts, file: string, text: string, overlay: ReadonlyMap<string, string>): string[] | undefined {
-  const info = tsc.preProcessFile(text, /* readImportFiles */ true, /* detectJavaScriptImports */ true);
-  if (info.referencedFiles.length + info.typeReferenceDirectives.length + info.libReferenceDirectives.length > 0) return undefined;
+/** A module's import specifiers, in order; undefined when it has a dependency no specifier names (a triple-slash directive). */
+export type Specifiers = (text: string) => readonly string[] | undefined;
+
+/** `Specifiers` by the compiler's scanner. */
+export function scannedSpecifiers(tsc: typeof ts): Specifiers {
+  return (text) => {
+    const info = tsc.preProcessFile(text, /* readImportFiles */ true, /* detectJavaScriptImports */ true);
+    if (info.referencedFiles.length + info.typeReferenceDirectives.length + info.libReferenceDirectives.length > 0) return undefined;
+    return info.importedFiles.map((f) => f.fileName);
+  };
+}
+
+function scanImports(specifiers: Specifiers, file: string, text: string, overlay: ReadonlyMap<string, string>): string[] | undefined {
+  const specs = specifiers(text);
+  if (specs === undefined) return undefined;
   const deps: string[] = [];
-  for (const { fileName: spec } of info.importedFiles) {
+  for (const spec of specs) {
     if (!spec.startsWith("./") && !spec.startsWith("../")) return undefined;
     const resolved = resolveRelative(path.dirname(file), spec, overlay);
     if (resolved === undefined) return undefined;

@@ -20,7 +20,7 @@
  * them was half of every batch's time (the runtime once per batch); their declarations are still read wherever a
  * migration or an upgrade module uses them, so a migration that does not fit them is reported as before.
  */
-import { createHash } from "node:crypto";
+import { createRequire } from "node:module";
 import path from "node:path";
 import type ts from "typescript";
 import { runCache } from "../cache/context.js";
@@ -29,6 +29,7 @@ import type { Diagnostic } from "../errors.js";
 import { STRICT_FLAGS } from "../emit/codegen/strict.js";
 import { VALIDATOR_DECLARATIONS } from "../emit/modules/version.js";
 import { importClosure, type ImportScan } from "./imports.js";
+import { cachedSpecifiers, ChainKeys } from "./typecheck-key.js";
 
 const BATCH = 64;
 
@@ -53,27 +54,24 @@ export async function chainCompilerOptions(): Promise<ts.CompilerOptions> {
 export async function typecheckChain(project: Project, overlay: ReadonlyMap<string, string>, roots: readonly string[]): Promise<Diagnostic[]> {
   const files = new Map([...overlay].map(([f, t]) => [path.resolve(f), declaredValidator(project, f, t)]));
   const cache = runCache();
-  const { ts: tsc } = await import("../typescript.js");
+  // Loaded only when a chain must be scanned or checked (see typecheck-key.ts).
+  let loaded: typeof ts | undefined;
+  const load = (): typeof ts => (loaded ??= createRequire(import.meta.url)("typescript") as typeof ts);
+  const specifiers = cachedSpecifiers(cache?.store, load);
   const found: Diagnostic[] = [];
   const misses: { root: string; key: string | undefined; reach: ReadonlySet<string> }[] = [];
   // Files shared by many chains (the runtime, shared definitions) are scanned and hashed once per run.
   const scanned = new Map<string, ImportScan>();
-  const hashes = new Map<string, { text: string; sha: string }>();
-  const shaOf = (file: string, text: string): string => {
-    const known = hashes.get(file);
-    if (known !== undefined && known.text === text) return known.sha;
-    const h = sha(text);
-    hashes.set(file, { text, sha: h });
-    return h;
-  };
+  const keys = new ChainKeys(project.outDir);
   for (const root of roots) {
-    const closure = cache === undefined ? undefined : importClosure(tsc, root, files, scanned);
-    const key = closure === undefined ? undefined : cache!.store.key("typecheck", JSON.stringify(STRICT_FLAGS), project.rootDir, ...[...closure].sort(([a], [b]) => (a < b ? -1 : 1)).map(([f, t]) => `${f} ${shaOf(f, t)}`));
+    const closure = cache === undefined ? undefined : importClosure(specifiers, root, files, scanned);
+    const key = closure === undefined ? undefined : cache!.store.key("typecheck", JSON.stringify(STRICT_FLAGS), project.rootDir, ...keys.parts(closure));
     const hit = key === undefined ? undefined : cache!.store.get<Diagnostic[]>(key);
     if (hit !== undefined) found.push(...hit);
     else misses.push({ root, key, reach: new Set([...(closure?.keys() ?? [])].map((f) => displayPath(project.rootDir, f))) });
   }
   if (misses.length > 0) {
+    const tsc = load();
     const options = await chainCompilerOptions();
     const shared = new Map<string, ts.SourceFile>();
     const runtime = path.resolve(project.outDir, "_runtime.ts");
@@ -145,10 +143,6 @@ function createProgram(
     return sf;
   };
   return tsc.createProgram({ rootNames: [...roots], options, host });
-}
-
-function sha(text: string): string {
-  return createHash("sha256").update(text, "utf8").digest("hex");
 }
 
 function sortUnique(list: readonly Diagnostic[]): Diagnostic[] {

@@ -49,7 +49,8 @@ test("snapshot › reads back to the records it was written from", () => {
   assert.deepEqual(sorted(back.dirs), sorted(snap.dirs));
   assert.deepEqual(back.absent, [path.join(t.root, "absent.json")]);
   assert.ok(back.files.some((f) => f[0].endsWith(`${path.sep}tab\there.json`)), "a name holding a tab");
-  assert.deepEqual(verifySnapshot(readSnapshot(t.cache, ID)!, Date.now()), { ok: true });
+  // Every entry proved by stat alone.
+  assert.deepEqual(verifySnapshot(readSnapshot(t.cache, ID)!, Date.now()), { ok: true, proven: back.dirs.length + back.files.length + back.absent.length });
 });
 
 test("snapshot › a damaged, truncated, foreign or old-format file is ignored", () => {
@@ -105,8 +106,10 @@ test("snapshot › racily clean entries are re-hashed, and a refresh records the
   const first = verifySnapshot(readSnapshot(t.cache, ID)!, Date.now() + 2 * RACY_MS);
   assert.equal(first.ok, true);
   assert.notEqual(first.refresh, undefined, "proved by hashing, so worth recording");
+  assert.equal(first.proven, 0, "the first entry already needed its content");
   writeSnapshot(t.cache, ID, first.refresh!);
-  assert.deepEqual(verifySnapshot(readSnapshot(t.cache, ID)!, Date.now()), { ok: true });
+  const all = first.refresh!;
+  assert.deepEqual(verifySnapshot(readSnapshot(t.cache, ID)!, Date.now()), { ok: true, proven: all.dirs.length + all.files.length + all.absent.length });
   // Racily clean and edited (same size): the content hash tells.
   const t2 = tree();
   writeSnapshot(t2.cache, ID, takeSnapshot(t2.scope, new FileHasher(Date.now()), { ok: true }));

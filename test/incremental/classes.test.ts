@@ -3,7 +3,8 @@
  * edited, added or made failing; an annotation-only schema edit; an assertion change (a narrowed enum, with the
  * migration it needs); a migration edited (to a type error and back); the config changed. After each, the
  * incremental `check` (and `build`) equals a run without any cache, byte for byte, and redoes only the contract
- * the change is in. A contract with drift and migration findings keeps them when only its examples change: the
+ * the change is in; an annotation edit that types a migration (through the schema constant) is a type change for it.
+ * A contract with drift and migration findings keeps them when only its examples change: the
  * steps do not run for it, and its findings are carried from its unit.
  */
 import { test } from "node:test";
@@ -83,6 +84,18 @@ test("incremental › every change class: the incremental check equals a check w
   assert.ok(codes(await step(dirs, "check", "migration type error: check", C(4)), C(4)).includes("migration.type-error"));
   edit(dirs, migration, () => original);
   await step(dirs, "check", "migration restored: check", C(4));
+
+  // A migration typed by a description (through the schema constant): an annotation edit is then a type change
+  // for it, and the type-check's key (src/migrate/typecheck-key.ts) must not leave the description out.
+  const typed = migrationFile(dirs[0], C(5));
+  const untyped = readFileSync(path.join(dirs[0], typed), "utf8");
+  edit(dirs, typed, (t) => `import { Contract0005V2Schema } from "../../../generated/${C(5)}/v2.js";\nexport const described: "Short title." = Contract0005V2Schema.properties.title.description;\n${t}`);
+  assert.deepEqual(codes(await step(dirs, "check", "migration typed by a description: check", C(5)), C(5)), []);
+  edit(dirs, `schemas/${C(5)}/v2.json`, (t) => t.replace('"Short title."', '"Short title, edited."'));
+  await step(dirs, "build", "description typing a migration: build", C(5));
+  assert.deepEqual(codes(await step(dirs, "check", "description typing a migration: check", C(5)), C(5)), ["migration.type-error"]);
+  edit(dirs, typed, () => untyped);
+  assert.deepEqual(codes(await step(dirs, "check", "migration untyped again: check", C(5)), C(5)), []);
 
   // Config changed (here a config file where there was none: a cache of its own, so no units): the whole project,
   // and the carried findings are found again.

@@ -1,0 +1,101 @@
+/**
+ * What the migration type-check's cache key is made of (typecheck.ts), apart from the check itself:
+ *
+ * - A generated module other than an upgrade chain's root is keyed by its text without comments (comments.ts): its
+ *   own diagnostics are never reported (only the roots' and the user's files' are), and its comments (the schemas'
+ *   descriptions and titles, as JSDoc) change no type. The `title`/`description` values and the schema hash that it
+ *   also holds as values are left out too, unless a file of the user's can name what holds them (REACHES_ANNOTATIONS).
+ *   So an annotation-only schema edit keeps the key, and the check is not run again. The user's files and the roots
+ *   are keyed by their whole text, since their diagnostics carry lines and columns.
+ * - A module's import specifiers are kept in the cache under the hash of its text, so that a run whose chains are
+ *   all cached does not load TypeScript for its scanner.
+ */
+import { createHash } from "node:crypto";
+import path from "node:path";
+import type ts from "typescript";
+import type { CacheStore } from "../cache/store.js";
+import { withoutComments } from "./comments.js";
+import { scannedSpecifiers, type Specifiers } from "./imports.js";
+
+/** The key parts of chains' files, each file's hashed once per run (every chain reaches the same runtime). */
+export class ChainKeys {
+  private readonly memo = new Map<string, { text: string; part: string }>();
+
+  constructor(private readonly outDir: string) {}
+
+  /** One part per file of `closure` (absolute path → text), in path order. */
+  parts(closure: ReadonlyMap<string, string>): string[] {
+    const files = [...closure].sort(([a], [b]) => (a < b ? -1 : 1));
+    // The annotations' values are left out only where no file of the user's (or root) can name what holds them.
+    const bare = files.every(([f, t]) => this.generated(f) || !REACHES_ANNOTATIONS.test(withoutComments(t) ?? t));
+    return files.map(([f, t]) => `${f} ${this.part(f, t, bare)}`);
+  }
+
+  private part(file: string, text: string, bare: boolean): string {
+    const id = `${bare ? "bare" : "full"} ${file}`;
+    const known = this.memo.get(id);
+    if (known !== undefined && known.text === text) return known.part;
+    const code = this.generated(file) ? withoutComments(text) : undefined;
+    const part = code === undefined ? `text ${sha(text)}` : `code ${sha(bare ? withoutAnnotations(code) : code)}`;
+    this.memo.set(id, { text, part });
+    return part;
+  }
+
+  /** A generated module other than a chain's root (`<outDir>/<contract>/upgrade.ts`). */
+  private generated(file: string): boolean {
+    const rel = path.relative(this.outDir, file).split(path.sep);
+    return rel[0] !== ".." && !path.isAbsolute(rel[0]!) && !(rel.length === 2 && rel[1] === "upgrade.ts");
+  }
+}
+
+/**
+ * What a file must contain to reach the annotations kept as values (the `as const` schema behind `…Schema` and
+ * `…Standard`, the schema hash in `…Hash` and `…Meta`): one of those names, or a way to reach every export of a
+ * module without naming it (a namespace import or re-export, an `import()` type, `import x = require(...)`).
+ */
+const REACHES_ANNOTATIONS = /Schema|Standard|Meta|Hash|\bimport\s*\*|\bexport\s*\*|\bimport\s*\(|\brequire\s*\(/;
+
+/**
+ * A version module's code (comments already left out, src/emit/modules/version.ts) with the `title` and
+ * `description` values of its `canonical` schema constant and its schema hash (`…Hash`, `…Meta`) emptied; the
+ * types above them (where a `title: "x"` may be a literal type) are kept as they are. A JSON string's own quotes
+ * are escaped, so the pattern cannot start inside another string.
+ */
+function withoutAnnotations(code: string): string {
+  const start = code.indexOf("\nconst canonical = {\n");
+  const end = start < 0 ? -1 : code.indexOf("\n} as const;", start);
+  if (end < 0) return code;
+  const schema = code.slice(start, end).replace(/\b(description|title): "(?:[^"\\\n]|\\.)*"/g, '$1: ""');
+  const rest = code.slice(end).replace(/^(export const \w+Hash = |  hash: )"sha256:[0-9a-f]{64}"/gm, '$1"sha256:"');
+  return code.slice(0, start) + schema + rest;
+}
+
+/** `Specifiers` remembered in `store` (when there is one); TypeScript is loaded by `load` on the first miss only. */
+export function cachedSpecifiers(store: CacheStore | undefined, load: () => typeof ts): Specifiers {
+  let scan: Specifiers | undefined;
+  return (text) => {
+    const key = store?.key("import-specifiers", sha(specifierText(text)));
+    const hit = key === undefined ? undefined : store!.get<{ specifiers: string[] | null }>(key);
+    if (hit !== undefined && (hit.specifiers === null || (Array.isArray(hit.specifiers) && hit.specifiers.every((s) => typeof s === "string")))) {
+      return hit.specifiers ?? undefined;
+    }
+    scan ??= scannedSpecifiers(load());
+    const found = scan(text);
+    if (key !== undefined) store!.set(key, { specifiers: found === undefined ? null : [...found] });
+    return found;
+  };
+}
+
+/**
+ * What a module's import specifiers depend on: its code without comments, and the annotation values of a version
+ * module left out (JSON strings, never a specifier), so that an annotation edit keeps the scan cached too. A text
+ * with a directive comment (triple-slash, `@ts-`), the one kind of comment that can name a dependency, is taken whole.
+ */
+function specifierText(text: string): string {
+  const bare = withoutComments(text);
+  return bare === undefined ? `text ${text}` : `code ${withoutAnnotations(bare)}`;
+}
+
+function sha(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}
