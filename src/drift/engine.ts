@@ -18,6 +18,7 @@ import { nodeId } from "./node-id.js";
 import { STANDARD } from "./standard.js";
 import { normalizeNode } from "./normalize.js";
 import { lowerUnevaluated, unevaluatedCause } from "./shared/unevaluated.js";
+import { inlineLeafRefs } from "./shared/leaf-refs.js";
 import { foldNot } from "./shared/negation.js";
 import { childPairs, IN_PLACE, PAIRED_KEYWORDS, UNEVALUATED, type Located } from "./pair.js";
 import { acceptsAll, acceptsNothing, ANNOTATIONS, assertionKeys, hasType, isObj, jsonEqual, resolveRef, typesOf } from "./schema.js";
@@ -126,8 +127,8 @@ export class Walk {
     if (acceptsNothing(o.node) || acceptsAll(n.node)) mask.delete("backward");
     if (acceptsNothing(n.node) || acceptsAll(o.node)) mask.delete("forward");
     if (this.silent && mask.size === 0) return;
-    const oObj = asObject(lowerUnevaluated(foldNot(normalizeNode(o.node, this.env.old.draft), this.env.old.draft), this.env.old.root, this.env.old.draft));
-    const nObj = asObject(lowerUnevaluated(foldNot(normalizeNode(n.node, this.env.new.draft), this.env.new.draft), this.env.new.root, this.env.new.draft));
+    const oObj = asObject(lowerUnevaluated(foldNot(normalizeNode(inlineLeafRefs(o.node, this.env.old.root), this.env.old.draft), this.env.old.draft), this.env.old.root, this.env.old.draft));
+    const nObj = asObject(lowerUnevaluated(foldNot(normalizeNode(inlineLeafRefs(n.node, this.env.new.root), this.env.new.draft), this.env.new.draft), this.env.new.root, this.env.new.draft));
     const oldTypes = typesOf(oObj);
     const newTypes = typesOf(nObj);
     const boolSide = typeof o.node === "boolean" || typeof n.node === "boolean";
