@@ -39,7 +39,7 @@ export interface Env {
   readonly keywords: Readonly<Record<string, "annotation" | "assertion">>;
   examples(side: "old" | "new", node: SchemaNode, count?: number): JsonValue[];
   /** A value of `node` (on one side) with `value` placed at instance path `path` (witness/generate.ts). */
-  place(side: "old" | "new", node: SchemaNode, path: readonly (string | number)[], value: JsonValue): JsonValue | undefined;
+  place(side: "old" | "new", node: SchemaNode, path: readonly (string | number)[], value: JsonValue, variant?: number): JsonValue | undefined;
   /** The findings of silent proofs that failed, by proof key (for counterexamples). */
   readonly failures: Map<string, readonly RawChange[]>;
   /** Counterexamples already built, by proof key. */
@@ -383,9 +383,11 @@ export function counterexamples(env: Env, proof: ProofPair, depth: number): Json
   const nested = (env.failures.get(key) ?? []).flatMap((c) =>
     c.instancePath !== undefined && c.finding.because !== undefined && depth < MAX_BECAUSE_DEPTH ? counterexamples(env, c.finding.because, depth + 1).slice(0, 4).map((value) => ({ path: c.instancePath!, value })) : [],
   );
-  for (const l of [...leaves.filter((x) => x.path.length > 0), ...nested, ...leaves.filter((x) => x.path.length === 0)]) {
+  // A deep leaf twice: the generator's odd variants take a conditional's `if` and `then`, the even ones its `else`.
+  const deep = leaves.filter((x) => x.path.length > 0).flatMap((l) => [{ ...l, variant: 0 }, { ...l, variant: 1 }]);
+  for (const l of [...deep, ...[...nested, ...leaves.filter((x) => x.path.length === 0)].map((x) => ({ ...x, variant: 0 }))]) {
     if (!env.budget.tick()) return out;
-    const doc = env.place(side, node, l.path, l.value);
+    const doc = env.place(side, node, l.path, l.value, l.variant);
     if (doc !== undefined && !out.some((x) => jsonEqual(x, doc))) out.push(doc);
     if (out.length >= MAX_COUNTEREXAMPLES) return out;
   }

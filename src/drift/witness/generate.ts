@@ -73,7 +73,13 @@ class Generator {
         if (isObj(b)) out = mergeInto(out, this.deref(b));
       }
     }
-    if (isObj(out["then"]) && this.opts.variant % 2 === 1) out = mergeInto(out, this.deref(out["then"]));
+    // A conditional: odd variants meet the `if` (merged in, so a `const` tag is set) and take the `then`; even ones
+    // take the `else` (a guess that the `if` fails; confirmation filters).
+    const [cond, then, otherwise] = [out["if"], out["then"], out["else"]];
+    if (this.opts.variant % 2 === 1 && (isObj(cond) || isObj(then))) {
+      if (isObj(cond)) out = mergeInto(out, this.deref(cond));
+      if (isObj(then)) out = mergeInto(out, this.deref(then));
+    } else if (this.opts.variant % 2 === 0 && isObj(otherwise)) out = mergeInto(out, this.deref(otherwise));
     return out;
   }
 
