@@ -379,13 +379,15 @@ export function counterexamples(env: Env, proof: ProofPair, depth: number): Json
   const side = proof.direction === "backward" ? "old" : "new";
   const node = proof.direction === "backward" ? proof.old : proof.new;
   const leaves = leavesOf(env, proof, depth);
-  // Deep leaves first (they name the break), the whole values of nested proofs after (they carry a branch's context).
   const nested = (env.failures.get(key) ?? []).flatMap((c) =>
     c.instancePath !== undefined && c.finding.because !== undefined && depth < MAX_BECAUSE_DEPTH ? counterexamples(env, c.finding.because, depth + 1).slice(0, 4).map((value) => ({ path: c.instancePath!, value })) : [],
   );
-  // A deep leaf twice: the generator's odd variants take a conditional's `if` and `then`, the even ones its `else`.
-  const deep = leaves.filter((x) => x.path.length > 0).flatMap((l) => [{ ...l, variant: 0 }, { ...l, variant: 1 }]);
-  for (const l of [...deep, ...[...nested, ...leaves.filter((x) => x.path.length === 0)].map((x) => ({ ...x, variant: 0 }))]) {
+  // Nested whole values first (they keep the branch the break was found in), then the deep leaves twice: the
+  // generator's odd variants take a conditional's `if` and `then`, the even ones its `else`.
+  const deep = leaves.filter((x) => x.path.length > 0);
+  // Few of each: a witness search tries a bounded number of candidates (diff.ts), in this order.
+  const order = [...nested.slice(0, 6), ...deep.slice(0, 4), ...deep.slice(0, 4).map((l) => ({ ...l, variant: 1 })), ...nested.slice(6), ...leaves.filter((x) => x.path.length === 0), ...deep.slice(4)];
+  for (const l of order.map((x) => ({ variant: 0, ...x }))) {
     if (!env.budget.tick()) return out;
     const doc = env.place(side, node, l.path, l.value, l.variant);
     if (doc !== undefined && !out.some((x) => jsonEqual(x, doc))) out.push(doc);

@@ -95,4 +95,62 @@ export const ISSUE17A_CASES: readonly Case[] = [
     backward: ["incompatible", "unknown"],
     forward: "incompatible",
   },
+  // --- Issue 17 part A, second round: breaks inside branches, conjuncts and conditionals ---
+  {
+    // enonic-xp-style (schemastore): the branch is an allOf over a $ref next to a `const` tag; the break sits two
+    // proofs down. The witness is built from the deep value placed in the branch, so the tag stays "Image".
+    name: "witness › a required name added inside a $ref'd conjunct of a tagged oneOf branch",
+    before: s({
+      $defs: { base: { type: "object", properties: { name: { type: "string" }, editor: { type: "object", properties: { css: { type: "string" } } } }, required: ["name"] } },
+      type: "array",
+      items: { oneOf: [{ allOf: [{ $ref: "#/$defs/base" }], properties: { type: { const: "Image" } }, required: ["type"] }, { type: "string" }] },
+    }),
+    after: s({
+      $defs: { base: { type: "object", properties: { name: { type: "string" }, editor: { type: "object", properties: { css: { type: "string" } }, required: ["css"] } }, required: ["name"] } },
+      type: "array",
+      items: { oneOf: [{ allOf: [{ $ref: "#/$defs/base" }], properties: { type: { const: "Image" } }, required: ["type"] }, { type: "string" }] },
+    }),
+    backward: "incompatible",
+    forward: "compatible",
+  },
+  {
+    // json-api (schemastore): a oneOf of single-type branches is a type union; with one branch moved to $defs it
+    // must still be read as one.
+    name: "union › a oneOf branch extracted into $defs is no change",
+    before: s({ properties: { next: { oneOf: [{ type: "string", format: "uri" }, { type: "null" }] } } }),
+    after: s({ $defs: { nothing: { type: "null" } }, properties: { next: { oneOf: [{ type: "string", format: "uri" }, { $ref: "#/$defs/nothing" }] } } }),
+    backward: "compatible",
+    forward: "compatible",
+  },
+  {
+    // minecraft-biome (schemastore): `required` added to an `if` narrows the condition: values without the tag no
+    // longer have to meet `then`. Old values still pass (compatible backward); new ones may not.
+    name: "conditional › required added to the if is compatible backward, breaks forward with a value outside the new if",
+    before: s({ type: "object", if: { properties: { kind: { const: "item" } } }, then: { properties: { kind: { type: "string" }, id: { type: "string" } }, additionalProperties: false } }),
+    after: s({ type: "object", if: { properties: { kind: { const: "item" } }, required: ["kind"] }, then: { properties: { kind: { type: "string" }, id: { type: "string" } }, additionalProperties: false } }),
+    backward: "compatible",
+    forward: ["incompatible", "unknown"],
+  },
+  {
+    name: "conditional › a conditional removed is compatible backward",
+    before: s({ type: "object", properties: { kind: { type: "string" } }, if: { properties: { kind: { const: "a" } }, required: ["kind"] }, then: { required: ["id"] } }),
+    after: s({ type: "object", properties: { kind: { type: "string" } } }),
+    backward: "compatible",
+    forward: "incompatible",
+  },
+  {
+    name: "conditional › a conditional added whose then and else the old node already meets is no change",
+    before: s({ type: "object", properties: { id: { type: "string" } }, required: ["id"] }),
+    after: s({ type: "object", properties: { id: { type: "string" } }, required: ["id"], if: { properties: { kind: { const: "a" } } }, then: { required: ["id"] } }),
+    backward: "compatible",
+    forward: "compatible",
+  },
+  {
+    // minecraft-biome: a member added inside an allOf conjunct's `then`; the witness must meet that conjunct's `if`.
+    name: "witness › a property schema added inside the then of an allOf conditional",
+    before: s({ type: "object", properties: { type: { type: "string" } }, allOf: [{ if: { properties: { type: { const: "item" } } }, then: { properties: { value: { type: "object" } } } }] }),
+    after: s({ type: "object", properties: { type: { type: "string" } }, allOf: [{ if: { properties: { type: { const: "item" } } }, then: { properties: { value: { type: "object", properties: { n: { type: "string" } } } } } }] }),
+    backward: "incompatible",
+    forward: "compatible",
+  },
 ];

@@ -3,7 +3,7 @@
  * by one; a different `if` (or a conditional added/removed) is decided by inclusion (shared/conditional.ts), else
  * by a witness search or left unknown.
  */
-import { pointerAppend } from "../../ir/json.js";
+import { isJsonObject, pointerAppend } from "../../ir/json.js";
 import { defineRule, type At, type RuleContext } from "../define.js";
 import { candidatesFor } from "../shared/samples.js";
 import { conditionalGap } from "../shared/conditional.js";
@@ -41,9 +41,15 @@ function check(ctx: RuleContext): RuleFinding[] {
   for (const d of both) {
     const gap = conditionalGap(ctx, d);
     if (gap === undefined) continue;
-    const found = ctx.counterexamples(gap.because).map((value): Candidate => ({ direction: d, value }));
+    const found = ctx.counterexamples(gap.because);
+    // A witness usually has to meet the target's `if` too (to be held to its `then`): objects get its members.
+    const target = d === "backward" ? "new" : "old";
+    const cond = (target === "new" ? ctx.new : ctx.old)["if"];
+    const meets = cond === undefined ? [] : ctx.examples(target, cond as SchemaNode, 2).filter(isJsonObject);
+    const merged = found.flatMap((f) => (isJsonObject(f) ? meets.map((m) => ({ ...f, ...m })) : []));
     const source = d === "backward" ? ctx.oldAt.node : ctx.newAt.node;
-    out.push({ message, breaks: [], unknown: [d], because: gap.because, candidates: [...found, ...candidatesFor(ctx, d, source, [])] });
+    const candidates = [...merged, ...found].map((value): Candidate => ({ direction: d, value }));
+    out.push({ message, breaks: [], unknown: [d], because: gap.because, candidates: [...candidates, ...candidatesFor(ctx, d, source, [])] });
   }
   return out;
 }
