@@ -153,4 +153,27 @@ export const ISSUE17A_CASES: readonly Case[] = [
     backward: "incompatible",
     forward: "compatible",
   },
+  {
+    // tox (schemastore): a one-member dict of lists beside tagged objects with two required members.
+    name: "disjoint › more required names than the other branch's maxProperties: a branch widened stays exclusive",
+    before: s({ oneOf: [{ type: "object", minProperties: 1, maxProperties: 1, additionalProperties: { type: "array" } }, { type: "object", required: ["replace", "name"], properties: { replace: { const: "env" }, name: { type: "string" } }, additionalProperties: false }] }),
+    after: s({ oneOf: [{ type: "object", minProperties: 1, maxProperties: 1, additionalProperties: { type: "array" } }, { type: "object", required: ["replace", "name"], properties: { replace: { const: "env" }, name: { type: "string" }, note: { type: "string" } }, additionalProperties: false }] }),
+    backward: "compatible",
+    forward: "incompatible",
+  },
+  {
+    name: "disjoint › a required tag whose value the other branch's additionalProperties cannot hold",
+    before: s({ oneOf: [{ type: "object", additionalProperties: { type: "array" } }, { type: "object", required: ["replace"], properties: { replace: { const: "posargs" }, n: { type: "integer" } } }] }),
+    after: s({ oneOf: [{ type: "object", additionalProperties: { type: "array" } }, { type: "object", required: ["replace"], properties: { replace: { const: "posargs" }, n: { type: ["integer", "string"] } } }] }),
+    backward: "compatible",
+    forward: ["incompatible", "unknown"],
+  },
+  {
+    // The converse must stay undecided-or-broken: without the tag required, an object of arrays matches both.
+    name: "disjoint › a tag not required does not separate a branch from a dict of arrays",
+    before: s({ oneOf: [{ type: "object", additionalProperties: { type: "array" } }, { type: "object", properties: { replace: { const: "posargs" } }, maxProperties: 2 }] }),
+    after: s({ oneOf: [{ type: "object", additionalProperties: { type: "array" } }, { type: "object", properties: { replace: { const: "posargs" } }, maxProperties: 3 }] }),
+    backward: ["incompatible", "unknown"],
+    forward: ["incompatible", "unknown"],
+  },
 ];
