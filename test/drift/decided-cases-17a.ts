@@ -176,4 +176,20 @@ export const ISSUE17A_CASES: readonly Case[] = [
     backward: ["incompatible", "unknown"],
     forward: ["incompatible", "unknown"],
   },
+  {
+    // enonic-xp-style: `required: [type]` written on a node whose $ref'd conjunct already requires it.
+    name: "required › a name the allOf conjunct already requires, now required by the node too, is no change",
+    before: s({ $defs: { base: { type: "object", properties: { type: { type: "string" } }, required: ["type"] } }, allOf: [{ $ref: "#/$defs/base" }], properties: { type: { const: "Image" } } }),
+    after: s({ $defs: { base: { type: "object", properties: { type: { type: "string" } }, required: ["type"] } }, allOf: [{ $ref: "#/$defs/base" }], properties: { type: { const: "Image" } }, required: ["type"] }),
+    backward: "compatible",
+    forward: "compatible",
+  },
+  {
+    // aurora (schemastore): the shortest string outside the new pattern is "", which minLength already rejects.
+    name: "witness › a pattern added beside minLength gets a witness of the allowed length",
+    before: s({ type: "string", minLength: 2 }),
+    after: s({ type: "string", minLength: 2, pattern: "^[a-z0-9._-]+$" }),
+    backward: "incompatible",
+    forward: "compatible",
+  },
 ];
