@@ -192,4 +192,13 @@ export const ISSUE17A_CASES: readonly Case[] = [
     backward: "incompatible",
     forward: "compatible",
   },
+  {
+    // claude-code-marketplace (schemastore): a map whose keys `propertyNames` lists; the witness's key must be one.
+    name: "witness › a break under additionalProperties uses a key propertyNames allows",
+    before: s({ type: "object", propertyNames: { enum: ["PreToolUse", "Stop"] }, additionalProperties: { type: "object", properties: { n: { type: "string" } }, additionalProperties: false } }),
+    after: s({ type: "object", propertyNames: { enum: ["PreToolUse", "Stop"] }, additionalProperties: { type: "object", properties: { n: { type: "string" } }, additionalProperties: false, required: ["n"] } }),
+    backward: "incompatible",
+    forward: "compatible",
+    witness: { direction: "backward", value: { PreToolUse: {} } },
+  },
 ];
