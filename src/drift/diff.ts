@@ -50,11 +50,11 @@ export async function diffSchemas(old: SchemaInput, neu: SchemaInput, options: D
     budget,
     same: new SameMeaning(old.schema, neu.schema, old.draft === neu.draft, () => budget.tick()),
     examples: (side, node, count = 4) => examples(side === "old" ? old : neu, node, count),
-    place: (side, node, path, value) => {
+    place: (side, node, path, value, variant = 0) => {
       const s = side === "old" ? old : neu;
-      if (path.length > 0) return generate(s.schema, s.draft, node, { variant: 0, override: { path, value } });
+      if (path.length > 0) return generate(s.schema, s.draft, node, { variant, override: { path, value } });
       // A value for the node itself (a conjunct's or branch's counterexample): the node's other members around it.
-      const base = generate(s.schema, s.draft, node, { variant: 0 });
+      const base = generate(s.schema, s.draft, node, { variant });
       return isJsonObject(base) && isJsonObject(value) ? { ...base, ...value } : value;
     },
     failures: new Map(),

@@ -13,9 +13,12 @@ import type { At, Rule, RuleContext } from "./define.js";
 import { keywordKind } from "../ir/keywords.js";
 import { Budget, MAX_PROOF_DEPTH, MAX_VISIT_DEPTH } from "./budget.js";
 import type { SameMeaning } from "./same.js";
+import { asObject, deref } from "./deref.js";
 import { nodeId } from "./node-id.js";
+import { STANDARD } from "./standard.js";
 import { normalizeNode } from "./normalize.js";
 import { lowerUnevaluated, unevaluatedCause } from "./shared/unevaluated.js";
+import { inlineLeafRefs } from "./shared/leaf-refs.js";
 import { foldNot } from "./shared/negation.js";
 import { childPairs, IN_PLACE, PAIRED_KEYWORDS, UNEVALUATED, type Located } from "./pair.js";
 import { acceptsAll, acceptsNothing, ANNOTATIONS, assertionKeys, hasType, isObj, jsonEqual, resolveRef, typesOf } from "./schema.js";
@@ -36,7 +39,7 @@ export interface Env {
   readonly keywords: Readonly<Record<string, "annotation" | "assertion">>;
   examples(side: "old" | "new", node: SchemaNode, count?: number): JsonValue[];
   /** A value of `node` (on one side) with `value` placed at instance path `path` (witness/generate.ts). */
-  place(side: "old" | "new", node: SchemaNode, path: readonly (string | number)[], value: JsonValue): JsonValue | undefined;
+  place(side: "old" | "new", node: SchemaNode, path: readonly (string | number)[], value: JsonValue, variant?: number): JsonValue | undefined;
   /** The findings of silent proofs that failed, by proof key (for counterexamples). */
   readonly failures: Map<string, readonly RawChange[]>;
   /** Counterexamples already built, by proof key. */
@@ -63,6 +66,8 @@ export interface RawChange {
   readonly breaks: readonly Direction[];
   readonly unknown: readonly Direction[];
   readonly candidates: readonly Candidate[];
+  /** In a silent walk: the rule's candidates with examples, computed only if a counterexample asks for them. */
+  readonly later?: () => readonly Candidate[];
 }
 
 interface Visit {
@@ -122,8 +127,8 @@ export class Walk {
     if (acceptsNothing(o.node) || acceptsAll(n.node)) mask.delete("backward");
     if (acceptsNothing(n.node) || acceptsAll(o.node)) mask.delete("forward");
     if (this.silent && mask.size === 0) return;
-    const oObj = asObject(lowerUnevaluated(foldNot(normalizeNode(o.node, this.env.old.draft), this.env.old.draft), this.env.old.root, this.env.old.draft));
-    const nObj = asObject(lowerUnevaluated(foldNot(normalizeNode(n.node, this.env.new.draft), this.env.new.draft), this.env.new.root, this.env.new.draft));
+    const oObj = asObject(lowerUnevaluated(foldNot(normalizeNode(inlineLeafRefs(o.node, this.env.old.root), this.env.old.draft), this.env.old.draft), this.env.old.root, this.env.old.draft));
+    const nObj = asObject(lowerUnevaluated(foldNot(normalizeNode(inlineLeafRefs(n.node, this.env.new.root), this.env.new.draft), this.env.new.draft), this.env.new.root, this.env.new.draft));
     const oldTypes = typesOf(oObj);
     const newTypes = typesOf(nObj);
     const boolSide = typeof o.node === "boolean" || typeof n.node === "boolean";
@@ -145,9 +150,11 @@ export class Walk {
       examples: (side, node, count) => (this.silent ? [] : this.env.examples(side, node, count)),
       counterexamples: (proof) => (this.silent ? [] : counterexamples(this.env, proof, 0)),
     };
+    // A silent walk builds no examples; a failed proof's counterexamples re-run the rule with them (once, lazily).
+    const loud: RuleContext = { ...ctx, examples: (side, node, count) => this.env.examples(side, node, count) };
     for (const rule of this.env.rules) {
       if (rule.booleanPairs === true ? !(site.oldImplied || site.newImplied || boolSide) : boolSide) continue;
-      for (const f of rule.check(ctx)) this.record(rule, f, site, v, mask);
+      for (const f of rule.check(ctx)) this.record(rule, f, site, v, mask, this.silent ? () => rule.check(loud).find((g) => g.message === f.message)?.candidates ?? [] : undefined);
     }
     if (boolSide) return;
     this.coverage(oObj, nObj, site, v, mask);
@@ -217,14 +224,15 @@ export class Walk {
     this.record(this.env.unsupported, { message, breaks: [], unknown: ["backward", "forward"] }, site, v, mask);
   }
 
-  private record(rule: Rule, f: RuleFinding, site: PairSite, v: Visit, mask: ReadonlySet<Direction>): void {
+  private record(rule: Rule, f: RuleFinding, site: PairSite, v: Visit, mask: ReadonlySet<Direction>, redo?: () => readonly Candidate[]): void {
     const g = (d: Direction): Direction => (v.polarity === 1 ? d : flip(d));
     const breaks = f.breaks.filter((d) => mask.has(d)).map(g);
     const unknown = (f.unknown ?? []).filter((d) => mask.has(d)).map(g);
     const kind = f.kind ?? "change";
     if (kind === "change" && breaks.length === 0 && unknown.length === 0) return;
     if (this.silent && kind !== "change") return;
-    const candidates = (f.candidates ?? []).filter((c) => mask.has(c.direction)).map((c) => ({ ...c, direction: g(c.direction) }));
+    const local = (list: readonly Candidate[]): Candidate[] => list.filter((c) => mask.has(c.direction)).map((c) => ({ ...c, direction: g(c.direction) }));
+    const candidates = local(f.candidates ?? []);
     this.changes.push({
       rule,
       finding: f,
@@ -234,53 +242,9 @@ export class Walk {
       breaks,
       unknown,
       candidates,
+      ...(redo !== undefined ? { later: () => local(redo()) } : {}),
     });
   }
-}
-
-/**
- * Standard keywords (every draft we read, plus ajv's `discriminator` and OpenAPI's `nullable`): never "own"
- * keywords, so an unhandled one stays unknown even when unchanged (it may depend on its siblings, as
- * `unevaluatedProperties` does).
- */
-const STANDARD = new Set([
-  "type", "enum", "const", "multipleOf", "maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum", "maxLength", "minLength",
-  "pattern", "maxItems", "minItems", "uniqueItems", "maxContains", "minContains", "maxProperties", "minProperties", "required",
-  "dependentRequired", "dependencies", "format", "allOf", "anyOf", "oneOf", "not", "if", "then", "else", "dependentSchemas",
-  "prefixItems", "items", "additionalItems", "contains", "properties", "patternProperties", "additionalProperties",
-  "propertyNames", "unevaluatedItems", "unevaluatedProperties", "discriminator", "nullable",
-]);
-
-function asObject(node: SchemaNode): JsonObject {
-  if (node === true) return {};
-  if (node === false) return { not: {} };
-  return node as JsonObject;
-}
-
-interface Deref {
-  readonly node: SchemaNode;
-  readonly pointer: string;
-  /** The node with the referring nodes' annotations laid over the target's (what a prompt shows). */
-  readonly raw: SchemaNode;
-  readonly error?: string;
-}
-
-/** Follows `$ref`s that are the node's only assertion (siblings apply in every draft, as in the validators). */
-function deref(loc: Located, side: Side): Deref {
-  let node = loc.node;
-  let pointer = loc.pointer;
-  const notes: JsonObject = {};
-  for (let hops = 0; hops < 64; hops++) {
-    if (!isObj(node) || typeof node["$ref"] !== "string") break;
-    if (assertionKeys(node).some((k) => k !== "$ref")) break;
-    for (const [k, val] of Object.entries(node)) if (ANNOTATIONS.has(k) && notes[k] === undefined) notes[k] = val;
-    const target = resolveRef(side.root, node["$ref"]);
-    if (target === undefined) return { node: true, pointer, raw: true, error: node["$ref"] };
-    node = target.node;
-    pointer = target.pointer;
-  }
-  const raw = isObj(node) ? { ...node, ...notes } : node;
-  return { node, pointer, raw };
 }
 
 /** One open silent proof: what it assumed from proofs further out, and the results that hang on it. */
@@ -366,9 +330,43 @@ function proofKey(direction: Direction, old: SchemaNode, neu: SchemaNode): strin
 const MAX_COUNTEREXAMPLES = 16;
 const MAX_BECAUSE_DEPTH = 6;
 
+/** A value found to break a failed proof, at an instance path relative to the proof's source node. */
+interface Leaf {
+  readonly path: readonly (string | number)[];
+  readonly value: JsonValue;
+}
+
+const leafMemo = new WeakMap<Env, Map<string, Leaf[]>>();
+
 /**
- * Likely witnesses that a failed proof does not hold: values of its source node with each finding's candidate
- * placed where it was found, following nested failed proofs (`because`) down to a rule that named a value.
+ * What broke a failed proof, as values at instance paths: nested failed proofs' (`because`) first, their paths
+ * prefixed with where they were found. Why paths and not whole values: a nested proof's value is a value of the
+ * nested node (an allOf conjunct, a oneOf branch) only; laid over the outer node it can undo what the outer node
+ * requires (a `const` beside the conjunct). Placed alone at its path, the outer node's generator builds the rest.
+ */
+function leavesOf(env: Env, proof: ProofPair, depth: number): Leaf[] {
+  let memo = leafMemo.get(env);
+  if (memo === undefined) leafMemo.set(env, (memo = new Map()));
+  const key = proofKey(proof.direction, proof.old, proof.new);
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const out: Leaf[] = [];
+  memo.set(key, out);
+  for (const c of env.failures.get(key) ?? []) {
+    const at = c.instancePath;
+    if (at === undefined) continue;
+    const because = c.finding.because;
+    if (because !== undefined && depth < MAX_BECAUSE_DEPTH) out.push(...leavesOf(env, because, depth + 1).slice(0, 8).map((l) => ({ path: [...at, ...l.path], value: l.value })));
+    // This finding's own candidates: in a silent walk, re-run with examples (`later`), else a string slot never gets "".
+    out.push(...(c.later?.() ?? c.candidates).filter((x) => x.direction === proof.direction).slice(0, 12).map((x) => ({ path: at, value: x.value })));
+    if (out.length >= 2 * MAX_COUNTEREXAMPLES) break;
+  }
+  return out;
+}
+
+/**
+ * Likely witnesses that a failed proof does not hold: values of its source node with what broke it placed where
+ * it was found (leavesOf), then nested failed proofs' whole values placed where their proof was asked.
  * Only guesses: diff.ts keeps a witness only when the generated validators confirm it.
  */
 export function counterexamples(env: Env, proof: ProofPair, depth: number): JsonValue[] {
@@ -378,21 +376,22 @@ export function counterexamples(env: Env, proof: ProofPair, depth: number): Json
   if (known !== undefined) return known;
   const out: JsonValue[] = [];
   env.counterexamples.set(key, out);
-  const changes = env.failures.get(key) ?? [];
-  const back = proof.direction === "backward";
-  for (const c of changes) {
-    if (c.instancePath === undefined) continue;
-    // What a nested failed proof found first (it names a value), then this finding's own candidates: in a silent
-    // walk those are the diverse values only (no examples), so all of them, or a string slot never gets "".
-    const because = c.finding.because;
-    const local = because !== undefined && depth < MAX_BECAUSE_DEPTH ? counterexamples(env, because, depth + 1).slice(0, 8) : [];
-    local.push(...c.candidates.filter((x) => x.direction === proof.direction).map((x) => x.value).slice(0, 12));
-    for (const value of local) {
-      if (!env.budget.tick()) return out;
-      const doc = env.place(back ? "old" : "new", back ? proof.old : proof.new, c.instancePath, value);
-      if (doc !== undefined) out.push(doc);
-      if (out.length >= MAX_COUNTEREXAMPLES) return out;
-    }
+  const side = proof.direction === "backward" ? "old" : "new";
+  const node = proof.direction === "backward" ? proof.old : proof.new;
+  const leaves = leavesOf(env, proof, depth);
+  const nested = (env.failures.get(key) ?? []).flatMap((c) =>
+    c.instancePath !== undefined && c.finding.because !== undefined && depth < MAX_BECAUSE_DEPTH ? counterexamples(env, c.finding.because, depth + 1).slice(0, 4).map((value) => ({ path: c.instancePath!, value })) : [],
+  );
+  // Nested whole values first (they keep the branch the break was found in), then the deep leaves twice: the
+  // generator's odd variants take a conditional's `if` and `then`, the even ones its `else`.
+  const deep = leaves.filter((x) => x.path.length > 0);
+  // Few of each: a witness search tries a bounded number of candidates (diff.ts), in this order.
+  const order = [...nested.slice(0, 6), ...deep.slice(0, 4), ...deep.slice(0, 4).map((l) => ({ ...l, variant: 1 })), ...nested.slice(6), ...leaves.filter((x) => x.path.length === 0), ...deep.slice(4)];
+  for (const l of order.map((x) => ({ variant: 0, ...x }))) {
+    if (!env.budget.tick()) return out;
+    const doc = env.place(side, node, l.path, l.value, l.variant);
+    if (doc !== undefined && !out.some((x) => jsonEqual(x, doc))) out.push(doc);
+    if (out.length >= MAX_COUNTEREXAMPLES) return out;
   }
   return out;
 }

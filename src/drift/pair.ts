@@ -3,7 +3,7 @@
  * paired with the schema that governed it there: patternProperties, additionalProperties, or `true`), tuple
  * positions by index (a missing position is paired with the tail `items`), and same-keyword subschemas.
  */
-import { pointerAppend, type JsonObject } from "../ir/json.js";
+import { pointerAppend, type JsonObject, type JsonValue } from "../ir/json.js";
 import { freshKey, patternKey, type FreshKey } from "./regex.js";
 import { isObj } from "./schema.js";
 import type { SchemaNode, Slot } from "./types.js";
@@ -81,7 +81,19 @@ export function tail(node: JsonObject, pointer: string): Located {
 function fresh(o: JsonObject, n: JsonObject): FreshKey {
   const patterns = [o, n].flatMap((s) => (isObj(s["patternProperties"]) ? Object.keys(s["patternProperties"]) : []));
   const declared = new Set([o, n].flatMap((s) => (isObj(s["properties"]) ? Object.keys(s["properties"]) : [])));
-  return freshKey([...new Set(patterns)], declared);
+  return freshKey([...new Set(patterns)], declared, [o, n].flatMap((s) => namesListed(s["propertyNames"])));
+}
+
+/**
+ * Names a `propertyNames` schema lists (`enum`, or the enums of its anyOf branches): the fresh key is taken from
+ * them when one fits, so a witness placed under it is not rejected for its name. Any fresh key pairs the same
+ * schemas; the choice only makes witnesses valid.
+ */
+function namesListed(node: JsonValue | undefined): string[] {
+  if (!isObj(node)) return [];
+  const own = Array.isArray(node["enum"]) ? node["enum"].filter((x): x is string => typeof x === "string") : [];
+  const branches = Array.isArray(node["anyOf"]) ? node["anyOf"].flatMap((b) => (isObj(b) && Array.isArray(b["enum"]) ? b["enum"].filter((x): x is string => typeof x === "string") : [])) : [];
+  return [...own, ...branches].slice(0, 64);
 }
 
 export function safeTest(pattern: string, key: string): boolean {

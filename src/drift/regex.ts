@@ -136,14 +136,14 @@ const freshCache = new Map<string, FreshKey>();
  * Computed on the automata (the complement of the union of the languages), so it is found or proven not to
  * exist without guessing; `unknown` when a pattern has no automaton (lookaround, backreference) or is too large.
  */
-export function freshKey(patterns: readonly string[], declared: ReadonlySet<string>): FreshKey {
-  const key = JSON.stringify([[...patterns].sort(), [...declared].sort()]);
+export function freshKey(patterns: readonly string[], declared: ReadonlySet<string>, preferred: readonly string[] = []): FreshKey {
+  const key = JSON.stringify([[...patterns].sort(), [...declared].sort(), preferred]);
   let hit = freshCache.get(key);
-  if (hit === undefined) freshCache.set(key, (hit = computeFresh(patterns, declared)));
+  if (hit === undefined) freshCache.set(key, (hit = computeFresh(patterns, declared, preferred)));
   return hit;
 }
 
-function computeFresh(patterns: readonly string[], declared: ReadonlySet<string>): FreshKey {
+function computeFresh(patterns: readonly string[], declared: ReadonlySet<string>, preferred: readonly string[]): FreshKey {
   try {
     // Names no pattern matches and no declaration takes: complements intersected, then one shortest word.
     let outside = complementOf(namesOf(declared));
@@ -153,7 +153,8 @@ function computeFresh(patterns: readonly string[], declared: ReadonlySet<string>
       outside = intersectionOf(outside, complementOf(lang));
     }
     // `extra` reads best in a witness (`{"extra": …}`) when it is one of them; else any shortest readable name.
-    const key = hasName(outside, "extra") ? "extra" : someWord(outside);
+    // A name `propertyNames` lists comes first (a witness under it is not rejected for its name).
+    const key = preferred.find((k) => hasName(outside, k)) ?? (hasName(outside, "extra") ? "extra" : someWord(outside));
     return key === undefined ? { none: true } : { key };
   } catch {
     return { unknown: true };

@@ -95,4 +95,110 @@ export const ISSUE17A_CASES: readonly Case[] = [
     backward: ["incompatible", "unknown"],
     forward: "incompatible",
   },
+  // --- Issue 17 part A, second round: breaks inside branches, conjuncts and conditionals ---
+  {
+    // enonic-xp-style (schemastore): the branch is an allOf over a $ref next to a `const` tag; the break sits two
+    // proofs down. The witness is built from the deep value placed in the branch, so the tag stays "Image".
+    name: "witness › a required name added inside a $ref'd conjunct of a tagged oneOf branch",
+    before: s({
+      $defs: { base: { type: "object", properties: { name: { type: "string" }, editor: { type: "object", properties: { css: { type: "string" } } } }, required: ["name"] } },
+      type: "array",
+      items: { oneOf: [{ allOf: [{ $ref: "#/$defs/base" }], properties: { type: { const: "Image" } }, required: ["type"] }, { type: "string" }] },
+    }),
+    after: s({
+      $defs: { base: { type: "object", properties: { name: { type: "string" }, editor: { type: "object", properties: { css: { type: "string" } }, required: ["css"] } }, required: ["name"] } },
+      type: "array",
+      items: { oneOf: [{ allOf: [{ $ref: "#/$defs/base" }], properties: { type: { const: "Image" } }, required: ["type"] }, { type: "string" }] },
+    }),
+    backward: "incompatible",
+    forward: "compatible",
+  },
+  {
+    // json-api (schemastore): a oneOf of single-type branches is a type union; with one branch moved to $defs it
+    // must still be read as one.
+    name: "union › a oneOf branch extracted into $defs is no change",
+    before: s({ properties: { next: { oneOf: [{ type: "string", format: "uri" }, { type: "null" }] } } }),
+    after: s({ $defs: { nothing: { type: "null" } }, properties: { next: { oneOf: [{ type: "string", format: "uri" }, { $ref: "#/$defs/nothing" }] } } }),
+    backward: "compatible",
+    forward: "compatible",
+  },
+  {
+    // minecraft-biome (schemastore): `required` added to an `if` narrows the condition: values without the tag no
+    // longer have to meet `then`. Old values still pass (compatible backward); new ones may not.
+    name: "conditional › required added to the if is compatible backward, breaks forward with a value outside the new if",
+    before: s({ type: "object", if: { properties: { kind: { const: "item" } } }, then: { properties: { kind: { type: "string" }, id: { type: "string" } }, additionalProperties: false } }),
+    after: s({ type: "object", if: { properties: { kind: { const: "item" } }, required: ["kind"] }, then: { properties: { kind: { type: "string" }, id: { type: "string" } }, additionalProperties: false } }),
+    backward: "compatible",
+    forward: ["incompatible", "unknown"],
+  },
+  {
+    name: "conditional › a conditional removed is compatible backward",
+    before: s({ type: "object", properties: { kind: { type: "string" } }, if: { properties: { kind: { const: "a" } }, required: ["kind"] }, then: { required: ["id"] } }),
+    after: s({ type: "object", properties: { kind: { type: "string" } } }),
+    backward: "compatible",
+    forward: "incompatible",
+  },
+  {
+    name: "conditional › a conditional added whose then and else the old node already meets is no change",
+    before: s({ type: "object", properties: { id: { type: "string" } }, required: ["id"] }),
+    after: s({ type: "object", properties: { id: { type: "string" } }, required: ["id"], if: { properties: { kind: { const: "a" } } }, then: { required: ["id"] } }),
+    backward: "compatible",
+    forward: "compatible",
+  },
+  {
+    // minecraft-biome: a member added inside an allOf conjunct's `then`; the witness must meet that conjunct's `if`.
+    name: "witness › a property schema added inside the then of an allOf conditional",
+    before: s({ type: "object", properties: { type: { type: "string" } }, allOf: [{ if: { properties: { type: { const: "item" } } }, then: { properties: { value: { type: "object" } } } }] }),
+    after: s({ type: "object", properties: { type: { type: "string" } }, allOf: [{ if: { properties: { type: { const: "item" } } }, then: { properties: { value: { type: "object", properties: { n: { type: "string" } } } } } }] }),
+    backward: "incompatible",
+    forward: "compatible",
+  },
+  {
+    // tox (schemastore): a one-member dict of lists beside tagged objects with two required members.
+    name: "disjoint › more required names than the other branch's maxProperties: a branch widened stays exclusive",
+    before: s({ oneOf: [{ type: "object", minProperties: 1, maxProperties: 1, additionalProperties: { type: "array" } }, { type: "object", required: ["replace", "name"], properties: { replace: { const: "env" }, name: { type: "string" } }, additionalProperties: false }] }),
+    after: s({ oneOf: [{ type: "object", minProperties: 1, maxProperties: 1, additionalProperties: { type: "array" } }, { type: "object", required: ["replace", "name"], properties: { replace: { const: "env" }, name: { type: "string" }, note: { type: "string" } }, additionalProperties: false }] }),
+    backward: "compatible",
+    forward: "incompatible",
+  },
+  {
+    name: "disjoint › a required tag whose value the other branch's additionalProperties cannot hold",
+    before: s({ oneOf: [{ type: "object", additionalProperties: { type: "array" } }, { type: "object", required: ["replace"], properties: { replace: { const: "posargs" }, n: { type: "integer" } } }] }),
+    after: s({ oneOf: [{ type: "object", additionalProperties: { type: "array" } }, { type: "object", required: ["replace"], properties: { replace: { const: "posargs" }, n: { type: ["integer", "string"] } } }] }),
+    backward: "compatible",
+    forward: ["incompatible", "unknown"],
+  },
+  {
+    // The converse must stay undecided-or-broken: without the tag required, an object of arrays matches both.
+    name: "disjoint › a tag not required does not separate a branch from a dict of arrays",
+    before: s({ oneOf: [{ type: "object", additionalProperties: { type: "array" } }, { type: "object", properties: { replace: { const: "posargs" } }, maxProperties: 2 }] }),
+    after: s({ oneOf: [{ type: "object", additionalProperties: { type: "array" } }, { type: "object", properties: { replace: { const: "posargs" } }, maxProperties: 3 }] }),
+    backward: ["incompatible", "unknown"],
+    forward: ["incompatible", "unknown"],
+  },
+  {
+    // enonic-xp-style: `required: [type]` written on a node whose $ref'd conjunct already requires it.
+    name: "required › a name the allOf conjunct already requires, now required by the node too, is no change",
+    before: s({ $defs: { base: { type: "object", properties: { type: { type: "string" } }, required: ["type"] } }, allOf: [{ $ref: "#/$defs/base" }], properties: { type: { const: "Image" } } }),
+    after: s({ $defs: { base: { type: "object", properties: { type: { type: "string" } }, required: ["type"] } }, allOf: [{ $ref: "#/$defs/base" }], properties: { type: { const: "Image" } }, required: ["type"] }),
+    backward: "compatible",
+    forward: "compatible",
+  },
+  {
+    // aurora (schemastore): the shortest string outside the new pattern is "", which minLength already rejects.
+    name: "witness › a pattern added beside minLength gets a witness of the allowed length",
+    before: s({ type: "string", minLength: 2 }),
+    after: s({ type: "string", minLength: 2, pattern: "^[a-z0-9._-]+$" }),
+    backward: "incompatible",
+    forward: "compatible",
+  },
+  {
+    // claude-code-marketplace (schemastore): a map whose keys `propertyNames` lists; the witness's key must be one.
+    name: "witness › a break under additionalProperties uses a key propertyNames allows",
+    before: s({ type: "object", propertyNames: { enum: ["PreToolUse", "Stop"] }, additionalProperties: { type: "object", properties: { n: { type: "string" } }, additionalProperties: false } }),
+    after: s({ type: "object", propertyNames: { enum: ["PreToolUse", "Stop"] }, additionalProperties: { type: "object", properties: { n: { type: "string" } }, additionalProperties: false, required: ["n"] } }),
+    backward: "incompatible",
+    forward: "compatible",
+    witness: { direction: "backward", value: { PreToolUse: {} } },
+  },
 ];

@@ -2,6 +2,7 @@
  * Rule table rows 11–12: `pattern` added, removed or changed, decided by regex-language inclusion (refa DFAs;
  * patterns are unanchored). Lookaround and backreferences cannot be decided: unknown unless a witness is found.
  */
+import type { JsonObject } from "../../ir/json.js";
 import { defineRule, type RuleContext } from "../define.js";
 import { patternIncluded } from "../regex.js";
 import { hasType } from "../schema.js";
@@ -21,7 +22,22 @@ function check(ctx: RuleContext, direction: Direction): RuleFinding[] {
   if (inc.included === "unknown") {
     return [{ message: `${message} (lookaround or backreference: not decidable)`, breaks: [], unknown: [direction], candidates: examples.map((value) => ({ direction, value })) }];
   }
-  return [{ message: `${message}; e.g. ${JSON.stringify(inc.witness)}`, breaks: [direction], candidates: [inc.witness, ...examples].map((value) => ({ direction, value })) }];
+  const fitted = fit(sub, examples);
+  return [{ message: `${message}; e.g. ${JSON.stringify(inc.witness)}`, breaks: [direction], candidates: [inc.witness, ...fitted, ...examples].map((value) => ({ direction, value })) }];
+}
+
+/**
+ * The shortest word outside the target pattern may break the source's length bounds (`""` against `minLength: 2`):
+ * strings of the source's bounds made of characters most patterns leave out, and its examples with one character
+ * swapped for them. Guesses only: the validators confirm a witness.
+ */
+function fit(sub: JsonObject, examples: readonly string[]): string[] {
+  const min = typeof sub["minLength"] === "number" ? sub["minLength"] : 0;
+  const max = typeof sub["maxLength"] === "number" ? sub["maxLength"] : Infinity;
+  const len = Math.min(Math.max(min, 1), max, 64);
+  if (len < 1) return [];
+  const odd = [" ", "A", "#", "é", "~"];
+  return [...odd.map((c) => c.repeat(len)), ...examples.slice(0, 2).flatMap((e) => (e.length > 0 ? odd.map((c) => c + e.slice(1)) : []))];
 }
 
 export const patternChanged = defineRule({

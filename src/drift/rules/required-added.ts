@@ -3,7 +3,7 @@
  * set). Old values without it are rejected. A `default` does not help: our validators run without useDefaults.
  */
 import { defineRule } from "../define.js";
-import { objectCandidates, requiredOf } from "../shared/objects.js";
+import { objectCandidates, requiredOf, requiredWithConjuncts } from "../shared/objects.js";
 import { hasType } from "../schema.js";
 
 export const requiredAdded = defineRule({
@@ -14,7 +14,7 @@ export const requiredAdded = defineRule({
   keywords: ["required"],
   check: (ctx) => {
     if (!hasType(ctx.oldTypes, "object")) return [];
-    const before = requiredOf(ctx.old);
+    const before = requiredWithConjuncts(ctx.old, ctx.oldRoot);
     return [...requiredOf(ctx.new)].filter((k) => !before.has(k)).map((k) => ({
       message: `property "${k}" is now required`,
       breaks: ["backward"] as const,

@@ -1,6 +1,6 @@
 /** Rule table row 21: a property made optional. Old readers that require it reject new values without it. */
 import { defineRule } from "../define.js";
-import { objectCandidates, requiredOf } from "../shared/objects.js";
+import { objectCandidates, requiredOf, requiredWithConjuncts } from "../shared/objects.js";
 import { hasType } from "../schema.js";
 
 export const requiredRemoved = defineRule({
@@ -11,7 +11,7 @@ export const requiredRemoved = defineRule({
   keywords: ["required"],
   check: (ctx) => {
     if (!hasType(ctx.newTypes, "object")) return [];
-    const now = requiredOf(ctx.new);
+    const now = requiredWithConjuncts(ctx.new, ctx.newRoot);
     return [...requiredOf(ctx.old)].filter((k) => !now.has(k)).map((k) => ({
       message: `property "${k}" is no longer required`,
       breaks: ["forward"] as const,

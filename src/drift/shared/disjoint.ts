@@ -1,7 +1,8 @@
 /**
  * Provable disjointness of two subschemas: no value valid under both. Sound, not complete: different types,
  * disjoint listable values (enums, booleans, short integer ranges: finite.ts), numeric ranges or string lengths that do not meet, patterns whose languages do not intersect
- * (refa), or a property required by both whose values are disjoint (a discriminator). `within` is what the
+ * (refa), a property required by both whose values are disjoint (a discriminator), or more required names than
+ * the other side's `maxProperties`. `within` is what the
  * parent already allows (its types): `type: object` next to a oneOf makes discriminated branches disjoint
  * although non-objects would match them all.
  */
@@ -71,16 +72,35 @@ export function disjoint(x: SchemaNode, y: SchemaNode, rx: Root, ry: Root = rx, 
   // that the other, closed, does not allow. Conjuncts count: `allOf: [{required: [type]}, {properties: {type: …}}]`.
   const ra = facts(a, rx, depth);
   const rb = facts(b, ry, depth);
+  // Property counts that do not meet: a value has at least as many members as names required (distinct names).
+  if (countsApart(a, ra, b) || countsApart(b, rb, a)) return true;
   for (const k of ra.required) {
     if (rb.closed.some((c) => !allows(c, k))) return true;
-    if (!rb.required.has(k)) continue;
+    // a's values all have k (with a value in every pa); b's values that have k hold there a value of every pb: so
+    // disjoint values at k separate them even when b does not require k.
     const pa = ra.props.get(k) ?? [];
-    const pb = rb.props.get(k) ?? [];
+    const pb = [...(rb.props.get(k) ?? []), ...additionalAt(b, k)];
     if (pa.some((x1) => pb.some((y1) => disjoint(x1, y1, rx, ry, new Set(ALL_TYPES), depth + 1)))) return true;
   }
   for (const k of rb.required) if (ra.closed.some((c) => !allows(c, k)) || excluded(ra.absent.get(k), rb.props.get(k), ry)) return true;
   for (const k of ra.required) if (excluded(rb.absent.get(k), ra.props.get(k), rx)) return true;
   return false;
+}
+
+/** The schema of an undeclared key k: `additionalProperties`, when k is not declared and no pattern may claim it. */
+function additionalAt(node: JsonObject, k: string): SchemaNode[] {
+  const ap = node["additionalProperties"];
+  if (ap === undefined || node["patternProperties"] !== undefined) return [];
+  if (isObj(node["properties"]) && Object.hasOwn(node["properties"], k)) return [];
+  return [ap as SchemaNode];
+}
+
+/** Every object of `a` has more members than `b` allows: max(minProperties, |required|) of a > maxProperties of b. */
+function countsApart(a: JsonObject, fa: ObjectFacts, b: JsonObject): boolean {
+  const max = b["maxProperties"];
+  if (typeof max !== "number") return false;
+  const min = typeof a["minProperties"] === "number" ? a["minProperties"] : 0;
+  return Math.max(min, fa.required.size) > max;
 }
 
 /** How deep disjointness looks through properties and combinators (each level multiplies the work). */

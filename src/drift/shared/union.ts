@@ -6,7 +6,7 @@
  *   exclusive.ts decides it per source branch ("overlap" otherwise: `oneOf:[number]` → `[number, integer]`
  *   rejects 0), with the overlapping branches' values as witness candidates.
  */
-import { isJsonObject, pointerAppend, type JsonValue } from "../../ir/json.js";
+import { isJsonObject, pointerAppend, type JsonObject, type JsonValue } from "../../ir/json.js";
 import type { At, RuleContext } from "../define.js";
 import type { Candidate, Direction, ProofPair, RuleFinding, SchemaNode } from "../types.js";
 import { typesOf } from "../schema.js";
@@ -32,7 +32,7 @@ export function unionDelta(ctx: RuleContext, kw: Kw, direction: Direction, probl
   if (supBranches === undefined) return [];
   const subOneOf = branches(sub, "oneOf", subPtr);
   const ownList = branches(sub, kw, subPtr) ?? branches(sub, kw === "anyOf" ? "oneOf" : "anyOf", subPtr);
-  const subBranches = ownList ?? [back ? ctx.oldAt : ctx.newAt];
+  const subBranches = ownList ?? byType(sub, subPtr) ?? [back ? ctx.oldAt : ctx.newAt];
   const proof = (s: At, t: At): ProofPair => (back ? { direction, old: s.node, new: t.node } : { direction, old: t.node, new: s.node });
   const inside = (s: At, t: At): boolean => (back ? ctx.proves("backward", s, t) : ctx.proves("forward", t, s));
   if (problem === "uncovered") {
@@ -85,4 +85,16 @@ function equivalentLists(ctx: RuleContext, olds: readonly At[], news: readonly A
     used.add(j);
   }
   return true;
+}
+
+/**
+ * A source node of several types with no branches of its own, split into one part per type: the node is their
+ * union, so each part inside some target branch proves the whole. This is what a `oneOf` of single-type branches
+ * becomes once normalized (`oneOf: [{type: string}, {type: null}]` is `type: [null, string]`), while the other
+ * side, whose branch is a `$ref`, keeps its list.
+ */
+function byType(node: JsonObject, pointer: string): At[] | undefined {
+  const types = node["type"];
+  if (!Array.isArray(types) || types.length < 2 || types.length > 7) return undefined;
+  return types.map((t) => ({ node: { ...node, type: [t] }, pointer }));
 }

@@ -6,7 +6,7 @@
  */
 import type { Draft, JsonObject, JsonValue } from "../../ir/json.js";
 import { normalizeNode } from "../normalize.js";
-import { ALL_TYPES, isObj, resolveRef } from "../schema.js";
+import { ALL_TYPES, isObj, jsonEqual, resolveRef } from "../schema.js";
 import type { SchemaNode } from "../types.js";
 import { formatExample } from "./formats.js";
 import { stringMatching } from "./strings.js";
@@ -39,6 +39,8 @@ class Generator {
     }
     node = this.merged(node);
     const v = this.opts.variant;
+    // A `const` lifted from a one-conjunct allOf is left as written by normalizeNode (it converts only its own).
+    if (node["const"] !== undefined) return node["const"];
     if (Array.isArray(node["enum"])) {
       const values = node["enum"];
       return values.length === 0 ? undefined : values[v % values.length];
@@ -71,7 +73,13 @@ class Generator {
         if (isObj(b)) out = mergeInto(out, this.deref(b));
       }
     }
-    if (isObj(out["then"]) && this.opts.variant % 2 === 1) out = mergeInto(out, this.deref(out["then"]));
+    // A conditional: odd variants meet the `if` (merged in, so a `const` tag is set) and take the `then`; even ones
+    // take the `else` (a guess that the `if` fails; confirmation filters).
+    const [cond, then, otherwise] = [out["if"], out["then"], out["else"]];
+    if (this.opts.variant % 2 === 1 && (isObj(cond) || isObj(then))) {
+      if (isObj(cond)) out = mergeInto(out, this.deref(cond));
+      if (isObj(then)) out = mergeInto(out, this.deref(then));
+    } else if (this.opts.variant % 2 === 0 && isObj(otherwise)) out = mergeInto(out, this.deref(otherwise));
     return out;
   }
 
@@ -187,12 +195,24 @@ function patternFor(node: JsonObject, key: string): JsonValue | undefined {
 function mergeInto(base: JsonObject, extra: JsonObject): JsonObject {
   const out: JsonObject = { ...base };
   for (const [k, v] of Object.entries(extra)) {
-    if (k === "properties" && isObj(out[k]) && isObj(v)) out[k] = { ...out[k], ...v };
+    if (k === "properties" && isObj(out[k]) && isObj(v)) out[k] = mergeProperties(out[k] as JsonObject, v);
+    else if (k === "enum" && Array.isArray(out[k]) && Array.isArray(v)) {
+      // Both lists bind the value: their common members (the base's list when they share none: a guess either way).
+      const both = (out[k] as JsonValue[]).filter((x) => v.some((y) => jsonEqual(x, y)));
+      if (both.length > 0) out[k] = both;
+    }
     else if (k === "required" && Array.isArray(out[k]) && Array.isArray(v)) out[k] = [...new Set([...(out[k] as string[]), ...(v as string[])])];
     else if (k === "type" && Array.isArray(out[k]) && Array.isArray(v)) {
       const both = (out[k] as string[]).filter((t) => (v as string[]).includes(t) || (t === "number" && v.includes("integer")));
       out[k] = both.length > 0 ? both : (v as string[]);
     } else if (out[k] === undefined) out[k] = v;
   }
+  return out;
+}
+
+/** A property both sides constrain gets both schemas (`allOf`), so neither side's `const` or bounds is lost. */
+function mergeProperties(base: JsonObject, extra: JsonObject): JsonObject {
+  const out: JsonObject = { ...base };
+  for (const [k, v] of Object.entries(extra)) out[k] = out[k] === undefined || jsonEqual(out[k], v) ? v : { allOf: [out[k]!, v] };
   return out;
 }
