@@ -103,3 +103,21 @@ test("exact › a member overwritten after reading has no literal any more; copi
   assert.equal(exactText(copy, "maximum"), "5");
   assert.equal(exactText(v, "maximum"), "9007199254740993");
 });
+
+test("exact › a shared file's warning is printed once, not once per version that bundles it", () => {
+  const dir = makeProject({
+    "schemas/ping/contract.json": { kind: "model-output" },
+    "schemas/shared.json": '{"type": "integer", "maximum": 9007199254740993}',
+    "schemas/ping/v1.json": '{"type": "object", "properties": {"id": {"$ref": "../shared.json"}}}',
+    "schemas/ping/v2.json": '{"type": "object", "properties": {"id": {"$ref": "../shared.json"}, "n": {"type": "string"}}}',
+  });
+  const built = runCli(["build"], dir);
+  assert.equal(built.code, 0, built.stderr);
+  const lines = built.stderr.split("\n").filter((l) => l.includes("[schema.number-inexact]"));
+  assert.equal(lines.length, 1, built.stderr);
+  assert.match(lines[0]!, /^warning: schemas\/shared\.json:1:\d+#\/maximum: number 9007199254740993 /);
+  const checked = runCli(["check"], dir);
+  assert.equal(checked.stderr, built.stderr, "check lists the same warnings");
+  const diffed = runCli(["diff", "schemas/ping/v1.json", "schemas/ping/v2.json"], dir);
+  assert.equal(diffed.stderr.split("\n").filter((l) => l.includes("[schema.number-inexact]")).length, 1, diffed.stderr);
+});
