@@ -101,12 +101,13 @@ export async function diffSchemas(old: SchemaInput, neu: SchemaInput, options: D
     }
     const isSrc = await validator(src, d === "backward" ? "old" : "new", keyOf(src));
     const isTgt = await validator(tgt, d === "backward" ? "new" : "old", keyOf(tgt));
-    // Each confirmation is one unit of the work budget too: a witness search is cut like a proof is.
-    const proves = (v: JsonValue | undefined): v is JsonValue => v !== undefined && budget.tick() && isSrc(v) && !isTgt(v);
+    // Each confirmation is one unit of the work budget too, and asks the clock: a witness search is cut like a
+    // proof is, and one try (a document generated, two validators run) can cost far more than a comparison.
+    const proves = (v: JsonValue | undefined): v is JsonValue => v !== undefined && budget.tick() && !budget.late && isSrc(v) && !isTgt(v);
     let found = false;
     for (const c of relevant) {
       if (budget.late) break;
-      const w = findWitness(c, d, src, proves);
+      const w = findWitness(c, d, src, proves, budget);
       if (w === undefined) continue;
       found = true;
       const entry = confirmed.get(c)!;
@@ -209,13 +210,13 @@ function dedupe(changes: Change[]): Change[] {
 
 const MAX_TRIES = 64;
 
-function findWitness(c: RawChange, d: Direction, src: SchemaInput, proves: (v: JsonValue | undefined) => v is JsonValue): JsonValue | undefined {
+function findWitness(c: RawChange, d: Direction, src: SchemaInput, proves: (v: JsonValue | undefined) => v is JsonValue, budget: Budget): JsonValue | undefined {
   let tries = 0;
   for (const cand of c.candidates) {
     if (cand.direction !== d) continue;
     if (c.instancePath !== undefined) {
       for (let variant = 0; variant < 4; variant++) {
-        if (++tries > MAX_TRIES) return undefined;
+        if (++tries > MAX_TRIES || budget.late) return undefined;
         const doc = generate(src.schema, src.draft, src.schema, { variant, override: { path: c.instancePath, value: cand.value } });
         if (proves(doc)) return doc;
       }
