@@ -27,7 +27,7 @@ export function merge(parts: readonly Part[]): Part {
   const f: Figures = {
     schemas: 0, pairs: 0, diffs: 0,
     verdicts: { backward: { compatible: 0, incompatible: 0, unknown: 0 }, forward: { compatible: 0, incompatible: 0, unknown: 0 } },
-    byOperator: {}, valuesChecked: 0, witnessesChecked: 0, violations: [], notJudged: {}, slowest: { name: "", ms: 0 }, unknownCauses: {}, notReached: 0, clockUnknown: 0,
+    byOperator: {}, valuesChecked: 0, witnessesChecked: 0, violations: [], notJudged: {}, slowest: { name: "", ms: 0 }, slowestCpu: { name: "", ms: 0 }, cpuMs: [], unknownCauses: {}, notReached: 0, clockUnknown: 0,
   };
   for (const { figures: p } of parts) {
     f.schemas += p.schemas;
@@ -40,6 +40,8 @@ export function merge(parts: readonly Part[]): Part {
     f.violations.push(...p.violations);
     add(f.notJudged, p.notJudged);
     if (p.slowest.ms > f.slowest.ms) f.slowest = p.slowest;
+    if (p.slowestCpu.ms > f.slowestCpu.ms) f.slowestCpu = p.slowestCpu;
+    f.cpuMs.push(...p.cpuMs);
     add(f.unknownCauses, p.unknownCauses);
     f.notReached += p.notReached;
     f.clockUnknown += p.clockUnknown;
@@ -64,7 +66,10 @@ export function print(part: Part, log: (line: string) => void = console.log): vo
   for (const v of f.violations.slice(0, 30)) log(`    ${v}`);
   log(`  not judged: ${JSON.stringify(f.notJudged)}`);
   log(`  not reached (time cap): ${f.notReached} schemas`);
-  log(`  slowest diff: ${f.slowest.name} ${f.slowest.ms.toFixed(0)} ms`);
+  log(`  slowest diff: ${f.slowest.name} ${f.slowest.ms.toFixed(0)} ms wall`);
+  const cpu = [...f.cpuMs].sort((x, y) => x - y);
+  const at = (q: number): string => (cpu.length === 0 ? "-" : cpu[Math.min(cpu.length - 1, Math.floor(q * cpu.length))]!.toFixed(0));
+  log(`  slowest diff by CPU time: ${f.slowestCpu.name} ${f.slowestCpu.ms.toFixed(0)} ms; CPU per diff: median ${at(0.5)} ms, p99 ${at(0.99)} ms, over 2 s: ${cpu.filter((x) => x > 2000).length}, over 1 s: ${cpu.filter((x) => x > 1000).length}; total ${(cpu.reduce((s, x) => s + x, 0) / 1000).toFixed(0)} s`);
   log(`  unknown rate: ${unknown}/${directions} directions (${pct(unknown, directions)}); cut by the wall clock: ${f.clockUnknown}, decided by the engine alone: ${unknown - f.clockUnknown} (${pct(unknown - f.clockUnknown, directions)})`);
   log("  by operator (directions):");
   for (const [op, t] of Object.entries(f.byOperator).sort()) log(`    ${op.padEnd(30)} pairs ${t.pairs} compatible ${t.compatible} incompatible ${t.incompatible} unknown ${t.unknown}`);
@@ -74,6 +79,7 @@ export function print(part: Part, log: (line: string) => void = console.log): vo
   if (rows.length === 0 && part.selfNotReached === 0) return;
   const tally: Record<string, number> = {};
   for (const r of rows) tally[r.verdict] = (tally[r.verdict] ?? 0) + 1;
-  log(`self-diffs: ${rows.length}, verdicts ${JSON.stringify(tally)}, not reached (time cap) ${part.selfNotReached}, total ${(rows.reduce((s, r) => s + r.ms, 0) / 1000).toFixed(1)} s`);
+  const median = rows.length === 0 ? 0 : rows[Math.floor(rows.length / 2)]!.ms;
+  log(`self-diffs: ${rows.length}, verdicts ${JSON.stringify(tally)}, not reached (time cap) ${part.selfNotReached}, total ${(rows.reduce((s, r) => s + r.ms, 0) / 1000).toFixed(1)} s, median ${median.toFixed(1)} ms, max ${(rows[0]?.ms ?? 0).toFixed(0)} ms`);
   for (const r of rows.slice(0, 8)) log(`  ${r.file} ${r.ms.toFixed(0)} ms ${r.verdict}`);
 }

@@ -32,6 +32,20 @@ export function inputError(code: string, location: Location, message: string): I
   return new InputError({ ...location, code, message });
 }
 
+/**
+ * Each diagnostic once, in first-seen order: a shared file bundled by several versions (or contracts) is read once
+ * per version, and its warnings (`schema.number-inexact`, a variant `$schema`) would otherwise repeat per version.
+ */
+export function uniqueDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return list.filter((d) => {
+    const key = JSON.stringify([d.code, d.file, d.pointer ?? null, d.line ?? null, d.column ?? null, d.message]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** One line: `file:line:col: message [code]` or `file#/pointer: message [code]`. */
 export function formatDiagnostic(d: Diagnostic): string {
   let where = d.file;

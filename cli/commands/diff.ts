@@ -3,6 +3,7 @@ import { EXIT_CODE_TABLE } from "../../src/exit-codes.js";
 import { DEFAULT_DRAFT_CHOICES } from "../../src/drift/dialect.js";
 import { diffSchemas } from "../../src/drift/diff.js";
 import type { Draft } from "../../src/ir/json.js";
+import { uniqueDiagnostics } from "../../src/errors.js";
 import { fileLocator, judge, type DriftReport } from "../../src/drift/project.js";
 import type { Mode } from "../../src/drift/types.js";
 import { loadSchemaFile } from "../../src/load/index.js";
@@ -74,7 +75,7 @@ export async function diffCommand(argv: string[], io: Io): Promise<number> {
   const a = load(oldFile);
   const b = load(newFile);
   // Read generously (a variant `$schema` spelling): said once per file, on stderr, before the verdict.
-  printWarnings(io, [...(a.warnings ?? []), ...(b.warnings ?? [])]);
+  printWarnings(io, uniqueDiagnostics([...(a.warnings ?? []), ...(b.warnings ?? [])]));
   const keywords = project.drift.keywords;
   const result = await diffSchemas(a, b, { modelOutput: values["model-output"] === true, ...(timeout !== undefined ? { timeoutMs: timeout } : {}), ...(keywords !== undefined ? { keywords } : {}) });
   const judged = judge(result, mode, values["allow-unknown"] === true, () => undefined, fileLocator(newFile, b.file));

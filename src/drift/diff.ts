@@ -13,7 +13,7 @@ import { SameMeaning } from "./same.js";
 import { RULES, unsupportedKeyword } from "./registry.js";
 import { jsonEqual } from "./schema.js";
 import { DIRECTIONS, sourceSide, type Change, type DiffResult, type Direction, type SchemaNode, type Verdict, type Witness } from "./types.js";
-import { buildEstimateMs, validatorFor, type Check } from "./witness/confirm.js";
+import { buildEstimateMs, validatorFor, validatorKey, type Check } from "./witness/confirm.js";
 import { generate } from "./witness/generate.js";
 
 export interface SchemaInput {
@@ -33,8 +33,15 @@ export interface DiffOptions extends BudgetOptions {
 }
 
 export async function diffSchemas(old: SchemaInput, neu: SchemaInput, options: DiffOptions = {}): Promise<DiffResult> {
-  checkInput(old.schema, old.draft, old.file ?? "old schema");
-  checkInput(neu.schema, neu.draft, neu.file ?? "new schema");
+  // Each side's canonical text, computed once: the key of its input check and of its validator (witness/confirm.ts).
+  // None for a schema nested too deep to print: both then do their own work, as without a key.
+  const keys = new Map<SchemaInput, string | undefined>();
+  const keyOf = (side: SchemaInput): string | undefined => {
+    if (!keys.has(side)) keys.set(side, textKey(side));
+    return keys.get(side);
+  };
+  checkInput(old.schema, old.draft, old.file ?? "old schema", keyOf(old));
+  checkInput(neu.schema, neu.draft, neu.file ?? "new schema", keyOf(neu));
   const budget = new Budget(options);
   const env: Env = {
     old: { root: old.schema, draft: old.draft },
@@ -86,20 +93,21 @@ export async function diffSchemas(old: SchemaInput, neu: SchemaInput, options: D
     const [src, tgt] = d === "backward" ? [old, neu] : [neu, old];
     // Building a validator cannot be cut halfway: when the build alone is expected to overrun what is left of the
     // time budget, the direction stays unknown with that as its cause, instead of the diff running long.
-    const cost = buildEstimateMs(src.schema, src.draft) + buildEstimateMs(tgt.schema, tgt.draft);
+    const cost = buildEstimateMs(src.schema, src.draft, keyOf(src)) + buildEstimateMs(tgt.schema, tgt.draft, keyOf(tgt));
     if (cost > budget.remainingMs) {
       budget.stop(`building the validators that confirm witnesses would take about ${Math.ceil(cost)} ms, more than the time budget has left`);
       verdict[d] = "unknown";
       continue;
     }
-    const isSrc = await validator(src, d === "backward" ? "old" : "new");
-    const isTgt = await validator(tgt, d === "backward" ? "new" : "old");
-    // Each confirmation is one unit of the work budget too: a witness search is cut like a proof is.
-    const proves = (v: JsonValue | undefined): v is JsonValue => v !== undefined && budget.tick() && isSrc(v) && !isTgt(v);
+    const isSrc = await validator(src, d === "backward" ? "old" : "new", keyOf(src));
+    const isTgt = await validator(tgt, d === "backward" ? "new" : "old", keyOf(tgt));
+    // Each confirmation is one unit of the work budget too, and asks the clock: a witness search is cut like a
+    // proof is, and one try (a document generated, two validators run) can cost far more than a comparison.
+    const proves = (v: JsonValue | undefined): v is JsonValue => v !== undefined && budget.tick() && !budget.late && isSrc(v) && !isTgt(v);
     let found = false;
     for (const c of relevant) {
       if (budget.late) break;
-      const w = findWitness(c, d, src, proves);
+      const w = findWitness(c, d, src, proves, budget);
       if (w === undefined) continue;
       found = true;
       const entry = confirmed.get(c)!;
@@ -130,6 +138,15 @@ export async function diffSchemas(old: SchemaInput, neu: SchemaInput, options: D
   return { verdict, changes: dedupe(changes) };
 }
 
+function textKey(side: SchemaInput): string | undefined {
+  try {
+    return validatorKey(side.schema, side.draft);
+  } catch (e) {
+    if (e instanceof RangeError) return undefined;
+    throw e;
+  }
+}
+
 function stoppedChange(reason: string, directions: readonly Direction[] = DIRECTIONS): RawChange {
   const message = `judging stopped: ${reason}; compatibility is not proven`;
   return { rule: unsupportedKeyword, finding: { message, breaks: [], unknown: [...directions] }, pointer: "", oldPointer: "", instancePath: undefined, breaks: [], unknown: [...directions], candidates: [] };
@@ -139,9 +156,9 @@ function stoppedChange(reason: string, directions: readonly Direction[] = DIRECT
  * The generated validator of one side; a schema it cannot be built for is an input error naming the file and,
  * from the build's own diagnostics (meta-schema, compile), the pointer of the culprit.
  */
-async function validator(side: SchemaInput, name: "old" | "new"): Promise<Check> {
+async function validator(side: SchemaInput, name: "old" | "new", key: string | undefined): Promise<Check> {
   try {
-    return await validatorFor(side.schema, side.draft);
+    return await validatorFor(side.schema, side.draft, key);
   } catch (e) {
     if (e instanceof InputError) throw e;
     const file = side.file ?? `${name} schema`;
@@ -193,13 +210,13 @@ function dedupe(changes: Change[]): Change[] {
 
 const MAX_TRIES = 64;
 
-function findWitness(c: RawChange, d: Direction, src: SchemaInput, proves: (v: JsonValue | undefined) => v is JsonValue): JsonValue | undefined {
+function findWitness(c: RawChange, d: Direction, src: SchemaInput, proves: (v: JsonValue | undefined) => v is JsonValue, budget: Budget): JsonValue | undefined {
   let tries = 0;
   for (const cand of c.candidates) {
     if (cand.direction !== d) continue;
     if (c.instancePath !== undefined) {
       for (let variant = 0; variant < 4; variant++) {
-        if (++tries > MAX_TRIES) return undefined;
+        if (++tries > MAX_TRIES || budget.late) return undefined;
         const doc = generate(src.schema, src.draft, src.schema, { variant, override: { path: c.instancePath, value: cand.value } });
         if (proves(doc)) return doc;
       }

@@ -9,6 +9,7 @@
  * - a `$ref` cycle through in-place applicators only (`allOf`, `anyOf`, `oneOf`, `not`, `if`/`then`/`else`,
  *   `dependentSchemas`, `$ref`): evaluating it never ends (JSON Schema Core §9.4.1 calls such schemas invalid).
  */
+import { createHash } from "node:crypto";
 import { metaDiagnostics } from "../emit/validators/diagnostics.js";
 import { InputError, inputError } from "../errors.js";
 import { isJsonObject, pointerAppend, type Draft, type JsonObject, type JsonValue } from "../ir/json.js";
@@ -19,7 +20,26 @@ import { resolveRef } from "./schema.js";
 const IN_PLACE_ARRAYS = ["allOf", "anyOf", "oneOf"];
 const IN_PLACE_ONE = ["not", "if", "then", "else"];
 
-export function checkInput(schema: JsonObject, draft: Draft, file: string): void {
+/**
+ * Schemas that passed, by a digest of their draft and canonical text (the caller's `validatorKey`, when it could
+ * print one; without it the schema is checked and not remembered): the same schema diffed
+ * again (the old side of every pair of a CI run, a matrix of mutations of one schema) is not checked again. The
+ * meta-schema check alone was a fifth of a large schema's diff. Only passes are kept: a refusal is found anew, so
+ * it names the file of this call. What is checked depends on the text alone, so the cache cannot change a result.
+ */
+const passed = new Set<string>();
+const MAX_PASSED = 1024;
+
+export function checkInput(schema: JsonObject, draft: Draft, file: string, key?: string): void {
+  const digest = key === undefined ? undefined : createHash("sha256").update(key).digest("base64");
+  if (digest !== undefined && passed.has(digest)) return;
+  check(schema, draft, file);
+  if (digest === undefined) return;
+  if (passed.size >= MAX_PASSED) passed.delete(passed.values().next().value as string);
+  passed.add(digest);
+}
+
+function check(schema: JsonObject, draft: Draft, file: string): void {
   const fail = (pointer: string, code: string, message: string) => inputError(code, { file, pointer }, message);
   const tuples = dialectOf(draft).tupleItems;
   const stack: [JsonValue, string][] = [[schema, ""]];

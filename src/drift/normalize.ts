@@ -6,6 +6,7 @@
  * Why: rule 38/3 of drift-rules.md (compare meaning, not text). Only local rewrites: children stay as they are.
  */
 import { carryLiteral, carryLiterals, exactMemberEqual } from "../ir/exact.js";
+import { exactKey } from "../ir/exact-key.js";
 import type { Draft, JsonObject, JsonValue } from "../ir/json.js";
 import { dialectOf } from "./dialect.js";
 import { assertionKeys, isObj, jsonEqual } from "./schema.js";
@@ -106,11 +107,17 @@ function exclusiveBounds(node: JsonObject): JsonObject {
   return out;
 }
 
-/** Exact (numbers as written), so values that differ only beyond double precision both stay. */
+/**
+ * Exact (numbers as written), so values that differ only beyond double precision both stay. Linear: one key per
+ * value (src/ir/exact-key.ts), not every value compared with every other.
+ */
 function dedupe(values: JsonValue[]): JsonValue[] {
   const out: JsonValue[] = [];
+  const seen = new Set<string>();
   values.forEach((v, i) => {
-    if (out.some((_, j) => exactMemberEqual(values, i, out, j))) return;
+    const key = exactKey(values, i);
+    if (seen.has(key)) return;
+    seen.add(key);
     carryLiteral(values, i, out, out.length);
     out.push(v);
   });

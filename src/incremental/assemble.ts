@@ -9,7 +9,7 @@
  */
 import type { CompileResult } from "../shapes/compiled.js";
 import { cmp } from "../discover/discover.js";
-import type { Diagnostic } from "../errors.js";
+import { uniqueDiagnostics, type Diagnostic } from "../errors.js";
 import type { Project } from "../config/config.js";
 import type { Scope } from "./scope.js";
 import { attribution, PROJECT, readsAcross, unitRoots, type ContractUnit, type Finding } from "./units.js";
@@ -33,7 +33,8 @@ export function totals(compiled: CompileResult, scope: Scope | undefined): Total
     versions: compiled.versions.length + others.reduce((n, u) => n + u.compiled.length, 0),
     examples: compiled.examples + others.reduce((n, u) => n + u.examples, 0),
     files: compiled.plan.size + others.reduce((n, u) => n + u.files, 0),
-    warnings: compiled.scope === undefined ? compiled.warnings : warnings,
+    // Once each: a shared file's warning comes from every version that bundles it.
+    warnings: uniqueDiagnostics(compiled.scope === undefined ? compiled.warnings : warnings),
   };
 }
 

@@ -84,3 +84,19 @@ test("exact numbers › a literal that is no integer as written is not an intege
   assert.notEqual(r.verdict.backward, "compatible");
   assert.deepEqual((await diff('{"enum": [1.0]}', '{"type": "integer"}')).verdict.backward, "compatible");
 });
+
+test("exact numbers › disjointness compares bounds and listed values as written, not as doubles", async () => {
+  // 9007199254740992 is in both branches (below 9007199254740993, at least 9007199254740992), so making the anyOf a
+  // oneOf rejects it: never compatible. As doubles the bounds are both 2^53 and the branches looked apart.
+  for (const [a, b] of [
+    ['{"type": "integer", "exclusiveMaximum": 9007199254740993}', '{"type": "integer", "minimum": 9007199254740992}'],
+    ['{"type": "number", "exclusiveMaximum": 0.10000000000000001}', '{"type": "number", "minimum": 0.1}'],
+    ['{"enum": [9007199254740992], "exclusiveMaximum": 9007199254740993}', '{"const": 9007199254740992}'],
+  ] as const) {
+    const r = await diff(`{"anyOf": [${a}, ${b}]}`, `{"oneOf": [${a}, ${b}]}`);
+    assert.notEqual(r.verdict.backward, "compatible", `${a} | ${b}: ${JSON.stringify(r.changes)}`);
+  }
+  // Apart as written too: still proven.
+  const apart = await diff('{"anyOf": [{"type": "integer", "exclusiveMaximum": 9007199254740993}, {"type": "integer", "minimum": 9007199254740995}]}', '{"oneOf": [{"type": "integer", "exclusiveMaximum": 9007199254740993}, {"type": "integer", "minimum": 9007199254740995}]}');
+  assert.equal(apart.verdict.backward, "compatible", JSON.stringify(apart.changes));
+});

@@ -28,3 +28,13 @@ test("witness strings › none when the bounds exclude every match", () => {
   assert.equal(stringMatching("^[a-z]{3}$", 4, 10, 0), undefined);
   assert.equal(stringMatching("^a$", 0, 0, 0), undefined);
 });
+
+test("witness strings › asked again (same pattern and bounds, any variant), the kept word set gives the same answer", () => {
+  // winget's version segments: the intersection with the length bounds took about a second per document generated.
+  const pattern = '^[^\\.\\s\\\\/:\\*\\?"<>\\|\\x01-\\x1f]{1,32}(\\.[^\\.\\s\\\\/:\\*\\?"<>\\|\\x01-\\x1f]{1,32}){1,3}$';
+  const first = [0, 1, 2, 7].map((v) => stringMatching(pattern, 3, 40, v));
+  for (let k = 0; k < 3; k++) assert.deepEqual([0, 1, 2, 7].map((v) => stringMatching(pattern, 3, 40, v)), first);
+  for (const s of first) assert.ok(s !== undefined && new RegExp(pattern, "u").test(s) && s.length >= 3 && s.length <= 40, String(s));
+  // Other bounds are their own entry: none fits [1, 2] (at least "x.y").
+  assert.equal(stringMatching(pattern, 1, 2, 0), undefined);
+});

@@ -6,9 +6,10 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { cloneExact, exactCanonicalJson, exactText, isExactLiteral, literalOf } from "../../src/ir/exact.js";
+import { cloneExact, exactCanonicalJson, exactMemberEqual, exactText, isExactLiteral, literalOf } from "../../src/ir/exact.js";
+import { exactKey } from "../../src/ir/exact-key.js";
 import { parseJson } from "../../src/load/json-parser.js";
-import type { JsonObject } from "../../src/ir/json.js";
+import type { JsonObject, JsonValue } from "../../src/ir/json.js";
 import { makeProject, runCli } from "../util/project.js";
 import { project } from "./helpers.js";
 
@@ -102,4 +103,41 @@ test("exact › a member overwritten after reading has no literal any more; copi
   assert.equal(literalOf(copy, "maximum"), undefined);
   assert.equal(exactText(copy, "maximum"), "5");
   assert.equal(exactText(v, "maximum"), "9007199254740993");
+});
+
+test("exact › a shared file's warning is printed once, not once per version that bundles it", () => {
+  const dir = makeProject({
+    "schemas/ping/contract.json": { kind: "model-output" },
+    "schemas/shared.json": '{"type": "integer", "maximum": 9007199254740993}',
+    "schemas/ping/v1.json": '{"type": "object", "properties": {"id": {"$ref": "../shared.json"}}}',
+    "schemas/ping/v2.json": '{"type": "object", "properties": {"id": {"$ref": "../shared.json"}, "n": {"type": "string"}}}',
+  });
+  const built = runCli(["build"], dir);
+  assert.equal(built.code, 0, built.stderr);
+  const lines = built.stderr.split("\n").filter((l) => l.includes("[schema.number-inexact]"));
+  assert.equal(lines.length, 1, built.stderr);
+  assert.match(lines[0]!, /^warning: schemas\/shared\.json:1:\d+#\/maximum: number 9007199254740993 /);
+  const checked = runCli(["check"], dir);
+  assert.equal(checked.stderr, built.stderr, "check lists the same warnings");
+  const diffed = runCli(["diff", "schemas/ping/v1.json", "schemas/ping/v2.json"], dir);
+  assert.equal(diffed.stderr.split("\n").filter((l) => l.includes("[schema.number-inexact]")).length, 1, diffed.stderr);
+});
+
+test("exact › exactKey is equal exactly when exactMemberEqual holds (numbers by value, objects in any key order)", () => {
+  const { value } = parseJson(
+    `[1, 1.0, 1e0, 0.1, 0.10000000000000001, 1.0000000000000001e-1, 9007199254740992, 9007199254740993, 9007199254740993.0, 90071992547409930e-1,
+      1e400, 1e400, 10e399, 1e99999, 1e99999, -0, 0, "1", null, true, [1, 2], [2, 1], [1.0, 2], {"a": 1, "b": [0.1]}, {"b": [0.1], "a": 1.0},
+      {"a": 9007199254740993}, {"a": 9007199254740992}, {"a": "9007199254740993"}, [], {}]`,
+    "x.json",
+  );
+  const list = value as JsonValue[];
+  for (let i = 0; i < list.length; i++) {
+    for (let j = 0; j < list.length; j++) {
+      assert.equal(exactKey(list, i) === exactKey(list, j), exactMemberEqual(list, i, list, j), `${i} (${exactText(list, i) ?? JSON.stringify(list[i])}) vs ${j}`);
+    }
+  }
+  // Spot checks of what the table holds: equal values written differently, different values with one double.
+  assert.equal(exactKey(list, 7), exactKey(list, 8));
+  assert.notEqual(exactKey(list, 6), exactKey(list, 7));
+  assert.equal(exactKey(list, 10), exactKey(list, 12));
 });

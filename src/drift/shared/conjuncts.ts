@@ -17,7 +17,9 @@ export function conjunctDelta(ctx: RuleContext, direction: Direction): RuleFindi
   const out: RuleFinding[] = [];
   const own = list(sub, subPtr);
   for (const [i, t] of list(sup, supPtr).entries()) {
-    if (subs.some((s) => (back ? ctx.proves("backward", s, t) : ctx.proves("forward", t, s)))) continue;
+    // The conjunct at the same position first: unreordered lists are the common case, and an unchanged conjunct is
+    // then proven at once instead of after failed proofs against every conjunct before it (quadratic on long allOfs).
+    if (atFirst(subs, i).some((s) => (back ? ctx.proves("backward", s, t) : ctx.proves("forward", t, s)))) continue;
     const message = back ? `allOf conjunct ${t.pointer} added or narrowed` : `allOf conjunct ${t.pointer} removed or widened`;
     // The failed proof of the source conjunct at the same position (else the whole node) names what breaks it.
     const whole = own[i] ?? (back ? ctx.oldAt : ctx.newAt);
@@ -26,4 +28,9 @@ export function conjunctDelta(ctx: RuleContext, direction: Direction): RuleFindi
     out.push({ message, breaks: [direction], because, candidates: [...found, ...candidatesFor(ctx, direction, back ? ctx.oldAt.node : ctx.newAt.node, [])] });
   }
   return out;
+}
+
+/** The list with its member at index `i` (if any) moved to the front: the order proofs are tried in. */
+export function atFirst<T>(list: readonly T[], i: number): readonly T[] {
+  return i < list.length ? [list[i]!, ...list.slice(0, i), ...list.slice(i + 1)] : list;
 }

@@ -12,6 +12,7 @@ import { LENGTHS, NUMBERS, type Family } from "../bounds.js";
 import { patternsDisjoint } from "../regex.js";
 import { ALL_TYPES, assertionKeys, hasType, isObj, jsonEqual, typesOf, type BasicType } from "../schema.js";
 import type { SchemaNode } from "../types.js";
+import { exactRangesApart, needsExact } from "./exact-range.js";
 import { finiteValues } from "./finite.js";
 import { resolve, type Root } from "./resolve.js";
 import { oneOfTypes } from "./vacuous.js";
@@ -47,6 +48,16 @@ function rangesApart(a: JsonObject, b: JsonObject, f: Family, ints: boolean): bo
   return below(a, b) || below(b, a);
 }
 
+/**
+ * Numeric ranges apart, compared as written when a bound is a literal a double misrepresents: as doubles,
+ * `exclusiveMaximum: 9007199254740993` and `minimum: 9007199254740992` look apart on integers (both read as
+ * 2^53), yet 2^53 is in both.
+ */
+function numbersApart(a: JsonObject, b: JsonObject, ints: boolean): boolean {
+  if (needsExact(a, b)) return exactRangesApart(a, b, ints) === true;
+  return rangesApart(a, b, NUMBERS, ints);
+}
+
 export function disjoint(x: SchemaNode, y: SchemaNode, rx: Root, ry: Root = rx, within: ReadonlySet<BasicType> = new Set(ALL_TYPES), depth = 0): boolean {
   const a = resolve(x, rx);
   const b = resolve(y, ry);
@@ -60,7 +71,7 @@ export function disjoint(x: SchemaNode, y: SchemaNode, rx: Root, ry: Root = rx, 
   const lb = la === undefined ? undefined : finiteValues(b);
   if (la !== undefined && lb !== undefined && !la.some((v) => lb.some((w) => jsonEqual(v, w)))) return true;
   const both = restrict(ta, tb);
-  if (only(both, ["number", "integer"]) && rangesApart(a, b, NUMBERS, !both.has("number"))) return true;
+  if (only(both, ["number", "integer"]) && numbersApart(a, b, !both.has("number"))) return true;
   if (only(both, ["string"])) {
     if (rangesApart(a, b, LENGTHS, true)) return true;
     if (typeof a["pattern"] === "string" && typeof b["pattern"] === "string" && patternsDisjoint(a["pattern"], b["pattern"]) === true) return true;

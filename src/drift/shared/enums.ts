@@ -3,7 +3,8 @@
  * nullable rules. A source without an enum whose values are listable (booleans, a short integer range:
  * shared/finite.ts) is compared value by value, so `type: integer, minimum: 1, maximum: 3` equals `enum: [1, 2, 3]`.
  */
-import { exactMemberEqual, exactText } from "../../ir/exact.js";
+import { exactText } from "../../ir/exact.js";
+import { exactKey } from "../../ir/exact-key.js";
 import type { JsonValue } from "../../ir/json.js";
 import type { RuleContext } from "../define.js";
 import { hasType, jsonTypeOf } from "../schema.js";
@@ -25,7 +26,8 @@ export function enumDelta(ctx: RuleContext, direction: Direction): RuleFinding[]
   const types = declaredTypes(sub);
   // Numbers as written (src/ir/exact.ts): 9007199254740993 is not in `enum: [9007199254740992]`, though both are
   // the same double; such a value is missing, and its witness cannot be confirmed by the generated validators.
-  const missingAt = subEnum.flatMap((v: JsonValue, i: number) => (v !== null && hasType(types, jsonTypeOf(v)) && !supEnum.some((_, j) => exactMemberEqual(subEnum, i, supEnum, j)) ? [i] : []));
+  const supKeys = new Set(supEnum.map((_, j) => exactKey(supEnum, j)));
+  const missingAt = subEnum.flatMap((v: JsonValue, i: number) => (v !== null && hasType(types, jsonTypeOf(v)) && !supKeys.has(exactKey(subEnum, i)) ? [i] : []));
   if (missingAt.length === 0) return [];
   const missing = missingAt.map((i) => subEnum[i]!);
   const list = missingAt.map((i) => (typeof subEnum[i] === "number" ? exactText(subEnum, i)! : JSON.stringify(subEnum[i]))).join(", ");

@@ -77,3 +77,23 @@ export function exactInRange(node: JsonObject, container: object, key: string | 
   }
   return true;
 }
+
+/**
+ * Whether the two nodes' numeric ranges do not meet (integers only when `ints`: a gap holding no integer too),
+ * compared as written; undefined when a literal is out of reach (read as "not proven apart").
+ */
+export function exactRangesApart(a: JsonObject, b: JsonObject, ints: boolean): boolean | undefined {
+  const round = (x: ExactBound | undefined, lower: boolean) => (ints ? integral(x, lower) : x);
+  const below = (x: JsonObject, y: JsonObject): boolean | undefined => {
+    const h = round(hi(x), false);
+    const l = round(lo(y), true);
+    if (h === undefined || l === undefined) return false;
+    if (h.r === undefined || l.r === undefined) return undefined;
+    const c = compareRational(h.r, l.r);
+    return c < 0 || (c === 0 && (h.excl || l.excl));
+  };
+  const ab = below(a, b);
+  const ba = below(b, a);
+  if (ab === true || ba === true) return true;
+  return ab === undefined || ba === undefined ? undefined : false;
+}

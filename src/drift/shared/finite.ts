@@ -8,6 +8,7 @@ import { carryLiteral, literalOf } from "../../ir/exact.js";
 import type { JsonObject, JsonValue } from "../../ir/json.js";
 import { FAMILIES, inRange, NUMBERS } from "../bounds.js";
 import { hasType, jsonTypeOf, type BasicType } from "../schema.js";
+import { exactInRange, needsExact } from "./exact-range.js";
 import { declaredTypes } from "./types.js";
 
 const LIMIT = 256;
@@ -43,8 +44,10 @@ export function finiteValues(node: JsonObject): JsonValue[] | undefined {
       } else return undefined;
     }
   }
-  // A value held inexactly stays (an over-approximation may keep too many, never too few).
-  return keep(values, (v, i) => literalOf(values, i) !== undefined || FAMILIES.every((f) => inRange(f, node, v)));
+  // A value held inexactly stays (an over-approximation may keep too many, never too few); against a bound held
+  // inexactly, a number is placed as written (the double 2^53 is below `exclusiveMaximum: 9007199254740993`).
+  const exact = needsExact(node);
+  return keep(values, (v, i) => literalOf(values, i) !== undefined || FAMILIES.every((f) => (exact && f === NUMBERS && typeof v === "number" ? exactInRange(node, values, i) !== false : inRange(f, node, v))));
 }
 
 const BOUND_KEYS = ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"];

@@ -10,6 +10,7 @@ import { isJsonObject, pointerAppend, type JsonObject, type JsonValue } from "..
 import type { At, RuleContext } from "../define.js";
 import type { Candidate, Direction, ProofPair, RuleFinding, SchemaNode } from "../types.js";
 import { typesOf } from "../schema.js";
+import { atFirst } from "./conjuncts.js";
 import { branchesDisjoint } from "./disjoint.js";
 import { overlapOf } from "./exclusive.js";
 import { candidatesFor, DIVERSE } from "./samples.js";
@@ -38,7 +39,8 @@ export function unionDelta(ctx: RuleContext, kw: Kw, direction: Direction, probl
   if (problem === "uncovered") {
     const out: RuleFinding[] = [];
     for (const [i, s] of subBranches.entries()) {
-      if (supBranches.some((t) => inside(s, t))) continue;
+      // The branch at the same position first (see conjuncts.ts `atFirst`).
+      if (atFirst(supBranches, i).some((t) => inside(s, t))) continue;
       // The failed proof against the branch at the same position (or the only one) explains it best.
       const counterpart = supBranches[Math.min(i, supBranches.length - 1)]!;
       const because = proof(s, counterpart);

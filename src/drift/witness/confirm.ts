@@ -19,6 +19,15 @@ const MAX_CACHED = 256;
 export type Check = (value: JsonValue) => boolean;
 
 /**
+ * The cache key of a schema: its canonical text (two loads of one file share a validator). A diff computes it once
+ * per side and passes it to both calls below (the text of a large schema costs milliseconds each time); it is not
+ * kept across diffs, since a caller may edit a schema object between them.
+ */
+export function validatorKey(schema: JsonObject, draft: Draft): string {
+  return `${draft}|${canonicalJson(schema)}`;
+}
+
+/**
  * Recent build rates in this process, in ms per 1,000 characters of schema text (small schemas are rated as if
  * they had MIN_RATED characters, so their fixed cost does not count). The estimate is their median: one build
  * slowed by a busy machine or a garbage collection does not make every later one look too dear.
@@ -37,15 +46,15 @@ function msPerKChar(): number {
  * What building the validator of this schema is expected to cost (0 once built): the budget asks before building,
  * since a build cannot be cut halfway (diff.ts).
  */
-export function buildEstimateMs(schema: JsonObject | boolean, draft: Draft): number {
+export function buildEstimateMs(schema: JsonObject | boolean, draft: Draft, known?: string): number {
   if (typeof schema === "boolean") return 0;
-  const key = `${draft}|${canonicalJson(schema)}`;
+  const key = known ?? validatorKey(schema, draft);
   return cache.has(key) ? 0 : (msPerKChar() * key.length) / 1000;
 }
 
-export async function validatorFor(schema: JsonObject | boolean, draft: Draft): Promise<Check> {
+export async function validatorFor(schema: JsonObject | boolean, draft: Draft, known?: string): Promise<Check> {
   if (typeof schema === "boolean") return () => schema;
-  const key = `${draft}|${canonicalJson(schema)}`;
+  const key = known ?? validatorKey(schema, draft);
   let pending = cache.get(key);
   if (pending === undefined) {
     if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);

@@ -8,12 +8,29 @@ export function stringMatching(pattern: string, min: number, max: number, varian
   return pickWord(dfa, min, max, variant);
 }
 
+/**
+ * Shortest word sets per automaton and length bounds. Why: a witness search generates dozens of documents per
+ * direction (variants, candidates placed at paths), each asking again for a string of the same pattern and bounds,
+ * and the intersection behind one answer cost up to a second (winget's 1-32-character segments). The answer
+ * depends only on the automaton and the bounds (the variant only picks characters from the sets), so it is kept.
+ */
+const words = new WeakMap<DFA, Map<string, CharSet[] | null>>();
+
 /** A word of the DFA with `min <= length <= max`, readable characters preferred. */
 export function pickWord(dfa: DFA, min: number, max: number, variant: number): string | undefined {
+  // A far upper bound changes nothing for a shortest word but would cost an automaton of that many states.
+  const hi = max > min + 256 ? Infinity : max;
+  let byBounds = words.get(dfa);
+  if (byBounds === undefined) words.set(dfa, (byBounds = new Map()));
+  const key = `${min}|${hi}`;
+  let sets = byBounds.get(key);
+  if (sets === undefined) byBounds.set(key, (sets = shortestWithin(dfa, min, hi) ?? null));
+  return sets === null ? undefined : sets.map((cs) => readable(cs, variant)).join("");
+}
+
+function shortestWithin(dfa: DFA, min: number, hi: number): CharSet[] | undefined {
   try {
     let lang = dfa;
-    // A far upper bound changes nothing for a shortest word but would cost an automaton of that many states.
-    const hi = max > min + 256 ? Infinity : max;
     if (min > 0 || Number.isFinite(hi)) {
       // No `^…$`: refa's automata match whole words already, and with assertions disabled an anchored source
       // would be the empty language (every pattern with a length bound got no string at all).
@@ -24,7 +41,7 @@ export function pickWord(dfa: DFA, min: number, max: number, variant: number): s
     }
     // A shortest word set by breadth-first search (refa's wordSets() enumerates paths: exponential before a long
     // first word); the variant varies the characters.
-    return shortestWordSet(lang)?.map((cs) => readable(cs, variant)).join("");
+    return shortestWordSet(lang);
   } catch {
     return undefined;
   }

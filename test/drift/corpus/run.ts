@@ -49,6 +49,13 @@ export interface Figures {
   /** Pairs not judged, by reason (input errors of the engine, schemas ajv will not compile). */
   notJudged: Record<string, number>;
   slowest: { name: string; ms: number };
+  /**
+   * The same by the process's CPU time (garbage collection included): on a machine shared with other work the
+   * wall clock mostly measures the others; CPU time is what the diff itself cost.
+   */
+  slowestCpu: { name: string; ms: number };
+  /** CPU milliseconds of every diff, for the median and the count over 2 s. */
+  cpuMs: number[];
   unknownCauses: Record<string, number>;
   /** Schemas of this run's selection never started because the time cap was reached. */
   notReached: number;
@@ -92,6 +99,8 @@ export async function runMutations(dir: string, options: RunOptions): Promise<Fi
     violations: [],
     notJudged: {},
     slowest: { name: "", ms: 0 },
+    slowestCpu: { name: "", ms: 0 },
+    cpuMs: [],
     unknownCauses: {},
     notReached: 0,
     clockUnknown: 0,
@@ -135,6 +144,7 @@ export async function runMutations(dir: string, options: RunOptions): Promise<Fi
       const results: DiffResult[] = [];
       for (const [x, y] of [[a, b], [b, a]] as const) {
         const t = performance.now();
+        const cpu = process.cpuUsage();
         try {
           results.push(await diffSchemas(x, y, options.diff));
         } catch (e) {
@@ -147,7 +157,11 @@ export async function runMutations(dir: string, options: RunOptions): Promise<Fi
         } finally {
           const ms = performance.now() - t;
           f.diffs++;
+          const used = process.cpuUsage(cpu);
+          const cpuMs = (used.user + used.system) / 1000;
+          f.cpuMs.push(cpuMs);
           if (ms > f.slowest.ms) f.slowest = { name: `${name} (${x === a ? "old→new" : "new→old"})`, ms };
+          if (cpuMs > f.slowestCpu.ms) f.slowestCpu = { name: `${name} (${x === a ? "old→new" : "new→old"})`, ms: cpuMs };
         }
       }
       if (results.length < 2) continue;
