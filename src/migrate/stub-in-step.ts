@@ -13,12 +13,21 @@ import type * as TS from "typescript";
 import { ts } from "../typescript.js";
 import { versionNames } from "../emit/modules/names.js";
 import { MARKER } from "./body.js";
-import type { StubTarget } from "./stub.js";
+
+/** What of a stub's target (`StubTarget`, stub.ts, which imports this file) the answer depends on. */
+export interface InStepTarget {
+  readonly contract: string;
+  readonly from: number;
+  readonly functionName: string;
+  readonly oldModule: string;
+  readonly newModule: string;
+  readonly runtimeModule: string;
+}
 
 /** A call to the marker: its name followed, after trivia, by `(`, `<` or `?.` (see `findMarkers` in stub.ts). */
 export const MAYBE_CALL = new RegExp(`${MARKER}\\s*(?:[(<?]|/[/*])`);
 
-export function stubInStep(text: string, t: StubTarget): boolean {
+export function stubInStep(text: string, t: InStepTarget): boolean {
   if (text.charCodeAt(0) === 0xfeff) return false;
   const sf = ts.createSourceFile("stub.ts", text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
   const old = versionNames(t.contract, t.from).type;
