@@ -3,11 +3,20 @@ import type { CheckStep } from "../shapes/check-step.js";
 import type { Diagnostic } from "../errors.js";
 import { driftProject } from "./project.js";
 import { effectLine } from "./text.js";
+import { offerShipped } from "./witness/confirm.js";
 
 export const driftStep: CheckStep = {
   name: "drift",
   async run(project, compiled) {
-    const report = await driftProject(project, compiled.scope === undefined ? {} : { only: new Set(compiled.contracts.map((c) => c.name)) });
+    // The witnesses are confirmed with the validators this compile just built (confirm.ts), not built again.
+    // Withdrawn after the step, so no later run in this process (watch) sees this compile's code.
+    offerShipped(compiled.versions, Object.keys(project.strictness.formats).length > 0);
+    let report: Awaited<ReturnType<typeof driftProject>>;
+    try {
+      report = await driftProject(project, compiled.scope === undefined ? {} : { only: new Set(compiled.contracts.map((c) => c.name)) });
+    } finally {
+      offerShipped([], true);
+    }
     const out: Diagnostic[] = [...report.problems];
     for (const p of report.pairs) {
       for (const c of p.changes) {

@@ -12,6 +12,7 @@ import { docComment, stringLiteral } from "../emit/codegen/escape.js";
 import { versionNames } from "../emit/modules/names.js";
 import type { StepAnalysis } from "./analyze.js";
 import { bodyOf, MARKER, renderBody } from "./body.js";
+import { MAYBE_CALL, stubInStep } from "./stub-in-step.js";
 
 /** What a stub needs besides the analysis: names and the import specifiers seen from the migration file. */
 export interface StubTarget {
@@ -98,6 +99,12 @@ export function renderStub(t: StubTarget, analysis: StepAnalysis): string {
  * return types, and the imports of the two version types and of the marker. Returns the new text.
  */
 export function updateStub(text: string, t: StubTarget, analysis: StepAnalysis): string {
+  // Most modules are in step already: answered without ts-morph (stub-in-step.ts).
+  return stubInStep(text, t) ? text : updateStubWithMorph(text, t, analysis);
+}
+
+/** `updateStub`'s edits, always made with ts-morph (exported for the test that holds stub-in-step.ts to it). */
+export function updateStubWithMorph(text: string, t: StubTarget, analysis: StepAnalysis): string {
   const { old, neu } = typeNames(t);
   const sf = sourceFile("stub.ts", text);
   const fn = sf.getFunction(t.functionName);
@@ -164,13 +171,10 @@ export function markerCalls(sf: SourceFile): number[] {
     .map((c) => c.getStartLineNumber());
 }
 
-/**
- * A call to the marker is its name followed, after trivia, by `(`, `<` (type arguments) or `?.`: a text where the
- * name is never followed so (the stub header's `{@link notImplemented}`, the import) has no call. Implemented
- * migrations are then answered without parsing (ts-morph costs milliseconds a module).
+/*
+ * A text where the marker's name is never followed by `(`, `<` or `?.` (MAYBE_CALL, stub-in-step.ts) has no call:
+ * implemented migrations are then answered without parsing (ts-morph costs milliseconds a module).
  */
-const MAYBE_CALL = new RegExp(`${MARKER}\\s*(?:[(<?]|/[/*])`);
-
 /** Marker lines of a module's text. */
 export function findMarkers(text: string): number[] {
   if (!MAYBE_CALL.test(text)) return [];

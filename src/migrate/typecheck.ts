@@ -25,6 +25,8 @@ import path from "node:path";
 import type ts from "typescript";
 import { runCache } from "../cache/context.js";
 import { displayPath, type Project } from "../config/config.js";
+import { checkBatch } from "./typecheck-batch.js";
+import { checkInWorkers, typecheckWorkers } from "./typecheck-pool.js";
 import type { Diagnostic } from "../errors.js";
 import { STRICT_FLAGS } from "../emit/codegen/strict.js";
 import { VALIDATOR_DECLARATIONS } from "../emit/modules/version.js";
@@ -32,6 +34,20 @@ import { importClosure, type ImportScan } from "./imports.js";
 import { cachedSpecifiers, ChainKeys } from "./typecheck-key.js";
 
 const BATCH = 64;
+
+/**
+ * Each batch's diagnostics, in batch order. Why worker threads when there are several batches: a cold check of a
+ * thousand contracts spent most of its time here on one core while the others idled (the compile workers are done
+ * by then); batches are independent, so they are spread over a few threads (typecheck-pool.ts) and give the same
+ * diagnostics as in this thread. One batch is checked here: starting a thread and loading TypeScript again costs more.
+ */
+async function checkBatches(project: Project, files: ReadonlyMap<string, string>, batches: readonly (readonly string[])[], threads: number): Promise<Diagnostic[][]> {
+  const workers = Math.min(threads, batches.length);
+  if (workers > 1) return checkInWorkers(project, files, batches, workers);
+  const { ts: tsc } = await import("../typescript.js");
+  const ctx = { tsc, options: await chainCompilerOptions(), project, files, shared: new Map<string, ts.SourceFile>() };
+  return batches.map((roots) => checkBatch(ctx, roots));
+}
 
 /** The strict settings generated code is held to (README: "The generated code compiles with ..."); see `chainOptions`. */
 export async function chainCompilerOptions(): Promise<ts.CompilerOptions> {
@@ -51,7 +67,14 @@ export async function chainCompilerOptions(): Promise<ts.CompilerOptions> {
  * are taken from the plan rather than from a possibly stale output folder. Diagnostics are sorted by file and
  * position and deduplicated, so the result does not depend on how roots were batched or cached.
  */
-export async function typecheckChain(project: Project, overlay: ReadonlyMap<string, string>, roots: readonly string[]): Promise<Diagnostic[]> {
+export async function typecheckChain(
+  project: Project,
+  overlay: ReadonlyMap<string, string>,
+  roots: readonly string[],
+  /** Roots per program and threads to spread the programs over (tests set them; the results do not depend on them). */
+  split: { readonly batch?: number; readonly workers?: number } = {},
+): Promise<Diagnostic[]> {
+  const size = split.batch ?? BATCH;
   const files = new Map([...overlay].map(([f, t]) => [path.resolve(f), declaredValidator(project, f, t)]));
   const cache = runCache();
   // Loaded only when a chain must be scanned or checked (see typecheck-key.ts).
@@ -71,44 +94,20 @@ export async function typecheckChain(project: Project, overlay: ReadonlyMap<stri
     else misses.push({ root, key, reach: new Set([...(closure?.keys() ?? [])].map((f) => displayPath(project.rootDir, f))) });
   }
   if (misses.length > 0) {
-    const tsc = load();
-    const options = await chainCompilerOptions();
-    const shared = new Map<string, ts.SourceFile>();
-    const runtime = path.resolve(project.outDir, "_runtime.ts");
-    for (let i = 0; i < misses.length; i += BATCH) {
-      const batch = misses.slice(i, i + BATCH);
-      const program = createProgram(tsc, options, files, shared, runtime, batch.map((m) => m.root));
-      const all = chainDiagnostics(tsc, program, toolOwned(project, batch.map((m) => m.root))).map((d) => toDiagnostic(tsc, project, d));
+    const batches: (typeof misses)[] = [];
+    for (let i = 0; i < misses.length; i += size) batches.push(misses.slice(i, i + size));
+    const results = await checkBatches(project, files, batches.map((b) => b.map((m) => m.root)), split.workers ?? typecheckWorkers());
+    batches.forEach((batch, i) => {
+      const all = results[i]!;
       found.push(...all);
       // A root owns the diagnostics of the files it reaches; a batch-wide one (no file) belongs to every root. A
       // diagnostic no root owns means a closure missed a file: then nothing of the batch is cached.
       const owned = (d: Diagnostic): boolean => d.file === "." || batch.some((m) => m.reach.has(d.file));
-      if (!all.every(owned)) continue;
+      if (!all.every(owned)) return;
       for (const miss of batch) if (miss.key !== undefined) cache!.store.set(miss.key, all.filter((d) => d.file === "." || miss.reach.has(d.file)));
-    }
+    });
   }
   return sortUnique(found);
-}
-
-/** Files the tool generated (under the output folder), except `roots`: see the file comment. */
-function toolOwned(project: Project, roots: readonly string[]): (file: string) => boolean {
-  const out = path.resolve(project.outDir) + path.sep;
-  const keep = new Set(roots.map((r) => path.resolve(r)));
-  return (file) => {
-    const abs = path.resolve(file);
-    return abs.startsWith(out) && !keep.has(abs);
-  };
-}
-
-/** `getPreEmitDiagnostics` (options, syntax, global, semantics) of every file in `program` but those `skip` names. */
-function chainDiagnostics(tsc: typeof ts, program: ts.Program, skip: (file: string) => boolean): readonly ts.Diagnostic[] {
-  const found: ts.Diagnostic[] = [...program.getConfigFileParsingDiagnostics(), ...program.getOptionsDiagnostics()];
-  for (const sf of program.getSourceFiles()) {
-    if (skip(sf.fileName)) continue;
-    found.push(...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf));
-  }
-  found.push(...program.getGlobalDiagnostics());
-  return tsc.sortAndDeduplicateDiagnostics(found);
 }
 
 /** A generated validator module (`<outDir>/<contract>/v<N>.validate.ts`, `@ts-nocheck`) as its declarations; any other file as is. */
@@ -118,42 +117,8 @@ export function declaredValidator(project: Project, file: string, text: string):
   return /^\/\/ @ts-nocheck$/m.test(text) ? `${VALIDATOR_DECLARATIONS}\n` : text;
 }
 
-function createProgram(
-  tsc: typeof ts,
-  options: ts.CompilerOptions,
-  files: ReadonlyMap<string, string>,
-  shared: Map<string, ts.SourceFile>,
-  runtime: string,
-  roots: readonly string[],
-): ts.Program {
-  const host = tsc.createCompilerHost(options, true);
-  const fileExists = host.fileExists.bind(host);
-  const readFile = host.readFile.bind(host);
-  const getSourceFile = host.getSourceFile.bind(host);
-  host.fileExists = (f) => files.has(path.resolve(f)) || fileExists(f);
-  host.readFile = (f) => files.get(path.resolve(f)) ?? readFile(f);
-  host.getSourceFile = (f, lang, onError, create) => {
-    const abs = path.resolve(f);
-    const known = shared.get(abs);
-    if (known !== undefined) return known;
-    const text = files.get(abs);
-    const sf = text !== undefined ? tsc.createSourceFile(f, text, lang, true) : getSourceFile(f, lang, onError, create);
-    // Parsed once for every batch: the standard library and the shared runtime.
-    if (sf !== undefined && (abs === runtime || text === undefined)) shared.set(abs, sf);
-    return sf;
-  };
-  return tsc.createProgram({ rootNames: [...roots], options, host });
-}
-
 function sortUnique(list: readonly Diagnostic[]): Diagnostic[] {
   const key = (d: Diagnostic): string => `${d.file}\u0000${String(d.line ?? 0).padStart(9, "0")}\u0000${String(d.column ?? 0).padStart(9, "0")}\u0000${d.message}`;
   const byKey = new Map(list.map((d) => [key(d), d]));
   return [...byKey.keys()].sort().map((k) => byKey.get(k)!);
-}
-
-function toDiagnostic(tsc: typeof ts, project: Project, d: ts.Diagnostic): Diagnostic {
-  const message = `does not type-check: ${tsc.flattenDiagnosticMessageText(d.messageText, " ")} (TS${d.code})`;
-  if (d.file === undefined || d.start === undefined) return { code: "migration.type-error", file: ".", message };
-  const { line, character } = d.file.getLineAndCharacterOfPosition(d.start);
-  return { code: "migration.type-error", file: displayPath(project.rootDir, d.file.fileName), line: line + 1, column: character + 1, message };
 }

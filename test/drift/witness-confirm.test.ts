@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { emitValidator } from "../../src/emit/validators/index.js";
 import { importValidator } from "../../src/emit/validators/load-module.js";
 import type { JsonObject, JsonValue } from "../../src/ir/json.js";
-import { validatorFor } from "../../src/drift/witness/confirm.js";
+import { buildEstimateMs, offerShipped, validatorFor } from "../../src/drift/witness/confirm.js";
 import { generate } from "../../src/drift/witness/generate.js";
 import { DECIDED_CASES } from "./decided-cases.js";
 
@@ -29,4 +29,22 @@ test("witness confirmation › the decider agrees with the shipped validator on 
     }
   }
   assert.ok(compared > 500, `values compared: ${compared}`);
+});
+
+test("witness confirmation › offered shipped code is used as is, except with custom formats, and withdrawn", async () => {
+  // A module that accepts everything stands in for the shipped code: seeing it answer proves the offer was taken.
+  const acceptAll = "export function validate() {\n  return true;\n}\n";
+  const schema = (tag: string): JsonObject => ({ type: "object", required: ["id"], description: `offer ${tag} ${process.pid}` });
+  const draft = "2020-12" as const;
+  offerShipped([{ schema: schema("taken"), draft, validatorCode: acceptAll }], false);
+  assert.equal(buildEstimateMs(schema("taken"), draft), 0);
+  assert.equal((await validatorFor(schema("taken"), draft))({}), true);
+  // With custom formats the offer is refused (the shipped code checks them, the decider does not): built as before.
+  offerShipped([{ schema: schema("formats"), draft, validatorCode: acceptAll }], true);
+  assert.equal((await validatorFor(schema("formats"), draft))({}), false);
+  // Withdrawn: a schema offered before is built again, not taken from the old offer.
+  offerShipped([{ schema: schema("withdrawn"), draft, validatorCode: acceptAll }], false);
+  offerShipped([], true);
+  assert.equal((await validatorFor(schema("withdrawn"), draft))({}), false);
+  assert.equal((await validatorFor(schema("withdrawn"), draft))({ id: 1 }), true);
 });

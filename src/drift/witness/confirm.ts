@@ -16,6 +16,26 @@ import type { RawValidator } from "../../runtime/runtime.js";
 const cache = new Map<string, Promise<RawValidator>>();
 const MAX_CACHED = 256;
 
+/**
+ * Validator modules this run has already built, by the same key as `cache` (`offerShipped`).
+ *
+ * Why: in `check`, every version's validator was just compiled for `generated/`, and building a decider again per
+ * schema (ajv's compile, then the lexer passes) was a fifth of a cold check at a thousand contracts. The shipped
+ * module's `validate` answers true or false as the decider does (both are ajv's code for the same schema under the
+ * same pinned options; the decider stops at the first failure), so loading it changes no witness.
+ */
+const shipped = new Map<string, string>();
+
+/**
+ * Offers the validator code of compiled versions (`validatorCode`, what `v<N>.validate.ts` holds), replacing any
+ * earlier offer. Not with custom formats: the shipped code checks them, the decider (no formats) does not.
+ */
+export function offerShipped(versions: readonly { readonly schema: JsonObject; readonly draft: Draft; readonly validatorCode: string }[], customFormats: boolean): void {
+  shipped.clear();
+  if (customFormats) return;
+  for (const v of versions) shipped.set(validatorKey(v.schema, v.draft), v.validatorCode);
+}
+
 export type Check = (value: JsonValue) => boolean;
 
 /**
@@ -49,7 +69,7 @@ function msPerKChar(): number {
 export function buildEstimateMs(schema: JsonObject | boolean, draft: Draft, known?: string): number {
   if (typeof schema === "boolean") return 0;
   const key = known ?? validatorKey(schema, draft);
-  return cache.has(key) ? 0 : (msPerKChar() * key.length) / 1000;
+  return cache.has(key) || shipped.has(key) ? 0 : (msPerKChar() * key.length) / 1000;
 }
 
 export async function validatorFor(schema: JsonObject | boolean, draft: Draft, known?: string): Promise<Check> {
@@ -58,6 +78,12 @@ export async function validatorFor(schema: JsonObject | boolean, draft: Draft, k
   let pending = cache.get(key);
   if (pending === undefined) {
     if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
+    const built = shipped.get(key);
+    if (built !== undefined) {
+      pending = importValidator(built);
+      cache.set(key, pending);
+      return answer(await pending);
+    }
     const started = performance.now();
     // strict: false only relaxes what ajv refuses to compile; validation semantics are the pinned ones.
     pending = importValidator(emitDecider({ schema: dialectOf(draft).idKeyword === "id" ? schema : withoutId(schema), draft, strict: false }));
@@ -66,7 +92,10 @@ export async function validatorFor(schema: JsonObject | boolean, draft: Draft, k
     rates.push(((performance.now() - started) * 1000) / Math.max(key.length, MIN_RATED));
     if (rates.length > RATES_KEPT) rates.shift();
   }
-  const validate = await pending;
+  return answer(await pending);
+}
+
+function answer(validate: RawValidator): Check {
   return (value) => {
     try {
       return validate(value) === true;

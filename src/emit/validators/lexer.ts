@@ -21,6 +21,23 @@ const OPENERS = /["'`/]/g;
  * from one possible opener to the next and copies the code between them whole instead of character by character.
  */
 export function maskLiterals(source: string): string {
+  // A pass that changed nothing hands the next one the same text: about a fifth of the calls, a third of the text.
+  for (const [text, masked] of recent) if (text === source) return masked;
+  const masked = scan(source);
+  recent.push([source, masked]);
+  if (recent.length > RECENT) recent.shift();
+  return masked;
+}
+
+/**
+ * The last few texts masked in this thread and their masks. Why a memo: the post-passes of one version each mask
+ * the module they are given, and a pass that finds nothing to rewrite returns its input unchanged; comparing a
+ * string with a handful of others costs far less than scanning it again. Bounded, so it holds at most a few modules.
+ */
+const recent: [string, string][] = [];
+const RECENT = 8;
+
+function scan(source: string): string {
   const parts: string[] = [];
   let copied = 0;
   const blank = (from: number, to: number): void => {

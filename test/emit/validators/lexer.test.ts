@@ -54,3 +54,13 @@ test("malformed literals in generated code are errors, not silently masked", () 
   assert.throws(() => maskLiterals("/* open"), /unterminated comment/);
   assert.throws(() => maskLiterals("x = /ab"), /unterminated regular expression literal at offset 4/);
 });
+
+test("lexer › a text masked again gives the same mask, also after other texts, and errors are not remembered", () => {
+  const code = 'const a = "require(x)"; // eval\nconst b = /a\\/b/.test(c) ? `t` : \'q\';\n';
+  const first = maskLiterals(code);
+  assert.equal(first, 'const a = "          ";        \nconst b = /    /.test(c) ? ` ` : \' \';\n');
+  for (let i = 0; i < 20; i++) maskLiterals(`const x${i} = "${i}";`);
+  assert.equal(maskLiterals(code), first);
+  assert.equal(maskLiterals(`${code}`), first);
+  for (let round = 0; round < 2; round++) assert.throws(() => maskLiterals('const s = "open;\n'), /unterminated string literal/);
+});

@@ -1,0 +1,76 @@
+/**
+ * One batch of the upgrade-chain type-check (typecheck.ts): a program over some roots, with the plan's text standing
+ * in for files on disk, and its diagnostics as ours. Shared by the main thread and the type-check workers
+ * (typecheck-worker.ts), so a batch gives the same diagnostics wherever it runs.
+ */
+import path from "node:path";
+import type ts from "typescript";
+import { displayPath, type Project } from "../config/config.js";
+import type { Diagnostic } from "../errors.js";
+
+/** What every batch of a run shares: the compiler, its options, the overlay, and the parsed files kept across batches. */
+export interface BatchContext {
+  readonly tsc: typeof ts;
+  readonly options: ts.CompilerOptions;
+  readonly project: Project;
+  /** Absolute path → text, standing in for files on disk (validator modules already as their declarations). */
+  readonly files: ReadonlyMap<string, string>;
+  /** Parsed once for every batch in this thread: the standard library and the shared runtime. */
+  readonly shared: Map<string, ts.SourceFile>;
+}
+
+/** The diagnostics of one batch of roots, converted and in the compiler's order (sorted and deduplicated). */
+export function checkBatch(ctx: BatchContext, roots: readonly string[]): Diagnostic[] {
+  const { tsc, project } = ctx;
+  const program = createProgram(ctx, path.resolve(project.outDir, "_runtime.ts"), roots);
+  return chainDiagnostics(tsc, program, toolOwned(project, roots)).map((d) => toDiagnostic(tsc, project, d));
+}
+
+/** Files the tool generated (under the output folder), except `roots`: see typecheck.ts's file comment. */
+function toolOwned(project: Project, roots: readonly string[]): (file: string) => boolean {
+  const out = path.resolve(project.outDir) + path.sep;
+  const keep = new Set(roots.map((r) => path.resolve(r)));
+  return (file) => {
+    const abs = path.resolve(file);
+    return abs.startsWith(out) && !keep.has(abs);
+  };
+}
+
+/** `getPreEmitDiagnostics` (options, syntax, global, semantics) of every file in `program` but those `skip` names. */
+function chainDiagnostics(tsc: typeof ts, program: ts.Program, skip: (file: string) => boolean): readonly ts.Diagnostic[] {
+  const found: ts.Diagnostic[] = [...program.getConfigFileParsingDiagnostics(), ...program.getOptionsDiagnostics()];
+  for (const sf of program.getSourceFiles()) {
+    if (skip(sf.fileName)) continue;
+    found.push(...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf));
+  }
+  found.push(...program.getGlobalDiagnostics());
+  return tsc.sortAndDeduplicateDiagnostics(found);
+}
+
+function createProgram(ctx: BatchContext, runtime: string, roots: readonly string[]): ts.Program {
+  const { tsc, options, files, shared } = ctx;
+  const host = tsc.createCompilerHost(options, true);
+  const fileExists = host.fileExists.bind(host);
+  const readFile = host.readFile.bind(host);
+  const getSourceFile = host.getSourceFile.bind(host);
+  host.fileExists = (f) => files.has(path.resolve(f)) || fileExists(f);
+  host.readFile = (f) => files.get(path.resolve(f)) ?? readFile(f);
+  host.getSourceFile = (f, lang, onError, create) => {
+    const abs = path.resolve(f);
+    const known = shared.get(abs);
+    if (known !== undefined) return known;
+    const text = files.get(abs);
+    const sf = text !== undefined ? tsc.createSourceFile(f, text, lang, true) : getSourceFile(f, lang, onError, create);
+    // Parsed once for every batch: the standard library and the shared runtime.
+    if (sf !== undefined && (abs === runtime || text === undefined)) shared.set(abs, sf);
+    return sf;
+  };
+  return tsc.createProgram({ rootNames: [...roots], options, host });
+}
+
+function toDiagnostic(tsc: typeof ts, project: Project, d: ts.Diagnostic): Diagnostic {
+  const message = `does not type-check: ${tsc.flattenDiagnosticMessageText(d.messageText, " ")} (TS${d.code})`;
+  if (d.file === undefined || d.start === undefined) return { code: "migration.type-error", file: ".", message };
+  const { line, character } = d.file.getLineAndCharacterOfPosition(d.start);
+  return { code: "migration.type-error", file: displayPath(project.rootDir, d.file.fileName), line: line + 1, column: character + 1, message };
+}

@@ -1,0 +1,23 @@
+/**
+ * A type-check worker: checks the batches of upgrade-chain roots it is sent (typecheck-batch.ts), one at a time,
+ * and replies with each batch's diagnostics by position. Its own thread's entry point; it imports nothing above
+ * the migration floor. The standard library is parsed once per worker and shared by its batches.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import type { Project } from "../config/config.js";
+import { ts } from "../typescript.js";
+import { checkBatch, type BatchContext } from "./typecheck-batch.js";
+import { chainCompilerOptions } from "./typecheck.js";
+
+const { project, files } = workerData as { project: Project; files: readonly (readonly [string, string])[] };
+let ctx: Promise<BatchContext> | undefined;
+
+const fatal = (error: unknown): string => (error instanceof Error ? (error.stack ?? error.message) : String(error));
+
+// Batches are checked one after the other (checkBatch is synchronous); the pool keeps one queued behind the running one.
+parentPort!.on("message", (job: { index: number; roots: readonly string[] }) => {
+  ctx ??= chainCompilerOptions().then((options) => ({ tsc: ts, options, project, files: new Map(files), shared: new Map() }));
+  void ctx
+    .then((c) => parentPort!.postMessage({ index: job.index, diagnostics: checkBatch(c, job.roots) }))
+    .catch((error: unknown) => parentPort!.postMessage({ index: job.index, fatal: fatal(error) }));
+});

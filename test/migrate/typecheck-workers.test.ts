@@ -1,0 +1,43 @@
+/**
+ * The migration type-check spread over worker threads (src/migrate/typecheck-pool.ts) gives the diagnostics of the
+ * same check in one thread: on a project whose migrations are wrong in several ways, batches of one root over two
+ * threads and one batch in this thread agree, and find every error.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { generateProject, implementStubs } from "../../bench/generate.js";
+import { runCli, tempDir } from "../util/project.js";
+import { resolveProject } from "../../src/config/config.js";
+import { compileProject } from "../../src/api/compile.js";
+import { chainSources } from "../../src/migrate/files.js";
+import { typecheckChain } from "../../src/migrate/typecheck.js";
+
+test("typecheck workers › batches checked in worker threads give the one-thread diagnostics", async () => {
+  const root = tempDir("llm-contracts-tcworkers-");
+  generateProject(root, 4, 0, { breaking: true });
+  assert.equal(runCli(["build"], root).code, 0);
+  assert.equal(implementStubs(root), 2);
+  const edit = (contract: string, from: RegExp, to: string): void => {
+    const file = path.join(root, "schemas", contract, "migrations", "v1-to-v2.ts");
+    const text = readFileSync(file, "utf8");
+    assert.match(text, from, file);
+    writeFileSync(file, text.replace(from, to));
+  };
+  edit("contract-0001", /title: input\.title\.slice\(0, 80\),/, "title: input.count,"); // wrong type
+  edit("contract-0002", /status: input\.status,/, "status: input.stat,"); // no such property
+  edit("contract-0003", /export function (\w+)\(input: (\w+)\)/, "export function $1(input: $2, extra: number)"); // the step no longer fits
+
+  const project = resolveProject({ cwd: root });
+  const compiled = await compileProject(project);
+  assert.deepEqual(compiled.problems, []);
+  const sources = chainSources(project, compiled);
+  const roots = compiled.contracts.map((c) => path.join(project.outDir, c.name, "upgrade.ts"));
+  const inThread = await typecheckChain(project, sources, roots, { batch: 64, workers: 1 });
+  for (const c of ["schemas/contract-0001/", "schemas/contract-0002/", "generated/contract-0003/upgrade.ts"]) {
+    assert.ok(inThread.some((d) => d.file.startsWith(c) && d.line !== undefined), `${c}: ${JSON.stringify(inThread)}`);
+  }
+  assert.ok(inThread.every((d) => d.code === "migration.type-error"));
+  assert.deepEqual(await typecheckChain(project, sources, roots, { batch: 1, workers: 2 }), inThread);
+});
