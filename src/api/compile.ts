@@ -11,8 +11,7 @@ import type { LoadContext } from "../load/index.js";
 import { CONTRACT_NAME, type ContractSource, type VersionSource } from "../discover/discover.js";
 import type { CompiledOutcome, CompileResult } from "../shapes/compiled.js";
 import { EXTENSIONS } from "./extensions.js";
-import { precompiledModule, shippedPrecompiled } from "../emit/javascript/precompiled.js";
-import { loadChain, type LoadedChain } from "../migrate/load.js";
+import type { LoadedChain } from "../migrate/load.js";
 
 export function compileProject(project: Project, options: CompileOptions = {}): Promise<CompileResult> {
   return compileProjectWith(project, EXTENSIONS, options);
@@ -46,6 +45,9 @@ function isContractFolder(project: Project, name: string): boolean {
 export { versionsWithoutExamples } from "../compile/examples.js";
 
 /** The upgrade chain of `contract`, runnable here; the runtime copies come compiled with the package (nothing moves a module in the chain's folder, so an entry serves as it is). */
-export function loadChainForCommand(project: Project, compiled: Pick<CompileResult, "plan" | "contracts">, contract: ContractSource): Promise<LoadedChain> {
+export async function loadChainForCommand(project: Project, compiled: Pick<CompileResult, "plan" | "contracts">, contract: ContractSource): Promise<LoadedChain> {
+  // Imported here: both load TypeScript, which what else imports this module (a check) must not pay for.
+  const { loadChain } = await import("../migrate/load.js");
+  const { precompiledModule, shippedPrecompiled } = await import("../emit/javascript/precompiled.js");
   return loadChain(project, compiled, contract, (file, text) => precompiledModule(shippedPrecompiled(), file, text, () => undefined)?.js);
 }

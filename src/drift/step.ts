@@ -3,7 +3,7 @@ import type { CheckStep } from "../shapes/check-step.js";
 import type { Diagnostic } from "../errors.js";
 import { driftProject } from "./project.js";
 import { effectLine } from "./text.js";
-import { offerShipped } from "./witness/confirm.js";
+import { offerShipped } from "./witness/shipped.js";
 
 export const driftStep: CheckStep = {
   name: "drift",

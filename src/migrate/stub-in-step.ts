@@ -9,10 +9,17 @@
  * Anything else (overloads, `declare`, an export list, a byte-order mark...) answers false, and ts-morph decides as
  * before. test/migrate/stub-in-step.test.ts holds both to the same answers.
  */
+import { createRequire } from "node:module";
 import type * as TS from "typescript";
-import { ts } from "../typescript.js";
 import { versionNames } from "../emit/modules/names.js";
 import { MARKER } from "./body.js";
+
+let loaded: typeof TS | undefined;
+/**
+ * TypeScript, required on first use (as src/typescript.ts does, for its reason): stub.ts imports this file, and
+ * whatever imports stub.ts (the check's migration status, a scoped run) must not load the compiler for nothing.
+ */
+const compiler = (): typeof TS => (loaded ??= createRequire(import.meta.url)("typescript") as typeof TS);
 
 /** What of a stub's target (`StubTarget`, stub.ts, which imports this file) the answer depends on. */
 export interface InStepTarget {
@@ -28,6 +35,7 @@ export interface InStepTarget {
 export const MAYBE_CALL = new RegExp(`${MARKER}\\s*(?:[(<?]|/[/*])`);
 
 export function stubInStep(text: string, t: InStepTarget): boolean {
+  const ts = compiler();
   if (text.charCodeAt(0) === 0xfeff) return false;
   const sf = ts.createSourceFile("stub.ts", text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
   const old = versionNames(t.contract, t.from).type;
@@ -48,6 +56,7 @@ export function stubInStep(text: string, t: InStepTarget): boolean {
 
 /** The module specifier of the first import naming `name` (as ts-morph reads it), or undefined when none does. */
 function specifierOf(sf: TS.SourceFile, imports: readonly TS.ImportDeclaration[], name: string): string | undefined {
+  const ts = compiler();
   for (const decl of imports) {
     const bindings = decl.importClause?.namedBindings;
     if (bindings === undefined || !ts.isNamedImports(bindings)) continue;

@@ -12,40 +12,15 @@ import { canonicalJson, isJsonObject, type Draft, type JsonObject, type JsonValu
 import { keywordKind, mapKeyword } from "../../ir/keywords.js";
 import { dialectOf } from "../dialect.js";
 import type { RawValidator } from "../../runtime/runtime.js";
+import { shipped, validatorKey } from "./shipped.js";
+
+export { offerShipped, validatorKey } from "./shipped.js";
 
 const cache = new Map<string, Promise<RawValidator>>();
 const MAX_CACHED = 256;
 
-/**
- * Validator modules this run has already built, by the same key as `cache` (`offerShipped`).
- *
- * Why: in `check`, every version's validator was just compiled for `generated/`, and building a decider again per
- * schema (ajv's compile, then the lexer passes) was a fifth of a cold check at a thousand contracts. The shipped
- * module's `validate` answers true or false as the decider does (both are ajv's code for the same schema under the
- * same pinned options; the decider stops at the first failure), so loading it changes no witness.
- */
-const shipped = new Map<string, string>();
-
-/**
- * Offers the validator code of compiled versions (`validatorCode`, what `v<N>.validate.ts` holds), replacing any
- * earlier offer. Not with custom formats: the shipped code checks them, the decider (no formats) does not.
- */
-export function offerShipped(versions: readonly { readonly schema: JsonObject; readonly draft: Draft; readonly validatorCode: string }[], customFormats: boolean): void {
-  shipped.clear();
-  if (customFormats) return;
-  for (const v of versions) shipped.set(validatorKey(v.schema, v.draft), v.validatorCode);
-}
-
 export type Check = (value: JsonValue) => boolean;
 
-/**
- * The cache key of a schema: its canonical text (two loads of one file share a validator). A diff computes it once
- * per side and passes it to both calls below (the text of a large schema costs milliseconds each time); it is not
- * kept across diffs, since a caller may edit a schema object between them.
- */
-export function validatorKey(schema: JsonObject, draft: Draft): string {
-  return `${draft}|${canonicalJson(schema)}`;
-}
 
 /**
  * Recent build rates in this process, in ms per 1,000 characters of schema text (small schemas are rated as if
