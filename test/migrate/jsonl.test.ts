@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { builtCopy, copyOfExamples, makeProject, runCli } from "../util/project.js";
 
@@ -58,6 +58,29 @@ test("jsonl › validate prints each failing line with its number; exit 0 only w
   assert.equal(runCli(["validate", "ticket-triage@v1", "one.json"], dir).code, 0);
   assert.equal(runCli(["validate", "nope@v1", "one.json"], dir).code, 2);
   assert.equal(runCli(["validate", "ticket-triage@v9", "one.json"], dir).code, 2);
+});
+
+test("jsonl › validate, replay and migrate read the named contract only: another contract's bad schema does not stop them", () => {
+  const { dir } = setup();
+  writeFileSync(path.join(dir, "one.json"), V1);
+  writeFileSync(path.join(dir, "one.jsonl"), `${V1}\n`);
+  const broken = path.join(dir, "schemas/zz-broken");
+  mkdirSync(broken);
+  writeFileSync(path.join(broken, "contract.json"), '{ "kind": "model-output" }\n');
+  writeFileSync(path.join(broken, "v1.json"), '{ "type": "object", "properties": { "a": { "type": "string", "minLenght": 2 } } }\n');
+  for (const args of [["validate", "ticket-triage@v1", "one.json"], ["replay", "ticket-triage@v1", "one.jsonl"], ["migrate", "ticket-triage", "one.json", "--from", "v1", "--to", "v2"]]) {
+    const r = runCli(args, dir);
+    assert.equal(r.code, 0, `${args.join(" ")}: ${r.stderr}`);
+  }
+  // The broken contract itself is refused with its pointer; a misspelt name compiles the project to list the
+  // contracts (with the broken one gone: it would be reported first).
+  const own = runCli(["validate", "zz-broken@v1", "one.json"], dir);
+  assert.equal(own.code, 2);
+  assert.match(own.stderr, /schemas\/zz-broken\/v1\.json:\d+:\d+#\/properties\/a\/minLenght: .*\[strict\.keyword-typo\]/);
+  rmSync(broken, { recursive: true });
+  const typo = runCli(["validate", "ticket-triag@v1", "one.json"], dir);
+  assert.equal(typo.code, 2);
+  assert.match(typo.stderr, /unknown contract "ticket-triag" \(contracts: .*ticket-triage.*\)/);
 });
 
 test("jsonl › migrate: migrated + rejected + blank = total, rejects keep the original line and its number, input untouched", () => {
