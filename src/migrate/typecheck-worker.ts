@@ -18,6 +18,6 @@ const fatal = (error: unknown): string => (error instanceof Error ? (error.stack
 parentPort!.on("message", (job: { index: number; roots: readonly string[] }) => {
   ctx ??= chainCompilerOptions().then((options) => ({ tsc: ts, options, project, files: new Map(files), shared: new Map() }));
   void ctx
-    .then((c) => parentPort!.postMessage({ index: job.index, diagnostics: checkBatch(c, job.roots) }))
+    .then((c) => parentPort!.postMessage({ index: job.index, result: checkBatch(c, job.roots) }))
     .catch((error: unknown) => parentPort!.postMessage({ index: job.index, fatal: fatal(error) }));
 });

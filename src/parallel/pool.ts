@@ -6,13 +6,14 @@
  * Why not always: a worker must load the compiler (ajv, json-schema-to-typescript) again, which costs about as
  * much as compiling a handful of versions, so small batches run in this thread.
  */
-import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
 import type { Project } from "../config/config.js";
 import type { ContractSource, VersionSource } from "../discover/discover.js";
 import { InputError, type Diagnostic } from "../errors.js";
 import { LoadCache, type LoadContext } from "../load/index.js";
 import type { CompiledOutcome } from "../shapes/compiled.js";
+import { defaultWorkers, runInWorkers } from "../workers.js";
+
+export { defaultWorkers } from "../workers.js";
 
 export interface VersionJob {
   readonly contract: ContractSource;
@@ -36,12 +37,6 @@ export const MIN_PER_WORKER = 12;
  */
 const IN_FLIGHT = 2;
 
-/** `LLM_CONTRACTS_WORKERS` or the available parallelism, at most 8. */
-export function defaultWorkers(): number {
-  const env = Number(process.env["LLM_CONTRACTS_WORKERS"]);
-  if (Number.isInteger(env) && env >= 1) return env;
-  return Math.min(availableParallelism(), 8);
-}
 
 /**
  * Called with each result as soon as it is known (in completion order, which is not the job order), so this thread
@@ -83,56 +78,13 @@ export async function settle(run: () => Promise<CompiledOutcome>): Promise<JobRe
   }
 }
 
-interface Reply {
-  readonly index: number;
-  readonly result?: JobResult;
-  readonly fatal?: string;
-}
-
 function inWorkers(project: Project, jobs: readonly VersionJob[], count: number, onResult: OnResult | undefined): Promise<JobResult[]> {
-  const results: JobResult[] = new Array<JobResult>(jobs.length);
-  let next = 0;
-  let done = 0;
-  return new Promise((resolve, reject) => {
-    const pool: Worker[] = [];
-    let failed = false;
-    const stop = (error?: Error): void => {
-      for (const w of pool) void w.terminate();
-      if (error !== undefined) reject(error);
-      else resolve(results);
-    };
-    const feed = (worker: Worker): void => {
-      if (next >= jobs.length) return;
-      const index = next++;
-      worker.postMessage({ index, contract: jobs[index]!.contract, source: jobs[index]!.source });
-    };
-    for (let i = 0; i < count; i++) {
-      const worker = new Worker(new URL("./worker.js", import.meta.url), { workerData: { project } });
-      pool.push(worker);
-      worker.on("message", (reply: Reply) => {
-        if (failed) return;
-        if (reply.fatal !== undefined) {
-          failed = true;
-          return stop(new Error(reply.fatal));
-        }
-        results[reply.index] = reply.result!;
-        const last = ++done === jobs.length;
-        // The worker gets its next job before this thread spends time on the result.
-        if (!last) feed(worker);
-        try {
-          onResult?.(reply.index, reply.result!);
-        } catch (error) {
-          failed = true;
-          return stop(error instanceof Error ? error : new Error(String(error)));
-        }
-        if (last) stop();
-      });
-      worker.on("error", (error) => {
-        if (failed) return;
-        failed = true;
-        stop(error);
-      });
-      for (let k = 0; k < IN_FLIGHT; k++) feed(worker);
-    }
+  return runInWorkers<VersionJob, JobResult>(jobs, {
+    entry: new URL("./worker.js", import.meta.url),
+    workerData: { project },
+    count,
+    inFlight: IN_FLIGHT,
+    message: (job, index) => ({ index, contract: job.contract, source: job.source }),
+    ...(onResult !== undefined ? { onResult } : {}),
   });
 }

@@ -1,0 +1,85 @@
+/**
+ * A pool of worker threads fed jobs by position: what the compile pool (src/parallel/pool.ts) and the migration
+ * type-check (src/migrate/typecheck-pool.ts) share. Each worker gets up to `inFlight` jobs ahead of its replies and
+ * the next one as each reply arrives, so a thread that drew small jobs takes more of them; results are kept by
+ * position, so their order is the jobs' order whatever finishes first.
+ *
+ * The worker side of the protocol: for a job message carrying `index`, reply `{ index, result }`, or
+ * `{ index, fatal }` with the error's text, which stops the pool and rejects its promise.
+ */
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+
+/** `LLM_CONTRACTS_WORKERS` or the available parallelism, at most 8. */
+export function defaultWorkers(): number {
+  const env = Number(process.env["LLM_CONTRACTS_WORKERS"]);
+  if (Number.isInteger(env) && env >= 1) return env;
+  return Math.min(availableParallelism(), 8);
+}
+
+export interface PoolOptions<J, R> {
+  /** The worker's entry module. */
+  readonly entry: URL;
+  readonly workerData: unknown;
+  /** Threads to start (the caller decides when threads are worth it). */
+  readonly count: number;
+  /** Jobs sent to a worker ahead of its replies (1: the next job only once the last one is answered). */
+  readonly inFlight: number;
+  /** The message for job `index` (it must carry `index`). */
+  readonly message: (job: J, index: number) => { readonly index: number };
+  /**
+   * Sees each result as it arrives (completion order), after its worker got its next job: per-result work in this
+   * thread overlaps the workers'. A throw stops the pool and rejects with it.
+   */
+  readonly onResult?: (index: number, result: R) => void;
+}
+
+interface Reply<R> {
+  readonly index: number;
+  readonly result?: R;
+  readonly fatal?: string;
+}
+
+/** Every job's result, in job order. */
+export function runInWorkers<J, R>(jobs: readonly J[], o: PoolOptions<J, R>): Promise<R[]> {
+  const results: R[] = new Array<R>(jobs.length);
+  let next = 0;
+  let done = 0;
+  return new Promise((resolve, reject) => {
+    const pool: Worker[] = [];
+    let failed = false;
+    const stop = (error?: Error): void => {
+      failed = failed || error !== undefined;
+      for (const w of pool) void w.terminate();
+      if (error !== undefined) reject(error);
+      else resolve(results);
+    };
+    const feed = (worker: Worker): void => {
+      if (next >= jobs.length) return;
+      const index = next++;
+      worker.postMessage(o.message(jobs[index]!, index));
+    };
+    for (let i = 0; i < o.count; i++) {
+      const worker = new Worker(o.entry, { workerData: o.workerData });
+      pool.push(worker);
+      worker.on("message", (reply: Reply<R>) => {
+        if (failed) return;
+        if (reply.fatal !== undefined) return stop(new Error(reply.fatal));
+        results[reply.index] = reply.result!;
+        const last = ++done === jobs.length;
+        // The worker gets its next job before this thread spends time on the result.
+        if (!last) feed(worker);
+        try {
+          o.onResult?.(reply.index, reply.result!);
+        } catch (error) {
+          return stop(error instanceof Error ? error : new Error(String(error)));
+        }
+        if (last) stop();
+      });
+      worker.on("error", (error) => {
+        if (!failed) stop(error);
+      });
+      for (let k = 0; k < o.inFlight; k++) feed(worker);
+    }
+  });
+}
