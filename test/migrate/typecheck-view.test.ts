@@ -6,11 +6,10 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
-import { generateProject, implementStubs } from "../../bench/generate.js";
-import { runCli, tempDir } from "../util/project.js";
+import { tempDir } from "../util/project.js";
+import { projectWithBrokenMigrations } from "./broken-migrations.js";
 import { resolveProject, displayPath } from "../../src/config/config.js";
 import { compileProject } from "../../src/api/compile.js";
 import { chainSources } from "../../src/migrate/files.js";
@@ -53,19 +52,7 @@ async function fullProgram(overlay: ReadonlyMap<string, string>, roots: readonly
 }
 
 test("typecheck view › diagnostics equal a full program's over the real files", async () => {
-  const root = tempDir("llm-contracts-tcview-");
-  generateProject(root, 4, 0, { breaking: true });
-  assert.equal(runCli(["build"], root).code, 0);
-  assert.equal(implementStubs(root), 2);
-  const edit = (contract: string, from: RegExp, to: string): void => {
-    const file = path.join(root, "schemas", contract, "migrations", "v1-to-v2.ts");
-    const text = readFileSync(file, "utf8");
-    assert.match(text, from, file);
-    writeFileSync(file, text.replace(from, to));
-  };
-  edit("contract-0001", /title: input\.title\.slice\(0, 80\),/, "title: input.count,"); // wrong type
-  edit("contract-0002", /status: input\.status,/, "status: input.stat,"); // no such property
-  edit("contract-0003", /export function (\w+)\(input: (\w+)\)/, "export function $1(input: $2, extra: number)"); // the chain's step no longer fits
+  const root = projectWithBrokenMigrations("llm-contracts-tcview-");
 
   const project = resolveProject({ cwd: root });
   const compiled = await compileProject(project);
