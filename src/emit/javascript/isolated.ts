@@ -6,6 +6,8 @@
  * its own text (explicit annotations, literals); where one cannot, this says so and the caller uses the program.
  * The JavaScript of a module never needs the others: the options hold every module to `isolatedModules` and
  * `verbatimModuleSyntax` (STRICT_FLAGS), under which the program, too, compiles each file from its own text.
+ * Where a module is found, in this order: the package's precompiled runtime copies (precompiled.ts), the memo (the
+ * cache), the compiler.
  */
 import { createHash } from "node:crypto";
 import { ts } from "../../typescript.js";
