@@ -1,12 +1,13 @@
 /**
  * Reads the schemas folder of a git ref without touching the working tree (no checkout, no stash):
- * `git ls-tree` lists the files, `git show <ref>:<path>` reads each, into a temporary folder the loader can read.
+ * `git ls-tree` lists the files, `git show <ref>:<path>` reads each, into a scratch folder inside the project
+ * (src/cache/scratch.ts) the loader can read.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { inputError } from "../errors.js";
+import { makeScratch } from "../cache/scratch.js";
 
 export interface RefTree {
   /** Temporary project root holding `schemas/` as it was at the ref. */
@@ -19,7 +20,8 @@ function git(cwd: string, args: string[]): Buffer {
   return execFileSync("git", args, { cwd, maxBuffer: 256 * 1024 * 1024, stdio: ["ignore", "pipe", "pipe"] });
 }
 
-export function readRefSchemas(schemasDir: string, ref: string): RefTree {
+export function readRefSchemas(project: { readonly rootDir: string; readonly schemasDir: string; readonly cacheDir?: string }, ref: string): RefTree {
+  const schemasDir = project.schemasDir;
   let top: string;
   try {
     top = git(schemasDir, ["rev-parse", "--show-toplevel"]).toString("utf8").trim();
@@ -28,7 +30,8 @@ export function readRefSchemas(schemasDir: string, ref: string): RefTree {
     throw inputError("drift.git-ref", { file: ref }, `cannot resolve git ref ${JSON.stringify(ref)} (is this a git repository, and was the ref fetched?)`);
   }
   const rel = path.relative(top, schemasDir).split(path.sep).join("/");
-  const root = mkdtempSync(path.join(os.tmpdir(), "llmc-drift-"));
+  const scratch = makeScratch(project, "ref");
+  const root = scratch.dir;
   const target = path.join(root, "schemas");
   mkdirSync(target, { recursive: true });
   try {
@@ -41,8 +44,8 @@ export function readRefSchemas(schemasDir: string, ref: string): RefTree {
       writeFileSync(out, git(top, ["show", `${ref}:${file}`]));
     }
   } catch (error) {
-    rmSync(root, { recursive: true, force: true });
+    scratch.dispose();
     throw inputError("drift.git-read", { file: ref }, `cannot read ${rel || "."} at ${ref}: ${(error as Error).message.split("\n")[0]}`);
   }
-  return { root, schemasDir: target, dispose: () => rmSync(root, { recursive: true, force: true }) };
+  return { root, schemasDir: target, dispose: scratch.dispose };
 }

@@ -102,7 +102,7 @@ export async function driftProject(project: Project, options: DriftOptions = {})
   const problems: Diagnostic[] = [];
   let fresh: (c: string, v: number) => boolean = () => true;
   if (options.against !== undefined) {
-    const tree = readRefSchemas(project.schemasDir, options.against);
+    const tree = readRefSchemas(project, options.against);
     try {
       const refProject: Project = { ...project, rootDir: tree.root, schemasDir: tree.schemasDir };
       const published = loadContracts(refProject);

@@ -1,13 +1,14 @@
 /**
  * Runs the upgrade chain in Node. The user's migrations are TypeScript, so the generated modules (from the plan)
- * and the migration folders are transpiled one file at a time into a temp folder with the project's relative
- * layout, which keeps every relative `.js` import working, and imported from there.
+ * and the migration folders are transpiled one file at a time into a scratch folder inside the project
+ * (src/cache/scratch.ts) with the project's relative layout, which keeps every relative `.js` import working, and
+ * imported from there.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { ts } from "../typescript.js";
+import { makeScratch } from "../cache/scratch.js";
 import type { CompileResult } from "../shapes/compiled.js";
 import type { Project } from "../config/config.js";
 import type { ContractSource } from "../discover/discover.js";
@@ -34,7 +35,8 @@ export async function loadChain(
   contract: ContractSource,
   precompiled?: (file: string, text: string) => string | undefined,
 ): Promise<LoadedChain> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "llm-contracts-chain-"));
+  const scratch = makeScratch(project, "chain");
+  const dir = scratch.dir;
   try {
     writeFileSync(path.join(dir, "package.json"), '{"type":"module"}\n');
     for (const [file, text] of chainSources(project, compiled)) {
@@ -61,6 +63,6 @@ export async function loadChain(
     };
   } finally {
     // Loaded modules stay in memory; the files are no longer needed.
-    rmSync(dir, { recursive: true, force: true });
+    scratch.dispose();
   }
 }

@@ -1,8 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { builtCopy, copyOfExamples, makeProject, runCli } from "../util/project.js";
+import { builtCopy, copyOfExamples, makeProject, runCli, tempDir } from "../util/project.js";
 
 const V1 = '{"category":"billing","priority":"high","summary":"Charged twice.","needs_human":true}';
 const V2 = '{"category":"technical","priority":"urgent","summary":"Blank dashboard.","needs_human":false,"sentiment":"negative","tags":["dashboard"]}';
@@ -85,8 +85,12 @@ test("jsonl › validate, replay and migrate read the named contract only: anoth
 
 test("jsonl › migrate: migrated + rejected + blank = total, rejects keep the original line and its number, input untouched", () => {
   const { dir, file, text } = setup();
-  const r = runCli(["migrate", "ticket-triage", "stored.jsonl", "--format", "json"], dir);
+  // TMPDIR names a file: anything written under the system's temp folder fails the command.
+  const systemTmp = path.join(tempDir("llmc-system-tmp-"), "not-a-folder");
+  writeFileSync(systemTmp, "");
+  const r = runCli(["migrate", "ticket-triage", "stored.jsonl", "--format", "json"], dir, { TMPDIR: systemTmp });
   assert.equal(r.code, 1, r.stderr);
+  assert.deepEqual(readdirSync(path.join(dir, "node_modules", ".cache", "llm-contracts", "tmp")), [], "and its scratch folder is removed");
   const out = JSON.parse(r.stdout) as { total: number; migrated: number; rejected: number; blank: number; out: string; rejects: string; fromVersions: Record<string, number> };
   assert.deepEqual([out.total, out.migrated, out.rejected, out.blank], [9, 4, 4, 1]);
   assert.deepEqual(out.fromVersions, { v2: 3, v3: 1 });

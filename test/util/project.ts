@@ -65,8 +65,9 @@ export interface Run {
   readonly stderr: string;
 }
 
-export function runCli(args: readonly string[], cwd: string): Run {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+/** Runs the built CLI in `cwd`; `env` adds to (or overrides) the test's environment. */
+export function runCli(args: readonly string[], cwd: string, env: Readonly<Record<string, string>> = {}): Run {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
