@@ -52,21 +52,33 @@ export const RULE_EXPORTS: Readonly<Record<string, string>> = {
   "false schema": "kwFalseSchema",
 };
 
-/** Every key anywhere in `value`, and "false schema" where a `false` appears. Iterative: no depth limit to hit. */
+/**
+ * Keywords whose `false` ajv (and our collector) report under their own name, never as "false schema"; and
+ * annotations and flags that take a boolean. A `false` under one of these names is such a keyword's value unless
+ * the object holding it is a map of subschemas (then the name is a property's and the `false` its schema).
+ */
+const OWN_FALSE = new Set(["additionalProperties", "unevaluatedProperties", "additionalItems", "unevaluatedItems", "uniqueItems", "exclusiveMaximum", "exclusiveMinimum", "deprecated", "readOnly", "writeOnly"]);
+const SUBSCHEMA_MAPS = new Set(["properties", "patternProperties", "$defs", "definitions", "dependentSchemas", "dependencies"]);
+
+/**
+ * Every key anywhere in `value`, and "false schema" where a `false` may be a schema (everywhere but the value of
+ * an `OWN_FALSE` keyword). Iterative: no depth limit to hit.
+ */
 function keysOf(value: JsonValue): Set<string> {
   const found = new Set<string>();
-  const stack: JsonValue[] = [value];
+  // Each node with its own key and the key of the object holding it ("" for array items and the root).
+  const stack: [node: JsonValue, key: string, holder: string][] = [[value, "", ""]];
   while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node === false) found.add("false schema");
+    const [node, key, holder] = stack.pop()!;
+    if (node === false && !(OWN_FALSE.has(key) && !SUBSCHEMA_MAPS.has(holder))) found.add("false schema");
     if (typeof node !== "object" || node === null) continue;
     if (Array.isArray(node)) {
-      for (const item of node) stack.push(item);
+      for (const item of node) stack.push([item, "", key]);
       continue;
     }
-    for (const [key, child] of Object.entries(node)) {
-      found.add(key);
-      stack.push(child);
+    for (const [child, item] of Object.entries(node)) {
+      found.add(child);
+      stack.push([item, child, key]);
     }
   }
   return found;

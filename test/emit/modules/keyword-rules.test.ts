@@ -14,7 +14,7 @@ import { KEYWORD_RULES, schemaErrors, type KeywordRule, type KeywordRules } from
 import type { RawError } from "../../../src/runtime/types.js";
 import { keywordRules, renderKeywordRules, RULE_EXPORTS } from "../../../src/emit/modules/keyword-rules.js";
 import { emitValidator } from "../../../src/emit/validators/index.js";
-import type { JsonObject, JsonValue } from "../../../src/ir/json.js";
+import type { Draft, JsonObject, JsonValue } from "../../../src/ir/json.js";
 import { REPO_ROOT } from "../../util/project.js";
 import { loadModule } from "../fast/load.js";
 
@@ -41,10 +41,15 @@ test("keyword rules › keys anywhere count, a false schema adds its rule, other
   assert.match(declaration, /const rules = \{\n {2}enum: kwEnum,\n {2}maximum: kwBound,\n {2}minimum: kwBound,\n {2}not: kwNot,\n\};$/);
   assert.match(renderKeywordRules({ type: "null" }).declaration, /type: kwType/);
   assert.match(renderKeywordRules(false).declaration, /"false schema": kwFalseSchema/);
+  // A keyword's own `false` is no false schema; a property named like one, or a `then: false`, is.
+  assert.deepEqual(keywordRules({ additionalProperties: false, uniqueItems: false, items: { unevaluatedItems: false } }).map(([k]) => k), ["additionalProperties", "items", "unevaluatedItems", "uniqueItems"]);
+  assert.ok(keywordRules({ properties: { additionalProperties: false } }).some(([k]) => k === "false schema"));
+  assert.ok(keywordRules({ $defs: { readOnly: false } }).some(([k]) => k === "false schema"));
+  assert.ok(keywordRules({ if: true, then: false }).some(([k]) => k === "false schema"));
 });
 
-const SUITE = path.join(REPO_ROOT, "..", "shared", "json-schema-test-suite", "tests", "draft2020-12");
-const FILES = ["boolean_schema", "items", "prefixItems", "properties", "not", "if-then-else", "contains", "minContains", "propertyNames", "dependentRequired", "unevaluatedProperties", "oneOf", "anyOf", "allOf", "enum", "const", "exclusiveMaximum", "multipleOf", "uniqueItems", "maxProperties", "additionalProperties"];
+const SUITE = path.join(REPO_ROOT, "..", "shared", "json-schema-test-suite", "tests");
+const FILES: readonly (readonly [Draft, string])[] = [["draft-07", "draft7/additionalItems"], ["draft-07", "draft7/items"], ["draft-07", "draft7/dependencies"], ...["boolean_schema", "items", "prefixItems", "properties", "not", "if-then-else", "contains", "minContains", "propertyNames", "dependentRequired", "unevaluatedProperties", "oneOf", "anyOf", "allOf", "enum", "const", "exclusiveMaximum", "multipleOf", "uniqueItems", "maxProperties", "additionalProperties", "unevaluatedItems"].map((f) => ["2020-12", `draft2020-12/${f}`] as const)];
 
 interface Group {
   readonly description: string;
@@ -54,12 +59,12 @@ interface Group {
 
 test("keyword rules › on the test suite, a module's own rules word every error as the full table does", async () => {
   let compared = 0;
-  for (const file of FILES) {
+  for (const [draft, file] of FILES) {
     const groups = JSON.parse(readFileSync(path.join(SUITE, `${file}.json`), "utf8")) as Group[];
     for (const group of groups) {
       let module;
       try {
-        module = await loadModule(emitValidator({ schema: group.schema as JsonObject, draft: "2020-12", strict: false }));
+        module = await loadModule(emitValidator({ schema: group.schema as JsonObject, draft, strict: false }));
       } catch {
         continue; // a schema the compiler refuses (remote $ref, ...): no module, nothing to word
       }
