@@ -18,7 +18,9 @@ import { build } from "esbuild";
 import { createAjv, emitValidator } from "../src/emit/validators/index.js";
 import { emitFast } from "../src/emit/fast/index.js";
 import { typeNameFrom } from "../src/emit/codegen/escape.js";
-import { runValidator } from "../src/runtime/errors.js";
+import { runContract } from "../src/runtime/errors.js";
+import { keywordRules } from "../src/emit/modules/keyword-rules.js";
+import * as runtimeErrors from "../src/runtime/errors.js";
 import { isValidFast } from "../src/runtime/limits.js";
 import type { RawValidator } from "../src/runtime/types.js";
 import { loadSchemaFile } from "../src/load/index.js";
@@ -134,7 +136,10 @@ export async function measureSubject(index: number, rounds: number): Promise<Anc
   const all = module.validate;
   // Exactly what v<N>.ts emits for is… and parse…: the runtime wrappers, guards (depth, error cap) included.
   const ourIs: Fn = (value) => isValidFast(fastFn, first, value);
-  const ourParse: Fn = (value) => runValidator(all, value, undefined, first, fastFn).ok;
+  // The module's own rules, as v<N>.ts passes them (src/emit/modules/keyword-rules.ts).
+  const exported = runtimeErrors as unknown as Readonly<Record<string, runtimeErrors.KeywordRule>>;
+  const rules = Object.fromEntries(keywordRules(s.schema).map(([keyword, name]) => [keyword, exported[name]!]));
+  const ourParse: Fn = (value) => runContract(rules, all, first, fastFn, value).ok;
   const ajvFirst = createAjv(s.draft, { strict: s.strict, firstFailure: true }).compile(s.schema);
   const ajvAll = createAjv(s.draft, { strict: s.strict }).compile(s.schema);
   const typia = await typiaBuild(s.schema, s.draft, typeNameFrom(s.name.replace(/^schemastore /, "")));
