@@ -42,19 +42,16 @@ export function runValidator<T>(validate: RawValidator, value: unknown, options?
  */
 export function runContract<T>(rules: KeywordRules, validate: RawValidator, validateFirst: RawValidator, validateFast: FastValidator, value: unknown, options?: ValidateOptions): ParseResult<T> {
   const maxDepth = options?.maxDepth ?? DEFAULT_MAX_DEPTH;
-  let fast: boolean | undefined;
+  let valid: boolean | ContractError | undefined;
   try {
-    fast = validateFast(value, maxDepth);
+    valid = validateFast(value, maxDepth);
   } catch {
     // A getter or proxy that throws: the guarded validators below classify it.
   }
-  if (fast === true) return { ok: true, value: value as T };
-  const deep = depthGuard(value, maxDepth);
-  if (deep !== undefined) return { ok: false, errors: [deep] };
-  const valid = fast === false ? false : guarded(validateFirst, value, maxDepth);
+  // Past the fast path: the depth limit first, then (when the fast path could not tell) the first-failure answer.
+  if (valid !== true) valid = depthGuard(value, maxDepth) ?? valid ?? guarded(validateFirst, value, maxDepth);
   if (valid === true) return { ok: true, value: value as T };
-  if (valid !== false) return { ok: false, errors: [valid] };
-  return failure(rules, collectErrors(validate, value, maxDepth, options?.maxErrors ?? DEFAULT_MAX_ERRORS));
+  return failure(rules, valid === false ? collectErrors(validate, value, maxDepth, options?.maxErrors ?? DEFAULT_MAX_ERRORS) : valid);
 }
 
 /** The depth error of `value`, the classified throw of a value that cannot be walked, or undefined. */
