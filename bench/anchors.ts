@@ -111,7 +111,7 @@ async function load(code: string): Promise<{ validate: RawValidator; validateFir
 
 export interface AnchorRow {
   readonly subject: string;
-  readonly pair: "is" | "parse";
+  readonly pair: "is" | "parse" | "parse/is";
   readonly payload: string;
   readonly names: readonly string[];
   readonly ns: readonly number[];
@@ -167,6 +167,11 @@ export async function measureSubject(index: number, rounds: number): Promise<Anc
     rows.push({ subject: s.name, pair: "is", payload: label, names: isNames, ns: a.ns, ratio: a.ratio });
     const b = race(parseFns, data, rounds, 2);
     rows.push({ subject: s.name, pair: "parse", payload: label, names: parseNames, ns: b.ns, ratio: b.ratio });
+    if (expected) {
+      // Issue 20: parse… on valid data within 10% of is…; the two alone, ratio to is.
+      const c = race([ourParse, ourIs], data, rounds, 1);
+      rows.push({ subject: s.name, pair: "parse/is", payload: label, names: ["our parse", "our is"], ns: c.ns, ratio: c.ratio });
+    }
   }
   return { rows, notes };
 }
@@ -210,7 +215,7 @@ export async function anchorsBench(args: BenchArgs): Promise<void> {
     console.log(`  bundle sizes (min+gzip, validator module only): ${await sizes(list[i]!)}`);
     for (const row of result.rows) {
       const cells = row.names.map((n, k) => `${n} ${row.ns[k]!.toFixed(0)} ns (${row.ratio[k]!.toFixed(2)})`).join("  ");
-      console.log(`  ${row.pair.padEnd(5)} ${row.payload.padEnd(11)}  ${cells}`);
+      console.log(`  ${row.pair.padEnd(8)} ${row.payload.padEnd(11)}  ${cells}`);
     }
   }
   console.log(`\nload average at the end ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
