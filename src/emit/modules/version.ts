@@ -42,7 +42,7 @@ export function renderVersionModule(input: VersionModuleInput): string {
       `import type { ParseResult, RawValidator, TextParseOptions, ValidateOptions } from ${stringLiteral(runtimeSpecifier("types", 1))};`,
       `import { isValidFast } from ${stringLiteral(runtimeSpecifier("limits", 1))};`,
       `import { ${["runContract", ...rules.imports].join(", ")} } from ${stringLiteral(runtimeSpecifier("errors", 1))};`,
-      `import { parseText } from ${stringLiteral(runtimeSpecifier("text", 1))};`,
+      `import { parseContractText } from ${stringLiteral(runtimeSpecifier("text", 1))};`,
       `import { validate as validateRaw, validateFast, validateFirst as validateFirstRaw } from ${validateFile};`,
       // i12a (issue 12): the schema constant is a mutable literal type, assignable to the SDKs' JSON Schema types.
       `import type { DeepMutable } from "../_json-schema.js";`,
@@ -96,7 +96,7 @@ export function renderVersionModule(input: VersionModuleInput): string {
         ` * \`json.invalid\`, \`json.truncated\` (cut off, e.g. at the token limit), \`json.wrapped\` (fences or prose).`,
         ` */`,
         `export function ${n.parseText}(text: string, options?: TextParseOptions): ParseResult<${n.type}> {`,
-        `  return parseText<${n.type}>(validator, text, ${opts}, validatorFirst, validatorFast);`,
+        `  return parseContractText<${n.type}>(rules, validator, validatorFirst, validatorFast, text, ${opts});`,
         `}`,
       ].join("\n"),
     ],
