@@ -8,6 +8,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { KEYWORD_RULES, kwRequired, runContract, type KeywordRules } from "../../src/runtime/errors.js";
 import type { FastValidator } from "../../src/runtime/limits.js";
+import { parseContractText } from "../../src/runtime/text.js";
 import type { RawError, RawValidator } from "../../src/runtime/types.js";
 
 const MISSING: RawError = { instancePath: "", schemaPath: "#/required", keyword: "required", params: { missingProperty: "a" } };
@@ -96,4 +97,20 @@ test("runContract › a keyword named like an Object.prototype member is unknown
   const v = validators([{ instancePath: "", schemaPath: "#", keyword: "constructor", params: {} }], false);
   const r = runContract({ required: kwRequired }, v.all, v.first, fast(false, v.calls), {});
   assert.equal(r.ok === false && r.errors[0]?.message, "the document fails the constructor rule");
+});
+
+test("parseContractText › text errors first, then normalize, then runContract with the given rules", () => {
+  const v = validators([MISSING], false);
+  const bad = parseContractText({ required: kwRequired }, v.all, v.first, fast(false, v.calls), '{"a": ');
+  assert.equal(bad.ok === false && bad.errors[0]?.code, "json.truncated");
+  const deep = parseContractText(KEYWORD_RULES, v.all, v.first, fast(false, v.calls), "[[[[1]]]]", { maxDepth: 3 });
+  assert.equal(deep.ok === false && deep.errors[0]?.code, "json.too_deep");
+  assert.deepEqual(v.calls, [], "no validator runs on text that fails");
+  const r = parseContractText({ required: kwRequired }, v.all, v.first, fast(false, v.calls), '{"b": 1}', { normalize: (x) => ({ ...(x as object), n: 1 }) });
+  assert.equal(r.ok === false && r.errors[0]?.message, 'the document is missing the required property "a"');
+  const yes = validators([], true);
+  const seen: unknown[] = [];
+  const ok = parseContractText(KEYWORD_RULES, yes.all, yes.first, (value) => (seen.push(value), true), '{"b": 1}', { normalize: (x) => ({ ...(x as object), n: 1 }) });
+  assert.deepEqual(ok, { ok: true, value: { b: 1, n: 1 } });
+  assert.deepEqual(seen, [{ b: 1, n: 1 }], "the fast path sees the normalized value");
 });
