@@ -77,7 +77,9 @@ export function schemaErrors(raw: readonly RawError[], rules?: KeywordRules): Co
 
 function worded(raw: readonly RawError[], rules: KeywordRules): ContractError[] {
   return raw.map((e) => {
-    const rule = Object.prototype.hasOwnProperty.call(rules, e.keyword) ? rules[e.keyword] : undefined;
+    // Rules are arrays; what a plain object inherits (`constructor`, `toString`, `__proto__`) is not: no own-key check.
+    const found = rules[e.keyword];
+    const rule = Array.isArray(found) ? found : undefined;
     const text = rule?.[1];
     return {
       code: rule?.[0] ?? "schema.other",
@@ -133,7 +135,7 @@ type Params = RawError["params"];
  */
 export type KeywordRule = readonly [code: ContractErrorCode, text?: (p: Params) => string];
 
-/** Rules by keyword. Looked up as own properties only, so `constructor` or `toString` is an unknown keyword. */
+/** Rules by keyword. Only array values count as rules, so `constructor` or `toString` is an unknown keyword. */
 export type KeywordRules = { readonly [keyword: string]: KeywordRule };
 
 const atLeast = (p: Params, what: string): string => `must have at least ${String(p["limit"])} ${what}`;
