@@ -8,118 +8,86 @@
  * noPropertyAccessFromIndexSignature, verbatimModuleSyntax, isolatedModules).
  */
 
-import { collectErrors, DEFAULT_MAX_DEPTH, DEFAULT_MAX_ERRORS, depthError, fastAnswer, guarded, thrownError, type FastValidator } from "./limits.js";
+import { collectErrors, DEFAULT_MAX_DEPTH, DEFAULT_MAX_ERRORS, depthError, guarded, thrownError, type FastValidator } from "./limits.js";
 import type { ContractError, ContractErrorCode, ParseResult, RawError, RawValidator, ValidateOptions } from "./types.js";
 
 /**
  * Runs a validator and maps its errors to coded, human-readable ones. Never throws: values nested deeper than
  * `maxDepth` get `json.too_deep`, and at most `maxErrors` errors are listed (`cut: true` when more were left).
  *
- * With `validateFirst` (what generated modules pass), validity comes from the first-failure validator and the
- * all-errors one runs only on invalid values, stopping once it has `maxErrors`: work on invalid input is linear
- * with a small constant, and stopping early cannot misjudge a value an `anyOf` branch would have accepted.
- * Without it, every error is collected and then the list is cut.
+ * With `validateFirst` and `validateFast` (what generated modules have), this is `runContract` with every
+ * keyword's rule. Without them, every error is collected and then the list is cut.
  */
 export function runValidator<T>(validate: RawValidator, value: unknown, options?: ValidateOptions, validateFirst?: RawValidator, validateFast?: FastValidator): ParseResult<T> {
+  if (validateFirst !== undefined && validateFast !== undefined) return runContract<T>(KEYWORD_RULES, validate, validateFirst, validateFast, value, options);
   const maxDepth = options?.maxDepth ?? DEFAULT_MAX_DEPTH;
-  // Errors only on failure: a value the fast path accepts (proven within the depth limit) costs what `is…` costs.
-  const fast = validateFast === undefined ? undefined : fastAnswer(validateFast, value, maxDepth);
-  if (fast === true) return { ok: true, value: value as T };
-  const maxErrors = options?.maxErrors ?? DEFAULT_MAX_ERRORS;
-  let deep: ContractError | undefined;
-  try {
-    deep = depthError(value, maxDepth);
-  } catch (error) {
-    deep = thrownError(error, maxDepth);
-  }
+  const deep = depthGuard(value, maxDepth);
   if (deep !== undefined) return { ok: false, errors: [deep] };
-  // A fast-path "no" agrees with the all-errors validator (test/emit/fast), so the first-failure pass is not run again.
-  const valid = fast === false && validateFirst !== undefined ? false : guarded(validateFirst ?? validate, value, maxDepth);
+  const valid = guarded(validateFirst ?? validate, value, maxDepth);
   if (valid === true) return { ok: true, value: value as T };
   if (valid !== false) return { ok: false, errors: [valid] };
-  let raw: readonly RawError[];
-  let cut = false;
-  if (validateFirst === undefined) {
-    raw = validate.errors ?? [];
-    cut = raw.length > Math.max(1, maxErrors);
-    if (cut) raw = raw.slice(0, Math.max(1, maxErrors));
-  } else {
-    const collected = collectErrors(validate, value, maxDepth, maxErrors);
-    if (!("raw" in collected)) return { ok: false, errors: [collected] };
-    raw = collected.raw;
-    cut = collected.cut;
-  }
-  // The two validators of one module agree; an empty list would still say "invalid" with a reason.
-  const errors = raw.length > 0 ? schemaErrors(raw) : [{ code: "schema.other" as const, instancePath: "", schemaPath: "", message: "the document does not match the schema" }];
-  return cut ? { ok: false, errors, cut: true } : { ok: false, errors };
+  if (validateFirst !== undefined) return failure(KEYWORD_RULES, collectErrors(validate, value, maxDepth, options?.maxErrors ?? DEFAULT_MAX_ERRORS));
+  const max = Math.max(1, options?.maxErrors ?? DEFAULT_MAX_ERRORS);
+  const raw = validate.errors ?? [];
+  return failure(KEYWORD_RULES, raw.length > max ? { raw: raw.slice(0, max), cut: true } : { raw, cut: false });
 }
 
-export function schemaErrors(raw: readonly RawError[]): ContractError[] {
-  return raw.map((e) => ({
-    code: codeOf(e.keyword),
-    instancePath: e.instancePath,
-    schemaPath: e.schemaPath,
-    message: messageOf(e),
-  }));
+/**
+ * What every generated `parse…` runs: the fast path first, so a value it accepts (proven within the depth limit)
+ * costs what `is…` costs and builds nothing but the result. Only a value it rejects or cannot judge pays for the
+ * depth walk, the first-failure validator (skipped when the fast path already said no: the two agree, see
+ * test/emit/fast) and the all-errors validator, which stops once it has `maxErrors` errors: work on invalid input
+ * is linear with a small constant, and stopping early cannot misjudge a value an `anyOf` branch would accept.
+ * `rules` words the errors: the module's own table (only the keywords its schema can raise) or `KEYWORD_RULES`.
+ */
+export function runContract<T>(rules: KeywordRules, validate: RawValidator, validateFirst: RawValidator, validateFast: FastValidator, value: unknown, options?: ValidateOptions): ParseResult<T> {
+  const maxDepth = options?.maxDepth ?? DEFAULT_MAX_DEPTH;
+  let valid: boolean | ContractError | undefined;
+  try {
+    valid = validateFast(value, maxDepth);
+  } catch {
+    // A getter or proxy that throws: the guarded validators below classify it.
+  }
+  // Past the fast path: the depth limit first, then (when the fast path could not tell) the first-failure answer.
+  if (valid !== true) valid = depthGuard(value, maxDepth) ?? valid ?? guarded(validateFirst, value, maxDepth);
+  if (valid === true) return { ok: true, value: value as T };
+  return failure(rules, valid === false ? collectErrors(validate, value, maxDepth, options?.maxErrors ?? DEFAULT_MAX_ERRORS) : valid);
 }
 
-function codeOf(keyword: string): ContractErrorCode {
-  switch (keyword) {
-    case "required":
-      return "schema.required";
-    case "type":
-      return "schema.type";
-    case "enum":
-      return "schema.enum";
-    case "const":
-      return "schema.const";
-    case "additionalProperties":
-    case "unevaluatedProperties":
-      return "schema.additional_property";
-    case "format":
-      return "schema.format";
-    case "pattern":
-      return "schema.pattern";
-    case "minimum":
-    case "maximum":
-    case "exclusiveMinimum":
-    case "exclusiveMaximum":
-    case "multipleOf":
-      return "schema.range";
-    case "minLength":
-    case "maxLength":
-      return "schema.length";
-    case "minItems":
-    case "maxItems":
-    case "uniqueItems":
-    case "contains":
-    case "minContains":
-    case "maxContains":
-    case "additionalItems":
-    case "unevaluatedItems":
-    case "items":
-    case "prefixItems":
-      return "schema.items";
-    case "minProperties":
-    case "maxProperties":
-      return "schema.properties";
-    case "propertyNames":
-      return "schema.property_name";
-    case "dependencies":
-    case "dependentRequired":
-    case "dependentSchemas":
-      return "schema.dependency";
-    case "anyOf":
-    case "oneOf":
-    case "allOf":
-    case "not":
-    case "if":
-      return "schema.combinator";
-    case "false schema":
-      return "schema.false";
-    default:
-      return "schema.other";
+/** The depth error of `value`, the classified throw of a value that cannot be walked, or undefined. */
+function depthGuard(value: unknown, maxDepth: number): ContractError | undefined {
+  try {
+    return depthError(value, maxDepth);
+  } catch (error) {
+    return thrownError(error, maxDepth);
   }
+}
+
+/** The failed result for collected raw errors (an empty list would still say "invalid", with a reason). */
+function failure<T>(rules: KeywordRules, collected: ContractError | { readonly raw: readonly RawError[]; readonly cut: boolean }): ParseResult<T> {
+  if (!("raw" in collected)) return { ok: false, errors: [collected] };
+  const errors = collected.raw.length > 0 ? worded(collected.raw, rules) : [{ code: "schema.other" as const, instancePath: "", schemaPath: "", message: "the document does not match the schema" }];
+  return collected.cut ? { ok: false, errors, cut: true } : { ok: false, errors };
+}
+
+/** Coded, worded errors for raw ones; `rules` as in `runContract` (default: every keyword's). */
+export function schemaErrors(raw: readonly RawError[], rules?: KeywordRules): ContractError[] {
+  return worded(raw, rules ?? KEYWORD_RULES);
+}
+
+function worded(raw: readonly RawError[], rules: KeywordRules): ContractError[] {
+  return raw.map((e) => {
+    // Rules are arrays; what a plain object inherits (`constructor`, `toString`, `__proto__`) is not: no own-key check.
+    const found = rules[e.keyword];
+    const rule = Array.isArray(found) ? found : undefined;
+    const text = rule?.[1];
+    return {
+      code: rule?.[0] ?? "schema.other",
+      instancePath: e.instancePath,
+      schemaPath: e.schemaPath,
+      message: `${e.instancePath === "" ? "the document" : e.instancePath} ${text !== undefined ? text(e.params) : (e.message ?? `fails the ${e.keyword} rule`)}`,
+    };
+  });
 }
 
 const MAX_LISTED = 10;
@@ -134,10 +102,6 @@ export function show(value: unknown): string {
   const text = JSON.stringify(value);
   if (text === undefined) return String(value);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
-
-function where(instancePath: string): string {
-  return instancePath === "" ? "the document" : instancePath;
 }
 
 /**
@@ -156,73 +120,110 @@ function listed(values: unknown): string {
   return text;
 }
 
-function messageOf(e: RawError): string {
-  const p = e.params;
-  const at = where(e.instancePath);
-  switch (e.keyword) {
-    case "required":
-      return `${at} is missing the required property ${show(p["missingProperty"])}`;
-    case "type":
-      return `${at} must be of type ${String(p["type"])}`;
-    case "enum":
-      return `${at} must be one of ${listed(p["allowedValues"])}`;
-    case "const":
-      return `${at} must be exactly ${show(p["allowedValue"])}`;
-    case "additionalProperties":
-      return `${at} has the property ${show(p["additionalProperty"])}, which the schema does not allow`;
-    case "unevaluatedProperties":
-      return `${at} has the property ${show(p["unevaluatedProperty"])}, which the schema does not allow`;
-    case "format":
-      return `${at} must be a valid ${String(p["format"])}`;
-    case "pattern":
-      return `${at} must match the pattern ${show(p["pattern"])}`;
-    case "minimum":
-    case "maximum":
-    case "exclusiveMinimum":
-    case "exclusiveMaximum":
-      return `${at} must be ${String(p["comparison"])} ${String(p["limit"])}`;
-    case "multipleOf":
-      return `${at} must be a multiple of ${String(p["multipleOf"])}`;
-    case "minLength":
-      return `${at} must have at least ${String(p["limit"])} characters`;
-    case "maxLength":
-      return `${at} must have at most ${String(p["limit"])} characters`;
-    case "minItems":
-      return `${at} must have at least ${String(p["limit"])} items`;
-    case "maxItems":
-    case "additionalItems":
-    case "unevaluatedItems":
-    case "items":
-      return `${at} must have at most ${String(p["limit"])} items`;
-    case "contains":
-      return p["maxContains"] === undefined
-        ? `${at} must contain at least ${String(p["minContains"])} matching item(s)`
-        : `${at} must contain from ${String(p["minContains"])} to ${String(p["maxContains"])} matching items`;
-    case "dependencies":
-    case "dependentRequired":
-      return `${at} is missing the property ${show(p["missingProperty"])}, which ${show(p["property"])} requires`;
-    case "propertyNames":
-      return `${at} has the property name ${show(p["propertyName"])}, which the schema does not allow`;
-    case "if":
-      return `${at} must match the ${show(p["failingKeyword"])} shape of its if/then/else`;
-    case "uniqueItems":
-      return `${at} must not contain duplicates (items ${String(p["j"])} and ${String(p["i"])} are equal)`;
-    case "minProperties":
-      return `${at} must have at least ${String(p["limit"])} properties`;
-    case "maxProperties":
-      return `${at} must have at most ${String(p["limit"])} properties`;
-    case "anyOf":
-      return `${at} must match at least one of the allowed shapes (anyOf)`;
-    case "oneOf":
-      return p["passingSchemas"] === null || p["passingSchemas"] === undefined
-        ? `${at} must match one of the allowed shapes (oneOf)`
-        : `${at} matches more than one of the shapes ${show(p["passingSchemas"])}, but must match exactly one (oneOf)`;
-    case "not":
-      return `${at} must not match the excluded shape (not)`;
-    case "false schema":
-      return `${at} is not allowed here`;
-    default:
-      return `${at} ${e.message ?? `fails the ${e.keyword} rule`}`;
-  }
-}
+// ─── Keyword rules ──────────────────────────────────────────────────────────────────────────────────────────────
+//
+// Why one export per keyword: a generated module passes `runContract` a table of the rules its schema can raise
+// (src/emit/modules/keyword-rules.ts lists them), so a bundle of one `parse…` carries only those renderers, not
+// every keyword's. `KEYWORD_RULES` is the whole table, for `runValidator` and `schemaErrors`.
 
+/** The params of one raw error. */
+type Params = RawError["params"];
+
+/**
+ * How one keyword's errors are coded and worded: the error code, and the message after the place ("/a ", "the
+ * document "). Without a renderer the message is the raw error's own, or "fails the <keyword> rule".
+ */
+export type KeywordRule = readonly [code: ContractErrorCode, text?: (p: Params) => string];
+
+/** Rules by keyword. Only array values count as rules, so `constructor` or `toString` is an unknown keyword. */
+export type KeywordRules = { readonly [keyword: string]: KeywordRule };
+
+const atLeast = (p: Params, what: string): string => `must have at least ${String(p["limit"])} ${what}`;
+const atMost = (p: Params, what: string): string => `must have at most ${String(p["limit"])} ${what}`;
+const notAllowed = (what: string, name: unknown): string => `has the ${what} ${show(name)}, which the schema does not allow`;
+
+export const kwRequired: KeywordRule = ["schema.required", (p) => `is missing the required property ${show(p["missingProperty"])}`];
+export const kwType: KeywordRule = ["schema.type", (p) => `must be of type ${String(p["type"])}`];
+export const kwEnum: KeywordRule = ["schema.enum", (p) => `must be one of ${listed(p["allowedValues"])}`];
+export const kwConst: KeywordRule = ["schema.const", (p) => `must be exactly ${show(p["allowedValue"])}`];
+export const kwAdditionalProperties: KeywordRule = ["schema.additional_property", (p) => notAllowed("property", p["additionalProperty"])];
+export const kwUnevaluatedProperties: KeywordRule = ["schema.additional_property", (p) => notAllowed("property", p["unevaluatedProperty"])];
+export const kwFormat: KeywordRule = ["schema.format", (p) => `must be a valid ${String(p["format"])}`];
+export const kwPattern: KeywordRule = ["schema.pattern", (p) => `must match the pattern ${show(p["pattern"])}`];
+/** `minimum`, `maximum`, `exclusiveMinimum`, `exclusiveMaximum`. */
+export const kwBound: KeywordRule = ["schema.range", (p) => `must be ${String(p["comparison"])} ${String(p["limit"])}`];
+export const kwMultipleOf: KeywordRule = ["schema.range", (p) => `must be a multiple of ${String(p["multipleOf"])}`];
+export const kwMinLength: KeywordRule = ["schema.length", (p) => atLeast(p, "characters")];
+export const kwMaxLength: KeywordRule = ["schema.length", (p) => atMost(p, "characters")];
+export const kwMinItems: KeywordRule = ["schema.items", (p) => atLeast(p, "items")];
+/** `maxItems`, `items`, `additionalItems`, `unevaluatedItems`. */
+export const kwMaxItems: KeywordRule = ["schema.items", (p) => atMost(p, "items")];
+export const kwUniqueItems: KeywordRule = ["schema.items", (p) => `must not contain duplicates (items ${String(p["j"])} and ${String(p["i"])} are equal)`];
+export const kwContains: KeywordRule = [
+  "schema.items",
+  (p) =>
+    p["maxContains"] === undefined
+      ? `must contain at least ${String(p["minContains"])} matching item(s)`
+      : `must contain from ${String(p["minContains"])} to ${String(p["maxContains"])} matching items`,
+];
+/** `minContains`, `maxContains`, `prefixItems`: ajv words them itself. */
+export const kwItemsOther: KeywordRule = ["schema.items"];
+export const kwMinProperties: KeywordRule = ["schema.properties", (p) => atLeast(p, "properties")];
+export const kwMaxProperties: KeywordRule = ["schema.properties", (p) => atMost(p, "properties")];
+export const kwPropertyNames: KeywordRule = ["schema.property_name", (p) => notAllowed("property name", p["propertyName"])];
+/** `dependencies`, `dependentRequired`. */
+export const kwDependency: KeywordRule = ["schema.dependency", (p) => `is missing the property ${show(p["missingProperty"])}, which ${show(p["property"])} requires`];
+export const kwDependentSchemas: KeywordRule = ["schema.dependency"];
+export const kwIf: KeywordRule = ["schema.combinator", (p) => `must match the ${show(p["failingKeyword"])} shape of its if/then/else`];
+export const kwAnyOf: KeywordRule = ["schema.combinator", () => "must match at least one of the allowed shapes (anyOf)"];
+export const kwOneOf: KeywordRule = [
+  "schema.combinator",
+  (p) =>
+    p["passingSchemas"] === null || p["passingSchemas"] === undefined
+      ? "must match one of the allowed shapes (oneOf)"
+      : `matches more than one of the shapes ${show(p["passingSchemas"])}, but must match exactly one (oneOf)`,
+];
+export const kwAllOf: KeywordRule = ["schema.combinator"];
+export const kwNot: KeywordRule = ["schema.combinator", () => "must not match the excluded shape (not)"];
+export const kwFalseSchema: KeywordRule = ["schema.false", () => "is not allowed here"];
+
+/** Every keyword's rule: what `runValidator` and `schemaErrors` use. */
+export const KEYWORD_RULES: KeywordRules = {
+  required: kwRequired,
+  type: kwType,
+  enum: kwEnum,
+  const: kwConst,
+  additionalProperties: kwAdditionalProperties,
+  unevaluatedProperties: kwUnevaluatedProperties,
+  format: kwFormat,
+  pattern: kwPattern,
+  minimum: kwBound,
+  maximum: kwBound,
+  exclusiveMinimum: kwBound,
+  exclusiveMaximum: kwBound,
+  multipleOf: kwMultipleOf,
+  minLength: kwMinLength,
+  maxLength: kwMaxLength,
+  minItems: kwMinItems,
+  maxItems: kwMaxItems,
+  items: kwMaxItems,
+  additionalItems: kwMaxItems,
+  unevaluatedItems: kwMaxItems,
+  uniqueItems: kwUniqueItems,
+  contains: kwContains,
+  minContains: kwItemsOther,
+  maxContains: kwItemsOther,
+  prefixItems: kwItemsOther,
+  minProperties: kwMinProperties,
+  maxProperties: kwMaxProperties,
+  propertyNames: kwPropertyNames,
+  dependencies: kwDependency,
+  dependentRequired: kwDependency,
+  dependentSchemas: kwDependentSchemas,
+  if: kwIf,
+  anyOf: kwAnyOf,
+  oneOf: kwOneOf,
+  allOf: kwAllOf,
+  not: kwNot,
+  "false schema": kwFalseSchema,
+};

@@ -109,10 +109,17 @@ export function textDepthOffset(text: string, limit: number): number {
  * throwing getter or a revoked Proxy, only possible from JavaScript callers).
  */
 export function thrownError(error: unknown, limit: number): ContractError {
-  if (error instanceof RangeError) {
-    return { ...tooDeep("", limit), message: `the document nests too deeply for the stack left to this call (maxDepth is ${limit}): lower maxDepth or call from a shallower stack` };
+  // What was thrown is the caller's too: a Proxy whose prototype trap throws, a `message` getter that throws or a
+  // message whose toString throws would escape from here, so such an exception is named by its type alone.
+  let reason: string = typeof error;
+  try {
+    if (error instanceof RangeError) {
+      return { ...tooDeep("", limit), message: `the document nests too deeply for the stack left to this call (maxDepth is ${limit}): lower maxDepth or call from a shallower stack` };
+    }
+    if (error instanceof Error) reason = String(error.message);
+  } catch {
+    // typeof error, as for a thrown string
   }
-  const reason = error instanceof Error ? error.message : typeof error;
   return { code: "value.unreadable", instancePath: "", schemaPath: "", message: `reading the value threw (${reason}): pass plain JSON data` };
 }
 

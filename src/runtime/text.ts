@@ -8,7 +8,7 @@
  * noPropertyAccessFromIndexSignature, verbatimModuleSyntax, isolatedModules).
  */
 
-import { runValidator, show } from "./errors.js";
+import { runContract, runValidator, show, type KeywordRules } from "./errors.js";
 import { DEFAULT_MAX_DEPTH, textDepthOffset, type FastValidator } from "./limits.js";
 import { numberProblem, shortToken } from "./numbers.js";
 import type { ContractError, ContractErrorCode, ParseResult, RawValidator, TextParseOptions } from "./types.js";
@@ -283,6 +283,21 @@ export function parseJsonText(input: string, options: TextParseOptions = {}): Te
  * `validateFirst` as in `runValidator`; a throwing `normalize` is the caller's own code and is not caught.
  */
 export function parseText<T>(validate: RawValidator, text: string, options?: TextParseOptions, validateFirst?: RawValidator, validateFast?: FastValidator): ParseResult<T> {
+  const parsed = textValue(text, options);
+  return parsed.ok ? runValidator<T>(validate, parsed.value, options, validateFirst, validateFast) : parsed;
+}
+
+/**
+ * `parseText` as every generated `parse…Text` runs it: the value goes to `runContract` with the module's own
+ * keyword rules, so a bundle of it carries only those (not every keyword's, as `runValidator` would).
+ */
+export function parseContractText<T>(rules: KeywordRules, validate: RawValidator, validateFirst: RawValidator, validateFast: FastValidator, text: string, options?: TextParseOptions): ParseResult<T> {
+  const parsed = textValue(text, options);
+  return parsed.ok ? runContract<T>(rules, validate, validateFirst, validateFast, parsed.value, options) : parsed;
+}
+
+/** The value of JSON text, normalized, or its text error: too deep (checked before parsing), invalid, wrapped... */
+function textValue(text: string, options: TextParseOptions | undefined): TextParse {
   const limit = options?.maxDepth ?? DEFAULT_MAX_DEPTH;
   const at = /^\uFEFF?[ \t\n\r]*[[{]/.test(text) ? textDepthOffset(text, limit) : -1;
   if (at >= 0) {
@@ -291,7 +306,7 @@ export function parseText<T>(validate: RawValidator, text: string, options?: Tex
   }
   const parsed = parseJsonText(text, options);
   if (!parsed.ok) return parsed;
-  return runValidator<T>(validate, options?.normalize === undefined ? parsed.value : options.normalize(parsed.value), options, validateFirst, validateFast);
+  return options?.normalize === undefined ? parsed : { ok: true, value: options.normalize(parsed.value) };
 }
 
 /** The parsed value, or the first number in its text that JSON.parse rounded or overflowed (numbers.ts). */

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { DEFAULT_MAX_DEPTH, depthError } from "../../src/runtime/runtime.js";
+import { DEFAULT_MAX_DEPTH, depthError, thrownError } from "../../src/runtime/runtime.js";
 import { contractOf, deepArrayText, deepValue } from "../hostile/validators.js";
 
 const recursive = { $schema: "https://json-schema.org/draft/2020-12/schema", type: "array", items: { $ref: "#" } };
@@ -88,6 +88,28 @@ test("limits › a value whose getter throws is classified value.unreadable, not
   const r = c.parse(hostile);
   assert.equal(!r.ok && r.errors[0]!.code, "value.unreadable");
   assert.equal(c.is(hostile), false);
+});
+
+test("limits › what a getter throws cannot escape either: a throwing prototype trap, message getter or toString", async () => {
+  class Unreadable extends Error {
+    override get message(): string {
+      throw new Error("message getter");
+    }
+  }
+  const badToString = Object.defineProperty(new Error("x"), "message", { value: { toString: () => { throw new Error("toString"); } } });
+  const trap = new Proxy({}, { getPrototypeOf: () => { throw new Error("trap"); } });
+  const c = await contractOf({ type: "object", properties: { a: { type: "string" } } });
+  for (const thrown of [trap, new Unreadable(), badToString]) {
+    assert.deepEqual(thrownError(thrown, 5), { code: "value.unreadable", instancePath: "", schemaPath: "", message: "reading the value threw (object): pass plain JSON data" });
+    const hostile = Object.defineProperty({}, "a", { enumerable: true, get: () => { throw thrown; } });
+    const r = c.parse(hostile);
+    assert.equal(!r.ok && r.errors[0]!.code, "value.unreadable");
+    assert.equal(c.is(hostile), false);
+  }
+  // An ordinary exception keeps its message; a thrown string is named by its type.
+  assert.equal(thrownError(new TypeError("revoked"), 5).message, "reading the value threw (revoked): pass plain JSON data");
+  assert.equal(thrownError("boom", 5).message, "reading the value threw (string): pass plain JSON data");
+  assert.equal(thrownError(new RangeError("stack"), 5).code, "json.too_deep");
 });
 
 test("limits › parseText refuses text nested too deep before parsing it, with the place of the bracket", async () => {

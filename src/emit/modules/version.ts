@@ -2,6 +2,7 @@ import type { ContractKind } from "../../discover/discover.js";
 import type { Draft, JsonObject } from "../../ir/json.js";
 import { jsonLiteral, stringLiteral } from "../codegen/escape.js";
 import { renderModule } from "../codegen/module.js";
+import { renderKeywordRules } from "./keyword-rules.js";
 import { versionNames } from "./names.js";
 import { runtimeSpecifier } from "./runtime.js";
 
@@ -32,6 +33,7 @@ export function renderVersionModule(input: VersionModuleInput): string {
   // With config `limits`, every wrapper passes them as defaults under the caller's own options.
   const limits = Object.entries(input.limits ?? {}).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const opts = limits.length > 0 ? "{ ...limits, ...options }" : "options";
+  const rules = renderKeywordRules(input.schema);
   return renderModule({
     source: input.source,
     notes: [`contract ${input.contract} v${input.version} (${input.kind}, JSON Schema ${input.draft}), ${input.hash}`],
@@ -39,8 +41,8 @@ export function renderVersionModule(input: VersionModuleInput): string {
       // Each runtime part on its own, so a bundle of `parse…` alone never carries the text classifier.
       `import type { ParseResult, RawValidator, TextParseOptions, ValidateOptions } from ${stringLiteral(runtimeSpecifier("types", 1))};`,
       `import { isValidFast } from ${stringLiteral(runtimeSpecifier("limits", 1))};`,
-      `import { runValidator } from ${stringLiteral(runtimeSpecifier("errors", 1))};`,
-      `import { parseText } from ${stringLiteral(runtimeSpecifier("text", 1))};`,
+      `import { ${["runContract", ...rules.imports].join(", ")} } from ${stringLiteral(runtimeSpecifier("errors", 1))};`,
+      `import { parseContractText } from ${stringLiteral(runtimeSpecifier("text", 1))};`,
       `import { validate as validateRaw, validateFast, validateFirst as validateFirstRaw } from ${validateFile};`,
       // i12a (issue 12): the schema constant is a mutable literal type, assignable to the SDKs' JSON Schema types.
       `import type { DeepMutable } from "../_json-schema.js";`,
@@ -70,6 +72,7 @@ export function renderVersionModule(input: VersionModuleInput): string {
         `const validator = validateRaw as unknown as RawValidator;`,
         `const validatorFirst = validateFirstRaw as unknown as RawValidator;`,
         `const validatorFast = validateFast as (data: unknown, maxDepth: number) => boolean | undefined;`,
+        rules.declaration,
         ``,
         `/**`,
         ` * True when \`value\` satisfies ${n.type}. Stops at the first failure: use ${n.parse} for the errors.`,
@@ -85,7 +88,7 @@ export function renderVersionModule(input: VersionModuleInput): string {
         ` * \`json.too_deep\` past \`maxDepth\` (default 1000); at most \`maxErrors\` errors (default 100, then \`cut: true\`).`,
         ` */`,
         `export function ${n.parse}(value: unknown, options?: ValidateOptions): ParseResult<${n.type}> {`,
-        `  return runValidator<${n.type}>(validator, value, ${opts}, validatorFirst, validatorFast);`,
+        `  return runContract<${n.type}>(rules, validator, validatorFirst, validatorFast, value, ${opts});`,
         `}`,
         ``,
         `/**`,
@@ -93,7 +96,7 @@ export function renderVersionModule(input: VersionModuleInput): string {
         ` * \`json.invalid\`, \`json.truncated\` (cut off, e.g. at the token limit), \`json.wrapped\` (fences or prose).`,
         ` */`,
         `export function ${n.parseText}(text: string, options?: TextParseOptions): ParseResult<${n.type}> {`,
-        `  return parseText<${n.type}>(validator, text, ${opts}, validatorFirst, validatorFast);`,
+        `  return parseContractText<${n.type}>(rules, validator, validatorFirst, validatorFast, text, ${opts});`,
         `}`,
       ].join("\n"),
     ],

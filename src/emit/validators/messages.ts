@@ -1,9 +1,10 @@
 /**
  * ajv's English `message` is dropped from the error objects of the generated all-errors validator.
  *
- * Why: the runtime renders its own message from the keyword and params (`messageOf` in src/runtime/errors.ts)
- * and never reads ajv's, yet every error site built it (often by string concatenation, on the invalid path) and
- * shipped its text in every bundle. In-memory validators keep their messages: only generated code is rewritten.
+ * Why: the runtime renders its own message from the keyword and params (the keyword rules in
+ * src/runtime/errors.ts) and never reads ajv's, yet every error site built it (often by string concatenation, on
+ * the invalid path) and shipped its text in every bundle. In-memory validators keep their messages: only
+ * generated code is rewritten.
  *
  * Every error object ajv writes ends with `message:<expression>}`; on the masked code (literals blanked, so schema
  * text cannot fake a brace) the expression runs to the first `}` outside brackets.
