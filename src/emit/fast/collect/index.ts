@@ -10,9 +10,10 @@
  * A keyword it does not cover (combinators, tuples, counts of properties, `multipleOf`...) raises `Unsupported`:
  * the module then keeps ajv's all-errors code, and nothing the collector declared is left behind.
  */
-import { Unsupported, indent, type FastContext } from "../context.js";
+import { DEEP_FLAG, MAX_REF_DEPTH, Unsupported, indent, type FastContext } from "../context.js";
 import { collectChecks } from "./schema.js";
-import { ERR, ERRORS, STOP } from "./context.js";
+import { BASE, ERR, ERRORS, LIMIT, STOP } from "./context.js";
+import { jsonLiteral } from "../../codegen/escape.js";
 import type { JsonValue } from "../../../ir/json.js";
 
 /** Name of the all-errors export, as ajv's standalone module names it. */
@@ -30,20 +31,40 @@ export function emitCollector(ctx: FastContext, schema: JsonValue): { readonly c
     if (!(error instanceof Unsupported)) throw error;
     ctx.declarations.length = declarations;
     ctx.functions.length = functions;
+    ctx.collectFunctions.clear();
     ctx.helpers.clear();
     for (const helper of helpers) ctx.helpers.add(helper);
     return { unsupported: error.feature };
   }
+  const deep = ctx.usesDepth
+    ? [`if (${DEEP_FLAG}) ${ERR}("", "#", "$ref", {depth: ${jsonLiteral(MAX_REF_DEPTH)}});`]
+    : [];
   const lines = [
-    `const ${ERRORS} = [];`,
-    "const limit = " + ALL_ERRORS_EXPORT + ".errorLimit;",
-    `const ${ERR} = (instancePath, schemaPath, keyword, params) => ${ERRORS}.push({ instancePath, schemaPath: schemaPath + "/" + keyword, keyword, params }) > limit;`,
+    `${ERRORS} = [];`,
+    `${LIMIT} = ${ALL_ERRORS_EXPORT}.errorLimit;`,
+    `${BASE} = 0;`,
+    ...(ctx.usesDepth ? [`${DEEP_FLAG} = false;`] : []),
+    "const d = 0;",
     `${STOP}: {`,
     indent(body),
     "}",
-    `${ALL_ERRORS_EXPORT}.errors = ${ERRORS}.length === 0 ? null : ${ERRORS};`,
-    `return ${ERRORS}.length === 0;`,
+    ...deep,
+    `const errors = ${ERRORS};`,
+    `${ERRORS} = fastNoErrors;`,
+    `${ALL_ERRORS_EXPORT}.errors = errors.length === 0 ? null : errors;`,
+    "return errors.length === 0;",
   ];
-  const doc = "/** Every error (at most `validate.errorLimit` + 1), as ajv's all-errors code lists them: our own code, for a schema without recursion. */";
-  return { code: `${doc}\nexport function ${ALL_ERRORS_EXPORT}(data) {\n${indent(lines)}\n}\nexport default ${ALL_ERRORS_EXPORT};\n` };
+  const state = [
+    "/** The all-errors collector's state during one call of `validate` (it calls no code of its caller's). */",
+    `const fastNoErrors = [];`,
+    `let ${ERRORS} = fastNoErrors;`,
+    `let ${LIMIT};`,
+    `let ${BASE} = 0;`,
+    "/** Records one error; true once the list holds more than the cap. */",
+    `function ${ERR}(instancePath, schemaPath, keyword, params) {`,
+    `  return ${ERRORS}.push({ instancePath, schemaPath: schemaPath + "/" + keyword, keyword, params }) - ${BASE} > ${LIMIT};`,
+    "}",
+  ].join("\n");
+  const doc = "/** Every error (at most `validate.errorLimit` + 1), as ajv's all-errors code lists them: our own code. */";
+  return { code: `${state}\n${doc}\nexport function ${ALL_ERRORS_EXPORT}(data) {\n${indent(lines)}\n}\nexport default ${ALL_ERRORS_EXPORT};\n` };
 }

@@ -26,8 +26,6 @@ const NOT_COLLECTED = [
   "dependentRequired",
   "dependentSchemas",
   "dependencies",
-  "prefixItems",
-  "additionalItems",
   "contains",
   "minContains",
   "maxContains",
@@ -48,7 +46,7 @@ type Group = "number" | "string" | "array" | "object";
 const GROUP_KEYWORDS: Readonly<Record<Group, readonly string[]>> = {
   number: ["maximum", "minimum", "exclusiveMaximum", "exclusiveMinimum", "format"],
   string: ["maxLength", "minLength", "pattern", "format"],
-  array: ["maxItems", "minItems", "items", "uniqueItems"],
+  array: ["maxItems", "minItems", "prefixItems", "additionalItems", "items", "uniqueItems"],
   object: ["maxProperties", "minProperties", "required", "additionalProperties", "properties", "patternProperties"],
 };
 
@@ -64,7 +62,9 @@ export function collectChecks(ctx: FastContext, schema: JsonValue, at: At, out: 
   for (const keyword of NOT_COLLECTED) if (schema[keyword] !== undefined) throw new Unsupported(`\`${keyword}\` (all-errors collector)`);
   const types = declaredTypes(schema);
   if (types !== undefined && types.length === 0) throw new Unsupported("an empty `type` (all-errors collector)");
-  const used = (group: Group): boolean => GROUP_KEYWORDS[group].some((k) => schema[k] !== undefined);
+  // `prefixItems` is a rule of 2020-12 only, `additionalItems` of the drafts before it.
+  const unknown = ctx.ajvClass === "ajv-2020" ? "additionalItems" : "prefixItems";
+  const used = (group: Group): boolean => GROUP_KEYWORDS[group].some((k) => k !== unknown && schema[k] !== undefined);
   const typeInGroup = types !== undefined && types.length === 1 && (GROUPS as readonly string[]).includes(types[0]!) && used(types[0] as Group);
   const typeError = types === undefined ? "" : report(at, "type", `{type: ${typeParam(ctx, schema)}}`);
   if (types !== undefined && !typeInGroup) out.push(`if (!(${types.map((t) => typeTest(t, at.value)).join(" || ")})) {`, `  ${typeError}`, "}");
