@@ -36,33 +36,32 @@ export function emitCollector(ctx: FastContext, schema: JsonValue): { readonly c
     for (const helper of helpers) ctx.helpers.add(helper);
     return { unsupported: error.feature };
   }
+  // Where `$ref` functions were written, each counts its own errors from `BASE` (refs.ts).
+  const refFunctions = ctx.collectFunctions.size > 0;
   const deep = ctx.usesDepth
     ? [`if (${DEEP_FLAG}) ${ERR}("", "#", "$ref", {depth: ${jsonLiteral(MAX_REF_DEPTH)}});`]
     : [];
   const lines = [
     `${ERRORS} = [];`,
     `${LIMIT} = ${ALL_ERRORS_EXPORT}.errorLimit;`,
-    `${BASE} = 0;`,
+    ...(refFunctions ? [`${BASE} = 0;`] : []),
     ...(ctx.usesDepth ? [`${DEEP_FLAG} = false;`] : []),
-    "const d = 0;",
+    ...(refFunctions ? ["const d = 0;"] : []),
     `${STOP}: {`,
     indent(body),
     "}",
     ...deep,
-    `const errors = ${ERRORS};`,
-    `${ERRORS} = fastNoErrors;`,
-    `${ALL_ERRORS_EXPORT}.errors = errors.length === 0 ? null : errors;`,
-    "return errors.length === 0;",
+    `${ALL_ERRORS_EXPORT}.errors = ${ERRORS}.length === 0 ? null : ${ERRORS};`,
+    `return ${ERRORS}.length === 0;`,
   ];
   const state = [
     "/** The all-errors collector's state during one call of `validate` (it calls no code of its caller's). */",
-    `const fastNoErrors = [];`,
-    `let ${ERRORS} = fastNoErrors;`,
+    `let ${ERRORS} = [];`,
     `let ${LIMIT};`,
-    `let ${BASE} = 0;`,
+    ...(refFunctions ? [`let ${BASE} = 0;`] : []),
     "/** Records one error; true once the list holds more than the cap. */",
     `function ${ERR}(instancePath, schemaPath, keyword, params) {`,
-    `  return ${ERRORS}.push({ instancePath, schemaPath: schemaPath + "/" + keyword, keyword, params }) - ${BASE} > ${LIMIT};`,
+    `  return ${ERRORS}.push({ instancePath, schemaPath: schemaPath + "/" + keyword, keyword, params })${refFunctions ? ` - ${BASE}` : ""} > ${LIMIT};`,
     "}",
   ].join("\n");
   const doc = "/** Every error (at most `validate.errorLimit` + 1), as ajv's all-errors code lists them: our own code. */";
