@@ -7,7 +7,7 @@
  * @see https://json-schema.org/draft/2020-12/json-schema-core#name-keywords-for-applying-subschemas-with-
  */
 import { stringLiteral } from "../../codegen/escape.js";
-import { Unsupported, isObject, type FastContext } from "../context.js";
+import { DEEP_FLAG, Unsupported, isObject, type FastContext } from "../context.js";
 import { ERRORS, report, type At, type Collect } from "./context.js";
 import type { JsonObject, JsonValue } from "../../../ir/json.js";
 
@@ -75,8 +75,24 @@ function collectUnions(ctx: FastContext, schema: JsonObject, at: At, out: string
       lines.push(`let ${passing} = null;`, ...oneOf(ctx, bodies, valid, passing));
     }
     lines.push(`if (${valid}) ${ERRORS}.length = ${start};`, `else {`, `  ${report(at, keyword, params)}`, "}");
-    out.push("{", ...lines.map((l) => `  ${l}`), "}");
+    out.push(...unionFails(ctx, keyword, branches, at.value, lines));
   }
+}
+
+/**
+ * An expression: the keyword fails, or the fast path cannot tell (its `$ref` recursion went too deep). The fast
+ * path's functions answer first, allocating nothing; only a failing keyword runs the branches' collectors, whose
+ * errors are then all kept, so the list never holds a discarded branch's errors when the cap stops it.
+ */
+function unionFails(ctx: FastContext, keyword: "anyOf" | "oneOf", branches: readonly JsonValue[], value: string, body: readonly string[]): string[] {
+  const tests = branches.map((branch) => `${ctx.subschemaFunction(branch)}(${value}, 0)`);
+  const fails = keyword === "anyOf" ? `!(${tests.join(" || ")})` : `(${tests.map((t) => `+${t}`).join(" + ")}) !== 1`;
+  const indented = body.map((l) => `  ${l}`);
+  if (!ctx.usesDepth) return [`if (${fails}) {`, ...indented, "}"];
+  // The deep flag as it was before these tests: only `not` and `if` tests, whose answer is used, raise it.
+  const saved = ctx.name("dp");
+  const failed = ctx.name("f");
+  return [`const ${saved} = ${DEEP_FLAG};`, `${DEEP_FLAG} = false;`, `const ${failed} = ${fails} || ${DEEP_FLAG};`, `${DEEP_FLAG} = ${saved};`, `if (${failed}) {`, ...indented, "}"];
 }
 
 /** Branch `i` and, only when it failed, the ones after it. */

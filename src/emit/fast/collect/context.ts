@@ -26,8 +26,6 @@ export const ERRORS = "fastErrors";
 export const ERR = "fastErr";
 /** Name of the error cap of the call under way (`validate.errorLimit`). */
 export const LIMIT = "fastLimit";
-/** Where the errors of the function under way start: each counts its own against the cap, as ajv's do. */
-export const BASE = "fastBase";
 /** Label of the block the collector leaves when the cap is passed. */
 export const STOP = "fastCollect";
 

@@ -5,7 +5,6 @@
  * - any other target (`#` itself, a target holding references, recursion) is a function of its own, as ajv
  *   compiles it: its errors' schema paths start at `#` (ajv's `errSchemaPath` of a compiled reference), its
  *   instance path is a parameter, and its errors are appended where the `$ref` stands.
- * Like ajv's, each function counts its own errors against the cap (from `BASE`, where its list starts).
  * Each function counts its nesting in `d` and stops past `MAX_COLLECT_DEPTH` with one `$ref` error (`{depth}`)
  * instead of running out of stack; the runtime proves the value within `maxDepth` (default 1000) levels before
  * it asks for errors, so only a reference cycle that does not descend into the value, which ajv's own code
@@ -16,7 +15,7 @@
 import { jsonLiteral } from "../../codegen/escape.js";
 import { Unsupported, indent, type FastContext } from "../context.js";
 import { resolvePointer } from "../refs.js";
-import { BASE, ERR, ERRORS, LIMIT, pathCode, STOP, type At, type Collect } from "./context.js";
+import { ERR, pathCode, STOP, type At, type Collect } from "./context.js";
 import type { JsonValue } from "../../../ir/json.js";
 
 /** `$ref` nesting after which a collector function stops with a `$ref` error (above the default `maxDepth`). */
@@ -75,8 +74,7 @@ export function collectRef(ctx: FastContext, ref: string, at: At, out: string[],
     return;
   }
   const name = collectFunction(ctx, target, collect);
-  // ajv's caller appends the errors and stops when its own count passes the cap (validators/hostile/max-errors.ts).
-  out.push(`if (${name}(${at.value}, ${pathCode(at.path)}, d) || ${ERRORS}.length - ${BASE} > ${LIMIT}) break ${STOP};`);
+  out.push(`if (${name}(${at.value}, ${pathCode(at.path)}, d)) break ${STOP};`);
 }
 
 /**
@@ -100,14 +98,10 @@ function collectFunction(ctx: FastContext, target: JsonValue, collect: Collect):
     `    ${deep}`,
     "    return true;",
     "  }",
-    `  const base = ${BASE};`,
-    `  ${BASE} = ${ERRORS}.length;`,
     `  ${STOP}: {`,
     indent([indent(body.length === 0 ? ["// nothing to check"] : body)]),
-    `    ${BASE} = base;`,
     "    return false;",
     "  }",
-    `  ${BASE} = base;`,
     "  return true;",
     "}",
   ].join("\n");
