@@ -35,6 +35,8 @@ export class FastContext {
   readonly helpers = new Set<string>();
   private readonly cache = new Map<string, string>();
   private readonly subschemaFunctions = new Map<JsonValue, string>();
+  /** The all-errors collector's function per referenced schema (collect/refs.ts). */
+  readonly collectFunctions = new Map<JsonValue, string>();
   /** Whether a `$ref` function (the only way to recurse) was written: the entry point then tracks depth. */
   usesDepth = false;
 

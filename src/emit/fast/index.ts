@@ -51,7 +51,7 @@ export function emitFast(input: FastInput): FastResult {
   const guard = bound > 0 && Number.isFinite(bound) ? [`if (limit < ${jsonLiteral(bound)}) return undefined;`] : [];
   const unbounded = !Number.isFinite(bound);
   // Before the declarations are read: the collector shares the fast path's patterns and constants.
-  const collector = ctx.usesDepth ? { unsupported: "`$ref` recursion" } : emitCollector(ctx, input.schema);
+  const collector = emitCollector(ctx, input.schema);
   if (unbounded) ctx.helpers.add("llmcWithinDepth");
   const parts = [...ctx.declarations];
   if (ctx.usesDepth) {

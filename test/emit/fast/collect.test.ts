@@ -29,7 +29,7 @@ const leaf = fc.oneof(
   fc.record({ type: fc.constantFrom<JsonValue>("number", "integer", ["number", "string"]), minimum: fc.integer({ min: -3, max: 3 }), maximum: fc.integer({ min: -3, max: 5 }), exclusiveMinimum: fc.integer({ min: -3, max: 3 }), exclusiveMaximum: fc.integer({ min: -3, max: 5 }) }, { requiredKeys: [] }),
   fc.record({ enum: fc.array(fc.constantFrom<JsonValue>("a", 1, null, true, [1], { a: 1 }), { minLength: 1, maxLength: 3 }), type: fc.constantFrom<JsonValue>("string", "integer") }, { requiredKeys: ["enum"] }),
   fc.record({ const: fc.constantFrom<JsonValue>("a", 0, null, [], { b: "x" }) }),
-  fc.constantFrom<JsonValue>({ $ref: "#/$defs/leaf" }, { $ref: "#/$defs/mid" }, { $ref: "#/$defs/leaf", type: "object", maxLength: 1 }),
+  fc.constantFrom<JsonValue>({ $ref: "#/$defs/leaf" }, { $ref: "#/$defs/mid" }, { $ref: "#/$defs/leaf", type: "object", maxLength: 1 }, { $ref: "#/$defs/tree" }, { $ref: "#" }, { $ref: "#/$defs/alias" }, { $ref: "#/$defs/aliasTree" }),
 );
 
 const schemaArb: fc.Memo<JsonValue> = fc.memo((n) => {
@@ -49,6 +49,11 @@ const schemaArb: fc.Memo<JsonValue> = fc.memo((n) => {
             patternProperties: fc.dictionary(fc.constantFrom("^a", "1$", "^[a-c]+$"), sub, { maxKeys: 2 }),
             minProperties: fc.nat(2),
             maxProperties: fc.nat(3),
+            propertyNames: fc.oneof(fc.constantFrom<JsonValue>({ maxLength: 1 }, { pattern: "^[a-c]+$" }, { type: "number" }, false), sub),
+            // Lists and schemas; `dependentRequired`/`dependentSchemas` are words ajv ignores before 2019-09.
+            dependencies: fc.dictionary(fc.constantFrom(...KEYS), fc.oneof(fc.uniqueArray(fc.constantFrom(...KEYS), { maxLength: 2 }), sub), { maxKeys: 2 }),
+            dependentRequired: fc.dictionary(fc.constantFrom(...KEYS), fc.uniqueArray(fc.constantFrom(...KEYS), { maxLength: 2 }), { maxKeys: 2 }),
+            dependentSchemas: fc.dictionary(fc.constantFrom(...KEYS), sub, { maxKeys: 1 }),
           },
           { requiredKeys: [] },
         ),
@@ -71,6 +76,9 @@ const schemaArb: fc.Memo<JsonValue> = fc.memo((n) => {
     { weight: 2, arbitrary: fc.record({ anyOf: fc.array(sub, { minLength: 1, maxLength: 3 }) }) },
     { weight: 2, arbitrary: fc.record({ oneOf: fc.array(sub, { minLength: 1, maxLength: 3 }) }) },
     { weight: 2, arbitrary: fc.record({ if: sub, then: sub, else: sub }, { requiredKeys: ["if"] }) },
+    // Tuples in both spellings: 2020-12 ignores `items` as an array (ajv refuses it), earlier drafts `prefixItems`.
+    { weight: 1, arbitrary: fc.record({ prefixItems: fc.array(sub, { minLength: 1, maxLength: 2 }), items: fc.oneof(fc.constant<JsonValue>(false), sub), minItems: fc.nat(2) }, { requiredKeys: ["prefixItems"] }) },
+    { weight: 1, arbitrary: fc.record({ type: fc.constant<JsonValue>("array"), items: fc.array(sub, { minLength: 1, maxLength: 2 }), additionalItems: fc.oneof(fc.constant<JsonValue>(false), sub), uniqueItems: fc.boolean() }, { requiredKeys: ["items"] }) },
     { weight: 1, arbitrary: fc.constantFrom<JsonValue>({ items: { type: ["integer", "string"] }, uniqueItems: true }, { items: { type: "string" }, uniqueItems: true }, { uniqueItems: true }) },
   );
 });
@@ -81,21 +89,27 @@ const valueArb: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => (
     fc.constantFrom<unknown>(null, true, false, 0, 1, -1, 2, 2.5, 3, -3, 5, "", "a", "ab", "abc", "b", "1", "😀😀", "2020-02-29", "a@b.co", "00000000-0000-0000-0000-000000000000", 2147483648, "x"),
     fc.array(tie("value"), { maxLength: 4 }),
     fc.array(fc.constantFrom<unknown>(1, "1", 1, "a", null, [1], { a: 1 }), { maxLength: 5 }),
-    fc.dictionary(fc.constantFrom(...KEYS, "c", "~"), tie("value"), { maxKeys: 4 }),
+    fc.dictionary(fc.constantFrom(...KEYS, "c", "~", "v", "kids"), tie("value"), { maxKeys: 4 }),
   ),
 })).value;
 
 const DEFS: JsonObject = {
   leaf: { type: "object", required: ["a"], properties: { a: { type: "string", minLength: 2 } }, additionalProperties: false },
   mid: { type: "array", items: { $ref: "#/$defs/leaf" }, maxItems: 2 },
+  // Recursion: a function of its own in ajv's code and in ours, schema paths from `#`.
+  tree: { type: "object", required: ["v"], properties: { v: { type: "integer" }, kids: { type: "array", items: { $ref: "#/$defs/tree" } } } },
+  // A `$ref` and annotations only: ajv follows it through to `leaf` (inlined) or `tree` (a function).
+  alias: { $ref: "#/$defs/leaf", description: "the leaf" },
+  aliasTree: { $ref: "#/$defs/tree", title: "the tree" },
 };
 
 function strip(errors: RawValidator["errors"]): unknown[] {
   return (errors ?? []).map(({ instancePath, schemaPath, keyword, params }) => ({ instancePath, schemaPath, keyword, params }));
 }
 
-async function compare(draft: Draft, runs: number, seed: number): Promise<{ compiled: number; fast: number; ours: number; errors: number; placeholders: number }> {
-  let placeholders = 0;
+async function compare(draft: Draft, runs: number, seed: number): Promise<{ compiled: number; fast: number; ours: number; errors: number; differs: number; cycles: number }> {
+  let differs = 0;
+  let cycles = 0;
   let compiled = 0;
   let fast = 0;
   let ours = 0;
@@ -119,12 +133,27 @@ async function compare(draft: Draft, runs: number, seed: number): Promise<{ comp
       if (!code.includes("The fast path does not cover")) fast++;
       if (!code.includes(OURS)) return;
       ours++;
-      const module = (await loadModule(code)) as unknown as { validate: RawValidator };
+      const module = (await loadModule(code)) as unknown as { validate: RawValidator; validateFast: (data: unknown) => boolean | undefined };
       // ajv's own module for the same schema, with the same error cap (validators/hostile/max-errors.ts).
       const capped = (await loadModule(emitAjvAllErrors({ schema: final, draft, strict: false }))) as unknown as { validate: RawValidator };
       for (const value of values) {
-        const verdict = ajv(value);
+        let verdict: boolean;
+        try {
+          verdict = ajv(value);
+        } catch (error) {
+          // A `$ref` cycle that does not descend into the value: ajv's code runs out of stack. Ours never throws:
+          // it stops with a `$ref` error (collect/refs.ts), or answers as the fast path does where the fast path's
+          // union tests kept it off the cycle.
+          assert.ok(error instanceof RangeError, String(error));
+          module.validate.errorLimit = undefined;
+          const verdict = module.validate(value);
+          const deep = module.validate.errors?.some((e) => e.keyword === "$ref") === true;
+          assert.ok((deep && !verdict) || (!deep && verdict === module.validateFast(value)), `${String(verdict)} for ${JSON.stringify(value)} against ${text}`);
+          cycles++;
+          continue;
+        }
         const theirs = strip(ajv.errors);
+        module.validate.errorLimit = undefined;
         assert.equal(module.validate(value), verdict, `verdict for ${JSON.stringify(value)} against ${text}`);
         assert.deepEqual(strip(module.validate.errors), theirs, `errors for ${JSON.stringify(value)} against ${text}`);
         if (verdict) {
@@ -132,32 +161,29 @@ async function compare(draft: Draft, runs: number, seed: number): Promise<{ comp
           continue;
         }
         errors += theirs.length;
-        // The runtime sets a cap only on values known to be invalid: then both stop at the same error.
+        // The runtime sets a cap only on values known to be invalid. Ours then lists the first `cap + 1` errors of
+        // the whole list; ajv's capped code may list a discarded branch's errors or `{}` placeholders instead.
         module.validate.errorLimit = cap;
         capped.validate.errorLimit = cap;
         assert.equal(module.validate(value), capped.validate(value));
         const cut = strip(module.validate.errors);
-        if (capped.validate.errors?.some((e) => e.keyword === undefined)) {
-          // ajv counts the silent errors of an `if` or `not` test too, so its capped code can stop there and list
-          // empty objects; ours does not count them and lists real errors only.
-          placeholders++;
-          assert.ok(cut.length <= cap! + 1 && cut.every((e) => (e as { keyword?: string }).keyword !== undefined), `capped errors for ${JSON.stringify(value)} against ${text}`);
-        } else assert.deepEqual(cut, strip(capped.validate.errors), `errors for ${JSON.stringify(value)} against ${text} (cap ${String(cap)})`);
+        assert.deepEqual(cut, cap === undefined ? theirs : theirs.slice(0, cap + 1), `errors for ${JSON.stringify(value)} against ${text} (cap ${String(cap)})`);
+        if (JSON.stringify(cut) !== JSON.stringify(strip(capped.validate.errors))) differs++;
         module.validate.errorLimit = undefined;
         capped.validate.errorLimit = undefined;
       }
     }),
     { numRuns: runs, seed },
   );
-  return { compiled, fast, ours, errors, placeholders };
+  return { compiled, fast, ours, errors, differs, cycles };
 }
 
 for (const [draft, seed] of [["2020-12", 2020], ["draft-07", 7]] as const) {
   test(`all-errors collector › the same error list as ajv's all-errors code on random ${draft} schemas and values`, async (t) => {
-    const { compiled, fast, ours, errors, placeholders } = await compare(draft, 150, seed);
-    t.diagnostic(`${compiled} schemas compiled, ${fast} with a fast path, ${ours} with our collector, ${errors} errors compared; ${placeholders} capped lists where ajv's stopped on an empty placeholder`);
-    // Left to ajv's code: `$ref` to `mid` (a target with references), and from 2019-09 on anyOf and oneOf.
-    const share = draft === "draft-07" ? 0.8 : 0.35;
+    const { compiled, fast, ours, errors, differs, cycles } = await compare(draft, 150, seed);
+    t.diagnostic(`${compiled} schemas compiled, ${fast} with a fast path, ${ours} with our collector, ${errors} errors compared; ${differs} capped lists where ajv's capped code lists other errors; ${cycles} values where ajv's code ran out of stack on a $ref cycle`);
+    // Every keyword the arbitrary draws is covered: each schema with a fast path gets our collector.
+    const share = 1;
     assert.ok(ours >= fast * share && fast >= compiled / 2, `${ours} of ${fast} schemas with a fast path (of ${compiled}) got our collector`);
     assert.ok(errors >= 200, `only ${errors} errors compared`);
   });
@@ -165,12 +191,8 @@ for (const [draft, seed] of [["2020-12", 2020], ["draft-07", 7]] as const) {
 
 test("all-errors collector › schemas it does not cover keep ajv's all-errors code", () => {
   const cases: [string, JsonObject][] = [
-    ["anyOf from 2019-09 on", { anyOf: [{ type: "string" }, { type: "integer" }] }],
-    ["oneOf from 2019-09 on", { oneOf: [{ type: "string" }, { type: "integer" }] }],
-    ["recursion", { type: "object", properties: { next: { $ref: "#" } } }],
     ["multipleOf", { type: "number", multipleOf: 2 }],
-    ["propertyNames", { propertyNames: { maxLength: 3 } }],
-    ["tuple", { prefixItems: [{ type: "string" }] }],
+    ["contains", { contains: { type: "string" } }],
   ];
   for (const [name, schema] of cases) {
     const code = emitValidator({ schema: { $schema: "https://json-schema.org/draft/2020-12/schema", ...schema }, draft: "2020-12", strict: false });

@@ -112,8 +112,8 @@ test("the hasOwnProperty guard is kept exactly for names Object.prototype has", 
 });
 
 test("the module has no top-level assignments: evaluated properties are set on first call", async () => {
-  // `propertyNames`: our all-errors collector (src/emit/fast/collect) leaves it to ajv, whose code is under test.
-  const source = emitValidator({ schema: { ...TRIAGE, propertyNames: { maxLength: 100 } }, draft: "2020-12" });
+  // `unevaluatedProperties`: the fast path and our all-errors collector leave it to ajv, whose code is under test.
+  const source = emitValidator({ schema: { ...TRIAGE, unevaluatedProperties: false }, draft: "2020-12" });
   assert.doesNotMatch(source, /[;}]validate\d+f?\.evaluated = /);
   assert.match(source, /\/\* @__PURE__ \*\/ new RegExp\(/);
   const module = await load(source);
@@ -148,9 +148,9 @@ test("the whole schema is not embedded: only the values the code reads", () => {
 test("additionalProperties over many names looks the key up in a keys-only table, own keys only", async () => {
   const names = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "constructor", "__proto__"];
   const properties = JSON.parse(`{${names.map((n) => `${JSON.stringify(n)}: {"type": "number", "description": "long text"}`).join(", ")}}`) as JsonObject;
-  // With `propertyNames` (which our all-errors collector leaves to ajv) the module keeps ajv's code; without,
-  // it carries our collector, which must give the same errors for the same names.
-  const schema: JsonObject = { type: "object", properties, additionalProperties: false, propertyNames: { maxLength: 100 } };
+  // With `unevaluatedProperties` (which our fast path and collector leave to ajv) the module keeps ajv's code;
+  // without, it carries our collector, which must give the same errors for the same names.
+  const schema: JsonObject = { type: "object", properties, additionalProperties: false, unevaluatedProperties: false };
   const source = emitValidator({ schema, draft: "2020-12" });
   assert.match(source, /\.call\(schema0v\d+f?, key\d+f?\)/, "ajv's table lookup is in use");
   assert.doesNotMatch(source, /long text/);

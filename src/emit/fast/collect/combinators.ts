@@ -2,12 +2,12 @@
  * `not`, `allOf` and `if`/`then`/`else` as ajv's all-errors code lists them, in its order (after `enum`, before
  * the typed groups). `allOf`: each branch's errors, nothing of its own. `not` and `if`: ajv tests the subschema
  * without recording errors, so the test is the fast path's function for it; `not` then adds `{}` at `…/not`, and
- * a failing `then`/`else` adds its own errors, then `{failingKeyword}` at `…/if`. `anyOf`/`oneOf` stay with
- * ajv's code from 2019-09 on (see `collectUnions`).
+ * a failing `then`/`else` adds its own errors, then `{failingKeyword}` at `…/if`. `anyOf`/`oneOf`: see
+ * `collectUnions`.
  * @see https://json-schema.org/draft/2020-12/json-schema-core#name-keywords-for-applying-subschemas-with-
  */
 import { stringLiteral } from "../../codegen/escape.js";
-import { Unsupported, isObject, type FastContext } from "../context.js";
+import { DEEP_FLAG, Unsupported, isObject, type FastContext } from "../context.js";
 import { ERRORS, report, type At, type Collect } from "./context.js";
 import type { JsonObject, JsonValue } from "../../../ir/json.js";
 
@@ -45,9 +45,9 @@ export function collectCombinators(ctx: FastContext, schema: JsonObject, at: At,
 }
 
 /**
- * `anyOf` and `oneOf` before 2019-09 (ajv's classes from 2019-09 on track evaluated properties, which changes which
- * branches run). `anyOf`: branches in order until one passes (a branch without checks skips the keyword, as ajv's
- * `alwaysValidSchema` does); if one passed, the branches' errors are dropped, else `{}` at `…/anyOf` follows them.
+ * `anyOf` and `oneOf`. `anyOf` before 2019-09: branches in order until one passes (a branch without checks skips
+ * the keyword, as ajv's `alwaysValidSchema` does); from 2019-09 on ajv tracks evaluated properties, so every
+ * branch runs and none is skipped (the same list; it matters where the error cap stops). If one passed, the branches' errors are dropped, else `{}` at `…/anyOf` follows them.
  * `oneOf`: every branch, each nested in the `else` of "two have passed" as ajv's code is, so evaluation stops at the
  * second passing branch; one passing drops the errors, else `{passingSchemas}` (null, or the two indexes).
  */
@@ -55,27 +55,44 @@ function collectUnions(ctx: FastContext, schema: JsonObject, at: At, out: string
   for (const keyword of ["anyOf", "oneOf"] as const) {
     const branches = schema[keyword];
     if (branches === undefined) continue;
-    if (ctx.ajvClass === "ajv-2019" || ctx.ajvClass === "ajv-2020") throw new Unsupported(`\`${keyword}\` from 2019-09 on (all-errors collector)`);
     if (!Array.isArray(branches) || branches.length === 0) throw new Unsupported(`an \`${keyword}\` that is not a non-empty list`);
     const bodies = branches.map((branch, i) => {
       const body: string[] = [];
       collect(ctx, branch, { ...at, schemaPath: `${at.schemaPath}/${keyword}/${i}` }, body);
       return body;
     });
-    if (keyword === "anyOf" && bodies.some((b) => b.length === 0)) continue;
+    // From 2019-09 on ajv tracks evaluated properties: every anyOf branch runs, none is skipped as always valid.
+    const tracking = ctx.ajvClass === "ajv-2019" || ctx.ajvClass === "ajv-2020";
+    if (keyword === "anyOf" && !tracking && bodies.some((b) => b.length === 0)) continue;
     const start = ctx.name("n");
     const valid = ctx.name("ok");
     const lines = [`const ${start} = ${ERRORS}.length;`, `let ${valid} = false;`];
     let params = "{}";
-    if (keyword === "anyOf") lines.push(...anyOf(ctx, bodies, valid));
+    if (keyword === "anyOf") lines.push(...(tracking ? anyOfEvery(ctx, bodies, valid) : anyOf(ctx, bodies, valid)));
     else {
       const passing = ctx.name("pass");
       params = `{passingSchemas: ${passing}}`;
       lines.push(`let ${passing} = null;`, ...oneOf(ctx, bodies, valid, passing));
     }
     lines.push(`if (${valid}) ${ERRORS}.length = ${start};`, `else {`, `  ${report(at, keyword, params)}`, "}");
-    out.push("{", ...lines.map((l) => `  ${l}`), "}");
+    out.push(...unionFails(ctx, keyword, branches, at.value, lines));
   }
+}
+
+/**
+ * An expression: the keyword fails, or the fast path cannot tell (its `$ref` recursion went too deep). The fast
+ * path's functions answer first, allocating nothing; only a failing keyword runs the branches' collectors, whose
+ * errors are then all kept, so the list never holds a discarded branch's errors when the cap stops it.
+ */
+function unionFails(ctx: FastContext, keyword: "anyOf" | "oneOf", branches: readonly JsonValue[], value: string, body: readonly string[]): string[] {
+  const tests = branches.map((branch) => `${ctx.subschemaFunction(branch)}(${value}, 0)`);
+  const fails = keyword === "anyOf" ? `!(${tests.join(" || ")})` : `(${tests.map((t) => `+${t}`).join(" + ")}) !== 1`;
+  const indented = body.map((l) => `  ${l}`);
+  if (!ctx.usesDepth) return [`if (${fails}) {`, ...indented, "}"];
+  // The deep flag as it was before these tests: only `not` and `if` tests, whose answer is used, raise it.
+  const saved = ctx.name("dp");
+  const failed = ctx.name("f");
+  return [`const ${saved} = ${DEEP_FLAG};`, `${DEEP_FLAG} = false;`, `const ${failed} = ${fails} || ${DEEP_FLAG};`, `${DEEP_FLAG} = ${saved};`, `if (${failed}) {`, ...indented, "}"];
 }
 
 /** Branch `i` and, only when it failed, the ones after it. */
@@ -89,6 +106,14 @@ function anyOf(ctx: FastContext, bodies: readonly string[][], valid: string, i =
     `${valid} = ${ERRORS}.length === ${before};`,
     ...(rest.length > 0 ? [`if (!${valid}) {`, ...rest.map((l) => `  ${l}`), "}"] : []),
   ];
+}
+
+/** Every branch, in order (ajv from 2019-09 on): valid once one of them added no error. */
+function anyOfEvery(ctx: FastContext, bodies: readonly string[][], valid: string): string[] {
+  return bodies.flatMap((body) => {
+    const before = ctx.name("n");
+    return [`const ${before} = ${ERRORS}.length;`, ...body, `if (${ERRORS}.length === ${before}) ${valid} = true;`];
+  });
 }
 
 /** Branch `i`, then (after the first) the rest inside the `else` of "this one and an earlier one passed". */

@@ -24,6 +24,8 @@ export type Collect = (ctx: FastContext, schema: JsonValue, at: At, out: string[
 export const ERRORS = "fastErrors";
 /** Name of the local function that records one error and answers whether the cap is passed. */
 export const ERR = "fastErr";
+/** Name of the error cap of the call under way (`validate.errorLimit`). */
+export const LIMIT = "fastLimit";
 /** Label of the block the collector leaves when the cap is passed. */
 export const STOP = "fastCollect";
 

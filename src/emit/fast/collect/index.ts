@@ -1,18 +1,21 @@
 /**
- * Our own all-errors validator for schemas the fast path covers without recursion: the same error list as ajv's
- * all-errors code (instance path, schema path, keyword, params, order; test/emit/fast/collect.test.ts compares
+ * Our own all-errors validator for schemas the fast path covers: the same error list as ajv's all-errors code
+ * (instance path, schema path, keyword, params, order; test/emit/fast/collect.test.ts and corpus.test.ts compare
  * them), written by our code generator instead of carried as ajv's standalone output, so a bundled `parse…` holds
  * one set of checks in two shapes, both small. It is exported as `validate` with ajv's calling convention
  * (`validate.errors`, `validate.errorLimit`: past that many errors it stops), so the runtime cannot tell them
- * apart. It recurses only as deep as the schema (no `$ref` recursion is covered), loops are over the value's own
- * elements and keys, and every failure is an error in the list, never a throw of its own.
+ * apart. Stopped at the cap, its list is the first `errorLimit + 1` errors of the whole list: every error it
+ * records is kept (a union's branches are collected only once the fast path says the union fails). It recurses
+ * as deep as the schema, or through `$ref` functions as deep as the value (bounded, refs.ts), loops are over the
+ * value's own elements and keys, and every failure is an error in the list, never a throw of its own.
  *
- * A keyword it does not cover (combinators, tuples, counts of properties, `multipleOf`...) raises `Unsupported`:
- * the module then keeps ajv's all-errors code, and nothing the collector declared is left behind.
+ * A keyword it does not cover (`propertyNames`, `dependencies`, `contains`, `multipleOf`...) raises
+ * `Unsupported`: the module then keeps ajv's all-errors code, and nothing the collector declared is left behind.
  */
-import { Unsupported, indent, type FastContext } from "../context.js";
+import { DEEP_FLAG, MAX_REF_DEPTH, Unsupported, indent, type FastContext } from "../context.js";
 import { collectChecks } from "./schema.js";
-import { ERR, ERRORS, STOP } from "./context.js";
+import { ERR, ERRORS, LIMIT, STOP } from "./context.js";
+import { jsonLiteral } from "../../codegen/escape.js";
 import type { JsonValue } from "../../../ir/json.js";
 
 /** Name of the all-errors export, as ajv's standalone module names it. */
@@ -30,20 +33,37 @@ export function emitCollector(ctx: FastContext, schema: JsonValue): { readonly c
     if (!(error instanceof Unsupported)) throw error;
     ctx.declarations.length = declarations;
     ctx.functions.length = functions;
+    ctx.collectFunctions.clear();
     ctx.helpers.clear();
     for (const helper of helpers) ctx.helpers.add(helper);
     return { unsupported: error.feature };
   }
+  // `d`, the `$ref` nesting, only where `$ref` functions were written (refs.ts).
+  const refFunctions = ctx.collectFunctions.size > 0;
+  const deep = ctx.usesDepth
+    ? [`if (${DEEP_FLAG}) ${ERR}("", "#", "$ref", {depth: ${jsonLiteral(MAX_REF_DEPTH)}});`]
+    : [];
   const lines = [
-    `const ${ERRORS} = [];`,
-    "const limit = " + ALL_ERRORS_EXPORT + ".errorLimit;",
-    `const ${ERR} = (instancePath, schemaPath, keyword, params) => ${ERRORS}.push({ instancePath, schemaPath: schemaPath + "/" + keyword, keyword, params }) > limit;`,
+    `${ERRORS} = [];`,
+    `${LIMIT} = ${ALL_ERRORS_EXPORT}.errorLimit;`,
+    ...(ctx.usesDepth ? [`${DEEP_FLAG} = false;`] : []),
+    ...(refFunctions ? ["const d = 0;"] : []),
     `${STOP}: {`,
     indent(body),
     "}",
+    ...deep,
     `${ALL_ERRORS_EXPORT}.errors = ${ERRORS}.length === 0 ? null : ${ERRORS};`,
     `return ${ERRORS}.length === 0;`,
   ];
-  const doc = "/** Every error (at most `validate.errorLimit` + 1), as ajv's all-errors code lists them: our own code, for a schema without recursion. */";
-  return { code: `${doc}\nexport function ${ALL_ERRORS_EXPORT}(data) {\n${indent(lines)}\n}\nexport default ${ALL_ERRORS_EXPORT};\n` };
+  const state = [
+    "/** The all-errors collector's state during one call of `validate` (it calls no code of its caller's). */",
+    `let ${ERRORS} = [];`,
+    `let ${LIMIT};`,
+    "/** Records one error; true once the list holds more than the cap. */",
+    `function ${ERR}(instancePath, schemaPath, keyword, params) {`,
+    `  return ${ERRORS}.push({ instancePath, schemaPath: schemaPath + "/" + keyword, keyword, params }) > ${LIMIT};`,
+    "}",
+  ].join("\n");
+  const doc = "/** Every error (at most `validate.errorLimit` + 1), as ajv's all-errors code lists them: our own code. */";
+  return { code: `${state}\n${doc}\nexport function ${ALL_ERRORS_EXPORT}(data) {\n${indent(lines)}\n}\nexport default ${ALL_ERRORS_EXPORT};\n` };
 }

@@ -12,6 +12,7 @@ import { HAS_OWN, present, read } from "../properties.js";
 import { bindPath, pathCode, propertyPath, report, schemaSegment, type At, type Collect } from "./context.js";
 import type { JsonObject, JsonValue } from "../../../ir/json.js";
 import { patternMatcher } from "../pattern.js";
+import { collectDependencies, collectDependents, collectPropertyNames } from "./dependencies.js";
 
 function trivial(schema: JsonValue): boolean {
   return schema === true || (isObject(schema) && Object.keys(schema).length === 0);
@@ -35,6 +36,7 @@ export function collectObject(ctx: FastContext, schema: JsonObject, at: At, out:
       out.push(`{ const ${local} = ${read(v, key)}; if (!(${present(v, key, local)})) { ${report(at, "required", `{missingProperty: ${stringLiteral(key)}}`)} } }`);
     }
   }
+  collectPropertyNames(ctx, schema, at, out, collect);
   const rawProperties = schema["properties"];
   if (rawProperties !== undefined && !isObject(rawProperties)) throw new Unsupported("a non-object `properties`");
   // ajv skips a `__proto__` entry (`allSchemaProperties` in its vocabularies/code.ts).
@@ -68,20 +70,25 @@ export function collectObject(ctx: FastContext, schema: JsonObject, at: At, out:
       out.push(`${loop} ${test}{`, ...body.map((l) => `  ${l}`), "}");
     }
   }
+  collectDependencies(ctx, schema, at, out, collect);
   for (const [key, sub] of properties) {
     if (trivial(sub)) continue;
     const local = ctx.name("p");
     const body: string[] = [];
     collect(ctx, sub, { value: local, path: propertyPath(at.path, key), schemaPath: `${at.schemaPath}/properties/${schemaSegment(key)}` }, body);
     if (body.length > 0) out.push(`{`, `  const ${local} = ${read(v, key)};`, `  if (${present(v, key, local)}) {`, ...body.map((l) => `    ${l}`), "  }", "}");
-  }  // One loop over the keys per pattern, in order, as ajv writes them.
-  if (patterns.length === 0) return;
-  const path = bindPath(ctx, at.path, out);
-  for (const [source, sub] of patterns) {
-    const key = ctx.name("k");
-    const body = subschemaAt(ctx, sub, `${v}[${key}]`, path, key, `${at.schemaPath}/patternProperties/${schemaSegment(source)}`, collect);
-    if (body.length > 0) out.push(`for (const ${key} in ${v}) if (${HAS_OWN}(${v}, ${key}) && ${patternMatcher(ctx, source)}.test(${key})) {`, ...body.map((l) => `  ${l}`), "}");
   }
+  // One loop over the keys per pattern, in order, as ajv writes them.
+  if (patterns.length > 0) {
+    const path = bindPath(ctx, at.path, out);
+    for (const [source, sub] of patterns) {
+      const key = ctx.name("k");
+      const body = subschemaAt(ctx, sub, `${v}[${key}]`, path, key, `${at.schemaPath}/patternProperties/${schemaSegment(source)}`, collect);
+      if (body.length > 0) out.push(`for (const ${key} in ${v}) if (${HAS_OWN}(${v}, ${key}) && ${patternMatcher(ctx, source)}.test(${key})) {`, ...body.map((l) => `  ${l}`), "}");
+    }
+  }
+  // Keywords of 2019-09 on only: before it ajv does not know them.
+  if (ctx.ajvClass === "ajv-2019" || ctx.ajvClass === "ajv-2020") collectDependents(ctx, schema, at, out, collect);
 }
 
 function patternMap(value: JsonValue | undefined): JsonObject {

@@ -1,14 +1,25 @@
 /**
- * `$ref` into the same document, written in place where ajv inlines it (`inlineRefs`, the default: the target
- * holds no reference itself, ajv's `hasRef`); the errors' schema path then starts with the `$ref` text as
- * written. Other references (a target with references, to the root, anchors, anything the fast path does not
- * resolve) stay with ajv's code.
+ * `$ref` into the same document, as ajv's all-errors code follows it (its `ref` keyword, `inlineRefs` on):
+ * - a target with no reference below it (ajv's `hasRef`) is written in place, and its errors' schema path starts
+ *   with the `$ref` text as written;
+ * - any other target (`#` itself, a target holding references, recursion) is a function of its own, as ajv
+ *   compiles it: its errors' schema paths start at `#` (ajv's `errSchemaPath` of a compiled reference), its
+ *   instance path is a parameter, and its errors are appended where the `$ref` stands.
+ * Each function counts its nesting in `d` and stops past `MAX_COLLECT_DEPTH` with one `$ref` error (`{depth}`)
+ * instead of running out of stack; the runtime proves the value within `maxDepth` (default 1000) levels before
+ * it asks for errors, so only a reference cycle that does not descend into the value, which ajv's own code
+ * follows until the stack overflows, gets there. References the fast path does not resolve (remote, anchors,
+ * embedded resources) stay with ajv's code.
  * @see https://json-schema.org/draft/2020-12/json-schema-core#name-direct-references-with-ref
  */
-import { Unsupported, type FastContext } from "../context.js";
+import { jsonLiteral } from "../../codegen/escape.js";
+import { Unsupported, indent, type FastContext } from "../context.js";
 import { resolvePointer } from "../refs.js";
-import type { At, Collect } from "./context.js";
+import { ERR, pathCode, STOP, type At, type Collect } from "./context.js";
 import type { JsonValue } from "../../../ir/json.js";
+
+/** `$ref` nesting after which a collector function stops with a `$ref` error (above the default `maxDepth`). */
+export const MAX_COLLECT_DEPTH = 2000;
 
 const REF_KEYWORDS = new Set(["$ref", "$recursiveRef", "$recursiveAnchor", "$dynamicRef", "$dynamicAnchor"]);
 
@@ -23,11 +34,76 @@ function hasRef(schema: JsonValue): boolean {
   return false;
 }
 
+/**
+ * Keywords of ajv's `RULES.all` (the drafts' vocabularies): a `$ref` target holding one of them beside its own
+ * `$ref` is compiled as it stands. `type` is not among them (ajv keeps it apart), which makes ajv follow a
+ * `{$ref, type}` target through and drop the `type`: such targets stay with ajv's code.
+ */
+const RULES = new Set([
+  "$comment", "$recursiveRef", "$recursiveAnchor", "$dynamicRef", "$dynamicAnchor", "multipleOf", "maximum", "minimum",
+  "exclusiveMaximum", "exclusiveMinimum", "maxLength", "minLength", "pattern", "maxProperties", "minProperties",
+  "required", "maxItems", "minItems", "uniqueItems", "const", "enum", "dependentRequired", "minContains", "maxContains",
+  "not", "anyOf", "oneOf", "allOf", "if", "then", "else", "propertyNames", "additionalProperties", "dependencies",
+  "properties", "patternProperties", "additionalItems", "items", "prefixItems", "contains", "dependentSchemas",
+  "unevaluatedProperties", "unevaluatedItems", "format", "contentMediaType", "contentEncoding", "contentSchema",
+  "discriminator", "nullable",
+]);
+
+/**
+ * The schema ajv compiles for `ref`: a target that holds nothing but a `$ref` to a pointer and annotations is
+ * followed through to that one's target (ajv's `getJsonPointer`), as often as it takes.
+ */
+function finalTarget(ctx: FastContext, ref: string): JsonValue {
+  let target = resolvePointer(ctx, ref);
+  for (let hops = 0; typeof target === "object" && target !== null && !Array.isArray(target) && target["$ref"] !== undefined; hops++) {
+    const keys = Object.keys(target).filter((k) => k !== "$ref");
+    if (keys.some((k) => RULES.has(k))) break;
+    const next = target["$ref"];
+    if (keys.includes("type") || keys.includes("$id") || typeof next !== "string" || !next.startsWith("#/") || hops > 32)
+      throw new Unsupported("a `$ref` to a `$ref` ajv follows in its own way (all-errors collector)");
+    target = resolvePointer(ctx, next);
+  }
+  return target;
+}
+
 export function collectRef(ctx: FastContext, ref: string, at: At, out: string[], collect: Collect): void {
-  if (ref === "#" || !ref.startsWith("#/")) throw new Unsupported("a `$ref` ajv does not inline (all-errors collector)");
-  const target = resolvePointer(ctx, ref);
-  // A target with references of its own becomes a function of its own in ajv's code, and the schema paths it
-  // reports are not always rooted at `#` (SchemaStore's dependabot-2.0 mixes both): left to ajv's code.
-  if (hasRef(target)) throw new Unsupported("a `$ref` ajv compiles to a function of its own (all-errors collector)");
-  collect(ctx, target, { ...at, schemaPath: ref }, out);
+  if (!ref.startsWith("#")) throw new Unsupported("a `$ref` that is not a pointer into the same document (all-errors collector)");
+  const target = ref === "#" || ref === "#/" ? resolvePointer(ctx, ref) : finalTarget(ctx, ref);
+  if (typeof target === "boolean" || (ref !== "#" && ref !== "#/" && !hasRef(target))) {
+    collect(ctx, target, { ...at, schemaPath: ref }, out);
+    return;
+  }
+  const name = collectFunction(ctx, target, collect);
+  out.push(`if (${name}(${at.value}, ${pathCode(at.path)}, d)) break ${STOP};`);
+}
+
+/**
+ * The name of the function listing `target`'s errors (`(data, ip, d) => stopped`: true when the error cap, or the
+ * depth bound, stopped it), written once per target.
+ */
+function collectFunction(ctx: FastContext, target: JsonValue, collect: Collect): string {
+  const known = ctx.collectFunctions.get(target);
+  if (known !== undefined) return known;
+  const name = ctx.name("C");
+  ctx.collectFunctions.set(target, name);
+  const slot = ctx.functions.length;
+  ctx.functions.push("");
+  const body: string[] = [];
+  collect(ctx, target, { value: "data", path: { code: "ip" }, schemaPath: "#" }, body);
+  const deep = `${ERR}(ip, "#", "$ref", {depth: ${jsonLiteral(MAX_COLLECT_DEPTH)}});`;
+  ctx.functions[slot] = [
+    "/** One referenced schema's errors, schema paths from `#` as ajv's compiled reference lists them; true when stopped. */",
+    `function ${name}(data, ip, d) {`,
+    `  if (++d > ${jsonLiteral(MAX_COLLECT_DEPTH)}) {`,
+    `    ${deep}`,
+    "    return true;",
+    "  }",
+    `  ${STOP}: {`,
+    indent([indent(body.length === 0 ? ["// nothing to check"] : body)]),
+    "    return false;",
+    "  }",
+    "  return true;",
+    "}",
+  ].join("\n");
+  return name;
 }

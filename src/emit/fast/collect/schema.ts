@@ -22,12 +22,6 @@ import type { JsonObject, JsonValue } from "../../../ir/json.js";
 
 /** Keywords ajv validates (in some draft) that the collector leaves to ajv's code. */
 const NOT_COLLECTED = [
-  "propertyNames",
-  "dependentRequired",
-  "dependentSchemas",
-  "dependencies",
-  "prefixItems",
-  "additionalItems",
   "contains",
   "minContains",
   "maxContains",
@@ -48,8 +42,8 @@ type Group = "number" | "string" | "array" | "object";
 const GROUP_KEYWORDS: Readonly<Record<Group, readonly string[]>> = {
   number: ["maximum", "minimum", "exclusiveMaximum", "exclusiveMinimum", "format"],
   string: ["maxLength", "minLength", "pattern", "format"],
-  array: ["maxItems", "minItems", "items", "uniqueItems"],
-  object: ["maxProperties", "minProperties", "required", "additionalProperties", "properties", "patternProperties"],
+  array: ["maxItems", "minItems", "prefixItems", "additionalItems", "items", "uniqueItems"],
+  object: ["maxProperties", "minProperties", "required", "propertyNames", "additionalProperties", "dependencies", "properties", "patternProperties", "dependentRequired", "dependentSchemas"],
 };
 
 const GROUPS: readonly Group[] = ["number", "string", "array", "object"];
@@ -64,7 +58,11 @@ export function collectChecks(ctx: FastContext, schema: JsonValue, at: At, out: 
   for (const keyword of NOT_COLLECTED) if (schema[keyword] !== undefined) throw new Unsupported(`\`${keyword}\` (all-errors collector)`);
   const types = declaredTypes(schema);
   if (types !== undefined && types.length === 0) throw new Unsupported("an empty `type` (all-errors collector)");
-  const used = (group: Group): boolean => GROUP_KEYWORDS[group].some((k) => schema[k] !== undefined);
+  // `prefixItems` is a rule of 2020-12 only, `additionalItems` of the drafts before it, `dependentRequired` and
+  // `dependentSchemas` of 2019-09 on.
+  const since2019 = ctx.ajvClass === "ajv-2019" || ctx.ajvClass === "ajv-2020";
+  const unknown = new Set([ctx.ajvClass === "ajv-2020" ? "additionalItems" : "prefixItems", ...(since2019 ? [] : ["dependentRequired", "dependentSchemas"])]);
+  const used = (group: Group): boolean => GROUP_KEYWORDS[group].some((k) => !unknown.has(k) && schema[k] !== undefined);
   const typeInGroup = types !== undefined && types.length === 1 && (GROUPS as readonly string[]).includes(types[0]!) && used(types[0] as Group);
   const typeError = types === undefined ? "" : report(at, "type", `{type: ${typeParam(ctx, schema)}}`);
   if (types !== undefined && !typeInGroup) out.push(`if (!(${types.map((t) => typeTest(t, at.value)).join(" || ")})) {`, `  ${typeError}`, "}");
