@@ -15,10 +15,17 @@ import type { VersionOutcome } from "../shapes/compiled.js";
 
 export type { VersionOutcome } from "../shapes/compiled.js";
 
-interface VersionEntry {
+/**
+ * What one entry holds. Why two forms: a version's outcome is its schema's outcome (generated files, validator
+ * code: about 40 KB) plus what its golden examples gave (their problems and count). The schema's part is stored
+ * once, under `schemaKey`; the version's entry holds only its own part and the schema key (`schema`), so a cold
+ * run writes each version's files once, not twice (#25). An entry whose schema part is missing is a miss.
+ */
+type VersionEntry = Deps & ({ readonly outcome: StoredOutcome } | { readonly schema: string; readonly problems: VersionOutcome["problems"]; readonly examples: number });
+
+interface Deps {
   /** [display path, content hash] of every file the loader read besides the schema file itself. */
   readonly deps: readonly (readonly [string, string])[];
-  readonly outcome: VersionOutcome;
 }
 
 export interface CompileCache {
@@ -83,15 +90,86 @@ export function readVersion(cache: CompileCache, project: Project, key: string):
   const entry = cache.store.get<VersionEntry>(key);
   if (entry === undefined) return undefined;
   for (const [display, hash] of entry.deps) if (cache.hasher.hash(path.resolve(project.rootDir, display)) !== hash) return undefined;
-  return { outcome: entry.outcome, read: entry.deps.map(([display]) => display) };
+  const read = entry.deps.map(([display]) => display);
+  if ("outcome" in entry) return { outcome: unpackOutcome(entry.outcome), read };
+  // The schema's entry was keyed on the same files but the examples: the deps checked above are its deps too.
+  const schema = cache.store.get<VersionEntry>(entry.schema);
+  if (schema === undefined || !("outcome" in schema)) return undefined;
+  return { outcome: { ...unpackOutcome(schema.outcome), problems: entry.problems, examples: entry.examples }, read };
 }
 
-export function writeVersion(cache: CompileCache, project: Project, key: string, readFiles: readonly string[], outcome: VersionOutcome): void {
+/**
+ * Stores a compiled version's outcome: the schema's part under `schema` (its `schemaKey`; undefined when that key
+ * cannot be made) and the version's own part under `key`. `schemaStored`: the schema's part is already stored
+ * (an example-only change re-ran the examples on it), so only the version's own part is written.
+ */
+export function writeOutcome(
+  cache: CompileCache,
+  project: Project,
+  key: string,
+  schema: string | undefined,
+  readFiles: readonly string[],
+  outcome: VersionOutcome,
+  schemaStored = false,
+): void {
   const deps: [string, string][] = [];
   for (const display of readFiles) {
     const hash = cache.hasher.hash(path.resolve(project.rootDir, display));
     if (hash === undefined) return;
     deps.push([display, hash]);
   }
-  cache.store.set(key, { deps, outcome } satisfies VersionEntry);
+  if (schema === undefined) {
+    cache.store.set(key, { deps, outcome: packOutcome(outcome) } satisfies VersionEntry);
+    return;
+  }
+  if (!schemaStored) cache.store.set(schema, { deps, outcome: packOutcome(schemaOutcome(outcome)) } satisfies VersionEntry);
+  cache.store.set(key, { deps, schema, problems: outcome.problems, examples: outcome.examples } satisfies VersionEntry);
+}
+
+// ─── The validator code, stored as a reference into its module ─────────────────────────────────────────────────
+//
+// Why: `compiled.validatorCode` is, but for a few bytes, the body of the planned `v<N>.validate.ts` (half of an
+// entry's size). It is stored as the place it starts in that file, how far it runs there, and the rest as text;
+// packing checks that unpacking gives the code back exactly, and stores it whole otherwise.
+
+interface CodeRef {
+  /** Index in `files`, start offset in that file's text, length taken from there; then `tail` follows. */
+  readonly file: number;
+  readonly at: number;
+  readonly length: number;
+  readonly tail: string;
+}
+
+type StoredOutcome = Omit<VersionOutcome, "compiled"> & {
+  readonly compiled?: Omit<NonNullable<VersionOutcome["compiled"]>, "validatorCode"> & ({ readonly validatorCode: string } | { readonly codeRef: CodeRef });
+};
+
+/** Bytes of validator code compared at once while finding where it starts in the module. */
+const PROBE = 256;
+
+export function packOutcome(outcome: VersionOutcome): StoredOutcome {
+  const compiled = outcome.compiled;
+  if (compiled === undefined) return outcome;
+  const code = compiled.validatorCode;
+  const probe = code.slice(0, PROBE);
+  for (let file = 0; file < outcome.files.length && probe.length > 0; file++) {
+    const text = outcome.files[file]![1];
+    const at = text.indexOf(probe);
+    if (at === -1) continue;
+    let length = probe.length;
+    while (length < code.length && at + length < text.length && text.charCodeAt(at + length) === code.charCodeAt(length)) length++;
+    const ref: CodeRef = { file, at, length, tail: code.slice(length) };
+    const { validatorCode: _code, ...rest } = compiled;
+    const packed: StoredOutcome = { ...outcome, compiled: { ...rest, codeRef: ref } };
+    if (unpackOutcome(packed).compiled?.validatorCode === code) return packed;
+  }
+  return outcome;
+}
+
+export function unpackOutcome(stored: StoredOutcome): VersionOutcome {
+  const compiled = stored.compiled;
+  if (compiled === undefined || !("codeRef" in compiled)) return stored as VersionOutcome;
+  const { codeRef: ref, ...rest } = compiled;
+  const text = stored.files[ref.file]?.[1] ?? "";
+  return { ...stored, compiled: { ...rest, validatorCode: text.slice(ref.at, ref.at + ref.length) + ref.tail } };
 }

@@ -10,7 +10,7 @@ import { canonicalJson, type JsonObject } from "../ir/json.js";
 import { loadSchemaFileMapped, type LoadContext } from "../load/index.js";
 import { checkExamples, hasExamples } from "./examples.js";
 import { renderUpgradeModule } from "../migrate/upgrade-module.js";
-import { readVersion, schemaKey, schemaOutcome, versionKey, writeVersion, type CompileCache } from "../cache/version.js";
+import { readVersion, schemaKey, versionKey, writeOutcome, type CompileCache } from "../cache/version.js";
 import { importValidator } from "../emit/validators/load-module.js";
 import { compileVersions } from "../parallel/pool.js";
 import type { CompiledOutcome, CompiledVersion, CompileResult, CompileScope, ContractIndexInput, ContractSlice, VersionOutcome } from "../shapes/compiled.js";
@@ -75,9 +75,7 @@ export async function compileProjectWith(project: Project, extensions: Extension
       options.onProgress?.(++done, jobs.length);
       const job = misses[i]!;
       if ("diagnostic" in r || job.key === undefined) return;
-      writeVersion(cache!, project, job.key, r.read.slice(1), r.outcome);
-      const own = schemaKey(cache!, project, job.contract, job.source);
-      if (own !== undefined) writeVersion(cache!, project, own, r.read.slice(1), schemaOutcome(r.outcome));
+      writeOutcome(cache!, project, job.key, schemaKey(cache!, project, job.contract, job.source), r.read.slice(1), r.outcome);
     },
     (contract, source, ctx) => compileVersionOutcome(project, extensions.plan, contract, source, ctx),
   );
@@ -170,7 +168,7 @@ async function examplesAgain(project: Project, cache: CompileCache, key: string,
     throw error;
   }
   const outcome: VersionOutcome = { ...hit.outcome, problems: ex.problems, examples: ex.count };
-  writeVersion(cache, project, key, hit.read, outcome);
+  writeOutcome(cache, project, key, own, hit.read, outcome, true);
   return { outcome, read: hit.read };
 }
 

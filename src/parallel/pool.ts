@@ -6,6 +6,7 @@
  * Why not always: a worker must load the compiler (ajv, json-schema-to-typescript) again, which costs about as
  * much as compiling a handful of versions, so small batches run in this thread.
  */
+import { statSync } from "node:fs";
 import type { Project } from "../config/config.js";
 import type { ContractSource, VersionSource } from "../discover/discover.js";
 import { InputError, type Diagnostic } from "../errors.js";
@@ -55,7 +56,7 @@ export async function compileVersions(
 ): Promise<JobResult[]> {
   const count = Math.min(workers, Math.floor(jobs.length / MIN_PER_WORKER));
   if (count <= 1) return inThread(project, jobs, onResult, compileOne);
-  return inWorkers(project, jobs, count, onResult);
+  return await inWorkers(project, jobs, count, onResult);
 }
 
 async function inThread(project: Project, jobs: readonly VersionJob[], onResult: OnResult | undefined, compileOne: CompileOne): Promise<JobResult[]> {
@@ -78,13 +79,32 @@ export async function settle(run: () => Promise<CompiledOutcome>): Promise<JobRe
   }
 }
 
-function inWorkers(project: Project, jobs: readonly VersionJob[], count: number, onResult: OnResult | undefined): Promise<JobResult[]> {
-  return runInWorkers<VersionJob, JobResult>(jobs, {
-    entry: new URL("./worker.js", import.meta.url),
-    workerData: { project },
-    count,
-    inFlight: IN_FLIGHT,
-    message: (job, index) => ({ index, contract: job.contract, source: job.source }),
-    ...(onResult !== undefined ? { onResult } : {}),
-  });
+/**
+ * Job positions, the largest schema file first (ties in job order). Why: the pool hands each worker its next job as
+ * it finishes one, so the jobs drawn last decide how long one thread runs alone at the end; drawing the large ones
+ * first leaves small ones for last, and the threads finish close together. A file that cannot be read sorts as 0
+ * (its job reports it).
+ */
+export function largestFirst(jobs: readonly VersionJob[]): number[] {
+  const size = jobs.map((job) => statSync(job.source.file, { throwIfNoEntry: false })?.size ?? 0);
+  return jobs.map((_, i) => i).sort((a, b) => size[b]! - size[a]! || a - b);
+}
+
+async function inWorkers(project: Project, jobs: readonly VersionJob[], count: number, onResult: OnResult | undefined): Promise<JobResult[]> {
+  const order = largestFirst(jobs);
+  const drawn = await runInWorkers<VersionJob, JobResult>(
+    order.map((i) => jobs[i]!),
+    {
+      entry: new URL("./worker.js", import.meta.url),
+      workerData: { project },
+      count,
+      inFlight: IN_FLIGHT,
+      message: (job, index) => ({ index, contract: job.contract, source: job.source }),
+      ...(onResult !== undefined ? { onResult: (k: number, r: JobResult) => onResult(order[k]!, r) } : {}),
+    },
+  );
+  // Back in job order: the output never depends on the order the jobs were drawn in.
+  const out = new Array<JobResult>(jobs.length);
+  order.forEach((i, k) => (out[i] = drawn[k]!));
+  return out;
 }

@@ -9,7 +9,7 @@ import path from "node:path";
 import { generateProject } from "../../bench/generate.js";
 import { compileProject } from "../../src/api/compile.js";
 import { resolveProject } from "../../src/config/config.js";
-import { MIN_PER_WORKER } from "../../src/parallel/pool.js";
+import { largestFirst, MIN_PER_WORKER } from "../../src/parallel/pool.js";
 import { tempDir } from "../util/project.js";
 
 test("parallel › 1 and 3 workers give identical output, problems and order", async () => {
@@ -32,4 +32,16 @@ test("parallel › 1 and 3 workers give identical output, problems and order", a
     one.versions.map((v) => [v.contract.name, v.source.version, v.hash, v.validatorCode]),
   );
   assert.ok(one.plan.size > n * 4, `plan has ${one.plan.size} files`);
+});
+
+test("parallel › workers draw the largest schemas first; ties and unreadable files keep job order", () => {
+  const dir = tempDir("llm-contracts-largest-");
+  const file = (name: string, bytes: number): string => {
+    const f = path.join(dir, name);
+    if (bytes >= 0) writeFileSync(f, "x".repeat(bytes));
+    return f;
+  };
+  const given = [file("a", 10), file("b", 300), file("c", 10), file("gone", -1), file("d", 4000), file("e", 300)];
+  const jobs = given.map((f, i) => ({ contract: { name: `c${i}` }, source: { version: 1, file: f, display: f } }) as unknown as Parameters<typeof largestFirst>[0][number]);
+  assert.deepEqual(largestFirst(jobs), [4, 1, 5, 0, 2, 3]);
 });
