@@ -23,7 +23,7 @@ export function cachedNameCollisions(project: Project, indexes: readonly Contrac
     indexes.map((c) => [c.contract, c.source, c.versions]),
     [...plan.keys()].sort(),
   ]);
-  const key = store.key("name-collisions", input);
+  const key = store.key("names", input);
   const hit = store.get<Diagnostic[]>(key);
   if (Array.isArray(hit)) return hit;
   const found = nameCollisions(project, indexes, plan);
