@@ -56,9 +56,10 @@ export async function build(project: Project, options: RunOptions = {}): Promise
     if (leftovers(project.outDir).length > 0) clearDeadRuns(project.outDir, displayPath(project.rootDir, project.outDir));
     return replayed;
   }
-  const cache = compileCache(session);
   const { openScope, keptFolders, unitsText, reuseOthers } = await import("../incremental/run.js");
+  // Before the cache is opened: the changes walk gives the hash memo and may prove the tool identity (session.ts).
   const { scope, changes } = session === undefined ? {} : openScope(session, project);
+  const cache = compileCache(session);
   const { compileProject } = await import("./compile.js");
   const result = await compileProject(project, compileOptions(cache, options, scope));
   const { nextUnits, totals } = await import("../incremental/assemble.js");
@@ -113,9 +114,10 @@ export async function check(project: Project, options: RunOptions = {}): Promise
   const session = CacheSession.open<CheckResult>("check", project, options.cache);
   const replayed = session?.replay();
   if (replayed !== undefined) return replayed;
-  const cache = compileCache(session);
   const { openScope, keptFolders, unitsText, reuseOthers } = await import("../incremental/run.js");
+  // Before the cache is opened: the changes walk gives the hash memo and may prove the tool identity (session.ts).
   const { scope, changes } = session === undefined ? {} : openScope(session, project);
+  const cache = compileCache(session);
   const { compileProject } = await import("./compile.js");
   const result = await compileProject(project, compileOptions(cache, options, scope));
   const { nextUnits, orderFindings, totals } = await import("../incremental/assemble.js");

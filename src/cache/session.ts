@@ -9,6 +9,7 @@ import { FileHasher } from "./files.js";
 import { readFileSync } from "node:fs";
 import { readSnapshot, snapshotFile, takeSnapshot, verifySnapshot, writeSnapshot, type SnapshotScope, type StoredSnapshot } from "./snapshot.js";
 import { snapshotRecords } from "./snapshot-format.js";
+import type { FileRecord } from "./files.js";
 import { CacheStore, defaultCacheDir, sha256, writeText } from "./store.js";
 import { toolFiles, toolIdentity } from "./tool.js";
 import { cacheKey, cacheKeyFile } from "./secret.js";
@@ -34,6 +35,12 @@ export class CacheSession<R> {
   private readonly extraTrees = new Set<string>();
   private readonly extraPaths = new Set<string>();
   private provenValue = 0;
+  /** The previous snapshot's file records as a walk of this run met them (src/incremental/changes.ts). */
+  private walked: readonly FileRecord[] | undefined;
+  private toolList: string[] | undefined;
+  private toolIdentityValue: string | undefined;
+  /** The tool files' hashes as the walk proved them, when the identity was taken over rather than computed. */
+  private provedTool: ReadonlyMap<string, string> | undefined;
 
   private constructor(
     readonly dir: string,
@@ -43,7 +50,7 @@ export class CacheSession<R> {
   ) {
     this.previous = readSnapshot<R>(dir, id);
     const previous = this.previous;
-    this.hasher = new FileHasher(startedAt, () => (previous === undefined ? [] : (snapshotRecords(previous)?.files ?? [])), previous?.startedAt ?? 0);
+    this.hasher = new FileHasher(startedAt, () => this.walked ?? (previous === undefined ? [] : (snapshotRecords(previous)?.files ?? [])), previous?.startedAt ?? 0);
   }
 
   /** A session for `command` on `project`, or undefined when caching is off. */
@@ -107,14 +114,48 @@ export class CacheSession<R> {
     return `${snapshotFile(this.dir, this.id).file.slice(0, -4)}.units.json`;
   }
 
-  /** Entries bound to this tool build (hashing the tool's files on first use). */
-  store(): CacheStore {
-    if (this.storeValue === undefined) {
+  /**
+   * What a walk of the previous snapshot found (src/incremental/changes.ts), before anything is hashed:
+   *   - `records`, the previous snapshot's file records, become the hash memo (no second decode of the snapshot);
+   *   - when none of `changed` is one of the tool's files and the tool's file list is the one the previous run
+   *     recorded, the tool identity it recorded is taken over. Why that is sound: the previous snapshot recorded
+   *     every file of that list, and the walk proved each one unchanged (it is not in `changed`), so hashing them
+   *     again would give the same identity; a file added to or removed from the tool changes the list.
+   */
+  learnFromWalk(records: readonly FileRecord[], changed: readonly string[]): void {
+    this.walked = records;
+    const tool = (this.previous?.result as Record<string, unknown> | undefined)?.[TOOL];
+    if (this.toolIdentityValue !== undefined || !isToolRecord(tool) || tool.list !== sha256(this.toolFiles().join("\n"))) return;
+    const files = new Set(this.toolFiles());
+    if (changed.some((p) => files.has(p))) return;
+    const proved = new Map<string, string>();
+    for (const r of records) if (files.has(r[0])) proved.set(r[0], r[5]);
+    this.toolIdentityValue = tool.identity;
+    this.provedTool = proved;
+  }
+
+  private toolFiles(): string[] {
+    return (this.toolList ??= toolFiles());
+  }
+
+  /** The tool identity (hashing the tool's files on first use, unless `learnFromWalk` proved the recorded one). */
+  private identity(): string {
+    if (this.toolIdentityValue === undefined) {
       const hashes = new Map<string, string>();
-      for (const file of toolFiles()) hashes.set(file, file.startsWith("missing:") ? "missing" : (this.hasher.hash(file) ?? "unreadable"));
-      this.storeValue = new CacheStore(this.dir, toolIdentity(hashes));
+      for (const file of this.toolFiles()) hashes.set(file, file.startsWith("missing:") ? "missing" : (this.hasher.hash(file) ?? "unreadable"));
+      this.toolIdentityValue = toolIdentity(hashes);
     }
-    return this.storeValue;
+    return this.toolIdentityValue;
+  }
+
+  private toolStillProved(tools: readonly string[]): boolean {
+    const proved = this.provedTool;
+    return proved === undefined || tools.every((f) => f.startsWith("missing:") || (proved.has(f) && this.hasher.hash(f) === proved.get(f)));
+  }
+
+  /** Entries bound to this tool build. */
+  store(): CacheStore {
+    return (this.storeValue ??= new CacheStore(this.dir, this.identity()));
   }
 
   /** Something outside the default scope this run's result depends on (a migrations folder elsewhere, a .d.ts). */
@@ -134,22 +175,33 @@ export class CacheSession<R> {
     const p = this.project;
     const { backup, manifest } = swapPaths(p.outDir);
     const trees = [p.schemasDir, p.outDir, ...this.extraTrees].filter((t) => !isInside(t, this.dir));
-    const paths = [p.configFile ?? path.join(p.rootDir, CONFIG_FILE), backup, manifest, ...toolFiles().filter((f) => !f.startsWith("missing:")), ...this.extraPaths];
+    const tools = this.toolFiles();
+    const paths = [p.configFile ?? path.join(p.rootDir, CONFIG_FILE), backup, manifest, ...tools.filter((f) => !f.startsWith("missing:")), ...this.extraPaths];
     let recorded: R = result;
     if (units !== undefined) {
       writeText(this.unitsFile(), units);
       recorded = { ...result, [UNITS]: sha256(units) };
     }
+    // Only an identity this run computed, or took over for files still as proved, is recorded with the files the
+    // snapshot records: a tool file rewritten after the walk is recorded with its new hash and without the identity.
+    if (this.toolIdentityValue !== undefined && this.toolStillProved(tools)) recorded = { ...recorded, [TOOL]: { identity: this.toolIdentityValue, list: sha256(tools.join("\n")) } };
     writeSnapshot(this.dir, this.id, takeSnapshot({ trees, paths, ...(reuse !== undefined ? { reuse } : {}) }, this.hasher, recorded));
   }
 }
 
 /** The key under which a recorded result names its units file (never part of a replayed result). */
 const UNITS = "$units";
+/** The key under which a recorded result keeps the tool identity and the hash of the tool's file list (never replayed). */
+const TOOL = "$tool";
+
+function isToolRecord(value: unknown): value is { identity: string; list: string } {
+  const v = value as { identity?: unknown; list?: unknown } | null | undefined;
+  return typeof v === "object" && v !== null && typeof v.identity === "string" && typeof v.list === "string";
+}
 
 function withoutUnits<R>(result: R): R {
-  if (result === null || typeof result !== "object" || !(UNITS in result)) return result;
-  const { [UNITS]: _units, ...rest } = result as Record<string, unknown>;
+  if (result === null || typeof result !== "object" || !(UNITS in result || TOOL in result)) return result;
+  const { [UNITS]: _units, [TOOL]: _tool, ...rest } = result as Record<string, unknown>;
   return rest as R;
 }
 

@@ -49,8 +49,32 @@ export interface EntryVisitor {
 const FORMAT = "llm-contracts-state/3";
 
 const join = (dir: string, name: string): string => (dir.endsWith(path.sep) ? dir + name : dir + path.sep + name);
-const hexToB64 = (hex: string): string => (/^[0-9a-f]{64}$/.test(hex) ? Buffer.from(hex, "hex").toString("base64url") : `!${hex}`);
-export const b64ToHex = (b64: string): string => (b64.startsWith("!") ? b64.slice(1) : Buffer.from(b64, "base64url").toString("hex"));
+/*
+ * Why a memo of hashes read: a run that redid a few contracts writes back ~28k hashes it read from the previous
+ * snapshot, and converting each back costs more than the whole rest of the line. A hash read as base64url (43
+ * characters: 32 bytes, the canonical form this module writes) encodes back to the same text, so the memo gives
+ * exactly what the conversion would. It is bounded, and cleared when full (a watch process lives long).
+ */
+const B64_OF_HEX = new Map<string, string>();
+const MEMO_MAX = 200_000;
+
+const hexToB64 = (hex: string): string => B64_OF_HEX.get(hex) ?? (/^[0-9a-f]{64}$/.test(hex) ? Buffer.from(hex, "hex").toString("base64url") : `!${hex}`);
+export const b64ToHex = (b64: string): string => {
+  if (b64.startsWith("!")) return b64.slice(1);
+  const hex = Buffer.from(b64, "base64url").toString("hex");
+  if (b64.length === 43 && hex.length === 64) {
+    if (B64_OF_HEX.size >= MEMO_MAX) B64_OF_HEX.clear();
+    B64_OF_HEX.set(hex, b64);
+  }
+  return hex;
+};
+
+/** The number of lines of `text` (line breaks plus one), without splitting it into an array. */
+function lineCount(text: string): number {
+  let n = 1;
+  for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) n++;
+  return n;
+}
 
 /** The file's text, or undefined when some path cannot be written in the line format. */
 export function encodeSnapshot<R>(key: string, snap: Snapshot<R>): string | undefined {
@@ -88,7 +112,7 @@ export function encodeSnapshot<R>(key: string, snap: Snapshot<R>): string | unde
   for (const a of snap.absent) lines.push(`A\t${a}`);
   const body = lines.join("\n");
   const secret = cacheKey();
-  if (secret === undefined || /[\r\u2028\u2029]/.test(body) || lines.length !== body.split("\n").length) return undefined;
+  if (secret === undefined || /[\r\u2028\u2029]/.test(body) || lines.length !== lineCount(body)) return undefined;
   return `${FORMAT}\t${key}\t${mac(secret, key, body)}\n${body}`;
 }
 

@@ -15,7 +15,7 @@ import { importValidator } from "../emit/validators/load-module.js";
 import { compileVersions } from "../parallel/pool.js";
 import type { CompiledOutcome, CompiledVersion, CompileResult, CompileScope, ContractIndexInput, ContractSlice, VersionOutcome } from "../shapes/compiled.js";
 import type { Extensions, PlanExtension } from "../shapes/extension.js";
-import { nameCollisions } from "./names.js";
+import { cachedNameCollisions } from "./names-cached.js";
 
 export type { CompiledOutcome, CompiledVersion, CompileResult, CompileScope, ContractSlice } from "../shapes/compiled.js";
 export { importValidator } from "../emit/validators/load-module.js";
@@ -141,7 +141,7 @@ export async function compileProjectWith(project: Project, extensions: Extension
   for (const [rel, text] of renderRuntimeModules()) plan.set(rel, text);
   const indexes = all.flatMap((s) => (s.index !== undefined ? [s.index] : []));
   // One registry for every shared generated name and file name: a collision refuses the build, naming both sources.
-  problems.push(...nameCollisions(project, indexes, plan));
+  problems.push(...cachedNameCollisions(project, indexes, plan, cache?.store));
   plan.set("index.ts", renderRootIndex(indexes, displayPath(project.rootDir, project.schemasDir)));
   return { plan, versions: compiled, contracts: discovery.contracts, problems, warnings, examples, slices, ...(scope !== undefined ? { scope } : {}) };
 }

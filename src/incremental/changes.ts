@@ -26,6 +26,11 @@ export interface Changes {
   readonly changed: readonly string[];
   /** The records under each of `roots` that holds no change (a root with a change is absent). */
   readonly subtrees: ReadonlyMap<string, Subtree>;
+  /**
+   * Every file record of the snapshot as it was recorded, for the run's file-hash memo (src/cache/session.ts):
+   * the same records a second decode of the snapshot would give, taken from this walk instead.
+   */
+  readonly records: readonly FileRecord[];
 }
 
 /**
@@ -37,6 +42,7 @@ export function changedPaths(snap: StoredSnapshot<unknown>, startedAt: number, r
   const hasher = new FileHasher(startedAt);
   const local = cwdRelative();
   const changed: string[] = [];
+  const records: FileRecord[] = [];
   const subtrees = new Map<string, Subtree>();
   const dirty = new Set<string>();
   let current: Subtree | undefined;
@@ -81,16 +87,18 @@ export function changedPaths(snap: StoredSnapshot<unknown>, startedAt: number, r
       return true;
     },
     file(abs, size, mtimeMs, ctimeMs, ino, hash) {
+      const recorded: FileRecord = [abs, size, mtimeMs, ctimeMs, ino, b64ToHex(hash)];
+      records.push(recorded);
       if (visited++ < proven) {
-        if (current !== undefined && path.dirname(abs) === currentDir) current.files.push([abs, size, mtimeMs, ctimeMs, ino, b64ToHex(hash)]);
+        if (current !== undefined && path.dirname(abs) === currentDir) current.files.push(recorded);
         return true;
       }
       const st = lstatSync(local(abs), { throwIfNoEntry: false });
       if (st === undefined || !st.isFile() || st.size !== size) return change(abs);
-      const hex = b64ToHex(hash);
-      if (!statProves(st, mtimeMs, ctimeMs, ino, limit) && hasher.hash(abs) !== hex) return change(abs);
+      const same = statProves(st, mtimeMs, ctimeMs, ino, limit);
+      if (!same && hasher.hash(abs) !== recorded[5]) return change(abs);
       // Files of a folder follow its record; files recorded alone (the config, the tool) follow a bare base line.
-      if (current !== undefined && path.dirname(abs) === currentDir) current.files.push([abs, st.size, st.mtimeMs, st.ctimeMs, st.ino, hex]);
+      if (current !== undefined && path.dirname(abs) === currentDir) current.files.push(same ? recorded : [abs, st.size, st.mtimeMs, st.ctimeMs, st.ino, recorded[5]]);
       return true;
     },
     absent(abs) {
@@ -100,5 +108,5 @@ export function changedPaths(snap: StoredSnapshot<unknown>, startedAt: number, r
   });
   if (!ok) return undefined;
   for (const root of dirty) subtrees.delete(root);
-  return { changed, subtrees };
+  return { changed, subtrees, records };
 }

@@ -19,6 +19,7 @@ export function openScope(session: CacheSession<unknown>, project: Project): { s
   const units = text === undefined ? undefined : decodeUnits(text);
   if (snap === undefined || units === undefined) return {};
   const changes = changedPaths(snap, session.startedAt, new Set(units.flatMap((u) => u.roots)), session.provenEntries);
+  if (changes !== undefined) session.learnFromWalk(changes.records, changes.changed);
   const scope = changes === undefined ? undefined : findScope(project, units, changes.changed);
   if (process.env["LLM_CONTRACTS_TRACE"] === "1") console.error(`scope: ${scope === undefined ? "whole project" : [...scope.names].sort().join(", ")}; changed: ${(changes?.changed ?? []).slice(0, 5).join(", ")}`);
   return scope === undefined || changes === undefined ? {} : { scope, changes };

@@ -34,7 +34,7 @@ function unit(name: string, extra: Partial<ContractUnit> = {}): ContractUnit {
 function settled(units: readonly ContractUnit[], changed: readonly string[], toolsets: Record<string, string[]> = {}): string[] {
   const project = { rootDir: ROOT, schemasDir: schemas(), outDir: path.join(ROOT, "generated"), toolsets } as unknown as Project;
   const scope: Scope = { names: new Set(units.map((u) => u.name)), others: [], previous: units, proven: new Set() };
-  const changes: Changes = { changed, subtrees: new Map() };
+  const changes: Changes = { changed, subtrees: new Map(), records: [] };
   return [...settledContracts(project, scope, changes)].sort();
 }
 
