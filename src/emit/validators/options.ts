@@ -11,7 +11,7 @@ import { AJV_CLASSES, EXTRA_META_SCHEMAS, type AjvInstance, Name, addFormats } f
 /** Identifier of the formats object that generated code reads function formats from (defined by `inline.ts`). */
 export const FORMATS_IDENTIFIER = "llmcFormats";
 
-function pinnedOptions(strict: boolean | "log", logger: Logger | false, validateSchema = true, firstFailure = false): Options {
+function pinnedOptions(strict: boolean | "log", logger: Logger | false, validateSchema = true, firstFailure = false, optimize = true): Options {
   return {
     // Unknown keywords, ignored keywords and type/keyword mismatches are schema bugs: refuse to compile them.
     strict,
@@ -51,8 +51,10 @@ function pinnedOptions(strict: boolean | "log", logger: Logger | false, validate
       esm: true,
       // One line: the file is generated, not read, and smaller that way.
       lines: false,
-      // ajv's default optimisation pass; pinned so output does not change with ajv's default.
-      optimize: 1,
+      // ajv's default optimisation pass; pinned so output does not change with ajv's default. Off only for code that
+      // is never written out (drift's in-memory deciders): the pass changes the code's size, not what it accepts,
+      // and its name bookkeeping grows with depth × size (half of a large schema's compile).
+      optimize: optimize ? 1 : 0,
       // Modern syntax (const, arrow functions); Node 20 is the floor.
       es5: false,
       // Function formats are read from our own inlined object instead of `require("ajv-formats/...")`.
@@ -75,13 +77,14 @@ function newAjv(draft: Draft, options: Options): AjvInstance {
 
 /**
  * An ajv instance with the pinned options for `draft`. `strict: false` is for the conformance suite only;
- * `firstFailure: true` stops at the first error (`allErrors: false`), everything else unchanged.
+ * `firstFailure: true` stops at the first error (`allErrors: false`); `optimize: false` skips ajv's code
+ * optimisation pass (in-memory validators only, never an output file), everything else unchanged.
  */
 export function createAjv(
   draft: Draft,
-  opts: { readonly strict?: boolean; readonly validateSchema?: boolean; readonly firstFailure?: boolean } = {},
+  opts: { readonly strict?: boolean; readonly validateSchema?: boolean; readonly firstFailure?: boolean; readonly optimize?: boolean } = {},
 ): AjvInstance {
-  return newAjv(draft, pinnedOptions(opts.strict ?? true, false, opts.validateSchema ?? true, opts.firstFailure ?? false));
+  return newAjv(draft, pinnedOptions(opts.strict ?? true, false, opts.validateSchema ?? true, opts.firstFailure ?? false, opts.optimize ?? true));
 }
 
 const metaValidators = new Map<Draft, AjvInstance>();
