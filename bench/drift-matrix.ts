@@ -79,7 +79,11 @@ export async function driftMatrixBench(_args: BenchArgs): Promise<void> {
   await Promise.all(runs);
   const left = jobs.slice(next);
   parts.push({ figures: { ...emptyFigures(), notReached: left.filter((j) => j.kind === "mutations").length }, self: [], selfNotReached: left.filter((j) => j.kind === "self").length, seconds: 0 });
-  print(merge(parts, (Date.now() - started) / 1000));
+  const merged = merge(parts, (Date.now() - started) / 1000);
+  print(merged);
+  // What the run would take on an idle machine: its CPU seconds spread over the workers (the load makes the wall
+  // clock measure the others; CPU time is this run's own work).
+  console.log(`  CPU: ${(merged.cpuSeconds ?? 0).toFixed(0)} s over ${workers} workers, about ${((merged.cpuSeconds ?? 0) / Math.min(workers, os.availableParallelism()) / 60).toFixed(1)} min on idle cores`);
   console.log(`  schema jobs with the most CPU: ${[...jobCpu].sort((a, b) => b.cpu - a.cpu).slice(0, 6).map((j) => `${j.file} ${j.cpu.toFixed(1)} s`).join(", ")}`);
   if (lost > 0) console.log(`  workers that died under a job: ${lost}`);
   console.log(`load average after: ${load()}; ${((Date.now() - started) / 60000).toFixed(1)} min`);
