@@ -17,18 +17,25 @@ export interface Part {
   /** Self-diffs left out by the time cap. */
   readonly selfNotReached: number;
   readonly seconds: number;
+  /** CPU seconds of the process(es) that did the work (user + system, garbage collection included). */
+  readonly cpuSeconds?: number;
 }
 
 const add = (into: Record<string, number>, from: Readonly<Record<string, number>>): void => {
   for (const [k, n] of Object.entries(from)) into[k] = (into[k] ?? 0) + n;
 };
 
-export function merge(parts: readonly Part[]): Part {
-  const f: Figures = {
+export function emptyFigures(): Figures {
+  return {
     schemas: 0, pairs: 0, diffs: 0,
     verdicts: { backward: { compatible: 0, incompatible: 0, unknown: 0 }, forward: { compatible: 0, incompatible: 0, unknown: 0 } },
     byOperator: {}, valuesChecked: 0, witnessesChecked: 0, violations: [], notJudged: {}, slowest: { name: "", ms: 0 }, slowestCpu: { name: "", ms: 0 }, cpuMs: [], unknownCauses: {}, notReached: 0, clockUnknown: 0,
   };
+}
+
+/** The parts of one run added up; `seconds` is the longest part's unless the caller knows the run's own. */
+export function merge(parts: readonly Part[], seconds?: number): Part {
+  const f = emptyFigures();
   for (const { figures: p } of parts) {
     f.schemas += p.schemas;
     f.pairs += p.pairs;
@@ -50,7 +57,8 @@ export function merge(parts: readonly Part[]): Part {
     figures: f,
     self: parts.flatMap((p) => p.self),
     selfNotReached: parts.reduce((s, p) => s + p.selfNotReached, 0),
-    seconds: Math.max(0, ...parts.map((p) => p.seconds)),
+    seconds: seconds ?? Math.max(0, ...parts.map((p) => p.seconds)),
+    cpuSeconds: parts.reduce((s, p) => s + (p.cpuSeconds ?? 0), 0),
   };
 }
 
@@ -59,7 +67,8 @@ export function print(part: Part, log: (line: string) => void = console.log): vo
   const directions = f.pairs * 4;
   const unknown = f.verdicts.backward.unknown + f.verdicts.forward.unknown;
   const pct = (n: number, of: number): string => `${((100 * n) / Math.max(1, of)).toFixed(1)}%`;
-  log(`mutation pairs: ${f.pairs} over ${f.schemas} schemas (${f.diffs} diffs, both argument orders; ${part.seconds.toFixed(0)} s)`);
+  const cpu = part.cpuSeconds === undefined ? "" : `, ${part.cpuSeconds.toFixed(0)} CPU s in all`;
+  log(`mutation pairs: ${f.pairs} over ${f.schemas} schemas (${f.diffs} diffs, both argument orders; ${part.seconds.toFixed(0)} s wall${cpu})`);
   for (const d of ["backward", "forward"] as const) log(`  ${d}: ${JSON.stringify(f.verdicts[d])} (unknown ${pct(f.verdicts[d].unknown, f.pairs * 2)})`);
   log(`  values checked on compatible directions: ${f.valuesChecked}; witnesses re-checked with ajv: ${f.witnessesChecked}`);
   log(`  violations: ${f.violations.length}`);
@@ -67,9 +76,9 @@ export function print(part: Part, log: (line: string) => void = console.log): vo
   log(`  not judged: ${JSON.stringify(f.notJudged)}`);
   log(`  not reached (time cap): ${f.notReached} schemas`);
   log(`  slowest diff: ${f.slowest.name} ${f.slowest.ms.toFixed(0)} ms wall`);
-  const cpu = [...f.cpuMs].sort((x, y) => x - y);
-  const at = (q: number): string => (cpu.length === 0 ? "-" : cpu[Math.min(cpu.length - 1, Math.floor(q * cpu.length))]!.toFixed(0));
-  log(`  slowest diff by CPU time: ${f.slowestCpu.name} ${f.slowestCpu.ms.toFixed(0)} ms; CPU per diff: median ${at(0.5)} ms, p99 ${at(0.99)} ms, over 2 s: ${cpu.filter((x) => x > 2000).length}, over 1 s: ${cpu.filter((x) => x > 1000).length}; total ${(cpu.reduce((s, x) => s + x, 0) / 1000).toFixed(0)} s`);
+  const perDiff = [...f.cpuMs].sort((x, y) => x - y);
+  const at = (q: number): string => (perDiff.length === 0 ? "-" : perDiff[Math.min(perDiff.length - 1, Math.floor(q * perDiff.length))]!.toFixed(0));
+  log(`  slowest diff by CPU time: ${f.slowestCpu.name} ${f.slowestCpu.ms.toFixed(0)} ms; CPU per diff: median ${at(0.5)} ms, p99 ${at(0.99)} ms, over 2 s: ${perDiff.filter((x) => x > 2000).length}, over 1 s: ${perDiff.filter((x) => x > 1000).length}; total ${(perDiff.reduce((s, x) => s + x, 0) / 1000).toFixed(0)} s`);
   log(`  unknown rate: ${unknown}/${directions} directions (${pct(unknown, directions)}); cut by the wall clock: ${f.clockUnknown}, decided by the engine alone: ${unknown - f.clockUnknown} (${pct(unknown - f.clockUnknown, directions)})`);
   log("  by operator (directions):");
   for (const [op, t] of Object.entries(f.byOperator).sort()) log(`    ${op.padEnd(30)} pairs ${t.pairs} compatible ${t.compatible} incompatible ${t.incompatible} unknown ${t.unknown}`);

@@ -4,9 +4,10 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { emitValidator } from "../../src/emit/validators/index.js";
+import { emitDecider, emitValidator } from "../../src/emit/validators/index.js";
 import { importValidator } from "../../src/emit/validators/load-module.js";
 import type { JsonObject, JsonValue } from "../../src/ir/json.js";
+import type { RawValidator } from "../../src/runtime/runtime.js";
 import { buildEstimateMs, offerShipped, validatorFor } from "../../src/drift/witness/confirm.js";
 import { generate } from "../../src/drift/witness/generate.js";
 import { DECIDED_CASES } from "./decided-cases.js";
@@ -47,4 +48,32 @@ test("witness confirmation › offered shipped code is used as is, except with c
   offerShipped([], true);
   assert.equal((await validatorFor(schema("withdrawn"), draft))({}), false);
   assert.equal((await validatorFor(schema("withdrawn"), draft))({ id: 1 }), true);
+});
+
+test("witness confirmation › the decider built with the in-memory options answers as with the shipped ones", async () => {
+  let compared = 0;
+  for (const c of DECIDED_CASES) {
+    for (const schema of [c.before, c.after]) {
+      const { $schema: _, ...body } = schema;
+      const draft = "2020-12" as const;
+      const input = { schema: body as JsonObject, draft, strict: false } as const;
+      const build = (inMemory: boolean): Promise<RawValidator> | undefined => {
+        try {
+          return importValidator(emitDecider({ ...input, inMemory }));
+        } catch {
+          return undefined;
+        }
+      };
+      const [plain, optimized] = [await build(true), await build(false)];
+      // A schema ajv refuses is refused with either option set.
+      assert.equal(plain === undefined, optimized === undefined, c.name);
+      if (plain === undefined || optimized === undefined) continue;
+      const values = [...PROBES, ...Array.from({ length: 8 }, (_, variant) => generate(body, draft, body, { variant })).filter((v) => v !== undefined)];
+      for (const v of values) {
+        assert.equal(plain(v) === true, optimized(v) === true, `${c.name}: ${JSON.stringify(v)}`);
+        compared++;
+      }
+    }
+  }
+  assert.ok(compared > 500, `values compared: ${compared}`);
 });

@@ -31,6 +31,11 @@ export interface ValidatorInput {
   readonly warn?: (message: string) => void;
   /** Custom formats from the config: name → regex source ("u" flag). */
   readonly formats?: Readonly<Record<string, string>>;
+  /**
+   * Code only loaded in this process, never written out (drift's witness confirmation): compiled with
+   * `createAjv`'s `inMemory` options (refs not inlined, no optimisation pass): the same answers, compiled faster.
+   */
+  readonly inMemory?: boolean;
 }
 
 /** Name of the first-failure validator's export (what `is<Contract>` calls). */
@@ -110,10 +115,10 @@ function ajvModule(input: ValidatorInput, firstFailure: boolean): string {
   const create = (): AjvInstance =>
     warn !== undefined
       ? createLoggingAjv(input.draft, forwardWarning, validateSchema, firstFailure)
-      : createAjv(input.draft, { strict: input.strict ?? true, validateSchema, firstFailure });
+      : createAjv(input.draft, { strict: input.strict ?? true, validateSchema, firstFailure, inMemory: input.inMemory ?? false });
   // An instance per option set, reset between compiles (reuse.ts), so generated names are those of a new instance
   // whatever else the build compiles. Extra schemas (conformance remotes only) get an instance of their own.
-  const key = `${input.draft} ${warn !== undefined ? "log" : String(input.strict ?? true)} ${validateSchema} ${firstFailure}`;
+  const key = `${input.draft} ${warn !== undefined ? "log" : String(input.strict ?? true)} ${validateSchema} ${firstFailure} ${input.inMemory ?? false}`;
   warning = warn;
   try {
     return (input.extraSchemas ?? []).length > 0 ? compile(create()) : withAjv(key, create, compile);

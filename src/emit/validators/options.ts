@@ -11,7 +11,7 @@ import { AJV_CLASSES, EXTRA_META_SCHEMAS, type AjvInstance, Name, addFormats } f
 /** Identifier of the formats object that generated code reads function formats from (defined by `inline.ts`). */
 export const FORMATS_IDENTIFIER = "llmcFormats";
 
-function pinnedOptions(strict: boolean | "log", logger: Logger | false, validateSchema = true, firstFailure = false): Options {
+function pinnedOptions(strict: boolean | "log", logger: Logger | false, validateSchema = true, firstFailure = false, inMemory = false): Options {
   return {
     // Unknown keywords, ignored keywords and type/keyword mismatches are schema bugs: refuse to compile them.
     strict,
@@ -44,6 +44,10 @@ function pinnedOptions(strict: boolean | "log", logger: Logger | false, validate
     validateSchema,
     // A library never writes to the console; problems come back as diagnostics.
     logger,
+    // A `$ref`'d schema without refs of its own is inlined at each use (ajv's default) in code we write out. For
+    // `inMemory` it is compiled once as a function, and ajv's optimisation pass is skipped: the same answers, a
+    // smaller module, and 40% less compile time on large schemas (paired measurement, issue 17).
+    inlineRefs: !inMemory,
     code: {
       // Keep the generated source so `standaloneCode` can emit it.
       source: true,
@@ -51,8 +55,8 @@ function pinnedOptions(strict: boolean | "log", logger: Logger | false, validate
       esm: true,
       // One line: the file is generated, not read, and smaller that way.
       lines: false,
-      // ajv's default optimisation pass; pinned so output does not change with ajv's default.
-      optimize: 1,
+      // ajv's default optimisation pass; pinned so output does not change with ajv's default. Off for `inMemory`.
+      optimize: inMemory ? 0 : 1,
       // Modern syntax (const, arrow functions); Node 20 is the floor.
       es5: false,
       // Function formats are read from our own inlined object instead of `require("ajv-formats/...")`.
@@ -75,13 +79,15 @@ function newAjv(draft: Draft, options: Options): AjvInstance {
 
 /**
  * An ajv instance with the pinned options for `draft`. `strict: false` is for the conformance suite only;
- * `firstFailure: true` stops at the first error (`allErrors: false`), everything else unchanged.
+ * `firstFailure: true` stops at the first error (`allErrors: false`); `inMemory: true` is for validators that are
+ * only run in this process and never written out (drift's deciders, test oracles): refs compiled once instead of
+ * inlined, no optimisation pass. Everything else unchanged.
  */
 export function createAjv(
   draft: Draft,
-  opts: { readonly strict?: boolean; readonly validateSchema?: boolean; readonly firstFailure?: boolean } = {},
+  opts: { readonly strict?: boolean; readonly validateSchema?: boolean; readonly firstFailure?: boolean; readonly inMemory?: boolean } = {},
 ): AjvInstance {
-  return newAjv(draft, pinnedOptions(opts.strict ?? true, false, opts.validateSchema ?? true, opts.firstFailure ?? false));
+  return newAjv(draft, pinnedOptions(opts.strict ?? true, false, opts.validateSchema ?? true, opts.firstFailure ?? false, opts.inMemory ?? false));
 }
 
 const metaValidators = new Map<Draft, AjvInstance>();

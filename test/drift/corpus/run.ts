@@ -73,7 +73,8 @@ const CLOCK = /judging stopped: (the time budget|building the validators)/;
 type Check = (v: JsonValue) => boolean;
 
 function ajvCheck(schema: JsonObject, draft: Draft): Check {
-  const validate = createAjv(draft, { strict: false, validateSchema: false }).compile(schema);
+  // In-memory options (refs compiled once, no optimisation pass): the same answers, half the compile time.
+  const validate = createAjv(draft, { strict: false, validateSchema: false, inMemory: true }).compile(schema);
   return (v) => validate(v) === true;
 }
 
