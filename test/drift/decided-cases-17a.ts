@@ -201,4 +201,52 @@ export const ISSUE17A_CASES: readonly Case[] = [
     forward: "compatible",
     witness: { direction: "backward", value: { PreToolUse: {} } },
   },
+  {
+    // abc-supply-plan (schemastore): a nullable oneOf branch carrying a project's own keyword, moved into `$defs`.
+    name: "leaf refs › a branch with an own keyword extracted into $defs is no change",
+    before: s({ type: "object", properties: { e: { oneOf: [{ type: "string", format: "date", abcIsLastDayOfMonth: true }, { type: "null" }] } } }),
+    after: s({ $defs: { d: { type: "string", format: "date", abcIsLastDayOfMonth: true } }, type: "object", properties: { e: { oneOf: [{ $ref: "#/$defs/d" }, { type: "null" }] } } }),
+    backward: "compatible",
+    forward: "compatible",
+  },
+  {
+    // ctfd (schemastore): every listed value already matches the new pattern.
+    name: "pattern › added beside an enum whose values all match it is no change",
+    before: s({ type: "string", enum: ["public", "private", "admins"] }),
+    after: s({ type: "string", enum: ["public", "private", "admins"], pattern: "^[a-z0-9._-]+$" }),
+    backward: "compatible",
+    forward: "compatible",
+  },
+  {
+    name: "pattern › added beside an enum: the listed value it rejects is the witness",
+    before: s({ type: "string", enum: ["public", "Private"] }),
+    after: s({ type: "string", enum: ["public", "Private"], pattern: "^[a-z]+$" }),
+    backward: "incompatible",
+    forward: "compatible",
+    witness: { direction: "backward", value: "Private" },
+  },
+  {
+    // cinnamon-spice-metadata (schemastore): the pattern has no string shorter than 3 characters.
+    name: "length › minLength raised below what the pattern already demands is no change",
+    before: s({ type: "string", minLength: 1, pattern: "^\\d+(\\.\\d+){1,2}$" }),
+    after: s({ type: "string", minLength: 2, pattern: "^\\d+(\\.\\d+){1,2}$" }),
+    backward: "compatible",
+    forward: "compatible",
+  },
+  {
+    // drupal-breakpoints (schemastore): the witness must match the pattern and be longer than the new maximum.
+    name: "length › maxLength added under a pattern: a long string of the pattern is the witness",
+    before: s({ type: "string", pattern: "^\\d+(\\.\\d+)?x$" }),
+    after: s({ type: "string", pattern: "^\\d+(\\.\\d+)?x$", maxLength: 12 }),
+    backward: "incompatible",
+    forward: "compatible",
+  },
+  {
+    name: "length › minLength raised past the pattern's shortest strings breaks, with a string of the pattern",
+    before: s({ type: "string", minLength: 1, pattern: "^\\d+(\\.\\d+){1,2}$" }),
+    after: s({ type: "string", minLength: 4, pattern: "^\\d+(\\.\\d+){1,2}$" }),
+    backward: "incompatible",
+    forward: "compatible",
+    witness: { direction: "backward", value: "0.0" },
+  },
 ];
