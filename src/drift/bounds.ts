@@ -199,7 +199,15 @@ export const ITEMS: Family = {
   hi: count("maxItems"),
   shape: (size, ex) => {
     const fillers: JsonValue[][] = Array.isArray(ex) && ex.length > 0 ? [ex] : [[null], [0], ["a"], [{}], [false], [[]]];
-    return fillers.map((items) => Array.from({ length: size }, (_, i) => (i < items.length ? items[i]! : items[items.length - 1]!)));
+    const repeated = fillers.map((items) => Array.from({ length: size }, (_, i) => (i < items.length ? items[i]! : items[items.length - 1]!)));
+    // Distinct items too, for `uniqueItems` (actionlint's string lists): the last string or number varied per index.
+    const distinct = fillers.flatMap((items) => {
+      const last = items[items.length - 1]!;
+      if (typeof last !== "string" && typeof last !== "number") return [];
+      const at = (i: number): JsonValue => (typeof last === "string" ? (i === 0 ? last : `${last}${i}`) : last + i);
+      return [Array.from({ length: size }, (_, i) => (i < items.length - 1 ? items[i]! : at(i - items.length + 1)))];
+    });
+    return [...repeated, ...distinct];
   },
   measure: (v) => (Array.isArray(v) ? v.length : undefined),
 };

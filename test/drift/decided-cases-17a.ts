@@ -249,4 +249,36 @@ export const ISSUE17A_CASES: readonly Case[] = [
     forward: "compatible",
     witness: { direction: "backward", value: "0.0" },
   },
+  {
+    // actionlint (schemastore): the witness array must hold distinct strings, under a nullable oneOf two levels up.
+    name: "witness › maxItems added to a uniqueItems list behind a oneOf gets distinct items",
+    before: s({ $defs: { list: { type: "array", uniqueItems: true, items: { type: "string", minLength: 1 } } }, type: "object", properties: { labels: { oneOf: [{ $ref: "#/$defs/list" }, { type: "null" }] } } }),
+    after: s({ $defs: { list: { type: "array", uniqueItems: true, items: { type: "string", minLength: 1 }, maxItems: 2 } }, type: "object", properties: { labels: { oneOf: [{ $ref: "#/$defs/list" }, { type: "null" }] } } }),
+    backward: "incompatible",
+    forward: "compatible",
+  },
+  {
+    // dependabot (schemastore): the branch is inside its target only together with the closed object beside it.
+    name: "anyOf › a branch constraining a key its closed parent already rejects is no change",
+    before: s({ type: "object", additionalProperties: false, properties: { prefix: { type: "string" }, include: { const: "scope" } }, anyOf: [{ required: ["prefix"] }, { properties: { include: { const: "scope" } }, required: ["include"] }] }),
+    after: s({ type: "object", additionalProperties: false, properties: { prefix: { type: "string" }, include: { const: "scope" } }, anyOf: [{ required: ["prefix"] }, { properties: { include: { const: "scope" }, extra: { type: "string" } }, required: ["include"] }] }),
+    backward: "compatible",
+    forward: "compatible",
+  },
+  {
+    // The same shape with an open parent: `extra` reaches the branch, so the change breaks.
+    name: "anyOf › a branch constraining a key its open parent lets through breaks",
+    before: s({ type: "object", properties: { prefix: { type: "string" }, include: { const: "scope" } }, anyOf: [{ required: ["prefix"] }, { properties: { include: { const: "scope" } }, required: ["include"] }] }),
+    after: s({ type: "object", properties: { prefix: { type: "string" }, include: { const: "scope" } }, anyOf: [{ required: ["prefix"] }, { properties: { include: { const: "scope" }, extra: { type: "string" } }, required: ["include"] }] }),
+    backward: ["incompatible", "unknown"],
+    forward: "compatible",
+  },
+  {
+    // A oneOf branch held only with its siblings still has its exclusivity checked: "b" now matches both.
+    name: "oneOf › a branch held together with its closed parent still needs exclusivity",
+    before: s({ type: "object", additionalProperties: false, properties: { a: { type: "string" }, b: { type: "string" } }, oneOf: [{ required: ["a"] }, { required: ["b"], properties: { z: { type: "string" } } }] }),
+    after: s({ type: "object", additionalProperties: false, properties: { a: { type: "string" }, b: { type: "string" } }, oneOf: [{ required: ["a"] }, { properties: { z: { type: "number" } } }] }),
+    backward: ["incompatible", "unknown"],
+    forward: ["incompatible", "unknown"],
+  },
 ];

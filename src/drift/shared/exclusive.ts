@@ -31,7 +31,7 @@ export interface Overlap {
 }
 
 /** Undefined when every covered source branch is proven to match exactly one target branch. */
-export function overlapOf(ctx: RuleContext, direction: Direction, subs: readonly At[], sups: readonly At[], subIsOneOf: boolean): Overlap | undefined {
+export function overlapOf(ctx: RuleContext, direction: Direction, subs: readonly At[], sups: readonly At[], subIsOneOf: boolean, together?: (s: At) => At | undefined): Overlap | undefined {
   const back = direction === "backward";
   const [srcRoot, tgtRoot] = back ? [ctx.oldRoot, ctx.newRoot] : [ctx.newRoot, ctx.oldRoot];
   // A source value is of a type the source node allows and, for a source oneOf, one it can accept (vacuous.ts).
@@ -52,7 +52,10 @@ export function overlapOf(ctx: RuleContext, direction: Direction, subs: readonly
   for (const [i, s] of subs.entries()) {
     // Target branches holding S_i: the same position first (unreordered lists are the common case).
     const order = [...sups.keys()].sort((x, y) => Number(y === i) - Number(x === i));
-    const holders = order.filter((p) => inside(s, sups[p]!));
+    // A branch held only together with what stands beside it (shared/meet.ts) is held all the same: its values
+    // are those of the meet, and the exclusions below, judged on the branch alone, hold for fewer values too.
+    const met = together?.(s);
+    const holders = order.filter((p) => inside(s, sups[p]!) || (met !== undefined && inside(met, sups[p]!)));
     if (holders.length === 0) continue; // uncovered: reported by the *-branch-removed/added rules
     let failed: Overlap | undefined;
     const excludedAll = holders.some((p) => {
