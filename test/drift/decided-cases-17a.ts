@@ -281,4 +281,12 @@ export const ISSUE17A_CASES: readonly Case[] = [
     backward: ["incompatible", "unknown"],
     forward: ["incompatible", "unknown"],
   },
+  {
+    // A conjunct inside its target only together with the closed conjunct beside it.
+    name: "allOf › a conjunct constraining a key another conjunct closes out is no change",
+    before: s({ $defs: { closed: { type: "object", properties: { a: { type: "string" } }, additionalProperties: false }, named: { properties: { a: { minLength: 1 } } } }, allOf: [{ $ref: "#/$defs/closed" }, { $ref: "#/$defs/named" }] }),
+    after: s({ $defs: { closed: { type: "object", properties: { a: { type: "string" } }, additionalProperties: false }, named: { properties: { a: { minLength: 1 }, z: { type: "number" } } } }, allOf: [{ $ref: "#/$defs/closed" }, { $ref: "#/$defs/named" }] }),
+    backward: "compatible",
+    forward: "compatible",
+  },
 ];

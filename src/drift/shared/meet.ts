@@ -108,6 +108,7 @@ function all(list: readonly JsonValue[], root: SchemaNode): JsonValue {
     seen.push(n);
     return true;
   });
+  if (kept.some((x) => x === false)) return false;
   return kept.length === 0 ? true : kept.length === 1 ? kept[0]! : { allOf: kept };
 }
 
