@@ -289,4 +289,12 @@ export const ISSUE17A_CASES: readonly Case[] = [
     backward: "compatible",
     forward: "compatible",
   },
+  {
+    // template (schemastore): the branches are told apart by a `type` tag their parent requires, not they.
+    name: "oneOf › branches tagged by a key only their parent requires are exclusive",
+    before: s({ type: "object", required: ["type"], properties: { type: { enum: ["bind", "generated"] } }, oneOf: [{ required: ["binding"], properties: { type: { enum: ["bind"] } } }, { required: ["generator"], properties: { type: { enum: ["generated"] }, generator: { enum: ["random"] } } }] }),
+    after: s({ type: "object", required: ["type"], properties: { type: { enum: ["bind", "generated"] } }, oneOf: [{ required: ["binding"], properties: { type: { enum: ["bind"] } } }, { required: ["generator"], properties: { type: { enum: ["generated"] }, generator: { enum: ["random", "now"] } } }] }),
+    backward: "compatible",
+    forward: "incompatible",
+  },
 ];

@@ -66,10 +66,21 @@ export function unionDelta(ctx: RuleContext, kw: Kw, direction: Direction, probl
   if (kw !== "oneOf") return [];
   // Disjoint within what the target node itself allows (its type next to the oneOf): a partition.
   if (branchesDisjoint(supBranches, back ? ctx.newRoot : ctx.oldRoot, typesOf(sup))) return [];
+  // The same, for branches together with the keywords beside the target's oneOf (a tag its parent requires).
+  const supRest = besideOf(sup, kw);
+  const tgtRoot = back ? ctx.newRoot.root : ctx.oldRoot.root;
+  const targetTogether = (t: At): At | undefined => {
+    const met = supRest === undefined ? undefined : meetOf(t.node, supRest, tgtRoot);
+    return met === undefined ? undefined : { node: met, pointer: t.pointer };
+  };
+  if (supRest !== undefined) {
+    const met = supBranches.map(targetTogether);
+    if (met.every((t) => t !== undefined) && branchesDisjoint(met as At[], back ? ctx.newRoot : ctx.oldRoot, typesOf(sup))) return [];
+  }
   // The same list of equivalent branches on both sides: exclusivity is inherited as it is.
   if (subOneOf !== undefined && equivalentLists(ctx, back ? subOneOf : supBranches, back ? supBranches : subOneOf)) return [];
   const subIsOneOf = subOneOf !== undefined && (kw === "oneOf" || branches(sub, "anyOf", subPtr) === undefined);
-  const overlap = overlapOf(ctx, direction, subBranches, supBranches, subIsOneOf, together);
+  const overlap = overlapOf(ctx, direction, subBranches, supBranches, subIsOneOf, together, targetTogether);
   if (overlap === undefined) return [];
   // A value of two target branches that the source accepts: what broke "other ⊆ its old self", then examples
   // of the overlapping branches, then values of every type (numbers match every untyped branch at once).
