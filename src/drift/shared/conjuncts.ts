@@ -5,7 +5,7 @@
 import { pointerAppend, type JsonObject } from "../../ir/json.js";
 import type { At, RuleContext } from "../define.js";
 import type { Candidate, Direction, ProofPair, RuleFinding, SchemaNode } from "../types.js";
-import { besideOf, meet } from "./meet.js";
+import { besideOf, isMeet, meet } from "./meet.js";
 import { candidatesFor } from "./samples.js";
 
 export function conjunctDelta(ctx: RuleContext, direction: Direction): RuleFinding[] {
@@ -24,7 +24,7 @@ export function conjunctDelta(ctx: RuleContext, direction: Direction): RuleFindi
     if (atFirst(subs, i).some((s) => (back ? ctx.proves("backward", s, t) : ctx.proves("forward", t, s)))) continue;
     // Every source conjunct and the keywords beside them at once (shared/meet.ts): a conjunct may hold only with
     // another (a `$ref`'d closed object next to a conjunct that names its keys).
-    const met = metOf(sub, back ? ctx.oldRoot.root : ctx.newRoot.root);
+    const met = metOf(whole.node, sub, back ? ctx.oldRoot.root : ctx.newRoot.root);
     if (met !== undefined && (back ? ctx.proves("backward", { node: met, pointer: whole.pointer }, t) : ctx.proves("forward", t, { node: met, pointer: whole.pointer }))) continue;
     const message = back ? `allOf conjunct ${t.pointer} added or narrowed` : `allOf conjunct ${t.pointer} removed or widened`;
     // The failed proof of the source conjunct at the same position (else the whole node) names what breaks it.
@@ -38,14 +38,15 @@ export function conjunctDelta(ctx: RuleContext, direction: Direction): RuleFindi
 
 const metMemo = new WeakMap<object, JsonObject | null>();
 
-/** The meet of a node's conjuncts and the keywords beside its `allOf` (memoised per node: stable proof keys). */
-function metOf(node: JsonObject, root: SchemaNode): JsonObject | undefined {
-  let hit = metMemo.get(node);
+/** The meet of a node's conjuncts and the keywords beside its `allOf` (memoised per node as written: see besideOf). */
+function metOf(key: SchemaNode, node: JsonObject, root: SchemaNode): JsonObject | undefined {
+  if (typeof key === "boolean" || isMeet(key)) return undefined;
+  let hit = metMemo.get(key);
   if (hit === undefined) {
     const conjuncts = Array.isArray(node["allOf"]) ? (node["allOf"] as SchemaNode[]) : [];
-    const rest = besideOf(node, "allOf");
+    const rest = besideOf(key, node, "allOf");
     hit = conjuncts.length < 2 && rest === undefined ? null : meet(rest === undefined ? conjuncts : [...conjuncts, rest], root) ?? null;
-    metMemo.set(node, hit);
+    metMemo.set(key, hit);
   }
   return hit ?? undefined;
 }

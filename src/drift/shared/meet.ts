@@ -21,12 +21,28 @@ const REFUSED = ["nullable", "patternProperties", "unevaluatedProperties", "unev
 
 const memo = new WeakMap<object, WeakMap<object, JsonObject | null>>();
 
+/**
+ * Nodes built here (meets, their `allOf`s and rests). Never met again: a meet of a meet (or of the `allOf` of two
+ * property schemas inside one) is a new node at every proof level, and co-induction, which closes on node
+ * identity, would never close on a recursive schema.
+ */
+const built = new WeakSet<object>();
+
+export function isMeet(node: SchemaNode): boolean {
+  return isObj(node) && built.has(node);
+}
+
 const besideMemo = new WeakMap<object, Map<string, JsonObject | null>>();
 
-/** The node without its `kw` (the keywords that stand beside a combinator), memoised per node; undefined if none. */
-export function besideOf(node: JsonObject, kw: string): JsonObject | undefined {
-  let byKw = besideMemo.get(node);
-  if (byKw === undefined) besideMemo.set(node, (byKw = new Map()));
+/**
+ * The node without its `kw` (the keywords that stand beside a combinator); undefined if none. Memoised per `key`,
+ * the node as written (not its normalized copy, which may be a new object per visit): the meets built from it, and
+ * so the proof keys, must be the same objects at every visit, or co-induction never closes on recursive schemas.
+ */
+export function besideOf(key: SchemaNode, node: JsonObject, kw: string): JsonObject | undefined {
+  if (!isObj(key) || built.has(key)) return undefined;
+  let byKw = besideMemo.get(key);
+  if (byKw === undefined) besideMemo.set(key, (byKw = new Map()));
   let hit = byKw.get(kw);
   if (hit === undefined) {
     const rest: JsonObject = {};
@@ -47,7 +63,9 @@ export function meetOf(a: SchemaNode, b: SchemaNode, root: SchemaNode): JsonObje
   return hit ?? undefined;
 }
 
+
 export function meet(parts: readonly SchemaNode[], root: SchemaNode): JsonObject | undefined {
+  if (parts.some((p) => isObj(p) && built.has(p))) return undefined;
   const nodes: JsonObject[] = [];
   for (const p of parts) {
     const n = bare(p, root);
@@ -78,9 +96,12 @@ export function meet(parts: readonly SchemaNode[], root: SchemaNode): JsonObject
   const rests = nodes.flatMap((n): JsonValue[] => {
     const rest: JsonObject = {};
     for (const k of assertionKeys(n)) if (!OBJECT_KEYS.has(k)) rest[k] = n[k]!;
-    return Object.keys(rest).length > 0 ? [rest] : [];
+    if (Object.keys(rest).length === 0) return [];
+    built.add(rest);
+    return [rest];
   });
   if (rests.length > 0) out["allOf"] = rests;
+  built.add(out);
   return out;
 }
 
@@ -109,7 +130,11 @@ function all(list: readonly JsonValue[], root: SchemaNode): JsonValue {
     return true;
   });
   if (kept.some((x) => x === false)) return false;
-  return kept.length === 0 ? true : kept.length === 1 ? kept[0]! : { allOf: kept };
+  if (kept.length === 0) return true;
+  if (kept.length === 1) return kept[0]!;
+  const both: JsonObject = { allOf: kept };
+  built.add(both);
+  return both;
 }
 
 /** The types every part allows (undefined: no part says; null: none left). */

@@ -38,7 +38,7 @@ export function unionDelta(ctx: RuleContext, kw: Kw, direction: Direction, probl
   const subBranches = ownList ?? byType(sub, subPtr) ?? [back ? ctx.oldAt : ctx.newAt];
   // A source branch together with what stands beside its combinator (shared/meet.ts): what its values satisfy.
   const srcRoot = back ? ctx.oldRoot.root : ctx.newRoot.root;
-  const rest = ownList === undefined ? undefined : besideOf(sub, ownKw);
+  const rest = ownList === undefined ? undefined : besideOf(back ? ctx.oldAt.node : ctx.newAt.node, sub, ownKw);
   const together = (s: At): At | undefined => {
     const met = rest === undefined ? undefined : meetOf(s.node, rest, srcRoot);
     return met === undefined ? undefined : { node: met, pointer: s.pointer };
@@ -67,7 +67,7 @@ export function unionDelta(ctx: RuleContext, kw: Kw, direction: Direction, probl
   // Disjoint within what the target node itself allows (its type next to the oneOf): a partition.
   if (branchesDisjoint(supBranches, back ? ctx.newRoot : ctx.oldRoot, typesOf(sup))) return [];
   // The same, for branches together with the keywords beside the target's oneOf (a tag its parent requires).
-  const supRest = besideOf(sup, kw);
+  const supRest = besideOf(back ? ctx.newAt.node : ctx.oldAt.node, sup, kw);
   const tgtRoot = back ? ctx.newRoot.root : ctx.oldRoot.root;
   const targetTogether = (t: At): At | undefined => {
     const met = supRest === undefined ? undefined : meetOf(t.node, supRest, tgtRoot);
