@@ -297,4 +297,12 @@ export const ISSUE17A_CASES: readonly Case[] = [
     backward: "compatible",
     forward: "incompatible",
   },
+  {
+    // lsdlschema (schemastore): each branch requires its own key, which the other branch's propertyNames rejects.
+    name: "disjoint › a name one branch requires and the other's propertyNames rejects tells them apart",
+    before: s({ oneOf: [{ type: "object", required: ["A"], propertyNames: { anyOf: [{ const: "A" }, { enum: ["common"] }] }, properties: { A: { type: "string" } } }, { type: "object", required: ["B"], propertyNames: { enum: ["B", "common"] } }] }),
+    after: s({ oneOf: [{ type: "object", required: ["A"], propertyNames: { anyOf: [{ const: "A" }, { enum: ["common"] }] }, properties: { A: { type: ["string", "number"] } } }, { type: "object", required: ["B"], propertyNames: { enum: ["B", "common"] } }] }),
+    backward: "compatible",
+    forward: "incompatible",
+  },
 ];
