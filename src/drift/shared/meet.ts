@@ -17,6 +17,8 @@ import { assertionKeys, isObj, jsonEqual, resolveRef } from "../schema.js";
 import type { SchemaNode } from "../types.js";
 
 const OBJECT_KEYS = new Set(["type", "properties", "required", "additionalProperties"]);
+const OBJECT_ONLY = ["properties", "required", "additionalProperties"];
+const MAX_PARTS = 12;
 const REFUSED = ["nullable", "patternProperties", "unevaluatedProperties", "unevaluatedItems", "$dynamicRef", "$recursiveRef"];
 
 const memo = new WeakMap<object, WeakMap<object, JsonObject | null>>();
@@ -72,7 +74,9 @@ export function meet(parts: readonly SchemaNode[], root: SchemaNode): JsonObject
     if (n === undefined) return undefined;
     if (n !== true) nodes.push(n);
   }
-  if (nodes.length === 0) return undefined;
+  // Nothing to merge per key (only rests: the meet would be the source's own allOf again), or too many parts to
+  // prove against in bounded work (a long allOf of `not: {pattern}`s).
+  if (nodes.length === 0 || nodes.length > MAX_PARTS || !nodes.some((n) => OBJECT_ONLY.some((k) => n[k] !== undefined))) return undefined;
   const keys = new Set<string>();
   for (const n of nodes) if (isObj(n["properties"])) for (const k of Object.keys(n["properties"])) keys.add(k);
   const out: JsonObject = {};
