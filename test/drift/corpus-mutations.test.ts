@@ -18,10 +18,11 @@ import { runMutations } from "./corpus/run.js";
 
 const dir = corpusDir(REPO_ROOT);
 /**
- * Unknown directions recorded on this bounded run (issue 17, part A, third round; load average 10-17, two other
- * test processes of mine running): 26 of 680 (3.8%), of which 22 by the engine alone and 4 cut by the 3 s clock;
- * 0 violations. An earlier run of the same round, before `shared/names.ts`, at load average 17-20: 53 (24 by the
- * engine, 29 by the clock), which is why the clock's margin is wider than its recorded share.
+ * Unknown directions recorded on this bounded run (issue 17, part A, third round, final commit; load average
+ * 7-13, two other processes of mine running): 33 of 680 (4.9%), of which 24 by the engine alone and 9 cut by the
+ * 3 s clock; 0 violations. The commit before it (meets not yet limited to object keywords): 26 (22 by the engine,
+ * 4 by the clock). An earlier run of the same round, before `shared/names.ts`, at load average 17-20: 53 (24 by
+ * the engine, 29 by the clock), which is why the clock's margin is wider than its recorded share.
  * Second round (issue 17, part A; load average 15-26 on the
  * 2-core machine, two runs): 44 of 680 (6.5%), of which 29 by the engine alone and 15 cut by the 3 s clock below
  * (the time budget ran out, or building the witness validators would have overrun it); 0 violations. The run
@@ -30,9 +31,9 @@ const dir = corpusDir(REPO_ROOT);
  * The clock's share depends on the machine's load, so each figure has a margin: a lighter machine finishes some
  * of the clock-cut directions and may leave a few of them unknown by the engine; a heavier one cuts more (27 seen).
  */
-const RECORDED_JUDGED = 22;
+const RECORDED_JUDGED = 24;
 const JUDGED_MARGIN = 8;
-const RECORDED_UNKNOWN = 26;
+const RECORDED_UNKNOWN = 33;
 const TIMEOUT_MARGIN = 35;
 
 test("drift corpus mutations › compatible verdicts hold on real instances and generated values; witnesses are real", { skip: dir === undefined ? "../shared/corpus/schemastore is absent" : false }, async () => {
