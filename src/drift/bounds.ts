@@ -10,6 +10,7 @@ import { hasType, type BasicType } from "./schema.js";
 import type { Candidate, Direction, RuleFinding } from "./types.js";
 import { exactInRange, exactRangeWithin, needsExact } from "./shared/exact-range.js";
 import { exactText } from "../ir/exact.js";
+import { patternLengths } from "./shared/pattern-lengths.js";
 
 interface Bound {
   readonly v: number;
@@ -89,6 +90,9 @@ function compareRange(f: Family, ctx: RuleContext, direction: Direction): RuleFi
   // Numbers as written: doubles agree with the literals unless one is held inexactly (shared/exact-range.ts).
   const exactWithin = f === NUMBERS && needsExact(sub, sup) ? exactRangeWithin(sub, sup, ints) : true;
   if (floatWithin && exactWithin === true) return [];
+  // A pattern may already rule out every length between the old and the new bound (shared/pattern-lengths.ts).
+  const fixed = f === LENGTHS && !floatWithin ? patternLengths(sub, { lo: subLo?.v ?? 0, hi: subHi?.v }, { lo: supLo?.v ?? 0, hi: supHi?.v }) : undefined;
+  if (fixed === true) return [];
   const points = new Set<number>();
   for (const b of [subLo, subHi, supLo, supHi]) {
     if (b === undefined) continue;
@@ -98,7 +102,7 @@ function compareRange(f: Family, ctx: RuleContext, direction: Direction): RuleFi
   if (supLo === undefined || supHi === undefined) for (const x of [-1e9, 0, 1e9, 1000]) points.add(x);
   const side = direction === "backward" ? "old" : "new";
   const examples = ctx.examples(side, sub, 3);
-  const candidates: Candidate[] = [];
+  const candidates: Candidate[] = typeof fixed === "string" ? [{ direction, value: fixed }] : [];
   // Points inside the source range and outside the target's first: the likely witnesses (sub-proofs keep few).
   const inSub = (p: number): boolean => (subLo === undefined || p > subLo.v || (p === subLo.v && !subLo.excl)) && (subHi === undefined || p < subHi.v || (p === subHi.v && !subHi.excl));
   const inSup = (p: number): boolean => (supLo === undefined || p > supLo.v || (p === supLo.v && !supLo.excl)) && (supHi === undefined || p < supHi.v || (p === supHi.v && !supHi.excl));
@@ -195,7 +199,15 @@ export const ITEMS: Family = {
   hi: count("maxItems"),
   shape: (size, ex) => {
     const fillers: JsonValue[][] = Array.isArray(ex) && ex.length > 0 ? [ex] : [[null], [0], ["a"], [{}], [false], [[]]];
-    return fillers.map((items) => Array.from({ length: size }, (_, i) => (i < items.length ? items[i]! : items[items.length - 1]!)));
+    const repeated = fillers.map((items) => Array.from({ length: size }, (_, i) => (i < items.length ? items[i]! : items[items.length - 1]!)));
+    // Distinct items too, for `uniqueItems` (actionlint's string lists): the last string or number varied per index.
+    const distinct = fillers.flatMap((items) => {
+      const last = items[items.length - 1]!;
+      if (typeof last !== "string" && typeof last !== "number") return [];
+      const at = (i: number): JsonValue => (typeof last === "string" ? (i === 0 ? last : `${last}${i}`) : last + i);
+      return [Array.from({ length: size }, (_, i) => (i < items.length - 1 ? items[i]! : at(i - items.length + 1)))];
+    });
+    return [...repeated, ...distinct];
   },
   measure: (v) => (Array.isArray(v) ? v.length : undefined),
 };

@@ -18,7 +18,12 @@ import { runMutations } from "./corpus/run.js";
 
 const dir = corpusDir(REPO_ROOT);
 /**
- * Unknown directions recorded on this bounded run (issue 17, part A, second round; load average 15-26 on the
+ * Unknown directions recorded on this bounded run (issue 17, part A, third round, final commit; load average
+ * 7-13, two other processes of mine running): 33 of 680 (4.9%), of which 24 by the engine alone and 9 cut by the
+ * 3 s clock; 0 violations. The commit before it (meets not yet limited to object keywords): 26 (22 by the engine,
+ * 4 by the clock). An earlier run of the same round, before `shared/names.ts`, at load average 17-20: 53 (24 by
+ * the engine, 29 by the clock), which is why the clock's margin is wider than its recorded share.
+ * Second round (issue 17, part A; load average 15-26 on the
  * 2-core machine, two runs): 44 of 680 (6.5%), of which 29 by the engine alone and 15 cut by the 3 s clock below
  * (the time budget ran out, or building the witness validators would have overrun it); 0 violations. The run
  * before it in the same window: 57 (30 by the engine, 27 by the clock). Before this round: 89 of 680 (53 by the
@@ -26,10 +31,10 @@ const dir = corpusDir(REPO_ROOT);
  * The clock's share depends on the machine's load, so each figure has a margin: a lighter machine finishes some
  * of the clock-cut directions and may leave a few of them unknown by the engine; a heavier one cuts more (27 seen).
  */
-const RECORDED_JUDGED = 29;
+const RECORDED_JUDGED = 24;
 const JUDGED_MARGIN = 8;
-const RECORDED_UNKNOWN = 44;
-const TIMEOUT_MARGIN = 27;
+const RECORDED_UNKNOWN = 33;
+const TIMEOUT_MARGIN = 35;
 
 test("drift corpus mutations › compatible verdicts hold on real instances and generated values; witnesses are real", { skip: dir === undefined ? "../shared/corpus/schemastore is absent" : false }, async () => {
   const f = await runMutations(dir!, {

@@ -201,4 +201,108 @@ export const ISSUE17A_CASES: readonly Case[] = [
     forward: "compatible",
     witness: { direction: "backward", value: { PreToolUse: {} } },
   },
+  {
+    // abc-supply-plan (schemastore): a nullable oneOf branch carrying a project's own keyword, moved into `$defs`.
+    name: "leaf refs › a branch with an own keyword extracted into $defs is no change",
+    before: s({ type: "object", properties: { e: { oneOf: [{ type: "string", format: "date", abcIsLastDayOfMonth: true }, { type: "null" }] } } }),
+    after: s({ $defs: { d: { type: "string", format: "date", abcIsLastDayOfMonth: true } }, type: "object", properties: { e: { oneOf: [{ $ref: "#/$defs/d" }, { type: "null" }] } } }),
+    backward: "compatible",
+    forward: "compatible",
+  },
+  {
+    // ctfd (schemastore): every listed value already matches the new pattern.
+    name: "pattern › added beside an enum whose values all match it is no change",
+    before: s({ type: "string", enum: ["public", "private", "admins"] }),
+    after: s({ type: "string", enum: ["public", "private", "admins"], pattern: "^[a-z0-9._-]+$" }),
+    backward: "compatible",
+    forward: "compatible",
+  },
+  {
+    name: "pattern › added beside an enum: the listed value it rejects is the witness",
+    before: s({ type: "string", enum: ["public", "Private"] }),
+    after: s({ type: "string", enum: ["public", "Private"], pattern: "^[a-z]+$" }),
+    backward: "incompatible",
+    forward: "compatible",
+    witness: { direction: "backward", value: "Private" },
+  },
+  {
+    // cinnamon-spice-metadata (schemastore): the pattern has no string shorter than 3 characters.
+    name: "length › minLength raised below what the pattern already demands is no change",
+    before: s({ type: "string", minLength: 1, pattern: "^\\d+(\\.\\d+){1,2}$" }),
+    after: s({ type: "string", minLength: 2, pattern: "^\\d+(\\.\\d+){1,2}$" }),
+    backward: "compatible",
+    forward: "compatible",
+  },
+  {
+    // drupal-breakpoints (schemastore): the witness must match the pattern and be longer than the new maximum.
+    name: "length › maxLength added under a pattern: a long string of the pattern is the witness",
+    before: s({ type: "string", pattern: "^\\d+(\\.\\d+)?x$" }),
+    after: s({ type: "string", pattern: "^\\d+(\\.\\d+)?x$", maxLength: 12 }),
+    backward: "incompatible",
+    forward: "compatible",
+  },
+  {
+    name: "length › minLength raised past the pattern's shortest strings breaks, with a string of the pattern",
+    before: s({ type: "string", minLength: 1, pattern: "^\\d+(\\.\\d+){1,2}$" }),
+    after: s({ type: "string", minLength: 4, pattern: "^\\d+(\\.\\d+){1,2}$" }),
+    backward: "incompatible",
+    forward: "compatible",
+    witness: { direction: "backward", value: "0.0" },
+  },
+  {
+    // actionlint (schemastore): the witness array must hold distinct strings, under a nullable oneOf two levels up.
+    name: "witness › maxItems added to a uniqueItems list behind a oneOf gets distinct items",
+    before: s({ $defs: { list: { type: "array", uniqueItems: true, items: { type: "string", minLength: 1 } } }, type: "object", properties: { labels: { oneOf: [{ $ref: "#/$defs/list" }, { type: "null" }] } } }),
+    after: s({ $defs: { list: { type: "array", uniqueItems: true, items: { type: "string", minLength: 1 }, maxItems: 2 } }, type: "object", properties: { labels: { oneOf: [{ $ref: "#/$defs/list" }, { type: "null" }] } } }),
+    backward: "incompatible",
+    forward: "compatible",
+  },
+  {
+    // dependabot (schemastore): the branch is inside its target only together with the closed object beside it.
+    name: "anyOf › a branch constraining a key its closed parent already rejects is no change",
+    before: s({ type: "object", additionalProperties: false, properties: { prefix: { type: "string" }, include: { const: "scope" } }, anyOf: [{ required: ["prefix"] }, { properties: { include: { const: "scope" } }, required: ["include"] }] }),
+    after: s({ type: "object", additionalProperties: false, properties: { prefix: { type: "string" }, include: { const: "scope" } }, anyOf: [{ required: ["prefix"] }, { properties: { include: { const: "scope" }, extra: { type: "string" } }, required: ["include"] }] }),
+    backward: "compatible",
+    forward: "compatible",
+  },
+  {
+    // The same shape with an open parent: `extra` reaches the branch, so the change breaks.
+    name: "anyOf › a branch constraining a key its open parent lets through breaks",
+    before: s({ type: "object", properties: { prefix: { type: "string" }, include: { const: "scope" } }, anyOf: [{ required: ["prefix"] }, { properties: { include: { const: "scope" } }, required: ["include"] }] }),
+    after: s({ type: "object", properties: { prefix: { type: "string" }, include: { const: "scope" } }, anyOf: [{ required: ["prefix"] }, { properties: { include: { const: "scope" }, extra: { type: "string" } }, required: ["include"] }] }),
+    backward: ["incompatible", "unknown"],
+    forward: "compatible",
+  },
+  {
+    // A oneOf branch held only with its siblings still has its exclusivity checked: "b" now matches both.
+    name: "oneOf › a branch held together with its closed parent still needs exclusivity",
+    before: s({ type: "object", additionalProperties: false, properties: { a: { type: "string" }, b: { type: "string" } }, oneOf: [{ required: ["a"] }, { required: ["b"], properties: { z: { type: "string" } } }] }),
+    after: s({ type: "object", additionalProperties: false, properties: { a: { type: "string" }, b: { type: "string" } }, oneOf: [{ required: ["a"] }, { properties: { z: { type: "number" } } }] }),
+    backward: ["incompatible", "unknown"],
+    forward: ["incompatible", "unknown"],
+  },
+  {
+    // A conjunct inside its target only together with the closed conjunct beside it.
+    name: "allOf › a conjunct constraining a key another conjunct closes out is no change",
+    before: s({ $defs: { closed: { type: "object", properties: { a: { type: "string" } }, additionalProperties: false }, named: { properties: { a: { minLength: 1 } } } }, allOf: [{ $ref: "#/$defs/closed" }, { $ref: "#/$defs/named" }] }),
+    after: s({ $defs: { closed: { type: "object", properties: { a: { type: "string" } }, additionalProperties: false }, named: { properties: { a: { minLength: 1 }, z: { type: "number" } } } }, allOf: [{ $ref: "#/$defs/closed" }, { $ref: "#/$defs/named" }] }),
+    backward: "compatible",
+    forward: "compatible",
+  },
+  {
+    // template (schemastore): the branches are told apart by a `type` tag their parent requires, not they.
+    name: "oneOf › branches tagged by a key only their parent requires are exclusive",
+    before: s({ type: "object", required: ["type"], properties: { type: { enum: ["bind", "generated"] } }, oneOf: [{ required: ["binding"], properties: { type: { enum: ["bind"] } } }, { required: ["generator"], properties: { type: { enum: ["generated"] }, generator: { enum: ["random"] } } }] }),
+    after: s({ type: "object", required: ["type"], properties: { type: { enum: ["bind", "generated"] } }, oneOf: [{ required: ["binding"], properties: { type: { enum: ["bind"] } } }, { required: ["generator"], properties: { type: { enum: ["generated"] }, generator: { enum: ["random", "now"] } } }] }),
+    backward: "compatible",
+    forward: "incompatible",
+  },
+  {
+    // lsdlschema (schemastore): each branch requires its own key, which the other branch's propertyNames rejects.
+    name: "disjoint › a name one branch requires and the other's propertyNames rejects tells them apart",
+    before: s({ oneOf: [{ type: "object", required: ["A"], propertyNames: { anyOf: [{ const: "A" }, { enum: ["common"] }] }, properties: { A: { type: "string" } } }, { type: "object", required: ["B"], propertyNames: { enum: ["B", "common"] } }] }),
+    after: s({ oneOf: [{ type: "object", required: ["A"], propertyNames: { anyOf: [{ const: "A" }, { enum: ["common"] }] }, properties: { A: { type: ["string", "number"] } } }, { type: "object", required: ["B"], propertyNames: { enum: ["B", "common"] } }] }),
+    backward: "compatible",
+    forward: "incompatible",
+  },
 ];

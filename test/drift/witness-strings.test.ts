@@ -11,6 +11,9 @@ const cases: { pattern: string; min: number; max: number }[] = [
   { pattern: "^[a-z]+$", min: 5, max: 5 },
   { pattern: "x", min: 3, max: 100_000 },
   { pattern: "^[a-z]*$", min: 0, max: 2 },
+  // Lookaround has no automaton: a word of the pattern with its assertions ignored, kept when the pattern matches it.
+  { pattern: "^(?!io\\.papermc\\.)([a-zA-Z_$][a-zA-Z\\d_$]*\\.)*[a-zA-Z_$][a-zA-Z\\d_$]*$", min: 0, max: Infinity },
+  { pattern: "^(?=.*\\d)[a-z0-9]{4,}$", min: 0, max: Infinity },
 ];
 
 test("witness strings › a string matching the pattern within its length bounds (bounds no longer empty the language)", () => {
@@ -25,6 +28,8 @@ test("witness strings › a string matching the pattern within its length bounds
 });
 
 test("witness strings › none when the bounds exclude every match", () => {
+  // The assertion-free word "aaaa" fails the lookahead: no string rather than a wrong one.
+  assert.equal(stringMatching("^(?!a)[a]{4}$", 0, 10, 0), undefined);
   assert.equal(stringMatching("^[a-z]{3}$", 4, 10, 0), undefined);
   assert.equal(stringMatching("^a$", 0, 0, 0), undefined);
 });

@@ -4,7 +4,7 @@
  */
 import type { JsonObject } from "../../ir/json.js";
 import { defineRule, type RuleContext } from "../define.js";
-import { patternIncluded } from "../regex.js";
+import { hasName, patternIncluded, patternLanguage } from "../regex.js";
 import { hasType } from "../schema.js";
 import type { Direction, RuleFinding } from "../types.js";
 
@@ -13,6 +13,12 @@ function check(ctx: RuleContext, direction: Direction): RuleFinding[] {
   const supP = sup["pattern"];
   if (typeof supP !== "string" || !hasType(direction === "backward" ? ctx.oldTypes : ctx.newTypes, "string")) return [];
   const subP = typeof sub["pattern"] === "string" ? sub["pattern"] : "";
+  const listed = enumerated(sub, subP, supP);
+  if (listed !== undefined) {
+    if (listed.length === 0) return [];
+    const message = `pattern ${JSON.stringify(supP)} rejects enum value(s) ${listed.slice(0, 5).map((v) => JSON.stringify(v)).join(", ")} of ${direction === "backward" ? "old" : "new"}`;
+    return [{ message, breaks: [direction], candidates: listed.map((value) => ({ direction, value })) }];
+  }
   const inc = patternIncluded(subP, supP);
   if (inc.included === true) return [];
   const side = direction === "backward" ? "old" : "new";
@@ -24,6 +30,20 @@ function check(ctx: RuleContext, direction: Direction): RuleFinding[] {
   }
   const fitted = fit(sub, examples);
   return [{ message: `${message}; e.g. ${JSON.stringify(inc.witness)}`, breaks: [direction], candidates: [inc.witness, ...fitted, ...examples].map((value) => ({ direction, value })) }];
+}
+
+/**
+ * A source `enum` lists every string the source can hold (ctfd: `enum: ["public", "private", "admins"]` with
+ * `pattern: "^[a-z0-9._-]+$"` added): the listed strings (those the source's own pattern admits) that the target
+ * pattern rejects, decided on the automata; undefined when there is no enum or no automaton.
+ */
+function enumerated(sub: JsonObject, subP: string, supP: string): string[] | undefined {
+  const list = sub["enum"];
+  if (!Array.isArray(list)) return undefined;
+  const target = patternLanguage(supP);
+  const source = subP === "" ? undefined : patternLanguage(subP);
+  if (target === undefined || (subP !== "" && source === undefined)) return undefined;
+  return list.filter((v): v is string => typeof v === "string" && (source === undefined || hasName(source, v)) && !hasName(target, v));
 }
 
 /**

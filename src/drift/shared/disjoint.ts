@@ -14,6 +14,7 @@ import { ALL_TYPES, assertionKeys, hasType, isObj, jsonEqual, typesOf, type Basi
 import type { SchemaNode } from "../types.js";
 import { exactRangesApart, needsExact } from "./exact-range.js";
 import { finiteValues } from "./finite.js";
+import { nameRejected } from "./names.js";
 import { resolve, type Root } from "./resolve.js";
 import { oneOfTypes } from "./vacuous.js";
 
@@ -87,13 +88,14 @@ export function disjoint(x: SchemaNode, y: SchemaNode, rx: Root, ry: Root = rx, 
   if (countsApart(a, ra, b) || countsApart(b, rb, a)) return true;
   for (const k of ra.required) {
     if (rb.closed.some((c) => !allows(c, k))) return true;
+    if (rb.names.some((n) => nameRejected(n, k, ry))) return true;
     // a's values all have k (with a value in every pa); b's values that have k hold there a value of every pb: so
     // disjoint values at k separate them even when b does not require k.
     const pa = ra.props.get(k) ?? [];
     const pb = [...(rb.props.get(k) ?? []), ...additionalAt(b, k)];
     if (pa.some((x1) => pb.some((y1) => disjoint(x1, y1, rx, ry, new Set(ALL_TYPES), depth + 1)))) return true;
   }
-  for (const k of rb.required) if (ra.closed.some((c) => !allows(c, k)) || excluded(ra.absent.get(k), rb.props.get(k), ry)) return true;
+  for (const k of rb.required) if (ra.closed.some((c) => !allows(c, k)) || ra.names.some((n) => nameRejected(n, k, rx)) || excluded(ra.absent.get(k), rb.props.get(k), ry)) return true;
   for (const k of ra.required) if (excluded(rb.absent.get(k), ra.props.get(k), rx)) return true;
   return false;
 }
@@ -151,12 +153,15 @@ interface ObjectFacts {
    * `not: {anyOf: [{required: [k], properties: {k: {type: T}}}, …]}`.
    */
   readonly absent: Map<string, ReadonlySet<BasicType>>;
+  /** `propertyNames` schemas of the node and its conjuncts: every member name must satisfy each. */
+  readonly names: SchemaNode[];
 }
 
-function facts(node: JsonObject, r: Root, depth: number, out: ObjectFacts = { required: new Set(), props: new Map(), closed: [], absent: new Map() }): ObjectFacts {
+function facts(node: JsonObject, r: Root, depth: number, out: ObjectFacts = { required: new Set(), props: new Map(), closed: [], absent: new Map(), names: [] }): ObjectFacts {
   if (Array.isArray(node["required"])) for (const k of node["required"]) if (typeof k === "string") out.required.add(k);
   if (isObj(node["properties"])) for (const [k, v] of Object.entries(node["properties"])) out.props.set(k, [...(out.props.get(k) ?? []), v as SchemaNode]);
   if (node["additionalProperties"] === false) out.closed.push(node);
+  if (node["propertyNames"] !== undefined) out.names.push(node["propertyNames"] as SchemaNode);
   for (const [k, types] of absentKeys(node["not"], r)) out.absent.set(k, types);
   if (depth <= MAX_DEPTH && Array.isArray(node["allOf"])) {
     for (const c of node["allOf"]) {

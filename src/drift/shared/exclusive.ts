@@ -31,7 +31,7 @@ export interface Overlap {
 }
 
 /** Undefined when every covered source branch is proven to match exactly one target branch. */
-export function overlapOf(ctx: RuleContext, direction: Direction, subs: readonly At[], sups: readonly At[], subIsOneOf: boolean): Overlap | undefined {
+export function overlapOf(ctx: RuleContext, direction: Direction, subs: readonly At[], sups: readonly At[], subIsOneOf: boolean, together?: (s: At) => At | undefined, targetTogether?: (t: At) => At | undefined): Overlap | undefined {
   const back = direction === "backward";
   const [srcRoot, tgtRoot] = back ? [ctx.oldRoot, ctx.newRoot] : [ctx.newRoot, ctx.oldRoot];
   // A source value is of a type the source node allows and, for a source oneOf, one it can accept (vacuous.ts).
@@ -41,18 +41,27 @@ export function overlapOf(ctx: RuleContext, direction: Direction, subs: readonly
   const inside = (s: At, t: At): boolean => (back ? ctx.proves("backward", s, t) : ctx.proves("forward", t, s));
   const contained = (t: At, s: At): boolean => (back ? ctx.proves("forward", s, t) : ctx.proves("backward", t, s));
   const proofOf = (t: At, s: At): ProofPair => (back ? { direction: "forward", old: s.node, new: t.node } : { direction: "backward", old: t.node, new: s.node });
+  // Target branches together with the keywords beside the target's oneOf (shared/meet.ts): a source value that
+  // fails those is rejected by the target anyway, and the rules of those keywords report it.
+  const meetsApart = (a: At, b: At): boolean => {
+    const [x, y] = [targetTogether?.(a), targetTogether?.(b)];
+    return x !== undefined && y !== undefined && disjoint(x.node, y.node, tgtRoot, tgtRoot, within);
+  };
   const apart = new Map<string, boolean>();
   const targetsApart = (j: number, p: number): boolean => {
     const key = j < p ? `${j}|${p}` : `${p}|${j}`;
     let v = apart.get(key);
-    if (v === undefined) apart.set(key, (v = disjoint(sups[j]!.node, sups[p]!.node, tgtRoot, tgtRoot, within)));
+    if (v === undefined) apart.set(key, (v = disjoint(sups[j]!.node, sups[p]!.node, tgtRoot, tgtRoot, within) || meetsApart(sups[j]!, sups[p]!)));
     return v;
   };
   let first: Overlap | undefined;
   for (const [i, s] of subs.entries()) {
     // Target branches holding S_i: the same position first (unreordered lists are the common case).
     const order = [...sups.keys()].sort((x, y) => Number(y === i) - Number(x === i));
-    const holders = order.filter((p) => inside(s, sups[p]!));
+    // A branch held only together with what stands beside it (shared/meet.ts) is held all the same: its values
+    // are those of the meet, and the exclusions below, judged on the branch alone, hold for fewer values too.
+    const met = together?.(s);
+    const holders = order.filter((p) => inside(s, sups[p]!) || (met !== undefined && inside(met, sups[p]!)));
     if (holders.length === 0) continue; // uncovered: reported by the *-branch-removed/added rules
     let failed: Overlap | undefined;
     const excludedAll = holders.some((p) => {
@@ -60,6 +69,8 @@ export function overlapOf(ctx: RuleContext, direction: Direction, subs: readonly
         if (j === p) continue;
         if (targetsApart(j, p)) continue;
         if (disjoint(s.node, t.node, srcRoot, tgtRoot, within)) continue;
+        const tt = targetTogether?.(t);
+        if (met !== undefined && (disjoint(met.node, t.node, srcRoot, tgtRoot, within) || (tt !== undefined && disjoint(met.node, tt.node, srcRoot, tgtRoot, within)))) continue;
         if (subIsOneOf) {
           // The branch at the same position first; every other one only for short lists (bounded work).
           const ks = [j, ...(subs.length <= 8 ? subs.keys() : [])].filter((k, n, all) => k !== i && k < subs.length && all.indexOf(k) === n);

@@ -9,11 +9,20 @@
  */
 import type { JsonObject, JsonValue } from "../../ir/json.js";
 import { carryLiterals } from "../../ir/exact.js";
+import { keywordKind } from "../../ir/keywords.js";
 import { assertionKeys, isObj, resolveRef } from "../schema.js";
+import { STANDARD } from "../standard.js";
 import type { SchemaNode } from "../types.js";
 
 /** Keywords that hold no subschema and no reference: a schema made of these alone is a leaf. */
 const LEAF = new Set(["type", "enum", "const", "format", "pattern", "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "nullable"]);
+
+/**
+ * A project's own keyword (not standard, not `$…`, unknown to the validators) is opaque and ignored by the generated
+ * validators: it holds no subschema they follow, so a leaf may carry it (`{type: string, format: date,
+ * abcIsLastDayOfMonth: true}` behind a `$ref`, corpus abc-supply-plan).
+ */
+const leafKey = (k: string): boolean => LEAF.has(k) || (!STANDARD.has(k) && !k.startsWith("$") && keywordKind(k) === undefined);
 
 const memo = new WeakMap<object, WeakMap<object, SchemaNode>>();
 
@@ -43,5 +52,5 @@ function leafBehind(branch: JsonValue, root: SchemaNode): JsonValue | undefined 
   const target = resolveRef(root, branch["$ref"])?.node;
   if (!isObj(target)) return undefined;
   const keys = assertionKeys(target);
-  return keys.length > 0 && keys.every((k) => LEAF.has(k)) ? target : undefined;
+  return keys.length > 0 && keys.every(leafKey) ? target : undefined;
 }

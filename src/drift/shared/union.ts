@@ -13,6 +13,7 @@ import { typesOf } from "../schema.js";
 import { atFirst } from "./conjuncts.js";
 import { branchesDisjoint } from "./disjoint.js";
 import { overlapOf } from "./exclusive.js";
+import { besideOf, meetOf } from "./meet.js";
 import { candidatesFor, DIVERSE } from "./samples.js";
 
 type Kw = "anyOf" | "oneOf";
@@ -32,8 +33,16 @@ export function unionDelta(ctx: RuleContext, kw: Kw, direction: Direction, probl
   const supBranches = branches(sup, kw, supPtr);
   if (supBranches === undefined) return [];
   const subOneOf = branches(sub, "oneOf", subPtr);
-  const ownList = branches(sub, kw, subPtr) ?? branches(sub, kw === "anyOf" ? "oneOf" : "anyOf", subPtr);
+  const ownKw = sub[kw] !== undefined ? kw : kw === "anyOf" ? "oneOf" : "anyOf";
+  const ownList = branches(sub, ownKw, subPtr);
   const subBranches = ownList ?? byType(sub, subPtr) ?? [back ? ctx.oldAt : ctx.newAt];
+  // A source branch together with what stands beside its combinator (shared/meet.ts): what its values satisfy.
+  const srcRoot = back ? ctx.oldRoot.root : ctx.newRoot.root;
+  const rest = ownList === undefined ? undefined : besideOf(back ? ctx.oldAt.node : ctx.newAt.node, sub, ownKw);
+  const together = (s: At): At | undefined => {
+    const met = rest === undefined ? undefined : meetOf(s.node, rest, srcRoot);
+    return met === undefined ? undefined : { node: met, pointer: s.pointer };
+  };
   const proof = (s: At, t: At): ProofPair => (back ? { direction, old: s.node, new: t.node } : { direction, old: t.node, new: s.node });
   const inside = (s: At, t: At): boolean => (back ? ctx.proves("backward", s, t) : ctx.proves("forward", t, s));
   if (problem === "uncovered") {
@@ -41,22 +50,37 @@ export function unionDelta(ctx: RuleContext, kw: Kw, direction: Direction, probl
     for (const [i, s] of subBranches.entries()) {
       // The branch at the same position first (see conjuncts.ts `atFirst`).
       if (atFirst(supBranches, i).some((t) => inside(s, t))) continue;
+      const met = together(s);
+      if (met !== undefined && atFirst(supBranches, i).some((t) => inside(met, t))) continue;
       // The failed proof against the branch at the same position (or the only one) explains it best.
       const counterpart = supBranches[Math.min(i, supBranches.length - 1)]!;
       const because = proof(s, counterpart);
       const what = back ? `an old ${kw} branch (${s.pointer || "/"}) is not covered by any new branch` : `a new ${kw} branch (${s.pointer || "/"}) is not covered by any old branch`;
       const found = ctx.counterexamples(because).map((value): Candidate => ({ direction, value }));
-      out.push({ message: what, breaks: [direction], because, candidates: [...found, ...candidatesFor(ctx, direction, s.node, [])] });
+      // Values of the branch together with its siblings first: the branch alone may accept what its parent rejects.
+      const beside = met === undefined ? [] : candidatesFor(ctx, direction, met.node, []);
+      out.push({ message: what, breaks: [direction], because, candidates: [...found, ...beside, ...candidatesFor(ctx, direction, s.node, [])] });
     }
     return out;
   }
   if (kw !== "oneOf") return [];
   // Disjoint within what the target node itself allows (its type next to the oneOf): a partition.
   if (branchesDisjoint(supBranches, back ? ctx.newRoot : ctx.oldRoot, typesOf(sup))) return [];
+  // The same, for branches together with the keywords beside the target's oneOf (a tag its parent requires).
+  const supRest = besideOf(back ? ctx.newAt.node : ctx.oldAt.node, sup, kw);
+  const tgtRoot = back ? ctx.newRoot.root : ctx.oldRoot.root;
+  const targetTogether = (t: At): At | undefined => {
+    const met = supRest === undefined ? undefined : meetOf(t.node, supRest, tgtRoot);
+    return met === undefined ? undefined : { node: met, pointer: t.pointer };
+  };
+  if (supRest !== undefined) {
+    const met = supBranches.map(targetTogether);
+    if (met.every((t) => t !== undefined) && branchesDisjoint(met as At[], back ? ctx.newRoot : ctx.oldRoot, typesOf(sup))) return [];
+  }
   // The same list of equivalent branches on both sides: exclusivity is inherited as it is.
   if (subOneOf !== undefined && equivalentLists(ctx, back ? subOneOf : supBranches, back ? supBranches : subOneOf)) return [];
   const subIsOneOf = subOneOf !== undefined && (kw === "oneOf" || branches(sub, "anyOf", subPtr) === undefined);
-  const overlap = overlapOf(ctx, direction, subBranches, supBranches, subIsOneOf);
+  const overlap = overlapOf(ctx, direction, subBranches, supBranches, subIsOneOf, together, targetTogether);
   if (overlap === undefined) return [];
   // A value of two target branches that the source accepts: what broke "other ⊆ its old self", then examples
   // of the overlapping branches, then values of every type (numbers match every untyped branch at once).

@@ -4,8 +4,34 @@ import { patternLanguage, shortestWordSet } from "../regex.js";
 
 export function stringMatching(pattern: string, min: number, max: number, variant: number): string | undefined {
   const dfa = patternLanguage(pattern);
-  if (dfa === undefined) return undefined;
-  return pickWord(dfa, min, max, variant);
+  if (dfa !== undefined) return pickWord(dfa, min, max, variant);
+  // No automaton (lookaround: paper-plugin's `^(?!io\.papermc\.)…$` class names): a word of the pattern with its
+  // assertions ignored (a larger language), kept only if the pattern itself matches it. A short word, so the
+  // backtracking matcher's cost stays small; a guess either way, confirmed by the validators.
+  const loose = looseLanguage(pattern);
+  const word = loose === undefined ? undefined : pickWord(loose, min, max, variant);
+  try {
+    return word !== undefined && new RegExp(pattern, "u").test(word) ? word : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const loose = new Map<string, DFA | null>();
+
+function looseLanguage(pattern: string): DFA | undefined {
+  let hit = loose.get(pattern);
+  if (hit === undefined) {
+    try {
+      const { expression, maxCharacter } = JS.Parser.fromLiteral({ source: pattern, flags: "u" }).parse({ backreferences: "throw", assertions: "parse" });
+      const nfa = NFA.fromRegex(expression, { maxCharacter }, { assertions: "ignore" }, new NFA.LimitedNodeFactory(20_000));
+      hit = DFA.fromFA(nfa, new DFA.LimitedNodeFactory(20_000));
+    } catch {
+      hit = null;
+    }
+    loose.set(pattern, hit);
+  }
+  return hit ?? undefined;
 }
 
 /**
