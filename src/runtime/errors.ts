@@ -54,6 +54,24 @@ export function runContract<T>(rules: KeywordRules, validate: RawValidator, vali
   return failure(rules, valid === false ? collectErrors(validate, value, maxDepth, options?.maxErrors ?? DEFAULT_MAX_ERRORS) : valid);
 }
 
+/**
+ * `runContract` for a value proven to nest at most `maxDepth` levels and to be plain JSON (parsed from text whose
+ * brackets were counted: `parseContractText`), so the depth walk could find nothing and is not run. Same result as
+ * `runContract` on such a value; a separate entry so that a bundle of `parse…` alone does not carry it.
+ */
+export function runContractWithin<T>(rules: KeywordRules, validate: RawValidator, validateFirst: RawValidator, validateFast: FastValidator, value: unknown, options?: ValidateOptions): ParseResult<T> {
+  const maxDepth = options?.maxDepth ?? DEFAULT_MAX_DEPTH;
+  let valid: boolean | ContractError | undefined;
+  try {
+    valid = validateFast(value, maxDepth);
+  } catch {
+    // As in runContract: the guarded validator below classifies it.
+  }
+  valid ??= guarded(validateFirst, value, maxDepth);
+  if (valid === true) return { ok: true, value: value as T };
+  return failure(rules, valid === false ? collectErrors(validate, value, maxDepth, options?.maxErrors ?? DEFAULT_MAX_ERRORS) : valid);
+}
+
 /** The depth error of `value`, the classified throw of a value that cannot be walked, or undefined. */
 function depthGuard(value: unknown, maxDepth: number): ContractError | undefined {
   try {

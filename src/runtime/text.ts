@@ -8,7 +8,7 @@
  * noPropertyAccessFromIndexSignature, verbatimModuleSyntax, isolatedModules).
  */
 
-import { runContract, runValidator, show, type KeywordRules } from "./errors.js";
+import { runContract, runContractWithin, runValidator, show, type KeywordRules } from "./errors.js";
 import { DEFAULT_MAX_DEPTH, textDepthOffset, type FastValidator } from "./limits.js";
 import { numberProblem, shortToken } from "./numbers.js";
 import type { ContractError, ContractErrorCode, ParseResult, RawValidator, TextParseOptions } from "./types.js";
@@ -293,13 +293,29 @@ export function parseText<T>(validate: RawValidator, text: string, options?: Tex
  */
 export function parseContractText<T>(rules: KeywordRules, validate: RawValidator, validateFirst: RawValidator, validateFast: FastValidator, text: string, options?: TextParseOptions): ParseResult<T> {
   const parsed = textValue(text, options);
-  return parsed.ok ? runContract<T>(rules, validate, validateFirst, validateFast, parsed.value, options) : parsed;
+  if (!parsed.ok) return parsed;
+  return (withinDepth(text, options) ? runContractWithin<T> : runContract<T>)(rules, validate, validateFirst, validateFast, parsed.value, options);
 }
+
+/**
+ * Whether the value `textValue` returned for `text` is proven to nest at most `maxDepth` levels, so `runContract`
+ * need not walk it: JSON.parse builds one level per bracket, so text no longer than the limit cannot nest deeper;
+ * longer text was counted by `textDepthOffset` when it opens with a bracket, and that count is exact when the whole
+ * text is what JSON.parse read (without `unwrap`, the only other value is an embedded one). A `normalize` hook may
+ * return any value: then nothing is proven.
+ */
+function withinDepth(text: string, options: TextParseOptions | undefined): boolean {
+  if (options?.normalize !== undefined) return false;
+  return text.length <= (options?.maxDepth ?? DEFAULT_MAX_DEPTH) || (options?.unwrap !== true && OPENS_WITH_BRACKET.test(text));
+}
+
+/** Text that `textValue` counts the brackets of before parsing (a bare array or object). */
+const OPENS_WITH_BRACKET = /^\uFEFF?[ \t\n\r]*[[{]/;
 
 /** The value of JSON text, normalized, or its text error: too deep (checked before parsing), invalid, wrapped... */
 function textValue(text: string, options: TextParseOptions | undefined): TextParse {
   const limit = options?.maxDepth ?? DEFAULT_MAX_DEPTH;
-  const at = /^\uFEFF?[ \t\n\r]*[[{]/.test(text) ? textDepthOffset(text, limit) : -1;
+  const at = OPENS_WITH_BRACKET.test(text) ? textDepthOffset(text, limit) : -1;
   if (at >= 0) {
     const error = textError("json.too_deep", `the output nests deeper than ${limit} levels of arrays and objects (the maxDepth limit)`, text, at);
     return { ok: false, errors: [{ ...error, limit }] };

@@ -6,7 +6,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { KEYWORD_RULES, kwRequired, runContract, type KeywordRules } from "../../src/runtime/errors.js";
+import { KEYWORD_RULES, kwRequired, runContract, runContractWithin, type KeywordRules } from "../../src/runtime/errors.js";
 import type { FastValidator } from "../../src/runtime/limits.js";
 import { parseContractText } from "../../src/runtime/text.js";
 import type { RawError, RawValidator } from "../../src/runtime/types.js";
@@ -113,4 +113,58 @@ test("parseContractText › text errors first, then normalize, then runContract 
   const ok = parseContractText(KEYWORD_RULES, yes.all, yes.first, (value) => (seen.push(value), true), '{"b": 1}', { normalize: (x) => ({ ...(x as object), n: 1 }) });
   assert.deepEqual(ok, { ok: true, value: { b: 1, n: 1 } });
   assert.deepEqual(seen, [{ b: 1, n: 1 }], "the fast path sees the normalized value");
+});
+
+test("runContractWithin › no depth walk (a getter the walk would read is never read), else runContract's steps and result", () => {
+  let reads = 0;
+  const value = {
+    get a() {
+      reads++;
+      return [];
+    },
+  };
+  const v = validators([MISSING], false);
+  const r = runContractWithin({ required: kwRequired }, v.all, v.first, fast(false, v.calls), value, { maxErrors: 3 });
+  assert.deepEqual(r, { ok: false, errors: [{ code: "schema.required", instancePath: "", schemaPath: "#/required", message: 'the document is missing the required property "a"' }] });
+  assert.deepEqual(v.calls, ["fast 1000", "all 3"]);
+  assert.equal(reads, 0);
+  const walked = runContract({ required: kwRequired }, v.all, v.first, fast(false, v.calls), value);
+  assert.equal(walked.ok, false);
+  assert.equal(reads, 1, "runContract's depth walk reads it");
+  for (const answer of [true, false, undefined, "throw"] as const) {
+    for (const first of [true, false]) {
+      const a = validators([MISSING], first);
+      const b = validators([MISSING], first);
+      assert.deepEqual(runContractWithin(KEYWORD_RULES, a.all, a.first, fast(answer, a.calls), { b: [1] }), runContract(KEYWORD_RULES, b.all, b.first, fast(answer, b.calls), { b: [1] }));
+      assert.deepEqual(a.calls, b.calls, `fast ${String(answer)}, first ${String(first)}`);
+    }
+  }
+});
+
+test("parseContractText › the depth walk is skipped only where the text proves the depth: results equal runContract's on the parsed value", () => {
+  const long = `{"b": [[1, 2]], "pad": "${"x".repeat(40)}"}`;
+  const texts: [string, number | undefined][] = [
+    ['{"b": [[1]]}', undefined],
+    ["[[[1]]]", 3],
+    [long, 4],
+    [`\uFEFF ${long}`, 4],
+    [long, undefined],
+  ];
+  for (const [text, maxDepth] of texts) {
+    for (const answer of [true, false, undefined] as const) {
+      const a = validators([MISSING], false);
+      const b = validators([MISSING], false);
+      const options = maxDepth === undefined ? {} : { maxDepth };
+      const viaText = parseContractText(KEYWORD_RULES, a.all, a.first, fast(answer, a.calls), text, options);
+      const direct = runContract(KEYWORD_RULES, b.all, b.first, fast(answer, b.calls), JSON.parse(text.replace(/^\uFEFF/, "")) as unknown, options);
+      assert.deepEqual(viaText, direct, `${text.slice(0, 20)} maxDepth ${String(maxDepth)} fast ${String(answer)}`);
+      assert.deepEqual(a.calls, b.calls);
+    }
+  }
+  // Where the text proves nothing, the value is still walked: a deep value from normalize, or one unwrapped from prose.
+  const v = validators([MISSING], false);
+  const normalized = parseContractText(KEYWORD_RULES, v.all, v.first, fast(false, v.calls), "[1]", { maxDepth: 3, normalize: () => [[[[1]]]] });
+  assert.equal(normalized.ok === false && normalized.errors[0]?.code, "json.too_deep");
+  const unwrapped = parseContractText(KEYWORD_RULES, v.all, v.first, fast(false, v.calls), "Here it is: [[[[1]]]] as asked", { maxDepth: 3, unwrap: true });
+  assert.equal(unwrapped.ok === false && unwrapped.errors[0]?.code, "json.too_deep");
 });
