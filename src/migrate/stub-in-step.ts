@@ -21,11 +21,12 @@ let loaded: typeof TS | undefined;
  */
 const compiler = (): typeof TS => (loaded ??= createRequire(import.meta.url)("typescript") as typeof TS);
 
-/** What of a stub's target (`StubTarget`, stub.ts, which imports this file) the answer depends on. */
+/** A stub's target (`StubTarget` in stub.ts, which imports this file): names and import specifiers. */
 export interface InStepTarget {
   readonly contract: string;
   readonly from: number;
   readonly functionName: string;
+  /** Import specifiers of `v<from>.ts`, `v<from+1>.ts` and `_runtime.ts`, relative to the migration file. */
   readonly oldModule: string;
   readonly newModule: string;
   readonly runtimeModule: string;

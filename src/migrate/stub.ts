@@ -12,18 +12,10 @@ import { docComment, stringLiteral } from "../emit/codegen/escape.js";
 import { versionNames } from "../emit/modules/names.js";
 import type { StepAnalysis } from "./analyze.js";
 import { bodyOf, MARKER, renderBody } from "./body.js";
-import { MAYBE_CALL, stubInStep } from "./stub-in-step.js";
+import { MAYBE_CALL, stubInStep, type InStepTarget } from "./stub-in-step.js";
 
-/** What a stub needs besides the analysis: names and the import specifiers seen from the migration file. */
-export interface StubTarget {
-  readonly contract: string;
-  readonly from: number;
-  readonly functionName: string;
-  /** Import specifiers of `v<from>.ts`, `v<from+1>.ts` and `_runtime.ts`, relative to the migration file. */
-  readonly oldModule: string;
-  readonly newModule: string;
-  readonly runtimeModule: string;
-}
+/** What a stub needs besides the analysis: names and the import specifiers seen from the migration file (the same fields the in-step answer reads). */
+export type StubTarget = InStepTarget;
 
 /*
  * Loaded with `require` for the reason given in src/typescript.ts (ts-morph is a large CommonJS bundle), and on first
