@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { lstatSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { displayPath, type Project } from "../config/config.js";
 import { readBanner } from "../emit/codegen/module.js";
@@ -9,6 +9,9 @@ import { CacheSession, type CacheOptions } from "../cache/session.js";
 import type { CompileCache } from "../cache/version.js";
 import type { CompileOptions } from "../compile/compile.js";
 import type { Scope } from "../incremental/run.js";
+import type { Changes } from "../incremental/changes.js";
+import type { StreamedOutput } from "../write/stream.js";
+import { tracePhases, type Phases } from "./phases.js";
 import { withRunCache } from "../cache/context.js";
 import type { StubSync } from "../migrate/sync.js";
 import { clearDeadRuns, leftovers } from "../write/lock.js";
@@ -49,6 +52,7 @@ export interface RunOptions {
 
 /** Compiles a project and writes its output folder atomically. With any input problem nothing is written. */
 export async function build(project: Project, options: RunOptions = {}): Promise<BuildResult> {
+  const phases = tracePhases("build");
   const session = CacheSession.open<BuildResult>("build", project, options.cache);
   const replayed = session?.replay();
   if (replayed !== undefined) {
@@ -56,12 +60,32 @@ export async function build(project: Project, options: RunOptions = {}): Promise
     if (leftovers(project.outDir).length > 0) clearDeadRuns(project.outDir, displayPath(project.rootDir, project.outDir));
     return replayed;
   }
-  const { openScope, keptFolders, unitsText, reuseOthers } = await import("../incremental/run.js");
+  const { openScope } = await import("../incremental/run.js");
   // Before the cache is opened: the changes walk gives the hash memo and may prove the tool identity (session.ts).
-  const { scope, changes } = session === undefined ? {} : openScope(session, project);
-  const cache = compileCache(session);
+  const opened = session === undefined ? {} : openScope(session, project);
+  phases.mark("cache and changes");
+  const stream = await streamColdOutput(project);
+  try {
+    return await buildWith(project, options, session, opened, compileCache(session), stream, phases);
+  } finally {
+    stream?.discard();
+  }
+}
+
+async function buildWith(
+  project: Project,
+  options: RunOptions,
+  session: CacheSession<BuildResult> | undefined,
+  { scope, changes }: { scope?: Scope | undefined; changes?: Changes | undefined },
+  cache: CompileCache | undefined,
+  stream: StreamedOutput | undefined,
+  phases: Phases,
+): Promise<BuildResult> {
+  const { unitsText, reuseOthers, keptFolders } = await import("../incremental/run.js");
   const { compileProject } = await import("./compile.js");
-  const result = await compileProject(project, compileOptions(cache, options, scope));
+  const onFiles = stream === undefined ? {} : { onFiles: (files: readonly (readonly [string, string])[]) => stream.write(files) };
+  const result = await compileProject(project, { ...compileOptions(cache, options, scope), ...onFiles });
+  phases.mark(stream === undefined ? "compile" : "compile (writing as versions arrive)");
   const { nextUnits, totals } = await import("../incremental/assemble.js");
   const all = totals(result, scope);
   if (result.problems.length > 0) {
@@ -72,22 +96,26 @@ export async function build(project: Project, options: RunOptions = {}): Promise
   const { applyPlan } = await import("../write/apply.js");
   const { outputPlan } = await import("../emit/javascript/plan.js");
   const hashOf = cache?.hasher === undefined ? undefined : (f: string) => cache.hasher.hash(f);
-  const applied = applyPlan(project.outDir, await outputPlan(project, result, moduleMemo(cache)), displayPath(project.rootDir, project.outDir), hashOf, keptFolders(scope));
+  const applied = applyPlan(project.outDir, await outputPlan(project, result, moduleMemo(cache)), displayPath(project.rootDir, project.outDir), hashOf, keptFolders(scope), stream);
+  phases.mark("write");
   // The hashes taken to compare are of the files just replaced: the snapshot must record the new ones.
   if (applied.changed) cache?.hasher.forgetUnder(project.outDir);
   // Migration modules belong to the user: created when missing, imports and signatures kept in step, bodies untouched.
   const { syncStubsCached } = await import("../migrate/cached-stubs.js");
   const migrations = await syncStubsCached(project, result, cache?.store);
+  phases.mark("migration stubs");
   // Listed here, not by the CLI, so that a build the cache replays carries it and reads no contract again.
   const { discoverContracts } = await import("../discover/discover.js");
   const { versionsWithoutExamples } = await import("./compile.js");
   const unexampled: Unexampled = versionsWithoutExamples(project, discoverContracts(project).contracts);
+  phases.mark("unexampled");
   const summary = { contracts: all.contracts, versions: all.versions, examples: all.examples, files: all.files, unexampled };
   // What the same build reports once it has run: nothing to write.
   if (session !== undefined) {
     await dependOnMigrations(session, project, result.contracts, scope);
     const recorded: BuildResult = { ok: true, changed: false, migrations: { created: [], updated: [] }, warnings: all.warnings, written: 0, removed: 0, ...summary };
     session.record(recorded, unitsText(nextUnits(project, result, scope, new Map())), reuseOthers(changes, scope));
+    phases.mark("snapshot");
   }
   return {
     ok: true,
@@ -172,6 +200,22 @@ export async function check(project: Project, options: RunOptions = {}): Promise
     session.record(checked, units, reuseOthers(changes, scope));
   }
   return checked;
+}
+
+/**
+ * A cold build (no output folder yet, the TypeScript flavour, whose plan is written as compiled) writes each
+ * version's files while the others compile (src/write/stream.ts); any other build writes after the compile, where
+ * most files are compared and carried rather than written.
+ */
+async function streamColdOutput(project: Project): Promise<StreamedOutput | undefined> {
+  if (project.emit === "js") return undefined;
+  try {
+    if (lstatSync(project.outDir, { throwIfNoEntry: false }) !== undefined) return undefined;
+  } catch {
+    return undefined; // a file where a parent folder must be: the apply reports it
+  }
+  const { openStream } = await import("../write/stream.js");
+  return openStream(project.outDir);
 }
 
 function compileOptions(cache: CompileCache | undefined, options: RunOptions, scope: Scope | undefined): CompileOptions {

@@ -33,6 +33,12 @@ export interface CompileOptions {
   readonly scope?: CompileScope;
   /** Called as versions finish (cache hits count as done at once): for a progress display only, never a result. */
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * Called with each compiled version's planned files as its result arrives, in completion order, while the
+   * workers compile the rest (build streams a cold output folder with it: src/write/stream.ts). The plan returned
+   * is still the one result: every file handed here is in it unless a later one of the same path replaces it.
+   */
+  readonly onFiles?: (files: readonly (readonly [string, string])[]) => void;
 }
 
 /**
@@ -74,7 +80,9 @@ export async function compileProjectWith(project: Project, extensions: Extension
     (i, r) => {
       options.onProgress?.(++done, jobs.length);
       const job = misses[i]!;
-      if ("diagnostic" in r || job.key === undefined) return;
+      if ("diagnostic" in r) return;
+      options.onFiles?.(r.outcome.files);
+      if (job.key === undefined) return;
       writeOutcome(cache!, project, job.key, schemaKey(cache!, project, job.contract, job.source), r.read.slice(1), r.outcome);
     },
     (contract, source, ctx) => compileVersionOutcome(project, extensions.plan, contract, source, ctx),

@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { inputError } from "../errors.js";
 import { readBanner } from "../emit/codegen/module.js";
@@ -7,6 +7,7 @@ import { diffPlan, isEmptyDiff, type PlanDiff, type WritePlan } from "./plan.js"
 import { recoverInterruptedSwap, replaceEntries, swapIn, swapPaths } from "./swap.js";
 import { clearLeftovers, lockOutput } from "./lock.js";
 import { environmentError } from "../fault/environment.js";
+import type { StreamedOutput } from "./stream.js";
 
 export interface ApplyResult {
   readonly changed: boolean;
@@ -18,7 +19,7 @@ export interface ApplyResult {
  * Nothing is touched when the folder already matches the plan; top-level folders whose every file matches are
  * carried over from the old tree instead of being written again, and so are the folders named in `keep`.
  */
-export function applyPlan(outDir: string, plan: WritePlan, displayOutDir: string, hashOf?: (file: string) => string | undefined, keep?: ReadonlySet<string>): ApplyResult {
+export function applyPlan(outDir: string, plan: WritePlan, displayOutDir: string, hashOf?: (file: string) => string | undefined, keep?: ReadonlySet<string>, streamed?: StreamedOutput): ApplyResult {
   const st = lstatSync(outDir, { throwIfNoEntry: false });
   if (st !== undefined && !st.isDirectory()) {
     throw inputError("generated.not-a-folder", { file: displayOutDir }, "the output folder is a file (or a link); move it away or choose another outDir");
@@ -31,13 +32,15 @@ export function applyPlan(outDir: string, plan: WritePlan, displayOutDir: string
   // One run at a time per output folder (lock.ts); a second one waits.
   const lock = lockOutput(outDir, displayOutDir);
   try {
-    return applyLocked(outDir, plan, displayOutDir, hashOf, keep);
+    return applyLocked(outDir, plan, displayOutDir, hashOf, keep, streamed);
   } finally {
+    // Taken over as the staging, or not needed: either way nothing of it outlives the apply.
+    streamed?.discard();
     lock.release();
   }
 }
 
-function applyLocked(outDir: string, plan: WritePlan, displayOutDir: string, hashOf?: (file: string) => string | undefined, keep?: ReadonlySet<string>): ApplyResult {
+function applyLocked(outDir: string, plan: WritePlan, displayOutDir: string, hashOf?: (file: string) => string | undefined, keep?: ReadonlySet<string>, streamed?: StreamedOutput): ApplyResult {
   const paths = swapPaths(outDir);
   recoverInterruptedSwap(paths);
   // Holding the lock, every staging folder and temp file beside the output folder is a dead run's.
@@ -57,10 +60,13 @@ function applyLocked(outDir: string, plan: WritePlan, displayOutDir: string, has
   rmSync(staging, { recursive: true, force: true });
   try {
     const made = new Set<string>();
-    mkdirSync(staging, { recursive: true });
     const wanted = replacing ? new Set(entries.replace) : undefined;
+    // The files streamed during the compile serve only a staging of the whole plan (a cold build's): see stream.ts.
+    const prestaged = wanted === undefined && carry.size === 0 ? takeStream(streamed, staging, plan) : undefined;
+    mkdirSync(staging, { recursive: true });
     for (const [rel, text] of plan) {
       if (wanted !== undefined ? !wanted.has(entryOf(rel)) : carry.has(topLevel(rel))) continue;
+      if (prestaged?.get(rel) === text) continue;
       const file = path.join(staging, ...rel.split("/"));
       const dir = path.dirname(file);
       // One mkdir per folder, not per file: a build of thousands of contracts writes several files into each.
@@ -79,6 +85,33 @@ function applyLocked(outDir: string, plan: WritePlan, displayOutDir: string, has
     throw environmentError(error, displayOutDir);
   }
   return { changed: true, diff };
+}
+
+/**
+ * Moves the streamed folder in as the staging and returns what it holds. A streamed file the final plan does not
+ * have is removed, with the folders it leaves empty, so the staging holds exactly what a write of the plan would.
+ * undefined (and nothing moved) when there is no usable stream.
+ */
+function takeStream(streamed: StreamedOutput | undefined, staging: string, plan: WritePlan): ReadonlyMap<string, string> | undefined {
+  if (streamed === undefined || !streamed.ok || streamed.written.size === 0) return undefined;
+  try {
+    renameSync(streamed.dir, staging);
+  } catch {
+    return undefined; // the plan is written whole instead
+  }
+  const held = new Map(streamed.written);
+  for (const rel of [...held.keys()]) {
+    if (plan.has(rel)) continue;
+    held.delete(rel);
+    const parts = rel.split("/");
+    rmSync(path.join(staging, ...parts), { force: true });
+    for (let n = parts.length - 1; n > 0; n--) {
+      const dir = path.join(staging, ...parts.slice(0, n));
+      if (readdirSync(dir).length > 0) break;
+      rmdirSync(dir);
+    }
+  }
+  return held;
 }
 
 /** The top-level entry a planned path is in: its folder, or the file itself at the top. */

@@ -16,6 +16,7 @@ import os from "node:os";
 import path from "node:path";
 import { inputError } from "../errors.js";
 import { environmentError } from "../fault/environment.js";
+import { STREAM_INFIX } from "./stream.js";
 
 export interface OutputLock {
   readonly file: string;
@@ -155,8 +156,11 @@ export function leftovers(outDir: string): string[] {
   const parent = path.dirname(outDir);
   const base = path.basename(outDir);
   const prefixes = [`.${base}.llm-contracts-new-`, `.${base}.llm-contracts-carry.`, `.${base}.llm-contracts-lock.`];
+  // A stream folder (stream.ts) is written before its run takes the lock: it is a leftover only once its run is dead.
+  const streamed = `.${base}${STREAM_INFIX}`;
+  const deadStream = (name: string): boolean => name.startsWith(streamed) && /^[0-9]+$/.test(name.slice(streamed.length)) && !pidAlive(Number(name.slice(streamed.length)));
   if (!existsSync(parent)) return [];
-  return readdirSync(parent).filter((name) => prefixes.some((p) => name.startsWith(p)));
+  return readdirSync(parent).filter((name) => prefixes.some((p) => name.startsWith(p)) || deadStream(name));
 }
 
 /** Takes the lock and removes dead runs' leftovers: for a build the cache proved a no-op (nothing else to write). */
