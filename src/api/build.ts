@@ -107,7 +107,8 @@ async function buildWith(
   // Listed here, not by the CLI, so that a build the cache replays carries it and reads no contract again.
   const { discoverContracts } = await import("../discover/discover.js");
   const { versionsWithoutExamples } = await import("./compile.js");
-  const unexampled: Unexampled = versionsWithoutExamples(project, discoverContracts(project).contracts);
+  // A whole-project compile discovered every contract already; an incremental one only those it redid.
+  const unexampled: Unexampled = versionsWithoutExamples(project, scope === undefined ? result.contracts : discoverContracts(project).contracts);
   phases.mark("unexampled");
   const summary = { contracts: all.contracts, versions: all.versions, examples: all.examples, files: all.files, unexampled };
   // What the same build reports once it has run: nothing to write.

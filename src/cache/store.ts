@@ -95,11 +95,23 @@ export function writeText(file: string, text: string | undefined): void {
       rmSync(file, { force: true });
       return;
     }
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(tmp, text, "utf8");
+    const dir = path.dirname(file);
+    // A cold run writes thousands of entries into a few namespace folders: one mkdir per folder, not per entry.
+    if (!madeFolders.has(dir)) mkdirSync(dir, { recursive: true });
+    try {
+      writeFileSync(tmp, text, "utf8");
+    } catch {
+      // The folder was removed since (a cleared cache): made again, once.
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(tmp, text, "utf8");
+    }
+    madeFolders.add(dir);
     renameSync(tmp, file);
   } catch {
     // A read-only or full cache folder only costs speed.
     rmSync(tmp, { force: true });
   }
 }
+
+/** The folders this process made (or found) for entries. */
+const madeFolders = new Set<string>();

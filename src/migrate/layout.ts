@@ -67,9 +67,12 @@ export function migrationSettings(project: Project, contract: ContractSource): M
   return { migrationsDir, ...(versionField !== undefined ? { versionField } : {}) };
 }
 
-/** Every consecutive pair of versions of a contract, with its module's location and function name. */
-export function migrationSteps(project: Project, contract: ContractSource): MigrationStep[] {
-  const { migrationsDir } = migrationSettings(project, contract);
+/**
+ * Every consecutive pair of versions of a contract, with its module's location and function name. `settings`:
+ * the contract's, when the caller has just read them (each read checks the folders' real paths again).
+ */
+export function migrationSteps(project: Project, contract: ContractSource, settings: MigrationSettings = migrationSettings(project, contract)): MigrationStep[] {
+  const { migrationsDir } = settings;
   const steps: MigrationStep[] = [];
   for (let from = 1; from < contract.versions.length; from++) {
     const file = path.join(migrationsDir, `v${from}-to-v${from + 1}.ts`);

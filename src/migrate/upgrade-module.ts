@@ -18,7 +18,7 @@ export function renderUpgradeModule(project: Project, contract: ContractSource):
   const latest = versions[versions.length - 1]!;
   const names = upgradeNames(contract.name);
   const latestType = versionNames(contract.name, latest).type;
-  const steps = migrationSteps(project, contract);
+  const steps = migrationSteps(project, contract, settings);
   const imports = [
     `import { runUpgrade, type UpgradeResult, type UpgradeStep } from "../_runtime.js";`,
     ...versions.map((v) => {
