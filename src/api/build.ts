@@ -84,6 +84,9 @@ async function buildWith(
   const { unitsText, reuseOthers, keptFolders } = await import("../incremental/run.js");
   const { compileProject } = await import("./compile.js");
   const onFiles = stream === undefined ? {} : { onFiles: (files: readonly (readonly [string, string])[]) => stream.write(files) };
+  // A cold output folder comes with cold migration modules: the stub pass after the compile parses them with the
+  // TypeScript compiler. Loaded while the workers start and compile, it is not a serial step after them.
+  if (stream !== undefined) setImmediate(() => void import("../typescript.js").catch(() => undefined));
   const result = await compileProject(project, { ...compileOptions(cache, options, scope), ...onFiles });
   phases.mark(stream === undefined ? "compile" : "compile (writing as versions arrive)");
   const { nextUnits, totals } = await import("../incremental/assemble.js");
