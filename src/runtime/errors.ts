@@ -8,7 +8,7 @@
  * noPropertyAccessFromIndexSignature, verbatimModuleSyntax, isolatedModules).
  */
 
-import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_ERRORS, depthError, guarded, thrownError, type FastValidator } from "./limits.js";
+import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_ERRORS, depthError, guarded, type FastValidator } from "./limits.js";
 import type { ContractError, ContractErrorCode, ParseResult, RawError, RawValidator, ValidateOptions } from "./types.js";
 
 /**
@@ -21,7 +21,7 @@ import type { ContractError, ContractErrorCode, ParseResult, RawError, RawValida
 export function runValidator<T>(validate: RawValidator, value: unknown, options?: ValidateOptions, validateFirst?: RawValidator, validateFast?: FastValidator): ParseResult<T> {
   if (validateFirst !== undefined && validateFast !== undefined) return runContract<T>(KEYWORD_RULES, validate, validateFirst, validateFast, value, options);
   const maxDepth = options?.maxDepth ?? DEFAULT_MAX_DEPTH;
-  const deep = depthGuard(value, maxDepth);
+  const deep = depthError(value, maxDepth);
   if (deep !== undefined) return { ok: false, errors: [deep] };
   const valid = guarded(validateFirst ?? validate, value, maxDepth);
   if (valid === true) return { ok: true, value: value as T };
@@ -47,8 +47,8 @@ export function runContract<T>(rules: KeywordRules, validate: RawValidator, vali
     // A getter or proxy that throws: the guarded validators below classify it.
   }
   // Past the fast path: the depth limit first, then (when the fast path could not tell) the first-failure answer.
-  if (valid !== true) valid = depthGuard(value, maxDepth) ?? valid ?? guarded(validateFirst, value, maxDepth);
-  return valid === true ? { ok: true, value: value as T } : valid === false ? failure(rules, validate, value, maxDepth, options) : { ok: false, errors: [valid] };
+  if (valid !== true) valid = depthError(value, maxDepth) ?? valid ?? guarded(validateFirst, value, maxDepth);
+  return valid === true ? { ok: true, value: value as T } : typeof valid === "object" ? { ok: false, errors: [valid] } : failure(rules, validate, value, maxDepth, options);
 }
 
 /**
@@ -65,16 +65,7 @@ export function runContractWithin<T>(rules: KeywordRules, validate: RawValidator
     // As in runContract: the guarded validator below classifies it.
   }
   valid ??= guarded(validateFirst, value, maxDepth);
-  return valid === true ? { ok: true, value: value as T } : valid === false ? failure(rules, validate, value, maxDepth, options) : { ok: false, errors: [valid] };
-}
-
-/** The depth error of `value`, the classified throw of a value that cannot be walked, or undefined. */
-function depthGuard(value: unknown, maxDepth: number): ContractError | undefined {
-  try {
-    return depthError(value, maxDepth);
-  } catch (error) {
-    return thrownError(error, maxDepth);
-  }
+  return valid === true ? { ok: true, value: value as T } : typeof valid === "object" ? { ok: false, errors: [valid] } : failure(rules, validate, value, maxDepth, options);
 }
 
 /**

@@ -71,13 +71,18 @@ function deeper(child: unknown, levels: number): string | undefined {
 
 /**
  * The first place where `value` nests deeper than `limit` levels (`[]` is 1 level, `[[]]` 2), as a `json.too_deep`
- * error, or undefined. Visits each array element and own enumerable property at most once.
+ * error, or undefined. Visits each array element and own enumerable property at most once. Never throws: a value
+ * that cannot be walked gets its `thrownError`.
  */
 export function depthError(value: unknown, limit: number): ContractError | undefined {
   if (typeof value !== "object" || value === null) return undefined;
-  if (limit < 1) return tooDeep("", limit);
-  const path = deepPath(value, limit - 1);
-  return path === undefined ? undefined : tooDeep(path, limit);
+  try {
+    const path = limit < 1 ? "" : deepPath(value, limit - 1);
+    return path === undefined ? undefined : tooDeep(path, limit);
+  } catch (error) {
+    // A getter or proxy trap that throws, or the stack running out: classified, never thrown.
+    return thrownError(error, limit);
+  }
 }
 
 /**
@@ -138,12 +143,7 @@ export function guarded(validate: RawValidator, value: unknown, limit: number): 
  */
 export function isValid(validateFirst: RawValidator, value: unknown, options?: { readonly maxDepth?: number }): boolean {
   const limit = options?.maxDepth ?? DEFAULT_MAX_DEPTH;
-  try {
-    if (depthError(value, limit) !== undefined) return false;
-  } catch {
-    return false;
-  }
-  return guarded(validateFirst, value, limit) === true;
+  return depthError(value, limit) === undefined && guarded(validateFirst, value, limit) === true;
 }
 
 /**
