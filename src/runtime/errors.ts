@@ -86,7 +86,7 @@ function failure<T>(rules: KeywordRules, validate: RawValidator, value: unknown,
 
 /** The failed result for raw errors, the first `max` of them (an empty list would still say "invalid", with a reason). */
 function worded<T>(rules: KeywordRules, raw: readonly RawError[], max: number): ParseResult<T> {
-  const errors = raw.length > 0 ? rulesApplied(raw.slice(0, max), rules) : [{ code: "schema.other" as const, instancePath: "", schemaPath: "", message: "the document does not match the schema" }];
+  const errors = raw.length > 0 ? rulesApplied(raw.length > max ? raw.slice(0, max) : raw, rules) : [{ code: "schema.other" as const, instancePath: "", schemaPath: "", message: "the document does not match the schema" }];
   return raw.length > max ? { ok: false, errors, cut: true } : { ok: false, errors };
 }
 

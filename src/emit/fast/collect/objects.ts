@@ -9,14 +9,10 @@
 import { jsonLiteral, stringLiteral } from "../../codegen/escape.js";
 import { Unsupported, isObject, type FastContext } from "../context.js";
 import { HAS_OWN, present, read } from "../properties.js";
-import { PROTOTYPE_NAMES } from "../../validators/own-properties.js";
 import { bindPath, pathCode, propertyPath, report, schemaSegment, type At, type Collect } from "./context.js";
 import type { JsonObject, JsonValue } from "../../../ir/json.js";
 import { patternMatcher } from "../pattern.js";
 import { collectDependencies, collectDependents, collectPropertyNames } from "./dependencies.js";
-
-/** From this many `required` names without a prototype name (`constructor`, `__proto__`…) on, one loop checks them. */
-const REQUIRED_LOOP = 4;
 
 function trivial(schema: JsonValue): boolean {
   return schema === true || (isObject(schema) && Object.keys(schema).length === 0);
@@ -34,14 +30,8 @@ export function collectObject(ctx: FastContext, schema: JsonObject, at: At, out:
   const required = schema["required"];
   if (required !== undefined) {
     if (!Array.isArray(required) || !required.every((r): r is string => typeof r === "string")) throw new Unsupported("a `required` that is not a list of strings");
-    // Straight-line named reads (a loop over a list of names reads with a varying key: twice the time), except for
-    // long lists of plain names: there one loop over a module-level list is ~60 B smaller per 10 names in a
-    // min+gzip bundle (issue 20), and this code only runs once the value is known to be invalid.
-    if (required.length >= REQUIRED_LOOP && !required.some((key) => PROTOTYPE_NAMES.has(key))) {
-      const list = ctx.constant("C", JSON.stringify(required), jsonLiteral(required));
-      const key = ctx.name("r");
-      out.push(`for (const ${key} of ${list}) if (${v}[${key}] === undefined) { ${report(at, "required", `{missingProperty: ${key}}`)} }`);
-    } else for (const key of required) {
+    // Straight-line named reads (a loop over a list of names reads with a varying key: twice the time).
+    for (const key of required) {
       const local = ctx.name("p");
       out.push(`{ const ${local} = ${read(v, key)}; if (!(${present(v, key, local)})) { ${report(at, "required", `{missingProperty: ${stringLiteral(key)}}`)} } }`);
     }
