@@ -8,7 +8,7 @@
  * noPropertyAccessFromIndexSignature, verbatimModuleSyntax, isolatedModules).
  */
 
-import { collectErrors, DEFAULT_MAX_DEPTH, DEFAULT_MAX_ERRORS, depthError, guarded, thrownError, type FastValidator } from "./limits.js";
+import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_ERRORS, depthError, guarded, type FastValidator } from "./limits.js";
 import type { ContractError, ContractErrorCode, ParseResult, RawError, RawValidator, ValidateOptions } from "./types.js";
 
 /**
@@ -21,15 +21,13 @@ import type { ContractError, ContractErrorCode, ParseResult, RawError, RawValida
 export function runValidator<T>(validate: RawValidator, value: unknown, options?: ValidateOptions, validateFirst?: RawValidator, validateFast?: FastValidator): ParseResult<T> {
   if (validateFirst !== undefined && validateFast !== undefined) return runContract<T>(KEYWORD_RULES, validate, validateFirst, validateFast, value, options);
   const maxDepth = options?.maxDepth ?? DEFAULT_MAX_DEPTH;
-  const deep = depthGuard(value, maxDepth);
+  const deep = depthError(value, maxDepth);
   if (deep !== undefined) return { ok: false, errors: [deep] };
   const valid = guarded(validateFirst ?? validate, value, maxDepth);
   if (valid === true) return { ok: true, value: value as T };
   if (valid !== false) return { ok: false, errors: [valid] };
-  if (validateFirst !== undefined) return failure(KEYWORD_RULES, collectErrors(validate, value, maxDepth, options?.maxErrors ?? DEFAULT_MAX_ERRORS));
-  const max = Math.max(1, options?.maxErrors ?? DEFAULT_MAX_ERRORS);
-  const raw = validate.errors ?? [];
-  return failure(KEYWORD_RULES, raw.length > max ? { raw: raw.slice(0, max), cut: true } : { raw, cut: false });
+  if (validateFirst !== undefined) return failure(KEYWORD_RULES, validate, value, maxDepth, options);
+  return worded(KEYWORD_RULES, validate.errors ?? [], Math.max(1, options?.maxErrors ?? DEFAULT_MAX_ERRORS));
 }
 
 /**
@@ -49,9 +47,8 @@ export function runContract<T>(rules: KeywordRules, validate: RawValidator, vali
     // A getter or proxy that throws: the guarded validators below classify it.
   }
   // Past the fast path: the depth limit first, then (when the fast path could not tell) the first-failure answer.
-  if (valid !== true) valid = depthGuard(value, maxDepth) ?? valid ?? guarded(validateFirst, value, maxDepth);
-  if (valid === true) return { ok: true, value: value as T };
-  return failure(rules, valid === false ? collectErrors(validate, value, maxDepth, options?.maxErrors ?? DEFAULT_MAX_ERRORS) : valid);
+  if (valid !== true) valid = depthError(value, maxDepth) ?? valid ?? guarded(validateFirst, value, maxDepth);
+  return valid === true ? { ok: true, value: value as T } : typeof valid === "object" ? { ok: false, errors: [valid] } : failure(rules, validate, value, maxDepth, options);
 }
 
 /**
@@ -68,39 +65,47 @@ export function runContractWithin<T>(rules: KeywordRules, validate: RawValidator
     // As in runContract: the guarded validator below classifies it.
   }
   valid ??= guarded(validateFirst, value, maxDepth);
-  if (valid === true) return { ok: true, value: value as T };
-  return failure(rules, valid === false ? collectErrors(validate, value, maxDepth, options?.maxErrors ?? DEFAULT_MAX_ERRORS) : valid);
+  return valid === true ? { ok: true, value: value as T } : typeof valid === "object" ? { ok: false, errors: [valid] } : failure(rules, validate, value, maxDepth, options);
 }
 
-/** The depth error of `value`, the classified throw of a value that cannot be walked, or undefined. */
-function depthGuard(value: unknown, maxDepth: number): ContractError | undefined {
+/**
+ * The failed result of a value known to be invalid: the all-errors validator's errors, at most `maxErrors` (it
+ * stops past that count, see `RawValidator.errorLimit`; `cut` tells that more were left), worded; a throw from it
+ * classified.
+ */
+function failure<T>(rules: KeywordRules, validate: RawValidator, value: unknown, maxDepth: number, options?: ValidateOptions): ParseResult<T> {
+  const max = Math.max(1, options?.maxErrors ?? DEFAULT_MAX_ERRORS);
+  validate.errorLimit = max;
   try {
-    return depthError(value, maxDepth);
-  } catch (error) {
-    return thrownError(error, maxDepth);
+    const valid = guarded(validate, value, maxDepth);
+    return typeof valid === "object" ? { ok: false, errors: [valid] } : worded(rules, validate.errors ?? [], max);
+  } finally {
+    validate.errorLimit = undefined;
   }
 }
 
-/** The failed result for collected raw errors (an empty list would still say "invalid", with a reason). */
-function failure<T>(rules: KeywordRules, collected: ContractError | { readonly raw: readonly RawError[]; readonly cut: boolean }): ParseResult<T> {
-  if (!("raw" in collected)) return { ok: false, errors: [collected] };
-  const errors = collected.raw.length > 0 ? worded(collected.raw, rules) : [{ code: "schema.other" as const, instancePath: "", schemaPath: "", message: "the document does not match the schema" }];
-  return collected.cut ? { ok: false, errors, cut: true } : { ok: false, errors };
+/** The failed result for raw errors, the first `max` of them (an empty list would still say "invalid", with a reason). */
+function worded<T>(rules: KeywordRules, raw: readonly RawError[], max: number): ParseResult<T> {
+  const errors = raw.length > 0 ? rulesApplied(raw.length > max ? raw.slice(0, max) : raw, rules) : [{ code: "schema.other" as const, instancePath: "", schemaPath: "", message: "the document does not match the schema" }];
+  return raw.length > max ? { ok: false, errors, cut: true } : { ok: false, errors };
 }
+
+/** The rule of a keyword without one: the raw error's own message, or "fails the <keyword> rule". */
+const UNKNOWN_KEYWORD: KeywordRule = ["schema.other"];
 
 /** Coded, worded errors for raw ones; `rules` as in `runContract` (default: every keyword's). */
 export function schemaErrors(raw: readonly RawError[], rules?: KeywordRules): ContractError[] {
-  return worded(raw, rules ?? KEYWORD_RULES);
+  return rulesApplied(raw, rules ?? KEYWORD_RULES);
 }
 
-function worded(raw: readonly RawError[], rules: KeywordRules): ContractError[] {
+function rulesApplied(raw: readonly RawError[], rules: KeywordRules): ContractError[] {
   return raw.map((e) => {
     // Rules are arrays; what a plain object inherits (`constructor`, `toString`, `__proto__`) is not: no own-key check.
     const found = rules[e.keyword];
-    const rule = Array.isArray(found) ? found : undefined;
-    const text = rule?.[1];
+    const rule = Array.isArray(found) ? found : UNKNOWN_KEYWORD;
+    const text = rule[1];
     return {
-      code: rule?.[0] ?? "schema.other",
+      code: rule[0],
       instancePath: e.instancePath,
       schemaPath: e.schemaPath,
       message: `${e.instancePath === "" ? "the document" : e.instancePath} ${text !== undefined ? text(e.params) : (e.message ?? `fails the ${e.keyword} rule`)}`,

@@ -14,7 +14,7 @@
  * also ends on cyclic values (a cycle is infinitely deep), which only JavaScript callers can pass.
  */
 
-import type { ContractError, RawError, RawValidator } from "./types.js";
+import type { ContractError, RawValidator } from "./types.js";
 
 /** Default nesting limit: far below where the default Node stack (~10,800 frames of ajv code) runs out. */
 export const DEFAULT_MAX_DEPTH = 1000;
@@ -71,13 +71,18 @@ function deeper(child: unknown, levels: number): string | undefined {
 
 /**
  * The first place where `value` nests deeper than `limit` levels (`[]` is 1 level, `[[]]` 2), as a `json.too_deep`
- * error, or undefined. Visits each array element and own enumerable property at most once.
+ * error, or undefined. Visits each array element and own enumerable property at most once. Never throws: a value
+ * that cannot be walked gets its `thrownError`.
  */
 export function depthError(value: unknown, limit: number): ContractError | undefined {
   if (typeof value !== "object" || value === null) return undefined;
-  if (limit < 1) return tooDeep("", limit);
-  const path = deepPath(value, limit - 1);
-  return path === undefined ? undefined : tooDeep(path, limit);
+  try {
+    const path = limit < 1 ? "" : deepPath(value, limit - 1);
+    return path === undefined ? undefined : tooDeep(path, limit);
+  } catch (error) {
+    // A getter or proxy trap that throws, or the stack running out: classified, never thrown.
+    return thrownError(error, limit);
+  }
 }
 
 /**
@@ -138,12 +143,7 @@ export function guarded(validate: RawValidator, value: unknown, limit: number): 
  */
 export function isValid(validateFirst: RawValidator, value: unknown, options?: { readonly maxDepth?: number }): boolean {
   const limit = options?.maxDepth ?? DEFAULT_MAX_DEPTH;
-  try {
-    if (depthError(value, limit) !== undefined) return false;
-  } catch {
-    return false;
-  }
-  return guarded(validateFirst, value, limit) === true;
+  return depthError(value, limit) === undefined && guarded(validateFirst, value, limit) === true;
 }
 
 /**
@@ -170,21 +170,4 @@ export function fastAnswer(validateFast: FastValidator, value: unknown, maxDepth
 export function isValidFast(validateFast: FastValidator, validateFirst: RawValidator, value: unknown, options?: { readonly maxDepth?: number }): boolean {
   const fast = fastAnswer(validateFast, value, options?.maxDepth ?? DEFAULT_MAX_DEPTH);
   return fast === undefined ? isValid(validateFirst, value, options) : fast;
-}
-
-/**
- * All errors, at most `maxErrors`, from the all-errors validator, which stops past that count (see
- * `RawValidator.errorLimit`). Only called once the value is known to be invalid. `cut` tells that more were left.
- */
-export function collectErrors(validate: RawValidator, value: unknown, maxDepth: number, maxErrors: number): ContractError | { readonly raw: readonly RawError[]; readonly cut: boolean } {
-  const max = Math.max(1, maxErrors);
-  validate.errorLimit = max;
-  try {
-    const result = guarded(validate, value, maxDepth);
-    if (typeof result === "object") return result;
-    const raw = validate.errors ?? [];
-    return raw.length > max ? { raw: raw.slice(0, max), cut: true } : { raw, cut: false };
-  } finally {
-    validate.errorLimit = undefined;
-  }
 }

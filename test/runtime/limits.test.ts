@@ -15,6 +15,16 @@ test("limits › depthError counts levels of arrays and objects and names the pa
   assert.equal(depthError({ "a/b": { "~": {} } }, 2)?.instancePath, "/a~1b/~0");
 });
 
+test("limits › depthError never throws: a value that cannot be walked is value.unreadable, the limit of 0 still too deep", () => {
+  const getter = { a: { get b() { throw new Error("boom"); } } };
+  assert.deepEqual(depthError(getter, 5), thrownError(new Error("boom"), 5));
+  assert.equal(depthError(getter, 5)?.code, "value.unreadable");
+  const keys = new Proxy({}, { ownKeys: () => { throw new TypeError("no keys"); } });
+  assert.equal(depthError({ x: keys }, 5)?.code, "value.unreadable");
+  assert.equal(depthError({}, 0)?.code, "json.too_deep");
+  assert.equal(depthError({}, 0)?.instancePath, "");
+});
+
 test("limits › a cyclic value is too deep, not an endless walk", () => {
   const cycle: { self?: unknown } = {};
   cycle.self = cycle;

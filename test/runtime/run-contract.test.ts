@@ -93,6 +93,15 @@ test("runContract › a value past maxDepth is json.too_deep before any list, an
   assert.deepEqual(r, { ok: false, errors: [{ code: "schema.other", instancePath: "", schemaPath: "", message: "the document does not match the schema" }] });
 });
 
+test("runContract › a first-failure answer that is neither true nor an error (the fast path exported as validateFirst) goes to the list, never into it", () => {
+  for (const answer of [undefined, 0, "no"] as const) {
+    const v = validators([MISSING], () => answer as unknown as boolean);
+    const r = runContract(KEYWORD_RULES, v.all, v.first, fast(undefined, v.calls), {});
+    assert.deepEqual(v.calls, ["fast 1000", "first", "all 100"]);
+    assert.deepEqual(r, { ok: false, errors: [{ code: "schema.required", instancePath: "", schemaPath: "#/required", message: 'the document is missing the required property "a"' }] });
+  }
+});
+
 test("runContract › a keyword named like an Object.prototype member is unknown, whatever the rules object inherits", () => {
   const v = validators([{ instancePath: "", schemaPath: "#", keyword: "constructor", params: {} }], false);
   const r = runContract({ required: kwRequired }, v.all, v.first, fast(false, v.calls), {});

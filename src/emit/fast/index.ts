@@ -36,6 +36,15 @@ export type FastResult =
     }
   | { readonly kind: "unsupported"; readonly feature: string };
 
+/**
+ * Whether the checks name the depth `d` (calls of subschema and `$ref` functions), read conservatively: a `d`
+ * inside a string literal counts too. Without it no `const d = 0` is declared, so the per-property block locals
+ * take the same minified names as the collector's (gzip shares them; issue 20).
+ */
+function usesD(body: readonly string[]): boolean {
+  return body.some((line) => /\bd\b/.test(line));
+}
+
 /** The fast path's module code (top-level declarations and `export function validateFast`), or why there is none. */
 export function emitFast(input: FastInput): FastResult {
   const ctx = new FastContext(input.schema, draftFacts(input.draft).ajvClass, input.formats ?? {}, emitChecks);
@@ -67,7 +76,7 @@ export function emitFast(input: FastInput): FastResult {
     const end = unbounded ? "return llmcWithinDepth(data, limit) || undefined;" : "return true;";
     parts.push(
       `/** true or false as ajv answers (true only within \`limit\` levels), or undefined when the value nests past \`limit\` (ask the safe path). */`,
-      `export function ${FAST_EXPORT}(data, limit) {\n${indent([...guard, "const d = 0;"])}\n${indent(body)}\n  ${end}\n}`,
+      `export function ${FAST_EXPORT}(data, limit) {\n${indent([...guard, ...(usesD(body) ? ["const d = 0;"] : [])])}\n${indent(body)}\n  ${end}\n}`,
     );
   }
   return { kind: "fast", code: parts.join("\n") + "\n", helpers: [...ctx.helpers].sort(), recursive: ctx.usesDepth, collector };

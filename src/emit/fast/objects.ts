@@ -64,9 +64,10 @@ export function emitObject(ctx: FastContext, schema: JsonObject, value: string, 
     const local = ctx.name("p");
     const body: string[] = [];
     ctx.checks(ctx, sub, local, body);
-    out.push(`const ${local} = ${read(value, key)};`);
-    if (isRequired) out.push(`if (!(${present(value, key, local)})) return false;`, ...body);
-    else if (body.length > 0) out.push(`if (${present(value, key, local)}) {`, ...body.map((l) => `  ${l}`), `}`);
+    // One block per property, as the collector writes it: a minifier then gives both the same local names, which
+    // gzip shares (issue 20: about 55 B of one imported parse… at 10 properties).
+    if (isRequired) out.push(`{`, `  const ${local} = ${read(value, key)};`, `  if (!(${present(value, key, local)})) return false;`, ...body.map((l) => `  ${l}`), `}`);
+    else if (body.length > 0) out.push(`{`, `  const ${local} = ${read(value, key)};`, `  if (${present(value, key, local)}) {`, ...body.map((l) => `    ${l}`), `  }`, `}`);
   }
   emitKeyLoop(ctx, schema, described, value, out);
   emitCount(ctx, schema, value, out);

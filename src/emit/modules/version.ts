@@ -26,6 +26,14 @@ export interface VersionModuleInput {
  */
 export const VERSION_MODULE_TYPE_IMPORTS = ["ParseResult", "RawValidator", "TextParseOptions", "DeepMutable"] as const;
 
+/**
+ * The validators of `v<N>.validate.ts` as the runtime takes them, cast where they are passed: a module-level
+ * alias (`const validator = validateRaw as …`) would survive minification as one more variable in every bundle.
+ */
+const ALL = "(validateRaw as unknown as RawValidator)";
+const FIRST = "(validateFirstRaw as unknown as RawValidator)";
+const FAST = "(validateFast as (data: unknown, maxDepth: number) => boolean | undefined)";
+
 /** `v<N>.ts`: the types, the schema constant and hash, and typed wrappers around `v<N>.validate.ts`. */
 export function renderVersionModule(input: VersionModuleInput): string {
   const n = versionNames(input.contract, input.version);
@@ -69,9 +77,6 @@ export function renderVersionModule(input: VersionModuleInput): string {
         ...(limits.length > 0
           ? [`/** Defaults from the config's \`limits\`; per-call options override them. */`, `const limits: TextParseOptions = ${jsonLiteral(Object.fromEntries(limits))};`, ``]
           : []),
-        `const validator = validateRaw as unknown as RawValidator;`,
-        `const validatorFirst = validateFirstRaw as unknown as RawValidator;`,
-        `const validatorFast = validateFast as (data: unknown, maxDepth: number) => boolean | undefined;`,
         rules.declaration,
         ``,
         `/**`,
@@ -80,7 +85,7 @@ export function renderVersionModule(input: VersionModuleInput): string {
         ` * Never throws: false for values nested deeper than \`maxDepth\` (default 1000).`,
         ` */`,
         `export function ${n.is}(value: unknown, options?: ValidateOptions): value is ${n.type} {`,
-        `  return isValidFast(validatorFast, validatorFirst, value, ${opts});`,
+        `  return isValidFast(${FAST}, ${FIRST}, value, ${opts});`,
         `}`,
         ``,
         `/**`,
@@ -88,7 +93,7 @@ export function renderVersionModule(input: VersionModuleInput): string {
         ` * \`json.too_deep\` past \`maxDepth\` (default 1000); at most \`maxErrors\` errors (default 100, then \`cut: true\`).`,
         ` */`,
         `export function ${n.parse}(value: unknown, options?: ValidateOptions): ParseResult<${n.type}> {`,
-        `  return runContract<${n.type}>(rules, validator, validatorFirst, validatorFast, value, ${opts});`,
+        `  return runContract<${n.type}>(rules, ${ALL}, ${FIRST}, ${FAST}, value, ${opts});`,
         `}`,
         ``,
         `/**`,
@@ -96,7 +101,7 @@ export function renderVersionModule(input: VersionModuleInput): string {
         ` * \`json.invalid\`, \`json.truncated\` (cut off, e.g. at the token limit), \`json.wrapped\` (fences or prose).`,
         ` */`,
         `export function ${n.parseText}(text: string, options?: TextParseOptions): ParseResult<${n.type}> {`,
-        `  return parseContractText<${n.type}>(rules, validator, validatorFirst, validatorFast, text, ${opts});`,
+        `  return parseContractText<${n.type}>(rules, ${ALL}, ${FIRST}, ${FAST}, text, ${opts});`,
         `}`,
       ].join("\n"),
     ],

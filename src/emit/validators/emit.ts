@@ -63,7 +63,7 @@ export function emitValidator(input: ValidatorInput): string {
   // schema's checks is not emitted (smaller modules; `is…` and `parse…` share one set of checks).
   const first =
     fast.kind === "fast" && !fast.recursive
-      ? `${docComment("The first-failure answer is the fast path's: without recursion it always answers when given no depth limit.")}export function ${FIRST_FAILURE_EXPORT}(data) {\n  return ${FAST_EXPORT}(data) === true;\n}\n`
+      ? `${docComment("The first-failure answer is the fast path's: without recursion it always answers true or false when given no depth limit. Exported under a second name, not wrapped: a bundle then carries no wrapper.")}export { ${FAST_EXPORT} as ${FIRST_FAILURE_EXPORT} };\n`
       : dropMessages(renameFirstFailure(standalone(input, true)));
   const fastCode =
     fast.kind === "fast"

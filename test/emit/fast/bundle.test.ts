@@ -22,9 +22,15 @@ import { leadCard, linkAudit } from "./fixtures.js";
  * texts are dropped: 4,172 B. Our own all-errors collector (src/emit/fast/collect) in place of ajv's all-errors
  * code: 3,791 B. Only the message rules of the keywords the contract's schema has (src/emit/modules/keyword-rules.ts)
  * and one `runContract` for the generated wrappers: 3,285 B; `thrownError` made total (an exception whose
- * prototype trap, message getter or toString throws): 3,303 B. This budget only stops it from growing again.
+ * prototype trap, message getter or toString throws): 3,303 B. Issue 20 part D: one function for parse…'s failure
+ * (run, cap, wording) and no module-level validator aliases; the fast path's property blocks and the
+ * collector's parameters aligned, so the minifier names both sets of locals alike and gzip shares them; `depthError`
+ * total (no `depthGuard`); `validateFirst` exported as the fast path itself; the collector's item loop written as
+ * the fast path's: 3,109 B. One loop over the `required` names instead of straight-line reads reaches 3,054 B (the
+ * issue's 3,068) but costs the collector about 50 ns per call on ticket-triage v3 (64 -> 113 ns, keyed reads), so
+ * it is not taken. This budget only stops it from growing again.
  */
-const BUDGET_GZIP = 3305;
+const BUDGET_GZIP = 3109;
 
 test("fast path › parse… of one contract bundles no other contract's code, formats included, within the size budget", async (t) => {
   const dir = makeProject({ ...contractFiles("link-audit", [linkAudit]), ...contractFiles("lead-card", [leadCard]) });
