@@ -23,9 +23,13 @@ export function emitString(ctx: FastContext, schema: JsonObject, value: string, 
   const max = count(schema, "maxLength");
   // Code points <= UTF-16 units <= 2 * code points: the length alone decides unless it is in between.
   if (min !== undefined && min > 0) {
-    ctx.helpers.add("llmcUcs2length");
     const m = jsonLiteral(min);
-    out.push(`if (${value}.length < ${m} || (${value}.length < ${jsonLiteral(2 * min)} && llmcUcs2length(${value}) < ${m})) return false;`);
+    // At most 1, the UTF-16 length alone decides: a string has no code points exactly when it has no units.
+    if (min <= 1) out.push(`if (${value}.length < ${m}) return false;`);
+    else {
+      ctx.helpers.add("llmcUcs2length");
+      out.push(`if (${value}.length < ${m} || (${value}.length < ${jsonLiteral(2 * min)} && llmcUcs2length(${value}) < ${m})) return false;`);
+    }
   }
   if (max !== undefined) {
     ctx.helpers.add("llmcUcs2length");

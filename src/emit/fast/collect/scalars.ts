@@ -48,10 +48,12 @@ export function collectString(ctx: FastContext, schema: JsonObject, at: At, out:
     out.push(`if (${v}.length > ${m} && llmcUcs2length(${v}) > ${m}) {`, `  ${report(at, "maxLength", `{limit: ${m}}`)}`, "}");
   }
   if (min !== undefined) {
-    ctx.helpers.add("llmcUcs2length");
     const m = jsonLiteral(min);
-    // Code points <= UTF-16 units <= 2 * code points: the length alone decides unless it is in between.
-    out.push(`if (${v}.length < ${m} || (${v}.length < ${jsonLiteral(2 * min)} && llmcUcs2length(${v}) < ${m})) {`, `  ${report(at, "minLength", `{limit: ${m}}`)}`, "}");
+    // Code points <= UTF-16 units <= 2 * code points: the length alone decides unless it is in between; at most
+    // 1, it decides alone (no code points exactly when no units).
+    const short = min <= 1 ? `${v}.length < ${m}` : `${v}.length < ${m} || (${v}.length < ${jsonLiteral(2 * min)} && llmcUcs2length(${v}) < ${m})`;
+    if (min > 1) ctx.helpers.add("llmcUcs2length");
+    out.push(`if (${short}) {`, `  ${report(at, "minLength", `{limit: ${m}}`)}`, "}");
   }
   const pattern = schema["pattern"];
   if (pattern !== undefined) {
