@@ -15,7 +15,9 @@ import { importValidator } from "../emit/validators/load-module.js";
 import { compileVersions } from "../parallel/pool.js";
 import type { CompiledOutcome, CompiledVersion, CompileResult, CompileScope, ContractIndexInput, ContractSlice, VersionOutcome } from "../shapes/compiled.js";
 import type { Extensions, PlanExtension } from "../shapes/extension.js";
+import type { SkeletonStore } from "../emit/types/index.js";
 import { cachedNameCollisions } from "./names-cached.js";
+import { skeletonStore, storeSkeletons } from "./skeletons.js";
 
 export type { CompiledOutcome, CompiledVersion, CompileResult, CompileScope, ContractSlice } from "../shapes/compiled.js";
 export { importValidator } from "../emit/validators/load-module.js";
@@ -74,10 +76,12 @@ export async function compileProjectWith(project: Project, extensions: Extension
     (i, r) => {
       options.onProgress?.(++done, jobs.length);
       const job = misses[i]!;
-      if ("diagnostic" in r || job.key === undefined) return;
+      if ("diagnostic" in r || cache === undefined) return;
+      storeSkeletons(cache, r.skeletons);
+      if (job.key === undefined) return;
       writeOutcome(cache!, project, job.key, schemaKey(cache!, project, job.contract, job.source), r.read.slice(1), r.outcome);
     },
-    (contract, source, ctx) => compileVersionOutcome(project, extensions.plan, contract, source, ctx),
+    (contract, source, ctx) => compileVersionOutcome(project, extensions.plan, contract, source, ctx, cache),
   );
   const outcomes = new Map<(typeof jobs)[number], CompiledOutcome | Diagnostic>();
   misses.forEach((job, i) => {
@@ -179,9 +183,13 @@ export async function compileVersionOutcome(
   contract: ContractSource,
   source: VersionSource,
   ctx?: LoadContext,
+  /** Where printed types skeletons are looked up (this thread's cache only); what was printed is in `skeletons`. */
+  cache?: CompileCache,
 ): Promise<CompiledOutcome> {
   const plan = new Map<string, string>();
-  const result = await compileVersion(project, extensions, ctx ?? { schemasDir: project.schemasDir, rootDir: project.rootDir }, contract, source, plan);
+  const skeletons: [string, string][] = [];
+  const store = skeletonStore(cache, skeletons);
+  const result = await compileVersion(project, extensions, ctx ?? { schemasDir: project.schemasDir, rootDir: project.rootDir }, contract, source, plan, store);
   const outcome: VersionOutcome = {
     files: [...plan],
     ...(result.compiled !== undefined
@@ -191,7 +199,7 @@ export async function compileVersionOutcome(
     warnings: result.warnings,
     examples: result.examples,
   };
-  return { outcome, read: result.read };
+  return { outcome, read: result.read, ...(skeletons.length > 0 ? { skeletons } : {}) };
 }
 
 async function compileVersion(
@@ -201,6 +209,7 @@ async function compileVersion(
   contract: ContractSource,
   source: VersionSource,
   plan: Map<string, string>,
+  skeletons: SkeletonStore,
 ): Promise<{ compiled?: CompiledVersion; problems: Diagnostic[]; warnings: Diagnostic[]; examples: number; read: readonly string[] }> {
   const { compileValidator, emitTypes } = await compilers();
   const mapped = loadSchemaFileMapped(source.file, ctx);
@@ -217,7 +226,7 @@ async function compileVersion(
 
   const names = versionNames(contract.name, source.version);
   const validatorCode = validator.code;
-  const types = await emitTypes({ schema: loaded.schema, draft: loaded.draft, rootName: names.type, reserved: VERSION_MODULE_TYPE_IMPORTS });
+  const types = await emitTypes({ schema: loaded.schema, draft: loaded.draft, rootName: names.type, reserved: VERSION_MODULE_TYPE_IMPORTS }, skeletons);
   const hash = contractHash(loaded.schema);
   const prefix = `${contract.name}/v${source.version}`;
   plan.set(

@@ -83,4 +83,6 @@ export interface VersionOutcome {
 export interface CompiledOutcome {
   readonly outcome: VersionOutcome;
   readonly read: readonly string[];
+  /** Types skeletons printed by this compile, [hash, text], for the main thread to cache (src/compile/skeletons.ts). */
+  readonly skeletons?: readonly (readonly [string, string])[];
 }
