@@ -1,18 +1,20 @@
 /**
  * The types printer's skeletons (src/emit/types/skeleton.ts) in the compile's cache. A compile looks skeletons up
- * only in this thread (a worker has no cache); what it printed travels back with its outcome (`skeletons`) and is
- * stored here, so a cold build's workers fill the cache that the next annotation edit reads.
+ * only in this thread (a worker has no cache); what it printed travels back with its outcome (`entries`) and is
+ * stored by the main thread (`storeEntries`), so a cold build's workers fill the cache that the next annotation
+ * edit reads.
  *
  * The cache is hostile input: an entry that is not `{printed: string}` is a miss, and a text that does not fill
  * with the schema's comment lines is printed anew (`emitTypes`), so no entry can change a result.
  */
 import type { CompileCache } from "../cache/version.js";
 import type { SkeletonStore } from "../emit/types/index.js";
+import type { CacheEntryOut } from "./validator-cache.js";
 
 const NAMESPACE = "types-skeleton";
 
-/** A store over the cache that also collects what was printed (for the outcome), or only collects without a cache. */
-export function skeletonStore(cache: CompileCache | undefined, printed: [string, string][]): SkeletonStore {
+/** A store over the cache (none in a worker) that pushes what was printed to `out`. */
+export function skeletonStore(cache: CompileCache | undefined, out: CacheEntryOut[]): SkeletonStore {
   return {
     get(hash) {
       if (cache === undefined) return undefined;
@@ -20,12 +22,12 @@ export function skeletonStore(cache: CompileCache | undefined, printed: [string,
       return typeof entry?.printed === "string" ? entry.printed : undefined;
     },
     set(hash, text) {
-      printed.push([hash, text]);
+      out.push([NAMESPACE, hash, { printed: text }]);
     },
   };
 }
 
-/** Stores the skeletons a compile printed. */
-export function storeSkeletons(cache: CompileCache, printed: readonly (readonly [string, string])[] | undefined): void {
-  for (const [hash, text] of printed ?? []) cache.store.set(cache.store.key(NAMESPACE, hash), { printed: text });
+/** Stores the entries a compile made. */
+export function storeEntries(cache: CompileCache, entries: readonly CacheEntryOut[] | undefined): void {
+  for (const [namespace, hash, payload] of entries ?? []) cache.store.set(cache.store.key(namespace, hash), payload);
 }

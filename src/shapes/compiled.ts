@@ -83,6 +83,9 @@ export interface VersionOutcome {
 export interface CompiledOutcome {
   readonly outcome: VersionOutcome;
   readonly read: readonly string[];
-  /** Types skeletons printed by this compile, [hash, text], for the main thread to cache (src/compile/skeletons.ts). */
-  readonly skeletons?: readonly (readonly [string, string])[];
+  /**
+   * Cache entries this compile made, [namespace, hash, payload], for the main thread to store: a worker has no
+   * cache (types skeletons, validators by blind schema: src/compile/skeletons.ts, validator-cache.ts).
+   */
+  readonly entries?: readonly (readonly [string, string, unknown])[];
 }
