@@ -5,7 +5,10 @@
  * Why the result cannot change: the compile (meta-schema check, strictness findings, ajv's code) does not read the
  * text of `title`, `description` or `$comment` (annotations.ts says why; test/compile/validator-cache.test.ts
  * compiles schemas and their blind forms and compares, and skeleton-corpus.test.ts does so on the SchemaStore
- * corpus). As a second guard, a result is stored only when none of the blanked texts occurs in it: a compile that
+ * corpus), with one exception: the fast path inlines a `$ref` target whose JSON text is at most `INLINE_LIMIT`
+ * characters (src/emit/fast/refs.ts), a length annotation text is part of. So the key also holds, for every node
+ * of the schema, which side of that limit its JSON text lies on (`sizeBits`): an edit that moves a node across it
+ * is a miss. As a second guard, a result is stored only when none of the blanked texts occurs in it: a compile that
  * ever copied an annotation into its output is never reused. Only successful compiles are stored; a refusal is
  * found anew and names this run's file. The key holds the file's display path, the draft and the strictness policy
  * (and, through the store, the tool).
@@ -18,6 +21,7 @@ import { canonicalJson, type Draft, type JsonObject, type JsonValue } from "../i
 import type { CompileCache } from "../cache/version.js";
 import type { StrictPolicy } from "../strictness/index.js";
 import { stringLiteral } from "../emit/codegen/escape.js";
+import { INLINE_LIMIT } from "../emit/fast/refs.js";
 
 export const VALIDATOR_NAMESPACE = "validator-blind";
 
@@ -39,7 +43,7 @@ export async function blindValidator(
   compile: () => Promise<Compiled>,
 ): Promise<Compiled> {
   const blind = annotationBlind(input.schema);
-  const hash = `${input.draft}\n${input.display}\n${canonicalJson((input.policy ?? null) as unknown as JsonValue)}\n${blind.text}`;
+  const hash = `${input.draft}\n${input.display}\n${canonicalJson((input.policy ?? null) as unknown as JsonValue)}\n${sizeBits(input.schema)}\n${blind.text}`;
   if (cache !== undefined) {
     const entry = cache.store.get<{ code?: unknown; warnings?: unknown }>(cache.store.key(VALIDATOR_NAMESPACE, hash));
     if (typeof entry?.code === "string" && Array.isArray(entry.warnings) && entry.warnings.every(isDiagnostic)) {
@@ -51,6 +55,26 @@ export async function blindValidator(
     out.push([VALIDATOR_NAMESPACE, hash, { code: result.code, warnings: result.warnings }]);
   }
   return result;
+}
+
+/**
+ * For every node of `schema` (post-order), "1" when `JSON.stringify(node).length <= INLINE_LIMIT`, else "0". The
+ * lengths are summed bottom-up (linear in the schema's size), each as `JSON.stringify` counts it.
+ */
+export function sizeBits(schema: JsonValue): string {
+  const bits: string[] = [];
+  const length = (node: JsonValue): number => {
+    let n: number;
+    if (Array.isArray(node)) n = 2 + Math.max(0, node.length - 1) + node.reduce((sum: number, v) => sum + length(v), 0);
+    else if (node !== null && typeof node === "object") {
+      const entries = Object.entries(node);
+      n = 2 + Math.max(0, entries.length - 1) + entries.reduce((sum, [k, v]) => sum + JSON.stringify(k).length + 1 + length(v as JsonValue), 0);
+    } else n = JSON.stringify(node).length;
+    bits.push(n <= INLINE_LIMIT ? "1" : "0");
+    return n;
+  };
+  length(schema);
+  return bits.join("");
 }
 
 /** Whether any blanked text occurs in the result, raw or as a string literal's body. */

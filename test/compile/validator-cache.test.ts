@@ -12,7 +12,8 @@ import { test } from "node:test";
 import { annotationBlind } from "../../src/ir/annotations.js";
 import type { JsonObject, JsonValue } from "../../src/ir/json.js";
 import { compileValidator } from "../../src/emit/validators/index.js";
-import { blindValidator, type CacheEntryOut } from "../../src/compile/validator-cache.js";
+import { blindValidator, sizeBits, type CacheEntryOut } from "../../src/compile/validator-cache.js";
+import fc from "fast-check";
 import { HOSTILE } from "../emit/types/cases-hostile.js";
 import { arrayCases } from "../emit/types/cases-arrays.js";
 import { compositionCases } from "../emit/types/cases-composition.js";
@@ -54,6 +55,26 @@ test("annotation-blind › blanks string annotations at schema positions only", 
   // Another text, one blind form; another assertion, another blind form.
   assert.equal(annotationBlind(reannotated(schema, (t) => `${t} edited`)).text, blind.text);
   assert.notEqual(annotationBlind({ ...schema, minProperties: 1 }).text, blind.text);
+});
+
+test("annotation-blind › sizeBits says, for every node, which side of the fast path's inline limit its JSON text is on", () => {
+  const naive = (value: JsonValue): string => {
+    const bits: string[] = [];
+    const walk = (node: JsonValue): void => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node !== null && typeof node === "object") Object.values(node).forEach(walk);
+      bits.push(JSON.stringify(node).length <= 1500 ? "1" : "0");
+    };
+    walk(value);
+    return bits.join("");
+  };
+  fc.assert(
+    fc.property(fc.jsonValue({ maxDepth: 4 }), fc.string({ unit: "binary", minLength: 0, maxLength: 1600 }), (value, text) => {
+      const v = JSON.parse(JSON.stringify({ a: value, text, list: [text, value] })) as JsonValue;
+      assert.equal(sizeBits(v), naive(v));
+    }),
+    { numRuns: 200, seed: 25 },
+  );
 });
 
 const CASES = [...arrayCases, ...compositionCases, ...draftCases, ...hostileCases, ...literalCases, ...objectCases, ...refCases];
