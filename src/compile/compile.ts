@@ -15,7 +15,10 @@ import { importValidator } from "../emit/validators/load-module.js";
 import { compileVersions } from "../parallel/pool.js";
 import type { CompiledOutcome, CompiledVersion, CompileResult, CompileScope, ContractIndexInput, ContractSlice, VersionOutcome } from "../shapes/compiled.js";
 import type { Extensions, PlanExtension } from "../shapes/extension.js";
+import { emitTypes } from "../emit/types/index.js";
 import { cachedNameCollisions } from "./names-cached.js";
+import { skeletonStore, storeEntries } from "./skeletons.js";
+import { blindValidator, type CacheEntryOut } from "./validator-cache.js";
 
 export type { CompiledOutcome, CompiledVersion, CompileResult, CompileScope, ContractSlice } from "../shapes/compiled.js";
 export { importValidator } from "../emit/validators/load-module.js";
@@ -82,10 +85,12 @@ export async function compileProjectWith(project: Project, extensions: Extension
       const job = misses[i]!;
       if ("diagnostic" in r) return;
       options.onFiles?.(r.outcome.files);
+      if (cache === undefined) return;
+      storeEntries(cache, r.entries);
       if (job.key === undefined) return;
       writeOutcome(cache!, project, job.key, schemaKey(cache!, project, job.contract, job.source), r.read.slice(1), r.outcome);
     },
-    (contract, source, ctx) => compileVersionOutcome(project, extensions.plan, contract, source, ctx),
+    (contract, source, ctx) => compileVersionOutcome(project, extensions.plan, contract, source, ctx, cache),
   );
   const outcomes = new Map<(typeof jobs)[number], CompiledOutcome | Diagnostic>();
   misses.forEach((job, i) => {
@@ -187,9 +192,12 @@ export async function compileVersionOutcome(
   contract: ContractSource,
   source: VersionSource,
   ctx?: LoadContext,
+  /** Where printed types skeletons are looked up (this thread's cache only); what was printed is in `skeletons`. */
+  cache?: CompileCache,
 ): Promise<CompiledOutcome> {
   const plan = new Map<string, string>();
-  const result = await compileVersion(project, extensions, ctx ?? { schemasDir: project.schemasDir, rootDir: project.rootDir }, contract, source, plan);
+  const entries: CacheEntryOut[] = [];
+  const result = await compileVersion(project, extensions, ctx ?? { schemasDir: project.schemasDir, rootDir: project.rootDir }, contract, source, plan, cache, entries);
   const outcome: VersionOutcome = {
     files: [...plan],
     ...(result.compiled !== undefined
@@ -199,7 +207,7 @@ export async function compileVersionOutcome(
     warnings: result.warnings,
     examples: result.examples,
   };
-  return { outcome, read: result.read };
+  return { outcome, read: result.read, ...(entries.length > 0 ? { entries } : {}) };
 }
 
 async function compileVersion(
@@ -209,12 +217,15 @@ async function compileVersion(
   contract: ContractSource,
   source: VersionSource,
   plan: Map<string, string>,
+  cache: CompileCache | undefined,
+  entries: CacheEntryOut[],
 ): Promise<{ compiled?: CompiledVersion; problems: Diagnostic[]; warnings: Diagnostic[]; examples: number; read: readonly string[] }> {
-  const { compileValidator, emitTypes } = await compilers();
   const mapped = loadSchemaFileMapped(source.file, ctx);
   const loaded = mapped.loaded;
   const read = loaded.files;
-  const validator = compileValidator(loaded.schema, loaded.draft, source.display, project.strictness);
+  const validator = await blindValidator(cache, entries, { schema: loaded.schema, draft: loaded.draft, display: source.display, policy: project.strictness }, async () =>
+    (await validators()).compileValidator(loaded.schema, loaded.draft, source.display, project.strictness),
+  );
   // Strictness findings name the file and pointer the user wrote (a hoisted `_shared` definition, not the bundle).
   const located = (d: Diagnostic): Diagnostic =>
     (d.code.startsWith("strict.") || d.code === "schema.pattern-redos") && d.pointer !== undefined ? { ...d, ...mapped.sourceOf(d.pointer) } : d;
@@ -225,7 +236,7 @@ async function compileVersion(
 
   const names = versionNames(contract.name, source.version);
   const validatorCode = validator.code;
-  const types = await emitTypes({ schema: loaded.schema, draft: loaded.draft, rootName: names.type, reserved: VERSION_MODULE_TYPE_IMPORTS });
+  const types = await emitTypes({ schema: loaded.schema, draft: loaded.draft, rootName: names.type, reserved: VERSION_MODULE_TYPE_IMPORTS }, skeletonStore(cache, entries));
   const hash = contractHash(loaded.schema);
   const prefix = `${contract.name}/v${source.version}`;
   plan.set(
@@ -254,11 +265,12 @@ async function compileVersion(
 }
 
 /*
- * Why the compilers are imported on first use: with worker threads only the workers compile, and the main thread
- * would otherwise load ajv, TypeScript and json-schema-to-typescript before it even starts them.
+ * Why the validator compiler is imported on first use: with worker threads only the workers compile, and the main
+ * thread would otherwise load ajv before it even starts them; and a validator found by its blind schema
+ * (validator-cache.ts) needs no ajv at all. The types printer loads its libraries itself, on first use.
  */
-let loadedCompilers: Promise<{ readonly compileValidator: typeof import("../emit/validators/index.js").compileValidator; readonly emitTypes: typeof import("../emit/types/index.js").emitTypes }> | undefined;
-function compilers(): NonNullable<typeof loadedCompilers> {
-  loadedCompilers ??= Promise.all([import("../emit/validators/index.js"), import("../emit/types/index.js")]).then(([v, t]) => ({ compileValidator: v.compileValidator, emitTypes: t.emitTypes }));
-  return loadedCompilers;
+let loadedValidators: Promise<typeof import("../emit/validators/index.js")> | undefined;
+function validators(): NonNullable<typeof loadedValidators> {
+  loadedValidators ??= import("../emit/validators/index.js");
+  return loadedValidators;
 }

@@ -3,7 +3,6 @@
  * compatible: no finding in that direction. incompatible: a witness confirmed by the generated validators.
  * unknown: findings, but no witness confirmed (each unconfirmed claim is downgraded to unknown).
  */
-import { schemaDiagnostics } from "../emit/validators/index.js";
 import { InputError, inputError } from "../errors.js";
 import { isJsonObject, type Draft, type JsonObject, type JsonValue } from "../ir/json.js";
 import { Budget, type BudgetOptions } from "./budget.js";
@@ -40,8 +39,8 @@ export async function diffSchemas(old: SchemaInput, neu: SchemaInput, options: D
     if (!keys.has(side)) keys.set(side, textKey(side));
     return keys.get(side);
   };
-  checkInput(old.schema, old.draft, old.file ?? "old schema", keyOf(old));
-  checkInput(neu.schema, neu.draft, neu.file ?? "new schema", keyOf(neu));
+  await checkInput(old.schema, old.draft, old.file ?? "old schema", keyOf(old));
+  await checkInput(neu.schema, neu.draft, neu.file ?? "new schema", keyOf(neu));
   const budget = new Budget(options);
   const env: Env = {
     old: { root: old.schema, draft: old.draft },
@@ -163,7 +162,7 @@ async function validator(side: SchemaInput, name: "old" | "new", key: string | u
     if (e instanceof InputError) throw e;
     const file = side.file ?? `${name} schema`;
     const why = (e as Error).message.split("\n")[0];
-    const found = culprit(side, file);
+    const found = await culprit(side, file);
     const pointer = found?.pointer ?? (typeof side.schema["$async"] === "boolean" && why?.includes("$async") === true ? "/$async" : "");
     const detail = found !== undefined ? found.message : why;
     throw inputError("drift.no-validator", { file, pointer }, `witnesses are confirmed with the generated validator, which cannot be built for this schema: ${detail}`);
@@ -171,7 +170,9 @@ async function validator(side: SchemaInput, name: "old" | "new", key: string | u
 }
 
 /** The first meta-schema or compile diagnostic the build would report, if any names a node. */
-function culprit(side: SchemaInput, file: string): { pointer: string; message: string } | undefined {
+async function culprit(side: SchemaInput, file: string): Promise<{ pointer: string; message: string } | undefined> {
+  // Imported here: the validator compiler (ajv) loads only for a schema that needs it (witness/confirm.ts).
+  const { schemaDiagnostics } = await import("../emit/validators/index.js");
   try {
     const d = schemaDiagnostics(side.schema, side.draft, file).find((x) => x.code.startsWith("schema.") && x.pointer !== undefined && x.pointer !== "");
     return d === undefined ? undefined : { pointer: d.pointer!, message: d.message };

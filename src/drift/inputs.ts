@@ -10,8 +10,9 @@
  *   `dependentSchemas`, `$ref`): evaluating it never ends (JSON Schema Core §9.4.1 calls such schemas invalid).
  */
 import { createHash } from "node:crypto";
-import { metaDiagnostics } from "../emit/validators/diagnostics.js";
+import { runCache } from "../cache/context.js";
 import { InputError, inputError } from "../errors.js";
+import { annotationBlind } from "../ir/annotations.js";
 import { isJsonObject, pointerAppend, type Draft, type JsonObject, type JsonValue } from "../ir/json.js";
 import { subschemas } from "../ir/keywords.js";
 import { dialectOf } from "./dialect.js";
@@ -30,16 +31,38 @@ const IN_PLACE_ONE = ["not", "if", "then", "else"];
 const passed = new Set<string>();
 const MAX_PASSED = 1024;
 
-export function checkInput(schema: JsonObject, draft: Draft, file: string, key?: string): void {
+export async function checkInput(schema: JsonObject, draft: Draft, file: string, key?: string): Promise<void> {
   const digest = key === undefined ? undefined : createHash("sha256").update(key).digest("base64");
   if (digest !== undefined && passed.has(digest)) return;
-  check(schema, draft, file);
+  await check(schema, draft, file);
   if (digest === undefined) return;
   if (passed.size >= MAX_PASSED) passed.delete(passed.values().next().value as string);
   passed.add(digest);
 }
 
-function check(schema: JsonObject, draft: Draft, file: string): void {
+/**
+ * The meta-schema check, with its passes kept in the run's cache under the schema's blind form (src/ir/annotations.ts):
+ * the meta-schemas ask of `title`, `description` and `$comment` only that they be strings, so an annotation-only
+ * edit of a schema that passed passes too, and is not checked again (no ajv is loaded). A schema whose blind
+ * form never passed (a `description: 5` among them: it is not blanked) is checked and its refusal reported.
+ * The cache is hostile input: an entry other than `{pass: true}` is a miss.
+ */
+async function metaCheck(schema: JsonObject, draft: Draft, file: string): Promise<void> {
+  const cache = runCache();
+  let key: string | undefined;
+  try {
+    key = cache === undefined ? undefined : cache.store.key("drift-meta-pass", draft, annotationBlind(schema).text);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e; // too deep to print: checked, not remembered
+  }
+  if (key !== undefined && cache!.store.get<{ pass?: unknown }>(key)?.pass === true) return;
+  const { metaDiagnostics } = await import("../emit/validators/diagnostics.js");
+  const meta = metaDiagnostics(schema, draft, file);
+  if (meta.length > 0) throw new InputError(meta[0]!);
+  if (key !== undefined) cache!.store.set(key, { pass: true });
+}
+
+async function check(schema: JsonObject, draft: Draft, file: string): Promise<void> {
   const fail = (pointer: string, code: string, message: string) => inputError(code, { file, pointer }, message);
   const tuples = dialectOf(draft).tupleItems;
   const stack: [JsonValue, string][] = [[schema, ""]];
@@ -58,8 +81,7 @@ function check(schema: JsonObject, draft: Draft, file: string): void {
     }
     for (const [child, at] of subschemas(node, pointer)) stack.push([child, at]);
   }
-  const meta = metaDiagnostics(schema, draft, file);
-  if (meta.length > 0) throw new InputError(meta[0]!);
+  await metaCheck(schema, draft, file);
   inPlaceCycle(schema, fail);
 }
 

@@ -83,4 +83,9 @@ export interface VersionOutcome {
 export interface CompiledOutcome {
   readonly outcome: VersionOutcome;
   readonly read: readonly string[];
+  /**
+   * Cache entries this compile made, [namespace, hash, payload], for the main thread to store: a worker has no
+   * cache (types skeletons, validators by blind schema: src/compile/skeletons.ts, validator-cache.ts).
+   */
+  readonly entries?: readonly (readonly [string, string, unknown])[];
 }

@@ -3,9 +3,10 @@
  * (the CLI in a child process that prints, at exit, the packages in the CommonJS module cache; ajv, TypeScript,
  * ts-morph and json-schema-to-typescript are all CommonJS, so every load, by `import` or `require`, is there).
  *
- * An edited or added golden example runs the cached validator code and no check step: none of them. A schema
- * edit compiles that version (ajv for the validator, json-schema-to-typescript and TypeScript's printer for the
- * types). A migration edit compiles nothing: TypeScript type-checks the chain, and ts-morph finds the
+ * An edited or added golden example runs the cached validator code and no check step: none of them. An
+ * annotation-only schema edit takes that version's validator and printed types skeleton from the cache (by the
+ * schema with its annotation text blanked): none either; an assertion change compiles the version (ajv for the
+ * validator, json-schema-to-typescript and TypeScript's printer for the types). A migration edit compiles nothing: TypeScript type-checks the chain, and ts-morph finds the
  * `notImplemented` markers of the edited module (src/migrate/status.ts). The first check after a build runs
  * every step (markers, type-check, every manifest validated), but compiles nothing either (the build's cache).
  */
@@ -65,8 +66,11 @@ test("incremental › per change class, check loads only the heavy packages its 
   edit(migration, (t) => t.replace("// reviewed\n", 'notImplemented("reviewed");\n'));
   assert.ok(checkLoads(dir, 1).includes("ts-morph"), "a migration that may call the marker is parsed");
 
+  // An annotation-only schema edit compiles that version from the cache: the validator by the schema's blind form
+  // (src/compile/validator-cache.ts), the types by their printed skeleton (src/emit/types/skeleton.ts), and drift's
+  // meta-schema check passes by the blind form (src/drift/inputs.ts): no compiler, no printer, no ajv.
   edit(path.join(c, "v2.json"), (t) => t.replace('"Where the item stands."', '"Where the item stands now."'));
-  assert.deepEqual(checkLoads(dir, 1), ["ajv", "json-schema-to-typescript", "typescript"], "annotation-only schema edit");
+  assert.deepEqual(checkLoads(dir, 1), [], "annotation-only schema edit");
   // Built, the annotation edit is checked from the cache: the compile's entries, and the migration type-check's key,
   // which leaves comments and annotation values of the generated modules out (src/migrate/typecheck-key.ts).
   edit(migration, (t) => t.replace('notImplemented("reviewed");\n', ""));
@@ -75,6 +79,11 @@ test("incremental › per change class, check loads only the heavy packages its 
   assert.deepEqual(checkLoads(dir, 0), [], "migration edited back, built");
   edit(path.join(c, "v2.json"), (t) => t.replace('"Where the item stands now."', '"Where the item stands today."'));
   assert.equal(runCli(["build"], dir).code, 0);
-  // ajv only for drift's comparison of the edited pair (its verdict is cached by the schemas' text).
-  assert.deepEqual(checkLoads(dir, 0), ["ajv"], "annotation-only schema edit, built");
+  // Built, nothing: drift's comparison of the edited pair checks its inputs by the blind form, and its witnesses
+  // with the shipped validators.
+  assert.deepEqual(checkLoads(dir, 0), [], "annotation-only schema edit, built");
+  // An annotation edit that makes the schema invalid (a number for a description) has a blind form that never
+  // passed: the validator is compiled and the meta-schema refuses it (ajv), exit 2.
+  edit(path.join(c, "v2.json"), (t) => t.replace('"Where the item stands today."', "5"));
+  assert.deepEqual(checkLoads(dir, 2), ["ajv"], "annotation edit to an invalid schema");
 });

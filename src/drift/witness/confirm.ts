@@ -7,7 +7,6 @@
  * validator does; `emitValidator`'s second compile and fast path were half of a cold `check`'s drift time.
  */
 import { importValidator } from "../../emit/validators/load-module.js";
-import { emitDecider } from "../../emit/validators/index.js";
 import { canonicalJson, isJsonObject, type Draft, type JsonObject, type JsonValue } from "../../ir/json.js";
 import { keywordKind, mapKeyword } from "../../ir/keywords.js";
 import { dialectOf } from "../dialect.js";
@@ -63,6 +62,8 @@ export async function validatorFor(schema: JsonObject | boolean, draft: Draft, k
     // strict: false only relaxes what ajv refuses to compile; validation semantics are the pinned ones. inMemory:
     // the code is never written out, so refs are compiled once instead of inlined and ajv's optimisation pass is
     // skipped: 40% less build time on large schemas, the same answers (test/drift/witness-confirm.test.ts).
+    // Imported on first build: a diff whose validators are all shipped (or none needed) loads no ajv.
+    const { emitDecider } = await import("../../emit/validators/index.js");
     pending = importValidator(emitDecider({ schema: dialectOf(draft).idKeyword === "id" ? schema : withoutId(schema), draft, strict: false, inMemory: true }));
     cache.set(key, pending);
     await pending;

@@ -82,6 +82,14 @@ export function docComment(text: string, indent = ""): string {
   return `${indent}/**\n${lines.map((l) => `${indent} *${l === "" ? "" : ` ${l}`}`).join("\n")}\n${indent} */\n`;
 }
 
+/**
+ * One line of text inside a block comment, as `docComment` writes it: `*\/` cannot end the comment and a line
+ * terminator becomes a blank, so the text stays on its line. Text already written this way comes back unchanged.
+ */
+export function commentLine(text: string): string {
+  return text.replace(/\*\//g, "*\\/").replace(/[\r\n\u2028\u2029]/g, " ");
+}
+
 /** Text for a `//` line comment: one line, no terminators. */
 export function lineCommentText(text: string): string {
   return text.replace(/[\r\n\u2028\u2029]+/g, " ");

@@ -72,7 +72,7 @@ function resolvePointerOrUndefined(ctx: FastContext, ref: string): JsonValue | u
 }
 
 /** Targets up to this size (JSON characters) are inlined at each non-recursive use; larger ones get a function. */
-const INLINE_LIMIT = 1500;
+export const INLINE_LIMIT = 1500;
 
 /**
  * Checks `value` against the target of `ref`: inlined when the target cannot recurse and is small, a plain

@@ -1,0 +1,90 @@
+/**
+ * A version's validator by the blind form of its schema (src/ir/annotations.ts): an annotation-only edit reuses the
+ * validator compiled for the text before it, and neither ajv nor the pattern checkers are loaded.
+ *
+ * Why the result cannot change: the compile (meta-schema check, strictness findings, ajv's code) does not read the
+ * text of `title`, `description` or `$comment` (annotations.ts says why; test/compile/validator-cache.test.ts
+ * compiles schemas and their blind forms and compares, and skeleton-corpus.test.ts does so on the SchemaStore
+ * corpus), with one exception: the fast path inlines a `$ref` target whose JSON text is at most `INLINE_LIMIT`
+ * characters (src/emit/fast/refs.ts), a length annotation text is part of. So the key also holds, for every node
+ * of the schema, which side of that limit its JSON text lies on (`sizeBits`): an edit that moves a node across it
+ * is a miss. As a second guard, a result is stored only when none of the blanked texts occurs in it: a compile that
+ * ever copied an annotation into its output is never reused. Only successful compiles are stored; a refusal is
+ * found anew and names this run's file. The key holds the file's display path, the draft and the strictness policy
+ * (and, through the store, the tool).
+ *
+ * The cache is hostile input: an entry of another shape is a miss.
+ */
+import type { Diagnostic } from "../errors.js";
+import { annotationBlind } from "../ir/annotations.js";
+import { canonicalJson, type Draft, type JsonObject, type JsonValue } from "../ir/json.js";
+import type { CompileCache } from "../cache/version.js";
+import type { StrictPolicy } from "../strictness/index.js";
+import { stringLiteral } from "../emit/codegen/escape.js";
+import { INLINE_LIMIT } from "../emit/fast/refs.js";
+
+export const VALIDATOR_NAMESPACE = "validator-blind";
+
+type Compiled =
+  | { readonly ok: true; readonly code: string; readonly warnings: readonly Diagnostic[] }
+  | { readonly ok: false; readonly problems: readonly Diagnostic[]; readonly warnings: readonly Diagnostic[] };
+
+/** What a compile leaves to store: [namespace, hash, payload]. */
+export type CacheEntryOut = readonly [string, string, unknown];
+
+/**
+ * The validator of `schema`: from `cache` (this thread's; a worker passes none) when its blind form was compiled
+ * before, else from `compile` (which loads ajv on first use). A compile worth storing is pushed to `out`.
+ */
+export async function blindValidator(
+  cache: CompileCache | undefined,
+  out: CacheEntryOut[],
+  input: { readonly schema: JsonObject; readonly draft: Draft; readonly display: string; readonly policy: StrictPolicy | undefined },
+  compile: () => Promise<Compiled>,
+): Promise<Compiled> {
+  const blind = annotationBlind(input.schema);
+  const hash = `${input.draft}\n${input.display}\n${canonicalJson((input.policy ?? null) as unknown as JsonValue)}\n${sizeBits(input.schema)}\n${blind.text}`;
+  if (cache !== undefined) {
+    const entry = cache.store.get<{ code?: unknown; warnings?: unknown }>(cache.store.key(VALIDATOR_NAMESPACE, hash));
+    if (typeof entry?.code === "string" && Array.isArray(entry.warnings) && entry.warnings.every(isDiagnostic)) {
+      return { ok: true, code: entry.code, warnings: entry.warnings };
+    }
+  }
+  const result = await compile();
+  if (result.ok && !mentions(JSON.stringify([result.code, result.warnings]), result.code, blind.blanked)) {
+    out.push([VALIDATOR_NAMESPACE, hash, { code: result.code, warnings: result.warnings }]);
+  }
+  return result;
+}
+
+/**
+ * For every node of `schema` (post-order), "1" when `JSON.stringify(node).length <= INLINE_LIMIT`, else "0". The
+ * lengths are summed bottom-up (linear in the schema's size), each as `JSON.stringify` counts it.
+ */
+export function sizeBits(schema: JsonValue): string {
+  const bits: string[] = [];
+  const length = (node: JsonValue): number => {
+    let n: number;
+    if (Array.isArray(node)) n = 2 + Math.max(0, node.length - 1) + node.reduce((sum: number, v) => sum + length(v), 0);
+    else if (node !== null && typeof node === "object") {
+      const entries = Object.entries(node);
+      n = 2 + Math.max(0, entries.length - 1) + entries.reduce((sum, [k, v]) => sum + JSON.stringify(k).length + 1 + length(v as JsonValue), 0);
+    } else n = JSON.stringify(node).length;
+    bits.push(n <= INLINE_LIMIT ? "1" : "0");
+    return n;
+  };
+  length(schema);
+  return bits.join("");
+}
+
+/** Whether any blanked text occurs in the result, raw or as a string literal's body. */
+function mentions(json: string, code: string, texts: readonly string[]): boolean {
+  return texts.some((t) => {
+    const literal = stringLiteral(t).slice(1, -1);
+    return json.includes(t) || code.includes(t) || json.includes(literal) || code.includes(literal);
+  });
+}
+
+function isDiagnostic(value: unknown): value is Diagnostic {
+  return typeof value === "object" && value !== null && typeof (value as { code?: unknown }).code === "string" && typeof (value as { message?: unknown }).message === "string";
+}
