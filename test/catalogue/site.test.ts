@@ -6,15 +6,16 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { copyOfExamples, makeProject, REPO_ROOT, runCli, snapshotTree, contractFiles } from "../util/project.js";
+import { copyOfExamples, makeProject, REPO_ROOT, snapshotTree, contractFiles } from "../util/project.js";
+import { runCliHere } from "../util/in-process.js";
 import { CONTRACT_FILTER } from "../../src/html/scripts.js";
 import { breakingProject, hostileProject } from "./fixtures.js";
 
 const read = (dir: string, rel: string): string => readFileSync(path.join(dir, rel), "utf8");
 
-test("docs › the bundled project: an index of every contract and a page per contract", () => {
+test("docs › the bundled project: an index of every contract and a page per contract", async () => {
   const dir = copyOfExamples();
-  const r = runCli(["docs", "--out", "site"], dir);
+  const r = await runCliHere(["docs", "--out", "site"], dir);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /wrote catalogue of 3 contract\(s\), 6 version\(s\) in site\//);
   assert.deepEqual(readdirSync(path.join(dir, "site", "contracts")).sort(), ["document-outline.html", "issue-refund.html", "ticket-triage.html"]);
@@ -37,10 +38,10 @@ test("docs › the bundled project: an index of every contract and a page per co
   assert.match(triage, /valid<\/span> <code>double-charge\.json<\/code>/, "golden examples are shown");
 });
 
-test("docs › rebuilding gives byte-identical files; a second run into the same folder touches nothing", () => {
+test("docs › rebuilding gives byte-identical files; a second run into the same folder touches nothing", async () => {
   const dir = copyOfExamples();
-  assert.equal(runCli(["docs", "--out", "a"], dir).code, 0);
-  assert.equal(runCli(["docs", "--out", "b", "--no-cache"], dir).code, 0);
+  assert.equal((await runCliHere(["docs", "--out", "a"], dir)).code, 0);
+  assert.equal((await runCliHere(["docs", "--out", "b", "--no-cache"], dir)).code, 0);
   const strip = (m: Map<string, string>) => new Map([...m].map(([k, v]) => [k, v.slice(v.indexOf(":") + 1)]));
   const a = snapshotTree(path.join(dir, "a"));
   assert.deepEqual(strip(snapshotTree(path.join(dir, "b"))), strip(a));
@@ -48,51 +49,51 @@ test("docs › rebuilding gives byte-identical files; a second run into the same
     assert.ok(!text.includes("\r"), `CRLF in ${rel}`);
     assert.ok(!text.includes(new Date().toISOString().slice(0, 10)), `today's date (a timestamp) in ${rel}`);
   }
-  const again = runCli(["docs", "--out", "a"], dir);
+  const again = await runCliHere(["docs", "--out", "a"], dir);
   assert.equal(again.code, 0, again.stderr);
   assert.match(again.stdout, /^up to date: /);
   assert.deepEqual(snapshotTree(path.join(dir, "a")), a, "mtimes and bytes unchanged");
 });
 
-test("docs › a changed schema replaces the whole site and leaves no staging folder behind", () => {
+test("docs › a changed schema replaces the whole site and leaves no staging folder behind", async () => {
   const dir = copyOfExamples();
-  assert.equal(runCli(["docs", "--out", "site"], dir).code, 0);
+  assert.equal((await runCliHere(["docs", "--out", "site"], dir)).code, 0);
   const file = path.join(dir, "schemas", "ticket-triage", "contract.json");
   const manifest = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
   writeFileSync(file, JSON.stringify({ ...manifest, description: "Changed description for the catalogue test." }));
-  const r = runCli(["docs", "--out", "site"], dir);
+  const r = await runCliHere(["docs", "--out", "site"], dir);
   assert.equal(r.code, 0, r.stderr);
   assert.match(read(dir, "site/index.html"), /Changed description for the catalogue test\./);
   assert.deepEqual(readdirSync(dir).filter((e) => e.startsWith("site")), ["site"]);
 });
 
-test("docs › refuses to replace a folder it did not write (exit 2, one line, folder untouched)", () => {
+test("docs › refuses to replace a folder it did not write (exit 2, one line, folder untouched)", async () => {
   const dir = copyOfExamples();
   mkdirSync(path.join(dir, "mine"));
   writeFileSync(path.join(dir, "mine", "notes.txt"), "keep me");
-  const r = runCli(["docs", "--out", "mine"], dir);
+  const r = await runCliHere(["docs", "--out", "mine"], dir);
   assert.equal(r.code, 2);
   assert.equal(r.stderr.trimEnd().split("\n").length, 1, r.stderr);
   assert.match(r.stderr, /^mine: the folder is not empty and was not written by `llm-contracts docs`.*\[docs\.out-not-catalogue\]$/m);
   assert.deepEqual(readdirSync(path.join(dir, "mine")), ["notes.txt"]);
 });
 
-test("docs › usage errors and bad schemas: exit 2, nothing written", () => {
+test("docs › usage errors and bad schemas: exit 2, nothing written", async () => {
   const dir = copyOfExamples();
-  const noOut = runCli(["docs"], dir);
+  const noOut = await runCliHere(["docs"], dir);
   assert.equal(noOut.code, 2);
   assert.match(noOut.stderr, /docs needs --out DIR/);
   const bad = makeProject({ ...contractFiles("broken", [{ type: "object" }]), "schemas/broken/v2.json": "{ \"type\": " });
-  const r = runCli(["docs", "--out", "site"], bad);
+  const r = await runCliHere(["docs", "--out", "site"], bad);
   assert.equal(r.code, 2, r.stdout);
   assert.match(r.stderr, /^schemas\/broken\/v2\.json[:#][^\n]*\[[a-z.-]+\]$/m);
   assert.doesNotMatch(r.stderr, /internal error/);
   assert.ok(!existsSync(path.join(bad, "site")), "nothing written");
 });
 
-test("docs › hostile text in titles, descriptions, enum values, property names and examples is escaped", () => {
+test("docs › hostile text in titles, descriptions, enum values, property names and examples is escaped", async () => {
   const dir = hostileProject();
-  const r = runCli(["docs", "--out", "site"], dir);
+  const r = await runCliHere(["docs", "--out", "site"], dir);
   assert.equal(r.code, 0, r.stderr);
   for (const rel of ["site/index.html", "site/contracts/hostile.html"]) {
     // The index carries the catalogue's own filter script (a constant); nothing else may be a script.
@@ -106,9 +107,9 @@ test("docs › hostile text in titles, descriptions, enum values, property names
   assert.ok(page.includes("&lt;/code&gt;&lt;/pre&gt;&lt;b&gt;bold&lt;/b&gt;"), "enum value as text");
 });
 
-test("drift --format html: one page with the change view; markdown keeps working", () => {
+test("drift --format html: one page with the change view; markdown keeps working", async () => {
   const dir = breakingProject();
-  const r = runCli(["drift", "--format", "html"], dir);
+  const r = await runCliHere(["drift", "--format", "html"], dir);
   assert.equal(r.code, 1, r.stderr);
   assert.ok(r.stdout.startsWith("<!DOCTYPE html>\n"));
   assert.ok(r.stdout.endsWith("</html>\n"));
@@ -116,14 +117,14 @@ test("drift --format html: one page with the change view; markdown keeps working
   assert.match(r.stdout, /NOT compatible/);
   assert.match(r.stdout, /<span class="badge bad">breaking<\/span> <code>enum-value-removed<\/code>/);
   assert.match(r.stdout, /&quot;priority&quot;: &quot;urgent&quot;/, "the witness: a value only the old version accepts");
-  const md = runCli(["drift", "--format", "markdown"], dir);
+  const md = await runCliHere(["drift", "--format", "markdown"], dir);
   assert.equal(md.code, 1);
   assert.match(md.stdout, /^## ❌ Schema drift: NOT compatible/);
 });
 
-test("diff --format html: two files, the break and its witness", () => {
+test("diff --format html: two files, the break and its witness", async () => {
   const dir = makeProject({ "old.json": { enum: ["a", "b"] }, "new.json": { enum: ["a"] } });
-  const r = runCli(["diff", "old.json", "new.json", "--mode", "backward", "--format", "html"], dir);
+  const r = await runCliHere(["diff", "old.json", "new.json", "--mode", "backward", "--format", "html"], dir);
   assert.equal(r.code, 1, r.stderr);
   assert.match(r.stdout, /old\.json → new\.json/);
   assert.match(r.stdout, /<span class="badge bad">breaking<\/span> <code>enum-value-removed<\/code>/);

@@ -2,7 +2,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { contractFiles, makeProject, runCli } from "../util/project.js";
+import { contractFiles, makeProject } from "../util/project.js";
+import { runCliHere } from "../util/in-process.js";
 
 const OK = { type: "object", properties: { a: { type: "string" } }, required: ["a"], additionalProperties: false };
 
@@ -105,9 +106,9 @@ const CASES: readonly { name: string; files: Record<string, string | object>; wa
 ];
 
 for (const c of CASES) {
-  test(`build › bad input: ${c.name} → exit 2, one clear line, nothing written`, () => {
+  test(`build › bad input: ${c.name} → exit 2, one clear line, nothing written`, async () => {
     const dir = makeProject(c.files);
-    const r = runCli(["build"], dir);
+    const r = await runCliHere(["build"], dir);
     assert.equal(r.code, 2, r.stdout + r.stderr);
     const lines = r.stderr.trim().split("\n");
     assert.match(lines[0] ?? "", c.want, r.stderr);
@@ -116,32 +117,32 @@ for (const c of CASES) {
   });
 }
 
-test("check › lists problems from several contracts at once", () => {
+test("check › lists problems from several contracts at once", async () => {
   const dir = makeProject({
     ...contractFiles("one", [{ type: "object", properties: { a: { type: "strin" } } }]),
     "schemas/two/contract.json": { kind: "model-output" },
     "schemas/two/v1.json": OK,
     "schemas/two/v3.json": OK,
   });
-  const r = runCli(["check"], dir);
+  const r = await runCliHere(["check"], dir);
   // Schemas that do not compile are bad input: exit 2, as from build (src/exit-codes.ts).
   assert.equal(r.code, 2, r.stderr);
   assert.match(r.stderr, /schemas\/one\/v1\.json(:\d+:\d+)?#\/properties\/a\/type: .*\[schema\.meta\]/);
   assert.match(r.stderr, /schemas\/two\/v3\.json: .*\[contract\.version-gap\]/);
 });
 
-test("build › --debug is accepted and input errors stay one line without a stack trace", () => {
+test("build › --debug is accepted and input errors stay one line without a stack trace", async () => {
   const dir = makeProject(contractFiles("ping", [{ type: "object", properties: { a: { $ref: "http://x/y" } } }]));
   for (const args of [["build"], ["build", "--debug"]]) {
-    const r = runCli(args, dir);
+    const r = await runCliHere(args, dir);
     assert.equal(r.code, 2);
     assert.ok(!r.stderr.includes("    at "));
   }
 });
 
-test("build › an over-long pointer is shortened in the one-line message", () => {
+test("build › an over-long pointer is shortened in the one-line message", async () => {
   const dir = makeProject(contractFiles("ping", [nested(500)]));
-  const r = runCli(["build"], dir);
+  const r = await runCliHere(["build"], dir);
   const first = r.stderr.split("\n")[0] ?? "";
   assert.ok(first.length < 400, `${first.length} characters`);
   assert.match(first, /\[input\.too-deep\]$/);

@@ -9,8 +9,8 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { EXIT_CODE_TABLE, exitCodeOf } from "../../src/exit-codes.js";
-import { main } from "../../cli/run.js";
-import { contractFiles, makeProject, REPO_ROOT, runCli } from "../util/project.js";
+import { contractFiles, makeProject, REPO_ROOT, runCli, type Run } from "../util/project.js";
+import { runCliHere } from "../util/in-process.js";
 
 const COMMANDS = ["init", "build", "check", "publish", "diff", "drift", "lint", "validate", "replay", "migrate", "export", "hook", "import"];
 const OK = { type: "object", additionalProperties: false, properties: { a: { type: "string" } } };
@@ -38,15 +38,20 @@ test("exit codes › an unknown command is 2 with did you mean", () => {
 });
 
 /**
- * The CLI's entry in this process, as cli/main.ts runs it (the exit code it would set, what it would print). Used
- * for argument handling only, which reads no project: the real binary is run once above and for every case below
- * that reads a project, and a command's --help and flag parsing do not differ between the two.
+ * The CLI's entry (`main`) in this process, as cli/main.ts runs it (the exit code it would set, what it would print): a
+ * spawned binary pays Node's start and a reload of the compiler per call. The real binary is run beside it for one
+ * command of each case (`viaBinaryToo`), and the two must agree byte for byte.
  */
-async function inProcess(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(args, { cwd, out: (t) => void (stdout += t.endsWith("\n") ? t : `${t}\n`), err: (t) => void (stderr += t.endsWith("\n") ? t : `${t}\n`) });
-  return { code, stdout, stderr };
+async function inProcess(args: string[], cwd: string): Promise<Run> {
+  return runCliHere(args, cwd);
+}
+
+/** The entry's result for `args`, after asserting that the real binary gives the same code and output (a command that writes nothing). */
+async function viaBinaryToo(args: string[], cwd: string): Promise<Run> {
+  const binary = runCli(args, cwd);
+  const entry = await inProcess(args, cwd);
+  assert.deepEqual(entry, { code: binary.code, stdout: binary.stdout, stderr: binary.stderr }, `binary and entry: ${args.join(" ")}`);
+  return entry;
 }
 
 test("exit codes › the binary and the entry agree on a command's --help and on an unknown flag", async () => {
@@ -84,43 +89,43 @@ const READERS: readonly (readonly string[])[] = [
   ["export", "ping", "--provider", "openai-strict"],
 ];
 
-test("exit codes › a misspelt keyword is 2 from every command that reads the project, the hook included", () => {
+test("exit codes › a misspelt keyword is 2 from every command that reads the project, the hook included", async () => {
   const dir = makeProject({ ...contractFiles("ping", [{ ...OK, properties: { a: { type: "string", minLenght: 2 } } }]), "doc.json": { a: "x" } });
   for (const args of READERS) {
-    const r = runCli(args, dir);
+    const r = args[0] === "check" && args.length === 1 ? await viaBinaryToo([...args], dir) : await inProcess([...args], dir);
     assert.equal(r.code, 2, `${args.join(" ")}: ${r.stdout}${r.stderr}`);
     assert.match(r.stderr, /schemas\/ping\/v1\.json:\d+:\d+#\/properties\/a\/minLenght: .*did you mean "minLength".*\[strict\.keyword-typo\]/, args.join(" "));
   }
 });
 
-test("exit codes › a misspelt keyword in a later version is 2 from drift and hook drift too (not an unproven comparison)", () => {
+test("exit codes › a misspelt keyword in a later version is 2 from drift and hook drift too (not an unproven comparison)", async () => {
   const dir = makeProject({ ...contractFiles("ping", [OK, { ...OK, properties: { a: { type: "string", minLenght: 2 } } }]) });
   for (const args of [["drift"], ["hook", "drift", "schemas/ping/v2.json"], ["check"]]) {
-    const r = runCli(args, dir);
+    const r = args[0] === "drift" ? await viaBinaryToo(args, dir) : await inProcess(args, dir);
     assert.equal(r.code, 2, `${args.join(" ")}: ${r.stdout}${r.stderr}`);
     assert.match(r.stderr, /schemas\/ping\/v2\.json:\d+:\d+#\/properties\/a\/minLenght: .*\[strict\.keyword-typo\]/, args.join(" "));
   }
 });
 
-test("exit codes › a version gap is 2 from every command that reads the project, drift and migrate included", () => {
+test("exit codes › a version gap is 2 from every command that reads the project, drift and migrate included", async () => {
   const dir = makeProject({ ...contractFiles("ping", [OK]), "schemas/ping/v3.json": OK, "doc.json": { a: "x" } });
   for (const args of [...READERS, ["drift"], ["hook", "drift", "schemas/ping/v3.json"], ["migrate", "ping", "doc.json"]]) {
-    const r = runCli(args, dir);
+    const r = args[0] === "build" ? await viaBinaryToo([...args], dir) : await inProcess([...args], dir);
     assert.equal(r.code, 2, `${args.join(" ")}: ${r.stdout}${r.stderr}`);
     assert.match(r.stderr, /schemas\/ping\/v3\.json: version 2 is missing.*\[contract\.version-gap\]/, args.join(" "));
   }
 });
 
-test("exit codes › a failing golden example is 1 from build and check alike; stale output is 1 from check and the hook", () => {
+test("exit codes › a failing golden example is 1 from build and check alike; stale output is 1 from check and the hook", async () => {
   const dir = makeProject({ ...contractFiles("ping", [OK]), "schemas/ping/examples/v1/valid/bad.json": { a: 1 } });
   for (const args of [["build"], ["check"], ["hook", "check", "schemas/ping/v1.json"]]) {
-    const r = runCli(args, dir);
+    const r = args[0] === "hook" ? await viaBinaryToo(args, dir) : await inProcess(args, dir);
     assert.equal(r.code, 1, `${args.join(" ")}: ${r.stderr}`);
     assert.match(r.stderr, /\[example\./);
   }
   const fixed = makeProject(contractFiles("ping", [OK]));
   assert.equal(runCli(["build"], fixed).code, 0);
   writeFileSync(path.join(fixed, "schemas/ping/v1.json"), JSON.stringify({ ...OK, title: "Ping" }));
-  for (const args of [["check"], ["hook", "check", "schemas/ping/v1.json"]]) assert.equal(runCli(args, fixed).code, 1, args.join(" "));
-  assert.equal(runCli(["hook", "check", "README.md"], fixed).code, 0, "the hook skips unrelated files");
+  for (const args of [["check"], ["hook", "check", "schemas/ping/v1.json"]]) assert.equal((await inProcess(args, fixed)).code, 1, args.join(" "));
+  assert.equal((await inProcess(["hook", "check", "README.md"], fixed)).code, 0, "the hook skips unrelated files");
 });

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { makeProject, runCli } from "../util/project.js";
+import { makeProject } from "../util/project.js";
+import { runCliHere } from "../util/in-process.js";
 
 const TOOL = { type: "object", properties: { q: { type: "string" } }, required: ["q"], additionalProperties: false };
 
@@ -13,24 +14,24 @@ function tools(count: number): Record<string, object> {
   return files;
 }
 
-test("check › a configured toolset over a provider's request budget fails; the same tools alone pass", () => {
+test("check › a configured toolset over a provider's request budget fails; the same tools alone pass", async () => {
   const names = Array.from({ length: 21 }, (_, i) => `tool-${i}`);
   const over = makeProject({ ...tools(21), "llm-contracts.config.json": { toolsets: { agent: names } } });
-  assert.equal(runCli(["build"], over).code, 0);
-  const r = runCli(["check", "--format", "json"], over);
+  assert.equal((await runCliHere(["build"], over)).code, 0);
+  const r = await runCliHere(["check", "--format", "json"], over);
   assert.equal(r.code, 1, r.stderr);
   const codes = (JSON.parse(r.stdout) as { problems: { code: string }[] }).problems.map((p) => p.code);
   assert.deepEqual([...new Set(codes)], ["lint.toolset-tool-count"]);
 
   const under = makeProject({ ...tools(21), "llm-contracts.config.json": { toolsets: { agent: names.slice(0, 20) } } });
-  assert.equal(runCli(["build"], under).code, 0);
-  assert.equal(runCli(["check"], under).code, 0);
+  assert.equal((await runCliHere(["build"], under)).code, 0);
+  assert.equal((await runCliHere(["check"], under)).code, 0);
 });
 
-test("check › a toolset naming a contract that does not exist is reported at its config pointer", () => {
+test("check › a toolset naming a contract that does not exist is reported at its config pointer", async () => {
   const dir = makeProject({ ...tools(1), "llm-contracts.config.json": { toolsets: { agent: ["tool-0", "tool-9"] } } });
-  assert.equal(runCli(["build"], dir).code, 0);
-  const r = runCli(["check"], dir);
+  assert.equal((await runCliHere(["build"], dir)).code, 0);
+  const r = await runCliHere(["check"], dir);
   assert.equal(r.code, 1);
   assert.match(r.stderr, /^llm-contracts\.config\.json#\/toolsets\/agent: toolset "agent" names contracts that do not exist: tool-9 \[lint\.toolset-unknown-contract\]$/m);
 });

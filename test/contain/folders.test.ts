@@ -6,7 +6,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { contractFiles, makeProject, runCli } from "../util/project.js";
+import { contractFiles, makeProject } from "../util/project.js";
+import { runCliHere } from "../util/in-process.js";
 
 const OBJ = { type: "object", properties: { a: { type: "string" } }, required: ["a"], additionalProperties: false };
 const OBJ2 = { ...OBJ, properties: { a: { type: "string" }, b: { type: "string" } } };
@@ -23,14 +24,14 @@ const CASES: readonly { name: string; config?: object; manifest?: object; args?:
 ];
 
 for (const c of CASES) {
-  test(`folders › ${c.name} is refused by build and check`, () => {
+  test(`folders › ${c.name} is refused by build and check`, async () => {
     const dir = makeProject({
       ...contractFiles("ping", [OBJ, OBJ2]),
       ...(c.config !== undefined ? { "llm-contracts.config.json": c.config } : {}),
       ...(c.manifest !== undefined ? { "schemas/ping/contract.json": c.manifest } : {}),
     });
     for (const cmd of ["build", "check"]) {
-      const r = runCli([cmd, ...(c.args ?? [])], dir);
+      const r = await runCliHere([cmd, ...(c.args ?? [])], dir);
       assert.equal(r.code, 2, `${cmd}: ${r.stdout}${r.stderr}`);
       const lines = r.stderr.trim().split("\n").filter((l) => !/^(build|check) failed/.test(l));
       assert.equal(lines.length, 1, r.stderr);
@@ -41,10 +42,10 @@ for (const c of CASES) {
   });
 }
 
-test("folders › the default layout (migrations inside each contract folder) and a cacheDir apart are accepted", () => {
+test("folders › the default layout (migrations inside each contract folder) and a cacheDir apart are accepted", async () => {
   const dir = makeProject({ ...contractFiles("ping", [OBJ, OBJ2]), "llm-contracts.config.json": { cacheDir: ".cache/llm" } });
-  const r = runCli(["build"], dir);
+  const r = await runCliHere(["build"], dir);
   assert.equal(r.code, 0, r.stderr);
   assert.equal(existsSync(path.join(dir, "schemas/ping/migrations/v1-to-v2.ts")), true);
-  assert.equal(runCli(["check"], dir).code, 0);
+  assert.equal((await runCliHere(["check"], dir)).code, 0);
 });

@@ -9,7 +9,8 @@ import assert from "node:assert/strict";
 import { diffSchemas } from "../../src/drift/diff.js";
 import { freshKey } from "../../src/drift/regex.js";
 import type { JsonObject } from "../../src/ir/json.js";
-import { makeProject, runCli } from "../util/project.js";
+import { makeProject } from "../util/project.js";
+import { runCliHere } from "../util/in-process.js";
 import { assertVerdict, diffFiles } from "./cli-helpers.js";
 
 const HANG_GUARD = { timeout: 120_000 };
@@ -43,7 +44,7 @@ test("budget › the patterns that made freshKey loop forever are judged compati
     const r = await diffSchemas({ schema: s, draft: "2020-12" }, { schema: structuredClone(s), draft: "2020-12" });
     assert.deepEqual(r.verdict, { backward: "compatible", forward: "compatible" }, JSON.stringify(s));
   }
-  assertVerdict(diffFiles(PATTERN_OBJECTS[0]!, PATTERN_OBJECTS[0]!), "compatible", "compatible");
+  assertVerdict(await diffFiles(PATTERN_OBJECTS[0]!, PATTERN_OBJECTS[0]!), "compatible", "compatible");
   // Lowercase names are a subset of the wider language: forward holds; backward is broken ({"A": 1}) or unproven.
   const r = await diffSchemas({ schema: PATTERN_OBJECTS[0]!, draft: "2020-12" }, { schema: PATTERN_OBJECTS[1]!, draft: "2020-12" });
   assert.notEqual(r.verdict.backward, "compatible");
@@ -78,34 +79,34 @@ test("budget › a spent work budget is unknown in both directions with the reas
   assert.ok(t.changes.some((c) => /time budget of 1 ms ran out \(--timeout\)/.test(c.message)), JSON.stringify(t.changes));
 });
 
-test("budget › --timeout and config drift.timeout bound the comparison; the flag wins over the config", HANG_GUARD, () => {
-  const baseline = diffFiles(wide(), wide(true));
+test("budget › --timeout and config drift.timeout bound the comparison; the flag wins over the config", HANG_GUARD, async () => {
+  const baseline = await diffFiles(wide(), wide(true));
   assertVerdict(baseline, "compatible", "compatible");
-  const tiny = diffFiles(wide(), wide(true), "--timeout", "0.001");
+  const tiny = await diffFiles(wide(), wide(true), "--timeout", "0.001");
   assertVerdict(tiny, "unknown", "unknown");
   assert.match(tiny.stdout, /judging stopped: the time budget of 1 ms ran out \(--timeout\); compatibility is not proven/);
-  const json = JSON.parse(diffFiles(wide(), wide(true), "--timeout", "0.001", "--format", "json").stdout) as { verdict: Record<string, string> };
+  const json = JSON.parse((await diffFiles(wide(), wide(true), "--timeout", "0.001", "--format", "json")).stdout) as { verdict: Record<string, string> };
   assert.deepEqual(json.verdict, { backward: "unknown", forward: "unknown" });
   const dir = makeProject({ "llm-contracts.config.json": { drift: { timeout: 0.001 } }, "old.json": wide(), "new.json": wide(true) });
-  const configured = runCli(["diff", "old.json", "new.json"], dir);
+  const configured = await runCliHere(["diff", "old.json", "new.json"], dir);
   assertVerdict(configured, "unknown", "unknown");
   assert.match(configured.stdout, /time budget of 1 ms ran out/);
-  assertVerdict(runCli(["diff", "old.json", "new.json", "--timeout", "60"], dir), "compatible", "compatible");
+  assertVerdict((await runCliHere(["diff", "old.json", "new.json", "--timeout", "60"], dir)), "compatible", "compatible");
 });
 
-test("budget › bad --timeout values and a bad config timeout are usage errors (exit 2)", () => {
+test("budget › bad --timeout values and a bad config timeout are usage errors (exit 2)", async () => {
   const s = { type: "string" };
   for (const bad of ["0", "-1", "abc", "", " ", "NaN", "Infinity", "1e400"]) {
-    const r = diffFiles(s, s, `--timeout=${bad}`);
+    const r = await diffFiles(s, s, `--timeout=${bad}`);
     assert.equal(r.code, 2, `--timeout ${JSON.stringify(bad)}: ${r.stdout}`);
     assert.match(r.stderr.trimEnd(), /^llm-contracts: --timeout must be a positive number of seconds \(got ".*"\)$/);
   }
-  const drift = runCli(["drift", "--timeout", "soon"], makeProject({ "schemas/.keep": "" }));
+  const drift = await runCliHere(["drift", "--timeout", "soon"], makeProject({ "schemas/.keep": "" }));
   assert.equal(drift.code, 2);
   assert.match(drift.stderr, /--timeout must be a positive number/);
   for (const timeout of [0, -5, "10"]) {
     const dir = makeProject({ "llm-contracts.config.json": { drift: { timeout } }, "old.json": s, "new.json": s });
-    const r = runCli(["diff", "old.json", "new.json"], dir);
+    const r = await runCliHere(["diff", "old.json", "new.json"], dir);
     assert.equal(r.code, 2, JSON.stringify(timeout));
     assert.match(r.stderr, /llm-contracts\.config\.json.*#\/drift\/timeout/);
   }
@@ -116,36 +117,36 @@ test("budget › bad --timeout values and a bad config timeout are usage errors 
 const OLD = { type: "object", properties: { a: {} }, unevaluatedProperties: false };
 const NEW = { type: "object", properties: { a: {} } };
 
-test("budget › --default-draft and config drift.defaultDraft pick the dialect of $schema-less files", () => {
-  assertVerdict(diffFiles(OLD, NEW), "compatible", "incompatible");
-  assertVerdict(diffFiles(OLD, NEW, "--default-draft", "2020-12"), "compatible", "incompatible");
-  assertVerdict(diffFiles(OLD, NEW, "--default-draft", "2019-09"), "compatible", "incompatible");
-  assertVerdict(diffFiles(OLD, NEW, "--default-draft", "draft-07"), "compatible", "compatible");
+test("budget › --default-draft and config drift.defaultDraft pick the dialect of $schema-less files", async () => {
+  assertVerdict(await diffFiles(OLD, NEW), "compatible", "incompatible");
+  assertVerdict(await diffFiles(OLD, NEW, "--default-draft", "2020-12"), "compatible", "incompatible");
+  assertVerdict(await diffFiles(OLD, NEW, "--default-draft", "2019-09"), "compatible", "incompatible");
+  assertVerdict(await diffFiles(OLD, NEW, "--default-draft", "draft-07"), "compatible", "compatible");
   const dir = makeProject({ "llm-contracts.config.json": { drift: { defaultDraft: "draft-07" } }, "old.json": OLD, "new.json": NEW });
-  assertVerdict(runCli(["diff", "old.json", "new.json"], dir), "compatible", "compatible");
-  assertVerdict(runCli(["diff", "old.json", "new.json", "--default-draft", "2020-12"], dir), "compatible", "incompatible");
+  assertVerdict((await runCliHere(["diff", "old.json", "new.json"], dir)), "compatible", "compatible");
+  assertVerdict((await runCliHere(["diff", "old.json", "new.json", "--default-draft", "2020-12"], dir)), "compatible", "incompatible");
   // A declared $schema wins over the default.
   const S = "https://json-schema.org/draft/2020-12/schema";
-  assertVerdict(diffFiles({ $schema: S, ...OLD }, { $schema: S, ...NEW }, "--default-draft", "draft-07"), "compatible", "incompatible");
+  assertVerdict(await diffFiles({ $schema: S, ...OLD }, { $schema: S, ...NEW }, "--default-draft", "draft-07"), "compatible", "incompatible");
 });
 
-test("budget › --default-draft draft-04 reads boolean exclusive bounds; under draft-07 the same file is off its meta-schema", () => {
+test("budget › --default-draft draft-04 reads boolean exclusive bounds; under draft-07 the same file is off its meta-schema", async () => {
   const old04 = { type: "number", minimum: 5, exclusiveMinimum: true };
   const new04 = { type: "number", minimum: 5 };
-  assertVerdict(diffFiles(old04, new04, "--default-draft", "draft-04"), "compatible", "incompatible");
-  const r = diffFiles(old04, new04, "--default-draft", "draft-07");
+  assertVerdict(await diffFiles(old04, new04, "--default-draft", "draft-04"), "compatible", "incompatible");
+  const r = await diffFiles(old04, new04, "--default-draft", "draft-07");
   assert.equal(r.code, 2);
   assert.match(r.stderr.trimEnd(), /^\S*old\.json#\/exclusiveMinimum: .*must be number \[schema\.meta\]$/);
 });
 
-test("budget › a bad --default-draft or config defaultDraft is a usage error (exit 2)", () => {
+test("budget › a bad --default-draft or config defaultDraft is a usage error (exit 2)", async () => {
   for (const bad of ["draft-05", "07", "", "draft-2020-12"]) {
-    const r = diffFiles(OLD, NEW, "--default-draft", bad);
+    const r = await diffFiles(OLD, NEW, "--default-draft", bad);
     assert.equal(r.code, 2, bad);
     assert.match(r.stderr.trimEnd(), /^llm-contracts: --default-draft must be one of draft-04, draft-06, draft-07, 2019-09, 2020-12 \(got ".*"\)$/);
   }
   const dir = makeProject({ "llm-contracts.config.json": { drift: { defaultDraft: "draft-05" } }, "old.json": OLD, "new.json": NEW });
-  const r = runCli(["diff", "old.json", "new.json"], dir);
+  const r = await runCliHere(["diff", "old.json", "new.json"], dir);
   assert.equal(r.code, 2);
   assert.match(r.stderr, /llm-contracts\.config\.json.*#\/drift\/defaultDraft/);
 });

@@ -1,14 +1,15 @@
 /**
- * Running `diff` on two files through the real CLI, and the shapes of its answers: a verdict (exit 0/1) or a
+ * Running `diff` on two files through the CLI's entry (in this process: util/in-process.ts), and the shapes of its answers: a verdict (exit 0/1) or a
  * one-line input error naming the file and a pointer or line:col (exit 2).
  */
 import assert from "node:assert/strict";
-import { makeProject, runCli, type Run } from "../util/project.js";
+import { runCliHere } from "../util/in-process.js";
+import { makeProject, type Run } from "../util/project.js";
 
 /** `diff old.json new.json` in a fresh folder holding the two files. */
-export function diffFiles(old: object | string, neu: object | string, ...flags: string[]): Run {
+export async function diffFiles(old: object | string, neu: object | string, ...flags: string[]): Promise<Run> {
   const dir = makeProject({ "old.json": old, "new.json": neu });
-  return runCli(["diff", "old.json", "new.json", ...flags], dir);
+  return runCliHere(["diff", "old.json", "new.json", ...flags], dir);
 }
 
 /** `file#/pointer: message [code]` or `file:line:col: message [code]` (pointer and line:col may both be there). */

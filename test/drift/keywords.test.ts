@@ -7,7 +7,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { diffSchemas } from "../../src/drift/diff.js";
 import type { JsonObject } from "../../src/ir/json.js";
-import { makeProject, runCli } from "../util/project.js";
+import { makeProject } from "../util/project.js";
+import { runCliHere } from "../util/in-process.js";
 import { assertVerdict } from "./cli-helpers.js";
 
 const S = "https://json-schema.org/draft/2020-12/schema";
@@ -52,12 +53,12 @@ test("keywords › a declaration cannot turn a standard keyword into an annotati
   assert.notEqual(open.verdict.forward, "compatible");
 });
 
-test("keywords › config drift.keywords reaches diff; a bad declaration is a config error (exit 2)", () => {
+test("keywords › config drift.keywords reaches diff; a bad declaration is a config error (exit 2)", async () => {
   const files = { "old.json": node(5, "A", "r1"), "new.json": node(5, "B", "r1") };
   const dir = makeProject({ "llm-contracts.config.json": { drift: { keywords: { tsType: "annotation", businessRule: "assertion" } } }, ...files });
-  assertVerdict(runCli(["diff", "old.json", "new.json"], dir), "compatible", "compatible");
+  assertVerdict((await runCliHere(["diff", "old.json", "new.json"], dir)), "compatible", "compatible");
   const bad = makeProject({ "llm-contracts.config.json": { drift: { keywords: { tsType: "ignored" } } }, ...files });
-  const r = runCli(["diff", "old.json", "new.json"], bad);
+  const r = await runCliHere(["diff", "old.json", "new.json"], bad);
   assert.equal(r.code, 2, r.stdout + r.stderr);
   assert.match(r.stderr, /keywords/);
 });

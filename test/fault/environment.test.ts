@@ -11,7 +11,8 @@ import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { readTree } from "../util/generated.js";
-import { BIN, contractFiles, makeProject, runCli, tempDir } from "../util/project.js";
+import { BIN, contractFiles, makeProject, tempDir } from "../util/project.js";
+import { runCliHere } from "../util/in-process.js";
 
 const OBJ = { type: "object", properties: { a: { type: "string" } }, required: ["a"], additionalProperties: false };
 const OBJ2 = { ...OBJ, properties: { a: { type: "string" }, b: { type: "string" } } };
@@ -57,18 +58,18 @@ function oneLine(r: { code: number | null; stderr: string }, want: RegExp): void
   assert.match(lines[0]!, want);
 }
 
-test("fault › disk full during migrate --out (JSONL): one line naming the output, exit 2, no temp file, no output", () => {
+test("fault › disk full during migrate --out (JSONL): one line naming the output, exit 2, no temp file, no output", async () => {
   const dir = makeProject({ ...contractFiles("ping", [OBJ]) });
-  assert.equal(runCli(["build"], dir).code, 0);
+  assert.equal((await runCliHere(["build"], dir)).code, 0);
   writeFileSync(path.join(dir, "in.jsonl"), `${JSON.stringify({ a: "x" })}\n${JSON.stringify({ b: 1 })}\n`);
   const r = faulty(["migrate", "ping", "in.jsonl", "--out", "out.jsonl"], dir, "ENOSPC:stream");
   oneLine(r, /^out\.jsonl: cannot write: no space left on the device \(ENOSPC\) \[env\.enospc\]$/);
   assert.deepEqual(readdirSync(dir).filter((n) => n.includes("out")), [], "neither output nor temp files");
 });
 
-test("fault › disk full or permission denied writing migrate --out (one document): exit 2, no temp file", () => {
+test("fault › disk full or permission denied writing migrate --out (one document): exit 2, no temp file", async () => {
   const dir = makeProject({ ...contractFiles("ping", [OBJ]) });
-  assert.equal(runCli(["build"], dir).code, 0);
+  assert.equal((await runCliHere(["build"], dir)).code, 0);
   writeFileSync(path.join(dir, "in.json"), JSON.stringify({ a: "x" }));
   for (const code of ["ENOSPC", "EACCES"]) {
     const r = faulty(["migrate", "ping", "in.json", "--out", "out.json"], dir, `${code}:tmp`);
@@ -77,9 +78,9 @@ test("fault › disk full or permission denied writing migrate --out (one docume
   }
 });
 
-test("fault › disk full or permission denied while staging a build: generated/ untouched, staging and lock removed", () => {
+test("fault › disk full or permission denied while staging a build: generated/ untouched, staging and lock removed", async () => {
   const dir = makeProject({ ...contractFiles("ping", [OBJ]) });
-  assert.equal(runCli(["build", "--no-cache"], dir).code, 0);
+  assert.equal((await runCliHere(["build", "--no-cache"], dir)).code, 0);
   const before = readTree(path.join(dir, "generated"));
   writeFileSync(path.join(dir, "schemas/ping/v2.json"), JSON.stringify(OBJ2));
   for (const code of ["ENOSPC", "EACCES"]) {
@@ -88,15 +89,15 @@ test("fault › disk full or permission denied while staging a build: generated/
     assert.deepEqual(readTree(path.join(dir, "generated")), before, "existing output untouched");
     assert.deepEqual(readdirSync(dir).filter((n) => n.startsWith(".generated")), [], "no staging, backup or lock left");
   }
-  assert.equal(runCli(["build"], dir).code, 0, "the next build runs");
+  assert.equal((await runCliHere(["build"], dir)).code, 0, "the next build runs");
 });
 
-test("fault › a file where the output folder must be: build and check end in one line, exit 2, the file untouched", () => {
+test("fault › a file where the output folder must be: build and check end in one line, exit 2, the file untouched", async () => {
   const dir = makeProject({ ...contractFiles("ping", [OBJ]), generated: "not a folder\n" });
-  oneLine(runCli(["build"], dir), /^generated: the output folder is a file.*\[generated\.not-a-folder\]$/);
-  oneLine(runCli(["check"], dir), /^generated: cannot scandir: a file is where a folder must be \(ENOTDIR\) \[env\.enotdir\]$/);
+  oneLine((await runCliHere(["build"], dir)), /^generated: the output folder is a file.*\[generated\.not-a-folder\]$/);
+  oneLine((await runCliHere(["check"], dir)), /^generated: cannot scandir: a file is where a folder must be \(ENOTDIR\) \[env\.enotdir\]$/);
   const nested = makeProject({ ...contractFiles("ping", [OBJ]), "llm-contracts.config.json": { outDir: "out/gen" }, out: "a file\n" });
-  oneLine(runCli(["build"], nested), /^out\/gen: cannot \w+: a file is where a folder must be \(ENOTDIR\) \[env\.enotdir\]$/);
+  oneLine((await runCliHere(["build"], nested)), /^out\/gen: cannot \w+: a file is where a folder must be \(ENOTDIR\) \[env\.enotdir\]$/);
   assert.equal(existsSync(path.join(dir, "generated")), true);
   assert.deepEqual([...readTree(dir).keys()].filter((f) => f.startsWith(".generated")), []);
 });

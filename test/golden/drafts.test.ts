@@ -2,7 +2,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
 import { importGenerated, readTree, writeTree } from "../util/generated.js";
-import { makeProject, runCli } from "../util/project.js";
+import { makeProject } from "../util/project.js";
+import { runCliHere } from "../util/in-process.js";
 import { MODULE_MODES, typecheckFiles } from "../util/typecheck-dir.js";
 
 /**
@@ -90,7 +91,7 @@ test("drafts › draft-04, draft-06, draft-07, 2019-09 and 2020-12 contracts com
     "schemas/point-2020/contract.json": { kind: "tool-arguments" },
     "schemas/point-2020/v1.json": DRAFT2020,
   });
-  const r = runCli(["build"], dir);
+  const r = await runCliHere(["build"], dir);
   assert.equal(r.code, 0, r.stderr);
   const tree = readTree(path.join(dir, "generated"));
   const drafts = [

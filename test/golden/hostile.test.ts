@@ -1,7 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
-import { makeProject, runCli } from "../util/project.js";
+import { makeProject } from "../util/project.js";
+import { runCliHere } from "../util/in-process.js";
 import { importGenerated, readTree, writeTree } from "../util/generated.js";
 import { MODULE_MODES, typecheckFiles } from "../util/typecheck-dir.js";
 
@@ -61,7 +62,7 @@ function valid(): Record<string, unknown> {
 
 test("hostile names and text › generated code type-checks, and the validator is exact", async () => {
   const dir = makeProject({ "schemas/hostile-names/contract.json": { kind: "model-output", description: NASTY }, "schemas/hostile-names/v1.json": schema });
-  const r = runCli(["build"], dir);
+  const r = await runCliHere(["build"], dir);
   assert.equal(r.code, 0, r.stderr);
   const tree = readTree(path.join(dir, "generated"));
 

@@ -2,7 +2,9 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { makeProject, runCli, snapshotTree, tempDir } from "../util/project.js";
+import { makeProject, snapshotTree, tempDir } from "../util/project.js";
+import { runCliHere } from "../util/in-process.js";
+import { libCachingHost } from "../util/lib-cache.js";
 import { spawnSync } from "node:child_process";
 import ts from "typescript";
 
@@ -10,9 +12,9 @@ const read = (dir: string, rel: string): string => readFileSync(path.join(dir, r
 const contents = (dir: string): Map<string, string> =>
   new Map([...snapshotTree(dir)].map(([k, v]) => [k, v.slice(v.indexOf(":") + 1)]));
 
-test("init › in an empty folder writes config and one contract of each kind, then build and check pass", () => {
+test("init › in an empty folder writes config and one contract of each kind, then build and check pass", async () => {
   const dir = tempDir("llm-contracts-init-");
-  const r = runCli(["init"], dir);
+  const r = await runCliHere(["init"], dir);
   assert.equal(r.code, 0, r.stderr);
   const config = JSON.parse(read(dir, "llm-contracts.config.json")) as Record<string, unknown>;
   assert.deepEqual(config, {
@@ -28,22 +30,22 @@ test("init › in an empty folder writes config and one contract of each kind, t
   assert.match(r.stdout, /import \{ parseSupportReplyText, isLookupOrder \} from "\.\/generated\/index\.js";/);
   assert.match(r.stdout, /pre-commit/);
   assert.match(r.stdout, /actions\/checkout/);
-  const build = runCli(["build"], dir);
+  const build = await runCliHere(["build"], dir);
   assert.equal(build.code, 0, build.stderr);
   assert.match(build.stdout, /built 2 contracts, 2 versions .* 8 golden example\(s\) passed/);
   assert.ok(existsSync(path.join(dir, "generated", "index.js")));
   // The toolset init wrote: one router and the per-provider tools arrays from the same list.
   assert.ok(existsSync(path.join(dir, "generated", "_toolsets", "support.js")));
   assert.match(read(dir, "generated/_toolsets/support.d.ts"), /createSupportRouter[\s\S]*SupportAnthropicTools[\s\S]*SupportMcpTools/);
-  const check = runCli(["check"], dir);
+  const check = await runCliHere(["check"], dir);
   assert.equal(check.code, 0, check.stderr + check.stdout);
 });
 
-test("init › the same project gets byte-identical files", () => {
+test("init › the same project gets byte-identical files", async () => {
   const a = tempDir("llm-contracts-init-");
   const b = tempDir("llm-contracts-init-");
-  assert.equal(runCli(["init"], a).code, 0);
-  assert.equal(runCli(["init"], b).code, 0);
+  assert.equal((await runCliHere(["init"], a)).code, 0);
+  assert.equal((await runCliHere(["init"], b)).code, 0);
   assert.deepEqual(contents(b), contents(a));
   for (const [rel, text] of contents(a)) {
     assert.ok(!text.includes("\r"), rel);
@@ -51,30 +53,30 @@ test("init › the same project gets byte-identical files", () => {
   }
 });
 
-test("init › refuses to overwrite a file (exit 2, naming it) and writes nothing; --force replaces", () => {
+test("init › refuses to overwrite a file (exit 2, naming it) and writes nothing; --force replaces", async () => {
   const dir = makeProject({ "schemas/lookup-order/v1.json": { type: "object" } });
   const before = snapshotTree(dir);
-  const r = runCli(["init"], dir);
+  const r = await runCliHere(["init"], dir);
   assert.equal(r.code, 2);
   assert.match(r.stderr, /^schemas\/lookup-order\/v1\.json: already exists; init never overwrites a file .*\[init\.exists\]\n$/);
   assert.deepEqual(snapshotTree(dir), before);
-  const forced = runCli(["init", "--force"], dir);
+  const forced = await runCliHere(["init", "--force"], dir);
   assert.equal(forced.code, 0, forced.stderr);
   assert.match(forced.stdout, /replaced schemas\/lookup-order\/v1\.json \(--force\)/);
   assert.equal(JSON.parse(read(dir, "schemas/lookup-order/v1.json")).title, "LookupOrder");
 });
 
-test("init › --schemas-dir and --out-dir choose the folders; a folder outside the project is a usage error", () => {
+test("init › --schemas-dir and --out-dir choose the folders; a folder outside the project is a usage error", async () => {
   const dir = tempDir("llm-contracts-init-");
-  const r = runCli(["init", "--schemas-dir", "contracts", "--out-dir", "lib/contracts"], dir);
+  const r = await runCliHere(["init", "--schemas-dir", "contracts", "--out-dir", "lib/contracts"], dir);
   assert.equal(r.code, 0, r.stderr);
   const config = JSON.parse(read(dir, "llm-contracts.config.json")) as Record<string, unknown>;
   assert.equal(config["schemasDir"], "contracts");
   assert.equal(config["outDir"], "lib/contracts");
   assert.ok(existsSync(path.join(dir, "contracts/support-reply/v1.json")));
-  assert.equal(runCli(["build"], dir).code, 0);
+  assert.equal((await runCliHere(["build"], dir)).code, 0);
   assert.ok(existsSync(path.join(dir, "lib/contracts/index.js")));
-  const bad = runCli(["init", "--out-dir", "../elsewhere"], tempDir("llm-contracts-init-"));
+  const bad = await runCliHere(["init", "--out-dir", "../elsewhere"], tempDir("llm-contracts-init-"));
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /--out-dir must be a folder inside the project \[usage\.init-dir\]/);
 });
@@ -84,7 +86,7 @@ for (const [label, tsconfig, sourceDir] of [
   ["include [app/**/*]", { compilerOptions: { outDir: "dist" }, include: ["app/**/*"] }, "app"],
   ["no rootDir, sources in src/ (inferred)", { compilerOptions: { outDir: "dist" } }, "src"],
 ] as const) {
-  test(`init › tsconfig with ${label}: output and migrations go inside ${sourceDir}/, and the app compiles with its tsconfig`, () => {
+  test(`init › tsconfig with ${label}: output and migrations go inside ${sourceDir}/, and the app compiles with its tsconfig`, async () => {
     const base = {
       compilerOptions: {
         target: "ES2022",
@@ -105,19 +107,19 @@ for (const [label, tsconfig, sourceDir] of [
         `const r = parseSupportReply({ answer: "a", category: "bug", needs_human: false });\n` +
         `export const reply: SupportReply | undefined = r.ok ? r.value : undefined;\n`,
     });
-    const r = runCli(["init"], dir);
+    const r = await runCliHere(["init"], dir);
     assert.equal(r.code, 0, r.stderr);
     const config = JSON.parse(read(dir, "llm-contracts.config.json")) as Record<string, unknown>;
     assert.equal(config["outDir"], `${sourceDir}/generated`);
     assert.equal(config["emit"], undefined);
     const manifest = JSON.parse(read(dir, "schemas/support-reply/contract.json")) as Record<string, unknown>;
     assert.equal(path.posix.join("schemas/support-reply", manifest["migrationsDir"] as string), `${sourceDir}/migrations/support-reply`);
-    assert.equal(runCli(["build"], dir).code, 0);
+    assert.equal((await runCliHere(["build"], dir)).code, 0);
     // A second version: build scaffolds the migration inside the compiled folder, and the app still compiles.
     const v1 = JSON.parse(read(dir, "schemas/support-reply/v1.json")) as { properties: Record<string, unknown> };
     v1.properties["tone"] = { enum: ["formal", "casual"] };
     writeFileSync(path.join(dir, "schemas/support-reply/v2.json"), `${JSON.stringify(v1, null, 2)}\n`);
-    const b2 = runCli(["build"], dir);
+    const b2 = await runCliHere(["build"], dir);
     assert.equal(b2.code, 0, b2.stderr);
     assert.ok(existsSync(path.join(dir, sourceDir, "migrations/support-reply/v1-to-v2.ts")), b2.stdout);
     assert.deepEqual(compileWithOwnTsconfig(dir), []);
@@ -131,7 +133,8 @@ for (const [label, tsconfig, sourceDir] of [
 function compileWithOwnTsconfig(dir: string): string[] {
   const parsed = ts.getParsedCommandLineOfConfigFile(path.join(dir, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
   assert.ok(parsed !== undefined);
-  const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options });
+  // TypeScript's own lib files are parsed once for the file's three projects (util/lib-cache.ts); the rest as tsc reads it.
+  const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options, host: libCachingHost(parsed.options) });
   const emitted = program.emit();
   return [...ts.getPreEmitDiagnostics(program), ...emitted.diagnostics].map((d) => ts.flattenDiagnosticMessageText(d.messageText, " "));
 }

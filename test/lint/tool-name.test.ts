@@ -5,7 +5,8 @@ import path from "node:path";
 import { lintSchema } from "../../src/lint/engine.js";
 import { PROFILES } from "../../src/lint/profiles/index.js";
 import type { LintTarget } from "../../src/lint/types.js";
-import { contractFiles, makeProject, runCli } from "../util/project.js";
+import { contractFiles, makeProject } from "../util/project.js";
+import { runCliHere } from "../util/in-process.js";
 
 const SCHEMA = { type: "object", properties: { a: { type: "string" } }, required: ["a"], additionalProperties: false };
 const target = (toolName?: string): LintTarget => ({ name: "issue-refund", ...(toolName !== undefined ? { toolName } : {}), kind: "tool-arguments", schema: SCHEMA });
@@ -30,18 +31,18 @@ test("tool-name › toolName replaces the contract name on the wire, per provide
   assert.deepEqual(names("openai-strict", target()), []);
 });
 
-test("tool-name › a bad toolName is reported at contract.json#/toolName (exit 1); export and build use a good one", () => {
+test("tool-name › a bad toolName is reported at contract.json#/toolName (exit 1); export and build use a good one", async () => {
   const bad = makeProject({ ...contractFiles("refund", [SCHEMA], "tool-arguments"), "schemas/refund/contract.json": { kind: "tool-arguments", toolName: "issue refund", providers: ["openai-strict"] } });
-  const r = runCli(["lint"], bad);
+  const r = await runCliHere(["lint"], bad);
   assert.equal(r.code, 1);
   assert.match(r.stderr, /^error: schemas\/refund\/contract\.json#\/toolName: \[openai-strict\] name "issue refund" is not a valid name here.* \[lint\.tool-name\]$/m);
 
   const good = makeProject({ ...contractFiles("refund", [SCHEMA], "tool-arguments"), "schemas/refund/contract.json": { kind: "tool-arguments", toolName: "issue_refund", providers: ["openai-strict", "mcp"] } });
-  assert.equal(runCli(["lint"], good).code, 0);
-  const exported = runCli(["export", "refund", "--provider", "mcp", "--format", "json"], good);
+  assert.equal((await runCliHere(["lint"], good)).code, 0);
+  const exported = await runCliHere(["export", "refund", "--provider", "mcp", "--format", "json"], good);
   assert.equal(exported.code, 0, exported.stderr);
   assert.match(exported.stdout, /"name": ?"issue_refund"/);
-  assert.equal(runCli(["build"], good).code, 0);
+  assert.equal((await runCliHere(["build"], good)).code, 0);
   const providers = path.join(good, "generated", "refund", "v1.providers.ts");
   assert.ok(existsSync(providers));
   const text = readFileSync(providers, "utf8");
@@ -49,9 +50,9 @@ test("tool-name › a bad toolName is reported at contract.json#/toolName (exit 
   assert.doesNotMatch(text, /name: "refund"/);
 });
 
-test("tool-name › an empty toolName is an invalid manifest (exit 2)", () => {
+test("tool-name › an empty toolName is an invalid manifest (exit 2)", async () => {
   const dir = makeProject({ ...contractFiles("refund", [SCHEMA], "tool-arguments"), "schemas/refund/contract.json": { kind: "tool-arguments", toolName: "" } });
-  const r = runCli(["build"], dir);
+  const r = await runCliHere(["build"], dir);
   assert.equal(r.code, 2);
   assert.match(r.stderr, /schemas\/refund\/contract\.json.*toolName/);
 });

@@ -10,7 +10,8 @@ import { cloneExact, exactCanonicalJson, exactMemberEqual, exactText, isExactLit
 import { exactKey } from "../../src/ir/exact-key.js";
 import { parseJson } from "../../src/load/json-parser.js";
 import type { JsonObject, JsonValue } from "../../src/ir/json.js";
-import { makeProject, runCli } from "../util/project.js";
+import { makeProject } from "../util/project.js";
+import { runCliHere } from "../util/in-process.js";
 import { project } from "./helpers.js";
 
 /**
@@ -68,15 +69,15 @@ test("exact › the warnings of one bundle are bounded", () => {
   assert.match(loaded.warnings![20]!.message, /only the first 20 are listed/);
 });
 
-test("exact › build and check print the warning with file, line and pointer, and pass", () => {
+test("exact › build and check print the warning with file, line and pointer, and pass", async () => {
   const dir = makeProject({
     "schemas/ping/contract.json": { kind: "model-output" },
     "schemas/ping/v1.json": '{\n  "type": "object",\n  "properties": {\n    "id": {"type": "integer", "maximum": 9007199254740993}\n  }\n}\n',
   });
-  const built = runCli(["build"], dir);
+  const built = await runCliHere(["build"], dir);
   assert.equal(built.code, 0, built.stderr);
   assert.match(built.stderr, /^warning: schemas\/ping\/v1\.json:4:\d+#\/properties\/id\/maximum: number 9007199254740993 cannot be held exactly .*\[schema\.number-inexact\]$/m);
-  const checked = runCli(["check"], dir);
+  const checked = await runCliHere(["check"], dir);
   assert.equal(checked.code, 0, checked.stderr);
   assert.equal(checked.stderr, built.stderr, "check lists the same warnings");
 });
@@ -105,21 +106,21 @@ test("exact › a member overwritten after reading has no literal any more; copi
   assert.equal(exactText(v, "maximum"), "9007199254740993");
 });
 
-test("exact › a shared file's warning is printed once, not once per version that bundles it", () => {
+test("exact › a shared file's warning is printed once, not once per version that bundles it", async () => {
   const dir = makeProject({
     "schemas/ping/contract.json": { kind: "model-output" },
     "schemas/shared.json": '{"type": "integer", "maximum": 9007199254740993}',
     "schemas/ping/v1.json": '{"type": "object", "properties": {"id": {"$ref": "../shared.json"}}}',
     "schemas/ping/v2.json": '{"type": "object", "properties": {"id": {"$ref": "../shared.json"}, "n": {"type": "string"}}}',
   });
-  const built = runCli(["build"], dir);
+  const built = await runCliHere(["build"], dir);
   assert.equal(built.code, 0, built.stderr);
   const lines = built.stderr.split("\n").filter((l) => l.includes("[schema.number-inexact]"));
   assert.equal(lines.length, 1, built.stderr);
   assert.match(lines[0]!, /^warning: schemas\/shared\.json:1:\d+#\/maximum: number 9007199254740993 /);
-  const checked = runCli(["check"], dir);
+  const checked = await runCliHere(["check"], dir);
   assert.equal(checked.stderr, built.stderr, "check lists the same warnings");
-  const diffed = runCli(["diff", "schemas/ping/v1.json", "schemas/ping/v2.json"], dir);
+  const diffed = await runCliHere(["diff", "schemas/ping/v1.json", "schemas/ping/v2.json"], dir);
   assert.equal(diffed.stderr.split("\n").filter((l) => l.includes("[schema.number-inexact]")).length, 1, diffed.stderr);
 });
 

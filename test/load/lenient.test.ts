@@ -7,7 +7,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { uPattern, variantDraft } from "../../src/load/lenient.js";
 import type { JsonObject } from "../../src/ir/json.js";
-import { makeProject, runCli } from "../util/project.js";
+import { makeProject } from "../util/project.js";
+import { runCliHere } from "../util/in-process.js";
 import { project, throwsInput } from "./helpers.js";
 
 test("lenient › variant spellings name their draft; others name none", () => {
@@ -46,10 +47,10 @@ test("lenient › the loader reads a variant as its draft, warns at /$schema, an
   });
 });
 
-test("lenient › diff reads a variant spelling, warns on stderr and judges it as the draft", () => {
+test("lenient › diff reads a variant spelling, warns on stderr and judges it as the draft", async () => {
   const old = { $schema: "https://json-schema.org/draft-07/schema", type: "array", items: [{ type: "string" }], additionalItems: false };
   const neu = { $schema: "http://json-schema.org/draft-07/schema#", type: "array", items: [{ type: "string" }], additionalItems: false };
-  const r = runCli(["diff", "old.json", "new.json"], makeProject({ "old.json": old, "new.json": neu }));
+  const r = await runCliHere(["diff", "old.json", "new.json"], makeProject({ "old.json": old, "new.json": neu }));
   assert.equal(r.code, 0, r.stdout + r.stderr);
   assert.match(r.stdout, /backward compatible, forward compatible/);
   assert.match(r.stderr, /^warning: old\.json:2:\d+#\/\$schema: \$schema "https:\/\/json-schema\.org\/draft-07\/schema" is not the draft's own URI; read as draft-07 .*\[schema\.draft-spelling\]\n$/);
@@ -73,17 +74,17 @@ test("lenient › patterns valid only without the u flag get their u form; valid
   }
 });
 
-test("lenient › the loader rewrites such a pattern with a warning at its pointer; diff judges the rewritten pattern", () => {
+test("lenient › the loader rewrites such a pattern with a warning at its pointer; diff judges the rewritten pattern", async () => {
   const schema = { type: "object", properties: { id: { type: "string", pattern: "^[\\w-_.]+$" } } };
   const loaded = project({ "a/v1.json": schema }).load("a/v1.json");
   assert.equal((loaded.schema["properties"] as { id: { pattern: string } }).id.pattern, "^[\\w\\-_.]+$");
   assert.deepEqual(loaded.warnings?.map((w) => [w.code, w.pointer]), [["schema.pattern-rewritten", "/properties/id/pattern"]]);
-  const r = runCli(["diff", "old.json", "new.json"], makeProject({ "old.json": schema, "new.json": schema }));
+  const r = await runCliHere(["diff", "old.json", "new.json"], makeProject({ "old.json": schema, "new.json": schema }));
   assert.equal(r.code, 0, r.stdout + r.stderr);
   assert.equal(r.stderr.split("\n").filter((l) => l.includes("[schema.pattern-rewritten]")).length, 2, r.stderr);
   // Ambiguous: left as written, and refused as before (one line, file and pointer, exit 2).
   const bad = { type: "string", pattern: "^\\e$" };
-  const refused = runCli(["diff", "old.json", "new.json"], makeProject({ "old.json": bad, "new.json": bad }));
+  const refused = await runCliHere(["diff", "old.json", "new.json"], makeProject({ "old.json": bad, "new.json": bad }));
   assert.equal(refused.code, 2, refused.stdout + refused.stderr);
   assert.match(refused.stderr, /#\/pattern: .*\[drift\.invalid-pattern\]/);
 });

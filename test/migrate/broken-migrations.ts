@@ -6,12 +6,13 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { generateProject, implementStubs } from "../../bench/generate.js";
-import { runCli, tempDir } from "../util/project.js";
+import { runCliHere } from "../util/in-process.js";
+import { tempDir } from "../util/project.js";
 
-export function projectWithBrokenMigrations(prefix: string): string {
+export async function projectWithBrokenMigrations(prefix: string): Promise<string> {
   const root = tempDir(prefix);
   generateProject(root, 4, 0, { breaking: true });
-  assert.equal(runCli(["build"], root).code, 0);
+  assert.equal((await runCliHere(["build"], root)).code, 0);
   assert.equal(implementStubs(root), 2);
   const edit = (contract: string, from: RegExp, to: string): void => {
     const file = path.join(root, "schemas", contract, "migrations", "v1-to-v2.ts");

@@ -7,7 +7,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { makeProject, runCli } from "../util/project.js";
+import { makeProject } from "../util/project.js";
+import { runCliHere } from "../util/in-process.js";
 import { typecheckFiles } from "../util/typecheck-dir.js";
 
 const V1 = { type: "object", additionalProperties: false, required: ["name", "level"], properties: { name: { type: "string" }, level: { enum: ["low", "mid", "high"] } } };
@@ -33,40 +34,40 @@ function project(v2: object): string {
 const implement = (text: string): string => text.replace(/notImplemented\("(?:[^"\\]|\\.)*"\)/g, "(undefined as never)");
 
 for (const c of CASES) {
-  test(`migrations clean › ${c.name}: implemented stub passes noUnusedLocals/noUnusedParameters; the next build leaves it byte-identical`, () => {
+  test(`migrations clean › ${c.name}: implemented stub passes noUnusedLocals/noUnusedParameters; the next build leaves it byte-identical`, async () => {
     const dir = project(c.v2);
-    assert.equal(runCli(["build"], dir).code, 0);
+    assert.equal((await runCliHere(["build"], dir)).code, 0);
     const file = path.join(dir, STUB);
     const scaffolded = readFileSync(file, "utf8");
     assert.match(scaffolded, /notImplemented\(/, "the case has markers");
-    assert.equal(runCli(["check"], dir).code, 1, "unimplemented markers fail the gate");
+    assert.equal((await runCliHere(["check"], dir)).code, 1, "unimplemented markers fail the gate");
     const done = implement(scaffolded);
     assert.doesNotMatch(done, /notImplemented\(/);
     writeFileSync(file, done);
     assert.deepEqual(typecheckFiles([file], "NodeNext"), []);
-    const again = runCli(["build", "--format", "json"], dir);
+    const again = await runCliHere(["build", "--format", "json"], dir);
     assert.equal(again.code, 0, again.stderr);
     assert.deepEqual((JSON.parse(again.stdout) as { migrations: unknown }).migrations, { created: [], updated: [] });
     assert.equal(readFileSync(file, "utf8"), done, "build rewrote the user's migration");
-    const checked = runCli(["check"], dir);
+    const checked = await runCliHere(["check"], dir);
     assert.equal(checked.code, 0, checked.stderr);
   });
 }
 
-test("migrations clean › the control: without the header's {@link}, the leftover import is TS6133 (the test can fail)", () => {
+test("migrations clean › the control: without the header's {@link}, the leftover import is TS6133 (the test can fail)", async () => {
   const dir = project(CASES[0]!.v2);
-  assert.equal(runCli(["build"], dir).code, 0);
+  assert.equal((await runCliHere(["build"], dir)).code, 0);
   const file = path.join(dir, STUB);
   writeFileSync(file, implement(readFileSync(file, "utf8")).replace("{@link notImplemented}", "`notImplemented`"));
   assert.match(typecheckFiles([file], "NodeNext").join("\n"), /'notImplemented' is declared but its value is never read/);
 });
 
-test("migrations clean › a user who deletes the unused import is not contradicted: no marker call, no import added back", () => {
+test("migrations clean › a user who deletes the unused import is not contradicted: no marker call, no import added back", async () => {
   const dir = project(CASES[0]!.v2);
-  assert.equal(runCli(["build"], dir).code, 0);
+  assert.equal((await runCliHere(["build"], dir)).code, 0);
   const file = path.join(dir, STUB);
   const mine = implement(readFileSync(file, "utf8")).replace(/import \{ notImplemented \}[^\n]*\n/, "");
   writeFileSync(file, mine);
-  assert.equal(runCli(["build"], dir).code, 0);
+  assert.equal((await runCliHere(["build"], dir)).code, 0);
   assert.equal(readFileSync(file, "utf8"), mine);
 });

@@ -2,7 +2,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { makeProject, runCli } from "../util/project.js";
+import { makeProject } from "../util/project.js";
+import { runCliHere } from "../util/in-process.js";
 import { resolveProject } from "../../src/config/config.js";
 import { migrationStatus } from "../../src/migrate/status.js";
 
@@ -17,14 +18,14 @@ interface Problem {
   message: string;
 }
 
-test("gate › a breaking step with an unimplemented stub fails check; implementing it passes", () => {
+test("gate › a breaking step with an unimplemented stub fails check; implementing it passes", async () => {
   const dir = makeProject({ "schemas/refund/contract.json": { kind: "tool-arguments" }, "schemas/refund/v1.json": V1, "schemas/refund/v2.json": V2 });
-  assert.equal(runCli(["build"], dir).code, 0);
+  assert.equal((await runCliHere(["build"], dir)).code, 0);
   const project = resolveProject({ root: dir, cwd: dir });
   assert.equal(migrationStatus(project, "refund", 1), "stub");
   assert.equal(migrationStatus(project, "refund", 2), "missing");
 
-  const failed = runCli(["check", "--format", "json"], dir);
+  const failed = await runCliHere(["check", "--format", "json"], dir);
   assert.equal(failed.code, 1, failed.stderr);
   const gate = (JSON.parse(failed.stdout) as { problems: Problem[] }).problems.filter((p) => p.code.startsWith("migration."));
   assert.equal(gate.length, 1, failed.stdout);
@@ -35,18 +36,18 @@ test("gate › a breaking step with an unimplemented stub fails check; implement
   assert.match(text.split("\n")[gate[0]!.line! - 1]!, /notImplemented\(/, "the reported line holds the marker");
 
   writeFileSync(path.join(dir, STUB), text.replace(/notImplemented\("[^"]*(?:\\.[^"]*)*"\)/, '"a"'));
-  assert.equal(runCli(["build"], dir).code, 0); // drops the now unused marker import
+  assert.equal((await runCliHere(["build"], dir)).code, 0); // drops the now unused marker import
   assert.equal(migrationStatus(project, "refund", 1), "implemented");
-  const passed = runCli(["check", "--format", "json"], dir);
+  const passed = await runCliHere(["check", "--format", "json"], dir);
   const left = (JSON.parse(passed.stdout) as { problems: Problem[] }).problems.filter((p) => p.code.startsWith("migration."));
   assert.deepEqual(left, []);
 });
 
-test("gate › a missing migration module is reported until build scaffolds it", () => {
+test("gate › a missing migration module is reported until build scaffolds it", async () => {
   const dir = makeProject({ "schemas/refund/contract.json": { kind: "tool-arguments" }, "schemas/refund/v1.json": V1, "schemas/refund/v2.json": V2 });
-  assert.equal(runCli(["build"], dir).code, 0);
+  assert.equal((await runCliHere(["build"], dir)).code, 0);
   writeFileSync(path.join(dir, STUB), "");
-  const r = runCli(["check", "--format", "json"], dir);
+  const r = await runCliHere(["check", "--format", "json"], dir);
   assert.equal(r.code, 1);
   const codes = (JSON.parse(r.stdout) as { problems: Problem[] }).problems.map((p) => p.code);
   assert.ok(codes.includes("migration.type-error"), codes.join(", ")); // the chain imports a function the module lacks

@@ -3,7 +3,8 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { firstInvalidUtf8, readLines, type Line } from "../../src/migrate/jsonl.js";
-import { contractFiles, makeProject, runCli, tempDir } from "../util/project.js";
+import { contractFiles, makeProject, tempDir } from "../util/project.js";
+import { runCliHere } from "../util/in-process.js";
 
 async function linesOf(bytes: Buffer, maxLineBytes?: number): Promise<Line[]> {
   const file = path.join(tempDir("llm-contracts-lines-"), "in.jsonl");
@@ -55,15 +56,15 @@ function hostileFile(): Buffer {
   return Buffer.concat([Buffer.concat(lines.flatMap((l) => [l, Buffer.from("\n")]))]);
 }
 
-test("hostile lines › replay, validate and migrate report every line of a file mixing every hostile case", () => {
+test("hostile lines › replay, validate and migrate report every line of a file mixing every hostile case", async () => {
   const dir = makeProject(contractFiles("rec", [{ $schema: "https://json-schema.org/draft/2020-12/schema", type: "array", items: { $ref: "#" } }]));
-  assert.equal(runCli(["build"], dir).code, 0);
+  assert.equal((await runCliHere(["build"], dir)).code, 0);
   writeFileSync(path.join(dir, "hostile.jsonl"), hostileFile());
   // Too deep is found while validating a parsed value, so it counts as invalid, like schema errors.
   const want = { total: 11, valid: 2, invalid: 3, unparsable: 5, blank: 1 };
   const codes = { "json.too_deep": 2, "schema.type": 1, "json.unsafe_integer": 1, "json.number_overflow": 1, "json.encoding": 1, "json.truncated": 1, "json.invalid": 1 };
   for (const command of ["replay", "validate"]) {
-    const r = runCli([command, "rec@v1", "hostile.jsonl", "--format", "json", ...(command === "replay" ? ["--show", "20"] : [])], dir);
+    const r = await runCliHere([command, "rec@v1", "hostile.jsonl", "--format", "json", ...(command === "replay" ? ["--show", "20"] : [])], dir);
     assert.equal(r.code, 1, r.stderr);
     const out = JSON.parse(r.stdout) as typeof want & { byCode: Record<string, number>; failures: { line: number; errors: unknown[] }[] };
     assert.deepEqual({ total: out.total, valid: out.valid, invalid: out.invalid, unparsable: out.unparsable, blank: out.blank }, want, command);
@@ -71,7 +72,7 @@ test("hostile lines › replay, validate and migrate report every line of a file
     assert.deepEqual(out.failures.map((f) => f.line), [3, 4, 5, 6, 7, 8, 10, 11], command);
     assert.equal(out.failures.find((f) => f.line === 4)?.errors.length, 100, "cut at maxErrors");
   }
-  const m = runCli(["migrate", "rec", "hostile.jsonl", "--out", "out.jsonl", "--format", "json"], dir);
+  const m = await runCliHere(["migrate", "rec", "hostile.jsonl", "--out", "out.jsonl", "--format", "json"], dir);
   assert.equal(m.code, 1, m.stderr);
   const report = JSON.parse(m.stdout) as { total: number; migrated: number; rejected: number; blank: number };
   assert.deepEqual([report.total, report.migrated, report.rejected, report.blank], [11, 2, 8, 1]);
@@ -80,10 +81,10 @@ test("hostile lines › replay, validate and migrate report every line of a file
   assert.equal(readFileSync(path.join(dir, "out.jsonl"), "utf8"), "[]\n[[[]]]\n");
   // A single document too deep for the stack is classified, and nothing is written for it.
   writeFileSync(path.join(dir, "deep.json"), "[".repeat(100_000) + "]".repeat(100_000));
-  const one = runCli(["migrate", "rec", "deep.json", "--out", "deep.out.json"], dir);
+  const one = await runCliHere(["migrate", "rec", "deep.json", "--out", "deep.out.json"], dir);
   assert.equal(one.code, 1);
   assert.match(one.stderr, /\[json\.too_deep\]/);
-  const v = runCli(["validate", "rec@v1", "deep.json"], dir);
+  const v = await runCliHere(["validate", "rec@v1", "deep.json"], dir);
   assert.equal(v.code, 1);
   assert.match(v.stderr, /nests deeper than 1000 levels/);
 });

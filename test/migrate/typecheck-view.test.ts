@@ -52,7 +52,7 @@ async function fullProgram(overlay: ReadonlyMap<string, string>, roots: readonly
 }
 
 test("typecheck view › diagnostics equal a full program's over the real files", async () => {
-  const root = projectWithBrokenMigrations("llm-contracts-tcview-");
+  const root = await projectWithBrokenMigrations("llm-contracts-tcview-");
 
   const project = resolveProject({ cwd: root });
   const compiled = await compileProject(project);

@@ -13,7 +13,7 @@ import { chainSources } from "../../src/migrate/files.js";
 import { typecheckChain } from "../../src/migrate/typecheck.js";
 
 test("typecheck workers › batches checked in worker threads give the one-thread diagnostics", async () => {
-  const root = projectWithBrokenMigrations("llm-contracts-tcworkers-");
+  const root = await projectWithBrokenMigrations("llm-contracts-tcworkers-");
 
   const project = resolveProject({ cwd: root });
   const compiled = await compileProject(project);

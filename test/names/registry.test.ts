@@ -11,7 +11,8 @@ import { collisions } from "../../src/names/registry.js";
 import { VERSION_MODULE_TYPE_IMPORTS } from "../../src/emit/modules/version.js";
 import { PROFILE_IDS } from "../../src/lint/profiles/index.js";
 import { typecheckFiles } from "../util/typecheck-dir.js";
-import { contractFiles, makeProject, runCli } from "../util/project.js";
+import { contractFiles, makeProject } from "../util/project.js";
+import { runCliHere } from "../util/in-process.js";
 
 const OBJ = { type: "object", properties: { a: { type: "string" } }, required: ["a"], additionalProperties: false };
 
@@ -27,10 +28,10 @@ const CASES: readonly { name: string; contracts: readonly string[]; want: readon
 ];
 
 for (const c of CASES) {
-  test(`names › ${c.name}: refused at build and check, both sources named`, () => {
+  test(`names › ${c.name}: refused at build and check, both sources named`, async () => {
     const dir = makeProject(Object.assign({}, ...c.contracts.map((n) => contractFiles(n, [OBJ]))) as Record<string, object>);
     for (const cmd of ["build", "check"]) {
-      const r = runCli([cmd], dir);
+      const r = await runCliHere([cmd], dir);
       assert.equal(r.code, 2, `${cmd}: ${r.stdout}${r.stderr}`);
       const lines = r.stderr.trim().split("\n").filter((l) => !/^(build|check) failed/.test(l));
       assert.equal(lines.length, c.want.length, r.stderr);
@@ -57,7 +58,7 @@ test("names › the registry: file names equal ignoring case collide; one source
 /** Every `Object.prototype` member name; `__proto__` is refused by the loader anywhere (test/load/read.test.ts). */
 const PROTO_NAMES = Object.getOwnPropertyNames(Object.prototype).filter((n) => n !== "__proto__");
 
-test("names › Object.prototype property names and $defs named like imported types type-check in every provider module", () => {
+test("names › Object.prototype property names and $defs named like imported types type-check in every provider module", async () => {
   assert.ok(PROTO_NAMES.includes("toString") && PROTO_NAMES.includes("valueOf") && PROTO_NAMES.includes("hasOwnProperty"));
   const properties: Record<string, object> = {};
   PROTO_NAMES.forEach((n, i) => {
@@ -78,7 +79,7 @@ test("names › Object.prototype property names and $defs named like imported ty
     "schemas/proto/v1.json": schema,
     "package.json": { type: "module" },
   });
-  const r = runCli(["build"], dir);
+  const r = await runCliHere(["build"], dir);
   assert.equal(r.code, 0, r.stderr);
   const gen = path.join(dir, "generated");
   const providers = readdirSync(path.join(gen, "proto")).filter((f) => f.endsWith(".providers.ts"));

@@ -3,7 +3,8 @@ import assert from "node:assert/strict";
 import { cpSync, existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { kebabName } from "../../src/openapi/import.js";
-import { makeProject, REPO_ROOT, runCli } from "../util/project.js";
+import { makeProject, REPO_ROOT } from "../util/project.js";
+import { runCliHere } from "../util/in-process.js";
 
 const DOC = path.join(REPO_ROOT, "test", "fixtures", "openapi", "support-api.yaml");
 
@@ -13,10 +14,10 @@ test("import openapi › kebab-case names from component names", () => {
   assert.equal(kebabName("order_v2"), "order-v2");
 });
 
-test("import openapi › a 3.0 YAML document becomes contracts that build, with nullable in 3.1 form", () => {
+test("import openapi › a 3.0 YAML document becomes contracts that build, with nullable in 3.1 form", async () => {
   const dir = makeProject({ "schemas/.keep": "" });
   cpSync(DOC, path.join(dir, "support-api.yaml"));
-  const r = runCli(["import", "openapi", "support-api.yaml"], dir);
+  const r = await runCliHere(["import", "openapi", "support-api.yaml"], dir);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /3 contract\(s\) created, 0 refused/);
   const refund = JSON.parse(readFileSync(path.join(dir, "schemas/refund-request/v1.json"), "utf8"));
@@ -28,23 +29,23 @@ test("import openapi › a 3.0 YAML document becomes contracts that build, with 
   assert.equal("x-internal-owner" in refund, false);
   const err = JSON.parse(readFileSync(path.join(dir, "schemas/http-error/v1.json"), "utf8"));
   assert.deepEqual(err.properties.detail, { description: "Free-form detail.", anyOf: [{}, { type: "null" }] });
-  const build = runCli(["build"], dir);
+  const build = await runCliHere(["build"], dir);
   assert.equal(build.code, 0, build.stderr);
   assert.ok(existsSync(path.join(dir, "generated/refund-request/v1.ts")));
 });
 
-test("import openapi › refuses to overwrite an existing contract (exit 1) and leaves it untouched", () => {
+test("import openapi › refuses to overwrite an existing contract (exit 1) and leaves it untouched", async () => {
   const dir = makeProject({ "schemas/money/contract.json": { kind: "tool-arguments" }, "schemas/money/v1.json": { type: "object" } });
   cpSync(DOC, path.join(dir, "support-api.yaml"));
-  const r = runCli(["import", "openapi", "support-api.yaml"], dir);
+  const r = await runCliHere(["import", "openapi", "support-api.yaml"], dir);
   assert.equal(r.code, 1);
   assert.match(r.stderr, /refused: Money: schemas\/money already exists; not overwritten/);
   assert.equal(readFileSync(path.join(dir, "schemas/money/v1.json"), "utf8").trim(), JSON.stringify({ type: "object" }, null, 2));
 });
 
-test("export --openapi › a 3.1 document with every latest version, $defs hoisted and refs rewritten", () => {
+test("export --openapi › a 3.1 document with every latest version, $defs hoisted and refs rewritten", async () => {
   const dir = path.join(REPO_ROOT);
-  const r = runCli(["export", "--openapi"], dir);
+  const r = await runCliHere(["export", "--openapi"], dir);
   assert.equal(r.code, 0, r.stderr);
   const doc = JSON.parse(r.stdout);
   assert.equal(doc.openapi, "3.1.0");

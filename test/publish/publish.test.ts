@@ -9,14 +9,15 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import path from "node:path";
 import { changedPointers, fingerprint } from "../../src/publish/fingerprint.js";
 import { parseSelection } from "../../src/publish/publish.js";
-import { builtCopy, contractFiles, makeProject, runCli } from "../util/project.js";
+import { contractFiles, makeProject } from "../util/project.js";
+import { builtCopyHere, runCliHere } from "../util/in-process.js";
 
 const V1 = { type: "object", additionalProperties: false, required: ["status"], properties: { status: { enum: ["open", "closed"] }, note: { type: "string" } } };
 const V2 = { ...V1, properties: { ...V1.properties, tag: { type: "string" } } };
 
 /** Two contracts, built (once per file, then copied: the subject here is what comes after the build). */
-function project(): string {
-  return builtCopy("ticket-reply", () => makeProject({ ...contractFiles("ticket", [V1, V2]), ...contractFiles("reply", [{ type: "object", properties: { text: { type: "string" } } }]) }));
+async function project(): Promise<string> {
+  return builtCopyHere("ticket-reply", () => makeProject({ ...contractFiles("ticket", [V1, V2]), ...contractFiles("reply", [{ type: "object", properties: { text: { type: "string" } } }]) }));
 }
 
 const lockOf = (dir: string): { published: Record<string, Record<string, { sha256: string }>> } =>
@@ -38,87 +39,87 @@ test("publish › selection: <contract> and <contract>@v<N>; anything else is re
   for (const bad of ["Ticket", "ticket@2", "ticket@v0", "@v1", "ticket@v1@v2"]) assert.equal(parseSelection(bad), undefined, bad);
 });
 
-test("publish › no argument publishes every unpublished version; again changes nothing; the lock is deterministic", () => {
-  const dir = project();
-  const r = runCli(["publish"], dir);
+test("publish › no argument publishes every unpublished version; again changes nothing; the lock is deterministic", async () => {
+  const dir = await project();
+  const r = await runCliHere(["publish"], dir);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /^published reply@v1, ticket@v1, ticket@v2 in schemas\/published\.lock\.json/);
   const text = readFileSync(path.join(dir, "schemas/published.lock.json"), "utf8");
   assert.deepEqual(Object.keys(lockOf(dir).published), ["reply", "ticket"]);
   assert.deepEqual(Object.keys(lockOf(dir).published["ticket"]!), ["v1", "v2"]);
-  const again = runCli(["publish"], dir);
+  const again = await runCliHere(["publish"], dir);
   assert.equal(again.code, 0);
   assert.match(again.stdout, /nothing to publish: 3 version\(s\) already/);
   rmSync(path.join(dir, "schemas/published.lock.json"));
-  assert.equal(runCli(["publish"], dir).code, 0);
+  assert.equal((await runCliHere(["publish"], dir)).code, 0);
   assert.equal(readFileSync(path.join(dir, "schemas/published.lock.json"), "utf8"), text, "byte-identical lock");
-  assert.equal(runCli(["check"], dir).code, 0);
+  assert.equal((await runCliHere(["check"], dir)).code, 0);
 });
 
-test("publish › <contract>@v<N> publishes that version only; the others stay drafts that may change", () => {
-  const dir = project();
-  assert.equal(runCli(["publish", "ticket@v1"], dir).code, 0);
+test("publish › <contract>@v<N> publishes that version only; the others stay drafts that may change", async () => {
+  const dir = await project();
+  assert.equal((await runCliHere(["publish", "ticket@v1"], dir)).code, 0);
   assert.deepEqual(Object.keys(lockOf(dir).published), ["ticket"]);
   assert.deepEqual(Object.keys(lockOf(dir).published["ticket"]!), ["v1"]);
   // v2 is a draft: editing it is fine (after a build).
   writeFileSync(path.join(dir, "schemas/ticket/v2.json"), JSON.stringify({ ...V2, title: "Ticket" }));
-  assert.equal(runCli(["build"], dir).code, 0);
-  assert.equal(runCli(["check"], dir).code, 0);
-  const unknown = runCli(["publish", "ticket@v9"], dir);
+  assert.equal((await runCliHere(["build"], dir)).code, 0);
+  assert.equal((await runCliHere(["check"], dir)).code, 0);
+  const unknown = await runCliHere(["publish", "ticket@v9"], dir);
   assert.equal(unknown.code, 2);
   assert.match(unknown.stderr, /no ticket v9 to publish.*\[publish\.unknown\]/);
-  assert.equal(runCli(["publish", "Ticket"], dir).code, 2);
+  assert.equal((await runCliHere(["publish", "Ticket"], dir)).code, 2);
 });
 
 for (const cache of [[], ["--no-cache"]]) {
   const label = cache.length === 0 ? "with the cache" : "without the cache";
-  test(`publish › check fails with publish.changed on an in-place edit, passes once undone (${label}, no .git)`, () => {
-    const dir = project();
+  test(`publish › check fails with publish.changed on an in-place edit, passes once undone (${label}, no .git)`, async () => {
+    const dir = await project();
     assert.ok(!existsSync(path.join(dir, ".git")));
-    assert.equal(runCli(["publish"], dir).code, 0);
-    assert.equal(runCli(["check", ...cache], dir).code, 0);
+    assert.equal((await runCliHere(["publish"], dir)).code, 0);
+    assert.equal((await runCliHere(["check", ...cache], dir)).code, 0);
     const file = path.join(dir, "schemas/ticket/v2.json");
     const original = readFileSync(file, "utf8");
     writeFileSync(file, JSON.stringify({ ...V2, properties: { ...V2.properties, status: { enum: ["open"] } } }, null, 2));
-    const r = runCli(["check", ...cache], dir);
+    const r = await runCliHere(["check", ...cache], dir);
     assert.equal(r.code, 1, r.stderr);
     assert.match(r.stderr, /^schemas\/ticket\/v2\.json#\/properties\/status: ticket v2 is published \(schemas\/published\.lock\.json\) and its schema changed at \/properties\/status: .*undo the edit.*new version v3 \[publish\.changed\]$/m);
     // The hint: undo the edit.
     writeFileSync(file, original);
-    const back = runCli(["check", ...cache], dir);
+    const back = await runCliHere(["check", ...cache], dir);
     assert.equal(back.code, 0, back.stderr);
     // And publishing over the change is refused.
     writeFileSync(file, JSON.stringify({ ...V2, title: "changed" }));
-    const refused = runCli(["publish", "ticket@v2"], dir);
+    const refused = await runCliHere(["publish", "ticket@v2"], dir);
     assert.equal(refused.code, 1);
     assert.match(refused.stderr, /\[publish\.changed\]/);
   });
 
-  test(`publish › check fails with publish.removed when a published version's file is gone, passes once restored (${label})`, () => {
-    const dir = project();
-    assert.equal(runCli(["publish"], dir).code, 0);
+  test(`publish › check fails with publish.removed when a published version's file is gone, passes once restored (${label})`, async () => {
+    const dir = await project();
+    assert.equal((await runCliHere(["publish"], dir)).code, 0);
     const file = path.join(dir, "schemas/reply/v1.json");
     const original = readFileSync(file, "utf8");
     rmSync(path.join(dir, "schemas/reply"), { recursive: true });
-    assert.equal(runCli(["build"], dir).code, 0);
-    const r = runCli(["check", ...cache], dir);
+    assert.equal((await runCliHere(["build"], dir)).code, 0);
+    const r = await runCliHere(["check", ...cache], dir);
     assert.equal(r.code, 1, r.stderr);
     assert.match(r.stderr, /^schemas\/published\.lock\.json#\/published\/reply\/v1: reply v1 is published but its schema file is gone: restore schemas\/reply\/v1\.json .*\[publish\.removed\]$/m);
     mkdirSync(path.join(dir, "schemas/reply"));
     writeFileSync(path.join(dir, "schemas/reply/contract.json"), `${JSON.stringify({ kind: "model-output" }, null, 2)}\n`);
     writeFileSync(file, original);
-    assert.equal(runCli(["build"], dir).code, 0);
-    assert.equal(runCli(["check", ...cache], dir).code, 0);
+    assert.equal((await runCliHere(["build"], dir)).code, 0);
+    assert.equal((await runCliHere(["check", ...cache], dir)).code, 0);
   });
 }
 
-test("publish › a malformed lock is bad input: one line with file, pointer and line:col, exit 2 from check and publish", () => {
-  const dir = project();
-  assert.equal(runCli(["publish"], dir).code, 0);
+test("publish › a malformed lock is bad input: one line with file, pointer and line:col, exit 2 from check and publish", async () => {
+  const dir = await project();
+  assert.equal((await runCliHere(["publish"], dir)).code, 0);
   const lock = path.join(dir, "schemas/published.lock.json");
   writeFileSync(lock, readFileSync(lock, "utf8").replace(/"sha256": "[0-9a-f]+"/, '"sha256": "nope"'));
   for (const cmd of ["check", "publish"]) {
-    const r = runCli([cmd], dir);
+    const r = await runCliHere([cmd], dir);
     assert.equal(r.code, 2, r.stderr);
     assert.match(r.stderr, /^schemas\/published\.lock\.json:\d+:\d+#\/published\/reply\/v1\/sha256: sha256 must be 64 lowercase hex digits.*\[publish\.lock-invalid\]$/m);
     assert.doesNotMatch(r.stderr, /internal error/);

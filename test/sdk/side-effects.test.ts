@@ -2,7 +2,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { checkIdempotencyKey } from "../../src/sdk/side-effects/idempotency-key.js";
 import type { ContractManifest } from "../../src/discover/discover.js";
-import { makeProject, runCli } from "../util/project.js";
+import { makeProject } from "../util/project.js";
+import { runCliHere } from "../util/in-process.js";
 
 const tool = (extra: Partial<ContractManifest>): ContractManifest => ({ kind: "tool-arguments", compatibility: "forward", providers: [], ...extra });
 const schema = (props: object, required: string[]) => ({ type: "object", properties: props, required, additionalProperties: false });
@@ -33,28 +34,28 @@ test("side effects › table of manifests and versions to findings", () => {
 
 const refundV1 = schema({ order_id: { type: "string" }, idempotency_key: KEY }, ["order_id", "idempotency_key"]);
 
-test("side effects › `check` refuses an unsafe tool without an idempotency key: exit 1, file and pointer on one line", () => {
+test("side effects › `check` refuses an unsafe tool without an idempotency key: exit 1, file and pointer on one line", async () => {
   const dir = makeProject({ "schemas/pay/contract.json": { kind: "tool-arguments", sideEffects: "unsafe" }, "schemas/pay/v1.json": refundV1 });
-  assert.equal(runCli(["build"], dir).code, 0, "build still writes: the finding is a check problem");
-  const r = runCli(["check"], dir);
+  assert.equal((await runCliHere(["build"], dir)).code, 0, "build still writes: the finding is a check problem");
+  const r = await runCliHere(["check"], dir);
   assert.equal(r.code, 1, r.stdout + r.stderr);
   assert.match(r.stdout + r.stderr, /schemas\/pay\/contract\.json#\/sideEffects: pay: the tool is `unsafe`.*\[lint\.unsafe-tool-without-idempotency-key\]/);
 });
 
-test("side effects › `check` passes once the key is named, and names the version where it is optional", () => {
+test("side effects › `check` passes once the key is named, and names the version where it is optional", async () => {
   const ok = makeProject({ "schemas/pay/contract.json": { kind: "tool-arguments", sideEffects: "unsafe", idempotencyKey: "idempotency_key" }, "schemas/pay/v1.json": refundV1 });
-  assert.equal(runCli(["build"], ok).code, 0);
-  assert.equal(runCli(["check"], ok).code, 0);
+  assert.equal((await runCliHere(["build"], ok)).code, 0);
+  assert.equal((await runCliHere(["check"], ok)).code, 0);
   const optional = makeProject({ "schemas/pay/contract.json": { kind: "tool-arguments", sideEffects: "unsafe", idempotencyKey: "idempotency_key" }, "schemas/pay/v1.json": schema({ idempotency_key: KEY }, []) });
-  runCli(["build"], optional);
-  const r = runCli(["check"], optional);
+  (await runCliHere(["build"], optional));
+  const r = await runCliHere(["check"], optional);
   assert.equal(r.code, 1);
   assert.match(r.stdout + r.stderr, /schemas\/pay\/v1\.json#\/required: .*\[lint\.idempotency-key-not-required\]/);
 });
 
-test("side effects › a bad sideEffects value is an input error naming contract.json (exit 2)", () => {
+test("side effects › a bad sideEffects value is an input error naming contract.json (exit 2)", async () => {
   const dir = makeProject({ "schemas/pay/contract.json": { kind: "tool-arguments", sideEffects: "sometimes" }, "schemas/pay/v1.json": refundV1 });
-  const r = runCli(["check"], dir);
+  const r = await runCliHere(["check"], dir);
   assert.equal(r.code, 2);
   assert.match(r.stderr + r.stdout, /schemas\/pay\/contract\.json.*sideEffects/);
 });

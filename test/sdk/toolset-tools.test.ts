@@ -2,7 +2,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { makeProject, runCli } from "../util/project.js";
+import { makeProject } from "../util/project.js";
+import { runCliHere } from "../util/in-process.js";
 import { typecheckFiles } from "../util/typecheck-dir.js";
 
 const ALL = ["openai-strict", "anthropic", "gemini", "mcp"];
@@ -34,13 +35,13 @@ function listed(text: string, name: string): string[] {
   return names(value);
 }
 
-test("toolset tools › adding a tool to the toolset adds it to the router table and to every provider array, in the same order", () => {
+test("toolset tools › adding a tool to the toolset adds it to the router table and to every provider array, in the same order", async () => {
   const dir = project(["pay"]);
-  assert.equal(runCli(["build"], dir).code, 0);
+  assert.equal((await runCliHere(["build"], dir)).code, 0);
   const before = toolset(dir);
   assert.deepEqual(listed(before, "DeskAnthropicTools"), ["PayV1AnthropicRequest"]);
   writeFileSync(path.join(dir, "llm-contracts.config.json"), JSON.stringify({ toolsets: { desk: ["pay", "lookup"] } }));
-  const r = runCli(["build"], dir);
+  const r = await runCliHere(["build"], dir);
   assert.equal(r.code, 0, r.stderr);
   const after = toolset(dir);
   assert.match(after, /export const DeskTools: \{\n {2}readonly pay: typeof PayV1Binding;\n {2}readonly lookup: typeof LookupV1Binding;\n\} = \{\n {2}pay: PayV1Binding,\n {2}lookup: LookupV1Binding,\n\};/);
@@ -49,7 +50,7 @@ test("toolset tools › adding a tool to the toolset adds it to the router table
   assert.deepEqual(listed(after, "DeskAnthropicTools"), ["PayV1AnthropicRequest", "LookupV1AnthropicRequest"]);
   assert.deepEqual(listed(after, "DeskGeminiTools"), ["PayV1GeminiRequest", "LookupV1GeminiRequest"]);
   assert.deepEqual(listed(after, "DeskMcpTools"), ["PayV1McpRequest", "LookupV1McpRequest"]);
-  assert.equal(runCli(["check"], dir).code, 0);
+  assert.equal((await runCliHere(["check"], dir)).code, 0);
 
   // The handler map written for the old toolset no longer compiles; with the new handler it does.
   const consumer = (handlers: string) => `import { createDeskRouter, DeskToolChoice } from "./generated/_toolsets/desk.js";\nexport const r = createDeskRouter({ ${handlers} });\nexport const c = DeskToolChoice.anthropic("lookup");\n`;
@@ -61,18 +62,18 @@ test("toolset tools › adding a tool to the toolset adds it to the router table
   assert.deepEqual(typecheckFiles([path.join(dir, "new.ts")], "NodeNext"), []);
 });
 
-test("toolset tools › the binding carries sideEffects and idempotencyKey from contract.json", () => {
+test("toolset tools › the binding carries sideEffects and idempotencyKey from contract.json", async () => {
   const dir = project(["pay", "lookup"]);
-  assert.equal(runCli(["build"], dir).code, 0);
+  assert.equal((await runCliHere(["build"], dir)).code, 0);
   const pay = readFileSync(path.join(dir, "generated", "pay", "v1.sdk.ts"), "utf8");
   assert.match(pay, /sideEffects: "unsafe",\n {2}idempotencyKey: "key",/);
   assert.match(pay, /schemaHash: PayV1Hash,/);
   assert.match(readFileSync(path.join(dir, "generated", "lookup", "v1.sdk.ts"), "utf8"), /sideEffects: "none",/);
 });
 
-test("toolset tools › a member without a provider's profile leaves that provider's array out, and says so", () => {
+test("toolset tools › a member without a provider's profile leaves that provider's array out, and says so", async () => {
   const dir = project(["pay", "lookup"], { "schemas/lookup/contract.json": { kind: "tool-arguments", toolName: "lookup", providers: ["anthropic"] } });
-  assert.equal(runCli(["build"], dir).code, 0);
+  assert.equal((await runCliHere(["build"], dir)).code, 0);
   const text = toolset(dir);
   assert.deepEqual(listed(text, "DeskAnthropicTools"), ["PayV1AnthropicRequest", "LookupV1AnthropicRequest"]);
   assert.doesNotMatch(text, /DeskOpenAIChatTools|DeskGeminiTools|DeskMcpTools/);

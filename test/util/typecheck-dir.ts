@@ -1,4 +1,5 @@
 import ts from "typescript";
+import { libCachingHost } from "./lib-cache.js";
 import { MODULE_SETTINGS, STRICT_FLAGS } from "./strict.js";
 
 /** The strict flags plus the checks a careful consumer adds; real lib files are checked too (no skipLibCheck). */
@@ -19,7 +20,8 @@ export const MODULE_MODES: Readonly<Record<string, ts.CompilerOptions>> = {
 
 /** Type-checks files on disk; returns formatted diagnostics (empty when clean). */
 export function typecheckFiles(rootNames: readonly string[], mode: keyof typeof MODULE_MODES): string[] {
-  const program = ts.createProgram(rootNames, { ...STRICT, ...MODULE_MODES[mode] });
+  const options = { ...STRICT, ...MODULE_MODES[mode] };
+  const program = ts.createProgram(rootNames, options, libCachingHost(options));
   return ts.getPreEmitDiagnostics(program).map((d) => {
     const text = ts.flattenDiagnosticMessageText(d.messageText, "\n");
     if (d.file === undefined || d.start === undefined) return text;

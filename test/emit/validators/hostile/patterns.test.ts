@@ -5,7 +5,8 @@ import path from "node:path";
 import { automatonOf, llmcLinearPattern } from "../../../../src/emit/validators/hostile/automaton.js";
 import { decidePattern, patternFindings } from "../../../../src/emit/validators/hostile/patterns.js";
 import { compileValidator } from "../../../../src/emit/validators/diagnostics.js";
-import { makeProject, REPO_ROOT, runCli } from "../../../util/project.js";
+import { makeProject, REPO_ROOT } from "../../../util/project.js";
+import { runCliHere } from "../../../util/in-process.js";
 import { contractOf } from "../../../hostile/validators.js";
 
 const UNSAFE = ["^(a+)+$", "^(\\w+\\s?)*$", "(a|a)*b", "^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}$"];
@@ -138,11 +139,11 @@ test("patterns › every pattern of the bundled and corpus schemas survives adve
   assert.ok(automata >= 0);
 });
 
-test("patterns › build and check refuse the schema with file:line:col#pointer, exit 2, and write nothing", () => {
+test("patterns › build and check refuse the schema with file:line:col#pointer, exit 2, and write nothing", async () => {
   const text = '{\n  "$schema": "https://json-schema.org/draft/2020-12/schema",\n  "type": "object",\n  "properties": { "id": { "type": "string", "pattern": "^(a+)+\\\\1$" } }\n}\n';
   const dir = makeProject({ "schemas/bad/contract.json": { kind: "model-output" }, "schemas/bad/v1.json": text });
   for (const command of ["build", "check"]) {
-    const r = runCli([command], dir);
+    const r = await runCliHere([command], dir);
     assert.equal(r.code, 2, r.stderr);
     assert.match(r.stderr, /^schemas\/bad\/v1\.json:4:\d+#\/properties\/id\/pattern: this pattern can backtrack .*\[schema\.pattern-redos\]$/m);
   }
