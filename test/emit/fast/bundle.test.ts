@@ -29,11 +29,12 @@ import { leadCard, linkAudit } from "./fixtures.js";
  * the fast path's: 3,109 B. One loop over the `required` names instead of straight-line reads reaches 3,054 B (the
  * issue's 3,068) but costs the collector about 50 ns per call on ticket-triage v3 (64 -> 113 ns, keyed reads), so
  * it is not taken. Issue 20 part F: the fast path's length and bound checks in the collector's (ajv's) order, the
- * collector's additional-property loop testing own keys only past the switch (as the fast path does), and the fast
+ * collector's additional-property loop testing own keys only past the switch (as the fast path does), the fast
  * path's `uniqueItems` past 16 items written as the collector's index scan (src/emit/fast/unique.ts, one emitter
- * for both; a quadratic scan from the end below): 3,059 B. This budget only stops it from growing again.
+ * for both; the quadratic scan below 16 kept forwards, as the same scan from the end cost the valid path about 4%)
+ * and `show` testing `Number.isFinite` (as the collector does): 3,060 B. This budget only stops it from growing.
  */
-const BUDGET_GZIP = 3059;
+const BUDGET_GZIP = 3060;
 
 test("fast path › parse… of one contract bundles no other contract's code, formats included, within the size budget", async (t) => {
   const dir = makeProject({ ...contractFiles("link-audit", [linkAudit]), ...contractFiles("lead-card", [leadCard]) });
