@@ -1,14 +1,12 @@
 /**
  * Array keywords: `items` (a schema, or a tuple with `additionalItems` before 2020-12), `prefixItems` (2020-12),
  * `minItems`/`maxItems`, `contains` (with `minContains`/`maxContains` from 2019-09) and `uniqueItems` when the
- * items are known to be scalars (then strict equality is ajv's deep equality; past 16 items ajv's index scan keeps
- * it linear).
+ * items are known to be scalars (then strict equality is ajv's deep equality, and a `Set` keeps it linear).
  * @see https://json-schema.org/draft/2020-12/json-schema-core#name-keywords-for-applying-subschemas-to-arrays
  */
 import { jsonLiteral } from "../codegen/escape.js";
 import { Unsupported, isObject, type FastContext } from "./context.js";
 import { declaredTypes } from "./types.js";
-import { indexScan } from "./unique.js";
 import type { JsonObject, JsonValue } from "../../ir/json.js";
 
 export const ARRAY_KEYWORDS = ["items", "prefixItems", "additionalItems", "minItems", "maxItems", "contains", "minContains", "maxContains", "uniqueItems"] as const;
@@ -93,16 +91,16 @@ function emitUnique(ctx: FastContext, tuple: readonly JsonValue[], rest: JsonVal
     return types !== undefined && types.every((t) => SCALARS.has(t));
   };
   if (!(tuple.every(scalar) && (rest === false || scalar(rest)))) throw new Unsupported("`uniqueItems` on items not typed as scalars");
-  const types = [...new Set([...tuple, ...(rest === false ? [] : [rest])].flatMap((s) => declaredTypes(s!) ?? []))];
   const i = ctx.name("i");
   const j = ctx.name("j");
-  // Past 16 items ajv's own linear scan, as the collector writes it (gzip shares the two); below, a quadratic scan
-  // forwards without allocating (measured about 4% faster on the valid path than the same scan from the end).
+  // Small arrays: a quadratic scan forwards without allocating (from the end it cost the valid path about 4%);
+  // large ones: a Set (SameValueZero, as ajv's equal on scalars). The block's header reads as the collector's
+  // index scan (gzip shares the two).
   out.push(
     "{",
     `  let ${i} = ${value}.length, ${j};`,
     `  if (${i} > 16) {`,
-    ...indexScan(types, value, i, ctx.name("v"), ctx.name("x"), ["return false;"]).map((l) => `    ${l}`),
+    `    if (new Set(${value}).size !== ${i}) return false;`,
     `  } else for (${i} = 1; ${i} < ${value}.length; ${i}++) for (${j} = 0; ${j} < ${i}; ${j}++) if (${value}[${i}] === ${value}[${j}]) return false;`,
     "}",
   );

@@ -8,8 +8,7 @@
  */
 import { jsonLiteral } from "../../codegen/escape.js";
 import { Unsupported, isObject, type FastContext } from "../context.js";
-import { declaredTypes } from "../types.js";
-import { indexScan } from "../unique.js";
+import { declaredTypes, typeTest } from "../types.js";
 import { bindPath, pathCode, report, type At, type Collect } from "./context.js";
 import type { JsonObject, JsonValue } from "../../../ir/json.js";
 
@@ -80,7 +79,20 @@ function uniqueItems(ctx: FastContext, itemTypes: readonly string[], at: At, out
     // ajv's loopN: the last index of each value seen so far, walking from the end.
     const item = ctx.name("v");
     const indices = ctx.name("x");
-    body.push(...indexScan(itemTypes, v, i, item, indices, [`${j} = ${indices}[${item}];`, found, "break;"]));
+    body.push(
+      `const ${indices} = {};`,
+      `for (; ${i}--;) {`,
+      `  let ${item} = ${v}[${i}];`,
+      `  if (!(${itemTypes.map((t) => typeTest(t, item)).join(" || ")})) continue;`,
+      ...(itemTypes.length > 1 ? [`  if (typeof ${item} == "string") ${item} += "_";`] : []),
+      `  if (typeof ${indices}[${item}] == "number") {`,
+      `    ${j} = ${indices}[${item}];`,
+      `    ${found}`,
+      "    break;",
+      "  }",
+      `  ${indices}[${item}] = ${i};`,
+      "}",
+    );
   } else {
     // ajv's loopN2: every pair from the end, deep equality.
     ctx.helpers.add("llmcEqual");
