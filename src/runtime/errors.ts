@@ -121,7 +121,8 @@ const PLAIN = /^[ !#-[\]-~]*$/;
 export function show(value: unknown): string {
   // The common cases without JSON.stringify, which costs more than the validation that found the error.
   if (typeof value === "string" && value.length <= 78 && PLAIN.test(value)) return `"${value}"`;
-  if (typeof value === "boolean" || (typeof value === "number" && isFinite(value))) return String(value);
+  // Number.isFinite: a finite number primitive (as `typeof value === "number" && isFinite(value)`).
+  if (typeof value === "boolean" || Number.isFinite(value)) return String(value);
   const text = JSON.stringify(value);
   if (text === undefined) return String(value);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;

@@ -93,10 +93,15 @@ function emitUnique(ctx: FastContext, tuple: readonly JsonValue[], rest: JsonVal
   if (!(tuple.every(scalar) && (rest === false || scalar(rest)))) throw new Unsupported("`uniqueItems` on items not typed as scalars");
   const i = ctx.name("i");
   const j = ctx.name("j");
-  // Small arrays: a quadratic scan without allocating; large ones: a Set (SameValueZero, as ajv's equal on scalars).
+  // Small arrays: a quadratic scan forwards without allocating (from the end it cost the valid path about 4%);
+  // large ones: a Set (SameValueZero, as ajv's equal on scalars). The block's header reads as the collector's
+  // index scan (gzip shares the two).
   out.push(
-    `if (${value}.length <= 16) {`,
-    `  for (let ${i} = 1; ${i} < ${value}.length; ${i}++) for (let ${j} = 0; ${j} < ${i}; ${j}++) if (${value}[${i}] === ${value}[${j}]) return false;`,
-    `} else if (new Set(${value}).size !== ${value}.length) return false;`,
+    "{",
+    `  let ${i} = ${value}.length, ${j};`,
+    `  if (${i} > 16) {`,
+    `    if (new Set(${value}).size !== ${i}) return false;`,
+    `  } else for (${i} = 1; ${i} < ${value}.length; ${i}++) for (${j} = 0; ${j} < ${i}; ${j}++) if (${value}[${i}] === ${value}[${j}]) return false;`,
+    "}",
   );
 }

@@ -19,9 +19,15 @@ function count(schema: JsonObject, keyword: string): number | undefined {
 
 /** Checks for a value already known to be a string. */
 export function emitString(ctx: FastContext, schema: JsonObject, value: string, out: string[]): void {
-  const min = count(schema, "minLength");
   const max = count(schema, "maxLength");
-  // Code points <= UTF-16 units <= 2 * code points: the length alone decides unless it is in between.
+  const min = count(schema, "minLength");
+  // Code points <= UTF-16 units <= 2 * code points: the length alone decides unless it is in between. maxLength
+  // first, as the collector (ajv's keyword order), so the two read alike and gzip shares them.
+  if (max !== undefined) {
+    ctx.helpers.add("llmcUcs2length");
+    const m = jsonLiteral(max);
+    out.push(`if (${value}.length > ${m} && llmcUcs2length(${value}) > ${m}) return false;`);
+  }
   if (min !== undefined && min > 0) {
     const m = jsonLiteral(min);
     // At most 1, the UTF-16 length alone decides: a string has no code points exactly when it has no units.
@@ -30,11 +36,6 @@ export function emitString(ctx: FastContext, schema: JsonObject, value: string, 
       ctx.helpers.add("llmcUcs2length");
       out.push(`if (${value}.length < ${m} || (${value}.length < ${jsonLiteral(2 * min)} && llmcUcs2length(${value}) < ${m})) return false;`);
     }
-  }
-  if (max !== undefined) {
-    ctx.helpers.add("llmcUcs2length");
-    const m = jsonLiteral(max);
-    out.push(`if (${value}.length > ${m} && llmcUcs2length(${value}) > ${m}) return false;`);
   }
   const pattern = schema["pattern"];
   if (pattern !== undefined) {

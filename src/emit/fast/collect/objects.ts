@@ -63,8 +63,9 @@ export function collectObject(ctx: FastContext, schema: JsonObject, at: At, out:
       const known = [...names.map((k) => `${key} === ${stringLiteral(k)}`), ...patterns.map(([source]) => `${patternMatcher(ctx, source)}.test(${key})`)];
       out.push(`${loop} if (!(${known.join(" || ")})) {`, ...body.map((l) => `  ${l}`), "}");
     } else if (names.length > 4) {
-      // A `switch` on the key: faster than a chain of comparisons or a list lookup.
-      out.push(`${loop} switch (${key}) {`, ...names.map((k) => `  case ${stringLiteral(k)}:`), "    break;", "  default:", ...body.map((l) => `    ${l}`), "}");
+      // A `switch` on the key: faster than a chain of comparisons or a list lookup. The own-key test only for a
+      // key no case names, written as the fast path's loop writes it (gzip shares the two).
+      out.push(`for (const ${key} in ${v}) switch (${key}) {`, ...names.map((k) => `  case ${stringLiteral(k)}:`), "    break;", "  default:", `    if (${HAS_OWN}(${v}, ${key})) {`, ...body.map((l) => `      ${l}`), "    }", "}");
     } else {
       const test = names.length === 0 ? "" : `if (!(${names.map((k) => `${key} === ${stringLiteral(k)}`).join(" || ")})) `;
       out.push(`${loop} ${test}{`, ...body.map((l) => `  ${l}`), "}");

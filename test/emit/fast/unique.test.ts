@@ -1,0 +1,64 @@
+/**
+ * `uniqueItems` on items typed as scalars (src/emit/fast/arrays.ts): the fast path scans up to 16 items pair by
+ * pair and longer arrays with a `Set`; the all-errors collector walks ajv's index map. Arrays on both sides of 16,
+ * duplicates first, last and across types (`1` and `"1"`, `null` and `"null"`), prototype names as values: the
+ * fast path's answer, the all-errors answer and the error list are ajv's. Not `"__proto__"` twice: ajv's index
+ * map (a plain object) misses that duplicate, the fast path finds it (a known difference, at any length).
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import type { JsonObject } from "../../../src/ir/json.js";
+import { pair } from "./load.js";
+
+const SCHEMAS: JsonObject[] = [
+  { type: "array", items: { type: "string" }, uniqueItems: true },
+  { type: "array", items: { type: "integer" }, uniqueItems: true },
+  { type: "array", items: { type: ["integer", "string"] }, uniqueItems: true },
+  { type: "array", items: { type: ["string", "null", "boolean", "number"] }, uniqueItems: true },
+  { type: "array", prefixItems: [{ type: "string" }, { type: "null" }], items: { type: "integer" }, uniqueItems: true },
+];
+
+/** `n` distinct values of several types (strings that read like the numbers, booleans and null among them). */
+function distinct(n: number): unknown[] {
+  const pool: unknown[] = ["a", "1", "null", "true", "toString", "constructor", 1, 2.5, -3, null, true, false];
+  return Array.from({ length: n }, (_, i) => (i < pool.length ? pool[i] : i % 2 === 0 ? `s${i}` : 100 + i));
+}
+
+function values(): unknown[] {
+  const out: unknown[] = [[], ["x"]];
+  for (const n of [2, 15, 16, 17, 40]) {
+    const list = distinct(n);
+    out.push(list, list.map(String), list.map((_, i) => i), ["x", null, ...list.slice(2).map((_, i) => i)]);
+    for (const [at, from] of [[n - 1, 0], [n - 1, n - 2], [1, 0], [Math.floor(n / 2), n - 1]] as const) {
+      for (const base of [list, list.map(String), list.map((_, i) => i)]) {
+        const copy = [...base];
+        copy[at] = copy[from];
+        out.push(copy);
+      }
+    }
+  }
+  out.push(Array.from({ length: 20 }, (_, i) => (i % 5 === 0 ? "dup" : `k${i}`)));
+  return out;
+}
+
+test("unique items › short and long arrays of scalars answer and list errors as ajv does", async () => {
+  const strip = (errors: readonly { instancePath: string; schemaPath: string; keyword: string; params: unknown }[]) =>
+    errors.map(({ instancePath, schemaPath, keyword, params }) => ({ instancePath, schemaPath, keyword, params }));
+  let duplicates = 0;
+  for (const schema of SCHEMAS) {
+    const both = await pair(schema, "2020-12");
+    assert.ok(both !== undefined, JSON.stringify(schema));
+    assert.doesNotMatch(both.code, /The fast path does not cover/, JSON.stringify(schema));
+    for (const value of values()) {
+      const want = both.ajv(value);
+      const label = `${JSON.stringify(schema)} on ${JSON.stringify(value)}`;
+      const errors = both.ajvErrors();
+      if (errors.some((e) => e.keyword === "uniqueItems")) duplicates++;
+      assert.equal(both.module.validateFast(value), want, label);
+      assert.equal(both.module.validate(value), want, label);
+      assert.deepEqual(strip(both.module.validate.errors ?? []), strip(errors), label);
+    }
+  }
+  // The values reach the duplicate branch, not only type errors.
+  assert.ok(duplicates > 50, `only ${duplicates} uniqueItems errors`);
+});
