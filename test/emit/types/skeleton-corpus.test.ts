@@ -20,22 +20,27 @@ import type { JsonObject } from "../../../src/ir/json.js";
 
 const dir = corpusDir(REPO_ROOT);
 
-test("types skeleton › every SchemaStore schema prints as directly", { skip: dir === undefined ? "../shared/corpus/schemastore is absent" : false, timeout: 600_000 }, async () => {
+/** Every corpus schema that loads, with its file name; `unloadable` counts the others (the loader refused them). */
+function* loadedCorpus(counts: { unloadable: number }): Generator<[string, ReturnType<typeof loadSchemaFile>]> {
   const schemasDir = path.join(dir!, "schemas");
-  let [printed, unprintable, unloadable] = [0, 0, 0];
   for (const file of corpusFiles(dir!)) {
-    let loaded;
     try {
-      loaded = loadSchemaFile(path.join(schemasDir, file), { schemasDir, rootDir: dir! });
+      yield [file, loadSchemaFile(path.join(schemasDir, file), { schemasDir, rootDir: dir! })];
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      unloadable++;
-      continue;
+      counts.unloadable++;
     }
+  }
+}
+
+test("types skeleton › every SchemaStore schema prints as directly", { skip: dir === undefined ? "../shared/corpus/schemastore is absent" : false, timeout: 600_000 }, async () => {
+  let [printed, unprintable] = [0, 0];
+  const counts = { unloadable: 0 };
+  for (const [file, loaded] of loadedCorpus(counts)) {
     if (await samePrint({ schema: loaded.schema, draft: loaded.draft, rootName: typeNameFrom(file.replace(/\.json$/, "")) }, file)) printed++;
     else unprintable++;
   }
-  console.log(`skeleton corpus: ${printed} printed alike, ${unprintable} unprintable both ways, ${unloadable} not loadable`);
+  console.log(`skeleton corpus: ${printed} printed alike, ${unprintable} unprintable both ways, ${counts.unloadable} not loadable`);
   assert.ok(printed >= 150, `only ${printed} schemas printed`);
 });
 
@@ -43,16 +48,8 @@ test("types skeleton › every SchemaStore schema prints as directly", { skip: d
 const rotate = (t: string): string => t.replace(/[a-zA-Z]/g, (c) => (c === "z" ? "a" : c === "Z" ? "A" : String.fromCharCode(c.charCodeAt(0) + 1)));
 
 test("annotation-blind › every SchemaStore schema compiles to the same validator with other annotation text of its key", { skip: dir === undefined ? "../shared/corpus/schemastore is absent" : false, timeout: 600_000 }, () => {
-  const schemasDir = path.join(dir!, "schemas");
   let [same, annotated, moved] = [0, 0, 0];
-  for (const file of corpusFiles(dir!)) {
-    let loaded;
-    try {
-      loaded = loadSchemaFile(path.join(schemasDir, file), { schemasDir, rootDir: dir! });
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      continue;
-    }
+  for (const [file, loaded] of loadedCorpus({ unloadable: 0 })) {
     const key = (schema: JsonObject): string => `${sizeBits(schema)}\n${annotationBlind(schema).text}`;
     const original = compileValidator(loaded.schema, loaded.draft, file);
     if (annotationBlind(loaded.schema).blanked.length > 0) annotated++;
