@@ -87,6 +87,8 @@ export async function compileProjectWith(project: Project, extensions: Extension
       options.onFiles?.(r.outcome.files);
       if (cache === undefined) return;
       storeEntries(cache, r.entries);
+      // Stored: the results list keeps every outcome to the end of the compile, it need not keep these too.
+      delete (r as { entries?: unknown }).entries;
       if (job.key === undefined) return;
       writeOutcome(cache!, project, job.key, schemaKey(cache!, project, job.contract, job.source), r.read.slice(1), r.outcome);
     },
