@@ -42,6 +42,7 @@ export function openStream(outDir: string): StreamedOutput {
   const written = new Map<string, string>();
   const made = new Set<string>();
   let ok = true;
+  // A failed write and the apply's discard end the same way: nothing streamed is trusted, the folder is gone.
   const stop = (): void => {
     ok = false;
     written.clear();
@@ -79,10 +80,6 @@ export function openStream(outDir: string): StreamedOutput {
         stop();
       }
     },
-    discard() {
-      ok = false;
-      written.clear();
-      rmSync(dir, { recursive: true, force: true });
-    },
+    discard: stop,
   };
 }
