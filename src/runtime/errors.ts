@@ -108,7 +108,8 @@ function rulesApplied(raw: readonly RawError[], rules: KeywordRules): ContractEr
       code: rule[0],
       instancePath: e.instancePath,
       schemaPath: e.schemaPath,
-      message: `${e.instancePath === "" ? "the document" : e.instancePath} ${text !== undefined ? text(e.params) : (e.message ?? `fails the ${e.keyword} rule`)}`,
+      // One join per error: the texts start with their space (each join allocates, and wording is most of a failure).
+      message: (e.instancePath === "" ? "the document" : e.instancePath) + (text !== undefined ? text(e.params) : ` ${e.message ?? `fails the ${e.keyword} rule`}`),
     };
   });
 }
@@ -154,41 +155,42 @@ function listed(values: unknown): string {
 type Params = RawError["params"];
 
 /**
- * How one keyword's errors are coded and worded: the error code, and the message after the place ("/a ", "the
- * document "). Without a renderer the message is the raw error's own, or "fails the <keyword> rule".
+ * How one keyword's errors are coded and worded: the error code, and the message after the place ("/a", "the
+ * document"), from its leading space on (" must be …": the message is then one join). Without a renderer the
+ * message is the raw error's own, or "fails the <keyword> rule".
  */
 export type KeywordRule = readonly [code: ContractErrorCode, text?: (p: Params) => string];
 
 /** Rules by keyword. Only array values count as rules, so `constructor` or `toString` is an unknown keyword. */
 export type KeywordRules = { readonly [keyword: string]: KeywordRule };
 
-const atLeast = (p: Params, what: string): string => `must have at least ${String(p["limit"])} ${what}`;
-const atMost = (p: Params, what: string): string => `must have at most ${String(p["limit"])} ${what}`;
-const notAllowed = (what: string, name: unknown): string => `has the ${what} ${show(name)}, which the schema does not allow`;
+const atLeast = (p: Params, what: string): string => ` must have at least ${p["limit"]} ${what}`;
+const atMost = (p: Params, what: string): string => ` must have at most ${p["limit"]} ${what}`;
+const notAllowed = (what: string, name: unknown): string => ` has the ${what} ${show(name)}, which the schema does not allow`;
 
-export const kwRequired: KeywordRule = ["schema.required", (p) => `is missing the required property ${show(p["missingProperty"])}`];
-export const kwType: KeywordRule = ["schema.type", (p) => `must be of type ${String(p["type"])}`];
-export const kwEnum: KeywordRule = ["schema.enum", (p) => `must be one of ${listed(p["allowedValues"])}`];
-export const kwConst: KeywordRule = ["schema.const", (p) => `must be exactly ${show(p["allowedValue"])}`];
+export const kwRequired: KeywordRule = ["schema.required", (p) => ` is missing the required property ${show(p["missingProperty"])}`];
+export const kwType: KeywordRule = ["schema.type", (p) => ` must be of type ${p["type"]}`];
+export const kwEnum: KeywordRule = ["schema.enum", (p) => ` must be one of ${listed(p["allowedValues"])}`];
+export const kwConst: KeywordRule = ["schema.const", (p) => ` must be exactly ${show(p["allowedValue"])}`];
 export const kwAdditionalProperties: KeywordRule = ["schema.additional_property", (p) => notAllowed("property", p["additionalProperty"])];
 export const kwUnevaluatedProperties: KeywordRule = ["schema.additional_property", (p) => notAllowed("property", p["unevaluatedProperty"])];
-export const kwFormat: KeywordRule = ["schema.format", (p) => `must be a valid ${String(p["format"])}`];
-export const kwPattern: KeywordRule = ["schema.pattern", (p) => `must match the pattern ${show(p["pattern"])}`];
+export const kwFormat: KeywordRule = ["schema.format", (p) => ` must be a valid ${p["format"]}`];
+export const kwPattern: KeywordRule = ["schema.pattern", (p) => ` must match the pattern ${show(p["pattern"])}`];
 /** `minimum`, `maximum`, `exclusiveMinimum`, `exclusiveMaximum`. */
-export const kwBound: KeywordRule = ["schema.range", (p) => `must be ${String(p["comparison"])} ${String(p["limit"])}`];
-export const kwMultipleOf: KeywordRule = ["schema.range", (p) => `must be a multiple of ${String(p["multipleOf"])}`];
+export const kwBound: KeywordRule = ["schema.range", (p) => ` must be ${p["comparison"]} ${p["limit"]}`];
+export const kwMultipleOf: KeywordRule = ["schema.range", (p) => ` must be a multiple of ${p["multipleOf"]}`];
 export const kwMinLength: KeywordRule = ["schema.length", (p) => atLeast(p, "characters")];
 export const kwMaxLength: KeywordRule = ["schema.length", (p) => atMost(p, "characters")];
 export const kwMinItems: KeywordRule = ["schema.items", (p) => atLeast(p, "items")];
 /** `maxItems`, `items`, `additionalItems`, `unevaluatedItems`. */
 export const kwMaxItems: KeywordRule = ["schema.items", (p) => atMost(p, "items")];
-export const kwUniqueItems: KeywordRule = ["schema.items", (p) => `must not contain duplicates (items ${String(p["j"])} and ${String(p["i"])} are equal)`];
+export const kwUniqueItems: KeywordRule = ["schema.items", (p) => ` must not contain duplicates (items ${p["j"]} and ${p["i"]} are equal)`];
 export const kwContains: KeywordRule = [
   "schema.items",
   (p) =>
     p["maxContains"] === undefined
-      ? `must contain at least ${String(p["minContains"])} matching item(s)`
-      : `must contain from ${String(p["minContains"])} to ${String(p["maxContains"])} matching items`,
+      ? ` must contain at least ${p["minContains"]} matching item(s)`
+      : ` must contain from ${p["minContains"]} to ${p["maxContains"]} matching items`,
 ];
 /** `minContains`, `maxContains`, `prefixItems`: ajv words them itself. */
 export const kwItemsOther: KeywordRule = ["schema.items"];
@@ -196,20 +198,20 @@ export const kwMinProperties: KeywordRule = ["schema.properties", (p) => atLeast
 export const kwMaxProperties: KeywordRule = ["schema.properties", (p) => atMost(p, "properties")];
 export const kwPropertyNames: KeywordRule = ["schema.property_name", (p) => notAllowed("property name", p["propertyName"])];
 /** `dependencies`, `dependentRequired`. */
-export const kwDependency: KeywordRule = ["schema.dependency", (p) => `is missing the property ${show(p["missingProperty"])}, which ${show(p["property"])} requires`];
+export const kwDependency: KeywordRule = ["schema.dependency", (p) => ` is missing the property ${show(p["missingProperty"])}, which ${show(p["property"])} requires`];
 export const kwDependentSchemas: KeywordRule = ["schema.dependency"];
-export const kwIf: KeywordRule = ["schema.combinator", (p) => `must match the ${show(p["failingKeyword"])} shape of its if/then/else`];
-export const kwAnyOf: KeywordRule = ["schema.combinator", () => "must match at least one of the allowed shapes (anyOf)"];
+export const kwIf: KeywordRule = ["schema.combinator", (p) => ` must match the ${show(p["failingKeyword"])} shape of its if/then/else`];
+export const kwAnyOf: KeywordRule = ["schema.combinator", () => " must match at least one of the allowed shapes (anyOf)"];
 export const kwOneOf: KeywordRule = [
   "schema.combinator",
   (p) =>
     p["passingSchemas"] === null || p["passingSchemas"] === undefined
-      ? "must match one of the allowed shapes (oneOf)"
-      : `matches more than one of the shapes ${show(p["passingSchemas"])}, but must match exactly one (oneOf)`,
+      ? " must match one of the allowed shapes (oneOf)"
+      : ` matches more than one of the shapes ${show(p["passingSchemas"])}, but must match exactly one (oneOf)`,
 ];
 export const kwAllOf: KeywordRule = ["schema.combinator"];
-export const kwNot: KeywordRule = ["schema.combinator", () => "must not match the excluded shape (not)"];
-export const kwFalseSchema: KeywordRule = ["schema.false", () => "is not allowed here"];
+export const kwNot: KeywordRule = ["schema.combinator", () => " must not match the excluded shape (not)"];
+export const kwFalseSchema: KeywordRule = ["schema.false", () => " is not allowed here"];
 
 /** Every keyword's rule: what `runValidator` and `schemaErrors` use. */
 export const KEYWORD_RULES: KeywordRules = {
