@@ -26,7 +26,7 @@ const leaf = fc.oneof(
   fc.constantFrom<JsonValue>({ type: "string" }, { type: "integer" }, { type: "number" }, { type: "boolean" }, { type: "null" }, { type: ["string", "null"] }, { type: ["integer", "string"] }),
   fc.record({ type: fc.constantFrom<JsonValue>("string", undefined as never), minLength: fc.nat(3), maxLength: fc.nat(3), pattern: fc.constantFrom("^a", "b$", "^[a-c]+$") }, { requiredKeys: [] }),
   fc.record({ format: fc.constantFrom("date", "email", "uuid", "int32"), type: fc.constantFrom<JsonValue>("string", "number") }, { requiredKeys: ["format"] }),
-  fc.record({ type: fc.constantFrom<JsonValue>("number", "integer", ["number", "string"]), minimum: fc.integer({ min: -3, max: 3 }), maximum: fc.integer({ min: -3, max: 5 }), exclusiveMinimum: fc.integer({ min: -3, max: 3 }), exclusiveMaximum: fc.integer({ min: -3, max: 5 }) }, { requiredKeys: [] }),
+  fc.record({ type: fc.constantFrom<JsonValue>("number", "integer", ["number", "string"]), minimum: fc.integer({ min: -3, max: 3 }), maximum: fc.integer({ min: -3, max: 5 }), exclusiveMinimum: fc.integer({ min: -3, max: 3 }), exclusiveMaximum: fc.integer({ min: -3, max: 5 }), multipleOf: fc.constantFrom(1, 2, 0.5, 3) }, { requiredKeys: [] }),
   fc.record({ enum: fc.array(fc.constantFrom<JsonValue>("a", 1, null, true, [1], { a: 1 }), { minLength: 1, maxLength: 3 }), type: fc.constantFrom<JsonValue>("string", "integer") }, { requiredKeys: ["enum"] }),
   fc.record({ const: fc.constantFrom<JsonValue>("a", 0, null, [], { b: "x" }) }),
   fc.constantFrom<JsonValue>({ $ref: "#/$defs/leaf" }, { $ref: "#/$defs/mid" }, { $ref: "#/$defs/leaf", type: "object", maxLength: 1 }, { $ref: "#/$defs/tree" }, { $ref: "#" }, { $ref: "#/$defs/alias" }, { $ref: "#/$defs/aliasTree" }),
@@ -191,7 +191,6 @@ for (const [draft, seed] of [["2020-12", 2020], ["draft-07", 7]] as const) {
 
 test("all-errors collector › schemas it does not cover keep ajv's all-errors code", () => {
   const cases: [string, JsonObject][] = [
-    ["multipleOf", { type: "number", multipleOf: 2 }],
     ["contains", { contains: { type: "string" } }],
   ];
   for (const [name, schema] of cases) {

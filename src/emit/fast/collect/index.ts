@@ -9,7 +9,7 @@
  * as deep as the schema, or through `$ref` functions as deep as the value (bounded, refs.ts), loops are over the
  * value's own elements and keys, and every failure is an error in the list, never a throw of its own.
  *
- * A keyword it does not cover (`propertyNames`, `dependencies`, `contains`, `multipleOf`...) raises
+ * A keyword it does not cover (`contains`, `unevaluatedProperties`, `$dynamicRef`...) raises
  * `Unsupported`: the module then keeps ajv's all-errors code, and nothing the collector declared is left behind.
  */
 import { DEEP_FLAG, MAX_REF_DEPTH, Unsupported, indent, type FastContext } from "../context.js";

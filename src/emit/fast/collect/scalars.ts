@@ -1,6 +1,7 @@
 /**
  * Number and string keywords with ajv's error params: `maximum`/`minimum`/`exclusive*` (`{comparison, limit}`;
- * `multipleOf` and draft-04's boolean exclusive bounds stay with ajv's code), `maxLength`/`minLength` in code
+ * draft-04's boolean exclusive bounds stay with ajv's code), `multipleOf` (`{multipleOf}`, ajv's arithmetic, as
+ * the fast path's numbers.ts), `maxLength`/`minLength` in code
  * points (`{limit}`) and `pattern` (`{pattern}`), in ajv's keyword order.
  * @see https://json-schema.org/draft/2020-12/json-schema-validation#name-validation-keywords-for-num
  */
@@ -34,6 +35,13 @@ export function collectNumber(ctx: FastContext, schema: JsonObject, at: At, out:
     if (limit === undefined) continue;
     const n = jsonLiteral(limit);
     out.push(`if (${at.value} ${fail} ${n}) {`, `  ${report(at, keyword, `{comparison: ${stringLiteral(comparison)}, limit: ${n}}`)}`, "}");
+  }
+  // After the bounds, as in ajv's rules. ajv: `m === 0 || (res = data / m, res !== parseInt(res))` fails.
+  const multipleOf = count(schema, "multipleOf");
+  if (multipleOf !== undefined) {
+    const m = jsonLiteral(multipleOf);
+    const res = ctx.name("m");
+    out.push(`{ const ${res} = ${at.value} / ${m}; if (${m} === 0 || ${res} !== parseInt(${res})) {`, `  ${report(at, "multipleOf", `{multipleOf: ${m}}`)}`, "} }");
   }
 }
 

@@ -25,7 +25,6 @@ const NOT_COLLECTED = [
   "contains",
   "minContains",
   "maxContains",
-  "multipleOf",
   "discriminator",
   "nullable",
   "unevaluatedProperties",
@@ -40,7 +39,7 @@ type Group = "number" | "string" | "array" | "object";
 
 /** The keywords of each group the collector covers (ajv's RULES order within the group). */
 const GROUP_KEYWORDS: Readonly<Record<Group, readonly string[]>> = {
-  number: ["maximum", "minimum", "exclusiveMaximum", "exclusiveMinimum", "format"],
+  number: ["maximum", "minimum", "exclusiveMaximum", "exclusiveMinimum", "multipleOf", "format"],
   string: ["maxLength", "minLength", "pattern", "format"],
   array: ["maxItems", "minItems", "prefixItems", "additionalItems", "items", "uniqueItems"],
   object: ["maxProperties", "minProperties", "required", "propertyNames", "additionalProperties", "dependencies", "properties", "patternProperties", "dependentRequired", "dependentSchemas"],
