@@ -130,17 +130,18 @@ export function show(value: unknown): string {
 }
 
 /**
- * Listings of `enum` values, by array: the validator passes the same array (a module-level constant) with every
- * error of one `enum`, so each is rendered once, not per error.
+ * The text of an `enum` error, by array of values: the validator passes the same array (a module-level constant)
+ * with every error of one `enum`, so each text is rendered once, not per error (and not joined per error either).
  */
 const listings = /* @__PURE__ */ new WeakMap<object, string>();
 
 function listed(values: unknown): string {
-  if (!Array.isArray(values)) return "";
-  let text = listings.get(values);
+  // Not an array (never from a validator): listed as an empty one.
+  const list: readonly unknown[] = Array.isArray(values) ? values : [];
+  let text = listings.get(list);
   if (text === undefined) {
-    text = `${values.slice(0, MAX_LISTED).map(show).join(", ")}${values.length > MAX_LISTED ? ", ..." : ""}`;
-    listings.set(values, text);
+    text = ` must be one of ${list.slice(0, MAX_LISTED).map(show).join(", ")}${list.length > MAX_LISTED ? ", ..." : ""}`;
+    listings.set(list, text);
   }
   return text;
 }
@@ -170,7 +171,7 @@ const notAllowed = (what: string, name: unknown): string => ` has the ${what} ${
 
 export const kwRequired: KeywordRule = ["schema.required", (p) => ` is missing the required property ${show(p["missingProperty"])}`];
 export const kwType: KeywordRule = ["schema.type", (p) => ` must be of type ${p["type"]}`];
-export const kwEnum: KeywordRule = ["schema.enum", (p) => ` must be one of ${listed(p["allowedValues"])}`];
+export const kwEnum: KeywordRule = ["schema.enum", (p) => listed(p["allowedValues"])];
 export const kwConst: KeywordRule = ["schema.const", (p) => ` must be exactly ${show(p["allowedValue"])}`];
 export const kwAdditionalProperties: KeywordRule = ["schema.additional_property", (p) => notAllowed("property", p["additionalProperty"])];
 export const kwUnevaluatedProperties: KeywordRule = ["schema.additional_property", (p) => notAllowed("property", p["unevaluatedProperty"])];
