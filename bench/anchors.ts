@@ -7,6 +7,13 @@
  * subject, competitors alternating within each round (the order rotates), median CPU ns per call over the
  * rounds, and each ratio the median of per-round ratios against ajv. Payloads: a valid document, its first scalar
  * leaf given another type (one error), every scalar leaf given another type (many errors). Also bundle sizes.
+ *
+ * Why several processes per subject (PROCESSES): the per-round ratio cancels what the machine does to both sides
+ * of a round, but not what one process's JIT did to one side. The same code measured in fresh processes on the
+ * loaded 2-core machine gave parse/ajv-all-errors from 0.4 to 3.5 on ticket-triage v3's many errors (issue 20
+ * part K): ajv's or our function stays slow in some processes for the whole run. So each subject runs in
+ * PROCESSES fresh processes; a cell shows the median over them of the process's median ns and of its ratio, and
+ * the range of the processes' ratios.
  */
 import { spawnSync } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
@@ -201,20 +208,44 @@ async function sizes(s: Subject): Promise<string> {
   }
 }
 
+/** Fresh processes per subject (see the header). */
+const PROCESSES = 3;
+
+/** One result per row from several processes' results (rows in the same order in each): medians, ratio range. */
+function combined(results: readonly AnchorResult[]): { rows: (AnchorRow & { readonly low: number[]; readonly high: number[] })[]; notes: string[] } {
+  const first = results[0]!;
+  const rows = first.rows.map((row, r) => {
+    const cells = results.map((res) => res.rows[r]!);
+    const ratios = (k: number): number[] => cells.map((c) => c.ratio[k]!);
+    return {
+      ...row,
+      ns: row.names.map((_, k) => median(cells.map((c) => c.ns[k]!))),
+      ratio: row.names.map((_, k) => median(ratios(k))),
+      low: row.names.map((_, k) => Math.min(...ratios(k))),
+      high: row.names.map((_, k) => Math.max(...ratios(k))),
+    };
+  });
+  return { rows, notes: [...new Set(results.flatMap((res) => res.notes))] };
+}
+
 export async function anchorsBench(args: BenchArgs): Promise<void> {
   const rounds = Math.max(11, args.rounds);
   const load1 = os.loadavg();
-  console.log(`validators vs ajv and typia: ${rounds} rounds, median CPU ns per call; ratios = median per-round ratio to ajv (is: first-error, parse: all-errors); load average ${load1.map((l) => l.toFixed(2)).join(" ")}`);
+  console.log(`validators vs ajv and typia: ${PROCESSES} processes per subject, ${rounds} rounds each, median CPU ns per call; ratios = median per-round ratio to ajv (is: first-error, parse: all-errors), median over the processes [their range]; load average ${load1.map((l) => l.toFixed(2)).join(" ")}`);
   const child = path.join(path.dirname(fileURLToPath(import.meta.url)), "anchors-child.js");
   const list = subjects();
   for (let i = 0; i < list.length; i++) {
-    const r = spawnSync(process.execPath, [child, String(i), String(rounds)], { encoding: "utf8", maxBuffer: 16 * 1024 * 1024 });
-    if (r.status !== 0) throw new Error(`anchors bench child failed: ${r.stderr}`);
-    const result = JSON.parse(r.stdout) as AnchorResult;
+    const results: AnchorResult[] = [];
+    for (let p = 0; p < PROCESSES; p++) {
+      const r = spawnSync(process.execPath, [child, String(i), String(rounds)], { encoding: "utf8", maxBuffer: 16 * 1024 * 1024 });
+      if (r.status !== 0) throw new Error(`anchors bench child failed: ${r.stderr}`);
+      results.push(JSON.parse(r.stdout) as AnchorResult);
+    }
+    const result = combined(results);
     console.log(`\n${list[i]!.name} — ${result.notes.join("; ")}`);
     console.log(`  bundle sizes (min+gzip, validator module only): ${await sizes(list[i]!)}`);
     for (const row of result.rows) {
-      const cells = row.names.map((n, k) => `${n} ${row.ns[k]!.toFixed(0)} ns (${row.ratio[k]!.toFixed(2)})`).join("  ");
+      const cells = row.names.map((n, k) => `${n} ${row.ns[k]!.toFixed(0)} ns (${row.ratio[k]!.toFixed(2)} [${row.low[k]!.toFixed(2)}–${row.high[k]!.toFixed(2)}])`).join("  ");
       console.log(`  ${row.pair.padEnd(8)} ${row.payload.padEnd(11)}  ${cells}`);
     }
   }
