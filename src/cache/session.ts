@@ -185,7 +185,7 @@ export class CacheSession<R> {
     // Only an identity this run computed, or took over for files still as proved, is recorded with the files the
     // snapshot records: a tool file rewritten after the walk is recorded with its new hash and without the identity.
     if (this.toolIdentityValue !== undefined && this.toolStillProved(tools)) recorded = { ...recorded, [TOOL]: { identity: this.toolIdentityValue, list: sha256(tools.join("\n")) } };
-    writeSnapshot(this.dir, this.id, takeSnapshot({ trees, paths, ...(reuse !== undefined ? { reuse } : {}) }, this.hasher, recorded));
+    writeSnapshot(this.dir, this.id, takeSnapshot({ trees, paths, ...(reuse !== undefined ? { reuse } : {}) }, this.hasher, recorded), this.previous);
   }
 }
 
