@@ -210,22 +210,23 @@ export function takeSnapshot<R>(scope: SnapshotScope, hasher: FileHasher, result
 }
 
 /**
- * A delta grows with the contracts redone since its base was written; past a quarter of the base's size, the next
- * write is a whole new base instead (reading base and delta then costs at most 1.25 times the base alone).
+ * A delta grows with the contracts redone since its base was written; past a quarter of the base's size (or of
+ * 128 KiB, for a small project, whose delta is mostly the tool's own ~600 file records), the next write is a whole
+ * new base instead: reading base and delta then costs at most 1.25 times the base alone, or a few milliseconds.
  */
-const DELTA_MAX = 0.25;
+const deltaLimit = (baseLength: number): number => Math.max(baseLength / 4, 128 * 1024);
 
 /**
  * Writes the snapshot atomically; when it cannot be encoded, removes the old one (the next run does the work).
  * With `previous` (the snapshot this run started from) and folders kept from its base, only a delta over that
  * base is written while it stays small (snapshot-delta.ts); otherwise a new base, then the old delta is removed
- * (a crash in between leaves a delta naming another base: ignored).
+ * (a crash in between leaves a delta naming another base: ignored). `limit`: the delta's largest size, in characters.
  */
-export function writeSnapshot<R>(cacheDir: string, id: string, snap: TakenSnapshot<R>, previous?: StoredSnapshot<unknown>): void {
+export function writeSnapshot<R>(cacheDir: string, id: string, snap: TakenSnapshot<R>, previous?: StoredSnapshot<unknown>, limit?: number): void {
   const { file, key } = snapshotFile(cacheDir, id);
   if (previous?.mac !== undefined && snap.kept !== undefined && snap.kept.length > 0) {
     const delta = encodeDelta(key, previous.mac, snap, snap.kept);
-    if (delta !== undefined && delta.length <= previous.body.length * DELTA_MAX) {
+    if (delta !== undefined && delta.length <= (limit ?? deltaLimit(previous.body.length))) {
       writeText(deltaFile(file), delta);
       return;
     }
