@@ -13,9 +13,9 @@
  *
  * The snapshot a delta stands for is its own entries plus the base's entries at or under a kept folder; nothing
  * else of the base. Why that equals the snapshot a full write would hold: a folder is kept only when every record
- * under it came from the base and was proved unchanged by stat alone in this run (src/incremental/changes.ts), and
- * the folder's own signature is the one the base recorded (takeSnapshot stats it anew); no entry of the delta may
- * lie at or under a kept folder (then the delta is not written). The entries are proved at this run's start, so
+ * at or under it, the folder's own included, came from the base and was proved unchanged by stat alone in this run
+ * (src/incremental/changes.ts), so a full write would hold those very records; no entry of the delta may lie at or
+ * under a kept folder (then the delta is not written). The entries are proved at this run's start, so
  * the delta's `startedAt` applies to the base's kept entries too, as it does to records a full write takes over.
  *
  * A delta whose base code is not the base's (a base rewritten since, a crash between writing a new base and

@@ -159,9 +159,20 @@ export function takeSnapshot<R>(scope: SnapshotScope, hasher: FileHasher, result
   const kept: KeptSpan[] = [];
   const absent: string[] = [];
   const seen = new Set<string>();
-  const walk = (dir: string): void => {
+  const walk = (dir: string, listedFolder = false): void => {
     if (seen.has(dir)) return;
     seen.add(dir);
+    // A folder kept from the base is recorded with the base's own record of it, proved by stat in this run's walk
+    // (src/incremental/changes.ts), without another lstat. Why that is sound: a record is trusted only while the
+    // folder's stat still equals it, and any change since (an entry added, removed or renamed) moves its ctime.
+    const early = listedFolder ? scope.reuse?.(dir) : undefined;
+    const self = early?.base?.self;
+    if (early !== undefined && self !== undefined && self[4] === early.names) {
+      kept.push({ root: dir, dirs: [dirs.length, dirs.length + 1 + early.dirs.length], files: [files.length, files.length + early.files.length] });
+      dirs.push(self, ...early.dirs);
+      for (const f of early.files) files.push(f);
+      return;
+    }
     const st = lstatSync(dir, { throwIfNoEntry: false });
     if (st === undefined) {
       absent.push(dir);
@@ -171,13 +182,8 @@ export function takeSnapshot<R>(scope: SnapshotScope, hasher: FileHasher, result
       addFile(dir);
       return;
     }
-    const reused = scope.reuse?.(dir);
+    const reused = early ?? scope.reuse?.(dir);
     if (reused !== undefined) {
-      const self = reused.base?.self;
-      // Kept in a delta only while the folder's own signature is still the one the base holds.
-      if (self !== undefined && self[1] === st.mtimeMs && self[2] === st.ctimeMs && self[3] === st.ino && self[4] === reused.names) {
-        kept.push({ root: dir, dirs: [dirs.length, dirs.length + 1 + reused.dirs.length], files: [files.length, files.length + reused.files.length] });
-      }
       dirs.push([dir, st.mtimeMs, st.ctimeMs, st.ino, reused.names], ...reused.dirs);
       for (const f of reused.files) files.push(f);
       return;
@@ -188,7 +194,7 @@ export function takeSnapshot<R>(scope: SnapshotScope, hasher: FileHasher, result
     dirs.push([dir, st.mtimeMs, st.ctimeMs, st.ino, namesHash(entries.map((e) => e.name))]);
     for (const e of entries) {
       const abs = path.join(dir, e.name);
-      if (e.isDirectory()) walk(abs);
+      if (e.isDirectory()) walk(abs, true);
       else addFile(abs);
     }
   };
