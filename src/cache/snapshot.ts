@@ -100,11 +100,11 @@ export function statProves(st: Stats, mtimeMs: number, ctimeMs: number, ino: num
 
 /**
  * Whether everything recorded is unchanged, by stat alone where the signature proves it (files.ts). `refresh` is
- * set when that was proved by re-hashing racily clean entries: writing it lets the next run prove it by stat alone.
- * `proven`: how many entries, from the first, were proved unchanged by stat alone before the walk met anything
+ * set when that was proved by re-hashing at least `refreshAt` racily clean entries: writing it lets the next run
+ * prove them by stat alone. `proven`: how many entries, from the first, were proved unchanged by stat alone before the walk met anything
  * else; a run that goes on to list the changes (src/incremental/changes.ts) need not stat them again.
  */
-export function verifySnapshot<R>(snap: StoredSnapshot<R>, startedAt: number): { ok: boolean; refresh?: Snapshot<R>; proven: number } {
+export function verifySnapshot<R>(snap: StoredSnapshot<R>, startedAt: number, refreshAt = 1): { ok: boolean; refresh?: Snapshot<R>; proven: number } {
   const limit = snap.startedAt - RACY_MS;
   const fresh = new Map<string, FileRecord | DirRecord>();
   const hasher = new FileHasher(startedAt);
@@ -142,7 +142,7 @@ export function verifySnapshot<R>(snap: StoredSnapshot<R>, startedAt: number): {
     absent: (abs) => (lstatSync(local(abs), NO_THROW) === undefined ? byStat() : other(false)),
   });
   if (!ok) return { ok: false, proven };
-  if (fresh.size === 0) return { ok: true, proven };
+  if (fresh.size === 0 || fresh.size < refreshAt) return { ok: true, proven };
   const all = snapshotRecords(snap);
   if (all === undefined) return { ok: true, proven };
   const pick = <T extends FileRecord | DirRecord>(r: T): T => (fresh.get(r[0]) as T | undefined) ?? r;
