@@ -37,7 +37,12 @@ export interface Snapshot<R> {
 export interface StoredSnapshot<R> {
   readonly startedAt: number;
   readonly result: R;
+  /** The base file's entries (without its S and R lines). */
   readonly body: string;
+  /** The base file's integrity code: a delta names it to be read over this base and no other (snapshot-delta.ts). */
+  readonly mac?: string;
+  /** The delta read over the base, if any: its entries, and the base folders whose entries still hold. */
+  readonly delta?: { readonly body: string; readonly kept: ReadonlySet<string> };
 }
 
 export interface EntryVisitor {
@@ -76,9 +81,8 @@ function lineCount(text: string): number {
   return n;
 }
 
-/** The file's text, or undefined when some path cannot be written in the line format. */
-export function encodeSnapshot<R>(key: string, snap: Snapshot<R>): string | undefined {
-  const lines: string[] = [`S\t${snap.startedAt}`, `R\t${JSON.stringify(snap.result)}`];
+/** The entry lines (B, D, F, A) of a snapshot's records, in the order of `dirs`. */
+export function entryLines(snap: Pick<Snapshot<unknown>, "files" | "dirs" | "absent">, lines: string[]): void {
   const byDir = new Map<string, FileRecord[]>();
   for (const f of snap.files) {
     const d = path.dirname(f[0]);
@@ -88,7 +92,6 @@ export function encodeSnapshot<R>(key: string, snap: Snapshot<R>): string | unde
   }
   let base: string | undefined;
   let mtime = NaN;
-  let ctime = NaN;
   const num = (n: number, prev: number): string => (n === prev ? "=" : String(n));
   const files = (dir: string): void => {
     for (const f of byDir.get(dir) ?? []) {
@@ -110,9 +113,21 @@ export function encodeSnapshot<R>(key: string, snap: Snapshot<R>): string | unde
     files(dir);
   }
   for (const a of snap.absent) lines.push(`A\t${a}`);
+}
+
+/** `lines` joined, or undefined when some path holds a character the line format cannot carry. */
+export function joinLines(lines: readonly string[]): string | undefined {
   const body = lines.join("\n");
+  return /[\r\u2028\u2029]/.test(body) || lines.length !== lineCount(body) ? undefined : body;
+}
+
+/** The file's text, or undefined when some path cannot be written in the line format. */
+export function encodeSnapshot<R>(key: string, snap: Snapshot<R>): string | undefined {
+  const lines: string[] = [`S\t${snap.startedAt}`, `R\t${JSON.stringify(snap.result)}`];
+  entryLines(snap, lines);
+  const body = joinLines(lines);
   const secret = cacheKey();
-  if (secret === undefined || /[\r\u2028\u2029]/.test(body) || lines.length !== lineCount(body)) return undefined;
+  if (secret === undefined || body === undefined) return undefined;
   return `${FORMAT}\t${key}\t${mac(secret, key, body)}\n${body}`;
 }
 
@@ -129,7 +144,8 @@ export function decodeSnapshot<R>(key: string, text: string): StoredSnapshot<R> 
   try {
     const startedAt = Number(body.slice(2, s));
     const result = JSON.parse(body.slice(s + 3, r < 0 ? undefined : r)) as R;
-    return Number.isFinite(startedAt) ? { startedAt, result, body: r < 0 ? "" : body.slice(r + 1) } : undefined;
+    const code = text.slice(head.length, head.length + 64);
+    return Number.isFinite(startedAt) ? { startedAt, result, body: r < 0 ? "" : body.slice(r + 1), mac: code } : undefined;
   } catch {
     return undefined;
   }
@@ -138,17 +154,21 @@ export function decodeSnapshot<R>(key: string, text: string): StoredSnapshot<R> 
 /**
  * Calls the visitor for every entry in order; stops (returning false) as soon as it returns false. A malformed
  * line also returns false: the integrity hash makes that unreachable short of a bug, and false means "do the work".
+ * `keep`, when given, filters by folder: an entry is visited only when `keep` holds for its folder (for a file,
+ * the folder it was listed under; for a folder or an absent path, itself).
  */
-export function walkSnapshot(body: string, visit: EntryVisitor): boolean {
+export function walkSnapshot(body: string, visit: EntryVisitor, keep?: (dir: string) => boolean): boolean {
   const r = new FieldReader(body);
   let base = "";
   let cur = "";
+  let kept = true;
   let mtime = NaN;
   while (r.at < body.length) {
     const kind = r.line();
     let ok: boolean;
     if (kind === 66 /* B */) {
       base = cur = r.rest();
+      kept = keep === undefined || keep(cur);
       ok = true;
     } else if (kind === 68 /* D */) {
       const m = Number(r.field());
@@ -157,17 +177,20 @@ export function walkSnapshot(body: string, visit: EntryVisitor): boolean {
       const names = r.field();
       const rel = r.rest();
       cur = rel === "" ? base : join(base, rel);
-      ok = visit.dir(cur, m, c === "=" ? m : Number(c), ino, names);
+      kept = keep === undefined || keep(cur);
+      ok = !kept || visit.dir(cur, m, c === "=" ? m : Number(c), ino, names);
     } else if (kind === 70 /* F */) {
       const size = Number(r.field());
       const mt = r.field();
+      // Read even when the file is not visited: the next line's "=" refers to it.
       if (mt !== "=") mtime = Number(mt);
       const c = r.field();
       const ino = Number(r.field());
       const hash = r.field();
-      ok = visit.file(join(cur, r.rest()), size, mtime, c === "=" ? mtime : Number(c), ino, hash);
+      ok = !kept || visit.file(join(cur, r.rest()), size, mtime, c === "=" ? mtime : Number(c), ino, hash);
     } else if (kind === 65 /* A */) {
-      ok = visit.absent(r.rest());
+      const abs = r.rest();
+      ok = (keep !== undefined && !keep(abs)) || visit.absent(abs);
     } else ok = false;
     if (!ok || r.bad) return false;
     r.at = r.end + 1;
@@ -207,12 +230,39 @@ class FieldReader {
   }
 }
 
+/**
+ * Walks every entry a stored snapshot stands for: its delta's first, then (after `visit.base`) the base's under the
+ * folders the delta keeps (snapshot-delta.ts). Without a delta, the base's entries.
+ */
+export function walkStored(stored: StoredSnapshot<unknown>, visit: EntryVisitor & { base?(): void }): boolean {
+  const delta = stored.delta;
+  if (delta === undefined) return walkSnapshot(stored.body, visit);
+  if (!walkSnapshot(delta.body, visit)) return false;
+  visit.base?.();
+  return walkSnapshot(stored.body, visit, keptUnder(delta.kept));
+}
+
+/** Whether a path is one of `kept` or lies inside one (memoised by path: ancestors are asked once). */
+export function keptUnder(kept: ReadonlySet<string>): (p: string) => boolean {
+  const memo = new Map<string, boolean>();
+  const under = (p: string): boolean => {
+    if (kept.has(p)) return true;
+    const known = memo.get(p);
+    if (known !== undefined) return known;
+    const up = path.dirname(p);
+    const answer = up !== p && under(up);
+    memo.set(p, answer);
+    return answer;
+  };
+  return under;
+}
+
 /** Every entry as records (for the file hasher's memo and for a refresh). */
 export function snapshotRecords<R>(stored: StoredSnapshot<R>): Snapshot<R> | undefined {
   const files: FileRecord[] = [];
   const dirs: DirRecord[] = [];
   const absent: string[] = [];
-  const ok = walkSnapshot(stored.body, {
+  const ok = walkStored(stored, {
     dir: (abs, m, c, ino, names) => dirs.push([abs, m, c, ino, names]) > 0,
     file: (abs, size, m, c, ino, hash) => files.push([abs, size, m, c, ino, b64ToHex(hash)]) > 0,
     absent: (abs) => absent.push(abs) > 0,

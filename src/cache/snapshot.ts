@@ -9,7 +9,8 @@
 import { lstatSync, readdirSync, readFileSync, type Stats } from "node:fs";
 import path from "node:path";
 import { contentHash, FileHasher, RACY_MS, type FileRecord } from "./files.js";
-import { decodeSnapshot, encodeSnapshot, snapshotRecords, walkSnapshot, b64ToHex, type DirRecord, type Snapshot, type StoredSnapshot } from "./snapshot-format.js";
+import { decodeSnapshot, encodeSnapshot, snapshotRecords, walkStored, b64ToHex, type DirRecord, type Snapshot, type StoredSnapshot } from "./snapshot-format.js";
+import { decodeDelta, deltaFile, encodeDelta, type KeptSpan } from "./snapshot-delta.js";
 import { sha256, writeText } from "./store.js";
 
 export type { Snapshot, StoredSnapshot } from "./snapshot-format.js";
@@ -23,7 +24,24 @@ export interface SnapshotScope {
    * Folders whose records an earlier snapshot holds and that are proved unchanged since (src/incremental): their
    * records are taken over instead of listing and stat-ing the subtree again; the folder itself is stat-ed anew.
    */
-  readonly reuse?: (dir: string) => { readonly names: string; readonly dirs: readonly DirRecord[]; readonly files: readonly FileRecord[] } | undefined;
+  readonly reuse?: (dir: string) => Reused | undefined;
+}
+
+/** A folder's records taken over from an earlier snapshot. */
+export interface Reused {
+  readonly names: string;
+  readonly dirs: readonly DirRecord[];
+  readonly files: readonly FileRecord[];
+  /**
+   * Set when every record came from the previous snapshot's base file, each proved unchanged by stat alone, with
+   * `self`, the folder's own record there: a delta may then keep the base's entries instead (snapshot-delta.ts).
+   */
+  readonly base?: { readonly self: DirRecord } | undefined;
+}
+
+/** A snapshot as taken, with the folders whose records came unchanged from the previous snapshot's base. */
+export interface TakenSnapshot<R> extends Snapshot<R> {
+  readonly kept?: readonly KeptSpan[];
 }
 
 export function namesHash(names: readonly string[]): string {
@@ -36,15 +54,28 @@ export function snapshotFile(cacheDir: string, id: string): { file: string; key:
   return { file: path.join(cacheDir, "state", `${key.slice(6)}.txt`), key };
 }
 
+/** The snapshot kept for `id`: its base file, with the delta read over it when that delta is this base's. */
 export function readSnapshot<R>(cacheDir: string, id: string): StoredSnapshot<R> | undefined {
   const { file, key } = snapshotFile(cacheDir, id);
-  let text: string;
+  return readSnapshotAt<R>(file, key);
+}
+
+/** The snapshot in the base `file` (under `key`), with its delta if that delta is this base's. */
+export function readSnapshotAt<R>(file: string, key: string): StoredSnapshot<R> | undefined {
+  const base = readText(file);
+  const stored = base === undefined ? undefined : decodeSnapshot<R>(key, base);
+  if (stored?.mac === undefined) return stored;
+  const text = readText(deltaFile(file));
+  const delta = text === undefined ? undefined : decodeDelta<R>(key, stored.mac, text);
+  return delta === undefined ? stored : { ...stored, startedAt: delta.startedAt, result: delta.result, delta: { body: delta.body, kept: delta.kept } };
+}
+
+function readText(file: string): string | undefined {
   try {
-    text = readFileSync(file, "utf8");
+    return readFileSync(file, "utf8");
   } catch {
     return undefined;
   }
-  return decodeSnapshot<R>(key, text);
 }
 
 const NO_THROW = { throwIfNoEntry: false } as const;
@@ -69,11 +100,11 @@ export function statProves(st: Stats, mtimeMs: number, ctimeMs: number, ino: num
 
 /**
  * Whether everything recorded is unchanged, by stat alone where the signature proves it (files.ts). `refresh` is
- * set when that was proved by re-hashing racily clean entries: writing it lets the next run prove it by stat alone.
- * `proven`: how many entries, from the first, were proved unchanged by stat alone before the walk met anything
+ * set when that was proved by re-hashing at least `refreshAt` racily clean entries: writing it lets the next run
+ * prove them by stat alone. `proven`: how many entries, from the first, were proved unchanged by stat alone before the walk met anything
  * else; a run that goes on to list the changes (src/incremental/changes.ts) need not stat them again.
  */
-export function verifySnapshot<R>(snap: StoredSnapshot<R>, startedAt: number): { ok: boolean; refresh?: Snapshot<R>; proven: number } {
+export function verifySnapshot<R>(snap: StoredSnapshot<R>, startedAt: number, refreshAt = 1): { ok: boolean; refresh?: Snapshot<R>; proven: number } {
   const limit = snap.startedAt - RACY_MS;
   const fresh = new Map<string, FileRecord | DirRecord>();
   const hasher = new FileHasher(startedAt);
@@ -89,7 +120,7 @@ export function verifySnapshot<R>(snap: StoredSnapshot<R>, startedAt: number): {
     prefix = false;
     return answer;
   };
-  const ok = walkSnapshot(snap.body, {
+  const ok = walkStored(snap, {
     dir(abs, mtimeMs, ctimeMs, ino, names) {
       const st = lstatSync(local(abs), NO_THROW);
       if (st === undefined || !st.isDirectory()) return other(false);
@@ -111,7 +142,7 @@ export function verifySnapshot<R>(snap: StoredSnapshot<R>, startedAt: number): {
     absent: (abs) => (lstatSync(local(abs), NO_THROW) === undefined ? byStat() : other(false)),
   });
   if (!ok) return { ok: false, proven };
-  if (fresh.size === 0) return { ok: true, proven };
+  if (fresh.size === 0 || fresh.size < refreshAt) return { ok: true, proven };
   const all = snapshotRecords(snap);
   if (all === undefined) return { ok: true, proven };
   const pick = <T extends FileRecord | DirRecord>(r: T): T => (fresh.get(r[0]) as T | undefined) ?? r;
@@ -122,14 +153,26 @@ export function verifySnapshot<R>(snap: StoredSnapshot<R>, startedAt: number): {
  * Records a scope after a run. Files are hashed through `hasher` (so files the run already hashed are not read
  * again); `startedAt` must be no later than the moment the run began reading its inputs.
  */
-export function takeSnapshot<R>(scope: SnapshotScope, hasher: FileHasher, result: R): Snapshot<R> {
+export function takeSnapshot<R>(scope: SnapshotScope, hasher: FileHasher, result: R): TakenSnapshot<R> {
   const files: FileRecord[] = [];
   const dirs: DirRecord[] = [];
+  const kept: KeptSpan[] = [];
   const absent: string[] = [];
   const seen = new Set<string>();
-  const walk = (dir: string): void => {
+  const walk = (dir: string, listedFolder = false): void => {
     if (seen.has(dir)) return;
     seen.add(dir);
+    // A folder kept from the base is recorded with the base's own record of it, proved by stat in this run's walk
+    // (src/incremental/changes.ts), without another lstat. Why that is sound: a record is trusted only while the
+    // folder's stat still equals it, and any change since (an entry added, removed or renamed) moves its ctime.
+    const early = listedFolder ? scope.reuse?.(dir) : undefined;
+    const self = early?.base?.self;
+    if (early !== undefined && self !== undefined && self[4] === early.names) {
+      kept.push({ root: dir, dirs: [dirs.length, dirs.length + 1 + early.dirs.length], files: [files.length, files.length + early.files.length] });
+      dirs.push(self, ...early.dirs);
+      for (const f of early.files) files.push(f);
+      return;
+    }
     const st = lstatSync(dir, { throwIfNoEntry: false });
     if (st === undefined) {
       absent.push(dir);
@@ -139,18 +182,19 @@ export function takeSnapshot<R>(scope: SnapshotScope, hasher: FileHasher, result
       addFile(dir);
       return;
     }
-    const reused = scope.reuse?.(dir);
+    const reused = early ?? scope.reuse?.(dir);
     if (reused !== undefined) {
       dirs.push([dir, st.mtimeMs, st.ctimeMs, st.ino, reused.names], ...reused.dirs);
-      files.push(...reused.files);
+      for (const f of reused.files) files.push(f);
       return;
     }
-    const names = readdirSync(dir).sort();
-    dirs.push([dir, st.mtimeMs, st.ctimeMs, st.ino, namesHash(names)]);
-    for (const name of names) {
-      const abs = path.join(dir, name);
-      const est = lstatSync(abs);
-      if (est.isDirectory()) walk(abs);
+    // The listing's entry types (lstat's, as the kernel reports them) spare an lstat per entry: a folder is
+    // stat-ed by its own walk, a file by the hasher.
+    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    dirs.push([dir, st.mtimeMs, st.ctimeMs, st.ino, namesHash(entries.map((e) => e.name))]);
+    for (const e of entries) {
+      const abs = path.join(dir, e.name);
+      if (e.isDirectory()) walk(abs, true);
       else addFile(abs);
     }
   };
@@ -169,13 +213,33 @@ export function takeSnapshot<R>(scope: SnapshotScope, hasher: FileHasher, result
       absent.push(p);
     } else addFile(p);
   }
-  return { startedAt: hasher.startedAt, files, dirs, absent, result };
+  return { startedAt: hasher.startedAt, files, dirs, absent, result, kept };
 }
 
-/** Writes the snapshot atomically; when it cannot be encoded, removes the old one (the next run does the work). */
-export function writeSnapshot<R>(cacheDir: string, id: string, snap: Snapshot<R>): void {
+/**
+ * A delta grows with the contracts redone since its base was written; past a quarter of the base's size (or of
+ * 128 KiB, for a small project, whose delta is mostly the tool's own ~600 file records), the next write is a whole
+ * new base instead: reading base and delta then costs at most 1.25 times the base alone, or a few milliseconds.
+ */
+const deltaLimit = (baseLength: number): number => Math.max(baseLength / 4, 128 * 1024);
+
+/**
+ * Writes the snapshot atomically; when it cannot be encoded, removes the old one (the next run does the work).
+ * With `previous` (the snapshot this run started from) and folders kept from its base, only a delta over that
+ * base is written while it stays small (snapshot-delta.ts); otherwise a new base, then the old delta is removed
+ * (a crash in between leaves a delta naming another base: ignored). `limit`: the delta's largest size, in characters.
+ */
+export function writeSnapshot<R>(cacheDir: string, id: string, snap: TakenSnapshot<R>, previous?: StoredSnapshot<unknown>, limit?: number): void {
   const { file, key } = snapshotFile(cacheDir, id);
+  if (previous?.mac !== undefined && snap.kept !== undefined && snap.kept.length > 0) {
+    const delta = encodeDelta(key, previous.mac, snap, snap.kept);
+    if (delta !== undefined && delta.length <= (limit ?? deltaLimit(previous.body.length))) {
+      writeText(deltaFile(file), delta);
+      return;
+    }
+  }
   writeText(file, encodeSnapshot(key, snap));
+  writeText(deltaFile(file), undefined);
   // The JSON snapshot of format 1 (same name, .json) is never read again.
   writeText(`${file.slice(0, -4)}.json`, undefined);
 }

@@ -12,13 +12,18 @@ import { lstatSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { FileHasher, RACY_MS, type FileRecord } from "../cache/files.js";
 import { cwdRelative, namesHash, statProves } from "../cache/snapshot.js";
-import { b64ToHex, walkSnapshot, type DirRecord, type StoredSnapshot } from "../cache/snapshot-format.js";
+import { b64ToHex, walkStored, type DirRecord, type StoredSnapshot } from "../cache/snapshot-format.js";
 
 /** The records under one folder, the folder's own entry-names hash apart. */
 export interface Subtree {
   names: string;
   readonly dirs: DirRecord[];
   readonly files: FileRecord[];
+  /**
+   * The folder's own record, while every record of the subtree came from the snapshot's base file and was proved
+   * by stat alone (so a delta may keep the base's entries, src/cache/snapshot-delta.ts); undefined otherwise.
+   */
+  base?: { self: DirRecord } | undefined;
 }
 
 export interface Changes {
@@ -66,24 +71,36 @@ export function changedPaths(snap: StoredSnapshot<unknown>, startedAt: number, r
     return true;
   };
   let visited = 0;
-  const ok = walkSnapshot(snap.body, {
+  // Whether the walk is in the base file's entries (after a delta's, if any): only those can be kept by a delta.
+  let inBase = snap.delta === undefined;
+  // A subtree met first in the base: its own record there (a delta's entries or a refreshed record clear it).
+  const opened = (root: string, self: DirRecord): Subtree => {
+    const t: Subtree = { names: "", dirs: [], files: [], base: inBase && self[0] === root ? { self } : undefined };
+    subtrees.set(root, t);
+    return t;
+  };
+  const ok = walkStored(snap, {
+    base: () => void (inBase = true),
     dir(abs, mtimeMs, ctimeMs, ino, names) {
       const root = rootOf(abs);
       currentDir = abs;
       currentRoot = root ?? "";
-      current = root === undefined ? undefined : subtrees.get(root);
-      if (root !== undefined && current === undefined) subtrees.set(root, (current = { names: "", dirs: [], files: [] }));
+      const recorded: DirRecord = [abs, mtimeMs, ctimeMs, ino, names];
+      current = root === undefined ? undefined : (subtrees.get(root) ?? opened(root, recorded));
+      if (current !== undefined && !inBase) current.base = undefined;
       if (visited++ < proven) {
         if (current !== undefined && abs === currentRoot) current.names = names;
-        else current?.dirs.push([abs, mtimeMs, ctimeMs, ino, names]);
+        else current?.dirs.push(recorded);
         return true;
       }
       const st = lstatSync(local(abs), { throwIfNoEntry: false });
       if (st === undefined || !st.isDirectory()) return change(abs);
-      if (!statProves(st, mtimeMs, ctimeMs, ino, limit) && namesHash(readdirSync(abs).sort()) !== names) return change(abs);
+      const same = statProves(st, mtimeMs, ctimeMs, ino, limit);
+      if (!same && namesHash(readdirSync(abs).sort()) !== names) return change(abs);
       if (current === undefined) return true;
+      if (!same) current.base = undefined;
       if (abs === currentRoot) current.names = names;
-      else current.dirs.push([abs, st.mtimeMs, st.ctimeMs, st.ino, names]);
+      else current.dirs.push(same ? recorded : [abs, st.mtimeMs, st.ctimeMs, st.ino, names]);
       return true;
     },
     file(abs, size, mtimeMs, ctimeMs, ino, hash) {
@@ -98,7 +115,10 @@ export function changedPaths(snap: StoredSnapshot<unknown>, startedAt: number, r
       const same = statProves(st, mtimeMs, ctimeMs, ino, limit);
       if (!same && hasher.hash(abs) !== recorded[5]) return change(abs);
       // Files of a folder follow its record; files recorded alone (the config, the tool) follow a bare base line.
-      if (current !== undefined && path.dirname(abs) === currentDir) current.files.push(same ? recorded : [abs, st.size, st.mtimeMs, st.ctimeMs, st.ino, recorded[5]]);
+      if (current !== undefined && path.dirname(abs) === currentDir) {
+        if (!same) current.base = undefined;
+        current.files.push(same ? recorded : [abs, st.size, st.mtimeMs, st.ctimeMs, st.ino, recorded[5]]);
+      }
       return true;
     },
     absent(abs) {

@@ -107,6 +107,11 @@ test("snapshot › racily clean entries are re-hashed, and a refresh records the
   assert.equal(first.ok, true);
   assert.notEqual(first.refresh, undefined, "proved by hashing, so worth recording");
   assert.equal(first.proven, 0, "the first entry already needed its content");
+  // Fewer re-hashed entries than the caller's threshold: still a replay, and no rewrite (the snapshot stays exact).
+  const hashed = first.refresh!.files.length + first.refresh!.dirs.length;
+  const few = verifySnapshot(readSnapshot(t.cache, ID)!, Date.now() + 2 * RACY_MS, hashed + 1);
+  assert.deepEqual([few.ok, few.refresh], [true, undefined]);
+  assert.notEqual(verifySnapshot(readSnapshot(t.cache, ID)!, Date.now() + 2 * RACY_MS, 2).refresh, undefined, "at the threshold");
   writeSnapshot(t.cache, ID, first.refresh!);
   const all = first.refresh!;
   assert.deepEqual(verifySnapshot(readSnapshot(t.cache, ID)!, Date.now()), { ok: true, proven: all.dirs.length + all.files.length + all.absent.length });
