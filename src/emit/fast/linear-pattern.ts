@@ -131,8 +131,25 @@ function greedyIsExact(items: readonly Item[]): boolean {
   return true;
 }
 
-function inClass(ranges: Item["ranges"], c: string): string {
-  return ranges.map(([lo, hi]) => (lo === hi ? `${c} === ${jsonLiteral(lo)}` : `(${c} >= ${jsonLiteral(lo)} && ${c} <= ${jsonLiteral(hi)})`)).join(" || ");
+/**
+ * An expression of `c` that is true when it lies in `ranges` (sorted, disjoint): a binary search written out, so
+ * any character takes about log2(ranges) + 1 comparisons instead of up to two per range. `above` and `below` are
+ * bounds a comparison on this branch already proved (`c >= above`, `c < below`); a check they imply is left out.
+ * A `NaN` (read past the end) fails every `>=`, so it only reaches branches whose lower bound is still checked.
+ * Issue 20: on prometheus.rules' key pattern `^[a-zA-Z_][a-zA-Z0-9_]*$` a lower-case letter took 7 comparisons
+ * in the `||` chain and takes 3 here (the valid run 0.85-0.89x of the chain's, one process, alternating).
+ */
+function inClass(ranges: Item["ranges"], c: string, above = -1, below = Infinity): string {
+  if (ranges.length === 1) {
+    const [lo, hi] = ranges[0]!;
+    // A single code is `===` even where a bound implies half of it: the same text as elsewhere, which gzip shares.
+    if (lo === hi) return lo > above || hi + 1 < below ? `${c} === ${jsonLiteral(lo)}` : "true";
+    const checks = [...(lo > above ? [`${c} >= ${jsonLiteral(lo)}`] : []), ...(hi + 1 < below ? [`${c} <= ${jsonLiteral(hi)}`] : [])];
+    return checks.length === 0 ? "true" : checks.length === 1 ? checks[0]! : `(${checks.join(" && ")})`;
+  }
+  const mid = ranges.length >> 1;
+  const split = ranges[mid]![0];
+  return `(${c} >= ${jsonLiteral(split)} ? ${inClass(ranges.slice(mid), c, split, below)} : ${inClass(ranges.slice(0, mid), c, above, split)})`;
 }
 
 /** An object expression `{ test(s) {...} }` matching `source` with the "u" flag, or undefined outside the subset. */

@@ -9,6 +9,8 @@ import { jsonLiteral, stringLiteral } from "../codegen/escape.js";
 import { Unsupported, isObject, type FastContext } from "./context.js";
 import { patternMatcher } from "./pattern.js";
 import { HAS_OWN, present, read } from "./properties.js";
+import { declaredTypes } from "./types.js";
+import { PROTOTYPE_NAMES } from "../validators/own-properties.js";
 import type { JsonObject, JsonValue } from "../../ir/json.js";
 
 export const OBJECT_KEYWORDS = [
@@ -66,7 +68,11 @@ export function emitObject(ctx: FastContext, schema: JsonObject, value: string, 
     ctx.checks(ctx, sub, local, body);
     // One block per property, as the collector writes it: a minifier then gives both the same local names, which
     // gzip shares (issue 20: about 55 B of one imported parse… at 10 properties).
-    if (isRequired) out.push(`{`, `  const ${local} = ${read(value, key)};`, `  if (!(${present(value, key, local)})) return false;`, ...body.map((l) => `  ${l}`), `}`);
+    // A declared `type` is the body's first check and fails on `undefined` (types.ts), so it already answers
+    // "missing" for a required name; names Object.prototype has keep the own-property test (properties.ts).
+    const typed = isObject(sub) && declaredTypes(sub) !== undefined && !PROTOTYPE_NAMES.has(key);
+    const presence = typed ? [] : [`  if (!(${present(value, key, local)})) return false;`];
+    if (isRequired) out.push(`{`, `  const ${local} = ${read(value, key)};`, ...presence, ...body.map((l) => `  ${l}`), `}`);
     else if (body.length > 0) out.push(`{`, `  const ${local} = ${read(value, key)};`, `  if (${present(value, key, local)}) {`, ...body.map((l) => `    ${l}`), `  }`, `}`);
   }
   emitKeyLoop(ctx, schema, described, value, out);

@@ -48,6 +48,27 @@ test("linear pattern › gives the RegExp's answer on every covered pattern", ()
   }
 });
 
+test("linear pattern › every ASCII character at every position of matching strings, against RegExp", () => {
+  // The class tests are a written-out binary search over ranges (issue 20): a wrong bound shows up at a range's
+  // edge, so every code 0-127 (and one past ASCII, and a read past the end) goes through every position.
+  const examples = ["ord_ABCDEFGH", "USD", "2024-01", "+123456", "v1.2", "x-ab", "abc", "ab-12", "A_b9", "a", "--", "ab"];
+  const codes = [...Array.from({ length: 128 }, (_, k) => k), 0xe9, 0x3a3];
+  for (const source of [...COVERED, "^[a-zA-Z_][a-zA-Z0-9_]*$", "^[!-/:-@{-~]+$", "^[ -~]$", "^[ -/~]+x$", "^[ace0-9]{2}[BDF]?$"]) {
+    const code = linearMatcher(source, "u");
+    assert.ok(code !== undefined, source);
+    const matcher = compile(code);
+    const re = new RegExp(source, "u");
+    for (const example of examples) {
+      for (let at = 0; at <= example.length; at++) {
+        for (const k of codes) {
+          const ch = String.fromCharCode(k);
+          for (const s of [example.slice(0, at) + ch + example.slice(at + 1), example.slice(0, at) + ch + example.slice(at)]) assert.equal(matcher.test(s), re.test(s), `${source} on ${JSON.stringify(s)}`);
+        }
+      }
+    }
+  }
+});
+
 test("linear pattern › leaves backtracking, unanchored and non-ASCII patterns to RegExp", () => {
   for (const source of NOT_COVERED) assert.equal(linearMatcher(source, "u"), undefined, source);
   assert.equal(linearMatcher("^[A-Z]{3}$", "i"), undefined, "flags other than u");

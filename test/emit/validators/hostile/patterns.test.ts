@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { automatonOf, llmcLinearPattern } from "../../../../src/emit/validators/hostile/automaton.js";
+import { ASCII_STATES, automatonOf, llmcLinearPattern } from "../../../../src/emit/validators/hostile/automaton.js";
 import { decidePattern, patternFindings } from "../../../../src/emit/validators/hostile/patterns.js";
 import { compileValidator } from "../../../../src/emit/validators/diagnostics.js";
 import { makeProject, REPO_ROOT } from "../../../util/project.js";
@@ -38,6 +38,32 @@ test("patterns › the automaton agrees with RegExp (u flag) on random strings",
       assert.equal(matcher.test(s), re.test(s), `${source} on ${JSON.stringify(s)}`);
     }
   }
+});
+
+test("patterns › the ASCII transition table and the range search agree: every ASCII pair, small and large automata", () => {
+  // Issue 20: automata up to ASCII_STATES states read ASCII through a flat table, larger ones search their ranges.
+  // Both paths against RegExp on every string of one or two ASCII characters, and on ASCII mixed with astral text.
+  const small = ["^((([0-9]+)y)?(([0-9]+)w)?(([0-9]+)d)?(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?|0)$", "^(\\w+\\s?)*$", "a|~", "^[\\x00-\\x7f]é?$"];
+  const large = "^[ab]*a[ab]{9}$";
+  const sizes = new Map<string, number>();
+  for (const source of [...small, large]) {
+    const built = automatonOf(source);
+    assert.ok(built.ok, source);
+    if (!built.ok) continue;
+    sizes.set(source, built.table[0]!);
+    const matcher = llmcLinearPattern(built.table);
+    const re = new RegExp(source, "u");
+    const check = (s: string): void => assert.equal(matcher.test(s), re.test(s), `${source} on ${JSON.stringify(s)}`);
+    for (let a = 0; a < 128; a++) {
+      check(String.fromCharCode(a));
+      check(`${String.fromCharCode(a)}é`);
+      check(`😀${String.fromCharCode(a)}`);
+      for (let b = 0; b < 128; b++) check(String.fromCharCode(a, b));
+    }
+    for (const s of ["1m30s", "0", "10y2w", "ms", "1h1h", "abababababa", "aaaaaaaaaaaaaaaaaaaaabbbbbbbbb", "b".repeat(40) + "a" + "b".repeat(9)]) check(s);
+  }
+  for (const source of small) assert.ok(sizes.get(source)! <= ASCII_STATES, `${source} is small`);
+  assert.ok(sizes.get(large)! > ASCII_STATES, "the large automaton takes the search path");
 });
 
 test("patterns › automata cannot be built for backreferences and inner assertions; the reason says which", () => {
