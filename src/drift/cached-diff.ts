@@ -50,7 +50,7 @@ function annotationKey(cache: RunCache, old: SchemaInput, neu: SchemaInput, opti
     if (e instanceof RangeError) return undefined;
     throw e;
   }
-  return { key: cache.store.key("diff-annotations", old.draft, tokens.texts[0]!, neu.draft, tokens.texts[1]!, JSON.stringify(options)), annotations: tokens.annotations };
+  return { key: cache.store.key("diffrenamed", old.draft, tokens.texts[0]!, neu.draft, tokens.texts[1]!, JSON.stringify(options)), annotations: tokens.annotations };
 }
 
 /** Whether a result holds any of these strings (then it is not stored under the renamed key: it may quote them). */

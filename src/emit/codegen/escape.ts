@@ -101,13 +101,27 @@ export function lineCommentText(text: string): string {
  * the root type must keep exactly the name the wrappers refer to.
  */
 export function pascalCase(kebab: string): string {
-  return kebab
-    .split(/[^A-Za-z0-9]+/)
-    .filter((p) => p !== "")
-    .map((p) => p[0]!.toUpperCase() + p.slice(1))
-    .join("")
-    .replace(/([0-9])([a-z])/g, (_, d: string, l: string) => d + l.toUpperCase());
+  let name = pascalNames.get(kebab);
+  if (name === undefined) {
+    name = kebab
+      .split(/[^A-Za-z0-9]+/)
+      .filter((p) => p !== "")
+      .map((p) => p[0]!.toUpperCase() + p.slice(1))
+      .join("")
+      .replace(/([0-9])([a-z])/g, (_, d: string, l: string) => d + l.toUpperCase());
+    if (pascalNames.size >= MAX_PASCAL_NAMES) pascalNames.clear();
+    pascalNames.set(kebab, name);
+  }
+  return name;
 }
+
+/*
+ * Why a memo: every generated name of a contract (its version, latest, standard, binding and upgrade names) starts
+ * from `pascalCase(contract)`, and the project-wide modules (`index.ts`, `_sdk/index.ts`) ask it for every contract
+ * on every run: tens of thousands of calls at 1,000 contracts. A pure function of its argument; bounded.
+ */
+const pascalNames = new Map<string, string>();
+const MAX_PASCAL_NAMES = 20_000;
 
 /**
  * A type name from arbitrary text (a `$defs` key or title): PascalCase of its ASCII letters and digits, prefixed
