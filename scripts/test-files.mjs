@@ -29,6 +29,7 @@ export const LONG = {
   "emit/javascript/isolated.test.js": "the per-module compile against the whole-program compile, byte for byte, on whole projects (about 11 s of CPU); precompiled.test.js keeps the quick check",
   "incremental/scoped.test.js": "a 25-step scenario on twin 12-contract projects, each step with and without the cache (about 16 s of CPU); cache/identical.test.js keeps the quick check",
   "incremental/loaded.test.js": "eight CLI checks in child processes, one per change class, each printing the packages it loaded",
+  "drift/annotation-key-corpus.test.js": "annotation-renamed drift results against fresh diffs on mutated schemastore schemas, 7 edits each (about 28 s of CPU at load 17); annotation-key.test.js keeps the quick check",
   "emit/types/skeleton-corpus.test.js": "every schemastore schema's types printed twice (directly and through the skeleton), about 11 s of CPU; skeleton.test.js keeps the quick check",
 };
 

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { displayPath, type Project } from "../config/config.js";
 import { cmp, discoverContracts, discoverNamed, type ContractSource, type VersionSource } from "../discover/discover.js";
 import { InputError, type Diagnostic } from "../errors.js";
-import { renderContractIndex, renderRootIndex } from "../emit/modules/indexes.js";
+import { renderContractIndex } from "../emit/modules/indexes.js";
 import { renderRuntimeModules } from "../emit/modules/runtime.js";
 import { renderValidatorModule, renderVersionModule, VERSION_MODULE_TYPE_IMPORTS } from "../emit/modules/version.js";
 import { versionNames } from "../emit/modules/names.js";
@@ -17,6 +17,7 @@ import type { CompiledOutcome, CompiledVersion, CompileResult, CompileScope, Con
 import type { Extensions, PlanExtension } from "../shapes/extension.js";
 import { emitTypes } from "../emit/types/index.js";
 import { cachedNameCollisions } from "./names-cached.js";
+import { cachedRootIndex } from "./root-index.js";
 import { skeletonStore, storeEntries } from "./skeletons.js";
 import { blindValidator, type CacheEntryOut } from "./validator-cache.js";
 
@@ -157,7 +158,7 @@ export async function compileProjectWith(project: Project, extensions: Extension
   const indexes = all.flatMap((s) => (s.index !== undefined ? [s.index] : []));
   // One registry for every shared generated name and file name: a collision refuses the build, naming both sources.
   problems.push(...cachedNameCollisions(project, indexes, plan, cache?.store));
-  plan.set("index.ts", renderRootIndex(indexes, displayPath(project.rootDir, project.schemasDir)));
+  plan.set("index.ts", cachedRootIndex(indexes, displayPath(project.rootDir, project.schemasDir), cache?.store));
   return { plan, versions: compiled, contracts: discovery.contracts, problems, warnings, examples, slices, ...(scope !== undefined ? { scope } : {}) };
 }
 

@@ -6,6 +6,7 @@
  */
 import type { DiffOptions, SchemaInput } from "./diff.js";
 import type { DiffResult } from "./types.js";
+import { annotationTokens } from "../ir/annotation-tokens.js";
 import { exactCanonicalJson } from "../ir/exact.js";
 import type { JsonObject } from "../ir/json.js";
 import { runCache, type RunCache } from "../cache/context.js";
@@ -31,6 +32,33 @@ function canonicalOf(schema: JsonObject): string {
   return text;
 }
 
+/**
+ * The key of a pair under its annotation-renamed texts (src/ir/annotation-tokens.ts), and the strings renamed.
+ *
+ * Why: an edit of one description changes both schemas' exact keys' pair, but not which annotations of the pair
+ * are equal, and that is all the diff reads of their text: the annotation rules compare them (`description
+ * changed`), nothing else reads them (the validators and input checks are keyed by the annotation-blind form,
+ * witnesses are generated from assertions). So the result of a pair is the result of every pair with the same
+ * renamed texts, and an annotation-only edit is judged without the engine, its pattern analysis (refa) or a witness
+ * search. test/drift/annotation-key.test.ts compares both ways over the bundled schemas and a corpus of edits.
+ */
+function annotationKey(cache: RunCache, old: SchemaInput, neu: SchemaInput, options: DiffOptions): { key: string; annotations: readonly string[] } | undefined {
+  let tokens: ReturnType<typeof annotationTokens>;
+  try {
+    tokens = annotationTokens([old.schema, neu.schema]);
+  } catch (e) {
+    if (e instanceof RangeError) return undefined;
+    throw e;
+  }
+  return { key: cache.store.key("diffrenamed", old.draft, tokens.texts[0]!, neu.draft, tokens.texts[1]!, JSON.stringify(options)), annotations: tokens.annotations };
+}
+
+/** Whether a result holds any of these strings (then it is not stored under the renamed key: it may quote them). */
+function quotes(result: DiffResult, annotations: readonly string[]): boolean {
+  const text = JSON.stringify(result);
+  return annotations.some((a) => a !== "" && text.includes(JSON.stringify(a).slice(1, -1)));
+}
+
 export async function diffSchemas(old: SchemaInput, neu: SchemaInput, options: DiffOptions = {}): Promise<DiffResult> {
   const cache = runCache();
   if (cache === undefined) return computeDiff(old, neu, options);
@@ -42,8 +70,18 @@ export async function diffSchemas(old: SchemaInput, neu: SchemaInput, options: D
     run.set(key, known);
     return known;
   }
+  const renamed = annotationKey(cache, old, neu, options);
+  const alike = renamed === undefined ? undefined : (run.get(renamed.key) ?? cache.store.get<DiffResult>(renamed.key));
+  if (alike !== undefined) {
+    run.set(key, alike);
+    return alike;
+  }
   const result = await computeDiff(old, neu, options);
   cache.store.set(key, result);
   run.set(key, result);
+  if (renamed !== undefined && !quotes(result, renamed.annotations)) {
+    cache.store.set(renamed.key, result);
+    run.set(renamed.key, result);
+  }
   return result;
 }

@@ -27,7 +27,9 @@ export function isSafeIdentifier(name: string): boolean {
 /** A JS/TS string literal for any string, safe in every context (U+2028/2029 and lone surrogates escaped). */
 export function stringLiteral(text: string): string {
   // JSON.stringify escapes quotes, backslashes, control characters and (since ES2019) lone surrogates.
-  return JSON.stringify(text).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  const json = JSON.stringify(text);
+  // Scanned before replacing: the project-wide modules write thousands of literals per run, nearly none with either.
+  return json.includes("\u2028") || json.includes("\u2029") ? json.replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029") : json;
 }
 
 /**
@@ -101,13 +103,27 @@ export function lineCommentText(text: string): string {
  * the root type must keep exactly the name the wrappers refer to.
  */
 export function pascalCase(kebab: string): string {
-  return kebab
-    .split(/[^A-Za-z0-9]+/)
-    .filter((p) => p !== "")
-    .map((p) => p[0]!.toUpperCase() + p.slice(1))
-    .join("")
-    .replace(/([0-9])([a-z])/g, (_, d: string, l: string) => d + l.toUpperCase());
+  let name = pascalNames.get(kebab);
+  if (name === undefined) {
+    name = kebab
+      .split(/[^A-Za-z0-9]+/)
+      .filter((p) => p !== "")
+      .map((p) => p[0]!.toUpperCase() + p.slice(1))
+      .join("")
+      .replace(/([0-9])([a-z])/g, (_, d: string, l: string) => d + l.toUpperCase());
+    if (pascalNames.size >= MAX_PASCAL_NAMES) pascalNames.clear();
+    pascalNames.set(kebab, name);
+  }
+  return name;
 }
+
+/*
+ * Why a memo: every generated name of a contract (its version, latest, standard, binding and upgrade names) starts
+ * from `pascalCase(contract)`, and the project-wide modules (`index.ts`, `_sdk/index.ts`) ask it for every contract
+ * on every run: tens of thousands of calls at 1,000 contracts. A pure function of its argument; bounded.
+ */
+const pascalNames = new Map<string, string>();
+const MAX_PASCAL_NAMES = 20_000;
 
 /**
  * A type name from arbitrary text (a `$defs` key or title): PascalCase of its ASCII letters and digits, prefixed
