@@ -12,10 +12,15 @@ import { AJV_CLASSES, EXTRA_META_SCHEMAS, type AjvInstance, Name, addFormats } f
 export const FORMATS_IDENTIFIER = "llmcFormats";
 
 /**
- * What `checkOnly` changes, and only that: ajv's strict-mode problems and refusals are raised while it writes the
- * validator's code tree (`validateFunctionCode`, lib/compile/index.ts), before any of the three steps skipped here
- * runs. A check-only compile yields the same messages and throws the same errors; its function is never called.
+ * What `checkOnly` changes (`CHECK_ONLY`, `CHECK_ONLY_CODE`), and only that: ajv's strict-mode problems and
+ * refusals are raised while it writes the validator's code tree (`validateFunctionCode`, lib/compile/index.ts),
+ * which error messages take no part in, and before any of the three code steps skipped here runs. A check-only
+ * compile yields the same messages and throws the same errors; its function is never called.
  */
+const CHECK_ONLY = {
+  // No error messages are written into code that never runs (ajv only adds them to error objects: compile/errors.ts).
+  messages: false,
+} as const;
 const CHECK_ONLY_CODE = {
   // No source kept for `standaloneCode`: the schema is not stringified into the scope.
   source: false,
@@ -77,7 +82,7 @@ function pinnedOptions(strict: boolean | "log", logger: Logger | false, validate
       formats: new Name(FORMATS_IDENTIFIER),
     },
   };
-  return checkOnly ? { ...options, code: { ...options.code, ...CHECK_ONLY_CODE } } : options;
+  return checkOnly ? { ...options, ...CHECK_ONLY, code: { ...options.code, ...CHECK_ONLY_CODE } } : options;
 }
 
 function newAjv(draft: Draft, options: Options): AjvInstance {
