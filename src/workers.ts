@@ -32,6 +32,23 @@ export interface PoolOptions<J, R> {
    * thread overlaps the workers'. A throw stops the pool and rejects with it.
    */
   readonly onResult?: (index: number, result: R) => void;
+  /**
+   * Threads already started on `entry` with this `workerData` (see `startWorkers`): they are used first, and only
+   * the rest of `count` is started here; any beyond `count` are stopped.
+   */
+  readonly started?: readonly Worker[];
+}
+
+/**
+ * `count` threads on `entry`, started now so that they load their modules while this thread still prepares the
+ * jobs; handed to `runInWorkers` as `started`, or stopped with `stopWorkers`.
+ */
+export function startWorkers(entry: URL, workerData: unknown, count: number): Worker[] {
+  return Array.from({ length: count }, () => new Worker(entry, { workerData }));
+}
+
+export function stopWorkers(workers: readonly Worker[]): void {
+  for (const w of workers) void w.terminate();
 }
 
 interface Reply<R> {
@@ -59,8 +76,10 @@ export function runInWorkers<J, R>(jobs: readonly J[], o: PoolOptions<J, R>): Pr
       const index = next++;
       worker.postMessage(o.message(jobs[index]!, index));
     };
+    const started = o.started ?? [];
+    stopWorkers(started.slice(o.count));
     for (let i = 0; i < o.count; i++) {
-      const worker = new Worker(o.entry, { workerData: o.workerData });
+      const worker = started[i] ?? new Worker(o.entry, { workerData: o.workerData });
       pool.push(worker);
       worker.on("message", (reply: Reply<R>) => {
         if (failed) return;
