@@ -44,8 +44,15 @@ export interface PoolOptions<J, R> {
  * jobs; handed to `runInWorkers` as `started`, or stopped with `stopWorkers`.
  */
 export function startWorkers(entry: URL, workerData: unknown, count: number): Worker[] {
-  return Array.from({ length: count }, () => new Worker(entry, { workerData }));
+  return Array.from({ length: count }, () => {
+    const worker = new Worker(entry, { workerData });
+    // Until `runInWorkers` listens, a thread that fails to start is remembered here, not thrown in this thread.
+    worker.once("error", (error) => earlyErrors.set(worker, error));
+    return worker;
+  });
 }
+
+const earlyErrors = new WeakMap<Worker, Error>();
 
 export function stopWorkers(workers: readonly Worker[]): void {
   for (const w of workers) void w.terminate();
@@ -98,6 +105,11 @@ export function runInWorkers<J, R>(jobs: readonly J[], o: PoolOptions<J, R>): Pr
       worker.on("error", (error) => {
         if (!failed) stop(error);
       });
+      const early = earlyErrors.get(worker);
+      if (early !== undefined) {
+        stopWorkers(started);
+        return stop(early);
+      }
       for (let k = 0; k < o.inFlight; k++) feed(worker);
     }
   });

@@ -5,13 +5,13 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { once } from "node:events";
 import type { Worker } from "node:worker_threads";
 import { generateProject } from "../../bench/generate.js";
 import { resolveProject, type Project } from "../../src/config/config.js";
 import { discoverContracts } from "../../src/discover/discover.js";
 import { compileOneVersion } from "../../src/api/compile.js";
 import { compileVersions, MIN_PER_WORKER, startEarly, type CompileOne, type VersionJob } from "../../src/parallel/pool.js";
+import { runInWorkers, startWorkers } from "../../src/workers.js";
 import { tempDir } from "../util/project.js";
 
 function setup(): { project: Project; jobs: VersionJob[]; one: CompileOne } {
@@ -23,7 +23,7 @@ function setup(): { project: Project; jobs: VersionJob[]; one: CompileOne } {
 }
 
 /** Resolves with the threads that have exited once every one of `workers` has. */
-const exited = (workers: readonly Worker[]): Promise<unknown> => Promise.all(workers.map((w) => once(w, "exit")));
+const exited = (workers: readonly Worker[]): Promise<unknown> => Promise.all(workers.map((w) => new Promise((resolve) => w.on("exit", resolve))));
 
 test("parallel › startEarly starts no thread for work one thread does", () => {
   const { project } = setup();
@@ -56,4 +56,13 @@ test("parallel › early workers are all stopped when the jobs are compiled in t
   assert.equal(got.length, few.length);
   assert.ok(got.every((r) => "outcome" in r));
   await gone;
+});
+
+test("parallel › a thread started early that failed to start fails the pool with its error, not this thread", async () => {
+  const entry = new URL("data:text/javascript,throw new Error('boom at start')");
+  const started = startWorkers(entry, null, 2);
+  // Both fail before the pool listens to them.
+  await exited(started);
+  const pool = runInWorkers([1, 2, 3], { entry, workerData: null, count: 2, inFlight: 1, message: (_job, index) => ({ index }), started });
+  await assert.rejects(pool, /boom at start/);
 });
