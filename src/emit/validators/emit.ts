@@ -55,8 +55,7 @@ export function emitValidator(input: ValidatorInput): string {
   // ajv's all-errors compile runs either way: it is what reports strict-mode problems and refuses bad schemas. Where
   // our collector covers the schema, ajv's module is not emitted, so that compile only checks (`checkOnly`): the
   // same findings and refusals, without the code ajv would write, tidy and throw away (a third of a worker's time).
-  // (`inMemory` compiles refs apart, which can change what strict mode reports: such a compile is not replaced.)
-  const covered = !("error" in fast) && fast.kind === "fast" && "code" in fast.collector && input.inMemory !== true ? fast.collector.code : undefined;
+  const covered = !("error" in fast) && fast.kind === "fast" && "code" in fast.collector ? fast.collector.code : undefined;
   const ajvAll = covered === undefined ? ajvModule(input, false) : checkWithAjv(input);
   // The fast path is written after ajv's compile had its say: a schema both refuse is refused with ajv's reason.
   if ("error" in fast) throw fast.error;
@@ -129,6 +128,13 @@ export function ajvModule(input: ValidatorInput, firstFailure: boolean): string 
  * findings go to `input.warn` (or the first is thrown) and a bad schema throws, exactly as in `ajvModule`; no code.
  */
 export function checkWithAjv(input: ValidatorInput): undefined {
+  // Only the compile itself is check-only. A meta-schema check (`validateSchema`) runs the draft's meta-schema as a
+  // validator, which a check-only instance does not have; `inMemory` compiles refs apart, which can change what
+  // strict mode reports. Either way the module is written and dropped, as before.
+  if (input.validateSchema === true || input.inMemory === true) {
+    ajvModule(input, false);
+    return undefined;
+  }
   return ajvCompile(input, false, true);
 }
 
@@ -147,7 +153,7 @@ function ajvCompile(input: ValidatorInput, firstFailure: boolean, checkOnly: boo
   };
   const create = (): AjvInstance =>
     checkOnly
-      ? createCheckingAjv(input.draft, warn === undefined ? undefined : forwardWarning, input.strict ?? true, validateSchema)
+      ? createCheckingAjv(input.draft, warn === undefined ? undefined : forwardWarning, input.strict ?? true)
       : warn !== undefined
         ? createLoggingAjv(input.draft, forwardWarning, validateSchema, firstFailure)
         : createAjv(input.draft, { strict: input.strict ?? true, validateSchema, firstFailure, inMemory: input.inMemory ?? false });

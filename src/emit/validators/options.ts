@@ -140,7 +140,8 @@ export function createLoggingAjv(draft: Draft, warn: (message: string) => void, 
  * as `createAjv` throws them) and refuses bad schemas exactly as the instance that writes code, but writes none.
  * For schemas whose shipped code is our own (src/emit/fast/collect). Never used to validate anything.
  */
-export function createCheckingAjv(draft: Draft, warn: ((message: string) => void) | undefined, strict = true, validateSchema = true): AjvInstance {
-  if (warn !== undefined) return createLoggingAjv(draft, warn, validateSchema, false, true);
-  return newAjv(draft, pinnedOptions(strict, false, validateSchema, false, false, true));
+export function createCheckingAjv(draft: Draft, warn: ((message: string) => void) | undefined, strict = true): AjvInstance {
+  // Never a meta-schema check: that runs the meta-schema's own validator, which a check-only instance never writes.
+  if (warn !== undefined) return createLoggingAjv(draft, warn, false, false, true);
+  return newAjv(draft, pinnedOptions(strict, false, false, false, false, true));
 }

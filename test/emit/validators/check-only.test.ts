@@ -87,6 +87,12 @@ test("check-only compile › every strict-mode message and refusal is the standa
     if (log.messages.length > 0) reported++;
     if (log.error !== undefined || strict.error !== undefined) refused++;
   }
+  // With the meta-schema check asked for (the conformance suite's path), and with refs compiled apart (inMemory).
+  for (const [name, draft, schema] of CASES) {
+    alike(`${name}, validateSchema`, { schema, draft, validateSchema: true });
+    alike(`${name}, inMemory`, { schema, draft, inMemory: true });
+  }
+  alike("not a schema, validateSchema", { schema: { type: "object", properties: { a: { type: 5 } } }, draft: "2020-12", validateSchema: true });
   // The table exercises both sides: schemas that report findings, and schemas ajv refuses to compile.
   assert.ok(reported >= 10, `${reported} cases reported findings`);
   assert.ok(refused >= 5, `${refused} cases were refused`);
