@@ -32,6 +32,30 @@ export interface PoolOptions<J, R> {
    * thread overlaps the workers'. A throw stops the pool and rejects with it.
    */
   readonly onResult?: (index: number, result: R) => void;
+  /**
+   * Threads already started on `entry` with this `workerData` (see `startWorkers`): they are used first, and only
+   * the rest of `count` is started here; any beyond `count` are stopped.
+   */
+  readonly started?: readonly Worker[];
+}
+
+/**
+ * `count` threads on `entry`, started now so that they load their modules while this thread still prepares the
+ * jobs; handed to `runInWorkers` as `started`, or stopped with `stopWorkers`.
+ */
+export function startWorkers(entry: URL, workerData: unknown, count: number): Worker[] {
+  return Array.from({ length: count }, () => {
+    const worker = new Worker(entry, { workerData });
+    // Until `runInWorkers` listens, a thread that fails to start is remembered here, not thrown in this thread.
+    worker.once("error", (error) => earlyErrors.set(worker, error));
+    return worker;
+  });
+}
+
+const earlyErrors = new WeakMap<Worker, Error>();
+
+export function stopWorkers(workers: readonly Worker[]): void {
+  for (const w of workers) void w.terminate();
 }
 
 interface Reply<R> {
@@ -59,8 +83,10 @@ export function runInWorkers<J, R>(jobs: readonly J[], o: PoolOptions<J, R>): Pr
       const index = next++;
       worker.postMessage(o.message(jobs[index]!, index));
     };
+    const started = o.started ?? [];
+    stopWorkers(started.slice(o.count));
     for (let i = 0; i < o.count; i++) {
-      const worker = new Worker(o.entry, { workerData: o.workerData });
+      const worker = started[i] ?? new Worker(o.entry, { workerData: o.workerData });
       pool.push(worker);
       worker.on("message", (reply: Reply<R>) => {
         if (failed) return;
@@ -79,6 +105,11 @@ export function runInWorkers<J, R>(jobs: readonly J[], o: PoolOptions<J, R>): Pr
       worker.on("error", (error) => {
         if (!failed) stop(error);
       });
+      const early = earlyErrors.get(worker);
+      if (early !== undefined) {
+        stopWorkers(started);
+        return stop(early);
+      }
       for (let k = 0; k < o.inFlight; k++) feed(worker);
     }
   });

@@ -12,10 +12,10 @@ import { checkExamples, hasExamples } from "./examples.js";
 import { renderUpgradeModule } from "../migrate/upgrade-module.js";
 import { readVersion, schemaKey, versionKey, writeOutcome, type CompileCache } from "../cache/version.js";
 import { importValidator } from "../emit/validators/load-module.js";
-import { compileVersions } from "../parallel/pool.js";
+import { compileVersions, MIN_PER_WORKER, startEarly, stopWorkers } from "../parallel/pool.js";
 import type { CompiledOutcome, CompiledVersion, CompileResult, CompileScope, ContractIndexInput, ContractSlice, VersionOutcome } from "../shapes/compiled.js";
 import type { Extensions, PlanExtension } from "../shapes/extension.js";
-import { emitTypes } from "../emit/types/index.js";
+import { emitTypes, printingLibraries } from "../emit/types/index.js";
 import { cachedNameCollisions } from "./names-cached.js";
 import { cachedRootIndex } from "./root-index.js";
 import { skeletonStore, storeEntries } from "./skeletons.js";
@@ -66,12 +66,23 @@ export async function compileProjectWith(project: Project, extensions: Extension
   let examples = 0;
 
   const jobs: { contract: ContractSource; source: VersionSource; key: string | undefined; hit: CachedOutcome | Diagnostic | undefined }[] = [];
-  for (const contract of discovery.contracts) {
-    for (const source of contract.versions) {
-      const key = cache === undefined ? undefined : versionKey(cache, project, contract, source);
-      const hit = key === undefined ? undefined : (readVersion(cache!, project, key) ?? (await examplesAgain(project, cache!, key, contract, source)));
-      jobs.push({ contract, source, key, hit });
+  // When the first versions all miss the cache (a cold run), the workers are started at once and load the compilers
+  // while this thread lists the rest (src/parallel/pool.ts `startEarly`); a run that hits starts none before it knows.
+  const early = 2 * MIN_PER_WORKER;
+  const total = discovery.contracts.reduce((n, c) => n + c.versions.length, 0);
+  let started: ReturnType<typeof startEarly>;
+  try {
+    for (const contract of discovery.contracts) {
+      for (const source of contract.versions) {
+        const key = cache === undefined ? undefined : versionKey(cache, project, contract, source);
+        const hit = key === undefined ? undefined : (readVersion(cache!, project, key) ?? (await examplesAgain(project, cache!, key, contract, source)));
+        jobs.push({ contract, source, key, hit });
+        if (jobs.length === early && jobs.every((j) => j.hit === undefined)) started = startEarly(project, total, options.workers);
+      }
     }
+  } catch (error) {
+    stopWorkers(started ?? []);
+    throw error;
   }
   const misses = jobs.filter((j) => j.hit === undefined);
   let done = jobs.length - misses.length;
@@ -94,6 +105,7 @@ export async function compileProjectWith(project: Project, extensions: Extension
       writeOutcome(cache!, project, job.key, schemaKey(cache!, project, job.contract, job.source), r.read.slice(1), r.outcome);
     },
     (contract, source, ctx) => compileVersionOutcome(project, extensions.plan, contract, source, ctx, cache),
+    started,
   );
   const outcomes = new Map<(typeof jobs)[number], CompiledOutcome | Diagnostic>();
   misses.forEach((job, i) => {
@@ -265,6 +277,15 @@ async function compileVersion(
   const validate = await importValidator(validatorCode);
   const ex = checkExamples(project, contract, source.version, validate);
   return { compiled, problems: ex.problems, warnings, examples: ex.count, read };
+}
+
+/**
+ * The compilers a version's compile loads on first use (ajv and the validator emitter, the types printer's
+ * libraries), loaded now: a worker calls it as it starts, so that a worker started early (`startEarly`) loads them
+ * while the main thread lists the jobs.
+ */
+export function preloadCompilers(): Promise<unknown> {
+  return Promise.all([validators(), printingLibraries()]);
 }
 
 /*

@@ -12,9 +12,10 @@ import type { ContractSource, VersionSource } from "../discover/discover.js";
 import { InputError, type Diagnostic } from "../errors.js";
 import { LoadCache, type LoadContext } from "../load/index.js";
 import type { CompiledOutcome } from "../shapes/compiled.js";
-import { defaultWorkers, runInWorkers } from "../workers.js";
+import type { Worker } from "node:worker_threads";
+import { defaultWorkers, runInWorkers, startWorkers, stopWorkers } from "../workers.js";
 
-export { defaultWorkers } from "../workers.js";
+export { defaultWorkers, stopWorkers } from "../workers.js";
 
 export interface VersionJob {
   readonly contract: ContractSource;
@@ -46,17 +47,43 @@ const IN_FLIGHT = 2;
  */
 export type OnResult = (index: number, result: JobResult) => void;
 
-/** Results in job order. `onResult` (optional) sees each one first, see `OnResult`. */
+/** The worker count `compileVersions` uses for `jobs` versions (1: this thread). */
+function workerCount(jobs: number, workers: number): number {
+  return Math.min(workers, Math.floor(jobs / MIN_PER_WORKER));
+}
+
+const ENTRY = new URL("./worker.js", import.meta.url);
+
+/**
+ * Compile workers started before the jobs are known, for a compile that will need them: the compiler lists its
+ * jobs (cache keys, one per version) on this thread first, and the threads load the compilers meanwhile (on a cold
+ * 1,000-contract build each side takes about a second). `jobs` is how many versions the compile may have to
+ * compile; undefined when that many would be compiled in this thread. Hand the result to `compileVersions`, which uses them
+ * or stops them.
+ */
+export function startEarly(project: Project, jobs: number, workers = defaultWorkers()): Worker[] | undefined {
+  const count = workerCount(jobs, workers);
+  return count <= 1 ? undefined : startWorkers(ENTRY, { project }, count);
+}
+
+/**
+ * Results in job order. `onResult` (optional) sees each one first, see `OnResult`. `started`: threads from
+ * `startEarly` (used when the jobs need workers, else stopped).
+ */
 export async function compileVersions(
   project: Project,
   jobs: readonly VersionJob[],
   workers = defaultWorkers(),
   onResult: OnResult | undefined,
   compileOne: CompileOne,
+  started?: readonly Worker[],
 ): Promise<JobResult[]> {
-  const count = Math.min(workers, Math.floor(jobs.length / MIN_PER_WORKER));
-  if (count <= 1) return inThread(project, jobs, onResult, compileOne);
-  return await inWorkers(project, jobs, count, onResult);
+  const count = workerCount(jobs.length, workers);
+  if (count <= 1) {
+    stopWorkers(started ?? []);
+    return inThread(project, jobs, onResult, compileOne);
+  }
+  return await inWorkers(project, jobs, count, onResult, started);
 }
 
 async function inThread(project: Project, jobs: readonly VersionJob[], onResult: OnResult | undefined, compileOne: CompileOne): Promise<JobResult[]> {
@@ -90,13 +117,14 @@ export function largestFirst(jobs: readonly VersionJob[]): number[] {
   return jobs.map((_, i) => i).sort((a, b) => size[b]! - size[a]! || a - b);
 }
 
-async function inWorkers(project: Project, jobs: readonly VersionJob[], count: number, onResult: OnResult | undefined): Promise<JobResult[]> {
+async function inWorkers(project: Project, jobs: readonly VersionJob[], count: number, onResult: OnResult | undefined, started: readonly Worker[] | undefined): Promise<JobResult[]> {
   const order = largestFirst(jobs);
   const drawn = await runInWorkers<VersionJob, JobResult>(
     order.map((i) => jobs[i]!),
     {
-      entry: new URL("./worker.js", import.meta.url),
+      entry: ENTRY,
       workerData: { project },
+      ...(started !== undefined ? { started } : {}),
       count,
       inFlight: IN_FLIGHT,
       message: (job, index) => ({ index, contract: job.contract, source: job.source }),

@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { PLAN_EXTENSIONS } from "../api/extensions.js";
-import { compileVersionOutcome } from "../compile/compile.js";
+import { compileVersionOutcome, preloadCompilers } from "../compile/compile.js";
 import type { Project } from "../config/config.js";
 import type { ContractSource, VersionSource } from "../discover/discover.js";
 import { LoadCache } from "../load/index.js";
@@ -14,8 +14,12 @@ import { settle } from "./pool.js";
 const { project } = workerData as { project: Project };
 const ctx = { schemasDir: project.schemasDir, rootDir: project.rootDir, cache: new LoadCache() };
 
+// Every job needs the compilers: loading starts now, before the first job arrives (a worker started early gets its
+// first job only once the main thread has listed them all: src/parallel/pool.ts `startEarly`).
+const loading = preloadCompilers();
+
 // The pool sends the next job before this one is done (pool.ts); jobs still run one after the other, in order.
-let queue: Promise<void> = Promise.resolve();
+let queue: Promise<void> = loading.then(() => undefined, () => undefined);
 parentPort!.on("message", (job: { index: number; contract: ContractSource; source: VersionSource }) => {
   queue = queue.then(() =>
     settle(() => compileVersionOutcome(project, PLAN_EXTENSIONS, job.contract, job.source, ctx)).then(

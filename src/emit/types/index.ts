@@ -44,11 +44,15 @@ export async function emitTypes(input: TypesInput, store?: SkeletonStore): Promi
  * neither). Exported for the test that prints the descriptions directly and compares.
  */
 export async function printTypes(normalized: NormalizedTypes): Promise<string> {
-  const [{ compile }, { JSTS_OPTIONS }, { finalizeTypes }] = await Promise.all([
-    import("json-schema-to-typescript"),
-    import("./options.js"),
-    import("./print.js"),
-  ]);
+  const [{ compile }, { JSTS_OPTIONS }, { finalizeTypes }] = await printingLibraries();
   const raw = await compile(normalized.holder as Parameters<typeof compile>[0], HOLDER_NAME, JSTS_OPTIONS);
   return finalizeTypes(raw, normalized);
+}
+
+let libraries: Promise<[typeof import("json-schema-to-typescript"), typeof import("./options.js"), typeof import("./print.js")]> | undefined;
+
+/** The printing libraries (json-schema-to-typescript, TypeScript), loaded once, on first use or when preloaded. */
+export function printingLibraries(): NonNullable<typeof libraries> {
+  libraries ??= Promise.all([import("json-schema-to-typescript"), import("./options.js"), import("./print.js")]);
+  return libraries;
 }

@@ -2,14 +2,14 @@ import type { Draft, JsonObject } from "../../ir/json.js";
 import { docComment } from "../codegen/escape.js";
 import { type AjvInstance, standaloneCode } from "./ajv.js";
 import { inlineRuntime } from "./inline.js";
-import { createAjv, createLoggingAjv } from "./options.js";
+import { createAjv, createCheckingAjv, createLoggingAjv } from "./options.js";
 import { subschemas } from "./walk.js";
 import { maskLiterals } from "./lexer.js";
 import { fastOwnProperties } from "./own-properties.js";
 import { sideEffectFree } from "./pure.js";
 import { withAjv } from "./reuse.js";
 import { hoistSchemaValues } from "./schema-values.js";
-import { FAST_EXPORT, emitFast } from "../fast/index.js";
+import { FAST_EXPORT, emitFast, type FastResult } from "../fast/index.js";
 import { capErrors } from "./hostile/max-errors.js";
 import { dropMessages } from "./messages.js";
 import { linearPatterns } from "./hostile/patterns.js";
@@ -51,13 +51,18 @@ export const FIRST_FAILURE_EXPORT = "validateFirst";
  *   "ask `validateFirst`" (too deep, or a schema the fast path does not cover: then it always says undefined).
  */
 export function emitValidator(input: ValidatorInput): string {
-  // ajv's all-errors compile runs either way: it is what reports strict-mode problems and refuses bad schemas.
-  const ajvAll = ajvModule(input, false);
-  const fast = emitFast({ schema: input.schema, draft: input.draft, formats: input.formats ?? {} });
+  const fast = fastOrError(input);
+  // ajv's all-errors compile runs either way: it is what reports strict-mode problems and refuses bad schemas. Where
+  // our collector covers the schema, ajv's module is not emitted, so that compile only checks (`checkOnly`): the
+  // same findings and refusals, without the code ajv would write, tidy and throw away (a third of a worker's time).
+  const covered = !("error" in fast) && fast.kind === "fast" && "code" in fast.collector ? fast.collector.code : undefined;
+  const ajvAll = covered === undefined ? ajvModule(input, false) : checkWithAjv(input);
+  // The fast path is written after ajv's compile had its say: a schema both refuse is refused with ajv's reason.
+  if ("error" in fast) throw fast.error;
   // Our own all-errors code where the fast path covers the schema without recursion (fast/collect), else ajv's.
   // Why ajv's module is tidied here and not above: where the collector covers the schema it is not emitted, and its
   // post-passes (each a scan of the module) were about a tenth of a compile worker's time at 1,000 contracts.
-  const all = fast.kind === "fast" && "code" in fast.collector ? fast.collector.code : dropMessages(capErrors(tidy(ajvAll)));
+  const all = covered ?? dropMessages(capErrors(tidy(ajvAll ?? "")));
   // Without recursion, the fast path called without a depth limit always answers, and agrees with the all-errors
   // validator (test/emit/fast, test/conformance): it is the first-failure validator, and ajv's second copy of the
   // schema's checks is not emitted (smaller modules; `is…` and `parse…` share one set of checks).
@@ -71,6 +76,15 @@ export function emitValidator(input: ValidatorInput): string {
       : `${docComment(`The fast path does not cover ${fast.feature}: always ask validateFirst.`)}export function ${FAST_EXPORT}(data) {\n  return undefined;\n}\n`;
   // Every regex of the three (the fast path's too) is proven safe or becomes a linear-time automaton.
   return linearPatterns(inlineRuntime(`${all}\n${first}\n${fastCode}`, input.formats ?? {}));
+}
+
+/** The fast path, or what it threw (kept until ajv's compile has run: see `emitValidator`). */
+function fastOrError(input: ValidatorInput): FastResult | { readonly error: unknown } {
+  try {
+    return emitFast({ schema: input.schema, draft: input.draft, formats: input.formats ?? {} });
+  } catch (error) {
+    return { error };
+  }
 }
 
 /**
@@ -101,24 +115,52 @@ function tidy(code: string): string {
   return sideEffectFree(hoistSchemaValues(fastOwnProperties(code)));
 }
 
-/** One validator's module exactly as ajv's standalone writes it (strict-mode findings go to `input.warn`). */
-function ajvModule(input: ValidatorInput, firstFailure: boolean): string {
+/**
+ * One validator's module exactly as ajv's standalone writes it (strict-mode findings go to `input.warn`). Exported
+ * for the tests that hold `checkWithAjv` to it (test/emit/validators/check-only.test.ts).
+ */
+export function ajvModule(input: ValidatorInput, firstFailure: boolean): string {
+  return ajvCompile(input, firstFailure, false);
+}
+
+/**
+ * ajv's all-errors compile of `input` on a check-only instance (options.ts `createCheckingAjv`): the strict-mode
+ * findings go to `input.warn` (or the first is thrown) and a bad schema throws, exactly as in `ajvModule`; no code.
+ */
+export function checkWithAjv(input: ValidatorInput): undefined {
+  // Only the compile itself is check-only. A meta-schema check (`validateSchema`) runs the draft's meta-schema as a
+  // validator, which a check-only instance does not have; `inMemory` compiles refs apart, which can change what
+  // strict mode reports. Either way the module is written and dropped, as before.
+  if (input.validateSchema === true || input.inMemory === true) {
+    ajvModule(input, false);
+    return undefined;
+  }
+  return ajvCompile(input, false, true);
+}
+
+function ajvCompile(input: ValidatorInput, firstFailure: boolean, checkOnly: false): string;
+function ajvCompile(input: ValidatorInput, firstFailure: false, checkOnly: true): undefined;
+function ajvCompile(input: ValidatorInput, firstFailure: boolean, checkOnly: boolean): string | undefined {
   // Callers check the meta-schema first (`compileValidator`, `schemaDiagnostics`) with a shared instance.
   const validateSchema = input.validateSchema ?? false;
   // Strict-mode findings come from the all-errors compile only: the first-failure one would repeat them.
   const warn = input.warn === undefined ? undefined : firstFailure ? () => undefined : input.warn;
-  const compile = (ajv: AjvInstance): string => {
+  const compile = (ajv: AjvInstance): string | undefined => {
     for (const extra of input.extraSchemas ?? []) ajv.addSchema(extra);
     registerFormats(ajv, input.schema, input.formats ?? {}, input.warn !== undefined);
-    return standaloneCode(ajv, ajv.compile(input.schema));
+    const validate = ajv.compile(input.schema);
+    return checkOnly ? undefined : standaloneCode(ajv, validate);
   };
   const create = (): AjvInstance =>
-    warn !== undefined
-      ? createLoggingAjv(input.draft, forwardWarning, validateSchema, firstFailure)
-      : createAjv(input.draft, { strict: input.strict ?? true, validateSchema, firstFailure, inMemory: input.inMemory ?? false });
+    checkOnly
+      ? createCheckingAjv(input.draft, warn === undefined ? undefined : forwardWarning, input.strict ?? true)
+      : warn !== undefined
+        ? createLoggingAjv(input.draft, forwardWarning, validateSchema, firstFailure)
+        : createAjv(input.draft, { strict: input.strict ?? true, validateSchema, firstFailure, inMemory: input.inMemory ?? false });
   // An instance per option set, reset between compiles (reuse.ts), so generated names are those of a new instance
   // whatever else the build compiles. Extra schemas (conformance remotes only) get an instance of their own.
-  const key = `${input.draft} ${warn !== undefined ? "log" : String(input.strict ?? true)} ${validateSchema} ${firstFailure} ${input.inMemory ?? false}`;
+  const mode = checkOnly ? "check" : String(input.inMemory ?? false);
+  const key = `${input.draft} ${warn !== undefined ? "log" : String(input.strict ?? true)} ${validateSchema} ${firstFailure} ${mode}`;
   warning = warn;
   try {
     return (input.extraSchemas ?? []).length > 0 ? compile(create()) : withAjv(key, create, compile);

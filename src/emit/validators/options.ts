@@ -11,8 +11,27 @@ import { AJV_CLASSES, EXTRA_META_SCHEMAS, type AjvInstance, Name, addFormats } f
 /** Identifier of the formats object that generated code reads function formats from (defined by `inline.ts`). */
 export const FORMATS_IDENTIFIER = "llmcFormats";
 
-function pinnedOptions(strict: boolean | "log", logger: Logger | false, validateSchema = true, firstFailure = false, inMemory = false): Options {
-  return {
+/**
+ * What `checkOnly` changes (`CHECK_ONLY`, `CHECK_ONLY_CODE`), and only that: ajv's strict-mode problems and
+ * refusals are raised while it writes the validator's code tree (`validateFunctionCode`, lib/compile/index.ts),
+ * which error messages take no part in, and before any of the three code steps skipped here runs. A check-only
+ * compile yields the same messages and throws the same errors; its function is never called.
+ */
+const CHECK_ONLY = {
+  // No error messages are written into code that never runs (ajv only adds them to error objects: compile/errors.ts).
+  messages: false,
+} as const;
+const CHECK_ONLY_CODE = {
+  // No source kept for `standaloneCode`: the schema is not stringified into the scope.
+  source: false,
+  // No optimisation pass over a code tree that is thrown away (about a third of ajv's compile time).
+  optimize: 0,
+  // The text is not handed to `new Function` to be parsed: a function that is never called stands in for it.
+  process: () => "return function checkOnly() { return false; };",
+} as const;
+
+function pinnedOptions(strict: boolean | "log", logger: Logger | false, validateSchema = true, firstFailure = false, inMemory = false, checkOnly = false): Options {
+  const options: Options = {
     // Unknown keywords, ignored keywords and type/keyword mismatches are schema bugs: refuse to compile them.
     strict,
     // `required` may name keys that `properties` does not describe (e.g. with `additionalProperties: {...}`).
@@ -63,6 +82,7 @@ function pinnedOptions(strict: boolean | "log", logger: Logger | false, validate
       formats: new Name(FORMATS_IDENTIFIER),
     },
   };
+  return checkOnly ? { ...options, ...CHECK_ONLY, code: { ...options.code, ...CHECK_ONLY_CODE } } : options;
 }
 
 function newAjv(draft: Draft, options: Options): AjvInstance {
@@ -110,7 +130,18 @@ export function metaAjv(draft: Draft): AjvInstance {
  * The same instance, except that strict-mode problems are handed to `warn` instead of thrown, so diagnostics can
  * report all of them in one pass rather than only the first.
  */
-export function createLoggingAjv(draft: Draft, warn: (message: string) => void, validateSchema = true, firstFailure = false): AjvInstance {
+export function createLoggingAjv(draft: Draft, warn: (message: string) => void, validateSchema = true, firstFailure = false, checkOnly = false): AjvInstance {
   const ignore = (): void => undefined;
-  return newAjv(draft, pinnedOptions("log", { log: ignore, warn, error: ignore }, validateSchema, firstFailure));
+  return newAjv(draft, pinnedOptions("log", { log: ignore, warn, error: ignore }, validateSchema, firstFailure, false, checkOnly));
+}
+
+/**
+ * An instance that only checks (`CHECK_ONLY_CODE`): its compile reports strict-mode problems (to `warn`, else thrown
+ * as `createAjv` throws them) and refuses bad schemas exactly as the instance that writes code, but writes none.
+ * For schemas whose shipped code is our own (src/emit/fast/collect). Never used to validate anything.
+ */
+export function createCheckingAjv(draft: Draft, warn: ((message: string) => void) | undefined, strict = true): AjvInstance {
+  // Never a meta-schema check: that runs the meta-schema's own validator, which a check-only instance never writes.
+  if (warn !== undefined) return createLoggingAjv(draft, warn, false, false, true);
+  return newAjv(draft, pinnedOptions(strict, false, false, false, false, true));
 }
