@@ -49,6 +49,49 @@ async function checkBatches(project: Project, files: ReadonlyMap<string, string>
   return batches.map((roots) => checkBatch(ctx, roots));
 }
 
+/**
+ * The batches of the chains to check, handed over as the keying loop finds them (see `typecheckChain`).
+ *
+ * Why the threads may start before every chain is keyed: keying a thousand cold chains (scanning imports, hashing
+ * closures) is seconds of this thread's time, and a type-check thread spends about a second loading TypeScript and
+ * parsing the standard library before its first batch. Once the misses fill more than one batch (so threads will be
+ * used, as `checkBatches` decides), the threads start and warm up while the rest is keyed. How many: as many as the
+ * batches would be if every chain not yet keyed missed too (exact on a cold run, the case this is for).
+ */
+class Batcher {
+  private early: { settle: (batches: readonly (readonly string[])[]) => void; fail: (error: unknown) => void; results: Promise<Diagnostic[][]> } | undefined;
+
+  constructor(
+    private readonly project: Project,
+    private readonly files: ReadonlyMap<string, string>,
+    private readonly size: number,
+    private readonly threads: number,
+  ) {}
+
+  /** Called after each root is keyed: `misses` so far, `left` roots still to key. */
+  keyed(misses: number, left: number): void {
+    if (this.early !== undefined || misses <= this.size || this.threads < 2) return;
+    const count = Math.min(this.threads, Math.ceil((misses + left) / this.size));
+    let settle!: (batches: readonly (readonly string[])[]) => void;
+    let fail!: (error: unknown) => void;
+    const later = new Promise<readonly (readonly string[])[]>((resolve, reject) => ((settle = resolve), (fail = reject)));
+    this.early = { settle, fail, results: checkInWorkers(this.project, this.files, later, count) };
+  }
+
+  /** The keying failed: the threads started early are stopped (the caller reports the error). */
+  abort(error: unknown): void {
+    this.early?.results.catch(() => undefined);
+    this.early?.fail(error);
+  }
+
+  /** Each batch's diagnostics, in batch order. */
+  run(batches: readonly (readonly string[])[]): Promise<Diagnostic[][]> {
+    if (this.early === undefined) return checkBatches(this.project, this.files, batches, this.threads);
+    this.early.settle(batches);
+    return this.early.results;
+  }
+}
+
 /** The strict settings generated code is held to (README: "The generated code compiles with ..."); see `chainOptions`. */
 export async function chainCompilerOptions(): Promise<ts.CompilerOptions> {
   const { ts: tsc } = await import("../typescript.js");
@@ -86,17 +129,24 @@ export async function typecheckChain(
   // Files shared by many chains (the runtime, shared definitions) are scanned and hashed once per run.
   const scanned = new Map<string, ImportScan>();
   const keys = new ChainKeys(project.outDir);
-  for (const root of roots) {
-    const closure = cache === undefined ? undefined : importClosure(specifiers, root, files, scanned);
-    const key = closure === undefined ? undefined : cache!.store.key("typecheck", JSON.stringify(STRICT_FLAGS), project.rootDir, ...keys.parts(closure));
-    const hit = key === undefined ? undefined : cache!.store.get<Diagnostic[]>(key);
-    if (hit !== undefined) found.push(...hit);
-    else misses.push({ root, key, reach: new Set([...(closure?.keys() ?? [])].map((f) => displayPath(project.rootDir, f))) });
+  const batcher = new Batcher(project, files, size, split.workers ?? typecheckWorkers());
+  try {
+    for (const [i, root] of roots.entries()) {
+      const closure = cache === undefined ? undefined : importClosure(specifiers, root, files, scanned);
+      const key = closure === undefined ? undefined : cache!.store.key("typecheck", JSON.stringify(STRICT_FLAGS), project.rootDir, ...keys.parts(closure));
+      const hit = key === undefined ? undefined : cache!.store.get<Diagnostic[]>(key);
+      if (hit !== undefined) found.push(...hit);
+      else misses.push({ root, key, reach: new Set([...(closure?.keys() ?? [])].map((f) => displayPath(project.rootDir, f))) });
+      batcher.keyed(misses.length, roots.length - i - 1);
+    }
+  } catch (error) {
+    batcher.abort(error);
+    throw error;
   }
   if (misses.length > 0) {
     const batches: (typeof misses)[] = [];
     for (let i = 0; i < misses.length; i += size) batches.push(misses.slice(i, i + size));
-    const results = await checkBatches(project, files, batches.map((b) => b.map((m) => m.root)), split.workers ?? typecheckWorkers());
+    const results = await batcher.run(batches.map((b) => b.map((m) => m.root)));
     batches.forEach((batch, i) => {
       const all = results[i]!;
       found.push(...all);
