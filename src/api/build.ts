@@ -181,15 +181,13 @@ export async function check(project: Project, options: RunOptions = {}): Promise
     const settled = settledContracts(project, scope, changes);
     const input = stepInput(result, settled);
     const firstStep = found.length;
-    const { CHECK_STEPS } = await import("./steps.js");
+    const { CHECK_STEPS, runSteps } = await import("./steps.js");
     // With nothing to check (every redone contract settled, no toolset finding to make again) no step runs.
     const idle = settled.size > 0 && input.contracts.length === 0 && Object.keys(project.toolsets).length === 0;
     const run = session === undefined || cache === undefined ? undefined : { session, store: cache.store, hasher: cache.hasher };
     await withRunCache(run, async () => {
-      for (const step of CHECK_STEPS) {
-        found.push(idle ? [] : [...(await step.run(project, input))]);
-        phases.mark(`step ${step.name}`);
-      }
+      found.push(...(await runSteps(CHECK_STEPS, async (step) => (idle ? [] : step.run(project, input)))));
+      phases.mark(`steps (${CHECK_STEPS.map((s) => s.name).join(", ")})`);
     });
     carrySettled(scope, settled, firstStep, found);
     const ordered = orderFindings(project, result, scope, found);

@@ -1,4 +1,5 @@
 import type { CheckStep } from "../shapes/check-step.js";
+import type { Diagnostic } from "../errors.js";
 
 export type { CheckStep } from "../shapes/check-step.js";
 
@@ -24,3 +25,31 @@ export const CHECK_STEPS: readonly CheckStep[] = [
     return migrationCheckStep(diffSchemas);
   }),
 ];
+
+/**
+ * The order the steps start in; their findings keep CHECK_STEPS's order (see `runSteps`). The migration gate
+ * starts first: once it has keyed its chains, its type-check runs in worker threads for seconds on a cold run,
+ * and drift's comparisons run on this thread meanwhile instead of before it.
+ */
+const STARTS_FIRST = ["migrations"];
+
+/**
+ * Every step's findings, in CHECK_STEPS's order. The steps run together (each awaits its own work; none reads
+ * another's findings or output), started in the order above. When some fail, the error thrown is the one of the
+ * first failing step in CHECK_STEPS's order, as when they ran one after the other; no step is left running.
+ */
+export async function runSteps(steps: readonly CheckStep[], run: (step: CheckStep) => Promise<readonly Diagnostic[]>): Promise<Diagnostic[][]> {
+  const order = [...steps.keys()].sort((a, b) => rank(steps[a]!) - rank(steps[b]!) || a - b);
+  const started = new Array<Promise<readonly Diagnostic[]>>(steps.length);
+  for (const i of order) started[i] = run(steps[i]!);
+  const settled = await Promise.allSettled(started);
+  return settled.map((s) => {
+    if (s.status === "rejected") throw s.reason;
+    return [...s.value];
+  });
+}
+
+function rank(step: CheckStep): number {
+  const i = STARTS_FIRST.indexOf(step.name);
+  return i < 0 ? STARTS_FIRST.length : i;
+}
