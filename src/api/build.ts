@@ -186,7 +186,8 @@ export async function check(project: Project, options: RunOptions = {}): Promise
     const idle = settled.size > 0 && input.contracts.length === 0 && Object.keys(project.toolsets).length === 0;
     const run = session === undefined || cache === undefined ? undefined : { session, store: cache.store, hasher: cache.hasher };
     await withRunCache(run, async () => {
-      found.push(...(await runSteps(CHECK_STEPS, async (step) => (idle ? [] : step.run(project, input)))));
+      if (idle) found.push(...CHECK_STEPS.map(() => []));
+      else found.push(...(await runSteps(CHECK_STEPS, project, input)));
       phases.mark(`steps (${CHECK_STEPS.map((s) => s.name).join(", ")})`);
     });
     carrySettled(scope, settled, firstStep, found);

@@ -1,5 +1,7 @@
 import type { CheckStep } from "../shapes/check-step.js";
 import type { Diagnostic } from "../errors.js";
+import type { Project } from "../config/config.js";
+import type { CompileResult } from "../shapes/compiled.js";
 
 export type { CheckStep } from "../shapes/check-step.js";
 
@@ -9,6 +11,15 @@ export type { CheckStep } from "../shapes/check-step.js";
  * example edited: src/incremental/settled.ts) must not pay for loading them.
  */
 const lazy = (name: string, load: () => Promise<CheckStep>): CheckStep => ({ name, run: async (project, compiled) => (await load()).run(project, compiled) });
+
+/** `lazy` for a step with a `start` (see `runSteps`). */
+const lazyStarted = (name: string, load: () => Promise<CheckStep>): CheckStep => ({
+  ...lazy(name, load),
+  start: async (project, compiled) => {
+    const step = await load();
+    return step.start !== undefined ? step.start(project, compiled) : { finish: () => step.run(project, compiled) };
+  },
+});
 
 /**
  * Further checks `check` runs after a complete compile (drift between versions, provider lint, migrations).
@@ -20,36 +31,40 @@ export const CHECK_STEPS: readonly CheckStep[] = [
   lazy("lint", async () => (await import("../lint/check-step.js")).lintCheckStep),
   lazy("side-effects", async () => (await import("../sdk/side-effects/check-step.js")).sideEffectsCheckStep),
   lazy("drift", async () => (await import("../drift/step.js")).driftStep),
-  lazy("migrations", async () => {
+  lazyStarted("migrations", async () => {
     const [{ migrationCheckStep }, { diffSchemas }] = await Promise.all([import("../migrate/gate.js"), import("../drift/cached-diff.js")]);
     return migrationCheckStep(diffSchemas);
   }),
 ];
 
 /**
- * The order the steps start in; their findings keep CHECK_STEPS's order (see `runSteps`). The migration gate
- * starts first: once it has keyed its chains, its type-check runs in worker threads for seconds on a cold run,
- * and drift's comparisons run on this thread meanwhile instead of before it.
+ * Every step's findings, in CHECK_STEPS's order, as running them one after the other gives. A step that works in
+ * other threads (`start`: the migration gate's type-check) is started first; the other steps then run one after
+ * the other on this thread while those threads work, and the started steps are finished last. When some fail, the
+ * error thrown is the one of the first failing step in CHECK_STEPS's order, once every step has ended.
  */
-const STARTS_FIRST = ["migrations"];
-
-/**
- * Every step's findings, in CHECK_STEPS's order. The steps run together (each awaits its own work; none reads
- * another's findings or output), started in the order above. When some fail, the error thrown is the one of the
- * first failing step in CHECK_STEPS's order, as when they ran one after the other; no step is left running.
- */
-export async function runSteps(steps: readonly CheckStep[], run: (step: CheckStep) => Promise<readonly Diagnostic[]>): Promise<Diagnostic[][]> {
-  const order = [...steps.keys()].sort((a, b) => rank(steps[a]!) - rank(steps[b]!) || a - b);
-  const started = new Array<Promise<readonly Diagnostic[]>>(steps.length);
-  for (const i of order) started[i] = run(steps[i]!);
-  const settled = await Promise.allSettled(started);
-  return settled.map((s) => {
-    if (s.status === "rejected") throw s.reason;
-    return [...s.value];
+export async function runSteps(steps: readonly CheckStep[], project: Project, compiled: CompileResult): Promise<Diagnostic[][]> {
+  const outcomes = new Array<{ found: readonly Diagnostic[] } | { error: unknown }>(steps.length);
+  const started = new Map<number, { finish(): Promise<readonly Diagnostic[]> }>();
+  const attempt = async (i: number, work: () => Promise<readonly Diagnostic[]>): Promise<void> => {
+    try {
+      outcomes[i] = { found: await work() };
+    } catch (error) {
+      outcomes[i] = { error };
+    }
+  };
+  for (const [i, step] of steps.entries()) {
+    if (step.start === undefined) continue;
+    try {
+      started.set(i, await step.start(project, compiled));
+    } catch (error) {
+      outcomes[i] = { error };
+    }
+  }
+  for (const [i, step] of steps.entries()) if (step.start === undefined) await attempt(i, () => step.run(project, compiled));
+  for (const [i, handle] of started) await attempt(i, () => handle.finish());
+  return outcomes.map((o) => {
+    if ("error" in o) throw o.error;
+    return [...o.found];
   });
-}
-
-function rank(step: CheckStep): number {
-  const i = STARTS_FIRST.indexOf(step.name);
-  return i < 0 ? STARTS_FIRST.length : i;
 }

@@ -23,7 +23,7 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import type ts from "typescript";
-import { runCache } from "../cache/context.js";
+import { runCache, type RunCache } from "../cache/context.js";
 import { displayPath, type Project } from "../config/config.js";
 import { checkBatch } from "./typecheck-batch.js";
 import { checkInWorkers, typecheckWorkers } from "./typecheck-pool.js";
@@ -68,6 +68,11 @@ class Batcher {
     private readonly threads: number,
   ) {}
 
+  /** Whether the threads were started while keying (then `run` must be called at once, see startTypecheck). */
+  get started(): boolean {
+    return this.early !== undefined;
+  }
+
   /** Called after each root is keyed: `misses` so far, `left` roots still to key. */
   keyed(misses: number, left: number): void {
     if (this.early !== undefined || misses <= this.size || this.threads < 2) return;
@@ -110,13 +115,32 @@ export async function chainCompilerOptions(): Promise<ts.CompilerOptions> {
  * are taken from the plan rather than from a possibly stale output folder. Diagnostics are sorted by file and
  * position and deduplicated, so the result does not depend on how roots were batched or cached.
  */
-export async function typecheckChain(
+export function typecheckChain(
   project: Project,
   overlay: ReadonlyMap<string, string>,
   roots: readonly string[],
   /** Roots per program and threads to spread the programs over (tests set them; the results do not depend on them). */
   split: { readonly batch?: number; readonly workers?: number } = {},
 ): Promise<Diagnostic[]> {
+  try {
+    return startTypecheck(project, overlay, roots, split).finish();
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+/**
+ * `typecheckChain` in two parts. This call keys every chain and, when the misses need threads, hands them their
+ * batches, all in this thread before it returns; `finish` waits for the threads (or checks the one batch here) and
+ * gives the diagnostics. Between the two, this thread is free for other work (`check`'s other steps) while the
+ * threads check, and nothing of the type-check runs in this thread meanwhile.
+ */
+export function startTypecheck(
+  project: Project,
+  overlay: ReadonlyMap<string, string>,
+  roots: readonly string[],
+  split: { readonly batch?: number; readonly workers?: number } = {},
+): { finish(): Promise<Diagnostic[]> } {
   const size = split.batch ?? BATCH;
   const files = new Map([...overlay].map(([f, t]) => [path.resolve(f), declaredValidator(project, f, t)]));
   const cache = runCache();
@@ -125,7 +149,7 @@ export async function typecheckChain(
   const load = (): typeof ts => (loaded ??= createRequire(import.meta.url)("typescript") as typeof ts);
   const specifiers = cachedSpecifiers(cache?.store, load);
   const found: Diagnostic[] = [];
-  const misses: { root: string; key: string | undefined; reach: ReadonlySet<string> }[] = [];
+  const misses: Miss[] = [];
   // Files shared by many chains (the runtime, shared definitions) are scanned and hashed once per run.
   const scanned = new Map<string, ImportScan>();
   const keys = new ChainKeys(project.outDir);
@@ -143,20 +167,38 @@ export async function typecheckChain(
     batcher.abort(error);
     throw error;
   }
-  if (misses.length > 0) {
-    const batches: (typeof misses)[] = [];
-    for (let i = 0; i < misses.length; i += size) batches.push(misses.slice(i, i + size));
-    const results = await batcher.run(batches.map((b) => b.map((m) => m.root)));
-    batches.forEach((batch, i) => {
-      const all = results[i]!;
-      found.push(...all);
-      // A root owns the diagnostics of the files it reaches; a batch-wide one (no file) belongs to every root. A
-      // diagnostic no root owns means a closure missed a file: then nothing of the batch is cached.
-      const owned = (d: Diagnostic): boolean => d.file === "." || batch.some((m) => m.reach.has(d.file));
-      if (!all.every(owned)) return;
-      for (const miss of batch) if (miss.key !== undefined) cache!.store.set(miss.key, all.filter((d) => d.file === "." || miss.reach.has(d.file)));
-    });
-  }
+  const batches: Miss[][] = [];
+  for (let i = 0; i < misses.length; i += size) batches.push(misses.slice(i, i + size));
+  const batchRoots = batches.map((b) => b.map((m) => m.root));
+  // Threads started while keying get their batches now; one batch is checked in this thread, in `finish`.
+  const inThreads = batcher.started ? batcher.run(batchRoots) : undefined;
+  inThreads?.catch(() => undefined); // awaited in finish; not an unhandled rejection meanwhile
+  return {
+    finish: async () => {
+      const results = await (inThreads ?? (batches.length > 0 ? batcher.run(batchRoots) : Promise.resolve([])));
+      return finishTypecheck(cache, found, batches, results);
+    },
+  };
+}
+
+/** A chain to check: its root, its cache key (none without a cache or a closure), and the files it reaches. */
+interface Miss {
+  readonly root: string;
+  readonly key: string | undefined;
+  readonly reach: ReadonlySet<string>;
+}
+
+/** Each batch's diagnostics added to the cached ones, and stored per root; sorted and deduplicated. */
+function finishTypecheck(cache: RunCache | undefined, found: Diagnostic[], batches: readonly (readonly Miss[])[], results: readonly Diagnostic[][]): Diagnostic[] {
+  batches.forEach((batch, i) => {
+    const all = results[i]!;
+    found.push(...all);
+    // A root owns the diagnostics of the files it reaches; a batch-wide one (no file) belongs to every root. A
+    // diagnostic no root owns means a closure missed a file: then nothing of the batch is cached.
+    const owned = (d: Diagnostic): boolean => d.file === "." || batch.some((m) => m.reach.has(d.file));
+    if (!all.every(owned)) return;
+    for (const miss of batch) if (miss.key !== undefined) cache!.store.set(miss.key, all.filter((d) => d.file === "." || miss.reach.has(d.file)));
+  });
   return sortUnique(found);
 }
 
