@@ -59,31 +59,38 @@ export const migrationCheckStep = (diff: BackwardDiff): CheckStep => ({
   start: (project, compiled) => startGate(diff, project, compiled),
 });
 
+/*
+ * Why the type-check starts before the statuses are reported: it needs only which steps have a module, and its
+ * threads then work while the other steps run. The backward comparisons of unimplemented steps stay in `finish`,
+ * after drift, as when the gate ran last: they reuse what drift's run left (its meta-schema checks, loaded code).
+ */
 async function startGate(diff: BackwardDiff, project: Project, compiled: CompileResult): Promise<{ finish(): Promise<readonly Diagnostic[]> }> {
-  const problems: Diagnostic[] = [];
-  const planned = planSteps(project, compiled);
-  for (const { step, analysis } of planned) {
-    const label = `${step.contract} v${step.from} → v${step.to}`;
-    const { status, markers } = stepStatus(step);
-    if (status === "missing") {
-      problems.push({ code: "migration.missing", file: step.display, message: `${label} has no migration module: run \`llm-contracts build\` to scaffold ${step.functionName}` });
-    } else if (status === "stub") {
-      const breaks = await backwardBreaks(diff, compiled, step.contract, step.from, analysis.breaks);
-      if (breaks.length === 0) continue;
-      problems.push({
-        code: "migration.not-implemented",
-        file: step.display,
-        line: markers[0]!,
-        message:
-          `${label} breaks old documents (${breaks.join("; ")}) and ${step.functionName} is not implemented: ` +
-          `replace the ${markers.length} notImplemented(...) call(s) (line ${markers.join(", ")})`,
-      });
-    }
-  }
+  const planned = planSteps(project, compiled).map((p) => ({ ...p, ...stepStatus(p.step) }));
   const contracts = new Set(planned.map((p) => p.step.contract));
-  if (contracts.size === 0 || problems.some((p) => p.code === "migration.missing")) return { finish: async () => problems };
-  const sources = chainSources(project, compiled);
+  const checked = contracts.size > 0 && planned.every((p) => p.status !== "missing");
   const roots = [...contracts].map((c) => path.join(project.outDir, c, "upgrade.ts"));
-  const typecheck = startTypecheck(project, sources, roots);
-  return { finish: async () => [...problems, ...(await typecheck.finish())] };
+  const typecheck = checked ? startTypecheck(project, chainSources(project, compiled), roots) : undefined;
+  return {
+    async finish() {
+      const problems: Diagnostic[] = [];
+      for (const { step, analysis, status, markers } of planned) {
+        const label = `${step.contract} v${step.from} → v${step.to}`;
+        if (status === "missing") {
+          problems.push({ code: "migration.missing", file: step.display, message: `${label} has no migration module: run \`llm-contracts build\` to scaffold ${step.functionName}` });
+        } else if (status === "stub") {
+          const breaks = await backwardBreaks(diff, compiled, step.contract, step.from, analysis.breaks);
+          if (breaks.length === 0) continue;
+          problems.push({
+            code: "migration.not-implemented",
+            file: step.display,
+            line: markers[0]!,
+            message:
+              `${label} breaks old documents (${breaks.join("; ")}) and ${step.functionName} is not implemented: ` +
+              `replace the ${markers.length} notImplemented(...) call(s) (line ${markers.join(", ")})`,
+          });
+        }
+      }
+      return typecheck === undefined ? problems : [...problems, ...(await typecheck.finish())];
+    },
+  };
 }
