@@ -48,8 +48,8 @@ export async function backwardBreaks(
 }
 
 /**
- * The gate as a `check` step, comparing versions with `diff`. `start` does the statuses and keys the chains in this
- * thread and hands the type-check to its threads; `finish` waits for them (typecheck.ts `startTypecheck`).
+ * The gate as a `check` step, comparing versions with `diff`. `start` reads the steps' statuses, keys the chains
+ * and hands the type-check to its threads (typecheck.ts `startTypecheck`); `finish` reports the statuses and waits.
  */
 export const migrationCheckStep = (diff: BackwardDiff): CheckStep => ({
   name: "migrations",
