@@ -64,9 +64,14 @@ interface Reply<R> {
   readonly fatal?: string;
 }
 
-/** Every job's result, in job order. */
-export function runInWorkers<J, R>(jobs: readonly J[], o: PoolOptions<J, R>): Promise<R[]> {
-  const results: R[] = new Array<R>(jobs.length);
+/**
+ * Every job's result, in job order. Given a promise, the jobs are still being worked out: the threads start now
+ * (loading their modules while this thread works) and are fed once the list is known; a rejection stops them.
+ */
+export function runInWorkers<J, R>(given: readonly J[] | Promise<readonly J[]>, o: PoolOptions<J, R>): Promise<R[]> {
+  const later = given instanceof Promise ? given : undefined;
+  let jobs: readonly J[] = given instanceof Promise ? [] : given;
+  let results: R[] = new Array<R>(jobs.length);
   let next = 0;
   let done = 0;
   return new Promise((resolve, reject) => {
@@ -110,7 +115,20 @@ export function runInWorkers<J, R>(jobs: readonly J[], o: PoolOptions<J, R>): Pr
         stopWorkers(started);
         return stop(early);
       }
-      for (let k = 0; k < o.inFlight; k++) feed(worker);
+      if (later === undefined) for (let k = 0; k < o.inFlight; k++) feed(worker);
     }
+    if (later === undefined) return;
+    later.then(
+      (known) => {
+        if (failed) return;
+        jobs = known;
+        results = new Array<R>(jobs.length);
+        if (jobs.length === 0) return stop();
+        for (let k = 0; k < o.inFlight; k++) for (const worker of pool) feed(worker);
+      },
+      (error: unknown) => {
+        if (!failed) stop(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
   });
 }

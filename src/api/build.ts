@@ -143,6 +143,7 @@ export interface CheckResult extends BuildSummary {
 
 /** Everything `build` would do, compared with what is on disk. Writes nothing (but the cache). */
 export async function check(project: Project, options: RunOptions = {}): Promise<CheckResult> {
+  const phases = tracePhases("check");
   const session = CacheSession.open<CheckResult>("check", project, options.cache);
   const replayed = session?.replay();
   if (replayed !== undefined) return replayed;
@@ -151,7 +152,9 @@ export async function check(project: Project, options: RunOptions = {}): Promise
   const { scope, changes } = session === undefined ? {} : openScope(session, project);
   const cache = compileCache(session);
   const { compileProject } = await import("./compile.js");
+  phases.mark("cache and changes");
   const result = await compileProject(project, compileOptions(cache, options, scope));
+  phases.mark("compile");
   const { nextUnits, orderFindings, totals } = await import("../incremental/assemble.js");
   const all = totals(result, scope);
   const out = displayPath(project.rootDir, project.outDir);
@@ -173,16 +176,19 @@ export async function check(project: Project, options: RunOptions = {}): Promise
       as("generated.foreign-file", diff.extra.filter((rel) => foreign(project.outDir, rel)), FOREIGN_FILE_HINT),
     ];
     // Contracts whose golden examples alone changed keep their step findings: no step runs for them (settled.ts).
+    phases.mark("compare generated/");
     const { settledContracts, stepInput, carrySettled } = await import("../incremental/settled.js");
     const settled = settledContracts(project, scope, changes);
     const input = stepInput(result, settled);
     const firstStep = found.length;
-    const { CHECK_STEPS } = await import("./steps.js");
+    const { CHECK_STEPS, runSteps } = await import("./steps.js");
     // With nothing to check (every redone contract settled, no toolset finding to make again) no step runs.
     const idle = settled.size > 0 && input.contracts.length === 0 && Object.keys(project.toolsets).length === 0;
     const run = session === undefined || cache === undefined ? undefined : { session, store: cache.store, hasher: cache.hasher };
     await withRunCache(run, async () => {
-      for (const step of CHECK_STEPS) found.push(idle ? [] : [...(await step.run(project, input))]);
+      if (idle) found.push(...CHECK_STEPS.map(() => []));
+      else found.push(...(await runSteps(CHECK_STEPS, project, input)));
+      phases.mark(`steps (${CHECK_STEPS.map((s) => s.name).join(", ")})`);
     });
     carrySettled(scope, settled, firstStep, found);
     const ordered = orderFindings(project, result, scope, found);
@@ -202,6 +208,7 @@ export async function check(project: Project, options: RunOptions = {}): Promise
   if (session !== undefined) {
     await dependOnMigrations(session, project, result.contracts, scope);
     session.record(checked, units, reuseOthers(changes, scope));
+    phases.mark("snapshot");
   }
   return checked;
 }

@@ -1,4 +1,7 @@
 import type { CheckStep } from "../shapes/check-step.js";
+import type { Diagnostic } from "../errors.js";
+import type { Project } from "../config/config.js";
+import type { CompileResult } from "../shapes/compiled.js";
 
 export type { CheckStep } from "../shapes/check-step.js";
 
@@ -8,6 +11,15 @@ export type { CheckStep } from "../shapes/check-step.js";
  * example edited: src/incremental/settled.ts) must not pay for loading them.
  */
 const lazy = (name: string, load: () => Promise<CheckStep>): CheckStep => ({ name, run: async (project, compiled) => (await load()).run(project, compiled) });
+
+/** `lazy` for a step with a `start` (see `runSteps`). */
+const lazyStarted = (name: string, load: () => Promise<CheckStep>): CheckStep => ({
+  ...lazy(name, load),
+  start: async (project, compiled) => {
+    const step = await load();
+    return step.start !== undefined ? step.start(project, compiled) : { finish: () => step.run(project, compiled) };
+  },
+});
 
 /**
  * Further checks `check` runs after a complete compile (drift between versions, provider lint, migrations).
@@ -19,8 +31,40 @@ export const CHECK_STEPS: readonly CheckStep[] = [
   lazy("lint", async () => (await import("../lint/check-step.js")).lintCheckStep),
   lazy("side-effects", async () => (await import("../sdk/side-effects/check-step.js")).sideEffectsCheckStep),
   lazy("drift", async () => (await import("../drift/step.js")).driftStep),
-  lazy("migrations", async () => {
+  lazyStarted("migrations", async () => {
     const [{ migrationCheckStep }, { diffSchemas }] = await Promise.all([import("../migrate/gate.js"), import("../drift/cached-diff.js")]);
     return migrationCheckStep(diffSchemas);
   }),
 ];
+
+/**
+ * Every step's findings, in CHECK_STEPS's order, as running them one after the other gives. A step that works in
+ * other threads (`start`: the migration gate's type-check) is started first; the other steps then run one after
+ * the other on this thread while those threads work, and the started steps are finished last. When some fail, the
+ * error thrown is the one of the first failing step in CHECK_STEPS's order, once every step has ended.
+ */
+export async function runSteps(steps: readonly CheckStep[], project: Project, compiled: CompileResult): Promise<Diagnostic[][]> {
+  const outcomes = new Array<{ found: readonly Diagnostic[] } | { error: unknown }>(steps.length);
+  const started = new Map<number, { finish(): Promise<readonly Diagnostic[]> }>();
+  const attempt = async (i: number, work: () => Promise<readonly Diagnostic[]>): Promise<void> => {
+    try {
+      outcomes[i] = { found: await work() };
+    } catch (error) {
+      outcomes[i] = { error };
+    }
+  };
+  for (const [i, step] of steps.entries()) {
+    if (step.start === undefined) continue;
+    try {
+      started.set(i, await step.start(project, compiled));
+    } catch (error) {
+      outcomes[i] = { error };
+    }
+  }
+  for (const [i, step] of steps.entries()) if (step.start === undefined) await attempt(i, () => step.run(project, compiled));
+  for (const [i, handle] of started) await attempt(i, () => handle.finish());
+  return outcomes.map((o) => {
+    if ("error" in o) throw o.error;
+    return [...o.found];
+  });
+}

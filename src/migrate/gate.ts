@@ -5,12 +5,13 @@
 import path from "node:path";
 import type { CheckStep } from "../shapes/check-step.js";
 import type { CompileResult } from "../shapes/compiled.js";
+import type { Project } from "../config/config.js";
 import type { Diagnostic } from "../errors.js";
 import type { Draft, JsonObject } from "../ir/json.js";
 import { chainSources } from "./files.js";
 import { stepStatus } from "./status.js";
 import { planSteps } from "./plan-steps.js";
-import { typecheckChain } from "./typecheck.js";
+import { startTypecheck } from "./typecheck.js";
 
 /**
  * What the gate needs of a comparison of two versions: drift's `diffSchemas` (src/drift/cached-diff.ts), handed in
@@ -46,35 +47,50 @@ export async function backwardBreaks(
   return found.length > 0 ? found.map((c) => `${c.pointer === "" ? "/" : c.pointer}: ${c.message} [${c.rule}]`) : [...fallback];
 }
 
-/** The gate as a `check` step, comparing versions with `diff`. */
+/**
+ * The gate as a `check` step, comparing versions with `diff`. `start` reads the steps' statuses, keys the chains
+ * and hands the type-check to its threads (typecheck.ts `startTypecheck`); `finish` reports the statuses and waits.
+ */
 export const migrationCheckStep = (diff: BackwardDiff): CheckStep => ({
   name: "migrations",
   async run(project, compiled) {
-    const problems: Diagnostic[] = [];
-    const planned = planSteps(project, compiled);
-    for (const { step, analysis } of planned) {
-      const label = `${step.contract} v${step.from} → v${step.to}`;
-      const { status, markers } = stepStatus(step);
-      if (status === "missing") {
-        problems.push({ code: "migration.missing", file: step.display, message: `${label} has no migration module: run \`llm-contracts build\` to scaffold ${step.functionName}` });
-      } else if (status === "stub") {
-        const breaks = await backwardBreaks(diff, compiled, step.contract, step.from, analysis.breaks);
-        if (breaks.length === 0) continue;
-        problems.push({
-          code: "migration.not-implemented",
-          file: step.display,
-          line: markers[0]!,
-          message:
-            `${label} breaks old documents (${breaks.join("; ")}) and ${step.functionName} is not implemented: ` +
-            `replace the ${markers.length} notImplemented(...) call(s) (line ${markers.join(", ")})`,
-        });
-      }
-    }
-    const contracts = new Set(planned.map((p) => p.step.contract));
-    if (contracts.size === 0 || problems.some((p) => p.code === "migration.missing")) return problems;
-    const sources = chainSources(project, compiled);
-    const roots = [...contracts].map((c) => path.join(project.outDir, c, "upgrade.ts"));
-    problems.push(...(await typecheckChain(project, sources, roots)));
-    return problems;
+    return (await startGate(diff, project, compiled)).finish();
   },
+  start: (project, compiled) => startGate(diff, project, compiled),
 });
+
+/*
+ * Why the type-check starts before the statuses are reported: it needs only which steps have a module, and its
+ * threads then work while the other steps run. The backward comparisons of unimplemented steps stay in `finish`,
+ * after drift, as when the gate ran last: they reuse what drift's run left (its meta-schema checks, loaded code).
+ */
+async function startGate(diff: BackwardDiff, project: Project, compiled: CompileResult): Promise<{ finish(): Promise<readonly Diagnostic[]> }> {
+  const planned = planSteps(project, compiled).map((p) => ({ ...p, ...stepStatus(p.step) }));
+  const contracts = new Set(planned.map((p) => p.step.contract));
+  const checked = contracts.size > 0 && planned.every((p) => p.status !== "missing");
+  const roots = [...contracts].map((c) => path.join(project.outDir, c, "upgrade.ts"));
+  const typecheck = checked ? startTypecheck(project, chainSources(project, compiled), roots) : undefined;
+  return {
+    async finish() {
+      const problems: Diagnostic[] = [];
+      for (const { step, analysis, status, markers } of planned) {
+        const label = `${step.contract} v${step.from} → v${step.to}`;
+        if (status === "missing") {
+          problems.push({ code: "migration.missing", file: step.display, message: `${label} has no migration module: run \`llm-contracts build\` to scaffold ${step.functionName}` });
+        } else if (status === "stub") {
+          const breaks = await backwardBreaks(diff, compiled, step.contract, step.from, analysis.breaks);
+          if (breaks.length === 0) continue;
+          problems.push({
+            code: "migration.not-implemented",
+            file: step.display,
+            line: markers[0]!,
+            message:
+              `${label} breaks old documents (${breaks.join("; ")}) and ${step.functionName} is not implemented: ` +
+              `replace the ${markers.length} notImplemented(...) call(s) (line ${markers.join(", ")})`,
+          });
+        }
+      }
+      return typecheck === undefined ? problems : [...problems, ...(await typecheck.finish())];
+    },
+  };
+}

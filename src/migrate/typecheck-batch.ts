@@ -15,14 +15,23 @@ export interface BatchContext {
   readonly project: Project;
   /** Absolute path → text, standing in for files on disk (validator modules already as their declarations). */
   readonly files: ReadonlyMap<string, string>;
-  /** Parsed once for every batch in this thread: the standard library and the shared runtime. */
+  /** Parsed once for every batch in this thread: the standard library and the project-wide generated modules. */
   readonly shared: Map<string, ts.SourceFile>;
+}
+
+/**
+ * Parses what every batch of this thread will need (the standard library, `_runtime.ts` and the runtime modules
+ * it re-exports) into `ctx.shared`, without checking anything: a worker does it while the main thread is still
+ * working out which chains to check (typecheck.ts), so its first batch does not start by parsing them.
+ */
+export function warmBatches(ctx: BatchContext): void {
+  createProgram(ctx, [path.resolve(ctx.project.outDir, "_runtime.ts")]);
 }
 
 /** The diagnostics of one batch of roots, converted and in the compiler's order (sorted and deduplicated). */
 export function checkBatch(ctx: BatchContext, roots: readonly string[]): Diagnostic[] {
   const { tsc, project } = ctx;
-  const program = createProgram(ctx, path.resolve(project.outDir, "_runtime.ts"), roots);
+  const program = createProgram(ctx, roots);
   return chainDiagnostics(tsc, program, toolOwned(project, roots)).map((d) => toDiagnostic(tsc, project, d));
 }
 
@@ -47,12 +56,25 @@ function chainDiagnostics(tsc: typeof ts, program: ts.Program, skip: (file: stri
   return tsc.sortAndDeduplicateDiagnostics(found);
 }
 
-function createProgram(ctx: BatchContext, runtime: string, roots: readonly string[]): ts.Program {
-  const { tsc, options, files, shared } = ctx;
-  const host = tsc.createCompilerHost(options, true);
+/*
+ * Why these files are parsed once per thread and shared by its programs: a source file's syntax tree and binding
+ * do not depend on the program that holds it (TypeScript's language service shares them the same way), and the
+ * standard library and the project-wide generated modules (`_runtime.ts`, `_runtime/*.ts`, `_json-schema.ts`...)
+ * are read by every batch. A contract's own modules are read by one batch only, so they are not kept.
+ *
+ * Why JSDoc is parsed only where it can change a diagnostic (`ParseForTypeErrors`, what `tsc` itself uses): in a
+ * TypeScript file, a doc comment changes no type; only `@see`/`@link` tags, which can reference names, are parsed.
+ * The generated modules carry every schema description as a doc comment, and parsing them was a tenth of a batch.
+ * Parent pointers are likewise left to the binder, as `tsc` does (setting them at parse time walks every tree twice).
+ */
+function createProgram(ctx: BatchContext, roots: readonly string[]): ts.Program {
+  const { tsc, options, files, shared, project } = ctx;
+  const host = tsc.createCompilerHost(options);
+  host.jsDocParsingMode = tsc.JSDocParsingMode.ParseForTypeErrors;
   const fileExists = host.fileExists.bind(host);
   const readFile = host.readFile.bind(host);
   const getSourceFile = host.getSourceFile.bind(host);
+  const projectWide = projectWideModule(project);
   host.fileExists = (f) => files.has(path.resolve(f)) || fileExists(f);
   host.readFile = (f) => files.get(path.resolve(f)) ?? readFile(f);
   host.getSourceFile = (f, lang, onError, create) => {
@@ -60,12 +82,21 @@ function createProgram(ctx: BatchContext, runtime: string, roots: readonly strin
     const known = shared.get(abs);
     if (known !== undefined) return known;
     const text = files.get(abs);
-    const sf = text !== undefined ? tsc.createSourceFile(f, text, lang, true) : getSourceFile(f, lang, onError, create);
-    // Parsed once for every batch: the standard library and the shared runtime.
-    if (sf !== undefined && (abs === runtime || text === undefined)) shared.set(abs, sf);
+    const sf = text !== undefined ? tsc.createSourceFile(f, text, lang) : getSourceFile(f, lang, onError, create);
+    if (sf !== undefined && (text === undefined || projectWide(abs))) shared.set(abs, sf);
     return sf;
   };
   return tsc.createProgram({ rootNames: [...roots], options, host });
+}
+
+/** A generated module outside every contract's folder: directly in the output folder, or in one of its `_` folders. */
+function projectWideModule(project: Project): (abs: string) => boolean {
+  const out = path.resolve(project.outDir);
+  return (abs) => {
+    const rel = path.relative(out, abs).split(path.sep);
+    if (rel[0] === ".." || path.isAbsolute(rel[0]!)) return false;
+    return rel.length === 1 || rel[0]!.startsWith("_");
+  };
 }
 
 function toDiagnostic(tsc: typeof ts, project: Project, d: ts.Diagnostic): Diagnostic {

@@ -10,7 +10,13 @@ import { runInWorkers } from "../workers.js";
 export { defaultWorkers as typecheckWorkers } from "../workers.js";
 
 /** Each batch's diagnostics, in batch order, from `count` worker threads. */
-export function checkInWorkers(project: Project, files: ReadonlyMap<string, string>, batches: readonly (readonly string[])[], count: number): Promise<Diagnostic[][]> {
+export function checkInWorkers(
+  project: Project,
+  files: ReadonlyMap<string, string>,
+  /** The batches, or a promise of them: the threads start and warm up meanwhile (typecheck-worker.ts). */
+  batches: readonly (readonly string[])[] | Promise<readonly (readonly string[])[]>,
+  count: number,
+): Promise<Diagnostic[][]> {
   return runInWorkers<readonly string[], Diagnostic[]>(batches, {
     entry: new URL("./typecheck-worker.js", import.meta.url),
     workerData: { project, files: [...files] },

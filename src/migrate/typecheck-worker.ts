@@ -6,17 +6,21 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { Project } from "../config/config.js";
 import { ts } from "../typescript.js";
-import { checkBatch, type BatchContext } from "./typecheck-batch.js";
+import { checkBatch, warmBatches, type BatchContext } from "./typecheck-batch.js";
 import { chainCompilerOptions } from "./typecheck.js";
 
 const { project, files } = workerData as { project: Project; files: readonly (readonly [string, string])[] };
-let ctx: Promise<BatchContext> | undefined;
+// Made as the worker starts, before its first batch arrives (the main thread is still keying the chains then).
+const ctx: Promise<BatchContext> = chainCompilerOptions().then((options) => {
+  const made: BatchContext = { tsc: ts, options, project, files: new Map(files), shared: new Map() };
+  warmBatches(made);
+  return made;
+});
 
 const fatal = (error: unknown): string => (error instanceof Error ? (error.stack ?? error.message) : String(error));
 
 // Batches are checked one after the other (checkBatch is synchronous); the pool keeps one queued behind the running one.
 parentPort!.on("message", (job: { index: number; roots: readonly string[] }) => {
-  ctx ??= chainCompilerOptions().then((options) => ({ tsc: ts, options, project, files: new Map(files), shared: new Map() }));
   void ctx
     .then((c) => parentPort!.postMessage({ index: job.index, result: checkBatch(c, job.roots) }))
     .catch((error: unknown) => parentPort!.postMessage({ index: job.index, fatal: fatal(error) }));

@@ -23,7 +23,7 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import type ts from "typescript";
-import { runCache } from "../cache/context.js";
+import { runCache, type RunCache } from "../cache/context.js";
 import { displayPath, type Project } from "../config/config.js";
 import { checkBatch } from "./typecheck-batch.js";
 import { checkInWorkers, typecheckWorkers } from "./typecheck-pool.js";
@@ -49,6 +49,54 @@ async function checkBatches(project: Project, files: ReadonlyMap<string, string>
   return batches.map((roots) => checkBatch(ctx, roots));
 }
 
+/**
+ * The batches of the chains to check, handed over as the keying loop finds them (see `typecheckChain`).
+ *
+ * Why the threads may start before every chain is keyed: keying a thousand cold chains (scanning imports, hashing
+ * closures) is seconds of this thread's time, and a type-check thread spends about a second loading TypeScript and
+ * parsing the standard library before its first batch. Once the misses fill more than one batch (so threads will be
+ * used, as `checkBatches` decides), the threads start and warm up while the rest is keyed. How many: as many as the
+ * batches would be if every chain not yet keyed missed too (exact on a cold run, the case this is for).
+ */
+class Batcher {
+  private early: { settle: (batches: readonly (readonly string[])[]) => void; fail: (error: unknown) => void; results: Promise<Diagnostic[][]> } | undefined;
+
+  constructor(
+    private readonly project: Project,
+    private readonly files: ReadonlyMap<string, string>,
+    private readonly size: number,
+    private readonly threads: number,
+  ) {}
+
+  /** Whether the threads were started while keying (then `run` must be called at once, see startTypecheck). */
+  get started(): boolean {
+    return this.early !== undefined;
+  }
+
+  /** Called after each root is keyed: `misses` so far, `left` roots still to key. */
+  keyed(misses: number, left: number): void {
+    if (this.early !== undefined || misses <= this.size || this.threads < 2) return;
+    const count = Math.min(this.threads, Math.ceil((misses + left) / this.size));
+    let settle!: (batches: readonly (readonly string[])[]) => void;
+    let fail!: (error: unknown) => void;
+    const later = new Promise<readonly (readonly string[])[]>((resolve, reject) => ((settle = resolve), (fail = reject)));
+    this.early = { settle, fail, results: checkInWorkers(this.project, this.files, later, count) };
+  }
+
+  /** The keying failed: the threads started early are stopped (the caller reports the error). */
+  abort(error: unknown): void {
+    this.early?.results.catch(() => undefined);
+    this.early?.fail(error);
+  }
+
+  /** Each batch's diagnostics, in batch order. */
+  run(batches: readonly (readonly string[])[]): Promise<Diagnostic[][]> {
+    if (this.early === undefined) return checkBatches(this.project, this.files, batches, this.threads);
+    this.early.settle(batches);
+    return this.early.results;
+  }
+}
+
 /** The strict settings generated code is held to (README: "The generated code compiles with ..."); see `chainOptions`. */
 export async function chainCompilerOptions(): Promise<ts.CompilerOptions> {
   const { ts: tsc } = await import("../typescript.js");
@@ -67,13 +115,32 @@ export async function chainCompilerOptions(): Promise<ts.CompilerOptions> {
  * are taken from the plan rather than from a possibly stale output folder. Diagnostics are sorted by file and
  * position and deduplicated, so the result does not depend on how roots were batched or cached.
  */
-export async function typecheckChain(
+export function typecheckChain(
   project: Project,
   overlay: ReadonlyMap<string, string>,
   roots: readonly string[],
   /** Roots per program and threads to spread the programs over (tests set them; the results do not depend on them). */
   split: { readonly batch?: number; readonly workers?: number } = {},
 ): Promise<Diagnostic[]> {
+  try {
+    return startTypecheck(project, overlay, roots, split).finish();
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+/**
+ * `typecheckChain` in two parts. This call keys every chain and, when the misses need threads, hands them their
+ * batches, all in this thread before it returns; `finish` waits for the threads (or checks the one batch here) and
+ * gives the diagnostics. Between the two, this thread is free for other work (`check`'s other steps) while the
+ * threads check, and nothing of the type-check runs in this thread meanwhile.
+ */
+export function startTypecheck(
+  project: Project,
+  overlay: ReadonlyMap<string, string>,
+  roots: readonly string[],
+  split: { readonly batch?: number; readonly workers?: number } = {},
+): { finish(): Promise<Diagnostic[]> } {
   const size = split.batch ?? BATCH;
   const files = new Map([...overlay].map(([f, t]) => [path.resolve(f), declaredValidator(project, f, t)]));
   const cache = runCache();
@@ -82,31 +149,56 @@ export async function typecheckChain(
   const load = (): typeof ts => (loaded ??= createRequire(import.meta.url)("typescript") as typeof ts);
   const specifiers = cachedSpecifiers(cache?.store, load);
   const found: Diagnostic[] = [];
-  const misses: { root: string; key: string | undefined; reach: ReadonlySet<string> }[] = [];
+  const misses: Miss[] = [];
   // Files shared by many chains (the runtime, shared definitions) are scanned and hashed once per run.
   const scanned = new Map<string, ImportScan>();
   const keys = new ChainKeys(project.outDir);
-  for (const root of roots) {
-    const closure = cache === undefined ? undefined : importClosure(specifiers, root, files, scanned);
-    const key = closure === undefined ? undefined : cache!.store.key("typecheck", JSON.stringify(STRICT_FLAGS), project.rootDir, ...keys.parts(closure));
-    const hit = key === undefined ? undefined : cache!.store.get<Diagnostic[]>(key);
-    if (hit !== undefined) found.push(...hit);
-    else misses.push({ root, key, reach: new Set([...(closure?.keys() ?? [])].map((f) => displayPath(project.rootDir, f))) });
+  const batcher = new Batcher(project, files, size, split.workers ?? typecheckWorkers());
+  try {
+    for (const [i, root] of roots.entries()) {
+      const closure = cache === undefined ? undefined : importClosure(specifiers, root, files, scanned);
+      const key = closure === undefined ? undefined : cache!.store.key("typecheck", JSON.stringify(STRICT_FLAGS), project.rootDir, ...keys.parts(closure));
+      const hit = key === undefined ? undefined : cache!.store.get<Diagnostic[]>(key);
+      if (hit !== undefined) found.push(...hit);
+      else misses.push({ root, key, reach: new Set([...(closure?.keys() ?? [])].map((f) => displayPath(project.rootDir, f))) });
+      batcher.keyed(misses.length, roots.length - i - 1);
+    }
+  } catch (error) {
+    batcher.abort(error);
+    throw error;
   }
-  if (misses.length > 0) {
-    const batches: (typeof misses)[] = [];
-    for (let i = 0; i < misses.length; i += size) batches.push(misses.slice(i, i + size));
-    const results = await checkBatches(project, files, batches.map((b) => b.map((m) => m.root)), split.workers ?? typecheckWorkers());
-    batches.forEach((batch, i) => {
-      const all = results[i]!;
-      found.push(...all);
-      // A root owns the diagnostics of the files it reaches; a batch-wide one (no file) belongs to every root. A
-      // diagnostic no root owns means a closure missed a file: then nothing of the batch is cached.
-      const owned = (d: Diagnostic): boolean => d.file === "." || batch.some((m) => m.reach.has(d.file));
-      if (!all.every(owned)) return;
-      for (const miss of batch) if (miss.key !== undefined) cache!.store.set(miss.key, all.filter((d) => d.file === "." || miss.reach.has(d.file)));
-    });
-  }
+  const batches: Miss[][] = [];
+  for (let i = 0; i < misses.length; i += size) batches.push(misses.slice(i, i + size));
+  const batchRoots = batches.map((b) => b.map((m) => m.root));
+  // Threads started while keying get their batches now; one batch is checked in this thread, in `finish`.
+  const inThreads = batcher.started ? batcher.run(batchRoots) : undefined;
+  inThreads?.catch(() => undefined); // awaited in finish; not an unhandled rejection meanwhile
+  return {
+    finish: async () => {
+      const results = await (inThreads ?? (batches.length > 0 ? batcher.run(batchRoots) : Promise.resolve([])));
+      return finishTypecheck(cache, found, batches, results);
+    },
+  };
+}
+
+/** A chain to check: its root, its cache key (none without a cache or a closure), and the files it reaches. */
+interface Miss {
+  readonly root: string;
+  readonly key: string | undefined;
+  readonly reach: ReadonlySet<string>;
+}
+
+/** Each batch's diagnostics added to the cached ones, and stored per root; sorted and deduplicated. */
+function finishTypecheck(cache: RunCache | undefined, found: Diagnostic[], batches: readonly (readonly Miss[])[], results: readonly Diagnostic[][]): Diagnostic[] {
+  batches.forEach((batch, i) => {
+    const all = results[i]!;
+    found.push(...all);
+    // A root owns the diagnostics of the files it reaches; a batch-wide one (no file) belongs to every root. A
+    // diagnostic no root owns means a closure missed a file: then nothing of the batch is cached.
+    const owned = (d: Diagnostic): boolean => d.file === "." || batch.some((m) => m.reach.has(d.file));
+    if (!all.every(owned)) return;
+    for (const miss of batch) if (miss.key !== undefined) cache!.store.set(miss.key, all.filter((d) => d.file === "." || miss.reach.has(d.file)));
+  });
   return sortUnique(found);
 }
 

@@ -9,4 +9,9 @@ import type { CompileResult } from "./compiled.js";
 export interface CheckStep {
   readonly name: string;
   run(project: Project, compiled: CompileResult): Promise<readonly Diagnostic[]>;
+  /**
+   * For a step that works in other threads: does this thread's share (what `run` does before it waits) and returns
+   * the wait; `finish` gives what `run` would. The other steps run between the two (src/api/steps.ts `runSteps`).
+   */
+  start?(project: Project, compiled: CompileResult): Promise<{ finish(): Promise<readonly Diagnostic[]> }>;
 }
