@@ -41,6 +41,8 @@ export class CacheSession<R> {
   private toolIdentityValue: string | undefined;
   /** The tool files' hashes as the walk proved them, when the identity was taken over rather than computed. */
   private provedTool: ReadonlyMap<string, string> | undefined;
+  /** The units text `previousUnits` read and found to be the one the previous snapshot names. */
+  private unitsRead: string | undefined;
 
   private constructor(
     readonly dir: string,
@@ -107,7 +109,9 @@ export class CacheSession<R> {
     } catch {
       return undefined;
     }
-    return sha256(text) === id ? text : undefined;
+    if (sha256(text) !== id) return undefined;
+    this.unitsRead = text;
+    return text;
   }
 
   private unitsFile(): string {
@@ -179,7 +183,11 @@ export class CacheSession<R> {
     const paths = [p.configFile ?? path.join(p.rootDir, CONFIG_FILE), backup, manifest, ...tools.filter((f) => !f.startsWith("missing:")), ...this.extraPaths];
     let recorded: R = result;
     if (units !== undefined) {
-      writeText(this.unitsFile(), units);
+      // Why equal units are not rewritten: the file holds them already, as this run read and checked them against
+      // the previous snapshot's hash (a scoped check after an edited example leaves every unit as it was; at 1,000
+      // contracts the file is ~436 KB). Should the file change after that read, the hash the new snapshot names no
+      // longer matches it, and the next run reads no units (it redoes the whole project, never a wrong replay).
+      if (units !== this.unitsRead) writeText(this.unitsFile(), units);
       recorded = { ...result, [UNITS]: sha256(units) };
     }
     // Only an identity this run computed, or took over for files still as proved, is recorded with the files the

@@ -162,7 +162,7 @@ export async function compileProjectWith(project: Project, extensions: Extension
   const all = scope === undefined ? slices : [...slices, ...scope.others].sort((a, b) => cmp(a.name, b.name));
   const listing = all.map((s) => ({ contract: s.name, compiled: s.compiled, versions: s.versions }));
   for (const extension of extensions.project) {
-    const out = extension.files({ project, versions: compiled, listing });
+    const out = await extension.files({ project, versions: compiled, listing });
     for (const [rel, text] of out.files) plan.set(rel, text);
     problems.push(...out.problems);
   }
@@ -271,7 +271,7 @@ async function compileVersion(
   plan.set(`${prefix}.validate.ts`, renderValidatorModule(contract.name, source.version, source.display, validatorCode));
 
   const compiled: CompiledVersion = { contract, source, draft: loaded.draft, schema: loaded.schema, hash, validatorCode };
-  for (const extension of extensions) for (const [rel, text] of extension.files(compiled)) plan.set(rel, text);
+  for (const extension of extensions) for (const [rel, text] of await extension.files(compiled)) plan.set(rel, text);
   if (!hasExamples(contract, source.version)) return { compiled, problems: [], warnings, examples: 0, read };
   // Golden examples run through the exact generated validator code, not a re-compiled in-memory one.
   const validate = await importValidator(validatorCode);

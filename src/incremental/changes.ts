@@ -32,8 +32,10 @@ export interface Changes {
   /** The records under each of `roots` that holds no change (a root with a change is absent). */
   readonly subtrees: ReadonlyMap<string, Subtree>;
   /**
-   * Every file record of the snapshot as it was recorded, for the run's file-hash memo (src/cache/session.ts):
-   * the same records a second decode of the snapshot would give, taken from this walk instead.
+   * The file records this run may hash again, for its file-hash memo (src/cache/session.ts): those outside every
+   * root (the config, the tool's files) and those under a root with a change. Why not every record: a root
+   * without a change is taken over as it is (reuse.ts), its files never hashed, and at 1,000 contracts that is
+   * ~28,000 records and a memo of them built for a handful of files. A file missing here is hashed afresh.
    */
   readonly records: readonly FileRecord[];
 }
@@ -47,7 +49,8 @@ export function changedPaths(snap: StoredSnapshot<unknown>, startedAt: number, r
   const hasher = new FileHasher(startedAt);
   const local = cwdRelative();
   const changed: string[] = [];
-  const records: FileRecord[] = [];
+  /** Records of files not filed under a root's subtree (recorded alone, or in a folder outside every root). */
+  const loose: FileRecord[] = [];
   const subtrees = new Map<string, Subtree>();
   const dirty = new Set<string>();
   let current: Subtree | undefined;
@@ -105,19 +108,20 @@ export function changedPaths(snap: StoredSnapshot<unknown>, startedAt: number, r
     },
     file(abs, size, mtimeMs, ctimeMs, ino, hash) {
       const recorded: FileRecord = [abs, size, mtimeMs, ctimeMs, ino, b64ToHex(hash)];
-      records.push(recorded);
+      // Files of a folder follow its record; files recorded alone (the config, the tool) follow a bare base line.
+      const into = current !== undefined && path.dirname(abs) === currentDir ? current : undefined;
+      if (into === undefined) loose.push(recorded);
       if (visited++ < proven) {
-        if (current !== undefined && path.dirname(abs) === currentDir) current.files.push(recorded);
+        into?.files.push(recorded);
         return true;
       }
       const st = lstatSync(local(abs), { throwIfNoEntry: false });
       if (st === undefined || !st.isFile() || st.size !== size) return change(abs);
       const same = statProves(st, mtimeMs, ctimeMs, ino, limit);
       if (!same && hasher.hash(abs) !== recorded[5]) return change(abs);
-      // Files of a folder follow its record; files recorded alone (the config, the tool) follow a bare base line.
-      if (current !== undefined && path.dirname(abs) === currentDir) {
-        if (!same) current.base = undefined;
-        current.files.push(same ? recorded : [abs, st.size, st.mtimeMs, st.ctimeMs, st.ino, recorded[5]]);
+      if (into !== undefined) {
+        if (!same) into.base = undefined;
+        into.files.push(same ? recorded : [abs, st.size, st.mtimeMs, st.ctimeMs, st.ino, recorded[5]]);
       }
       return true;
     },
@@ -127,6 +131,11 @@ export function changedPaths(snap: StoredSnapshot<unknown>, startedAt: number, r
     },
   });
   if (!ok) return undefined;
-  for (const root of dirty) subtrees.delete(root);
+  const records = loose;
+  for (const root of dirty) {
+    const t = subtrees.get(root);
+    if (t !== undefined) for (const r of t.files) records.push(r);
+    subtrees.delete(root);
+  }
   return { changed, subtrees, records };
 }

@@ -13,7 +13,8 @@ import type { CompiledVersion } from "./compiled.js";
  */
 export interface PlanExtension {
   readonly name: string;
-  files(version: CompiledVersion): ReadonlyMap<string, string>;
+  /** A promise when the extension's module is imported on first use (src/api/extensions.ts). */
+  files(version: CompiledVersion): ReadonlyMap<string, string> | Promise<ReadonlyMap<string, string>>;
 }
 
 /**
@@ -22,10 +23,13 @@ export interface PlanExtension {
  */
 export interface ProjectExtension {
   readonly name: string;
-  files(input: { readonly project: Project; readonly versions: readonly CompiledVersion[]; readonly listing: readonly ContractListing[] }): {
-    readonly files: ReadonlyMap<string, string>;
-    readonly problems: readonly Diagnostic[];
-  };
+  /** A promise when part of the extension is imported on first use (toolset routers: src/sdk/emit/extension.ts). */
+  files(input: { readonly project: Project; readonly versions: readonly CompiledVersion[]; readonly listing: readonly ContractListing[] }): ProjectFiles | Promise<ProjectFiles>;
+}
+
+export interface ProjectFiles {
+  readonly files: ReadonlyMap<string, string>;
+  readonly problems: readonly Diagnostic[];
 }
 
 /**

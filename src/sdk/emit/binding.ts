@@ -1,5 +1,6 @@
 import type { CompiledVersion } from "../../shapes/compiled.js";
 import type { ProviderProfile } from "../../config/config.js";
+import type { PlanExtension } from "../../shapes/extension.js";
 import { docComment, jsonLiteral, stringLiteral } from "../../emit/codegen/escape.js";
 import { renderModule } from "../../emit/codegen/module.js";
 import { versionNames } from "../../emit/modules/names.js";
@@ -59,3 +60,11 @@ export function renderBindingModule(version: CompiledVersion): string {
   ].join("\n");
   return renderModule({ source: version.source.display, notes: [`SDK binding for contract ${contract} v${v}`], imports, body: [body] });
 }
+
+/** `generated/<contract>/v<N>.sdk.ts` for every contract version. */
+export const sdkBindingExtension: PlanExtension = {
+  name: "sdk-binding",
+  files(version) {
+    return new Map([[`${version.contract.name}/v${version.source.version}.sdk.ts`, renderBindingModule(version)]]);
+  },
+};

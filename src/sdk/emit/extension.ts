@@ -1,26 +1,20 @@
 import type { CompiledVersion } from "../../shapes/compiled.js";
-import type { PlanExtension, ProjectExtension } from "../../shapes/extension.js";
+import type { ProjectExtension } from "../../shapes/extension.js";
 import { displayPath, CONFIG_FILE } from "../../config/config.js";
 import type { Diagnostic } from "../../errors.js";
 import { stringLiteral } from "../../emit/codegen/escape.js";
 import { renderModule } from "../../emit/codegen/module.js";
-import { renderBindingModule } from "./binding.js";
 import { bindingNames } from "./names.js";
 import { renderSdkRuntimeFiles, runtimeReexports } from "./runtime-files.js";
-import { renderToolsetModule } from "./toolset.js";
 
-/** `generated/<contract>/v<N>.sdk.ts` for every contract version. */
-export const sdkBindingExtension: PlanExtension = {
-  name: "sdk-binding",
-  files(version) {
-    return new Map([[`${version.contract.name}/v${version.source.version}.sdk.ts`, renderBindingModule(version)]]);
-  },
-};
-
-/** `generated/_sdk/*` (the runtime, and an index of it with every binding and router) and `generated/_toolsets/*`. */
+/**
+ * `generated/_sdk/*` (the runtime, and an index of it with every binding and router) and `generated/_toolsets/*`.
+ * The toolset router code (with the provider export it asks which profile each family is sent with) is imported
+ * only when the project has toolsets: every check runs this extension, most projects have none.
+ */
 export const sdkProjectExtension: ProjectExtension = {
   name: "sdk",
-  files({ project, versions, listing }) {
+  async files({ project, versions, listing }) {
     const files = renderSdkRuntimeFiles();
     const problems: Diagnostic[] = [];
     const latest = new Map<string, CompiledVersion>();
@@ -34,8 +28,10 @@ export const sdkProjectExtension: ProjectExtension = {
       }
     }
     const configFile = project.configFile === undefined ? CONFIG_FILE : displayPath(project.rootDir, project.configFile);
-    for (const [name, members] of Object.entries(project.toolsets).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      const m = renderToolsetModule(name, members, latest, configFile);
+    const toolsets = Object.entries(project.toolsets).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    let toolset: typeof import("./toolset.js") | undefined;
+    for (const [name, members] of toolsets) {
+      const m = (toolset ??= await import("./toolset.js")).renderToolsetModule(name, members, latest, configFile);
       problems.push(...m.problems);
       if (m.text === undefined) continue;
       files.set(`_toolsets/${name}.ts`, m.text);
