@@ -7,6 +7,9 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { generateProject, implementStubs } from "../../bench/generate.js";
 import { runCliHere } from "../util/in-process.js";
+import { resolveProject } from "../../src/config/config.js";
+import { compileProject } from "../../src/api/compile.js";
+import { chainSources } from "../../src/migrate/files.js";
 import { tempDir } from "../util/project.js";
 
 export async function projectWithBrokenMigrations(prefix: string): Promise<string> {
@@ -24,4 +27,15 @@ export async function projectWithBrokenMigrations(prefix: string): Promise<strin
   edit("contract-0002", /status: input\.status,/, "status: input.stat,"); // no such property
   edit("contract-0003", /export function (\w+)\(input: (\w+)\)/, "export function $1(input: $2, extra: number)"); // the chain's step no longer fits
   return root;
+}
+
+/** The fixture compiled: its project, compile result, migration chain sources and each contract's upgrade module. */
+export async function brokenChains(prefix: string) {
+  const root = await projectWithBrokenMigrations(prefix);
+  const project = resolveProject({ cwd: root });
+  const compiled = await compileProject(project);
+  assert.deepEqual(compiled.problems, []);
+  const sources = chainSources(project, compiled);
+  const roots = compiled.contracts.map((c) => path.join(project.outDir, c.name, "upgrade.ts"));
+  return { root, project, compiled, sources, roots };
 }

@@ -5,11 +5,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import path from "node:path";
-import { projectWithBrokenMigrations } from "./broken-migrations.js";
-import { resolveProject } from "../../src/config/config.js";
-import { compileProject } from "../../src/api/compile.js";
-import { chainSources } from "../../src/migrate/files.js";
+import { brokenChains } from "./broken-migrations.js";
 import { typecheckChain } from "../../src/migrate/typecheck.js";
 import { withRunCache, type RunCache } from "../../src/cache/context.js";
 import { CacheStore } from "../../src/cache/store.js";
@@ -20,12 +16,7 @@ import { tempDir } from "../util/project.js";
 const storeOnly = (store: CacheStore): RunCache => ({ store }) as unknown as RunCache;
 
 test("typecheck early › threads started while keying give the one-thread diagnostics, cached or not", async () => {
-  const root = await projectWithBrokenMigrations("llm-contracts-tcearly-");
-  const project = resolveProject({ cwd: root });
-  const compiled = await compileProject(project);
-  assert.deepEqual(compiled.problems, []);
-  const sources = chainSources(project, compiled);
-  const roots = compiled.contracts.map((c) => path.join(project.outDir, c.name, "upgrade.ts"));
+  const { project, sources, roots } = await brokenChains("llm-contracts-tcearly-");
   const inThread = await typecheckChain(project, sources, roots, { batch: 64, workers: 1 });
   assert.equal(new Set(inThread.map((d) => d.file)).size, 3, JSON.stringify(inThread));
 
@@ -39,11 +30,7 @@ test("typecheck early › threads started while keying give the one-thread diagn
 });
 
 test("typecheck early › a keying that fails stops the threads it started and reports its error", async () => {
-  const root = await projectWithBrokenMigrations("llm-contracts-tcearly-fail-");
-  const project = resolveProject({ cwd: root });
-  const compiled = await compileProject(project);
-  const sources = chainSources(project, compiled);
-  const roots = compiled.contracts.map((c) => path.join(project.outDir, c.name, "upgrade.ts"));
+  const { project, sources, roots } = await brokenChains("llm-contracts-tcearly-fail-");
   const store = new CacheStore(tempDir("llm-contracts-tcearly-failcache-"), "tool");
   // The third chain's lookup fails, after two misses have started the threads (batch 1).
   const chainKeys: string[] = [];

@@ -9,10 +9,8 @@ import assert from "node:assert/strict";
 import path from "node:path";
 import ts from "typescript";
 import { tempDir } from "../util/project.js";
-import { projectWithBrokenMigrations } from "./broken-migrations.js";
+import { brokenChains } from "./broken-migrations.js";
 import { resolveProject, displayPath } from "../../src/config/config.js";
-import { compileProject } from "../../src/api/compile.js";
-import { chainSources } from "../../src/migrate/files.js";
 import { chainCompilerOptions, declaredValidator, typecheckChain } from "../../src/migrate/typecheck.js";
 import { VALIDATOR_DECLARATIONS } from "../../src/emit/modules/version.js";
 
@@ -52,13 +50,7 @@ async function fullProgram(overlay: ReadonlyMap<string, string>, roots: readonly
 }
 
 test("typecheck view › diagnostics equal a full program's over the real files", async () => {
-  const root = await projectWithBrokenMigrations("llm-contracts-tcview-");
-
-  const project = resolveProject({ cwd: root });
-  const compiled = await compileProject(project);
-  assert.deepEqual(compiled.problems, []);
-  const sources = chainSources(project, compiled);
-  const roots = compiled.contracts.map((c) => path.join(project.outDir, c.name, "upgrade.ts"));
+  const { project, sources, roots } = await brokenChains("llm-contracts-tcview-");
   const want = (await fullProgram(sources, roots, project.rootDir)).sort();
   const got = (await typecheckChain(project, sources, roots)).map((d) => {
     const ts2 = /\(TS(\d+)\)$/.exec(d.message)!;

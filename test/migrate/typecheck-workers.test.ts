@@ -5,21 +5,11 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import path from "node:path";
-import { projectWithBrokenMigrations } from "./broken-migrations.js";
-import { resolveProject } from "../../src/config/config.js";
-import { compileProject } from "../../src/api/compile.js";
-import { chainSources } from "../../src/migrate/files.js";
+import { brokenChains } from "./broken-migrations.js";
 import { typecheckChain } from "../../src/migrate/typecheck.js";
 
 test("typecheck workers › batches checked in worker threads give the one-thread diagnostics", async () => {
-  const root = await projectWithBrokenMigrations("llm-contracts-tcworkers-");
-
-  const project = resolveProject({ cwd: root });
-  const compiled = await compileProject(project);
-  assert.deepEqual(compiled.problems, []);
-  const sources = chainSources(project, compiled);
-  const roots = compiled.contracts.map((c) => path.join(project.outDir, c.name, "upgrade.ts"));
+  const { project, sources, roots } = await brokenChains("llm-contracts-tcworkers-");
   const inThread = await typecheckChain(project, sources, roots, { batch: 64, workers: 1 });
   for (const c of ["schemas/contract-0001/", "schemas/contract-0002/", "generated/contract-0003/upgrade.ts"]) {
     assert.ok(inThread.some((d) => d.file.startsWith(c) && d.line !== undefined), `${c}: ${JSON.stringify(inThread)}`);
