@@ -56,13 +56,12 @@ export function emitValidator(input: ValidatorInput): string {
   // our collector covers the schema, ajv's module is not emitted, so that compile only checks (`checkOnly`): the
   // same findings and refusals, without the code ajv would write, tidy and throw away (a third of a worker's time).
   const covered = !("error" in fast) && fast.kind === "fast" && "code" in fast.collector ? fast.collector.code : undefined;
-  const ajvAll = covered === undefined ? ajvModule(input, false) : checkWithAjv(input);
+  if (covered !== undefined) checkWithAjv(input);
+  // Our own all-errors code where the fast path covers the schema without recursion (fast/collect), else ajv's,
+  // tidied only here: its post-passes (each a scan of the module) were about a tenth of a compile worker's time.
+  const all = covered ?? dropMessages(capErrors(tidy(ajvModule(input, false))));
   // The fast path is written after ajv's compile had its say: a schema both refuse is refused with ajv's reason.
   if ("error" in fast) throw fast.error;
-  // Our own all-errors code where the fast path covers the schema without recursion (fast/collect), else ajv's.
-  // Why ajv's module is tidied here and not above: where the collector covers the schema it is not emitted, and its
-  // post-passes (each a scan of the module) were about a tenth of a compile worker's time at 1,000 contracts.
-  const all = covered ?? dropMessages(capErrors(tidy(ajvAll ?? "")));
   // Without recursion, the fast path called without a depth limit always answers, and agrees with the all-errors
   // validator (test/emit/fast, test/conformance): it is the first-failure validator, and ajv's second copy of the
   // schema's checks is not emitted (smaller modules; `is…` and `parse…` share one set of checks).
@@ -127,15 +126,12 @@ export function ajvModule(input: ValidatorInput, firstFailure: boolean): string 
  * ajv's all-errors compile of `input` on a check-only instance (options.ts `createCheckingAjv`): the strict-mode
  * findings go to `input.warn` (or the first is thrown) and a bad schema throws, exactly as in `ajvModule`; no code.
  */
-export function checkWithAjv(input: ValidatorInput): undefined {
+export function checkWithAjv(input: ValidatorInput): void {
   // Only the compile itself is check-only. A meta-schema check (`validateSchema`) runs the draft's meta-schema as a
   // validator, which a check-only instance does not have; `inMemory` compiles refs apart, which can change what
   // strict mode reports. Either way the module is written and dropped, as before.
-  if (input.validateSchema === true || input.inMemory === true) {
-    ajvModule(input, false);
-    return undefined;
-  }
-  return ajvCompile(input, false, true);
+  if (input.validateSchema === true || input.inMemory === true) ajvModule(input, false);
+  else ajvCompile(input, false, true);
 }
 
 function ajvCompile(input: ValidatorInput, firstFailure: boolean, checkOnly: false): string;
