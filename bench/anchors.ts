@@ -6,7 +6,9 @@
  * (`createIs` / `createValidate`, built at bench time from our TypeScript types, bench/typia.ts). One process per
  * subject, competitors alternating within each round (the order rotates), median CPU ns per call over the
  * rounds, and each ratio the median of per-round ratios against ajv. Payloads: a valid document, its first scalar
- * leaf given another type (one error), every scalar leaf given another type (many errors). Also bundle sizes.
+ * leaf given another type (one error), every scalar leaf given another type (many errors). Also bundle sizes, and
+ * for the two invalid payloads a `steps` row: what `parse…` spends past the fast path, step by step, beside ajv's
+ * all-errors call (anchors-failure.ts).
  *
  * Why several processes per subject (PROCESSES): the per-round ratio cancels what the machine does to both sides
  * of a round, but not what one process's JIT did to one side. The same code measured in fresh processes on the
@@ -34,6 +36,8 @@ import { loadSchemaFile } from "../src/load/index.js";
 import type { Draft, JsonObject } from "../src/ir/json.js";
 import type { BenchArgs } from "./args.js";
 import { median } from "./stats.js";
+import { race, type Fn } from "./anchors-race.js";
+import { failureRow } from "./anchors-failure.js";
 import { mutate } from "./validators.js";
 import { typiaBuild } from "./typia.js";
 
@@ -69,56 +73,13 @@ function subjects(): Subject[] {
   return list;
 }
 
-type Fn = (data: unknown) => unknown;
-
-function cpuNs(start: NodeJS.CpuUsage): number {
-  const d = process.cpuUsage(start);
-  return (d.user + d.system) * 1000;
-}
-
-/* One loop function per competitor slot, so no call site sees two validators (it would stop inlining them). */
-function loop0(fn: Fn, data: unknown, n: number): number { let s = 0; const t = process.cpuUsage(); for (let i = 0; i < n; i++) if (fn(data)) s++; const ns = cpuNs(t) / n; return s === -1 ? 0 : ns; }
-function loop1(fn: Fn, data: unknown, n: number): number { let s = 0; const t = process.cpuUsage(); for (let i = 0; i < n; i++) if (fn(data)) s++; const ns = cpuNs(t) / n; return s === -1 ? 0 : ns; }
-function loop2(fn: Fn, data: unknown, n: number): number { let s = 0; const t = process.cpuUsage(); for (let i = 0; i < n; i++) if (fn(data)) s++; const ns = cpuNs(t) / n; return s === -1 ? 0 : ns; }
-function loop3(fn: Fn, data: unknown, n: number): number { let s = 0; const t = process.cpuUsage(); for (let i = 0; i < n; i++) if (fn(data)) s++; const ns = cpuNs(t) / n; return s === -1 ? 0 : ns; }
-const LOOPS = [loop0, loop1, loop2, loop3];
-
-/** Median ns/call of each competitor over alternating rounds, and median per-round ratio to competitor `base`. */
-function race(fns: readonly Fn[], data: unknown, rounds: number, base: number): { ns: number[]; ratio: number[] } {
-  // Iterations for about 5 ms of the slowest competitor.
-  let n = 64;
-  for (;;) {
-    const worst = Math.max(...fns.map((fn, i) => LOOPS[i]!(fn, data, n) * n));
-    if (worst > 2e6 || n > 1e7) {
-      n = Math.max(64, Math.round((n * 5e6) / Math.max(worst, 1)));
-      break;
-    }
-    n *= 4;
-  }
-  const times: number[][] = fns.map(() => []);
-  const ratios: number[][] = fns.map(() => []);
-  for (let r = 0; r < rounds + 2; r++) {
-    const round: number[] = new Array<number>(fns.length).fill(0);
-    for (let k = 0; k < fns.length; k++) {
-      const i = (k + r) % fns.length;
-      round[i] = LOOPS[i]!(fns[i]!, data, n);
-    }
-    if (r < 2) continue; // warm-up rounds
-    round.forEach((t, i) => {
-      times[i]!.push(t);
-      ratios[i]!.push(t / round[base]!);
-    });
-  }
-  return { ns: times.map(median), ratio: ratios.map(median) };
-}
-
 async function load(code: string): Promise<{ validate: RawValidator; validateFirst: RawValidator; validateFast: (d: unknown) => boolean | undefined }> {
   return (await import(`data:text/javascript;base64,${Buffer.from(code, "utf8").toString("base64")}`)) as never;
 }
 
 export interface AnchorRow {
   readonly subject: string;
-  readonly pair: "is" | "parse" | "parse/is";
+  readonly pair: "is" | "parse" | "parse/is" | "steps";
   readonly payload: string;
   readonly names: readonly string[];
   readonly ns: readonly number[];
@@ -174,6 +135,11 @@ export async function measureSubject(index: number, rounds: number): Promise<Anc
     rows.push({ subject: s.name, pair: "is", payload: label, names: isNames, ns: a.ns, ratio: a.ratio });
     const b = race(parseFns, data, rounds, 2);
     rows.push({ subject: s.name, pair: "parse", payload: label, names: parseNames, ns: b.ns, ratio: b.ratio });
+    if (!expected) {
+      // Issue 20 part S: what parse… on invalid data spends, step by step (anchors-failure.ts).
+      const steps = failureRow(fastFn, all, rules, ajvAll, data, rounds);
+      rows.push({ subject: s.name, pair: "steps", payload: label, ...steps });
+    }
     if (expected) {
       // Issue 20: parse… on valid data within 10% of is…; the two alone, ratio to is.
       const c = race([ourParse, ourIs], data, rounds, 1);
