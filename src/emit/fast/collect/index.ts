@@ -41,7 +41,7 @@ export function emitCollector(ctx: FastContext, schema: JsonValue): { readonly c
   // `d`, the `$ref` nesting, only where `$ref` functions were written (refs.ts).
   const refFunctions = ctx.collectFunctions.size > 0;
   const deep = ctx.usesDepth
-    ? [`if (${DEEP_FLAG}) ${ERR}("", "#", "$ref", {depth: ${jsonLiteral(MAX_REF_DEPTH)}});`]
+    ? [`if (${DEEP_FLAG}) ${ERR}("", "#/", "$ref", {depth: ${jsonLiteral(MAX_REF_DEPTH)}});`]
     : [];
   const lines = [
     `${ERRORS} = [];`,
@@ -59,9 +59,9 @@ export function emitCollector(ctx: FastContext, schema: JsonValue): { readonly c
     "/** The all-errors collector's state during one call of `validate` (it calls no code of its caller's). */",
     `let ${ERRORS} = [];`,
     `let ${LIMIT};`,
-    "/** Records one error; true once the list holds more than the cap. */",
+    "/** Records one error (`schemaPath` ends with its `/`); true once the list holds more than the cap. */",
     `function ${ERR}(instancePath, schemaPath, keyword, params) {`,
-    `  return ${ERRORS}.push({ instancePath, schemaPath: schemaPath + "/" + keyword, keyword, params }) > ${LIMIT};`,
+    `  return ${ERRORS}.push({ instancePath, schemaPath: schemaPath + keyword, keyword, params }) > ${LIMIT};`,
     "}",
   ].join("\n");
   // ajv's two parameters (the context is unused: always called at the root). Why the second: the scopes then line

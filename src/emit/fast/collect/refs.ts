@@ -90,7 +90,7 @@ function collectFunction(ctx: FastContext, target: JsonValue, collect: Collect):
   ctx.functions.push("");
   const body: string[] = [];
   collect(ctx, target, { value: "data", path: { code: "ip" }, schemaPath: "#" }, body);
-  const deep = `${ERR}(ip, "#", "$ref", {depth: ${jsonLiteral(MAX_COLLECT_DEPTH)}});`;
+  const deep = `${ERR}(ip, "#/", "$ref", {depth: ${jsonLiteral(MAX_COLLECT_DEPTH)}});`;
   ctx.functions[slot] = [
     "/** One referenced schema's errors, schema paths from `#` as ajv's compiled reference lists them; true when stopped. */",
     `function ${name}(data, ip, d) {`,
