@@ -1,7 +1,7 @@
 /**
  * Array keywords: `items` (a schema, or a tuple with `additionalItems` before 2020-12), `prefixItems` (2020-12),
- * `minItems`/`maxItems`, `contains` (with `minContains`/`maxContains` from 2019-09) and `uniqueItems` when the
- * items are known to be scalars (then strict equality is ajv's deep equality, and a `Set` keeps it linear).
+ * `minItems`/`maxItems`, `contains` (with `minContains`/`maxContains` from 2019-09) and `uniqueItems` (strict
+ * equality and a `Set` where the items are known to be scalars, else ajv's pairwise deep equality).
  * @see https://json-schema.org/draft/2020-12/json-schema-core#name-keywords-for-applying-subschemas-to-arrays
  */
 import { jsonLiteral } from "../codegen/escape.js";
@@ -64,7 +64,7 @@ export function emitArray(ctx: FastContext, schema: JsonObject, value: string, o
   tuple.forEach((s, index) => at(ctx, s, value, index, out));
   if (rest !== undefined) eachFrom(ctx, rest, value, tuple.length, out);
   emitContains(ctx, schema, value, out);
-  if (schema["uniqueItems"] === true) emitUnique(ctx, tuple, rest, value, out);
+  if (schema["uniqueItems"] === true) emitUnique(ctx, tuple, rest, isObject(items) ? (declaredTypes(items) ?? []) : [], value, out);
   else if (schema["uniqueItems"] !== undefined && schema["uniqueItems"] !== false) throw new Unsupported("a non-boolean `uniqueItems`");
 }
 
@@ -84,13 +84,26 @@ function emitContains(ctx: FastContext, schema: JsonObject, value: string, out: 
   out.push(`}`);
 }
 
-function emitUnique(ctx: FastContext, tuple: readonly JsonValue[], rest: JsonValue | undefined, value: string, out: string[]): void {
+/**
+ * `uniqueItems`. `itemTypes` are the types ajv reads off `items` (none for a tuple or a boolean): where they name no
+ * scalar-only list ajv compares every pair with deep equality (its `loopN2`), and so does this, with the same
+ * `llmcEqual` its generated code calls, in the same order. Otherwise ajv hashes the items of those types and skips
+ * the others (`loopN`); the answer is then plain strict equality only when the schema proves every element a scalar.
+ */
+function emitUnique(ctx: FastContext, tuple: readonly JsonValue[], rest: JsonValue | undefined, itemTypes: readonly string[], value: string, out: string[]): void {
   // Every element must be proven a scalar by the schema itself, or strict equality would differ from deep equality.
   const scalar = (s: JsonValue | undefined): boolean => {
     const types = s === undefined ? undefined : declaredTypes(s);
     return types !== undefined && types.every((t) => SCALARS.has(t));
   };
-  if (!(tuple.every(scalar) && (rest === false || scalar(rest)))) throw new Unsupported("`uniqueItems` on items not typed as scalars");
+  if (!(tuple.every(scalar) && (rest === false || scalar(rest)))) {
+    if (itemTypes.length > 0 && itemTypes.every((t) => SCALARS.has(t))) throw new Unsupported("`uniqueItems` on scalar `items` beside tuple items not typed as scalars");
+    const i = ctx.name("i");
+    const j = ctx.name("j");
+    ctx.helpers.add("llmcEqual");
+    out.push(`for (let ${i} = ${value}.length, ${j}; ${i}--;) for (${j} = ${i}; ${j}--;) if (llmcEqual(${value}[${i}], ${value}[${j}])) return false;`);
+    return;
+  }
   const i = ctx.name("i");
   const j = ctx.name("j");
   // Small arrays: a quadratic scan forwards without allocating (from the end it cost the valid path about 4%);

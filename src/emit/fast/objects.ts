@@ -10,6 +10,7 @@ import { Unsupported, isObject, type FastContext } from "./context.js";
 import { patternMatcher } from "./pattern.js";
 import { HAS_OWN, present, read } from "./properties.js";
 import { declaredTypes } from "./types.js";
+import { unevaluatedAsAdditional } from "./unevaluated.js";
 import { PROTOTYPE_NAMES } from "../validators/own-properties.js";
 import type { JsonObject, JsonValue } from "../../ir/json.js";
 
@@ -24,6 +25,7 @@ export const OBJECT_KEYWORDS = [
   "dependentRequired",
   "dependentSchemas",
   "dependencies",
+  "unevaluatedProperties",
 ] as const;
 
 function trivial(schema: JsonValue): boolean {
@@ -82,7 +84,7 @@ export function emitObject(ctx: FastContext, schema: JsonObject, value: string, 
 
 /** `additionalProperties`, `patternProperties`, `propertyNames`: one `for...in` over the keys. */
 function emitKeyLoop(ctx: FastContext, schema: JsonObject, described: ReadonlySet<string>, value: string, out: string[]): void {
-  const additional = schema["additionalProperties"];
+  const additional = schema["additionalProperties"] ?? unevaluatedAsAdditional(ctx, schema);
   const patterns = schemaMap(schema["patternProperties"], "patternProperties");
   const names = schema["propertyNames"];
   const checkAdditional = additional !== undefined && !trivial(additional);

@@ -10,6 +10,7 @@
 import { stringLiteral } from "../codegen/escape.js";
 import { Unsupported, type FastContext } from "./context.js";
 import { linearMatcher } from "./linear-pattern.js";
+import { withoutCaptures } from "./plain-groups.js";
 
 /** The name of a module-level object with `test(string): boolean` for `source` with `flags`. */
 export function patternMatcher(ctx: FastContext, source: string, flags = "u"): string {
@@ -22,5 +23,7 @@ export function patternMatcher(ctx: FastContext, source: string, flags = "u"): s
   const linear = linearMatcher(source, flags);
   if (linear !== undefined) return ctx.constant("P", `${flags}\u0000${source}`, linear);
   // ...else the same construction ajv emits (`code.regExp` default), once per module; pure, so it tree-shakes.
-  return ctx.constant("P", `${flags}\u0000${source}`, `/* @__PURE__ */ new RegExp(${stringLiteral(source)}, ${stringLiteral(flags)})`);
+  // Capturing groups become non-capturing where that cannot change a match (plain-groups.ts): `test` is faster.
+  const plain = withoutCaptures(source, flags);
+  return ctx.constant("P", `${flags}\u0000${source}`, `/* @__PURE__ */ new RegExp(${stringLiteral(plain)}, ${stringLiteral(flags)})`);
 }

@@ -19,7 +19,6 @@ import type { JsonObject, JsonValue } from "../../ir/json.js";
 /** Keywords ajv validates (for some draft) that the fast path does not cover. */
 const NOT_COVERED = [
   "nullable",
-  "unevaluatedProperties",
   "unevaluatedItems",
   "$recursiveRef",
   "$recursiveAnchor",

@@ -76,6 +76,8 @@ const schemaArb: fc.Memo<JsonValue> = fc.memo((n) => {
       ),
     },
     { weight: 1, arbitrary: fc.constant<JsonValue>({ type: "array", items: { type: "integer" }, uniqueItems: true }) },
+    // Items of any schema: ajv's pairwise deep equality (fast/arrays.ts), duplicates from the small value pool.
+    { weight: 1, arbitrary: sub.map((items): JsonValue => ({ type: "array", items, uniqueItems: true })) },
     { weight: 2, arbitrary: fc.record({ anyOf: fc.array(sub, { minLength: 1, maxLength: 3 }) }) },
     { weight: 2, arbitrary: fc.record({ oneOf: fc.array(sub, { minLength: 1, maxLength: 3 }) }) },
     { weight: 1, arbitrary: fc.record({ allOf: fc.array(sub, { minLength: 1, maxLength: 2 }) }) },

@@ -62,3 +62,59 @@ test("unique items › short and long arrays of scalars answer and list errors a
   // The values reach the duplicate branch, not only type errors.
   assert.ok(duplicates > 50, `only ${duplicates} uniqueItems errors`);
 });
+
+/** Schemas where ajv compares pairs with deep equality (its `loopN2`): items untyped, typed as containers, or a tuple. */
+const DEEP: [JsonObject, "2020-12" | "draft-07"][] = [
+  [{ type: "array", uniqueItems: true }, "2020-12"],
+  [{ uniqueItems: true }, "2020-12"],
+  [{ type: "array", items: { type: "object" }, uniqueItems: true }, "2020-12"],
+  [{ type: "array", items: { type: ["array", "string"] }, uniqueItems: true }, "2020-12"],
+  [{ type: "array", items: true, uniqueItems: true }, "2020-12"],
+  [{ type: "array", prefixItems: [{ type: "object" }], uniqueItems: true }, "2020-12"],
+  [{ type: "array", items: [{ type: "string" }, {}], uniqueItems: true }, "draft-07"],
+  [{ type: "array", items: [{}], additionalItems: { type: "integer" }, uniqueItems: true }, "draft-07"],
+];
+
+/**
+ * Arrays with deep duplicates: objects in another key order, nested arrays. No member named `toString` or
+ * `constructor`: fast-deep-equal (the in-memory ajv) throws on those, our generated code's `llmcEqual` compares
+ * them (validators/runtime.ts).
+ */
+function deepValues(): unknown[] {
+  const pool: unknown[] = [{ a: 1, b: [2] }, { b: [2], a: 1 }, [1, [2]], [1, [2, 3]], { a: { b: {} } }, { a: { b: { c: null } } }, "s", 1, null, [], {}, { b: 1 }];
+  const out: unknown[] = [[], [{}], "not an array", { 0: 1 }];
+  for (let i = 0; i < pool.length; i++) {
+    for (let j = 0; j < pool.length; j++) out.push([pool[i], pool[j]], ["s", pool[i], 2, pool[j]]);
+  }
+  out.push(Array.from({ length: 20 }, (_, k) => ({ k: k % 19 })), Array.from({ length: 20 }, (_, k) => [k]));
+  return out;
+}
+
+test("unique items › items not typed as scalars: the fast path compares pairs deeply, as ajv does", async () => {
+  let duplicates = 0;
+  let valid = 0;
+  for (const [schema, draft] of DEEP) {
+    const both = await pair(schema, draft);
+    assert.ok(both !== undefined, JSON.stringify(schema));
+    assert.doesNotMatch(both.code, /The fast path does not cover/, JSON.stringify(schema));
+    for (const value of deepValues()) {
+      const want = both.ajv(value);
+      const label = `${JSON.stringify(schema)} on ${JSON.stringify(value)}`;
+      if (both.ajvErrors().some((e) => e.keyword === "uniqueItems")) duplicates++;
+      if (want) valid++;
+      assert.equal(both.module.validateFast(value), want, label);
+      assert.equal(both.module.validateFirst(value), want, label);
+    }
+  }
+  assert.ok(duplicates > 100 && valid > 100, `${duplicates} uniqueItems errors, ${valid} valid arrays`);
+});
+
+test("unique items › scalar items beside an untyped tuple entry stay with ajv's code (its hash skips other types)", async () => {
+  // ajv hashes only the values of `items`' types here, so `[[1], [1]]` in the tuple positions is not a duplicate to it.
+  const schema: JsonObject = { type: "array", prefixItems: [{}, {}], items: { type: "string" }, uniqueItems: true };
+  const both = await pair(schema, "2020-12");
+  assert.ok(both !== undefined);
+  assert.match(both.code, /The fast path does not cover `uniqueItems` on scalar `items`/);
+  assert.equal(both.ajv([[1], [1]]), true);
+  assert.equal(both.module.validateFirst([[1], [1]]), true);
+});
