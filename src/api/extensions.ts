@@ -17,7 +17,7 @@ function lazy(name: string, load: () => Promise<PlanExtension>): PlanExtension {
   };
 }
 
-const providersExtension = lazy("providers", async () => (await import("../emit/providers/module.js")).providersExtension);
+const providersExtension = lazy("providers", async () => (await import("../emit/providers/extension.js")).providersExtension);
 const jsonSchemaTypesExtension = lazy("json-schema-types", async () => (await import("../emit/standard/module.js")).jsonSchemaTypesExtension);
 const standardExtension = lazy("standard", async () => (await import("../emit/standard/module.js")).standardExtension);
 const sdkBindingExtension = lazy("sdk-binding", async () => (await import("../sdk/emit/binding.js")).sdkBindingExtension);

@@ -18,6 +18,7 @@ import type { Extensions, PlanExtension } from "../shapes/extension.js";
 import { emitTypes, printingLibraries } from "../emit/types/index.js";
 import { cachedNameCollisions } from "./names-cached.js";
 import { cachedRootIndex } from "./root-index.js";
+import { projectFileMemo } from "./project-memo.js";
 import { skeletonStore, storeEntries } from "./skeletons.js";
 import { blindValidator, type CacheEntryOut } from "./validator-cache.js";
 
@@ -162,7 +163,7 @@ export async function compileProjectWith(project: Project, extensions: Extension
   const all = scope === undefined ? slices : [...slices, ...scope.others].sort((a, b) => cmp(a.name, b.name));
   const listing = all.map((s) => ({ contract: s.name, compiled: s.compiled, versions: s.versions }));
   for (const extension of extensions.project) {
-    const out = await extension.files({ project, versions: compiled, listing });
+    const out = await extension.files({ project, versions: compiled, listing, ...(cache !== undefined ? { memo: projectFileMemo(cache.store, extension.name) } : {}) });
     for (const [rel, text] of out.files) plan.set(rel, text);
     problems.push(...out.problems);
   }

@@ -5,7 +5,8 @@
  * `unknown` for them.
  * @see https://json-schema.org/draft/2020-12/json-schema-validation#section-6.3.3
  */
-import { CharSet, combineTransformers, DFA, JS, NFA, Transformers, transform, type Assertion, type Concatenation, type Element, type Expression, type NoParent, type Quantifier } from "refa";
+import type { Assertion, Concatenation, Element, Expression, NoParent, Quantifier } from "refa";
+import { CharSet, combineTransformers, DFA, JS, NFA, Transformers, transform, type DfaNode, type DfaNodeFactory } from "./refa.js";
 
 const cache = new Map<string, DFA | undefined>();
 const MAX_NODES = 20_000;
@@ -88,8 +89,8 @@ export function shortestWord(dfa: DFA): string | undefined {
 
 /** The character sets along one shortest path from the initial state to a final one (see shortestWord). */
 export function shortestWordSet(dfa: DFA): CharSet[] | undefined {
-  const from = new Map<DFA.Node, { prev: DFA.Node; range: { min: number; max: number } } | null>([[dfa.initial, null]]);
-  const queue: DFA.Node[] = [dfa.initial];
+  const from = new Map<DfaNode, { prev: DfaNode; range: { min: number; max: number } } | null>([[dfa.initial, null]]);
+  const queue: DfaNode[] = [dfa.initial];
   for (let i = 0; i < queue.length; i++) {
     const node = queue[i]!;
     if (dfa.finals.has(node)) {
@@ -188,7 +189,7 @@ function readableWords(set: readonly CharSet[]): string[] {
 // automaton outgrows MAX_NODES; callers answer `unknown` then.
 
 const MAX_CHAR = 0x10ffff;
-const factory = (): DFA.LimitedNodeFactory => new DFA.LimitedNodeFactory(MAX_NODES);
+const factory = (): DfaNodeFactory => new DFA.LimitedNodeFactory(MAX_NODES);
 
 /** The finite set of `names` as an automaton. */
 export function namesOf(names: Iterable<string>): DFA {

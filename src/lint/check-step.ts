@@ -1,7 +1,6 @@
 import type { CheckStep } from "../shapes/check-step.js";
 import { displayPath } from "../config/config.js";
 import type { Diagnostic } from "../errors.js";
-import { lintCompiled, lintToolsetBudgets, toDiagnostic } from "./project.js";
 
 /**
  * `check` runs the profiles each contract lists in `providers`. Only `error` findings are problems: a warning
@@ -10,6 +9,10 @@ import { lintCompiled, lintToolsetBudgets, toDiagnostic } from "./project.js";
 export const lintCheckStep: CheckStep = {
   name: "lint",
   async run(project, compiled) {
+    // Nothing to lint when no compiled version lists a provider and there is no toolset: the engine, its rules and
+    // profiles (about 40 modules) are then not loaded.
+    if (compiled.versions.every((v) => v.contract.manifest.providers.length === 0) && Object.keys(project.toolsets).length === 0) return [];
+    const { lintCompiled, lintToolsetBudgets, toDiagnostic } = await import("./project.js");
     const findings = lintCompiled(project, compiled);
     // An incremental run compiled only some contracts (every toolset member among them); the others exist too.
     const known = new Set([...compiled.contracts, ...(compiled.scope?.others ?? [])].map((c) => c.name));

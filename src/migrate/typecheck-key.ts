@@ -27,7 +27,7 @@ export class ChainKeys {
   parts(closure: ReadonlyMap<string, string>): string[] {
     const files = [...closure].sort(([a], [b]) => (a < b ? -1 : 1));
     // The annotations' values are left out only where no file of the user's (or root) can name what holds them.
-    const bare = files.every(([f, t]) => this.generated(f) || !REACHES_ANNOTATIONS.test(withoutComments(t) ?? t));
+    const bare = files.every(([f, t]) => this.generated(f) || !REACHES_ANNOTATIONS.test(codeOf(t) ?? t));
     return files.map(([f, t]) => `${f} ${this.part(f, t, bare)}`);
   }
 
@@ -35,7 +35,7 @@ export class ChainKeys {
     const id = `${bare ? "bare" : "full"} ${file}`;
     const known = this.memo.get(id);
     if (known !== undefined && known.text === text) return known.part;
-    const code = this.generated(file) ? withoutComments(text) : undefined;
+    const code = this.generated(file) ? codeOf(text) : undefined;
     const part = code === undefined ? `text ${sha(text)}` : `code ${sha(bare ? withoutAnnotations(code) : code)}`;
     this.memo.set(id, { text, part });
     return part;
@@ -92,8 +92,29 @@ export function cachedSpecifiers(store: CacheStore | undefined, load: () => type
  * with a directive comment (triple-slash, `@ts-`), the one kind of comment that can name a dependency, is taken whole.
  */
 function specifierText(text: string): string {
-  const bare = withoutComments(text);
+  const bare = codeOf(text);
   return bare === undefined ? `text ${text}` : `code ${withoutAnnotations(bare)}`;
+}
+
+/**
+ * `withoutComments`, remembered by text. Why: a file of a chain is read three ways per run (its import
+ * specifiers' key, whether it can reach the annotations, its key part), each scanning the whole text; at a
+ * bounded total size, so that a cold check of every chain does not keep every generated module twice.
+ */
+const bareTexts = new Map<string, string | undefined>();
+let bareChars = 0;
+const BARE_CHARS = 2_000_000;
+
+function codeOf(text: string): string | undefined {
+  if (bareTexts.has(text)) return bareTexts.get(text);
+  const code = withoutComments(text);
+  if (bareChars + text.length > BARE_CHARS) {
+    bareTexts.clear();
+    bareChars = 0;
+  }
+  bareTexts.set(text, code);
+  bareChars += text.length;
+  return code;
 }
 
 function sha(text: string): string {

@@ -24,7 +24,18 @@ export interface PlanExtension {
 export interface ProjectExtension {
   readonly name: string;
   /** A promise when part of the extension is imported on first use (toolset routers: src/sdk/emit/extension.ts). */
-  files(input: { readonly project: Project; readonly versions: readonly CompiledVersion[]; readonly listing: readonly ContractListing[] }): ProjectFiles | Promise<ProjectFiles>;
+  files(input: ProjectInput): ProjectFiles | Promise<ProjectFiles>;
+}
+
+export interface ProjectInput {
+  readonly project: Project;
+  readonly versions: readonly CompiledVersion[];
+  readonly listing: readonly ContractListing[];
+  /**
+   * The text `render` gives, kept in the run's cache under `parts` (and the extension's name) when there is one.
+   * `render` must be a pure function of `parts` (and of the tool, to which every cache key is bound).
+   */
+  readonly memo?: (parts: string, render: () => string) => string;
 }
 
 export interface ProjectFiles {

@@ -1,5 +1,5 @@
 /** Strings matching a `pattern` (unanchored, ECMA-262 with the u flag) within length bounds, via refa automata. */
-import { CharSet, DFA, JS, NFA } from "refa";
+import { CharSet, DFA, JS, NFA } from "../refa.js";
 import { patternLanguage, shortestWordSet } from "../regex.js";
 
 export function stringMatching(pattern: string, min: number, max: number, variant: number): string | undefined {

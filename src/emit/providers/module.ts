@@ -1,19 +1,13 @@
 import type { CompiledVersion } from "../../shapes/compiled.js";
-import type { PlanExtension } from "../../shapes/extension.js";
 import { exportVersion, type ProviderExport } from "../../export/export.js";
 import type { JsonObject } from "../../ir/json.js";
 import { fragmentPlace } from "../../export/fragment.js";
-import { docComment, isSafeIdentifier, jsonLiteral, pascalCase } from "../codegen/escape.js";
+import { docComment, jsonLiteral } from "../codegen/escape.js";
 import { renderModule } from "../codegen/module.js";
+import { providerNames } from "./names.js";
 import { responsesFragment } from "./responses.js";
 
-/** Exported names for one provider of one contract version, e.g. `TicketTriageV2OpenaiStrictRequest`. */
-export function providerNames(contract: string, version: number, profile: string) {
-  const base = `${pascalCase(contract)}V${version}${pascalCase(profile)}`;
-  const names = { request: `${base}Request`, responses: `${base}ResponsesRequest`, losses: `${base}Losses`, normalize: `normalize${base}` };
-  for (const n of Object.values(names)) if (!isSafeIdentifier(n)) throw new Error(`not an identifier: ${n}`);
-  return names;
-}
+export { providerNames } from "./names.js";
 
 /**
  * Fixed interpreter of a normalizer plan (see src/export/plan.ts): `null` back to absent for properties export
@@ -105,13 +99,10 @@ export function renderProvidersModule(version: CompiledVersion): string | undefi
   });
 }
 
-/** The plan extension that writes `generated/<contract>/v<N>.providers.ts`. */
-export const providersExtension: PlanExtension = {
-  name: "providers",
-  files(version) {
-    const text = renderProvidersModule(version);
-    const out = new Map<string, string>();
-    if (text !== undefined) out.set(`${version.contract.name}/v${version.source.version}.providers.ts`, text);
-    return out;
-  },
-};
+/** `generated/<contract>/v<N>.providers.ts` of one version (none for a contract that lists no providers). */
+export function providersFiles(version: CompiledVersion): Map<string, string> {
+  const text = renderProvidersModule(version);
+  const out = new Map<string, string>();
+  if (text !== undefined) out.set(`${version.contract.name}/v${version.source.version}.providers.ts`, text);
+  return out;
+}

@@ -4,16 +4,23 @@ import type { PlanExtension } from "../../shapes/extension.js";
 import { docComment, jsonLiteral, stringLiteral } from "../../emit/codegen/escape.js";
 import { renderModule } from "../../emit/codegen/module.js";
 import { versionNames } from "../../emit/modules/names.js";
-import { providerNames } from "../../emit/providers/module.js";
-import { FAMILY_PROFILES, familyProfile } from "./families.js";
+import { providerNames } from "../../emit/providers/names.js";
 import { bindingNames } from "./names.js";
 import { toolNameOf } from "./tool-name.js";
 
+/**
+ * The provider families (families.ts), imported only for a version whose contract lists providers: choosing a
+ * family's profile exports the schema with it, which loads the lint engine, its rules and profiles (about 40 modules).
+ */
+type Families = typeof import("./families.js");
+
 /** Provider family -> the normalizer export of `v<N>.providers.ts` that undoes a lowering (identity ones skipped). */
-function normalizersOf(version: CompiledVersion): [family: string, name: string][] {
+function normalizersOf(version: CompiledVersion, families: Families | undefined): [family: string, name: string][] {
   const out: [string, string][] = [];
-  for (const [family] of FAMILY_PROFILES) {
-    const chosen = familyProfile(version, family);
+  if (version.contract.manifest.providers.length === 0) return out;
+  if (families === undefined) throw new Error(`the provider families are needed for ${version.contract.name} v${version.source.version}`);
+  for (const [family] of families.FAMILY_PROFILES) {
+    const chosen = families.familyProfile(version, family);
     if (chosen === undefined || !chosen.normalizes) continue;
     out.push([family, providerNames(version.contract.name, version.source.version, chosen.profile).normalize]);
   }
@@ -30,13 +37,13 @@ function sideEffectLines(version: CompiledVersion): string[] {
 }
 
 /** `<contract>/v<N>.sdk.ts`: the contract version as the `_sdk/` adapters, streams and routers take it. */
-export function renderBindingModule(version: CompiledVersion): string {
+export function renderBindingModule(version: CompiledVersion, families: Families | undefined): string {
   const contract = version.contract.name;
   const v = version.source.version;
   const n = versionNames(contract, v);
   const b = bindingNames(contract, v);
   const toolName = toolNameOf(version.contract);
-  const normalizers = normalizersOf(version);
+  const normalizers = normalizersOf(version, families);
   const imports = [
     `import type { ContractBinding } from "../_sdk/result.js";`,
     `import { ${n.hash}, ${n.parse}, type ${n.type} } from ${stringLiteral(`./v${v}.js`)};`,
@@ -64,7 +71,8 @@ export function renderBindingModule(version: CompiledVersion): string {
 /** `generated/<contract>/v<N>.sdk.ts` for every contract version. */
 export const sdkBindingExtension: PlanExtension = {
   name: "sdk-binding",
-  files(version) {
-    return new Map([[`${version.contract.name}/v${version.source.version}.sdk.ts`, renderBindingModule(version)]]);
+  async files(version) {
+    const families = version.contract.manifest.providers.length === 0 ? undefined : await import("./families.js");
+    return new Map([[`${version.contract.name}/v${version.source.version}.sdk.ts`, renderBindingModule(version, families)]]);
   },
 };

@@ -1,5 +1,5 @@
 import type { CompiledVersion } from "../../shapes/compiled.js";
-import type { ProjectExtension } from "../../shapes/extension.js";
+import type { ContractListing, ProjectExtension } from "../../shapes/extension.js";
 import { displayPath, CONFIG_FILE } from "../../config/config.js";
 import type { Diagnostic } from "../../errors.js";
 import { stringLiteral } from "../../emit/codegen/escape.js";
@@ -14,21 +14,21 @@ import { renderSdkRuntimeFiles, runtimeReexports } from "./runtime-files.js";
  */
 export const sdkProjectExtension: ProjectExtension = {
   name: "sdk",
-  async files({ project, versions, listing }) {
+  async files({ project, versions, listing, memo }) {
     const files = renderSdkRuntimeFiles();
     const problems: Diagnostic[] = [];
+    const contracts = [...listing].sort((a, b) => (a.contract < b.contract ? -1 : a.contract > b.contract ? 1 : 0));
+    const toolsets = Object.entries(project.toolsets).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    // Without toolsets the index is a function of the listing alone (names and versions): kept in the cache by it.
+    if (toolsets.length === 0 && memo !== undefined) {
+      const parts = JSON.stringify(contracts.map((c) => [c.contract, [...c.compiled].sort((a, b) => a - b), c.versions]));
+      files.set("_sdk/index.ts", memo(parts, () => renderIndex(bindingLines(contracts))));
+      return { files, problems };
+    }
     const latest = new Map<string, CompiledVersion>();
     for (const v of versions) if (v.source.version === v.contract.versions.length) latest.set(v.contract.name, v);
-    const index: string[] = [runtimeReexports()];
-    for (const c of [...listing].sort((a, b) => (a.contract < b.contract ? -1 : a.contract > b.contract ? 1 : 0))) {
-      for (const version of [...c.compiled].sort((a, b) => a - b)) {
-        const b = bindingNames(c.contract, version);
-        const alias = version === c.versions ? `, ${b.versioned} as ${b.latest}` : "";
-        index.push(`export { ${b.versioned}${alias} } from ${stringLiteral(`../${c.contract}/v${version}.sdk.js`)};`);
-      }
-    }
+    const index = bindingLines(contracts);
     const configFile = project.configFile === undefined ? CONFIG_FILE : displayPath(project.rootDir, project.configFile);
-    const toolsets = Object.entries(project.toolsets).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     let toolset: typeof import("./toolset.js") | undefined;
     for (const [name, members] of toolsets) {
       const m = (toolset ??= await import("./toolset.js")).renderToolsetModule(name, members, latest, configFile);
@@ -37,7 +37,24 @@ export const sdkProjectExtension: ProjectExtension = {
       files.set(`_toolsets/${name}.ts`, m.text);
       index.push(`export { ${(m.exports ?? []).join(", ")} } from ${stringLiteral(`../_toolsets/${name}.js`)};`);
     }
-    files.set("_sdk/index.ts", renderModule({ source: "the llm-contracts SDK adapters", notes: ["every adapter, stream and router, every contract binding and toolset router"], body: [index.join("\n")] }));
+    files.set("_sdk/index.ts", renderIndex(index));
     return { files, problems };
   },
 };
+
+/** The runtime's re-exports, then every version's binding (the latest under its alias too), contracts in order. */
+function bindingLines(contracts: readonly ContractListing[]): string[] {
+  const index: string[] = [runtimeReexports()];
+  for (const c of contracts) {
+    for (const version of [...c.compiled].sort((a, b) => a - b)) {
+      const b = bindingNames(c.contract, version);
+      const alias = version === c.versions ? `, ${b.versioned} as ${b.latest}` : "";
+      index.push(`export { ${b.versioned}${alias} } from ${stringLiteral(`../${c.contract}/v${version}.sdk.js`)};`);
+    }
+  }
+  return index;
+}
+
+function renderIndex(index: readonly string[]): string {
+  return renderModule({ source: "the llm-contracts SDK adapters", notes: ["every adapter, stream and router, every contract binding and toolset router"], body: [index.join("\n")] });
+}

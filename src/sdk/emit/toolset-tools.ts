@@ -1,6 +1,6 @@
 import type { CompiledVersion } from "../../shapes/compiled.js";
 import { docComment, stringLiteral } from "../../emit/codegen/escape.js";
-import { providerNames } from "../../emit/providers/module.js";
+import { providerNames } from "../../emit/providers/names.js";
 import { familyProfile } from "./families.js";
 import { toolsetNames } from "./names.js";
 
