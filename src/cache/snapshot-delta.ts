@@ -41,7 +41,7 @@ export interface KeptSpan {
   readonly dirs: readonly [number, number];
   readonly files: readonly [number, number];
   readonly self: DirRecord;
-  readonly records: () => { readonly dirs: readonly DirRecord[]; readonly files: readonly FileRecord[] } | undefined;
+  readonly records: (root: string) => { readonly dirs: readonly DirRecord[]; readonly files: readonly FileRecord[] } | undefined;
 }
 
 export interface Delta<R> {

@@ -53,6 +53,7 @@ export interface EntryVisitor {
 
 const FORMAT = "llm-contracts-state/3";
 
+const SEP = path.sep.charCodeAt(0);
 const join = (dir: string, name: string): string => (dir.endsWith(path.sep) ? dir + name : dir + path.sep + name);
 /*
  * Why a memo of hashes read: a run that redid a few contracts writes back ~28k hashes it read from the previous
@@ -242,11 +243,19 @@ export function walkStored(stored: StoredSnapshot<unknown>, visit: EntryVisitor 
   return walkSnapshot(stored.body, visit, keptUnder(delta.kept));
 }
 
-/** Whether a path is one of `kept` or lies inside one (memoised by path: ancestors are asked once). */
+/**
+ * Whether a path is one of `kept` or lies inside one (memoised by path: ancestors are asked once). A walk asks in
+ * order, so a path inside the kept folder met last is answered by its prefix alone.
+ */
 export function keptUnder(kept: ReadonlySet<string>): (p: string) => boolean {
   const memo = new Map<string, boolean>();
+  let last = "";
   const under = (p: string): boolean => {
-    if (kept.has(p)) return true;
+    if (kept.has(p)) {
+      last = p;
+      return true;
+    }
+    if (last !== "" && p.charCodeAt(last.length) === SEP && p.startsWith(last)) return true;
     const known = memo.get(p);
     if (known !== undefined) return known;
     const up = path.dirname(p);

@@ -63,16 +63,17 @@ export class LazyRecords {
 
   constructor(private readonly body: string) {}
 
-  add(root: string): () => FolderRecords | undefined {
+  /** Registers a folder whose records `get` may be asked for. */
+  add(root: string): void {
     this.roots.add(root);
-    return () => this.get(root);
   }
 
-  private get(root: string): FolderRecords | undefined {
+  /** The records under a registered folder (one function for all: no closure per folder). */
+  readonly get = (root: string): FolderRecords | undefined => {
     if (this.readFor !== this.roots.size) {
       this.read = recordsUnder(this.body, this.roots);
       this.readFor = this.roots.size;
     }
-    return this.read?.get(root);
-  }
+    return this.roots.has(root) ? this.read?.get(root) : undefined;
+  };
 }

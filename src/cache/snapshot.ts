@@ -39,7 +39,7 @@ export interface Reused {
    * `dirs` and `files` are then empty: `records` reads them from the base (snapshot-subtrees.ts) if they are
    * needed after all (a whole base written, or the folder taken over without being kept).
    */
-  readonly base?: { readonly self: DirRecord; readonly records: () => FolderRecords | undefined } | undefined;
+  readonly base?: { readonly self: DirRecord; readonly records: (root: string) => FolderRecords | undefined } | undefined;
 }
 
 /** A snapshot as taken, with the folders whose records came unchanged from the previous snapshot's base. */
@@ -187,7 +187,7 @@ export function takeSnapshot<R>(scope: SnapshotScope, hasher: FileHasher, result
     }
     const reused = early ?? scope.reuse?.(dir);
     // Records left in the base are read back; a folder whose records cannot be is listed afresh below.
-    const taken = reused === undefined ? undefined : reused.base === undefined ? reused : reused.base.records();
+    const taken = reused === undefined ? undefined : reused.base === undefined ? reused : reused.base.records(dir);
     if (reused !== undefined && taken !== undefined) {
       dirs.push([dir, st.mtimeMs, st.ctimeMs, st.ino, reused.names]);
       for (const d of taken.dirs) dirs.push(d);
@@ -265,7 +265,7 @@ function withKept<R>(snap: TakenSnapshot<R>): Snapshot<R> | undefined {
   let f = 0;
   // Spans were recorded in walk order, at non-decreasing positions of both lists.
   for (const span of spans) {
-    const read = span.records();
+    const read = span.records(span.root);
     if (read === undefined) return undefined;
     for (; d < span.dirs[0]; d++) dirs.push(snap.dirs[d]!);
     for (; f < span.files[0]; f++) files.push(snap.files[f]!);

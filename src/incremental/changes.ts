@@ -30,7 +30,7 @@ export interface Subtree {
    * delta may keep the base's entries, src/cache/snapshot-delta.ts): `self`, the folder's own record there. `dirs`
    * and `files` are then empty, and `records` reads them from the base. Undefined otherwise.
    */
-  base?: { readonly self: DirRecord; readonly records: () => FolderRecords | undefined } | undefined;
+  base?: { readonly self: DirRecord; readonly records: (root: string) => FolderRecords | undefined } | undefined;
 }
 
 export interface Changes {
@@ -65,7 +65,7 @@ export function changedPaths(snap: StoredSnapshot<unknown>, startedAt: number, r
   const dirty = new Set<string>();
   const lazy = new LazyRecords(snap.body);
   /** Subtrees of the base whose records a refresh made necessary: read from the base after the walk. */
-  const pending = new Map<Subtree, () => FolderRecords | undefined>();
+  const pending = new Map<Subtree, string>();
   /** The records refreshed in those subtrees, by path. */
   const refreshed = new Map<string, FileRecord | DirRecord>();
   let current: Subtree | undefined;
@@ -95,7 +95,7 @@ export function changedPaths(snap: StoredSnapshot<unknown>, startedAt: number, r
   };
   // A subtree read from the base met a refreshed record: its records are read from the base after the walk.
   const unkeep = (t: Subtree): void => {
-    if (t.base !== undefined) pending.set(t, t.base.records);
+    if (t.base !== undefined) pending.set(t, t.base.self[0]);
     t.base = undefined;
     collects = false;
   };
@@ -104,7 +104,8 @@ export function changedPaths(snap: StoredSnapshot<unknown>, startedAt: number, r
   let inBase = snap.delta === undefined;
   const opened = (root: string, abs: string, mtimeMs: number, ctimeMs: number, ino: number, names: string): Subtree => {
     const own = inBase && abs === root;
-    const t: Subtree = { names: "", dirs: [], files: [], base: own ? { self: [abs, mtimeMs, ctimeMs, ino, names], records: lazy.add(root) } : undefined };
+    if (own) lazy.add(root);
+    const t: Subtree = { names: "", dirs: [], files: [], base: own ? { self: [abs, mtimeMs, ctimeMs, ino, names], records: lazy.get } : undefined };
     subtrees.set(root, t);
     return t;
   };
@@ -168,10 +169,10 @@ export function changedPaths(snap: StoredSnapshot<unknown>, startedAt: number, r
     subtrees.delete(root);
   }
   // A subtree whose base records cannot be read back is not taken over: the next snapshot lists it afresh.
-  for (const [t, read] of pending) {
-    const base = read();
+  for (const [t, root] of pending) {
+    const base = lazy.get(root);
     if (base === undefined) {
-      for (const [root, s] of subtrees) if (s === t) subtrees.delete(root);
+      subtrees.delete(root);
       continue;
     }
     for (const d of base.dirs) t.dirs.push((refreshed.get(d[0]) as DirRecord | undefined) ?? d);

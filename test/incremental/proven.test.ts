@@ -31,7 +31,7 @@ function project(): { root: string; cache: string; roots: Set<string> } {
 /** A listing with each subtree's records as they would be taken over (a subtree left in the base read back from it). */
 function plain(c: Changes | undefined): unknown {
   if (c === undefined) return undefined;
-  const subtrees = [...c.subtrees].map(([root, t]) => [root, t.names, t.base?.self, t.base === undefined ? t : t.base.records()]);
+  const subtrees = [...c.subtrees].map(([root, t]) => [root, t.names, t.base?.self, t.base === undefined ? t : t.base.records(root)]);
   return { changed: c.changed, records: c.records, subtrees };
 }
 
