@@ -47,7 +47,8 @@ export interface StoredSnapshot<R> {
 
 export interface EntryVisitor {
   dir(abs: string, mtimeMs: number, ctimeMs: number, ino: number, namesHash: string): boolean;
-  file(abs: string, size: number, mtimeMs: number, ctimeMs: number, ino: number, hash: string): boolean;
+  /** `listed`: the file follows its folder's record (D), not a bare base line (B) of files recorded alone. */
+  file(abs: string, size: number, mtimeMs: number, ctimeMs: number, ino: number, hash: string, listed: boolean): boolean;
   absent(abs: string): boolean;
 }
 
@@ -163,12 +164,14 @@ export function walkSnapshot(body: string, visit: EntryVisitor, keep?: (dir: str
   let base = "";
   let cur = "";
   let kept = true;
+  let listed = false;
   let mtime = NaN;
   while (r.at < body.length) {
     const kind = r.line();
     let ok: boolean;
     if (kind === 66 /* B */) {
       base = cur = r.rest();
+      listed = false;
       kept = keep === undefined || keep(cur);
       ok = true;
     } else if (kind === 68 /* D */) {
@@ -178,6 +181,7 @@ export function walkSnapshot(body: string, visit: EntryVisitor, keep?: (dir: str
       const names = r.field();
       const rel = r.rest();
       cur = rel === "" ? base : join(base, rel);
+      listed = true;
       kept = keep === undefined || keep(cur);
       ok = !kept || visit.dir(cur, m, c === "=" ? m : Number(c), ino, names);
     } else if (kind === 70 /* F */) {
@@ -188,7 +192,7 @@ export function walkSnapshot(body: string, visit: EntryVisitor, keep?: (dir: str
       const c = r.field();
       const ino = Number(r.field());
       const hash = r.field();
-      ok = !kept || visit.file(join(cur, r.rest()), size, mtime, c === "=" ? mtime : Number(c), ino, hash);
+      ok = !kept || visit.file(join(cur, r.rest()), size, mtime, c === "=" ? mtime : Number(c), ino, hash, listed);
     } else if (kind === 65 /* A */) {
       const abs = r.rest();
       ok = (keep !== undefined && !keep(abs)) || visit.absent(abs);

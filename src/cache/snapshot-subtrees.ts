@@ -22,13 +22,11 @@ export interface FolderRecords {
 export function recordsUnder(body: string, roots: ReadonlySet<string>): Map<string, FolderRecords> | undefined {
   const out = new Map<string, FolderRecords>();
   const rootOf = new Map<string, FolderRecords>();
-  let lastDir = "";
   let last: FolderRecords | undefined;
   const ok = walkSnapshot(
     body,
     {
       dir(abs, mtimeMs, ctimeMs, ino, names) {
-        lastDir = abs;
         if (roots.has(abs)) {
           last = out.get(abs) ?? { dirs: [], files: [] };
           out.set(abs, last);
@@ -40,8 +38,8 @@ export function recordsUnder(body: string, roots: ReadonlySet<string>): Map<stri
         if (last !== undefined) rootOf.set(abs, last);
         return true;
       },
-      file(abs, size, mtimeMs, ctimeMs, ino, hash) {
-        if (last !== undefined && path.dirname(abs) === lastDir) last.files.push([abs, size, mtimeMs, ctimeMs, ino, b64ToHex(hash)]);
+      file(abs, size, mtimeMs, ctimeMs, ino, hash, listed) {
+        if (last !== undefined && listed) last.files.push([abs, size, mtimeMs, ctimeMs, ino, b64ToHex(hash)]);
         return true;
       },
       absent: () => true,

@@ -72,7 +72,6 @@ export function changedPaths(snap: StoredSnapshot<unknown>, startedAt: number, r
   /** Whether `current` collects its records as the walk meets them (neither read from the base nor pending). */
   let collects = false;
   let currentRoot = "";
-  let currentDir = "";
   // Memoised by folder: a folder's records come right after its parent's, so the parent's answer is known.
   const rootMemo = new Map<string, string | undefined>();
   const rootOf = (abs: string): string | undefined => {
@@ -113,7 +112,6 @@ export function changedPaths(snap: StoredSnapshot<unknown>, startedAt: number, r
     base: () => void (inBase = true),
     dir(abs, mtimeMs, ctimeMs, ino, names) {
       const root = rootOfDir(abs);
-      currentDir = abs;
       currentRoot = root ?? "";
       current = root === undefined ? undefined : (subtrees.get(root) ?? opened(root, abs, mtimeMs, ctimeMs, ino, names));
       if (current !== undefined && !inBase && current.base !== undefined) unkeep(current);
@@ -134,9 +132,10 @@ export function changedPaths(snap: StoredSnapshot<unknown>, startedAt: number, r
       else if (!same) refreshed.set(abs, [abs, st.mtimeMs, st.ctimeMs, st.ino, names]);
       return true;
     },
-    file(abs, size, mtimeMs, ctimeMs, ino, hash) {
-      // Files of a folder follow its record; files recorded alone (the config, the tool) follow a bare base line.
-      const into = current !== undefined && path.dirname(abs) === currentDir ? current : undefined;
+    file(abs, size, mtimeMs, ctimeMs, ino, hash, listed) {
+      // Files of a folder follow its record (the last one visited: `current`'s); files recorded alone (the config,
+      // the tool) follow a bare base line.
+      const into = listed ? current : undefined;
       const kept = into !== undefined && !collects;
       // A record is made only where it is kept: outside a root, or in a subtree collecting its records.
       let hex = kept ? undefined : b64ToHex(hash);
