@@ -31,11 +31,17 @@ const FORMAT = "llm-contracts-delta/1";
 /** The integrity domain: a delta's code can never stand for a base's, nor the other way round. */
 const DOMAIN = "delta";
 
-/** A folder whose records takeSnapshot took over from the base, as index ranges of its `dirs` and `files`. */
+/**
+ * A folder whose records takeSnapshot took over from the base, as index ranges of its `dirs` and `files` (empty:
+ * the records stay in the base, at that place of the lists). `self` is the folder's own record there, `records`
+ * reads the others back from the base (snapshot-subtrees.ts) when a whole base is written instead of a delta.
+ */
 export interface KeptSpan {
   readonly root: string;
   readonly dirs: readonly [number, number];
   readonly files: readonly [number, number];
+  readonly self: DirRecord;
+  readonly records: (root: string) => { readonly dirs: readonly DirRecord[]; readonly files: readonly FileRecord[] } | undefined;
 }
 
 export interface Delta<R> {

@@ -47,12 +47,14 @@ export interface StoredSnapshot<R> {
 
 export interface EntryVisitor {
   dir(abs: string, mtimeMs: number, ctimeMs: number, ino: number, namesHash: string): boolean;
-  file(abs: string, size: number, mtimeMs: number, ctimeMs: number, ino: number, hash: string): boolean;
+  /** `listed`: the file follows its folder's record (D), not a bare base line (B) of files recorded alone. */
+  file(abs: string, size: number, mtimeMs: number, ctimeMs: number, ino: number, hash: string, listed: boolean): boolean;
   absent(abs: string): boolean;
 }
 
 const FORMAT = "llm-contracts-state/3";
 
+const SEP = path.sep.charCodeAt(0);
 const join = (dir: string, name: string): string => (dir.endsWith(path.sep) ? dir + name : dir + path.sep + name);
 /*
  * Why a memo of hashes read: a run that redid a few contracts writes back ~28k hashes it read from the previous
@@ -162,12 +164,14 @@ export function walkSnapshot(body: string, visit: EntryVisitor, keep?: (dir: str
   let base = "";
   let cur = "";
   let kept = true;
+  let listed = false;
   let mtime = NaN;
   while (r.at < body.length) {
     const kind = r.line();
     let ok: boolean;
     if (kind === 66 /* B */) {
       base = cur = r.rest();
+      listed = false;
       kept = keep === undefined || keep(cur);
       ok = true;
     } else if (kind === 68 /* D */) {
@@ -177,6 +181,7 @@ export function walkSnapshot(body: string, visit: EntryVisitor, keep?: (dir: str
       const names = r.field();
       const rel = r.rest();
       cur = rel === "" ? base : join(base, rel);
+      listed = true;
       kept = keep === undefined || keep(cur);
       ok = !kept || visit.dir(cur, m, c === "=" ? m : Number(c), ino, names);
     } else if (kind === 70 /* F */) {
@@ -187,7 +192,7 @@ export function walkSnapshot(body: string, visit: EntryVisitor, keep?: (dir: str
       const c = r.field();
       const ino = Number(r.field());
       const hash = r.field();
-      ok = !kept || visit.file(join(cur, r.rest()), size, mtime, c === "=" ? mtime : Number(c), ino, hash);
+      ok = !kept || visit.file(join(cur, r.rest()), size, mtime, c === "=" ? mtime : Number(c), ino, hash, listed);
     } else if (kind === 65 /* A */) {
       const abs = r.rest();
       ok = (keep !== undefined && !keep(abs)) || visit.absent(abs);
@@ -242,11 +247,19 @@ export function walkStored(stored: StoredSnapshot<unknown>, visit: EntryVisitor 
   return walkSnapshot(stored.body, visit, keptUnder(delta.kept));
 }
 
-/** Whether a path is one of `kept` or lies inside one (memoised by path: ancestors are asked once). */
+/**
+ * Whether a path is one of `kept` or lies inside one (memoised by path: ancestors are asked once). A walk asks in
+ * order, so a path inside the kept folder met last is answered by its prefix alone.
+ */
 export function keptUnder(kept: ReadonlySet<string>): (p: string) => boolean {
   const memo = new Map<string, boolean>();
+  let last = "";
   const under = (p: string): boolean => {
-    if (kept.has(p)) return true;
+    if (kept.has(p)) {
+      last = p;
+      return true;
+    }
+    if (last !== "" && p.charCodeAt(last.length) === SEP && p.startsWith(last)) return true;
     const known = memo.get(p);
     if (known !== undefined) return known;
     const up = path.dirname(p);

@@ -11,6 +11,7 @@ import path from "node:path";
 import { contentHash, FileHasher, RACY_MS, type FileRecord } from "./files.js";
 import { decodeSnapshot, encodeSnapshot, snapshotRecords, walkStored, b64ToHex, type DirRecord, type Snapshot, type StoredSnapshot } from "./snapshot-format.js";
 import { decodeDelta, deltaFile, encodeDelta, type KeptSpan } from "./snapshot-delta.js";
+import type { FolderRecords } from "./snapshot-subtrees.js";
 import { sha256, writeText } from "./store.js";
 
 export type { Snapshot, StoredSnapshot } from "./snapshot-format.js";
@@ -35,8 +36,10 @@ export interface Reused {
   /**
    * Set when every record came from the previous snapshot's base file, each proved unchanged by stat alone, with
    * `self`, the folder's own record there: a delta may then keep the base's entries instead (snapshot-delta.ts).
+   * `dirs` and `files` are then empty: `records` reads them from the base (snapshot-subtrees.ts) if they are
+   * needed after all (a whole base written, or the folder taken over without being kept).
    */
-  readonly base?: { readonly self: DirRecord } | undefined;
+  readonly base?: { readonly self: DirRecord; readonly records: (root: string) => FolderRecords | undefined } | undefined;
 }
 
 /** A snapshot as taken, with the folders whose records came unchanged from the previous snapshot's base. */
@@ -165,12 +168,12 @@ export function takeSnapshot<R>(scope: SnapshotScope, hasher: FileHasher, result
     // A folder kept from the base is recorded with the base's own record of it, proved by stat in this run's walk
     // (src/incremental/changes.ts), without another lstat. Why that is sound: a record is trusted only while the
     // folder's stat still equals it, and any change since (an entry added, removed or renamed) moves its ctime.
+    // Its records stay in the base, not in this snapshot's lists: a delta keeps them by reference, and a whole
+    // new base reads them back at the span's place (withKept).
     const early = listedFolder ? scope.reuse?.(dir) : undefined;
-    const self = early?.base?.self;
-    if (early !== undefined && self !== undefined && self[4] === early.names) {
-      kept.push({ root: dir, dirs: [dirs.length, dirs.length + 1 + early.dirs.length], files: [files.length, files.length + early.files.length] });
-      dirs.push(self, ...early.dirs);
-      for (const f of early.files) files.push(f);
+    const base = early?.base;
+    if (early !== undefined && base !== undefined && base.self[4] === early.names) {
+      kept.push({ root: dir, dirs: [dirs.length, dirs.length], files: [files.length, files.length], self: base.self, records: base.records });
       return;
     }
     const st = lstatSync(dir, { throwIfNoEntry: false });
@@ -183,9 +186,12 @@ export function takeSnapshot<R>(scope: SnapshotScope, hasher: FileHasher, result
       return;
     }
     const reused = early ?? scope.reuse?.(dir);
-    if (reused !== undefined) {
-      dirs.push([dir, st.mtimeMs, st.ctimeMs, st.ino, reused.names], ...reused.dirs);
-      for (const f of reused.files) files.push(f);
+    // Records left in the base are read back; a folder whose records cannot be is listed afresh below.
+    const taken = reused === undefined ? undefined : reused.base === undefined ? reused : reused.base.records(dir);
+    if (reused !== undefined && taken !== undefined) {
+      dirs.push([dir, st.mtimeMs, st.ctimeMs, st.ino, reused.names]);
+      for (const d of taken.dirs) dirs.push(d);
+      for (const f of taken.files) files.push(f);
       return;
     }
     // The listing's entry types (lstat's, as the kernel reports them) spare an lstat per entry: a folder is
@@ -238,8 +244,38 @@ export function writeSnapshot<R>(cacheDir: string, id: string, snap: TakenSnapsh
       return;
     }
   }
-  writeText(file, encodeSnapshot(key, snap));
+  const whole = withKept(snap);
+  writeText(file, whole === undefined ? undefined : encodeSnapshot(key, whole));
   writeText(deltaFile(file), undefined);
   // The JSON snapshot of format 1 (same name, .json) is never read again.
   writeText(`${file.slice(0, -4)}.json`, undefined);
+}
+
+/**
+ * The snapshot with the records of its kept folders read back from the previous base and put at their places (the
+ * order a walk recorded them in); undefined when some cannot be read (then no snapshot is written: the next run
+ * does the work).
+ */
+function withKept<R>(snap: TakenSnapshot<R>): Snapshot<R> | undefined {
+  const spans = snap.kept ?? [];
+  if (spans.length === 0) return snap;
+  const dirs: DirRecord[] = [];
+  const files: FileRecord[] = [];
+  let d = 0;
+  let f = 0;
+  // Spans were recorded in walk order, at non-decreasing positions of both lists.
+  for (const span of spans) {
+    const read = span.records(span.root);
+    if (read === undefined) return undefined;
+    for (; d < span.dirs[0]; d++) dirs.push(snap.dirs[d]!);
+    for (; f < span.files[0]; f++) files.push(snap.files[f]!);
+    dirs.push(span.self);
+    for (const r of read.dirs) dirs.push(r);
+    for (const r of read.files) files.push(r);
+    d = Math.max(d, span.dirs[1]);
+    f = Math.max(f, span.files[1]);
+  }
+  for (; d < snap.dirs.length; d++) dirs.push(snap.dirs[d]!);
+  for (; f < snap.files.length; f++) files.push(snap.files[f]!);
+  return { startedAt: snap.startedAt, files, dirs, absent: snap.absent, result: snap.result };
 }

@@ -25,6 +25,11 @@ const RUNTIME_EXPORTS = [
 ];
 
 export function nameCollisions(project: Project, indexes: readonly ContractIndexInput[], plan: WritePlan): Diagnostic[] {
+  return collisions([...identifierClaims(project, indexes), ...fileClaims(project, plan)]);
+}
+
+/** The names claimed in the shared modules: the runtime's exports, every contract's, every toolset's (in that order). */
+export function identifierClaims(project: Project, indexes: readonly ContractIndexInput[]): NameClaim[] {
   const claims: NameClaim[] = RUNTIME_EXPORTS.map((name) => ({ name, scope: ROOT, what: "a runtime export", file: "llm-contracts runtime" }));
   for (const c of indexes) {
     const file = c.source;
@@ -50,6 +55,15 @@ export function nameCollisions(project: Project, indexes: readonly ContractIndex
       claims.push({ name, scope: SDK, what: `the ${role} of toolset ${toolset}`, file: configFile, pointer: `/toolsets/${toolset}` });
     }
   }
-  for (const rel of [...plan.keys()].sort()) claims.push({ name: rel, scope: "file", what: `a planned file`, file: `${displayPath(project.rootDir, project.outDir)}/${rel}` });
-  return collisions(claims);
+  return claims;
+}
+
+/** The planned file names, in name order; each blames itself, a path under the output folder (`fileClaimPrefix`). */
+export function fileClaims(project: Project, plan: WritePlan): NameClaim[] {
+  const prefix = fileClaimPrefix(project);
+  return [...plan.keys()].sort().map((rel) => ({ name: rel, scope: "file", what: `a planned file`, file: `${prefix}${rel}` }));
+}
+
+export function fileClaimPrefix(project: Project): string {
+  return `${displayPath(project.rootDir, project.outDir)}/`;
 }

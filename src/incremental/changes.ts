@@ -7,12 +7,18 @@
  *
  * The same walk groups the records by the contract folder that holds them (`roots`), each as proved now (a
  * record whose stat changed while its content did not is refreshed), for the next snapshot (reuse.ts).
+ *
+ * Why a folder of the base proved by stat alone holds no records: after a one-file edit that is nearly every
+ * folder, and the next snapshot (a delta) keeps them in the base by reference; making ~28k records (a tuple and a
+ * hex hash each) only to drop them was most of the listing's time and garbage. They are read back from the base
+ * when needed after all (src/cache/snapshot-subtrees.ts), with the records this walk refreshed put in.
  */
 import { lstatSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { FileHasher, RACY_MS, type FileRecord } from "../cache/files.js";
 import { cwdRelative, namesHash, statProves } from "../cache/snapshot.js";
 import { b64ToHex, walkStored, type DirRecord, type StoredSnapshot } from "../cache/snapshot-format.js";
+import { LazyRecords, type FolderRecords } from "../cache/snapshot-subtrees.js";
 
 /** The records under one folder, the folder's own entry-names hash apart. */
 export interface Subtree {
@@ -20,10 +26,11 @@ export interface Subtree {
   readonly dirs: DirRecord[];
   readonly files: FileRecord[];
   /**
-   * The folder's own record, while every record of the subtree came from the snapshot's base file and was proved
-   * by stat alone (so a delta may keep the base's entries, src/cache/snapshot-delta.ts); undefined otherwise.
+   * Set while every record of the subtree came from the snapshot's base file and was proved by stat alone (so a
+   * delta may keep the base's entries, src/cache/snapshot-delta.ts): `self`, the folder's own record there. `dirs`
+   * and `files` are then empty, and `records` reads them from the base. Undefined otherwise.
    */
-  base?: { self: DirRecord } | undefined;
+  base?: { readonly self: DirRecord; readonly records: (root: string) => FolderRecords | undefined } | undefined;
 }
 
 export interface Changes {
@@ -33,12 +40,15 @@ export interface Changes {
   readonly subtrees: ReadonlyMap<string, Subtree>;
   /**
    * The file records this run may hash again, for its file-hash memo (src/cache/session.ts): those outside every
-   * root (the config, the tool's files) and those under a root with a change. Why not every record: a root
-   * without a change is taken over as it is (reuse.ts), its files never hashed, and at 1,000 contracts that is
-   * ~28,000 records and a memo of them built for a handful of files. A file missing here is hashed afresh.
+   * root (the config, the tool's files) and those of a root with a change that the walk made (a root read from
+   * the base holds none). Why not every record: a root without a change is taken over as it is (reuse.ts), its
+   * files never hashed, and at 1,000 contracts that is ~28,000 records and a memo of them built for a handful of
+   * files. A file missing here is hashed afresh.
    */
   readonly records: readonly FileRecord[];
 }
+
+const SEP = path.sep.charCodeAt(0);
 
 /**
  * undefined when the snapshot cannot be read. The first `proven` entries were proved unchanged by stat alone by
@@ -53,9 +63,15 @@ export function changedPaths(snap: StoredSnapshot<unknown>, startedAt: number, r
   const loose: FileRecord[] = [];
   const subtrees = new Map<string, Subtree>();
   const dirty = new Set<string>();
+  const lazy = new LazyRecords(snap.body);
+  /** Subtrees of the base whose records a refresh made necessary: read from the base after the walk. */
+  const pending = new Map<Subtree, string>();
+  /** The records refreshed in those subtrees, by path. */
+  const refreshed = new Map<string, FileRecord | DirRecord>();
   let current: Subtree | undefined;
+  /** Whether `current` collects its records as the walk meets them (neither read from the base nor pending). */
+  let collects = false;
   let currentRoot = "";
-  let currentDir = "";
   // Memoised by folder: a folder's records come right after its parent's, so the parent's answer is known.
   const rootMemo = new Map<string, string | undefined>();
   const rootOf = (abs: string): string | undefined => {
@@ -66,6 +82,9 @@ export function changedPaths(snap: StoredSnapshot<unknown>, startedAt: number, r
     rootMemo.set(abs, root);
     return root;
   };
+  // A folder inside the current root (its records are contiguous: a root, then everything under it) needs no lookup.
+  const rootOfDir = (abs: string): string | undefined =>
+    roots.has(abs) ? abs : currentRoot !== "" && abs.charCodeAt(currentRoot.length) === SEP && abs.startsWith(currentRoot) ? currentRoot : rootOf(abs);
   // Records a change; the walk goes on (every visitor below returns true: nothing stops it).
   const change = (abs: string): true => {
     changed.push(abs);
@@ -73,27 +92,33 @@ export function changedPaths(snap: StoredSnapshot<unknown>, startedAt: number, r
     if (root !== undefined) dirty.add(root);
     return true;
   };
+  // A subtree read from the base met a refreshed record: its records are read from the base after the walk.
+  const unkeep = (t: Subtree): void => {
+    if (t.base !== undefined) pending.set(t, t.base.self[0]);
+    t.base = undefined;
+    collects = false;
+  };
   let visited = 0;
   // Whether the walk is in the base file's entries (after a delta's, if any): only those can be kept by a delta.
   let inBase = snap.delta === undefined;
-  // A subtree met first in the base: its own record there (a delta's entries or a refreshed record clear it).
-  const opened = (root: string, self: DirRecord): Subtree => {
-    const t: Subtree = { names: "", dirs: [], files: [], base: inBase && self[0] === root ? { self } : undefined };
+  const opened = (root: string, abs: string, mtimeMs: number, ctimeMs: number, ino: number, names: string): Subtree => {
+    const own = inBase && abs === root;
+    if (own) lazy.add(root);
+    const t: Subtree = { names: "", dirs: [], files: [], base: own ? { self: [abs, mtimeMs, ctimeMs, ino, names], records: lazy.get } : undefined };
     subtrees.set(root, t);
     return t;
   };
   const ok = walkStored(snap, {
     base: () => void (inBase = true),
     dir(abs, mtimeMs, ctimeMs, ino, names) {
-      const root = rootOf(abs);
-      currentDir = abs;
+      const root = rootOfDir(abs);
       currentRoot = root ?? "";
-      const recorded: DirRecord = [abs, mtimeMs, ctimeMs, ino, names];
-      current = root === undefined ? undefined : (subtrees.get(root) ?? opened(root, recorded));
-      if (current !== undefined && !inBase) current.base = undefined;
+      current = root === undefined ? undefined : (subtrees.get(root) ?? opened(root, abs, mtimeMs, ctimeMs, ino, names));
+      if (current !== undefined && !inBase && current.base !== undefined) unkeep(current);
+      collects = current !== undefined && current.base === undefined && !pending.has(current);
       if (visited++ < proven) {
         if (current !== undefined && abs === currentRoot) current.names = names;
-        else current?.dirs.push(recorded);
+        else if (collects) current!.dirs.push([abs, mtimeMs, ctimeMs, ino, names]);
         return true;
       }
       const st = lstatSync(local(abs), { throwIfNoEntry: false });
@@ -101,28 +126,32 @@ export function changedPaths(snap: StoredSnapshot<unknown>, startedAt: number, r
       const same = statProves(st, mtimeMs, ctimeMs, ino, limit);
       if (!same && namesHash(readdirSync(abs).sort()) !== names) return change(abs);
       if (current === undefined) return true;
-      if (!same) current.base = undefined;
+      if (!same && current.base !== undefined) unkeep(current);
       if (abs === currentRoot) current.names = names;
-      else current.dirs.push(same ? recorded : [abs, st.mtimeMs, st.ctimeMs, st.ino, names]);
+      else if (collects) current.dirs.push(same ? [abs, mtimeMs, ctimeMs, ino, names] : [abs, st.mtimeMs, st.ctimeMs, st.ino, names]);
+      else if (!same) refreshed.set(abs, [abs, st.mtimeMs, st.ctimeMs, st.ino, names]);
       return true;
     },
-    file(abs, size, mtimeMs, ctimeMs, ino, hash) {
-      const recorded: FileRecord = [abs, size, mtimeMs, ctimeMs, ino, b64ToHex(hash)];
-      // Files of a folder follow its record; files recorded alone (the config, the tool) follow a bare base line.
-      const into = current !== undefined && path.dirname(abs) === currentDir ? current : undefined;
-      if (into === undefined) loose.push(recorded);
+    file(abs, size, mtimeMs, ctimeMs, ino, hash, listed) {
+      // Files of a folder follow its record (the last one visited: `current`'s); files recorded alone (the config,
+      // the tool) follow a bare base line.
+      const into = listed ? current : undefined;
+      const kept = into !== undefined && !collects;
+      // A record is made only where it is kept: outside a root, or in a subtree collecting its records.
+      let hex = kept ? undefined : b64ToHex(hash);
+      if (into === undefined) loose.push([abs, size, mtimeMs, ctimeMs, ino, hex!]);
       if (visited++ < proven) {
-        into?.files.push(recorded);
+        if (!kept) into?.files.push([abs, size, mtimeMs, ctimeMs, ino, hex!]);
         return true;
       }
       const st = lstatSync(local(abs), { throwIfNoEntry: false });
       if (st === undefined || !st.isFile() || st.size !== size) return change(abs);
       const same = statProves(st, mtimeMs, ctimeMs, ino, limit);
-      if (!same && hasher.hash(abs) !== recorded[5]) return change(abs);
-      if (into !== undefined) {
-        if (!same) into.base = undefined;
-        into.files.push(same ? recorded : [abs, st.size, st.mtimeMs, st.ctimeMs, st.ino, recorded[5]]);
-      }
+      if (!same && hasher.hash(abs) !== (hex ??= b64ToHex(hash))) return change(abs);
+      if (into === undefined) return true;
+      if (!same && into.base !== undefined) unkeep(into);
+      if (collects) into.files.push(same ? [abs, size, mtimeMs, ctimeMs, ino, hex!] : [abs, st.size, st.mtimeMs, st.ctimeMs, st.ino, hex!]);
+      else if (!same) refreshed.set(abs, [abs, st.size, st.mtimeMs, st.ctimeMs, st.ino, hex!]);
       return true;
     },
     absent(abs) {
@@ -134,8 +163,19 @@ export function changedPaths(snap: StoredSnapshot<unknown>, startedAt: number, r
   const records = loose;
   for (const root of dirty) {
     const t = subtrees.get(root);
-    if (t !== undefined) for (const r of t.files) records.push(r);
+    if (t !== undefined && t.base === undefined && !pending.has(t)) for (const r of t.files) records.push(r);
+    if (t !== undefined) pending.delete(t);
     subtrees.delete(root);
+  }
+  // A subtree whose base records cannot be read back is not taken over: the next snapshot lists it afresh.
+  for (const [t, root] of pending) {
+    const base = lazy.get(root);
+    if (base === undefined) {
+      subtrees.delete(root);
+      continue;
+    }
+    for (const d of base.dirs) t.dirs.push((refreshed.get(d[0]) as DirRecord | undefined) ?? d);
+    for (const f of base.files) t.files.push((refreshed.get(f[0]) as FileRecord | undefined) ?? f);
   }
   return { changed, subtrees, records };
 }

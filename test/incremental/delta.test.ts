@@ -176,3 +176,34 @@ test("delta › a root whose own signature moved since the base is written afres
   assertFresh(t, "touched folder");
   assert.equal(verifySnapshot(readSnapshot<unknown>(t.cache, ID)!, Date.now()).ok, true);
 });
+
+test("delta › a file rewritten with the same bytes in a folder read from the base is recorded anew, in a delta and in a new base", () => {
+  const t = tree();
+  based(t);
+  // Same content, new stat: the folder's records are read back from the base with this one refreshed.
+  const same = path.join(t.root, "schemas/c5/examples/v1/valid/ok.json");
+  writeFileSync(same, readFileSync(same));
+  writeFileSync(path.join(t.root, "schemas/c1/v1.json"), "{\"edited\":1}\n");
+  assert.deepEqual(scopedRecord(t, { run: 2 }).changed, [path.join(t.root, "schemas/c1/v1.json")]);
+  assert.equal(readSnapshot<unknown>(t.cache, ID)!.delta!.kept.has(path.join(t.root, "schemas/c5")), false, "not kept: its records are written");
+  assertFresh(t, "refreshed in a delta");
+  // The same in a compaction: every kept folder's records are read back from the base into the new one.
+  writeFileSync(same, readFileSync(same));
+  writeFileSync(path.join(t.root, "generated/c2/v1.ts"), "export {};\n");
+  scopedRecord(t, { run: 3 }, 10);
+  assert.equal(readSnapshot<unknown>(t.cache, ID)!.delta, undefined, "a new base");
+  assertFresh(t, "refreshed in a new base");
+  assert.equal(verifySnapshot(readSnapshot<unknown>(t.cache, ID)!, Date.now()).ok, true);
+});
+
+test("delta › a kept folder whose records cannot be read back leaves no snapshot (the next run does the work)", () => {
+  const t = tree();
+  based(t);
+  const { file } = snapshotFile(t.cache, ID);
+  const snap = takeSnapshot(t.scope, new FileHasher(later()), { run: 9 });
+  const self = snap.dirs.find((d) => d[0] === path.join(t.root, "schemas/c1"))!;
+  writeSnapshot(t.cache, ID, { ...snap, kept: [{ root: self[0], dirs: [0, 0], files: [0, 0], self, records: () => undefined }] });
+  assert.equal(existsSync(file), false, "no base");
+  assert.equal(existsSync(deltaFile(file)), false, "no delta");
+  assert.equal(readSnapshot<unknown>(t.cache, ID), undefined);
+});
