@@ -86,7 +86,7 @@ export class ShapeMemo {
     }
   }
 
-  /** Keys kept, oldest first (for tests). */
+  /** Entries kept (for tests). */
   size(): number {
     return this.byKey.size;
   }
