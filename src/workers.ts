@@ -66,12 +66,25 @@ interface Reply<R> {
 
 /**
  * Every job's result, in job order. Given a promise, the jobs are still being worked out: the threads start now
- * (loading their modules while this thread works) and are fed once the list is known; a rejection stops them.
+ * (`startWorkers`: they load their modules while this thread works) and are fed once the list is known, exactly
+ * as threads started early by the caller are; a rejection stops them. One early-start mechanism serves both.
  */
 export function runInWorkers<J, R>(given: readonly J[] | Promise<readonly J[]>, o: PoolOptions<J, R>): Promise<R[]> {
-  const later = given instanceof Promise ? given : undefined;
-  let jobs: readonly J[] = given instanceof Promise ? [] : given;
-  let results: R[] = new Array<R>(jobs.length);
+  if (!(given instanceof Promise)) return feedWorkers(given, o);
+  const own = o.started ?? [];
+  const started = [...own, ...startWorkers(o.entry, o.workerData, Math.max(0, o.count - own.length))];
+  return given.then(
+    (jobs) => feedWorkers(jobs, { ...o, started }),
+    (error: unknown) => {
+      stopWorkers(started);
+      throw error instanceof Error ? error : new Error(String(error));
+    },
+  );
+}
+
+/** Every job's result, in job order, from `o.count` threads (those in `o.started` first). */
+function feedWorkers<J, R>(jobs: readonly J[], o: PoolOptions<J, R>): Promise<R[]> {
+  const results = new Array<R>(jobs.length);
   let next = 0;
   let done = 0;
   return new Promise((resolve, reject) => {
@@ -90,6 +103,10 @@ export function runInWorkers<J, R>(given: readonly J[] | Promise<readonly J[]>, 
     };
     const started = o.started ?? [];
     stopWorkers(started.slice(o.count));
+    if (jobs.length === 0) {
+      stopWorkers(started);
+      return resolve(results);
+    }
     for (let i = 0; i < o.count; i++) {
       const worker = started[i] ?? new Worker(o.entry, { workerData: o.workerData });
       pool.push(worker);
@@ -115,20 +132,7 @@ export function runInWorkers<J, R>(given: readonly J[] | Promise<readonly J[]>, 
         stopWorkers(started);
         return stop(early);
       }
-      if (later === undefined) for (let k = 0; k < o.inFlight; k++) feed(worker);
+      for (let k = 0; k < o.inFlight; k++) feed(worker);
     }
-    if (later === undefined) return;
-    later.then(
-      (known) => {
-        if (failed) return;
-        jobs = known;
-        results = new Array<R>(jobs.length);
-        if (jobs.length === 0) return stop();
-        for (let k = 0; k < o.inFlight; k++) for (const worker of pool) feed(worker);
-      },
-      (error: unknown) => {
-        if (!failed) stop(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
   });
 }

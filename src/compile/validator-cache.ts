@@ -43,19 +43,78 @@ export async function blindValidator(
   compile: () => Promise<Compiled>,
 ): Promise<Compiled> {
   const blind = annotationBlind(input.schema);
-  const hash = `${input.draft}\n${input.display}\n${canonicalJson((input.policy ?? null) as unknown as JsonValue)}\n${sizeBits(input.schema)}\n${blind.text}`;
+  // Everything the compile reads but the file's display path (which only diagnostics name): the run memo's key.
+  const shape = `${canonicalJson((input.policy ?? null) as unknown as JsonValue)}\n${sizeBits(input.schema)}\n${blind.text}`;
+  const hash = `${input.draft}\n${input.display}\n${shape}`;
   if (cache !== undefined) {
     const entry = cache.store.get<{ code?: unknown; warnings?: unknown }>(cache.store.key(VALIDATOR_NAMESPACE, hash));
     if (typeof entry?.code === "string" && Array.isArray(entry.warnings) && entry.warnings.every(isDiagnostic)) {
       return { ok: true, code: entry.code, warnings: entry.warnings };
     }
   }
-  const result = await compile();
-  if (result.ok && !mentions(JSON.stringify([result.code, result.warnings]), result.code, blind.blanked)) {
+  // A memo hit passes this schema's guard too: it is then exactly what the cache would hold for this file.
+  const seen = runMemo.get(input.draft, shape);
+  const reused = seen !== undefined && !mentions(JSON.stringify([seen, []]), seen, blind.blanked) ? seen : undefined;
+  const result = reused !== undefined ? ({ ok: true, code: reused, warnings: [] } as const) : await compile();
+  if (result.ok && (reused !== undefined || !mentions(JSON.stringify([result.code, result.warnings]), result.code, blind.blanked))) {
     out.push([VALIDATOR_NAMESPACE, hash, { code: result.code, warnings: result.warnings }]);
+    if (reused === undefined && result.warnings.length === 0) runMemo.set(input.draft, shape, result.code);
   }
   return result;
 }
+
+// ─── Identical schemas in one run ──────────────────────────────────────────────────────────────────────────────
+//
+// Why: contracts of one project often share a shape (the same object with other names and descriptions; a second
+// version that only edits text), and each thread compiled every one of them anew. The memo keys a compile by all
+// of `hash` but the display path: the draft, the policy, `sizeBits` and the blind text. The display path reaches a
+// compile's result only through the diagnostics it names, so only compiles with no diagnostic at all (ok, no
+// warning) are kept; one with a warning or a refusal is compiled again for each file, and names that file. What is
+// kept passed the same guard as the cache entries above (no blanked text in it), so the reasons the cache cannot
+// change a result hold here unchanged. Bounded: past `MEMO_CHARS` characters of code the oldest are dropped.
+
+/** Characters of validator code the memo keeps per thread (a validator is 5–40 KB; 8 M chars ≈ 16 MB). */
+export const MEMO_CHARS = 8_000_000;
+
+export class RunMemo {
+  private readonly byKey = new Map<string, string>();
+  private chars = 0;
+
+  constructor(private readonly limit = MEMO_CHARS) {}
+
+  get(draft: Draft, shape: string): string | undefined {
+    return this.byKey.get(`${draft}\n${shape}`);
+  }
+
+  set(draft: Draft, shape: string, code: string): void {
+    const key = `${draft}\n${shape}`;
+    const cost = code.length + key.length;
+    if (cost > this.limit) return;
+    const old = this.byKey.get(key);
+    if (old !== undefined) this.chars -= key.length + old.length;
+    this.byKey.delete(key);
+    this.byKey.set(key, code);
+    this.chars += cost;
+    for (const [k, v] of this.byKey) {
+      if (this.chars <= this.limit) break;
+      this.byKey.delete(k);
+      this.chars -= k.length + v.length;
+    }
+  }
+
+  /** Keys kept, oldest first (for tests). */
+  keys(): string[] {
+    return [...this.byKey.keys()];
+  }
+
+  clear(): void {
+    this.byKey.clear();
+    this.chars = 0;
+  }
+}
+
+/** This thread's memo of validators compiled without a diagnostic, by everything but the file's name. */
+export const runMemo = new RunMemo();
 
 /**
  * For every node of `schema` (post-order), "1" when `JSON.stringify(node).length <= INLINE_LIMIT`, else "0". The

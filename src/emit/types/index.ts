@@ -1,4 +1,5 @@
 import { HOLDER_NAME, normalizeForTypes, type NormalizedTypes, type TypesInput } from "./normalize.js";
+import { anonymous, named, shapeMemo } from "./shape-memo.js";
 import { fillSkeleton, skeletonHash, skeletonOf } from "./skeleton.js";
 
 export type { TypesInput } from "./normalize.js";
@@ -32,11 +33,30 @@ export async function emitTypes(input: TypesInput, store?: SkeletonStore): Promi
   const cached = hash === undefined ? undefined : store!.get(hash);
   const filled = cached === undefined ? undefined : fillSkeleton(cached, skeleton.lines);
   if (filled !== undefined) return filled;
-  const printed = await printTypes(skeleton.normalized);
+  const printed = await printShape(skeleton.normalized);
   if (hash !== undefined) store!.set(hash, printed);
   const out = fillSkeleton(printed, skeleton.lines);
   if (out === undefined) throw new Error("printed types hold a comment token they were not given");
   return out;
+}
+
+/**
+ * The printed skeleton through this thread's memo of shapes (shape-memo.ts): printed with placeholder names once,
+ * then named. Anything unexpected there gives the direct print (its result, or its error).
+ */
+async function printShape(normalized: NormalizedTypes): Promise<string> {
+  const anon = anonymous(normalized);
+  if (anon === undefined) return printTypes(normalized);
+  let shape = shapeMemo.get(anon.key);
+  if (shape === undefined) {
+    try {
+      shape = await printTypes(anon.normalized);
+    } catch {
+      return printTypes(normalized);
+    }
+    shapeMemo.set(anon.key, shape);
+  }
+  return named(shape, normalized.names) ?? printTypes(normalized);
 }
 
 /**

@@ -1,0 +1,101 @@
+/**
+ * Printed types by shape: the skeleton (skeleton.ts) with every declared type name replaced by a placeholder, so
+ * that contracts of one shape under other names (`OrderV1`, `InvoiceV1`) are printed once per thread and run.
+ *
+ * Why the output is the one a direct print gives:
+ * - Names reach the printer only as the `title` of a def and the `tsType` of a reference to it (dialect.ts
+ *   `named`, `refNode`); the renaming is one-to-one, so whatever jsts decides by comparing names or nodes it
+ *   decides alike, and the layout (TypeScript's printer) does not depend on a name's length.
+ * - A placeholder is `LlmcShape<i>Z`, an identifier jsts keeps as it is (`toSafeString` leaves it unchanged); a
+ *   skeleton whose text holds `LlmcShape` anywhere (a name, a key, a literal) is printed directly, so after
+ *   printing every occurrence is one we put there, and is put back by position (`named`).
+ * - Anything unexpected (a placeholder jsts renamed, a print that throws) falls back to the direct print, which
+ *   gives today's result or error.
+ * test/emit/types/shape-memo.test.ts compares both ways on every types table case under two root names.
+ */
+import type { DNode } from "./dialect.js";
+import type { NormalizedTypes } from "./normalize.js";
+
+const PREFIX = "LlmcShape";
+const PLACEHOLDER = /(?<![A-Za-z0-9_$])LlmcShape([0-9]{1,9})Z(?![A-Za-z0-9_$])/g;
+
+/** Characters of printed types the memo keeps per thread (types are 1–20 KB; 4 M chars ≈ 8 MB). */
+export const SHAPE_MEMO_CHARS = 4_000_000;
+
+/** The skeleton with placeholders for its names, and the memo key of that; undefined when it cannot be renamed. */
+export function anonymous(normalized: NormalizedTypes): { readonly key: string; readonly normalized: NormalizedTypes } | undefined {
+  const names = new Map(normalized.names.map((name, i) => [name, `${PREFIX}${i}Z`] as const));
+  const copies = new Map<DNode, DNode>();
+  const copy = (node: DNode): DNode => {
+    const known = copies.get(node);
+    if (known !== undefined) return known;
+    const out: DNode = { ...node };
+    copies.set(node, out);
+    if (node.title !== undefined) out.title = names.get(node.title) ?? node.title;
+    if (node.tsType !== undefined) out.tsType = names.get(node.tsType) ?? node.tsType;
+    if (node.properties !== undefined) out.properties = Object.fromEntries(Object.entries(node.properties).map(([k, v]) => [k, copy(v)]));
+    if (typeof node.additionalProperties === "object") out.additionalProperties = copy(node.additionalProperties);
+    if (node.items !== undefined) out.items = Array.isArray(node.items) ? node.items.map(copy) : copy(node.items);
+    if (typeof node.additionalItems === "object") out.additionalItems = copy(node.additionalItems);
+    if (node.anyOf !== undefined) out.anyOf = node.anyOf.map(copy);
+    if (node.allOf !== undefined) out.allOf = node.allOf.map(copy);
+    return out;
+  };
+  const holder = copy(normalized.holder);
+  const renamed: NormalizedTypes = { holder, names: [...names.values()], propertyKeys: normalized.propertyKeys };
+  const key = JSON.stringify([holder, renamed.names.length, normalized.propertyKeys]);
+  // The original text must hold no placeholder of its own (checked on the original: names are renamed in `key`).
+  if (JSON.stringify([normalized.holder, normalized.names, normalized.propertyKeys]).includes(PREFIX)) return undefined;
+  return { key, normalized: renamed };
+}
+
+/** The printed shape with each placeholder replaced by its name; undefined when one is unknown or left over. */
+export function named(printed: string, names: readonly string[]): string | undefined {
+  let bad = false;
+  const out = printed.replace(PLACEHOLDER, (_m, n: string) => {
+    const name = names[Number(n)];
+    if (name === undefined) bad = true;
+    return name ?? "";
+  });
+  return bad || printed.replace(PLACEHOLDER, "").includes(PREFIX) ? undefined : out;
+}
+
+/** Printed shapes by key, oldest dropped past `limit` characters. */
+export class ShapeMemo {
+  private readonly byKey = new Map<string, string>();
+  private chars = 0;
+
+  constructor(private readonly limit = SHAPE_MEMO_CHARS) {}
+
+  get(key: string): string | undefined {
+    return this.byKey.get(key);
+  }
+
+  set(key: string, printed: string): void {
+    const cost = key.length + printed.length;
+    if (cost > this.limit) return;
+    const old = this.byKey.get(key);
+    if (old !== undefined) this.chars -= key.length + old.length;
+    this.byKey.delete(key);
+    this.byKey.set(key, printed);
+    this.chars += cost;
+    for (const [k, v] of this.byKey) {
+      if (this.chars <= this.limit) break;
+      this.byKey.delete(k);
+      this.chars -= k.length + v.length;
+    }
+  }
+
+  /** Entries kept (for tests). */
+  size(): number {
+    return this.byKey.size;
+  }
+
+  clear(): void {
+    this.byKey.clear();
+    this.chars = 0;
+  }
+}
+
+/** This thread's printed shapes. */
+export const shapeMemo = new ShapeMemo();
