@@ -26,7 +26,7 @@ import type ts from "typescript";
 import { runCache, type RunCache } from "../cache/context.js";
 import { displayPath, type Project } from "../config/config.js";
 import { checkBatch } from "./typecheck-batch.js";
-import { checkInWorkers, typecheckWorkers } from "./typecheck-pool.js";
+import { checkInWorkers, threadBatch, threadData, typecheckWorkers, type ThreadBatch, type ThreadData } from "./typecheck-pool.js";
 import type { Diagnostic } from "../errors.js";
 import { STRICT_FLAGS } from "../emit/codegen/strict.js";
 import { VALIDATOR_DECLARATIONS } from "../emit/modules/version.js";
@@ -41,12 +41,12 @@ const BATCH = 64;
  * by then); batches are independent, so they are spread over a few threads (typecheck-pool.ts) and give the same
  * diagnostics as in this thread. One batch is checked here: starting a thread and loading TypeScript again costs more.
  */
-async function checkBatches(project: Project, files: ReadonlyMap<string, string>, batches: readonly (readonly string[])[], threads: number): Promise<Diagnostic[][]> {
-  const workers = Math.min(threads, batches.length);
-  if (workers > 1) return checkInWorkers(project, files, batches, workers);
+async function checkBatches(threads: ThreadData, files: ReadonlyMap<string, string>, batches: readonly ThreadBatch[], count: number): Promise<Diagnostic[][]> {
+  const workers = Math.min(count, batches.length);
+  if (workers > 1) return checkInWorkers(threads, batches, workers);
   const { ts: tsc } = await import("../typescript.js");
-  const ctx = { tsc, options: await chainCompilerOptions(), project, files, shared: new Map<string, ts.SourceFile>() };
-  return batches.map((roots) => checkBatch(ctx, roots));
+  const ctx = { tsc, options: await chainCompilerOptions(), project: threads.project, files, shared: new Map<string, ts.SourceFile>() };
+  return batches.map((batch) => checkBatch(ctx, batch.roots));
 }
 
 /**
@@ -59,10 +59,10 @@ async function checkBatches(project: Project, files: ReadonlyMap<string, string>
  * batches would be if every chain not yet keyed missed too (exact on a cold run, the case this is for).
  */
 class Batcher {
-  private early: { settle: (batches: readonly (readonly string[])[]) => void; fail: (error: unknown) => void; results: Promise<Diagnostic[][]> } | undefined;
+  private early: { settle: (batches: readonly ThreadBatch[]) => void; fail: (error: unknown) => void; results: Promise<Diagnostic[][]> } | undefined;
 
   constructor(
-    private readonly project: Project,
+    private readonly data: ThreadData,
     private readonly files: ReadonlyMap<string, string>,
     private readonly size: number,
     private readonly threads: number,
@@ -77,10 +77,10 @@ class Batcher {
   keyed(misses: number, left: number): void {
     if (this.early !== undefined || misses <= this.size || this.threads < 2) return;
     const count = Math.min(this.threads, Math.ceil((misses + left) / this.size));
-    let settle!: (batches: readonly (readonly string[])[]) => void;
+    let settle!: (batches: readonly ThreadBatch[]) => void;
     let fail!: (error: unknown) => void;
-    const later = new Promise<readonly (readonly string[])[]>((resolve, reject) => ((settle = resolve), (fail = reject)));
-    this.early = { settle, fail, results: checkInWorkers(this.project, this.files, later, count) };
+    const later = new Promise<readonly ThreadBatch[]>((resolve, reject) => ((settle = resolve), (fail = reject)));
+    this.early = { settle, fail, results: checkInWorkers(this.data, later, count) };
   }
 
   /** The keying failed: the threads started early are stopped (the caller reports the error). */
@@ -90,8 +90,8 @@ class Batcher {
   }
 
   /** Each batch's diagnostics, in batch order. */
-  run(batches: readonly (readonly string[])[]): Promise<Diagnostic[][]> {
-    if (this.early === undefined) return checkBatches(this.project, this.files, batches, this.threads);
+  run(batches: readonly ThreadBatch[]): Promise<Diagnostic[][]> {
+    if (this.early === undefined) return checkBatches(this.data, this.files, batches, this.threads);
     this.early.settle(batches);
     return this.early.results;
   }
@@ -153,14 +153,16 @@ export function startTypecheck(
   // Files shared by many chains (the runtime, shared definitions) are scanned and hashed once per run.
   const scanned = new Map<string, ImportScan>();
   const keys = new ChainKeys(project.outDir);
-  const batcher = new Batcher(project, files, size, split.workers ?? typecheckWorkers());
+  // With a cache, every chain's closure is worked out for its key, so each thread batch can carry just its files.
+  const data = threadData(project, files, cache !== undefined);
+  const batcher = new Batcher(data, files, size, split.workers ?? typecheckWorkers());
   try {
     for (const [i, root] of roots.entries()) {
       const closure = cache === undefined ? undefined : importClosure(specifiers, root, files, scanned);
       const key = closure === undefined ? undefined : cache!.store.key("typecheck", JSON.stringify(STRICT_FLAGS), project.rootDir, ...keys.parts(closure));
       const hit = key === undefined ? undefined : cache!.store.get<Diagnostic[]>(key);
       if (hit !== undefined) found.push(...hit);
-      else misses.push({ root, key, reach: new Set([...(closure?.keys() ?? [])].map((f) => displayPath(project.rootDir, f))) });
+      else misses.push({ root, key, closure: closure === undefined ? undefined : [...closure.keys()], reach: new Set([...(closure?.keys() ?? [])].map((f) => displayPath(project.rootDir, f))) });
       batcher.keyed(misses.length, roots.length - i - 1);
     }
   } catch (error) {
@@ -169,7 +171,7 @@ export function startTypecheck(
   }
   const batches: Miss[][] = [];
   for (let i = 0; i < misses.length; i += size) batches.push(misses.slice(i, i + size));
-  const batchRoots = batches.map((b) => b.map((m) => m.root));
+  const batchRoots = batches.map((b) => threadBatch(project, files, b.map((m) => m.root), data.overlay === undefined ? [] : b.map((m) => m.closure)));
   // Threads started while keying get their batches now; one batch is checked in this thread, in `finish`.
   const inThreads = batcher.started ? batcher.run(batchRoots) : undefined;
   inThreads?.catch(() => undefined); // awaited in finish; not an unhandled rejection meanwhile
@@ -185,6 +187,8 @@ export function startTypecheck(
 interface Miss {
   readonly root: string;
   readonly key: string | undefined;
+  /** The absolute paths of every file the root reaches (undefined when not worked out, see `importClosure`). */
+  readonly closure: readonly string[] | undefined;
   readonly reach: ReadonlySet<string>;
 }
 
