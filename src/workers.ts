@@ -58,6 +58,48 @@ export function stopWorkers(workers: readonly Worker[]): void {
   for (const w of workers) void w.terminate();
 }
 
+/**
+ * Jobs known one at a time: `push` hands one over (an idle thread gets it at once), `end` says there are no more,
+ * `fail` stops the pool with an error. For a caller that works the jobs out over seconds (the migration type-check
+ * keys its chains one by one) and whose threads should start on the first ones meanwhile.
+ */
+export class JobStream<J> {
+  readonly jobs: J[] = [];
+  private closed = false;
+  private failure: { readonly error: unknown } | undefined;
+  private listener: (() => void) | undefined;
+
+  push(job: J): void {
+    if (this.closed) throw new Error("JobStream: push after end");
+    this.jobs.push(job);
+    this.listener?.();
+  }
+
+  end(): void {
+    this.closed = true;
+    this.listener?.();
+  }
+
+  fail(error: unknown): void {
+    this.closed = true;
+    this.failure = { error };
+    this.listener?.();
+  }
+
+  get ended(): boolean {
+    return this.closed;
+  }
+
+  get failed(): { readonly error: unknown } | undefined {
+    return this.failure;
+  }
+
+  /** The pool's callback for every later change (one pool per stream). */
+  listen(listener: () => void): void {
+    this.listener = listener;
+  }
+}
+
 interface Reply<R> {
   readonly index: number;
   readonly result?: R;
@@ -68,9 +110,12 @@ interface Reply<R> {
  * Every job's result, in job order. Given a promise, the jobs are still being worked out: the threads start now
  * (loading their modules while this thread works) and are fed once the list is known; a rejection stops them.
  */
-export function runInWorkers<J, R>(given: readonly J[] | Promise<readonly J[]>, o: PoolOptions<J, R>): Promise<R[]> {
+export function runInWorkers<J, R>(given: readonly J[] | Promise<readonly J[]> | JobStream<J>, o: PoolOptions<J, R>): Promise<R[]> {
   const later = given instanceof Promise ? given : undefined;
-  let jobs: readonly J[] = given instanceof Promise ? [] : given;
+  const stream = given instanceof JobStream ? given : undefined;
+  let jobs: readonly J[] = given instanceof Promise ? [] : stream !== undefined ? stream.jobs : (given as readonly J[]);
+  // Threads waiting for a job of the stream (one entry per job slot, `inFlight` per thread).
+  const waiting: Worker[] = [];
   let results: R[] = new Array<R>(jobs.length);
   let next = 0;
   let done = 0;
@@ -97,9 +142,12 @@ export function runInWorkers<J, R>(given: readonly J[] | Promise<readonly J[]>, 
         if (failed) return;
         if (reply.fatal !== undefined) return stop(new Error(reply.fatal));
         results[reply.index] = reply.result!;
-        const last = ++done === jobs.length;
+        const last = ++done === jobs.length && (stream === undefined || stream.ended);
         // The worker gets its next job before this thread spends time on the result.
-        if (!last) feed(worker);
+        if (!last) {
+          if (next < jobs.length) feed(worker);
+          else if (stream !== undefined) waiting.push(worker);
+        }
         try {
           o.onResult?.(reply.index, reply.result!);
         } catch (error) {
@@ -115,7 +163,19 @@ export function runInWorkers<J, R>(given: readonly J[] | Promise<readonly J[]>, 
         stopWorkers(started);
         return stop(early);
       }
-      if (later === undefined) for (let k = 0; k < o.inFlight; k++) feed(worker);
+      if (stream !== undefined) for (let k = 0; k < o.inFlight; k++) waiting.push(worker);
+      else if (later === undefined) for (let k = 0; k < o.inFlight; k++) feed(worker);
+    }
+    if (stream !== undefined) {
+      const wake = (): void => {
+        if (failed) return;
+        const failure = stream.failed;
+        if (failure !== undefined) return stop(failure.error instanceof Error ? failure.error : new Error(String(failure.error)));
+        while (waiting.length > 0 && next < jobs.length) feed(waiting.shift()!);
+        if (stream.ended && done === jobs.length) stop();
+      };
+      stream.listen(wake);
+      return wake();
     }
     if (later === undefined) return;
     later.then(

@@ -12,7 +12,7 @@
  */
 import type { Project } from "../config/config.js";
 import type { Diagnostic } from "../errors.js";
-import { runInWorkers } from "../workers.js";
+import { runInWorkers, type JobStream } from "../workers.js";
 import { projectWideModule } from "./typecheck-batch.js";
 
 export { defaultWorkers as typecheckWorkers } from "../workers.js";
@@ -57,8 +57,8 @@ export function threadData(project: Project, files: ReadonlyMap<string, string>,
 /** Each batch's diagnostics, in batch order, from `count` worker threads. */
 export function checkInWorkers(
   data: ThreadData,
-  /** The batches, or a promise of them: the threads start and warm up meanwhile (typecheck-worker.ts). */
-  batches: readonly ThreadBatch[] | Promise<readonly ThreadBatch[]>,
+  /** The batches, or a stream of them: the threads start, warm up and check the first ones meanwhile (typecheck.ts). */
+  batches: readonly ThreadBatch[] | JobStream<ThreadBatch>,
   count: number,
 ): Promise<Diagnostic[][]> {
   return runInWorkers<ThreadBatch, Diagnostic[]>(batches, {
