@@ -58,6 +58,48 @@ export function stopWorkers(workers: readonly Worker[]): void {
   for (const w of workers) void w.terminate();
 }
 
+/**
+ * Jobs known one at a time: `push` hands one over (an idle thread gets it at once), `end` says there are no more,
+ * `fail` stops the pool with an error. For a caller that works the jobs out over seconds (the migration type-check
+ * keys its chains one by one) and whose threads should start on the first ones meanwhile.
+ */
+export class JobStream<J> {
+  readonly jobs: J[] = [];
+  private closed = false;
+  private failure: { readonly error: unknown } | undefined;
+  private listener: (() => void) | undefined;
+
+  push(job: J): void {
+    if (this.closed) throw new Error("JobStream: push after end");
+    this.jobs.push(job);
+    this.listener?.();
+  }
+
+  end(): void {
+    this.closed = true;
+    this.listener?.();
+  }
+
+  fail(error: unknown): void {
+    this.closed = true;
+    this.failure = { error };
+    this.listener?.();
+  }
+
+  get ended(): boolean {
+    return this.closed;
+  }
+
+  get failed(): { readonly error: unknown } | undefined {
+    return this.failure;
+  }
+
+  /** The pool's callback for every later change (one pool per stream). */
+  listen(listener: () => void): void {
+    this.listener = listener;
+  }
+}
+
 interface Reply<R> {
   readonly index: number;
   readonly result?: R;
@@ -68,8 +110,9 @@ interface Reply<R> {
  * Every job's result, in job order. Given a promise, the jobs are still being worked out: the threads start now
  * (`startWorkers`: they load their modules while this thread works) and are fed once the list is known, exactly
  * as threads started early by the caller are; a rejection stops them. One early-start mechanism serves both.
+ * Given a `JobStream`, the threads take each job as it is pushed.
  */
-export function runInWorkers<J, R>(given: readonly J[] | Promise<readonly J[]>, o: PoolOptions<J, R>): Promise<R[]> {
+export function runInWorkers<J, R>(given: readonly J[] | Promise<readonly J[]> | JobStream<J>, o: PoolOptions<J, R>): Promise<R[]> {
   if (!(given instanceof Promise)) return feedWorkers(given, o);
   const own = o.started ?? [];
   const started = [...own, ...startWorkers(o.entry, o.workerData, Math.max(0, o.count - own.length))];
@@ -82,9 +125,17 @@ export function runInWorkers<J, R>(given: readonly J[] | Promise<readonly J[]>, 
   );
 }
 
-/** Every job's result, in job order, from `o.count` threads (those in `o.started` first). */
-function feedWorkers<J, R>(jobs: readonly J[], o: PoolOptions<J, R>): Promise<R[]> {
+/**
+ * Every job's result, in job order, from `o.count` threads (those in `o.started` first). From a stream, a thread
+ * with a free slot waits in `waiting` until the next job is pushed, and the pool ends when the stream has ended and
+ * every pushed job is answered.
+ */
+function feedWorkers<J, R>(source: readonly J[] | JobStream<J>, o: PoolOptions<J, R>): Promise<R[]> {
+  const stream = source instanceof JobStream ? source : undefined;
+  const jobs: readonly J[] = stream !== undefined ? stream.jobs : (source as readonly J[]);
   const results = new Array<R>(jobs.length);
+  // Threads waiting for a job of the stream (one entry per job slot, `inFlight` per thread).
+  const waiting: Worker[] = [];
   let next = 0;
   let done = 0;
   return new Promise((resolve, reject) => {
@@ -103,7 +154,7 @@ function feedWorkers<J, R>(jobs: readonly J[], o: PoolOptions<J, R>): Promise<R[
     };
     const started = o.started ?? [];
     stopWorkers(started.slice(o.count));
-    if (jobs.length === 0) {
+    if (stream === undefined && jobs.length === 0) {
       stopWorkers(started);
       return resolve(results);
     }
@@ -114,9 +165,12 @@ function feedWorkers<J, R>(jobs: readonly J[], o: PoolOptions<J, R>): Promise<R[
         if (failed) return;
         if (reply.fatal !== undefined) return stop(new Error(reply.fatal));
         results[reply.index] = reply.result!;
-        const last = ++done === jobs.length;
+        const last = ++done === jobs.length && (stream === undefined || stream.ended);
         // The worker gets its next job before this thread spends time on the result.
-        if (!last) feed(worker);
+        if (!last) {
+          if (next < jobs.length) feed(worker);
+          else if (stream !== undefined) waiting.push(worker);
+        }
         try {
           o.onResult?.(reply.index, reply.result!);
         } catch (error) {
@@ -132,7 +186,20 @@ function feedWorkers<J, R>(jobs: readonly J[], o: PoolOptions<J, R>): Promise<R[
         stopWorkers(started);
         return stop(early);
       }
-      for (let k = 0; k < o.inFlight; k++) feed(worker);
+      for (let k = 0; k < o.inFlight; k++) {
+        if (stream !== undefined) waiting.push(worker);
+        else feed(worker);
+      }
     }
+    if (stream === undefined) return;
+    const wake = (): void => {
+      if (failed) return;
+      const failure = stream.failed;
+      if (failure !== undefined) return stop(failure.error instanceof Error ? failure.error : new Error(String(failure.error)));
+      while (waiting.length > 0 && next < jobs.length) feed(waiting.shift()!);
+      if (stream.ended && done === jobs.length) stop();
+    };
+    stream.listen(wake);
+    wake();
   });
 }

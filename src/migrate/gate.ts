@@ -69,7 +69,7 @@ async function startGate(diff: BackwardDiff, project: Project, compiled: Compile
   const contracts = new Set(planned.map((p) => p.step.contract));
   const checked = contracts.size > 0 && planned.every((p) => p.status !== "missing");
   const roots = [...contracts].map((c) => path.join(project.outDir, c, "upgrade.ts"));
-  const typecheck = checked ? startTypecheck(project, chainSources(project, compiled), roots) : undefined;
+  const typecheck = checked ? await startTypecheck(project, chainSources(project, compiled), roots) : undefined;
   return {
     async finish() {
       const problems: Diagnostic[] = [];

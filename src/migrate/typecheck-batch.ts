@@ -15,6 +15,12 @@ export interface BatchContext {
   readonly project: Project;
   /** Absolute path → text, standing in for files on disk (validator modules already as their declarations). */
   readonly files: ReadonlyMap<string, string>;
+  /**
+   * Every path of the run's overlay, when `files` holds only part of it (a type-check thread: the project-wide
+   * modules, each batch bringing its chains' files, see typecheck-pool.ts). A path listed here but in neither is
+   * never read from disk instead: the batch fails, since its chains' import closures missed a file.
+   */
+  readonly overlay?: ReadonlySet<string>;
   /** Parsed once for every batch in this thread: the standard library and the project-wide generated modules. */
   readonly shared: Map<string, ts.SourceFile>;
 }
@@ -28,10 +34,13 @@ export function warmBatches(ctx: BatchContext): void {
   createProgram(ctx, [path.resolve(ctx.project.outDir, "_runtime.ts")]);
 }
 
-/** The diagnostics of one batch of roots, converted and in the compiler's order (sorted and deduplicated). */
-export function checkBatch(ctx: BatchContext, roots: readonly string[]): Diagnostic[] {
+/**
+ * The diagnostics of one batch of roots, converted and in the compiler's order (sorted and deduplicated). `extra`:
+ * the overlay's files this batch's chains reach that `ctx.files` does not hold (a type-check thread's batch).
+ */
+export function checkBatch(ctx: BatchContext, roots: readonly string[], extra: ReadonlyMap<string, string> = new Map()): Diagnostic[] {
   const { tsc, project } = ctx;
-  const program = createProgram(ctx, roots);
+  const program = createProgram(ctx, roots, extra);
   return chainDiagnostics(tsc, program, toolOwned(project, roots)).map((d) => toDiagnostic(tsc, project, d));
 }
 
@@ -67,21 +76,27 @@ function chainDiagnostics(tsc: typeof ts, program: ts.Program, skip: (file: stri
  * The generated modules carry every schema description as a doc comment, and parsing them was a tenth of a batch.
  * Parent pointers are likewise left to the binder, as `tsc` does (setting them at parse time walks every tree twice).
  */
-function createProgram(ctx: BatchContext, roots: readonly string[]): ts.Program {
-  const { tsc, options, files, shared, project } = ctx;
+function createProgram(ctx: BatchContext, roots: readonly string[], extra: ReadonlyMap<string, string> = new Map()): ts.Program {
+  const { tsc, options, files, shared, project, overlay } = ctx;
   const host = tsc.createCompilerHost(options);
   host.jsDocParsingMode = tsc.JSDocParsingMode.ParseForTypeErrors;
   const fileExists = host.fileExists.bind(host);
   const readFile = host.readFile.bind(host);
   const getSourceFile = host.getSourceFile.bind(host);
   const projectWide = projectWideModule(project);
-  host.fileExists = (f) => files.has(path.resolve(f)) || fileExists(f);
-  host.readFile = (f) => files.get(path.resolve(f)) ?? readFile(f);
+  // The overlay's text of `abs`; undefined for a file outside it (then read from disk).
+  const overlaid = (abs: string): string | undefined => {
+    const found = extra.get(abs) ?? files.get(abs);
+    if (found === undefined && overlay?.has(abs) === true) throw new Error(`migration type-check: ${displayPath(project.rootDir, abs)} was not handed to this batch (an import closure missed it)`);
+    return found;
+  };
+  host.fileExists = (f) => overlaid(path.resolve(f)) !== undefined || fileExists(f);
+  host.readFile = (f) => overlaid(path.resolve(f)) ?? readFile(f);
   host.getSourceFile = (f, lang, onError, create) => {
     const abs = path.resolve(f);
     const known = shared.get(abs);
     if (known !== undefined) return known;
-    const text = files.get(abs);
+    const text = overlaid(abs);
     const sf = text !== undefined ? tsc.createSourceFile(f, text, lang) : getSourceFile(f, lang, onError, create);
     if (sf !== undefined && (text === undefined || projectWide(abs))) shared.set(abs, sf);
     return sf;
@@ -90,7 +105,7 @@ function createProgram(ctx: BatchContext, roots: readonly string[]): ts.Program 
 }
 
 /** A generated module outside every contract's folder: directly in the output folder, or in one of its `_` folders. */
-function projectWideModule(project: Project): (abs: string) => boolean {
+export function projectWideModule(project: Project): (abs: string) => boolean {
   const out = path.resolve(project.outDir);
   return (abs) => {
     const rel = path.relative(out, abs).split(path.sep);

@@ -24,9 +24,10 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type ts from "typescript";
 import { runCache, type RunCache } from "../cache/context.js";
+import { JobStream } from "../workers.js";
 import { displayPath, type Project } from "../config/config.js";
 import { checkBatch } from "./typecheck-batch.js";
-import { checkInWorkers, typecheckWorkers } from "./typecheck-pool.js";
+import { checkInWorkers, threadBatch, threadData, typecheckWorkers, type ThreadBatch, type ThreadData } from "./typecheck-pool.js";
 import type { Diagnostic } from "../errors.js";
 import { STRICT_FLAGS } from "../emit/codegen/strict.js";
 import { VALIDATOR_DECLARATIONS } from "../emit/modules/version.js";
@@ -34,6 +35,8 @@ import { importClosure, type ImportScan } from "./imports.js";
 import { cachedSpecifiers, ChainKeys } from "./typecheck-key.js";
 
 const BATCH = 64;
+/** Roots keyed between two looks at the threads' replies (see `startTypecheck`): a few milliseconds of keying. */
+const YIELD_EVERY = 8;
 
 /**
  * Each batch's diagnostics, in batch order. Why worker threads when there are several batches: a cold check of a
@@ -41,31 +44,37 @@ const BATCH = 64;
  * by then); batches are independent, so they are spread over a few threads (typecheck-pool.ts) and give the same
  * diagnostics as in this thread. One batch is checked here: starting a thread and loading TypeScript again costs more.
  */
-async function checkBatches(project: Project, files: ReadonlyMap<string, string>, batches: readonly (readonly string[])[], threads: number): Promise<Diagnostic[][]> {
-  const workers = Math.min(threads, batches.length);
-  if (workers > 1) return checkInWorkers(project, files, batches, workers);
+async function checkBatches(threads: ThreadData, files: ReadonlyMap<string, string>, batches: readonly ThreadBatch[], count: number): Promise<Diagnostic[][]> {
+  const workers = Math.min(count, batches.length);
+  if (workers > 1) return checkInWorkers(threads, batches, workers);
   const { ts: tsc } = await import("../typescript.js");
-  const ctx = { tsc, options: await chainCompilerOptions(), project, files, shared: new Map<string, ts.SourceFile>() };
-  return batches.map((roots) => checkBatch(ctx, roots));
+  const ctx = { tsc, options: await chainCompilerOptions(), project: threads.project, files, shared: new Map<string, ts.SourceFile>() };
+  return batches.map((batch) => checkBatch(ctx, batch.roots));
 }
 
 /**
  * The batches of the chains to check, handed over as the keying loop finds them (see `typecheckChain`).
  *
  * Why the threads may start before every chain is keyed: keying a thousand cold chains (scanning imports, hashing
- * closures) is seconds of this thread's time, and a type-check thread spends about a second loading TypeScript and
- * parsing the standard library before its first batch. Once the misses fill more than one batch (so threads will be
- * used, as `checkBatches` decides), the threads start and warm up while the rest is keyed. How many: as many as the
- * batches would be if every chain not yet keyed missed too (exact on a cold run, the case this is for).
+ * closures, writing their cache entries) is seconds of this thread's time, and a type-check thread spends about a
+ * second loading TypeScript and parsing the standard library before its first batch. Once the misses fill more
+ * than one batch (so threads will be used, as `checkBatches` decides), the threads start, and each batch is handed
+ * to them as soon as it is full: they check the first chains while this thread keys the rest (before, they waited
+ * for the last key, idle for most of the keying). How many threads: as many as the batches would be if every chain
+ * not yet keyed missed too (exact on a cold run, the case this is for). The batches are the same slices of the
+ * misses, in the same order, whenever they are handed over, so the results do not depend on it.
  */
 class Batcher {
-  private early: { settle: (batches: readonly (readonly string[])[]) => void; fail: (error: unknown) => void; results: Promise<Diagnostic[][]> } | undefined;
+  private early: { stream: JobStream<ThreadBatch>; results: Promise<Diagnostic[][]> } | undefined;
+  /** Misses already handed to the threads (whole batches). */
+  private handed = 0;
 
   constructor(
-    private readonly project: Project,
+    private readonly data: ThreadData,
     private readonly files: ReadonlyMap<string, string>,
     private readonly size: number,
     private readonly threads: number,
+    private readonly job: (batch: readonly Miss[]) => ThreadBatch,
   ) {}
 
   /** Whether the threads were started while keying (then `run` must be called at once, see startTypecheck). */
@@ -73,26 +82,28 @@ class Batcher {
     return this.early !== undefined;
   }
 
-  /** Called after each root is keyed: `misses` so far, `left` roots still to key. */
-  keyed(misses: number, left: number): void {
-    if (this.early !== undefined || misses <= this.size || this.threads < 2) return;
-    const count = Math.min(this.threads, Math.ceil((misses + left) / this.size));
-    let settle!: (batches: readonly (readonly string[])[]) => void;
-    let fail!: (error: unknown) => void;
-    const later = new Promise<readonly (readonly string[])[]>((resolve, reject) => ((settle = resolve), (fail = reject)));
-    this.early = { settle, fail, results: checkInWorkers(this.project, this.files, later, count) };
+  /** Called after each root is keyed: the `misses` so far, `left` roots still to key. */
+  keyed(misses: readonly Miss[], left: number): void {
+    if (this.early === undefined) {
+      if (misses.length <= this.size || this.threads < 2) return;
+      const count = Math.min(this.threads, Math.ceil((misses.length + left) / this.size));
+      const stream = new JobStream<ThreadBatch>();
+      this.early = { stream, results: checkInWorkers(this.data, stream, count) };
+    }
+    for (; misses.length - this.handed >= this.size; this.handed += this.size) this.early.stream.push(this.job(misses.slice(this.handed, this.handed + this.size)));
   }
 
   /** The keying failed: the threads started early are stopped (the caller reports the error). */
   abort(error: unknown): void {
     this.early?.results.catch(() => undefined);
-    this.early?.fail(error);
+    this.early?.stream.fail(error);
   }
 
-  /** Each batch's diagnostics, in batch order. */
-  run(batches: readonly (readonly string[])[]): Promise<Diagnostic[][]> {
-    if (this.early === undefined) return checkBatches(this.project, this.files, batches, this.threads);
-    this.early.settle(batches);
+  /** Each batch's diagnostics, in batch order (`batches`: every miss, sliced by the batch size). */
+  run(batches: readonly (readonly Miss[])[]): Promise<Diagnostic[][]> {
+    if (this.early === undefined) return checkBatches(this.data, this.files, batches.map(this.job), this.threads);
+    for (const batch of batches.slice(this.handed / this.size)) this.early.stream.push(this.job(batch));
+    this.early.stream.end();
     return this.early.results;
   }
 }
@@ -115,32 +126,30 @@ export async function chainCompilerOptions(): Promise<ts.CompilerOptions> {
  * are taken from the plan rather than from a possibly stale output folder. Diagnostics are sorted by file and
  * position and deduplicated, so the result does not depend on how roots were batched or cached.
  */
-export function typecheckChain(
+export async function typecheckChain(
   project: Project,
   overlay: ReadonlyMap<string, string>,
   roots: readonly string[],
   /** Roots per program and threads to spread the programs over (tests set them; the results do not depend on them). */
   split: { readonly batch?: number; readonly workers?: number } = {},
 ): Promise<Diagnostic[]> {
-  try {
-    return startTypecheck(project, overlay, roots, split).finish();
-  } catch (error) {
-    return Promise.reject(error);
-  }
+  return (await startTypecheck(project, overlay, roots, split)).finish();
 }
 
 /**
  * `typecheckChain` in two parts. This call keys every chain and, when the misses need threads, hands them their
- * batches, all in this thread before it returns; `finish` waits for the threads (or checks the one batch here) and
- * gives the diagnostics. Between the two, this thread is free for other work (`check`'s other steps) while the
- * threads check, and nothing of the type-check runs in this thread meanwhile.
+ * batches as they fill; `finish` waits for the threads (or checks the one batch here) and gives the diagnostics.
+ * Between the two, this thread is free for other work (`check`'s other steps) while the threads check, and nothing
+ * of the type-check runs in this thread meanwhile. While keying, once threads run, it lets their replies in now
+ * and then (YIELD_EVERY roots), so a thread that finished a batch gets the next one instead of waiting for the
+ * last key.
  */
-export function startTypecheck(
+export async function startTypecheck(
   project: Project,
   overlay: ReadonlyMap<string, string>,
   roots: readonly string[],
   split: { readonly batch?: number; readonly workers?: number } = {},
-): { finish(): Promise<Diagnostic[]> } {
+): Promise<{ finish(): Promise<Diagnostic[]> }> {
   const size = split.batch ?? BATCH;
   const files = new Map([...overlay].map(([f, t]) => [path.resolve(f), declaredValidator(project, f, t)]));
   const cache = runCache();
@@ -153,15 +162,19 @@ export function startTypecheck(
   // Files shared by many chains (the runtime, shared definitions) are scanned and hashed once per run.
   const scanned = new Map<string, ImportScan>();
   const keys = new ChainKeys(project.outDir);
-  const batcher = new Batcher(project, files, size, split.workers ?? typecheckWorkers());
+  // With a cache, every chain's closure is worked out for its key, so each thread batch can carry just its files.
+  const data = threadData(project, files, cache !== undefined);
+  const job = (batch: readonly Miss[]): ThreadBatch => threadBatch(project, files, batch.map((m) => m.root), data.overlay === undefined ? [] : batch.map((m) => m.closure));
+  const batcher = new Batcher(data, files, size, split.workers ?? typecheckWorkers(), job);
   try {
     for (const [i, root] of roots.entries()) {
       const closure = cache === undefined ? undefined : importClosure(specifiers, root, files, scanned);
       const key = closure === undefined ? undefined : cache!.store.key("typecheck", JSON.stringify(STRICT_FLAGS), project.rootDir, ...keys.parts(closure));
       const hit = key === undefined ? undefined : cache!.store.get<Diagnostic[]>(key);
       if (hit !== undefined) found.push(...hit);
-      else misses.push({ root, key, reach: new Set([...(closure?.keys() ?? [])].map((f) => displayPath(project.rootDir, f))) });
-      batcher.keyed(misses.length, roots.length - i - 1);
+      else misses.push({ root, key, closure: closure === undefined ? undefined : [...closure.keys()], reach: new Set([...(closure?.keys() ?? [])].map((f) => displayPath(project.rootDir, f))) });
+      batcher.keyed(misses, roots.length - i - 1);
+      if (batcher.started && i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise<void>((resolve) => setImmediate(resolve));
     }
   } catch (error) {
     batcher.abort(error);
@@ -169,13 +182,12 @@ export function startTypecheck(
   }
   const batches: Miss[][] = [];
   for (let i = 0; i < misses.length; i += size) batches.push(misses.slice(i, i + size));
-  const batchRoots = batches.map((b) => b.map((m) => m.root));
   // Threads started while keying get their batches now; one batch is checked in this thread, in `finish`.
-  const inThreads = batcher.started ? batcher.run(batchRoots) : undefined;
+  const inThreads = batcher.started ? batcher.run(batches) : undefined;
   inThreads?.catch(() => undefined); // awaited in finish; not an unhandled rejection meanwhile
   return {
     finish: async () => {
-      const results = await (inThreads ?? (batches.length > 0 ? batcher.run(batchRoots) : Promise.resolve([])));
+      const results = await (inThreads ?? (batches.length > 0 ? batcher.run(batches) : Promise.resolve([])));
       return finishTypecheck(cache, found, batches, results);
     },
   };
@@ -185,6 +197,8 @@ export function startTypecheck(
 interface Miss {
   readonly root: string;
   readonly key: string | undefined;
+  /** The absolute paths of every file the root reaches (undefined when not worked out, see `importClosure`). */
+  readonly closure: readonly string[] | undefined;
   readonly reach: ReadonlySet<string>;
 }
 
