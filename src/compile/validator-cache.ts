@@ -22,6 +22,7 @@ import type { CompileCache } from "../cache/version.js";
 import type { StrictPolicy } from "../strictness/index.js";
 import { stringLiteral } from "../emit/codegen/escape.js";
 import { INLINE_LIMIT } from "../emit/fast/refs.js";
+import { TextMemo } from "../memo/text-memo.js";
 
 export const VALIDATOR_NAMESPACE = "validator-blind";
 
@@ -53,12 +54,12 @@ export async function blindValidator(
     }
   }
   // A memo hit passes this schema's guard too: it is then exactly what the cache would hold for this file.
-  const seen = runMemo.get(input.draft, shape);
+  const seen = runMemo.get(`${input.draft}\n${shape}`);
   const reused = seen !== undefined && !mentions(JSON.stringify([seen, []]), seen, blind.blanked) ? seen : undefined;
   const result = reused !== undefined ? ({ ok: true, code: reused, warnings: [] } as const) : await compile();
   if (result.ok && (reused !== undefined || !mentions(JSON.stringify([result.code, result.warnings]), result.code, blind.blanked))) {
     out.push([VALIDATOR_NAMESPACE, hash, { code: result.code, warnings: result.warnings }]);
-    if (reused === undefined && result.warnings.length === 0) runMemo.set(input.draft, shape, result.code);
+    if (reused === undefined && result.warnings.length === 0) runMemo.set(`${input.draft}\n${shape}`, result.code);
   }
   return result;
 }
@@ -76,45 +77,8 @@ export async function blindValidator(
 /** Characters of validator code the memo keeps per thread (a validator is 5–40 KB; 8 M chars ≈ 16 MB). */
 export const MEMO_CHARS = 8_000_000;
 
-export class RunMemo {
-  private readonly byKey = new Map<string, string>();
-  private chars = 0;
-
-  constructor(private readonly limit = MEMO_CHARS) {}
-
-  get(draft: Draft, shape: string): string | undefined {
-    return this.byKey.get(`${draft}\n${shape}`);
-  }
-
-  set(draft: Draft, shape: string, code: string): void {
-    const key = `${draft}\n${shape}`;
-    const cost = code.length + key.length;
-    if (cost > this.limit) return;
-    const old = this.byKey.get(key);
-    if (old !== undefined) this.chars -= key.length + old.length;
-    this.byKey.delete(key);
-    this.byKey.set(key, code);
-    this.chars += cost;
-    for (const [k, v] of this.byKey) {
-      if (this.chars <= this.limit) break;
-      this.byKey.delete(k);
-      this.chars -= k.length + v.length;
-    }
-  }
-
-  /** Keys kept, oldest first (for tests). */
-  keys(): string[] {
-    return [...this.byKey.keys()];
-  }
-
-  clear(): void {
-    this.byKey.clear();
-    this.chars = 0;
-  }
-}
-
 /** This thread's memo of validators compiled without a diagnostic, by everything but the file's name. */
-export const runMemo = new RunMemo();
+export const runMemo = new TextMemo(MEMO_CHARS);
 
 /**
  * For every node of `schema` (post-order), "1" when `JSON.stringify(node).length <= INLINE_LIMIT`, else "0". The

@@ -10,7 +10,7 @@ import { test } from "node:test";
 import type { Diagnostic } from "../../src/errors.js";
 import type { Draft, JsonObject } from "../../src/ir/json.js";
 import { compileValidator } from "../../src/emit/validators/index.js";
-import { blindValidator, RunMemo, runMemo, type CacheEntryOut } from "../../src/compile/validator-cache.js";
+import { blindValidator, runMemo, type CacheEntryOut } from "../../src/compile/validator-cache.js";
 import { HOSTILE } from "../emit/types/cases-hostile.js";
 import { compositionCases } from "../emit/types/cases-composition.js";
 import { objectCases } from "../emit/types/cases-objects.js";
@@ -83,19 +83,4 @@ test("run memo › code containing the new schema's annotation text is compiled 
   assert.deepEqual(second, compileValidator(shape("function"), "2020-12", "schemas/b/v1.json"));
   await viaMemo(shape("Delta."), "2020-12", "schemas/c/v1.json", calls);
   assert.equal(calls.n, 2, "a third file of the same shape is taken from the memo");
-});
-
-test("run memo › bounded: the oldest entries go past the limit; one larger than the limit is not kept", () => {
-  const memo = new RunMemo(40);
-  memo.set("2020-12", "a", "x".repeat(10));
-  memo.set("2020-12", "b", "x".repeat(10));
-  assert.deepEqual(memo.keys(), ["2020-12\na", "2020-12\nb"]);
-  memo.set("2020-12", "c", "x".repeat(10));
-  assert.deepEqual(memo.keys(), ["2020-12\nb", "2020-12\nc"], "the oldest dropped");
-  memo.set("2020-12", "b", "y".repeat(10));
-  assert.deepEqual(memo.keys(), ["2020-12\nc", "2020-12\nb"], "set again: counted once, now the newest");
-  memo.set("2020-12", "d", "x".repeat(50));
-  assert.deepEqual(memo.keys(), ["2020-12\nc", "2020-12\nb"]);
-  assert.equal(memo.get("2020-12", "b"), "y".repeat(10));
-  assert.equal(memo.get("draft-07", "b"), undefined, "another draft, another key");
 });

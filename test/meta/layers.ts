@@ -20,7 +20,7 @@ const INPUT = [...BASE, "codegen", "strictness", "load", "config", "discover"];
 
 /** Bottom to top. */
 export const LAYERS: readonly Layer[] = [
-  { name: "base", purpose: "errors, paths, the TypeScript loader, the worker-thread pool, JSON/IR helpers, did-you-mean, real-path containment, environment faults, the name registry", paths: ["src/errors.ts", "src/paths.ts", "src/typescript.ts", "src/workers.ts", "src/ir/", "src/suggest/", "src/contain/", "src/fault/", "src/names/", "src/exit-codes.ts"], mayImport: [] },
+  { name: "base", purpose: "errors, paths, the TypeScript loader, the worker-thread pool, JSON/IR helpers, did-you-mean, real-path containment, environment faults, the name registry, bounded memos", paths: ["src/errors.ts", "src/paths.ts", "src/typescript.ts", "src/workers.ts", "src/ir/", "src/suggest/", "src/contain/", "src/fault/", "src/names/", "src/memo/", "src/exit-codes.ts"], mayImport: [] },
   { name: "html", purpose: "text to HTML: the one HTML-escaping module, the page shell and its stylesheet and script", paths: ["src/html/"], mayImport: BASE },
   { name: "runtime", purpose: "code shipped verbatim into generated/ (imports nothing of the tool)", paths: ["src/runtime/", "src/sdk/runtime/", "src/sdk/_runtime.ts"], mayImport: [] },
   { name: "codegen", purpose: "schema text to code: escaping, module banners, copied files", paths: ["src/emit/codegen/"], mayImport: BASE },

@@ -15,6 +15,7 @@
  */
 import type { DNode } from "./dialect.js";
 import type { NormalizedTypes } from "./normalize.js";
+import { TextMemo } from "../../memo/text-memo.js";
 
 const PREFIX = "LlmcShape";
 const PLACEHOLDER = /(?<![A-Za-z0-9_$])LlmcShape([0-9]{1,9})Z(?![A-Za-z0-9_$])/g;
@@ -60,42 +61,5 @@ export function named(printed: string, names: readonly string[]): string | undef
   return bad || printed.replace(PLACEHOLDER, "").includes(PREFIX) ? undefined : out;
 }
 
-/** Printed shapes by key, oldest dropped past `limit` characters. */
-export class ShapeMemo {
-  private readonly byKey = new Map<string, string>();
-  private chars = 0;
-
-  constructor(private readonly limit = SHAPE_MEMO_CHARS) {}
-
-  get(key: string): string | undefined {
-    return this.byKey.get(key);
-  }
-
-  set(key: string, printed: string): void {
-    const cost = key.length + printed.length;
-    if (cost > this.limit) return;
-    const old = this.byKey.get(key);
-    if (old !== undefined) this.chars -= key.length + old.length;
-    this.byKey.delete(key);
-    this.byKey.set(key, printed);
-    this.chars += cost;
-    for (const [k, v] of this.byKey) {
-      if (this.chars <= this.limit) break;
-      this.byKey.delete(k);
-      this.chars -= k.length + v.length;
-    }
-  }
-
-  /** Entries kept (for tests). */
-  size(): number {
-    return this.byKey.size;
-  }
-
-  clear(): void {
-    this.byKey.clear();
-    this.chars = 0;
-  }
-}
-
 /** This thread's printed shapes. */
-export const shapeMemo = new ShapeMemo();
+export const shapeMemo = new TextMemo(SHAPE_MEMO_CHARS);
