@@ -40,6 +40,29 @@ export interface DNode {
   allOf?: DNode[];
 }
 
+/**
+ * A copy of the tree under `root` (a node reached twice is copied once, so shared subtrees stay shared), each copy
+ * first given `edit(copy, original)` for its own fields; the children are copied after.
+ */
+export function copyTree(root: DNode, edit: (out: DNode, node: DNode) => void): DNode {
+  const copies = new Map<DNode, DNode>();
+  const copy = (node: DNode): DNode => {
+    const known = copies.get(node);
+    if (known !== undefined) return known;
+    const out: DNode = { ...node };
+    copies.set(node, out);
+    edit(out, node);
+    if (node.properties !== undefined) out.properties = Object.fromEntries(Object.entries(node.properties).map(([k, v]) => [k, copy(v)]));
+    if (typeof node.additionalProperties === "object") out.additionalProperties = copy(node.additionalProperties);
+    if (node.items !== undefined) out.items = Array.isArray(node.items) ? node.items.map(copy) : copy(node.items);
+    if (typeof node.additionalItems === "object") out.additionalItems = copy(node.additionalItems);
+    if (node.anyOf !== undefined) out.anyOf = node.anyOf.map(copy);
+    if (node.allOf !== undefined) out.allOf = node.allOf.map(copy);
+    return out;
+  };
+  return copy(root);
+}
+
 export function unknownNode(): DNode {
   return { tsType: "unknown" };
 }

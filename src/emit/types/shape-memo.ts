@@ -13,7 +13,7 @@
  *   gives today's result or error.
  * test/emit/types/shape-memo.test.ts compares both ways on every types table case under two root names.
  */
-import type { DNode } from "./dialect.js";
+import { copyTree } from "./dialect.js";
 import type { NormalizedTypes } from "./normalize.js";
 import { TextMemo } from "../../memo/text-memo.js";
 
@@ -26,23 +26,10 @@ export const SHAPE_MEMO_CHARS = 4_000_000;
 /** The skeleton with placeholders for its names, and the memo key of that; undefined when it cannot be renamed. */
 export function anonymous(normalized: NormalizedTypes): { readonly key: string; readonly normalized: NormalizedTypes } | undefined {
   const names = new Map(normalized.names.map((name, i) => [name, `${PREFIX}${i}Z`] as const));
-  const copies = new Map<DNode, DNode>();
-  const copy = (node: DNode): DNode => {
-    const known = copies.get(node);
-    if (known !== undefined) return known;
-    const out: DNode = { ...node };
-    copies.set(node, out);
+  const holder = copyTree(normalized.holder, (out, node) => {
     if (node.title !== undefined) out.title = names.get(node.title) ?? node.title;
     if (node.tsType !== undefined) out.tsType = names.get(node.tsType) ?? node.tsType;
-    if (node.properties !== undefined) out.properties = Object.fromEntries(Object.entries(node.properties).map(([k, v]) => [k, copy(v)]));
-    if (typeof node.additionalProperties === "object") out.additionalProperties = copy(node.additionalProperties);
-    if (node.items !== undefined) out.items = Array.isArray(node.items) ? node.items.map(copy) : copy(node.items);
-    if (typeof node.additionalItems === "object") out.additionalItems = copy(node.additionalItems);
-    if (node.anyOf !== undefined) out.anyOf = node.anyOf.map(copy);
-    if (node.allOf !== undefined) out.allOf = node.allOf.map(copy);
-    return out;
-  };
-  const holder = copy(normalized.holder);
+  });
   const renamed: NormalizedTypes = { holder, names: [...names.values()], propertyKeys: normalized.propertyKeys };
   const key = JSON.stringify([holder, renamed.names.length, normalized.propertyKeys]);
   // The original text must hold no placeholder of its own (checked on the original: names are renamed in `key`).

@@ -21,7 +21,7 @@
  */
 import { createHash } from "node:crypto";
 import { commentLine } from "../codegen/escape.js";
-import type { DNode } from "./dialect.js";
+import { copyTree } from "./dialect.js";
 import type { NormalizedTypes } from "./normalize.js";
 
 /** Bump when the printing pipeline changes in a way the library versions in the cache's tool id do not show. */
@@ -41,27 +41,15 @@ export function skeletonOf(normalized: NormalizedTypes): Skeleton {
     if (n === undefined) numbers.set(line, (n = numbers.size));
     return `\u0001${n}\u0001`;
   };
-  const copies = new Map<DNode, DNode>();
-  const copy = (node: DNode): DNode => {
-    const known = copies.get(node);
-    if (known !== undefined) return known;
-    const out: DNode = { ...node };
-    copies.set(node, out);
+  const holder = copyTree(normalized.holder, (out, node) => {
     if (node.description !== undefined) {
       out.description = node.description
         .split("\n")
         .map((line) => (line === "" ? "" : token(line)))
         .join("\n");
     }
-    if (node.properties !== undefined) out.properties = Object.fromEntries(Object.entries(node.properties).map(([k, v]) => [k, copy(v)]));
-    if (typeof node.additionalProperties === "object") out.additionalProperties = copy(node.additionalProperties);
-    if (node.items !== undefined) out.items = Array.isArray(node.items) ? node.items.map(copy) : copy(node.items);
-    if (typeof node.additionalItems === "object") out.additionalItems = copy(node.additionalItems);
-    if (node.anyOf !== undefined) out.anyOf = node.anyOf.map(copy);
-    if (node.allOf !== undefined) out.allOf = node.allOf.map(copy);
-    return out;
-  };
-  return { normalized: { ...normalized, holder: copy(normalized.holder) }, lines: [...numbers.keys()] };
+  });
+  return { normalized: { ...normalized, holder }, lines: [...numbers.keys()] };
 }
 
 /**
