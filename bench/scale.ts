@@ -88,9 +88,10 @@ function coldRuns(root: string, work: string, rounds: number): { node: Timed[]; 
   return out;
 }
 
-async function shapeBench(work: string, n: number, options: GenerateOptions, rounds: number): Promise<void> {
-  const shape = options.breaking === true ? "half breaking" : "compatible";
-  const root = path.join(work, `p${n}-${options.breaking === true ? "breaking" : "compatible"}`);
+/** Cold runs, then (unless `coldOnly`) the no-op and every change class, on one generated project. */
+async function shapeBench(work: string, n: number, options: GenerateOptions, rounds: number, coldOnly = false): Promise<void> {
+  const shape = `${options.breaking === true ? "half breaking" : "compatible"}${options.distinct === true ? ", every contract its own shape" : ""}`;
+  const root = path.join(work, `p${n}-${options.breaking === true ? "breaking" : "compatible"}${options.distinct === true ? "-distinct" : ""}`);
   generateProject(root, n, 0, options);
   // The first build scaffolds the migrations; a user implements the breaking ones before anything is committed.
   const first = cli(root, ["build", "--no-cache"]);
@@ -100,6 +101,7 @@ async function shapeBench(work: string, n: number, options: GenerateOptions, rou
   console.log(`${n} contracts, ${shape} (${implemented} migrations implemented; first build ${fmt(first.ms)}), load ${load()}:`);
   console.log(`  cold build ${summary(cold.build, base)}; cold check ${summary(cold.check, base)}; node -e 0 ${fmt(base)}`);
   console.log(`  check with the cache the cold build filled ${summary(cold.after, base)}`);
+  if (coldOnly) return;
   await settle(root);
 
   const node: Timed[] = [];
@@ -165,6 +167,8 @@ export async function scaleBench(args: BenchArgs): Promise<void> {
       await aloneBench(work, n, rounds);
       await shapeBench(work, n, { breaking: true }, rounds);
     }
+    // The largest size once more with no shape shared between contracts: the cold figures a varied project sees.
+    await shapeBench(work, sizes.at(-1)!, { breaking: true, distinct: true }, rounds, true);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
