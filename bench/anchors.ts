@@ -8,7 +8,9 @@
  * rounds, and each ratio the median of per-round ratios against ajv. Payloads: a valid document, its first scalar
  * leaf given another type (one error), every scalar leaf given another type (many errors). Also bundle sizes, and
  * for the two invalid payloads a `steps` row: what `parse…` spends past the fast path, step by step, beside ajv's
- * all-errors call (anchors-failure.ts).
+ * all-errors call (anchors-failure.ts); for the valid one an `is/typia` row: our `is…` and typia's `is` alone,
+ * ratio to typia's. typia checks the TypeScript type only (no `pattern`, `format`, lengths, bounds, `uniqueItems`
+ * or `additionalProperties: false`), so this ratio includes the checks it skips.
  *
  * Why several processes per subject (PROCESSES): the per-round ratio cancels what the machine does to both sides
  * of a round, but not what one process's JIT did to one side. The same code measured in fresh processes on the
@@ -79,7 +81,7 @@ async function load(code: string): Promise<{ validate: RawValidator; validateFir
 
 export interface AnchorRow {
   readonly subject: string;
-  readonly pair: "is" | "parse" | "parse/is" | "steps";
+  readonly pair: "is" | "parse" | "parse/is" | "is/typia" | "steps";
   readonly payload: string;
   readonly names: readonly string[];
   readonly ns: readonly number[];
@@ -144,6 +146,13 @@ export async function measureSubject(index: number, rounds: number): Promise<Anc
       // Issue 20: parse… on valid data within 10% of is…; the two alone, ratio to is.
       const c = race([ourParse, ourIs], data, rounds, 1);
       rows.push({ subject: s.name, pair: "parse/is", payload: label, names: ["our parse", "our is"], ns: c.ns, ratio: c.ratio });
+      if (!("error" in typia)) {
+        // Issue 20: our is… on valid data against typia's alone, ratio to typia. The `is` row's ratios are to
+        // ajv, whose own time moves between processes and runs (chart's valid document: ajv first-error 1,672 ns
+        // in one run, 5,815 ns in the next, ours 859 and 894 ns), and every ratio to it with it.
+        const d = race([ourIs, typia.is], data, rounds, 1);
+        rows.push({ subject: s.name, pair: "is/typia", payload: label, names: ["our is", "typia is"], ns: d.ns, ratio: d.ratio });
+      }
     }
   }
   return { rows, notes };
