@@ -18,6 +18,13 @@
  * part K): ajv's or our function stays slow in some processes for the whole run. So each subject runs in
  * PROCESSES fresh processes; a cell shows the median over them of the process's median ns and of its ratio, and
  * the range of the processes' ratios.
+ *
+ * Why V8_FLAGS (`--no-concurrent-recompilation`): V8 optimises a hot function on a background thread, and on the
+ * loaded machine that thread may get no CPU for the whole run, so a process timed ajv's or our code unoptimised
+ * throughout. Issue 20 part E, ticket-triage v3 many errors, four processes each, our parse… / ajv all-errors ns:
+ * without the flag 496/305, 2800/2392, 587/295, 3224/2480 (two processes never optimised); with it 439/272,
+ * 498/294, 476/266, 456/276 (ratios 1.64–1.81, where the four without it gave 1.14–1.66). With it a function is
+ * optimised on the main thread as soon as it is hot, in every process alike.
  */
 import { spawnSync } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
@@ -186,6 +193,9 @@ async function sizes(s: Subject): Promise<string> {
 /** Fresh processes per subject (see the header). */
 const PROCESSES = 3;
 
+/** V8 flags of each subject's process (see the header): optimisation on the main thread, when a function is hot. */
+const V8_FLAGS = ["--no-concurrent-recompilation"];
+
 /** One result per row from several processes' results (rows in the same order in each): medians, ratio range. */
 function combined(results: readonly AnchorResult[]): { rows: (AnchorRow & { readonly low: number[]; readonly high: number[] })[]; notes: string[] } {
   const first = results[0]!;
@@ -206,13 +216,13 @@ function combined(results: readonly AnchorResult[]): { rows: (AnchorRow & { read
 export async function anchorsBench(args: BenchArgs): Promise<void> {
   const rounds = Math.max(11, args.rounds);
   const load1 = os.loadavg();
-  console.log(`validators vs ajv and typia: ${PROCESSES} processes per subject, ${rounds} rounds each, median CPU ns per call; ratios = median per-round ratio to ajv (is: first-error, parse: all-errors), median over the processes [their range]; load average ${load1.map((l) => l.toFixed(2)).join(" ")}`);
+  console.log(`validators vs ajv and typia: ${PROCESSES} processes per subject (${V8_FLAGS.join(" ")}), ${rounds} rounds each, median CPU ns per call; ratios = median per-round ratio to ajv (is: first-error, parse: all-errors), median over the processes [their range]; load average ${load1.map((l) => l.toFixed(2)).join(" ")}`);
   const child = path.join(path.dirname(fileURLToPath(import.meta.url)), "anchors-child.js");
   const list = subjects();
   for (let i = 0; i < list.length; i++) {
     const results: AnchorResult[] = [];
     for (let p = 0; p < PROCESSES; p++) {
-      const r = spawnSync(process.execPath, [child, String(i), String(rounds)], { encoding: "utf8", maxBuffer: 16 * 1024 * 1024 });
+      const r = spawnSync(process.execPath, [...V8_FLAGS, child, String(i), String(rounds)], { encoding: "utf8", maxBuffer: 16 * 1024 * 1024 });
       if (r.status !== 0) throw new Error(`anchors bench child failed: ${r.stderr}`);
       results.push(JSON.parse(r.stdout) as AnchorResult);
     }

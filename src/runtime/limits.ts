@@ -109,6 +109,23 @@ export function textDepthOffset(text: string, limit: number): number {
 }
 
 /**
+ * The error `thrownError` gives for a stack that ran out, as one self-contained function: generated validators
+ * copy its text (src/emit/fast/cycles.ts) for a `$ref` cycle that makes no progress, which they stop by
+ * construction where ajv's code runs out of stack. So its message is concatenated, not a template (generated code
+ * admits no template substitution: emit/validators/lexer.ts). `thrownError` keeps its own copy (a bundle of
+ * `parse…` is 4 B smaller than with a call of this one); test/runtime/limits.test.ts holds the two equal.
+ */
+export function stackTooDeep(limit: number): ContractError {
+  return {
+    code: "json.too_deep",
+    instancePath: "",
+    schemaPath: "",
+    message: "the document nests too deeply for the stack left to this call (maxDepth is " + limit + "): lower maxDepth or call from a shallower stack",
+    limit,
+  };
+}
+
+/**
  * What an exception thrown while validating means: a `RangeError` is the stack running out (the value is too deep
  * for the stack left to this call, whatever the limit), anything else comes from reading the value itself (a
  * throwing getter or a revoked Proxy, only possible from JavaScript callers).

@@ -103,7 +103,12 @@ export interface TextParseOptions extends ValidateOptions {
 /** The schema constant each generated module exports. */
 export type JsonSchema = boolean | { readonly [keyword: string]: unknown };
 
-/** The shape of an ajv standalone validator, as the generated module calls it. */
+/**
+ * The shape of an ajv standalone validator, as the generated module calls it. One exception to its boolean answer:
+ * our own all-errors validator (src/emit/fast/collect) answers a `json.too_deep` `ContractError` (an object) for a
+ * value that runs into a `$ref` cycle that makes no progress, where ajv's code would run out of stack; the
+ * runtime's `guarded` passes it on as the one error, as it does for a thrown `RangeError`.
+ */
 export interface RawValidator {
   (data: unknown): boolean;
   errors?: readonly RawError[] | null;

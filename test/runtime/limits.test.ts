@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { DEFAULT_MAX_DEPTH, depthError, thrownError } from "../../src/runtime/runtime.js";
+import { DEFAULT_MAX_DEPTH, depthError, stackTooDeep, thrownError } from "../../src/runtime/runtime.js";
 import { contractOf, deepArrayText, deepValue } from "../hostile/validators.js";
 
 const recursive = { $schema: "https://json-schema.org/draft/2020-12/schema", type: "array", items: { $ref: "#" } };
@@ -120,6 +120,8 @@ test("limits › what a getter throws cannot escape either: a throwing prototype
   assert.equal(thrownError(new TypeError("revoked"), 5).message, "reading the value threw (revoked): pass plain JSON data");
   assert.equal(thrownError("boom", 5).message, "reading the value threw (string): pass plain JSON data");
   assert.equal(thrownError(new RangeError("stack"), 5).code, "json.too_deep");
+  // The copy generated validators carry for a `$ref` cycle (src/emit/fast/cycles.ts) is this very error.
+  for (const limit of [5, 1000]) assert.deepEqual(JSON.stringify(stackTooDeep(limit)), JSON.stringify(thrownError(new RangeError("stack"), limit)));
 });
 
 test("limits › parseText refuses text nested too deep before parsing it, with the place of the bracket", async () => {

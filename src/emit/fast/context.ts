@@ -37,6 +37,8 @@ export class FastContext {
   private readonly subschemaFunctions = new Map<JsonValue, string>();
   /** The all-errors collector's function per referenced schema (collect/refs.ts). */
   readonly collectFunctions = new Map<JsonValue, string>();
+  /** The variables of the functions guarded against a `$ref` cycle that makes no progress (cycles.ts). */
+  readonly cycleValues: string[] = [];
   /** Whether a `$ref` function (the only way to recurse) was written: the entry point then tracks depth. */
   usesDepth = false;
 

@@ -14,7 +14,8 @@
 import type { AjvClass } from "../../ir/drafts.js";
 import type { JsonObject, JsonValue } from "../../ir/json.js";
 import { MAX_REF_DEPTH, isObject, type FastContext } from "./context.js";
-import { isRecursive, resolvePointer } from "./refs.js";
+import { resolvePointer } from "./pointer.js";
+import { isRecursive } from "./refs.js";
 
 /** How many levels of arrays and objects `value` itself nests (a schema literal: `enum`, `const`). */
 function literalDepth(value: JsonValue): number {

@@ -8,7 +8,7 @@
 import { jsonLiteral } from "../codegen/escape.js";
 import { isObject, type FastContext } from "./context.js";
 import { read } from "./properties.js";
-import { resolvePointer } from "./refs.js";
+import { resolvePointer } from "./pointer.js";
 import { typeTest } from "./types.js";
 import { PROTOTYPE_NAMES } from "../validators/own-properties.js";
 import type { JsonObject, JsonPrimitive, JsonValue } from "../../ir/json.js";

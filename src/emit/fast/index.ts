@@ -14,6 +14,7 @@ import { emitChecks } from "./schema.js";
 import { depthBound } from "./depth.js";
 import { jsonLiteral } from "../codegen/escape.js";
 import { emitCollector } from "./collect/index.js";
+import { CYCLE_FLAG, CYCLE_LIMIT, cycleReset, cycleState } from "./cycles.js";
 
 /** Name of the fast path's export in the validator module. */
 export const FAST_EXPORT = "validateFast";
@@ -64,12 +65,12 @@ export function emitFast(input: FastInput): FastResult {
   if (unbounded) ctx.helpers.add("llmcWithinDepth");
   const parts = [...ctx.declarations];
   if (ctx.usesDepth) {
-    parts.push(`let ${DEEP_FLAG} = false;`, ...ctx.functions);
+    parts.push(`let ${DEEP_FLAG} = false;`, ...cycleState(ctx), ...ctx.functions);
     parts.push(`function fastRoot(data, d) {\n${indent(body)}\n  return true;\n}`);
     const answer = unbounded ? `ok && !llmcWithinDepth(data, limit) ? undefined : ok` : "ok";
     parts.push(
       `/** true or false as ajv answers (true only within \`limit\` levels), or undefined: $ref recursion went too deep, or the value nests past \`limit\` (ask the safe path). */`,
-      `export function ${FAST_EXPORT}(data, limit) {\n${indent([...guard, `${DEEP_FLAG} = false;`, "const ok = fastRoot(data, 0);", `if (${DEEP_FLAG}) return undefined;`, `return ${answer};`])}\n}`,
+      `export function ${FAST_EXPORT}(data, limit) {\n${indent([...guard, `${DEEP_FLAG} = false;`, ...cycleStart(ctx), "const ok = fastRoot(data, 0);", ...cycleEnd(ctx), `if (${DEEP_FLAG}) return undefined;`, `return ${answer};`])}\n}`,
     );
   } else {
     parts.push(...ctx.functions);
@@ -80,4 +81,14 @@ export function emitFast(input: FastInput): FastResult {
     );
   }
   return { kind: "fast", code: parts.join("\n") + "\n", helpers: [...ctx.helpers].sort(), recursive: ctx.usesDepth, collector };
+}
+
+/** With a `$ref` cycle that makes no progress (cycles.ts): no cycle met yet, and the limit the collector names. */
+function cycleStart(ctx: FastContext): string[] {
+  return ctx.cycleValues.length === 0 ? [] : [...cycleReset(ctx), `${CYCLE_LIMIT} = limit;`];
+}
+
+/** A cycle met: false, as `is…` answers where ajv's code runs out of stack (`parse…` asks the collector). */
+function cycleEnd(ctx: FastContext): string[] {
+  return ctx.cycleValues.length === 0 ? [] : [`if (${CYCLE_FLAG}) return false;`];
 }

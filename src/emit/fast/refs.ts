@@ -5,32 +5,11 @@
  * falls back to the safe path. Other references (remote, `$id`-relative, anchors) are not covered.
  * @see https://json-schema.org/draft/2020-12/json-schema-core#name-direct-references-with-ref
  */
-import { DEEP_FLAG, MAX_REF_DEPTH, Unsupported, indent, isObject, type FastContext } from "./context.js";
+import { DEEP_FLAG, MAX_REF_DEPTH, indent, isObject, type FastContext } from "./context.js";
+import { cycleGuard, onCycle } from "./cycles.js";
+import { resolvePointer } from "./pointer.js";
 import type { JsonValue } from "../../ir/json.js";
 
-/** The subschema `ref` points to in the root document. */
-export function resolvePointer(ctx: FastContext, ref: string): JsonValue {
-  if (!ref.startsWith("#")) throw new Unsupported(`$ref "${ref}" (not a pointer into the same document)`);
-  const fragment = ref.slice(1);
-  if (fragment !== "" && !fragment.startsWith("/")) throw new Unsupported("$ref to an anchor");
-  let node: JsonValue = ctx.root;
-  if (fragment === "") return node;
-  for (const raw of fragment.slice(1).split("/")) {
-    let token: string;
-    try {
-      token = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
-    } catch {
-      throw new Unsupported("a $ref with bad percent-encoding");
-    }
-    // A resource boundary on the way changes the base URI of what is inside: not covered.
-    if (node !== ctx.root && isObject(node) && (node["$id"] !== undefined || (ctx.ajvClass === "ajv-draft-04" && node["id"] !== undefined)))
-      throw new Unsupported("a $ref into an embedded resource");
-    if (Array.isArray(node) && /^(0|[1-9][0-9]*)$/.test(token) && Number(token) < node.length) node = node[Number(token)]!;
-    else if (isObject(node) && Object.prototype.hasOwnProperty.call(node, token)) node = node[token]!;
-    else throw new Unsupported(`$ref "${ref}" that does not resolve`);
-  }
-  return node;
-}
 
 /** Every `$ref` string anywhere under `node` (an over-approximation: annotations are walked too). */
 function refsUnder(node: JsonValue, found: string[]): void {
@@ -93,8 +72,12 @@ export function refFunction(ctx: FastContext, ref: string): string {
   const target = resolvePointer(ctx, ref);
   ctx.usesDepth = true;
   return ctx.namedFunction(ref, "R", (name) => {
+    // On a cycle that makes no progress (cycles.ts), `name` is the guard and the checks a function of their own.
+    const guarded = onCycle(ctx, target);
+    const checks = guarded ? ctx.name("R") : name;
     const body: string[] = [];
     ctx.checks(ctx, target, "data", body);
-    return `function ${name}(data, d) {\n  if (++d > ${MAX_REF_DEPTH}) {\n    ${DEEP_FLAG} = true;\n    return false;\n  }\n${indent(body)}\n  return true;\n}`;
+    const code = `function ${checks}(data, d) {\n  if (++d > ${MAX_REF_DEPTH}) {\n    ${DEEP_FLAG} = true;\n    return false;\n  }\n${indent(body)}\n  return true;\n}`;
+    return guarded ? `${cycleGuard(ctx, name, checks, "data, d", "return false;")}\n${code}` : code;
   });
 }

@@ -16,6 +16,7 @@ import { DEEP_FLAG, MAX_REF_DEPTH, Unsupported, indent, type FastContext } from 
 import { collectChecks } from "./schema.js";
 import { ERR, ERRORS, LIMIT, STOP } from "./context.js";
 import { jsonLiteral } from "../../codegen/escape.js";
+import { CYCLE_FLAG, cycleAnswer, cycleReset } from "../cycles.js";
 import type { JsonValue } from "../../../ir/json.js";
 
 /** Name of the all-errors export, as ajv's standalone module names it. */
@@ -26,6 +27,7 @@ export function emitCollector(ctx: FastContext, schema: JsonValue): { readonly c
   const declarations = ctx.declarations.length;
   const functions = ctx.functions.length;
   const helpers = new Set(ctx.helpers);
+  const cycleValues = ctx.cycleValues.length;
   const body: string[] = [];
   try {
     collectChecks(ctx, schema, { value: "data", path: { literal: "" }, schemaPath: "#" }, body);
@@ -34,6 +36,7 @@ export function emitCollector(ctx: FastContext, schema: JsonValue): { readonly c
     ctx.declarations.length = declarations;
     ctx.functions.length = functions;
     ctx.collectFunctions.clear();
+    ctx.cycleValues.length = cycleValues;
     ctx.helpers.clear();
     for (const helper of helpers) ctx.helpers.add(helper);
     return { unsupported: error.feature };
@@ -47,11 +50,14 @@ export function emitCollector(ctx: FastContext, schema: JsonValue): { readonly c
     `${ERRORS} = [];`,
     `${LIMIT} = ${ALL_ERRORS_EXPORT}.errorLimit;`,
     ...(ctx.usesDepth ? [`${DEEP_FLAG} = false;`] : []),
+    ...cycleReset(ctx),
     ...(refFunctions ? ["const d = 0;"] : []),
     `${STOP}: {`,
     indent(body),
     "}",
     ...deep,
+    // A `$ref` cycle that makes no progress, met here or in a test of the fast path's: what ajv's code overflows on.
+    ...(ctx.cycleValues.length === 0 ? [] : [`if (${CYCLE_FLAG}) {`, `  ${ALL_ERRORS_EXPORT}.errors = null;`, `  return ${cycleAnswer()};`, "}"]),
     `${ALL_ERRORS_EXPORT}.errors = ${ERRORS}.length === 0 ? null : ${ERRORS};`,
     `return ${ERRORS}.length === 0;`,
   ];

@@ -6,15 +6,16 @@
  *   compiles it: its errors' schema paths start at `#` (ajv's `errSchemaPath` of a compiled reference), its
  *   instance path is a parameter, and its errors are appended where the `$ref` stands.
  * Each function counts its nesting in `d` and stops past `MAX_COLLECT_DEPTH` with one `$ref` error (`{depth}`)
- * instead of running out of stack; the runtime proves the value within `maxDepth` (default 1000) levels before
- * it asks for errors, so only a reference cycle that does not descend into the value, which ajv's own code
- * follows until the stack overflows, gets there. References the fast path does not resolve (remote, anchors,
- * embedded resources) stay with ajv's code.
+ * instead of running out of stack (only a `maxDepth` above the default 1000 lets a value get there). A reference
+ * cycle that does not descend into the value, which ajv's own code follows until the stack overflows, is found at
+ * build time and stopped at its first repeat (../cycles.ts). References the fast path does not resolve (remote,
+ * anchors, embedded resources) stay with ajv's code.
  * @see https://json-schema.org/draft/2020-12/json-schema-core#name-direct-references-with-ref
  */
 import { jsonLiteral } from "../../codegen/escape.js";
 import { Unsupported, indent, type FastContext } from "../context.js";
-import { resolvePointer } from "../refs.js";
+import { cycleGuard, onCycle } from "../cycles.js";
+import { resolvePointer } from "../pointer.js";
 import { ERR, pathCode, STOP, type At, type Collect } from "./context.js";
 import type { JsonValue } from "../../../ir/json.js";
 
@@ -91,9 +92,13 @@ function collectFunction(ctx: FastContext, target: JsonValue, collect: Collect):
   const body: string[] = [];
   collect(ctx, target, { value: "data", path: { code: "ip" }, schemaPath: "#" }, body);
   const deep = `${ERR}(ip, "#/", "$ref", {depth: ${jsonLiteral(MAX_COLLECT_DEPTH)}});`;
+  // On a cycle that makes no progress (../cycles.ts), `name` is the guard: it stops the collector at the repeat.
+  const guarded = onCycle(ctx, target);
+  const checks = guarded ? ctx.name("C") : name;
   ctx.functions[slot] = [
+    ...(guarded ? [cycleGuard(ctx, name, checks, "data, ip, d", "return true;")] : []),
     "/** One referenced schema's errors, schema paths from `#` as ajv's compiled reference lists them; true when stopped. */",
-    `function ${name}(data, ip, d) {`,
+    `function ${checks}(data, ip, d) {`,
     `  if (++d > ${jsonLiteral(MAX_COLLECT_DEPTH)}) {`,
     `    ${deep}`,
     "    return true;",
