@@ -31,6 +31,14 @@ export type PackageFile = (typeof PACKAGE_FILES)[number];
  * is loaded from an installed package. Files the build copies or reads (runtime source, JSON Schemas) live there.
  */
 export function packageRoot(): string {
+  // Asked once per copied file and file read (about thirty times a run); the answer cannot change in a process.
+  knownRoot ??= findPackageRoot();
+  return knownRoot;
+}
+
+let knownRoot: string | undefined;
+
+function findPackageRoot(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (;;) {
     if (existsSync(path.join(dir, "package.json")) && existsSync(path.join(dir, "src", "runtime"))) return dir;

@@ -11,7 +11,6 @@ import { InputError, type Diagnostic, type Location } from "../errors.js";
 import { LoadCache, loadSchemaFileMapped, readDocument, type MappedSchema } from "../load/index.js";
 import { findAcknowledgement, loadAcknowledgements, type Acknowledgement } from "./ack.js";
 import { diffSchemas } from "./cached-diff.js";
-import { readRefSchemas } from "./git.js";
 import type { Change, DiffResult, Direction, Mode } from "./types.js";
 import { migrationSteps } from "../migrate/layout.js";
 import { stepStatus } from "../migrate/status.js";
@@ -102,6 +101,8 @@ export async function driftProject(project: Project, options: DriftOptions = {})
   const problems: Diagnostic[] = [];
   let fresh: (c: string, v: number) => boolean = () => true;
   if (options.against !== undefined) {
+    // Imported here: git (child_process, with net and dgram) loads only for a comparison against a ref.
+    const { readRefSchemas } = await import("./git.js");
     const tree = readRefSchemas(project, options.against);
     try {
       const refProject: Project = { ...project, rootDir: tree.root, schemasDir: tree.schemasDir };
@@ -168,11 +169,13 @@ export async function driftProject(project: Project, options: DriftOptions = {})
  * comparison's time budget.
  */
 function breather(): () => Promise<void> {
-  let last = performance.now();
+  // `Date.now`, not `performance.now`: the first use of `performance` loads perf_hooks (ten modules), and a
+  // 20 ms period needs no finer clock.
+  let last = Date.now();
   return async () => {
-    if (performance.now() - last < 20) return;
+    if (Date.now() - last < 20) return;
     await new Promise<void>((resolve) => setImmediate(resolve));
-    last = performance.now();
+    last = Date.now();
   };
 }
 

@@ -6,8 +6,8 @@
 import { isSafeIdentifier, jsonLiteral, lineCommentText, propertyKey, stringLiteral } from "../emit/codegen/escape.js";
 import type { JsonValue } from "../ir/json.js";
 import type { FieldAction, StepAnalysis } from "./analyze.js";
+import { MARKER } from "./markers.js";
 
-export const MARKER = "notImplemented";
 const INPUT = "input";
 
 /** `input.key`, or `input["key"]` when the key is not a plain identifier. */

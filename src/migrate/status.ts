@@ -7,7 +7,7 @@ import { runCache } from "../cache/context.js";
 import type { Project } from "../config/config.js";
 import { discoverContracts } from "../discover/discover.js";
 import { migrationSteps, type MigrationStep } from "./layout.js";
-import { findMarkers } from "./stub.js";
+import { findMarkers } from "./markers.js";
 
 export type MigrationStatus = "missing" | "stub" | "implemented";
 

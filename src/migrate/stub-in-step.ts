@@ -12,12 +12,12 @@
 import { createRequire } from "node:module";
 import type * as TS from "typescript";
 import { versionNames } from "../emit/modules/names.js";
-import { MARKER } from "./body.js";
+import { MARKER, MAYBE_CALL } from "./markers.js";
 
 let loaded: typeof TS | undefined;
 /**
  * TypeScript, required on first use (as src/typescript.ts does, for its reason): stub.ts imports this file, and
- * whatever imports stub.ts (the check's migration status, a scoped run) must not load the compiler for nothing.
+ * whatever imports stub.ts (a build's stub sync, a scoped run) must not load the compiler for nothing.
  */
 const compiler = (): typeof TS => (loaded ??= createRequire(import.meta.url)("typescript") as typeof TS);
 
@@ -31,9 +31,6 @@ export interface InStepTarget {
   readonly newModule: string;
   readonly runtimeModule: string;
 }
-
-/** A call to the marker: its name followed, after trivia, by `(`, `<` or `?.` (see `findMarkers` in stub.ts). */
-export const MAYBE_CALL = new RegExp(`${MARKER}\\s*(?:[(<?]|/[/*])`);
 
 export function stubInStep(text: string, t: InStepTarget): boolean {
   const ts = compiler();

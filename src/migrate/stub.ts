@@ -5,43 +5,16 @@
  * only touches the import declarations and the signature (parameter and return types), so every byte of the body
  * and of any code the user added stays as written.
  */
-import { createRequire } from "node:module";
-import type * as TsMorph from "ts-morph";
 import type { SourceFile } from "ts-morph";
 import { docComment, stringLiteral } from "../emit/codegen/escape.js";
 import { versionNames } from "../emit/modules/names.js";
 import type { StepAnalysis } from "./analyze.js";
-import { bodyOf, MARKER, renderBody } from "./body.js";
-import { MAYBE_CALL, stubInStep, type InStepTarget } from "./stub-in-step.js";
+import { bodyOf, renderBody } from "./body.js";
+import { MARKER, markerCalls, sourceFile, tsMorph } from "./markers.js";
+import { stubInStep, type InStepTarget } from "./stub-in-step.js";
 
 /** What a stub needs besides the analysis: names and the import specifiers seen from the migration file (the same fields the in-step answer reads). */
 export type StubTarget = InStepTarget;
-
-/*
- * Loaded with `require` for the reason given in src/typescript.ts (ts-morph is a large CommonJS bundle), and on first
- * use: a cold build only scaffolds new modules, which needs no ts-morph.
- */
-let morph: typeof TsMorph | undefined;
-function tsMorph(): typeof TsMorph {
-  morph ??= createRequire(import.meta.url)("ts-morph") as typeof TsMorph;
-  return morph;
-}
-
-let shared: TsMorph.Project | undefined;
-
-/**
- * A source file in an in-memory project that holds nothing else. Why one project for every file: creating a
- * project costs about as much as editing a stub, and a build edits one per version step; each file is removed
- * from the project once read, and a file left by an edit that threw is overwritten by the next one.
- */
-function sourceFile(name: string, text: string): SourceFile {
-  const { IndentationText, NewLineKind, Project: MorphProject, QuoteKind } = tsMorph();
-  shared ??= new MorphProject({
-    useInMemoryFileSystem: true,
-    manipulationSettings: { quoteKind: QuoteKind.Double, indentationText: IndentationText.TwoSpaces, newLineKind: NewLineKind.LineFeed },
-  });
-  return shared.createSourceFile(name, text, { overwrite: true });
-}
 
 /** The text of a file made by `sourceFile`, which is removed from the project. */
 function textOf(sf: SourceFile): string {
@@ -155,23 +128,4 @@ function syncMarkerImport(sf: SourceFile, t: StubTarget): void {
   }
 }
 
-/** 1-based lines of every call to the marker in a module (`notImplemented(...)`). */
-export function markerCalls(sf: SourceFile): number[] {
-  return sf
-    .getDescendantsOfKind(tsMorph().SyntaxKind.CallExpression)
-    .filter((c) => c.getExpression().getText() === MARKER)
-    .map((c) => c.getStartLineNumber());
-}
 
-/*
- * A text where the marker's name is never followed by `(`, `<` or `?.` (MAYBE_CALL, stub-in-step.ts) has no call:
- * implemented migrations are then answered without parsing (ts-morph costs milliseconds a module).
- */
-/** Marker lines of a module's text. */
-export function findMarkers(text: string): number[] {
-  if (!MAYBE_CALL.test(text)) return [];
-  const sf = sourceFile("m.ts", text);
-  const lines = markerCalls(sf);
-  sf.getProject().removeSourceFile(sf);
-  return lines;
-}

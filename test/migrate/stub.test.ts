@@ -1,7 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { analyzeStep } from "../../src/migrate/analyze.js";
-import { findMarkers, renderStub, type StubTarget } from "../../src/migrate/stub.js";
+import { findMarkers } from "../../src/migrate/markers.js";
+import { renderStub, type StubTarget } from "../../src/migrate/stub.js";
 import type { JsonObject } from "../../src/ir/json.js";
 
 const TARGET: StubTarget = { contract: "demo", from: 1, functionName: "migrateDemoV1ToV2", oldModule: "../gen/v1.js", newModule: "../gen/v2.js", runtimeModule: "../gen/_runtime.js" };
