@@ -145,13 +145,15 @@ export async function check(project: Project, options: RunOptions = {}): Promise
   const phases = tracePhases("check");
   const session = CacheSession.open<CheckResult>("check", project, options.cache);
   const replayed = session?.replay();
+  phases.mark("snapshot read and replay");
   if (replayed !== undefined) return replayed;
   const { openScope, keptFolders, unitsText, reuseOthers } = await import("../incremental/run.js");
   // Before the cache is opened: the changes walk gives the hash memo and may prove the tool identity (session.ts).
   const { scope, changes } = session === undefined ? {} : openScope(session, project);
+  phases.mark("changes and scope");
   const cache = compileCache(session);
   const { compileProject } = await import("./compile.js");
-  phases.mark("cache and changes");
+  phases.mark("cache and compiler loaded");
   const result = await compileProject(project, compileOptions(cache, options, scope));
   phases.mark("compile");
   const { nextUnits, orderFindings, totals } = await import("../incremental/assemble.js");

@@ -24,7 +24,7 @@
  */
 import path from "node:path";
 import type { FileRecord } from "./files.js";
-import { entryLines, joinLines, keptUnder, type DirRecord, type Snapshot } from "./snapshot-format.js";
+import { bodyMac, entryLines, joinLines, keptUnder, type DirRecord, type Snapshot } from "./snapshot-format.js";
 import { cacheKey, mac } from "./secret.js";
 
 const FORMAT = "llm-contracts-delta/1";
@@ -94,13 +94,16 @@ export function encodeDelta<R>(key: string, baseMac: string, snap: Snapshot<R>, 
   return `${FORMAT}\t${key}\t${mac(secret, DOMAIN, key, body)}\n${body}`;
 }
 
-/** undefined unless `text` is a delta of this key, signed with our key, over the base signed `baseMac`. */
-export function decodeDelta<R>(key: string, baseMac: string, text: string): Delta<R> | undefined {
+/**
+ * undefined unless `text` is a delta of this key, signed with our key, over the base signed `baseMac`. `ascii`:
+ * the file's bytes when they are all ASCII (see decodeSnapshot).
+ */
+export function decodeDelta<R>(key: string, baseMac: string, text: string, ascii?: Uint8Array): Delta<R> | undefined {
   const head = `${FORMAT}\t${key}\t`;
   if (!text.startsWith(head) || text.charCodeAt(head.length + 64) !== 10) return undefined;
   const body = text.slice(head.length + 65);
   const secret = cacheKey();
-  if (secret === undefined || mac(secret, DOMAIN, key, body) !== text.slice(head.length, head.length + 64)) return undefined;
+  if (secret === undefined || bodyMac(secret, [DOMAIN, key], body, head.length + 65, ascii) !== text.slice(head.length, head.length + 64)) return undefined;
   const lines = { at: 0 };
   const next = (tag: string): string | undefined => {
     if (!body.startsWith(`${tag}\t`, lines.at)) return undefined;

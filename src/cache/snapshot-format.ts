@@ -19,7 +19,7 @@
  */
 import path from "node:path";
 import type { FileRecord } from "./files.js";
-import { cacheKey, mac } from "./secret.js";
+import { cacheKey, mac, macAsciiTail } from "./secret.js";
 
 /** [path, mtimeMs, ctimeMs, ino, hash of sorted entry names] */
 export type DirRecord = readonly [string, number, number, number, string];
@@ -133,13 +133,16 @@ export function encodeSnapshot<R>(key: string, snap: Snapshot<R>): string | unde
   return `${FORMAT}\t${key}\t${mac(secret, key, body)}\n${body}`;
 }
 
-/** undefined for another format, another key, an integrity not signed with our key, or a malformed head. */
-export function decodeSnapshot<R>(key: string, text: string): StoredSnapshot<R> | undefined {
+/**
+ * undefined for another format, another key, an integrity not signed with our key, or a malformed head. `ascii`:
+ * the file's bytes when they are all ASCII (store.ts `readTextFile`), so the integrity is checked on them as read.
+ */
+export function decodeSnapshot<R>(key: string, text: string, ascii?: Uint8Array): StoredSnapshot<R> | undefined {
   const head = `${FORMAT}\t${key}\t`;
   if (!text.startsWith(head) || text.charCodeAt(head.length + 64) !== 10) return undefined;
   const body = text.slice(head.length + 65);
   const secret = cacheKey();
-  if (secret === undefined || mac(secret, key, body) !== text.slice(head.length, head.length + 64)) return undefined;
+  if (secret === undefined || bodyMac(secret, [key], body, head.length + 65, ascii) !== text.slice(head.length, head.length + 64)) return undefined;
   const s = body.indexOf("\n");
   const r = body.indexOf("\n", s + 1);
   if (!body.startsWith("S\t") || body.slice(s + 1, s + 3) !== "R\t") return undefined;
@@ -164,6 +167,11 @@ export function decodeSnapshot<R>(key: string, text: string): StoredSnapshot<R> 
  */
 const ENTRY =
   /(?:F\t([^\t\n]*)\t([^\t\n]*)\t([^\t\n]*)\t([^\t\n]*)\t([^\t\n]*)\t([^\n]*)|D\t([^\t\n]*)\t([^\t\n]*)\t([^\t\n]*)\t([^\t\n]*)\t([^\n]*)|B\t([^\n]*)|A\t([^\n]*))(?:\n|$)/y;
+
+/** `mac(secret, ...parts, body)`, where `body` is `text.slice(at)` and `ascii`, if given, is `text` as bytes. */
+export function bodyMac(secret: Buffer, parts: readonly string[], body: string, at: number, ascii: Uint8Array | undefined): string {
+  return ascii !== undefined && ascii.length - at === body.length ? macAsciiTail(secret, parts, ascii.subarray(at)) : mac(secret, ...parts, body);
+}
 
 /**
  * Calls the visitor for every entry in order; stops (returning false) as soon as it returns false. A malformed

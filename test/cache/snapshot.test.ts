@@ -72,6 +72,24 @@ test("snapshot › a damaged, truncated, foreign or old-format file is ignored",
   assert.equal(readSnapshot(t.cache, ID), undefined, "the JSON format of version 1");
 });
 
+test("snapshot › a file holding non-ASCII names reads back, and is still refused when edited", () => {
+  const t = tree();
+  mkdirSync(path.join(t.root, "schemas", "é"), { recursive: true });
+  writeFileSync(path.join(t.root, "schemas", "é", "v1 ✓.json"), "{}\n");
+  record(t, { ok: true, note: "naïve" });
+  const back = snapshotRecords(readSnapshot(t.cache, ID)!)!;
+  assert.deepEqual(back.result, { ok: true, note: "naïve" });
+  assert.ok(back.files.some((f) => f[0] === path.join(t.root, "schemas", "é", "v1 ✓.json")));
+  const { file } = snapshotFile(t.cache, ID);
+  const text = readFileSync(file, "utf8");
+  writeFileSync(file, text.replace("naïve", "naive"));
+  assert.equal(readSnapshot(t.cache, ID), undefined, "an edit that makes the file ASCII");
+  writeFileSync(file, text.replace("naïve", "naïvé"));
+  assert.equal(readSnapshot(t.cache, ID), undefined, "an edit that keeps it non-ASCII");
+  writeFileSync(file, text);
+  assert.notEqual(readSnapshot(t.cache, ID), undefined);
+});
+
 test("snapshot › every line is read whole, and a malformed one stops the walk", () => {
   const seen: string[] = [];
   const visit = {
