@@ -1,7 +1,6 @@
 import { lstatSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { displayPath, type Project } from "../config/config.js";
-import { readBanner } from "../emit/codegen/module.js";
 import type { ContractSource } from "../discover/discover.js";
 import type { Diagnostic } from "../errors.js";
 import { exitCodeOf } from "../exit-codes.js";
@@ -14,7 +13,6 @@ import type { StreamedOutput } from "../write/stream.js";
 import { tracePhases, type Phases } from "./phases.js";
 import { withRunCache } from "../cache/context.js";
 import type { StubSync } from "../migrate/sync.js";
-import { clearDeadRuns, leftovers } from "../write/lock.js";
 import type { ModuleMemo } from "../emit/javascript/isolated.js";
 
 export type { CacheOptions } from "../cache/session.js";
@@ -57,6 +55,7 @@ export async function build(project: Project, options: RunOptions = {}): Promise
   const replayed = session?.replay();
   if (replayed !== undefined) {
     // A dead run's staging beside the output folder is cleared by the next build, also when nothing else changed.
+    const { clearDeadRuns, leftovers } = await import("../write/lock.js");
     if (leftovers(project.outDir).length > 0) clearDeadRuns(project.outDir, displayPath(project.rootDir, project.outDir));
     return replayed;
   }
@@ -146,13 +145,15 @@ export async function check(project: Project, options: RunOptions = {}): Promise
   const phases = tracePhases("check");
   const session = CacheSession.open<CheckResult>("check", project, options.cache);
   const replayed = session?.replay();
+  phases.mark("snapshot read and replay");
   if (replayed !== undefined) return replayed;
   const { openScope, keptFolders, unitsText, reuseOthers } = await import("../incremental/run.js");
   // Before the cache is opened: the changes walk gives the hash memo and may prove the tool identity (session.ts).
   const { scope, changes } = session === undefined ? {} : openScope(session, project);
+  phases.mark("changes and scope");
   const cache = compileCache(session);
   const { compileProject } = await import("./compile.js");
-  phases.mark("cache and changes");
+  phases.mark("cache and compiler loaded");
   const result = await compileProject(project, compileOptions(cache, options, scope));
   phases.mark("compile");
   const { nextUnits, orderFindings, totals } = await import("../incremental/assemble.js");
@@ -167,13 +168,16 @@ export async function check(project: Project, options: RunOptions = {}): Promise
     const diff = diffPlan(project.outDir, await outputPlan(project, result, moduleMemo(cache)), cache === undefined ? undefined : (f) => cache.hasher.hash(f), keptFolders(scope));
     const hint = "run `llm-contracts build`";
     const as = (code: string, files: readonly string[], message: string): Diagnostic[] => files.map((rel) => ({ code, file: `${out}/${rel}`, message }));
+    // Loaded only when some file is left over: a check with nothing extra never reads a banner.
+    const banner = diff.extra.length === 0 ? undefined : (await import("../emit/codegen/module.js")).readBanner;
+    const foreign = (rel: string): boolean => banner !== undefined && foreignFile(banner, project.outDir, rel);
     const found: Diagnostic[][] = [
       as("generated.missing", diff.missing, `not generated yet: ${hint}`),
       as("generated.stale", diff.stale, `out of date with the schemas: ${hint}`),
       as("generated.edited", diff.edited, `edited by hand; generated files are overwritten by every build: ${hint}`),
-      as("generated.extra", diff.extra.filter((rel) => !foreign(project.outDir, rel)), `left over from a removed contract or version: ${hint}`),
+      as("generated.extra", diff.extra.filter((rel) => !foreign(rel)), `left over from a removed contract or version: ${hint}`),
       // What build refuses to replace: "run build" would not resolve it (see assertOwned in src/write/apply.ts).
-      as("generated.foreign-file", diff.extra.filter((rel) => foreign(project.outDir, rel)), FOREIGN_FILE_HINT),
+      as("generated.foreign-file", diff.extra.filter((rel) => foreign(rel)), FOREIGN_FILE_HINT),
     ];
     // Contracts whose golden examples alone changed keep their step findings: no step runs for them (settled.ts).
     phases.mark("compare generated/");
@@ -267,7 +271,7 @@ function compileCache(session: CacheSession<unknown> | undefined): CompileCache 
 const FOREIGN_FILE_HINT = "the output folder holds a file llm-contracts did not generate; move it away or choose another outDir";
 
 /** A file in the output folder without the generated banner: build refuses to replace the folder while it is there. */
-function foreign(outDir: string, rel: string): boolean {
+function foreignFile(readBanner: (text: string) => unknown, outDir: string, rel: string): boolean {
   try {
     return readBanner(readFileSync(path.join(outDir, ...rel.split("/")), "utf8")) === undefined;
   } catch {

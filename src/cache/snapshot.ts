@@ -6,13 +6,13 @@
  * Folders are recorded with the hash of their sorted entry names, so an added or removed file is noticed even
  * where no file record exists for it; files with their content hash (see files.ts for when a stat proves it).
  */
-import { lstatSync, readdirSync, readFileSync, type Stats } from "node:fs";
+import { lstatSync, readdirSync, type Stats } from "node:fs";
 import path from "node:path";
 import { contentHash, FileHasher, RACY_MS, type FileRecord } from "./files.js";
 import { decodeSnapshot, encodeSnapshot, snapshotRecords, walkStored, b64ToHex, type DirRecord, type Snapshot, type StoredSnapshot } from "./snapshot-format.js";
 import { decodeDelta, deltaFile, encodeDelta, type KeptSpan } from "./snapshot-delta.js";
 import type { FolderRecords } from "./snapshot-subtrees.js";
-import { sha256, writeText } from "./store.js";
+import { readTextFile, sha256, writeText } from "./store.js";
 
 export type { Snapshot, StoredSnapshot } from "./snapshot-format.js";
 
@@ -65,20 +65,12 @@ export function readSnapshot<R>(cacheDir: string, id: string): StoredSnapshot<R>
 
 /** The snapshot in the base `file` (under `key`), with its delta if that delta is this base's. */
 export function readSnapshotAt<R>(file: string, key: string): StoredSnapshot<R> | undefined {
-  const base = readText(file);
-  const stored = base === undefined ? undefined : decodeSnapshot<R>(key, base);
+  const base = readTextFile(file);
+  const stored = base === undefined ? undefined : decodeSnapshot<R>(key, base.text, base.ascii);
   if (stored?.mac === undefined) return stored;
-  const text = readText(deltaFile(file));
-  const delta = text === undefined ? undefined : decodeDelta<R>(key, stored.mac, text);
+  const read = readTextFile(deltaFile(file));
+  const delta = read === undefined ? undefined : decodeDelta<R>(key, stored.mac, read.text, read.ascii);
   return delta === undefined ? stored : { ...stored, startedAt: delta.startedAt, result: delta.result, delta: { body: delta.body, kept: delta.kept } };
-}
-
-function readText(file: string): string | undefined {
-  try {
-    return readFileSync(file, "utf8");
-  } catch {
-    return undefined;
-  }
 }
 
 const NO_THROW = { throwIfNoEntry: false } as const;
@@ -211,14 +203,9 @@ export function takeSnapshot<R>(scope: SnapshotScope, hasher: FileHasher, result
     else files.push(rec);
   };
   for (const tree of scope.trees) walk(tree);
-  for (const p of scope.paths) {
-    if (seen.has(p)) continue;
-    const st = lstatSync(p, { throwIfNoEntry: false });
-    if (st === undefined) {
-      seen.add(p);
-      absent.push(p);
-    } else addFile(p);
-  }
+  // A path that is not a readable regular file (absent, a folder) is recorded as absent: the hasher's own lstat
+  // tells, so the ~500 files recorded alone (the tool's, the config) are not stat-ed twice.
+  for (const p of scope.paths) if (!seen.has(p)) addFile(p);
   return { startedAt: hasher.startedAt, files, dirs, absent, result, kept };
 }
 

@@ -8,6 +8,7 @@
  * trusted, so a cache can make a run faster but never change its result.
  */
 import { createHash } from "node:crypto";
+import { isAscii } from "node:buffer";
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { cacheKey, mac } from "./secret.js";
@@ -85,6 +86,26 @@ export function writeEntry(file: string, key: string, payload: unknown): void {
   if (secret === undefined) return;
   const body = JSON.stringify(payload);
   writeText(file, `{"format":${JSON.stringify(FORMAT)},"key":${JSON.stringify(key)},"integrity":"${mac(secret, key, body)}","payload":${body}}`);
+}
+
+/** A file's text, with its bytes when it is all ASCII (then byte i is character i); undefined when unreadable. */
+export interface ReadText {
+  readonly text: string;
+  readonly ascii?: Buffer;
+}
+
+/**
+ * Reads a file as UTF-8 text. Why the ASCII test first: a snapshot (~2.2 MB at 1,000 contracts) is read on every
+ * run, and for ASCII bytes the Latin-1 decoder gives the very string the UTF-8 decoder would, several times faster.
+ */
+export function readTextFile(file: string): ReadText | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  return isAscii(bytes) ? { text: bytes.toString("latin1"), ascii: bytes } : { text: bytes.toString("utf8") };
 }
 
 /** Replaces `file` atomically with `text` (removes it when text is undefined); never fails the run. */

@@ -15,12 +15,16 @@ const OUTPUT_LIBRARIES = ["ajv", "ajv-formats", "ajv-draft-04", "json-schema-to-
 export function toolFiles(): string[] {
   const root = packageRoot();
   const out: string[] = [path.join(root, "package.json")];
+  // Why plain string tests and joins: an edited example's `check` lists these ~500 files once, before the JIT has
+  // warmed up, and a regular expression and path.join per entry cost it about four times as much. A name read from
+  // a folder holds no separator, so `dir + sep + name` is the joined path.
   const walk = (dir: string): void => {
     if (!existsSync(dir)) return;
     for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const abs = path.join(dir, e.name);
+      const name = e.name;
+      const abs = dir + path.sep + name;
       if (e.isDirectory()) walk(abs);
-      else if (/\.(js|json|ts)$/.test(e.name) && !e.name.endsWith(".d.ts")) out.push(abs);
+      else if (name.endsWith(".js") || name.endsWith(".json") || (name.endsWith(".ts") && !name.endsWith(".d.ts"))) out.push(abs);
     }
   };
   for (const sub of ["dist/src", "dist/cli", "src/runtime", "src/sdk/runtime", "src/config"]) walk(path.join(root, sub));

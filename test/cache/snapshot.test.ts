@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { FileHasher, RACY_MS } from "../../src/cache/files.js";
-import { snapshotRecords } from "../../src/cache/snapshot-format.js";
+import { snapshotRecords, walkSnapshot } from "../../src/cache/snapshot-format.js";
 import { readSnapshot, snapshotFile, takeSnapshot, verifySnapshot, writeSnapshot } from "../../src/cache/snapshot.js";
 import { writeEntry } from "../../src/cache/store.js";
 import { tempDir } from "../util/project.js";
@@ -70,6 +70,49 @@ test("snapshot › a damaged, truncated, foreign or old-format file is ignored",
   assert.equal(readSnapshot(t.cache, ID), undefined, "other format");
   writeEntry(file, key, { startedAt: 0, files: [], dirs: [], absent: [], result: { ok: true } });
   assert.equal(readSnapshot(t.cache, ID), undefined, "the JSON format of version 1");
+});
+
+test("snapshot › a file holding non-ASCII names reads back, and is still refused when edited", () => {
+  const t = tree();
+  mkdirSync(path.join(t.root, "schemas", "é"), { recursive: true });
+  writeFileSync(path.join(t.root, "schemas", "é", "v1 ✓.json"), "{}\n");
+  record(t, { ok: true, note: "naïve" });
+  const back = snapshotRecords(readSnapshot(t.cache, ID)!)!;
+  assert.deepEqual(back.result, { ok: true, note: "naïve" });
+  assert.ok(back.files.some((f) => f[0] === path.join(t.root, "schemas", "é", "v1 ✓.json")));
+  const { file } = snapshotFile(t.cache, ID);
+  const text = readFileSync(file, "utf8");
+  writeFileSync(file, text.replace("naïve", "naive"));
+  assert.equal(readSnapshot(t.cache, ID), undefined, "an edit that makes the file ASCII");
+  writeFileSync(file, text.replace("naïve", "naïvé"));
+  assert.equal(readSnapshot(t.cache, ID), undefined, "an edit that keeps it non-ASCII");
+  writeFileSync(file, text);
+  assert.notEqual(readSnapshot(t.cache, ID), undefined);
+});
+
+test("snapshot › every line is read whole, and a malformed one stops the walk", () => {
+  const seen: string[] = [];
+  const visit = {
+    dir: (abs: string, m: number, c: number, ino: number, names: string) => seen.push(`D ${abs} ${m} ${c} ${ino} ${names}`) > 0,
+    file: (abs: string, size: number, m: number, c: number, ino: number, hash: string, listed: boolean) => seen.push(`F ${abs} ${size} ${m} ${c} ${ino} ${hash} ${listed}`) > 0,
+    absent: (abs: string) => seen.push(`A ${abs}`) > 0,
+  };
+  const j = (...parts: string[]): string => parts.join(path.sep);
+  const base = j("", "p");
+  const good = [`B\t${base}`, "D\t5\t=\t7\tnh\t", "F\t3\t10.5\t=\t9\thh\ta\tb.json", "F\t4\t=\t11\t12\tkk\tc", "D\t6\t8\t13\tmm\tsub", `A\t${j(base, "gone")}`].join("\n");
+  assert.equal(walkSnapshot(good, visit), true);
+  assert.deepEqual(seen, [
+    `D ${base} 5 5 7 nh`,
+    `F ${j(base, "a\tb.json")} 3 10.5 10.5 9 hh true`,
+    `F ${j(base, "c")} 4 10.5 11 12 kk true`,
+    `D ${j(base, "sub")} 6 8 13 mm`,
+    `A ${j(base, "gone")}`,
+  ]);
+  for (const bad of ["F\t3\t10\t=\t9\thh", "D\t5\t=\t7", "X\tfoo", "", "B"]) {
+    seen.length = 0;
+    assert.equal(walkSnapshot(`B\t${base}\n${bad}\nA\t${j(base, "after")}`, visit), false, JSON.stringify(bad));
+    assert.ok(!seen.includes(`A ${j(base, "after")}`), `nothing after ${JSON.stringify(bad)} is visited`);
+  }
 });
 
 test("snapshot › an edit that keeps size and mtime is noticed (ctime moves)", () => {
