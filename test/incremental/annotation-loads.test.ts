@@ -5,52 +5,27 @@
  * how a stub is written. So node's child_process (with net and dgram, loaded by drift's git support) and
  * perf_hooks stay unloaded, and so do the stub writer's modules (src/migrate/stub.ts, body.ts, stub-in-step.ts).
  *
- * The CLI runs in a child process that prints, at exit, node's own module list (`process.moduleLoadList`) and, by
- * a module-loader hook, every module of ours it loaded.
+ * What the CLI loaded comes from a child process with a probe (test/util/loads.ts).
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { contractName, generateProject, implementStubs } from "../../bench/generate.js";
-import { BIN, runCli, tempDir } from "../util/project.js";
+import { runCli, tempDir } from "../util/project.js";
+import { cliLoads } from "../util/loads.js";
 
 // Not `net`: writing to stderr when it is a pipe (as here) loads it.
 const BUILTINS = ["child_process", "dgram", "perf_hooks"];
 const OURS = ["drift/git.js", "migrate/stub.js", "migrate/body.js", "migrate/stub-in-step.js"];
-const HOOKS = `import { appendFileSync } from "node:fs";
-export async function load(url, context, next) {
-  if (url.startsWith("file:")) appendFileSync(process.env.LOADED_LOG, url + "\\n");
-  return next(url, context);
-}
-`;
-const PROBE = `data:text/javascript,${encodeURIComponent(`
-  import { register } from "node:module";
-  register(process.env.LOADED_HOOKS);
-  process.on("exit", () => process.stderr.write("\\nloaded-builtins " + JSON.stringify(process.moduleLoadList) + "\\n"));`)}`;
-
-/** The watched builtins and modules of ours that a `check` in `dir` loaded. */
+/** The watched builtins and modules of ours that a `check` in `dir` loaded, and whether its steps ran. */
 function checkLoads(dir: string, exit: number): { builtins: string[]; ours: string[]; steps: boolean } {
-  const hooks = path.join(path.dirname(dir), `${path.basename(dir)}-hooks.mjs`);
-  const log = path.join(path.dirname(dir), `${path.basename(dir)}-loaded.txt`);
-  writeFileSync(hooks, HOOKS);
-  rmSync(log, { force: true });
-  const env = { ...process.env, LLM_CONTRACTS_WORKERS: "1", LOADED_HOOKS: pathToFileURL(hooks).href, LOADED_LOG: log };
-  const r = spawnSync(process.execPath, ["--import", PROBE, BIN, "check"], { cwd: dir, encoding: "utf8", env });
-  assert.equal(r.status, exit, r.stdout + r.stderr);
-  const line = /loaded-builtins (.*)/.exec(r.stderr);
-  assert.ok(line !== null, r.stderr);
-  const list = JSON.parse(line[1]!) as string[];
-  const urls = existsSync(log) ? readFileSync(log, "utf8").split("\n") : [];
-  // The hook saw the CLI's own modules load: it ran (an empty log would prove nothing).
-  assert.ok(urls.some((u) => u.endsWith("/dist/cli/main.js")), `the module hook logged nothing: ${r.stderr}`);
+  const loads = cliLoads(dir, ["check"], exit);
   return {
-    builtins: BUILTINS.filter((b) => list.includes(`NativeModule ${b}`)),
-    ours: OURS.filter((m) => urls.some((u) => u.endsWith(`/dist/src/${m}`))),
+    builtins: BUILTINS.filter((b) => loads.builtins.has(b)),
+    ours: OURS.filter(loads.ours),
     // The steps ran for the edited contract: the drift step and the migration gate were loaded.
-    steps: ["drift/step.js", "migrate/gate.js"].every((m) => urls.some((u) => u.endsWith(`/dist/src/${m}`))),
+    steps: ["drift/step.js", "migrate/gate.js"].every(loads.ours),
   };
 }
 

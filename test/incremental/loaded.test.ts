@@ -16,46 +16,18 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { contractName, generateProject } from "../../bench/generate.js";
-import { BIN, runCli, tempDir } from "../util/project.js";
+import { runCli, tempDir } from "../util/project.js";
+import { cliLoads } from "../util/loads.js";
 
 const HEAVY = ["ajv", "json-schema-to-typescript", "ts-morph", "typescript"];
 /** Modules of ours watched like the heavy packages (dist/src/<path>), named in the result as `ours:<path>`. */
 const OURS = ["export/export.js", "lint/engine.js"];
-const HOOKS = `import { appendFileSync } from "node:fs";
-export async function load(url, context, next) {
-  if (process.env.LOADED_LOG !== undefined && url.startsWith("file:")) appendFileSync(process.env.LOADED_LOG, url + "\\n");
-  return next(url, context);
-}
-`;
-const PROBE = `data:text/javascript,${encodeURIComponent(`
-  import { createRequire, register } from "node:module";
-  if (process.env.LOADED_HOOKS !== undefined) register(process.env.LOADED_HOOKS);
-  const cache = createRequire(${JSON.stringify(BIN)}).cache;
-  process.on("exit", () => {
-    const pkgs = new Set(Object.keys(cache).map((f) => /node_modules[\\\\/]((?:@[^\\\\/]+[\\\\/])?[^\\\\/]+)/.exec(f)?.[1]).filter(Boolean));
-    process.stderr.write("\\nloaded-packages " + JSON.stringify([...pkgs].sort()) + "\\n");
-  });`)}`;
-
 function checkLoads(dir: string, exit: number): string[] {
-  const hooks = path.join(path.dirname(dir), `${path.basename(dir)}-hooks.mjs`);
-  const log = path.join(path.dirname(dir), `${path.basename(dir)}-loaded.txt`);
-  writeFileSync(hooks, HOOKS);
-  rmSync(log, { force: true });
-  const env = { ...process.env, LLM_CONTRACTS_WORKERS: "1", LOADED_HOOKS: pathToFileURL(hooks).href, LOADED_LOG: log };
-  const r = spawnSync(process.execPath, ["--import", PROBE, BIN, "check"], { cwd: dir, encoding: "utf8", env });
-  assert.equal(r.status, exit, r.stdout + r.stderr);
-  const line = /loaded-packages (.*)/.exec(r.stderr);
-  assert.ok(line !== null, r.stderr);
-  // The hook saw the CLI's own modules load: it ran (an empty log would prove nothing).
-  const urls = existsSync(log) ? readFileSync(log, "utf8").split("\n") : [];
-  assert.ok(urls.some((u) => u.endsWith("/dist/cli/main.js")), `the module hook logged nothing: ${r.stderr}`);
-  const ours = OURS.filter((m) => urls.some((u) => u.endsWith(`/dist/src/${m}`))).map((m) => `ours:${m}`);
-  return [...(JSON.parse(line[1]!) as string[]).filter((p) => HEAVY.includes(p)), ...ours];
+  const loads = cliLoads(dir, ["check"], exit);
+  return [...loads.packages.filter((p) => HEAVY.includes(p)), ...OURS.filter(loads.ours).map((m) => `ours:${m}`)];
 }
 
 function edit(file: string, change: (text: string) => string): void {
