@@ -80,10 +80,10 @@ export async function compileProjectWith(project: Project, extensions: Extension
   const misses = jobs.filter((j) => j.hit === undefined);
   let done = jobs.length - misses.length;
   options.onProgress?.(done, jobs.length);
-  const compileOne = await (misses.length === 0 ? undefined : import("./version.js"));
+  const versionCompiler = await (misses.length === 0 ? undefined : import("./version.js"));
   // Cache entries are written as results arrive, while the workers compile the rest (this thread is idle then).
   const results =
-    pool === undefined || compileOne === undefined
+    pool === undefined || versionCompiler === undefined
       ? []
       : await pool.compileVersions(
           project,
@@ -101,7 +101,7 @@ export async function compileProjectWith(project: Project, extensions: Extension
             if (job.key === undefined) return;
             writeOutcome(cache!, project, job.key, schemaKey(cache!, project, job.contract, job.source), r.read.slice(1), r.outcome);
           },
-          (contract, source, ctx) => compileOne.compileVersionOutcome(project, extensions.plan, contract, source, ctx, cache),
+          (contract, source, ctx) => versionCompiler.compileVersionOutcome(project, extensions.plan, contract, source, ctx, cache),
           started,
         );
   const outcomes = new Map<(typeof jobs)[number], CompiledOutcome | Diagnostic>();
@@ -196,4 +196,3 @@ async function examplesAgain(project: Project, cache: CompileCache, key: string,
   writeOutcome(cache, project, key, own, hit.read, outcome, true);
   return { outcome, read: hit.read };
 }
-
