@@ -6,7 +6,7 @@
 export { build, check, type BuildResult, type BuildSummary, type CheckResult } from "./api/build.js";
 export { resolveProject, type Project, type Compatibility, type ProviderProfile } from "./config/config.js";
 export { compileProject } from "./api/compile.js";
-export { contractHash } from "./compile/compile.js";
+export { contractHash } from "./compile/hash.js";
 export type { CompileResult, CompiledVersion } from "./shapes/compiled.js";
 export { discoverContracts, type ContractSource, type ContractManifest, type ContractKind } from "./discover/discover.js";
 export { loadSchemaFile, type LoadContext, type LoadedSchema } from "./load/index.js";

@@ -4,7 +4,7 @@
  */
 import { statSync } from "node:fs";
 import path from "node:path";
-import { compileProjectWith, compileVersionOutcome, type CompileOptions } from "../compile/compile.js";
+import { compileProjectWith, type CompileOptions } from "../compile/compile.js";
 import type { Project } from "../config/config.js";
 import type { Diagnostic } from "../errors.js";
 import type { LoadContext } from "../load/index.js";
@@ -17,8 +17,9 @@ export function compileProject(project: Project, options: CompileOptions = {}): 
   return compileProjectWith(project, EXTENSIONS, options);
 }
 
-/** One version, in this thread, with the project's extensions (no cache). */
-export function compileOneVersion(project: Project, contract: ContractSource, source: VersionSource, ctx?: LoadContext): Promise<CompiledOutcome> {
+/** One version, in this thread, with the project's extensions (no cache). The version compiler is imported here: a check whose versions all come from the cache must not load it. */
+export async function compileOneVersion(project: Project, contract: ContractSource, source: VersionSource, ctx?: LoadContext): Promise<CompiledOutcome> {
+  const { compileVersionOutcome } = await import("../compile/version.js");
   return compileVersionOutcome(project, EXTENSIONS.plan, contract, source, ctx);
 }
 

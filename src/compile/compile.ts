@@ -1,34 +1,22 @@
-import { createHash } from "node:crypto";
 import { displayPath, type Project } from "../config/config.js";
 import { cmp, discoverContracts, discoverNamed, type ContractSource, type VersionSource } from "../discover/discover.js";
 import { InputError, type Diagnostic } from "../errors.js";
 import { renderContractIndex } from "../emit/modules/indexes.js";
 import { renderRuntimeModules } from "../emit/modules/runtime.js";
-import { renderValidatorModule, renderVersionModule, VERSION_MODULE_TYPE_IMPORTS } from "../emit/modules/version.js";
-import { versionNames } from "../emit/modules/names.js";
-import { canonicalJson, type JsonObject } from "../ir/json.js";
-import { loadSchemaFileMapped, type LoadContext } from "../load/index.js";
 import { checkExamples, hasExamples } from "./examples.js";
 import { renderUpgradeModule } from "../migrate/upgrade-module.js";
 import { readVersion, schemaKey, versionKey, writeOutcome, type CompileCache } from "../cache/version.js";
 import { importValidator } from "../emit/validators/load-module.js";
-import { compileVersions, MIN_PER_WORKER, startEarly, stopWorkers } from "../parallel/pool.js";
 import type { CompiledOutcome, CompiledVersion, CompileResult, CompileScope, ContractIndexInput, ContractSlice, VersionOutcome } from "../shapes/compiled.js";
-import type { Extensions, PlanExtension } from "../shapes/extension.js";
-import { emitTypes, printingLibraries } from "../emit/types/index.js";
+import type { Extensions } from "../shapes/extension.js";
 import { cachedNameCollisions } from "./names-cached.js";
 import { cachedRootIndex } from "./root-index.js";
 import { projectFileMemo } from "./project-memo.js";
-import { skeletonStore, storeEntries } from "./skeletons.js";
-import { blindValidator, type CacheEntryOut } from "./validator-cache.js";
+import { storeEntries } from "./skeletons.js";
 
 export type { CompiledOutcome, CompiledVersion, CompileResult, CompileScope, ContractSlice } from "../shapes/compiled.js";
 export { importValidator } from "../emit/validators/load-module.js";
-
-/** sha256 of the canonical JSON of a bundled schema, as `sha256:<hex>`. */
-export function contractHash(schema: JsonObject): string {
-  return `sha256:${createHash("sha256").update(canonicalJson(schema), "utf8").digest("hex")}`;
-}
+export { contractHash } from "./hash.js";
 
 export interface CompileOptions {
   readonly cache?: CompileCache;
@@ -69,45 +57,53 @@ export async function compileProjectWith(project: Project, extensions: Extension
   const jobs: { contract: ContractSource; source: VersionSource; key: string | undefined; hit: CachedOutcome | Diagnostic | undefined }[] = [];
   // When the first versions all miss the cache (a cold run), the workers are started at once and load the compilers
   // while this thread lists the rest (src/parallel/pool.ts `startEarly`); a run that hits starts none before it knows.
-  const early = 2 * MIN_PER_WORKER;
+  // The pool (with the loader it hands its threads) is imported on the first miss: a run that hits throughout
+  // (a golden example edit, see `examplesAgain`) never loads it, nor the version compiler (version.ts).
+  let pool: typeof import("../parallel/pool.js") | undefined;
   const total = discovery.contracts.reduce((n, c) => n + c.versions.length, 0);
-  let started: ReturnType<typeof startEarly>;
+  let started: ReturnType<(typeof import("../parallel/pool.js"))["startEarly"]>;
   try {
     for (const contract of discovery.contracts) {
       for (const source of contract.versions) {
         const key = cache === undefined ? undefined : versionKey(cache, project, contract, source);
         const hit = key === undefined ? undefined : (readVersion(cache!, project, key) ?? (await examplesAgain(project, cache!, key, contract, source)));
         jobs.push({ contract, source, key, hit });
-        if (jobs.length === early && jobs.every((j) => j.hit === undefined)) started = startEarly(project, total, options.workers);
+        if (hit !== undefined) continue;
+        pool ??= await import("../parallel/pool.js");
+        if (jobs.length === 2 * pool.MIN_PER_WORKER && jobs.every((j) => j.hit === undefined)) started = pool.startEarly(project, total, options.workers);
       }
     }
   } catch (error) {
-    stopWorkers(started ?? []);
+    pool?.stopWorkers(started ?? []);
     throw error;
   }
   const misses = jobs.filter((j) => j.hit === undefined);
   let done = jobs.length - misses.length;
   options.onProgress?.(done, jobs.length);
+  const versionCompiler = await (misses.length === 0 ? undefined : import("./version.js"));
   // Cache entries are written as results arrive, while the workers compile the rest (this thread is idle then).
-  const results = await compileVersions(
-    project,
-    misses,
-    options.workers,
-    (i, r) => {
-      options.onProgress?.(++done, jobs.length);
-      const job = misses[i]!;
-      if ("diagnostic" in r) return;
-      options.onFiles?.(r.outcome.files);
-      if (cache === undefined) return;
-      storeEntries(cache, r.entries);
-      // Stored: the results list keeps every outcome to the end of the compile, it need not keep these too.
-      delete (r as { entries?: unknown }).entries;
-      if (job.key === undefined) return;
-      writeOutcome(cache!, project, job.key, schemaKey(cache!, project, job.contract, job.source), r.read.slice(1), r.outcome);
-    },
-    (contract, source, ctx) => compileVersionOutcome(project, extensions.plan, contract, source, ctx, cache),
-    started,
-  );
+  const results =
+    pool === undefined || versionCompiler === undefined
+      ? []
+      : await pool.compileVersions(
+          project,
+          misses,
+          options.workers,
+          (i, r) => {
+            options.onProgress?.(++done, jobs.length);
+            const job = misses[i]!;
+            if ("diagnostic" in r) return;
+            options.onFiles?.(r.outcome.files);
+            if (cache === undefined) return;
+            storeEntries(cache, r.entries);
+            // Stored: the results list keeps every outcome to the end of the compile, it need not keep these too.
+            delete (r as { entries?: unknown }).entries;
+            if (job.key === undefined) return;
+            writeOutcome(cache!, project, job.key, schemaKey(cache!, project, job.contract, job.source), r.read.slice(1), r.outcome);
+          },
+          (contract, source, ctx) => versionCompiler.compileVersionOutcome(project, extensions.plan, contract, source, ctx, cache),
+          started,
+        );
   const outcomes = new Map<(typeof jobs)[number], CompiledOutcome | Diagnostic>();
   misses.forEach((job, i) => {
     const r = results[i]!;
@@ -180,9 +176,9 @@ type CachedOutcome = { readonly outcome: VersionOutcome; readonly read: readonly
 
 /**
  * A version whose golden examples alone changed (or were added): its schema's cached outcome (`schemaKey`), with
- * the examples run again through the cached validator code, exactly as `compileVersion` runs them. No compiler is
- * loaded. undefined when the schema's outcome is not cached either; an unreadable example is its diagnostic, as
- * from a compile. The whole outcome is cached under `key` for the next run.
+ * the examples run again through the cached validator code, exactly as `compileVersion` (version.ts) runs them.
+ * No compiler is loaded, nor version.ts. undefined when the schema's outcome is not cached either; an unreadable
+ * example is its diagnostic, as from a compile. The whole outcome is cached under `key` for the next run.
  */
 async function examplesAgain(project: Project, cache: CompileCache, key: string, contract: ContractSource, source: VersionSource): Promise<CachedOutcome | Diagnostic | undefined> {
   const own = schemaKey(cache, project, contract, source);
@@ -199,103 +195,4 @@ async function examplesAgain(project: Project, cache: CompileCache, key: string,
   const outcome: VersionOutcome = { ...hit.outcome, problems: ex.problems, examples: ex.count };
   writeOutcome(cache, project, key, own, hit.read, outcome, true);
   return { outcome, read: hit.read };
-}
-
-/** Compiles one version (no cache). Throws `InputError` for an input that cannot be read. */
-export async function compileVersionOutcome(
-  project: Project,
-  extensions: readonly PlanExtension[],
-  contract: ContractSource,
-  source: VersionSource,
-  ctx?: LoadContext,
-  /** Where printed types skeletons are looked up (this thread's cache only); what was printed is in `skeletons`. */
-  cache?: CompileCache,
-): Promise<CompiledOutcome> {
-  const plan = new Map<string, string>();
-  const entries: CacheEntryOut[] = [];
-  const result = await compileVersion(project, extensions, ctx ?? { schemasDir: project.schemasDir, rootDir: project.rootDir }, contract, source, plan, cache, entries);
-  const outcome: VersionOutcome = {
-    files: [...plan],
-    ...(result.compiled !== undefined
-      ? { compiled: { draft: result.compiled.draft, schema: result.compiled.schema, hash: result.compiled.hash, validatorCode: result.compiled.validatorCode } }
-      : {}),
-    problems: result.problems,
-    warnings: result.warnings,
-    examples: result.examples,
-  };
-  return { outcome, read: result.read, ...(entries.length > 0 ? { entries } : {}) };
-}
-
-async function compileVersion(
-  project: Project,
-  extensions: readonly PlanExtension[],
-  ctx: LoadContext,
-  contract: ContractSource,
-  source: VersionSource,
-  plan: Map<string, string>,
-  cache: CompileCache | undefined,
-  entries: CacheEntryOut[],
-): Promise<{ compiled?: CompiledVersion; problems: Diagnostic[]; warnings: Diagnostic[]; examples: number; read: readonly string[] }> {
-  const mapped = loadSchemaFileMapped(source.file, ctx);
-  const loaded = mapped.loaded;
-  const read = loaded.files;
-  const validator = await blindValidator(cache, entries, { schema: loaded.schema, draft: loaded.draft, display: source.display, policy: project.strictness }, async () =>
-    (await validators()).compileValidator(loaded.schema, loaded.draft, source.display, project.strictness),
-  );
-  // Strictness findings name the file and pointer the user wrote (a hoisted `_shared` definition, not the bundle).
-  const located = (d: Diagnostic): Diagnostic =>
-    (d.code.startsWith("strict.") || d.code === "schema.pattern-redos") && d.pointer !== undefined ? { ...d, ...mapped.sourceOf(d.pointer) } : d;
-  // In document order, so the list reads top to bottom like the file.
-  const warnings = [...(loaded.warnings ?? []), ...validator.warnings.map(located)]
-    .sort((x, y) => (x.line ?? 0) - (y.line ?? 0) || (x.column ?? 0) - (y.column ?? 0) || x.code.localeCompare(y.code));
-  if (!validator.ok) return { problems: validator.problems.map(located), warnings, examples: 0, read };
-
-  const names = versionNames(contract.name, source.version);
-  const validatorCode = validator.code;
-  const types = await emitTypes({ schema: loaded.schema, draft: loaded.draft, rootName: names.type, reserved: VERSION_MODULE_TYPE_IMPORTS }, skeletonStore(cache, entries));
-  const hash = contractHash(loaded.schema);
-  const prefix = `${contract.name}/v${source.version}`;
-  plan.set(
-    `${prefix}.ts`,
-    renderVersionModule({
-      contract: contract.name,
-      version: source.version,
-      kind: contract.manifest.kind,
-      draft: loaded.draft,
-      source: source.display,
-      schema: loaded.schema,
-      hash,
-      types,
-      ...(project.limits !== undefined ? { limits: project.limits } : {}),
-    }),
-  );
-  plan.set(`${prefix}.validate.ts`, renderValidatorModule(contract.name, source.version, source.display, validatorCode));
-
-  const compiled: CompiledVersion = { contract, source, draft: loaded.draft, schema: loaded.schema, hash, validatorCode };
-  for (const extension of extensions) for (const [rel, text] of await extension.files(compiled)) plan.set(rel, text);
-  if (!hasExamples(contract, source.version)) return { compiled, problems: [], warnings, examples: 0, read };
-  // Golden examples run through the exact generated validator code, not a re-compiled in-memory one.
-  const validate = await importValidator(validatorCode);
-  const ex = checkExamples(project, contract, source.version, validate);
-  return { compiled, problems: ex.problems, warnings, examples: ex.count, read };
-}
-
-/**
- * The compilers a version's compile loads on first use (ajv and the validator emitter, the types printer's
- * libraries), loaded now: a worker calls it as it starts, so that a worker started early (`startEarly`) loads them
- * while the main thread lists the jobs.
- */
-export function preloadCompilers(): Promise<unknown> {
-  return Promise.all([validators(), printingLibraries()]);
-}
-
-/*
- * Why the validator compiler is imported on first use: with worker threads only the workers compile, and the main
- * thread would otherwise load ajv before it even starts them; and a validator found by its blind schema
- * (validator-cache.ts) needs no ajv at all. The types printer loads its libraries itself, on first use.
- */
-let loadedValidators: Promise<typeof import("../emit/validators/index.js")> | undefined;
-function validators(): NonNullable<typeof loadedValidators> {
-  loadedValidators ??= import("../emit/validators/index.js");
-  return loadedValidators;
 }

@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { PLAN_EXTENSIONS } from "../api/extensions.js";
-import { compileVersionOutcome, preloadCompilers } from "../compile/compile.js";
+import { compileVersionOutcome, preloadCompilers } from "../compile/version.js";
 import type { Project } from "../config/config.js";
 import type { ContractSource, VersionSource } from "../discover/discover.js";
 import { LoadCache } from "../load/index.js";
