@@ -42,7 +42,7 @@ export class CacheSession<R> {
   /** The tool files' hashes as the walk proved them, when the identity was taken over rather than computed. */
   private provedTool: ReadonlyMap<string, string> | undefined;
   /** The units text `previousUnits` read and found to be the one the previous snapshot names. */
-  private unitsRead: string | undefined;
+  private unitsRead: { readonly text: string; readonly id: string } | undefined;
 
   private constructor(
     readonly dir: string,
@@ -110,7 +110,7 @@ export class CacheSession<R> {
       return undefined;
     }
     if (sha256(text) !== id) return undefined;
-    this.unitsRead = text;
+    this.unitsRead = { text, id };
     return text;
   }
 
@@ -187,8 +187,10 @@ export class CacheSession<R> {
       // the previous snapshot's hash (a scoped check after an edited example leaves every unit as it was; at 1,000
       // contracts the file is ~436 KB). Should the file change after that read, the hash the new snapshot names no
       // longer matches it, and the next run reads no units (it redoes the whole project, never a wrong replay).
-      if (units !== this.unitsRead) writeText(this.unitsFile(), units);
-      recorded = { ...result, [UNITS]: sha256(units) };
+      const same = units === this.unitsRead?.text;
+      if (!same) writeText(this.unitsFile(), units);
+      // Equal units keep the hash they were read under (the ~436 KB are not hashed twice).
+      recorded = { ...result, [UNITS]: same ? this.unitsRead!.id : sha256(units) };
     }
     // Only an identity this run computed, or took over for files still as proved, is recorded with the files the
     // snapshot records: a tool file rewritten after the walk is recorded with its new hash and without the identity.
