@@ -32,8 +32,12 @@ export interface Loads {
   readonly builtins: ReadonlySet<string>;
   /** Packages in the CommonJS module cache, sorted. */
   readonly packages: readonly string[];
-  /** Whether our module `dist/src/<file>` (e.g. "drift/git.js") was loaded. */
+  /** Our modules loaded, as paths under dist/src/ (e.g. "drift/git.js"). */
+  readonly loaded: readonly string[];
+  /** Whether our module `dist/src/<file>` was loaded. */
   readonly ours: (file: string) => boolean;
+  /** What the run printed, stdout then stderr. */
+  readonly output: string;
 }
 
 /** Runs `llm-contracts <args>` in `dir` (one worker), asserts its exit code, and returns what it loaded. */
@@ -52,5 +56,9 @@ export function cliLoads(dir: string, args: readonly string[], exit: number): Lo
   // The hook saw the CLI's own modules load: it ran (an empty log would prove nothing).
   assert.ok(urls.some((u) => u.endsWith("/dist/cli/main.js")), `the module hook logged nothing: ${r.stderr}`);
   const native = new Set((JSON.parse(builtins[1]!) as string[]).filter((m) => m.startsWith("NativeModule ")).map((m) => m.slice("NativeModule ".length)));
-  return { builtins: native, packages: JSON.parse(packages[1]!) as string[], ours: (file) => urls.some((u) => u.endsWith(`/dist/src/${file}`)) };
+  const loaded = urls.flatMap((u) => {
+    const at = u.indexOf("/dist/src/");
+    return at < 0 ? [] : [u.slice(at + "/dist/src/".length)];
+  });
+  return { builtins: native, packages: JSON.parse(packages[1]!) as string[], loaded, ours: (file) => loaded.includes(file), output: r.stdout + r.stderr };
 }
