@@ -16,7 +16,6 @@ import { storeEntries } from "./skeletons.js";
 
 export type { CompiledOutcome, CompiledVersion, CompileResult, CompileScope, ContractSlice } from "../shapes/compiled.js";
 export { importValidator } from "../emit/validators/load-module.js";
-export { contractHash } from "./hash.js";
 
 export interface CompileOptions {
   readonly cache?: CompileCache;

@@ -19,7 +19,7 @@
 import { DEFAULT_MAX_DEPTH, stackTooDeep } from "../../runtime/limits.js";
 import { jsonLiteral } from "../codegen/escape.js";
 import { isObject, type FastContext } from "./context.js";
-import { resolvePointer } from "./pointer.js";
+import { reachesItself, resolvePointer } from "./pointer.js";
 import type { JsonValue } from "../../ir/json.js";
 
 /** Set when a cycle was met during the call under way (fast path or collector). */
@@ -61,17 +61,7 @@ export function onCycle(ctx: FastContext, target: JsonValue): boolean {
   if (known === undefined) memo.set(ctx, (known = new Map()));
   const answer = known.get(target);
   if (answer !== undefined) return answer;
-  const seen = new Set<JsonValue>();
-  const stack = sameValue(ctx, target);
-  let found = false;
-  while (stack.length > 0 && !found) {
-    const node = stack.pop()!;
-    if (node === target) found = true;
-    else if (isObject(node) && !seen.has(node)) {
-      seen.add(node);
-      stack.push(...sameValue(ctx, node));
-    }
-  }
+  const found = reachesItself(target, (node) => sameValue(ctx, node));
   known.set(target, found);
   return found;
 }

@@ -29,3 +29,22 @@ export function resolvePointer(ctx: FastContext, ref: string): JsonValue {
   }
   return node;
 }
+
+/**
+ * Whether `start` reaches itself along `next` (the subschemas a node leads to; undefined for one that cannot be
+ * followed, which counts as reaching). The one walk behind refs.ts `isRecursive` (through `$ref`s anywhere) and
+ * cycles.ts `onCycle` (through subschemas applied to the same value).
+ */
+export function reachesItself(start: JsonValue, next: (node: JsonValue) => readonly (JsonValue | undefined)[]): boolean {
+  const seen = new Set<JsonValue>();
+  const stack = [start];
+  while (stack.length > 0) {
+    for (const target of next(stack.pop()!)) {
+      if (target === undefined || target === start) return true;
+      if (seen.has(target)) continue;
+      seen.add(target);
+      stack.push(target);
+    }
+  }
+  return false;
+}

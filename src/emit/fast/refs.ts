@@ -7,7 +7,7 @@
  */
 import { DEEP_FLAG, MAX_REF_DEPTH, indent, isObject, type FastContext } from "./context.js";
 import { cycleGuard, onCycle } from "./cycles.js";
-import { resolvePointer } from "./pointer.js";
+import { reachesItself, resolvePointer } from "./pointer.js";
 import type { JsonValue } from "../../ir/json.js";
 
 
@@ -26,20 +26,11 @@ function refsUnder(node: JsonValue, found: string[]): void {
 export function isRecursive(ctx: FastContext, ref: string): boolean {
   const start = resolvePointerOrUndefined(ctx, ref);
   if (start === undefined) return true;
-  const seen = new Set<JsonValue>();
-  const stack = [start];
-  while (stack.length > 0) {
+  return reachesItself(start, (node) => {
     const found: string[] = [];
-    refsUnder(stack.pop()!, found);
-    for (const next of found) {
-      const target = resolvePointerOrUndefined(ctx, next);
-      if (target === undefined || target === start) return true;
-      if (seen.has(target)) continue;
-      seen.add(target);
-      stack.push(target);
-    }
-  }
-  return false;
+    refsUnder(node, found);
+    return found.map((next) => resolvePointerOrUndefined(ctx, next));
+  });
 }
 
 function resolvePointerOrUndefined(ctx: FastContext, ref: string): JsonValue | undefined {
