@@ -24,7 +24,7 @@
  */
 import path from "node:path";
 import type { FileRecord } from "./files.js";
-import { bodyMac, entryLines, joinLines, keptUnder, type DirRecord, type Snapshot } from "./snapshot-format.js";
+import { bodyMac, entryLines, joinLines, keptUnder, nameOf, parentOf, type DirRecord, type Snapshot } from "./snapshot-format.js";
 import { cacheKey, mac } from "./secret.js";
 
 const FORMAT = "llm-contracts-delta/1";
@@ -78,16 +78,16 @@ export function encodeDelta<R>(key: string, baseMac: string, snap: Snapshot<R>, 
   const files: FileRecord[] = without(snap.files, byFiles.map((s) => s.files));
   const roots = spans.map((s) => s.root).sort();
   // Each root's parent, once: ~2,000 roots at 1,000 contracts, asked twice below.
-  const parents = roots.map((r) => path.dirname(r));
+  const parents = roots.map(parentOf);
   const kept = new Set(roots);
   const under = keptUnder(kept);
   if (kept.size !== roots.length || roots.some((r, i) => parents[i] !== r && under(parents[i]!))) return undefined;
-  if (dirs.some((d) => under(d[0])) || files.some((f) => under(path.dirname(f[0]))) || snap.absent.some((a) => under(a))) return undefined;
+  if (dirs.some((d) => under(d[0])) || files.some((f) => under(parentOf(f[0]))) || snap.absent.some((a) => under(a))) return undefined;
   const lines = [`P\t${baseMac}`, `S\t${snap.startedAt}`, `R\t${JSON.stringify(snap.result)}`];
   let parent: string | undefined;
   roots.forEach((r, i) => {
     if (parents[i] !== parent) lines.push(`K\t${(parent = parents[i])}`);
-    lines.push(`k\t${path.basename(r)}`);
+    lines.push(`k\t${nameOf(r)}`);
   });
   entryLines({ dirs, files, absent: snap.absent }, lines);
   const body = joinLines(lines);

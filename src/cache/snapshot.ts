@@ -9,7 +9,7 @@
 import { lstatSync, readdirSync, type Stats } from "node:fs";
 import path from "node:path";
 import { contentHash, FileHasher, RACY_MS, type FileRecord } from "./files.js";
-import { decodeSnapshot, encodeSnapshot, snapshotRecords, walkStored, b64ToHex, type DirRecord, type Snapshot, type StoredSnapshot } from "./snapshot-format.js";
+import { decodeSnapshot, encodeSnapshot, join, snapshotRecords, walkStored, b64ToHex, type DirRecord, type Snapshot, type StoredSnapshot } from "./snapshot-format.js";
 import { decodeDelta, deltaFile, encodeDelta, type KeptSpan } from "./snapshot-delta.js";
 import type { FolderRecords } from "./snapshot-subtrees.js";
 import { readTextFile, sha256, writeText } from "./store.js";
@@ -191,7 +191,7 @@ export function takeSnapshot<R>(scope: SnapshotScope, hasher: FileHasher, result
     const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     dirs.push([dir, st.mtimeMs, st.ctimeMs, st.ino, namesHash(entries.map((e) => e.name))]);
     for (const e of entries) {
-      const abs = path.join(dir, e.name);
+      const abs = join(dir, e.name);
       if (e.isDirectory()) walk(abs, true);
       else addFile(abs);
     }
@@ -202,7 +202,8 @@ export function takeSnapshot<R>(scope: SnapshotScope, hasher: FileHasher, result
     if (rec === undefined) absent.push(file);
     else files.push(rec);
   };
-  for (const tree of scope.trees) walk(tree);
+  // Resolved, so that a folder's path joined with an entry name (join, without normalising) is a normalised path.
+  for (const tree of scope.trees) walk(path.resolve(tree));
   // A path that is not a readable regular file (absent, a folder) is recorded as absent: the hasher's own lstat
   // tells, so the ~500 files recorded alone (the tool's, the config) are not stat-ed twice.
   for (const p of scope.paths) if (!seen.has(p)) addFile(p);

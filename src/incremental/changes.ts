@@ -17,7 +17,7 @@ import { lstatSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { FileHasher, RACY_MS, type FileRecord } from "../cache/files.js";
 import { cwdRelative, namesHash, statProves } from "../cache/snapshot.js";
-import { b64ToHex, walkStored, type DirRecord, type StoredSnapshot } from "../cache/snapshot-format.js";
+import { b64ToHex, parentOf, walkStored, type DirRecord, type StoredSnapshot } from "../cache/snapshot-format.js";
 import { LazyRecords, type FolderRecords } from "../cache/snapshot-subtrees.js";
 
 /** The records under one folder, the folder's own entry-names hash apart. */
@@ -77,7 +77,7 @@ export function changedPaths(snap: StoredSnapshot<unknown>, startedAt: number, r
   const rootOf = (abs: string): string | undefined => {
     if (roots.has(abs)) return abs;
     if (rootMemo.has(abs)) return rootMemo.get(abs);
-    const up = path.dirname(abs);
+    const up = parentOf(abs);
     const root = up === abs ? undefined : rootOf(up);
     rootMemo.set(abs, root);
     return root;
