@@ -3,7 +3,7 @@ import { cmp, discoverContracts, discoverNamed, type ContractSource, type Versio
 import { InputError, type Diagnostic } from "../errors.js";
 import { renderContractIndex } from "../emit/modules/indexes.js";
 import { renderRuntimeModules } from "../emit/modules/runtime.js";
-import { checkExamples, hasExamples } from "./examples.js";
+import { hasExamples } from "./examples.js";
 import { renderUpgradeModule } from "../migrate/upgrade-module.js";
 import { readVersion, schemaKey, versionKey, writeOutcome, type CompileCache } from "../cache/version.js";
 import { importValidator } from "../emit/validators/load-module.js";
@@ -192,7 +192,7 @@ async function examplesAgain(project: Project, cache: CompileCache, key: string,
   if (hit === undefined || compiled === undefined || !hasExamples(contract, source.version)) return hit;
   let ex: { problems: Diagnostic[]; count: number };
   try {
-    ex = checkExamples(project, contract, source.version, await importValidator(compiled.validatorCode));
+    ex = (await import("./examples-run.js")).checkExamples(project, contract, source.version, await importValidator(compiled.validatorCode));
   } catch (error) {
     if (error instanceof InputError) return error.diagnostic;
     throw error;

@@ -108,6 +108,7 @@ function mentions(json: string, code: string, texts: readonly string[]): boolean
   });
 }
 
-function isDiagnostic(value: unknown): value is Diagnostic {
+/** Whether a value read from the cache (hostile input) has a diagnostic's shape. */
+export function isDiagnostic(value: unknown): value is Diagnostic {
   return typeof value === "object" && value !== null && typeof (value as { code?: unknown }).code === "string" && typeof (value as { message?: unknown }).message === "string";
 }

@@ -7,7 +7,9 @@
  * Nor does anything start or feed a thread: the one version redone compiles in this thread without the pool
  * (src/parallel/in-thread.ts), and the chains' type-check keys all hit (comments and annotation values are not part
  * of them), so its batch checker and thread pool (src/migrate/typecheck-run.ts) stay unloaded, and so does the
- * one module of ours that loads node's worker_threads (src/workers.ts).
+ * one module of ours that loads node's worker_threads (src/workers.ts). The version's validator and its golden
+ * examples' outcome come from the cache (the same code, the same example files): the fast path's emitter, the
+ * examples' runner and the runtime it runs them with are not loaded.
  *
  * What the CLI loaded comes from a child process with a probe (test/util/loads.ts).
  */
@@ -25,8 +27,9 @@ const BUILTINS = ["child_process", "dgram", "perf_hooks"];
 const OURS = [
   "drift/git.js", "migrate/stub.js", "migrate/body.js", "migrate/stub-in-step.js",
   "parallel/pool.js", "workers.js", "migrate/typecheck-run.js", "migrate/typecheck-batch.js", "migrate/typecheck-pool.js",
-  // The validator comes from the blind cache (src/compile/validator-cache.ts): the fast path's emitter stays unloaded.
-  "emit/fast/refs.js", "emit/fast/index.js",
+  // The validator comes from the blind cache (src/compile/validator-cache.ts): the fast path's emitter stays unloaded;
+  // and the examples' outcome under it from the cache too (src/compile/examples-cache.ts): nor are they run.
+  "emit/fast/refs.js", "emit/fast/index.js", "compile/examples-run.js", "runtime/runtime.js",
 ];
 /** The watched builtins and modules of ours that a `check` in `dir` loaded, and whether its steps ran. */
 function checkLoads(dir: string, exit: number): { builtins: string[]; ours: string[]; steps: boolean } {

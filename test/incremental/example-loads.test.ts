@@ -42,7 +42,7 @@ test("incremental › a golden example edit's check re-runs the examples without
     const run = cliLoads(dir, ["check"], exit);
     if (exit !== 0) assert.match(run.output, /typical\.json/);
     // The check went through the compile and ran the examples.
-    assert.ok(["compile/compile.js", "compile/examples.js"].every((m) => run.loaded.includes(m)), run.loaded.join("\n"));
+    assert.ok(["compile/compile.js", "compile/examples-run.js"].every((m) => run.loaded.includes(m)), run.loaded.join("\n"));
     assert.deepEqual(UNLOADED.filter((m) => run.loaded.includes(m)), [], `title ${JSON.stringify(title)}: loaded`);
   }
 });
