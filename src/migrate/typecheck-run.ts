@@ -2,8 +2,8 @@
  * The type-check of the chains the cache did not answer (typecheck.ts keys them): one batch in this thread, more
  * in worker threads, handed over as the keying finds them. Its own module because it brings the thread machinery
  * (src/workers.ts, node's worker_threads) and the batch checker: typecheck.ts imports it on the first miss, so a
- * check whose chains all hit the cache (an annotation-only schema edit changes only comments of the chain's files,
- * which its key leaves out: typecheck-key.ts) loads none of it.
+ * check whose chains all hit the cache (an annotation-only schema edit changes only what the key leaves out of
+ * generated files: comments and annotation values, typecheck-key.ts) loads none of it.
  */
 import type ts from "typescript";
 import type { Project } from "../config/config.js";
