@@ -3,12 +3,14 @@ import { cmp, discoverContracts, discoverNamed, type ContractSource, type Versio
 import { InputError, type Diagnostic } from "../errors.js";
 import { renderContractIndex } from "../emit/modules/indexes.js";
 import { renderRuntimeModules } from "../emit/modules/runtime.js";
-import { checkExamples, hasExamples } from "./examples.js";
+import { hasExamples } from "./examples.js";
 import { renderUpgradeModule } from "../migrate/upgrade-module.js";
 import { readVersion, schemaKey, versionKey, writeOutcome, type CompileCache } from "../cache/version.js";
 import { importValidator } from "../emit/validators/load-module.js";
 import type { CompiledOutcome, CompiledVersion, CompileResult, CompileScope, ContractIndexInput, ContractSlice, VersionOutcome } from "../shapes/compiled.js";
 import type { Extensions } from "../shapes/extension.js";
+import type { LoadContext } from "../load/index.js";
+import type { JobResult } from "../parallel/in-thread.js";
 import { cachedNameCollisions } from "./names-cached.js";
 import { cachedRootIndex } from "./root-index.js";
 import { projectFileMemo } from "./project-memo.js";
@@ -56,8 +58,11 @@ export async function compileProjectWith(project: Project, extensions: Extension
   const jobs: { contract: ContractSource; source: VersionSource; key: string | undefined; hit: CachedOutcome | Diagnostic | undefined }[] = [];
   // When the first versions all miss the cache (a cold run), the workers are started at once and load the compilers
   // while this thread lists the rest (src/parallel/pool.ts `startEarly`); a run that hits starts none before it knows.
-  // The pool (with the loader it hands its threads) is imported on the first miss: a run that hits throughout
-  // (a golden example edit, see `examplesAgain`) never loads it, nor the version compiler (version.ts).
+  // What compiles in this thread (src/parallel/in-thread.ts, with the loader it hands the compile) is imported on the
+  // first miss, the pool with its threads only for a compile that may need them: a run that hits throughout (a
+  // golden example edit, see `examplesAgain`) loads neither, nor the version compiler (version.ts), and a run of a
+  // few misses (an annotation-only edit) no thread machinery.
+  let inThread: typeof import("../parallel/in-thread.js") | undefined;
   let pool: typeof import("../parallel/pool.js") | undefined;
   const total = discovery.contracts.reduce((n, c) => n + c.versions.length, 0);
   let started: ReturnType<(typeof import("../parallel/pool.js"))["startEarly"]>;
@@ -68,8 +73,11 @@ export async function compileProjectWith(project: Project, extensions: Extension
         const hit = key === undefined ? undefined : (readVersion(cache!, project, key) ?? (await examplesAgain(project, cache!, key, contract, source)));
         jobs.push({ contract, source, key, hit });
         if (hit !== undefined) continue;
-        pool ??= await import("../parallel/pool.js");
-        if (jobs.length === 2 * pool.MIN_PER_WORKER && jobs.every((j) => j.hit === undefined)) started = pool.startEarly(project, total, options.workers);
+        inThread ??= await import("../parallel/in-thread.js");
+        if (jobs.length === 2 * inThread.MIN_PER_WORKER && jobs.every((j) => j.hit === undefined)) {
+          pool ??= await import("../parallel/pool.js");
+          started = pool.startEarly(project, total, options.workers);
+        }
       }
     }
   } catch (error) {
@@ -81,28 +89,26 @@ export async function compileProjectWith(project: Project, extensions: Extension
   options.onProgress?.(done, jobs.length);
   const versionCompiler = await (misses.length === 0 ? undefined : import("./version.js"));
   // Cache entries are written as results arrive, while the workers compile the rest (this thread is idle then).
-  const results =
-    pool === undefined || versionCompiler === undefined
-      ? []
-      : await pool.compileVersions(
-          project,
-          misses,
-          options.workers,
-          (i, r) => {
-            options.onProgress?.(++done, jobs.length);
-            const job = misses[i]!;
-            if ("diagnostic" in r) return;
-            options.onFiles?.(r.outcome.files);
-            if (cache === undefined) return;
-            storeEntries(cache, r.entries);
-            // Stored: the results list keeps every outcome to the end of the compile, it need not keep these too.
-            delete (r as { entries?: unknown }).entries;
-            if (job.key === undefined) return;
-            writeOutcome(cache!, project, job.key, schemaKey(cache!, project, job.contract, job.source), r.read.slice(1), r.outcome);
-          },
-          (contract, source, ctx) => versionCompiler.compileVersionOutcome(project, extensions.plan, contract, source, ctx, cache),
-          started,
-        );
+  const onResult = (i: number, r: JobResult): void => {
+    options.onProgress?.(++done, jobs.length);
+    const job = misses[i]!;
+    if ("diagnostic" in r) return;
+    options.onFiles?.(r.outcome.files);
+    if (cache === undefined) return;
+    storeEntries(cache, r.entries);
+    // Stored: the results list keeps every outcome to the end of the compile, it need not keep these too.
+    delete (r as { entries?: unknown }).entries;
+    if (job.key === undefined) return;
+    writeOutcome(cache!, project, job.key, schemaKey(cache!, project, job.contract, job.source), r.read.slice(1), r.outcome);
+  };
+  const compileOne = (contract: ContractSource, source: VersionSource, ctx: LoadContext) => versionCompiler!.compileVersionOutcome(project, extensions.plan, contract, source, ctx, cache);
+  // Threads started early are handed to the pool (which uses or stops them); without them, as few misses as these
+  // are compiled here by the pool too (`inThreadAlways`), so the pool is not loaded for them.
+  let results: readonly JobResult[] = [];
+  if (inThread !== undefined && versionCompiler !== undefined) {
+    if (started === undefined && inThread.inThreadAlways(misses.length)) results = await inThread.inThread(project, misses, onResult, compileOne);
+    else results = await (pool ??= await import("../parallel/pool.js")).compileVersions(project, misses, options.workers, onResult, compileOne, started);
+  }
   const outcomes = new Map<(typeof jobs)[number], CompiledOutcome | Diagnostic>();
   misses.forEach((job, i) => {
     const r = results[i]!;
@@ -186,7 +192,7 @@ async function examplesAgain(project: Project, cache: CompileCache, key: string,
   if (hit === undefined || compiled === undefined || !hasExamples(contract, source.version)) return hit;
   let ex: { problems: Diagnostic[]; count: number };
   try {
-    ex = checkExamples(project, contract, source.version, await importValidator(compiled.validatorCode));
+    ex = (await import("./examples-run.js")).checkExamples(project, contract, source.version, await importValidator(compiled.validatorCode));
   } catch (error) {
     if (error instanceof InputError) return error.diagnostic;
     throw error;

@@ -6,9 +6,9 @@
  * text of `title`, `description` or `$comment` (annotations.ts says why; test/compile/validator-cache.test.ts
  * compiles schemas and their blind forms and compares, and skeleton-corpus.test.ts does so on the SchemaStore
  * corpus), with one exception: the fast path inlines a `$ref` target whose JSON text is at most `INLINE_LIMIT`
- * characters (src/emit/fast/refs.ts), a length annotation text is part of. So the key also holds, for every node
- * of the schema, which side of that limit its JSON text lies on (`sizeBits`): an edit that moves a node across it
- * is a miss. As a second guard, a result is stored only when none of the blanked texts occurs in it: a compile that
+ * characters (src/emit/fast/refs.ts; the limit alone is in inline-limit.ts, so that this key loads no emitter), a
+ * length annotation text is part of. So the key also holds, for every node of the schema, which side of that limit
+ * its JSON text lies on (`sizeBits`): an edit that moves a node across it is a miss. As a second guard, a result is stored only when none of the blanked texts occurs in it: a compile that
  * ever copied an annotation into its output is never reused. Only successful compiles are stored; a refusal is
  * found anew and names this run's file. The key holds the file's display path, the draft and the strictness policy
  * (and, through the store, the tool).
@@ -21,7 +21,7 @@ import { canonicalJson, type Draft, type JsonObject, type JsonValue } from "../i
 import type { CompileCache } from "../cache/version.js";
 import type { StrictPolicy } from "../strictness/index.js";
 import { stringLiteral } from "../emit/codegen/escape.js";
-import { INLINE_LIMIT } from "../emit/fast/refs.js";
+import { INLINE_LIMIT } from "../emit/fast/inline-limit.js";
 import { TextMemo } from "../memo/text-memo.js";
 
 export const VALIDATOR_NAMESPACE = "validator-blind";
@@ -108,6 +108,7 @@ function mentions(json: string, code: string, texts: readonly string[]): boolean
   });
 }
 
-function isDiagnostic(value: unknown): value is Diagnostic {
+/** Whether a value read from the cache (hostile input) has a diagnostic's shape. */
+export function isDiagnostic(value: unknown): value is Diagnostic {
   return typeof value === "object" && value !== null && typeof (value as { code?: unknown }).code === "string" && typeof (value as { message?: unknown }).message === "string";
 }

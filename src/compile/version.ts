@@ -12,7 +12,8 @@ import type { Diagnostic } from "../errors.js";
 import { renderValidatorModule, renderVersionModule, VERSION_MODULE_TYPE_IMPORTS } from "../emit/modules/version.js";
 import { versionNames } from "../emit/modules/names.js";
 import { loadSchemaFileMapped, type LoadContext } from "../load/index.js";
-import { checkExamples, hasExamples } from "./examples.js";
+import { hasExamples } from "./examples.js";
+import { cachedExamples } from "./examples-cache.js";
 import type { CompileCache } from "../cache/version.js";
 import { importValidator } from "../emit/validators/load-module.js";
 import type { CompiledOutcome, CompiledVersion, VersionOutcome } from "../shapes/compiled.js";
@@ -95,9 +96,11 @@ async function compileVersion(
   const compiled: CompiledVersion = { contract, source, draft: loaded.draft, schema: loaded.schema, hash, validatorCode };
   for (const extension of extensions) for (const [rel, text] of await extension.files(compiled)) plan.set(rel, text);
   if (!hasExamples(contract, source.version)) return { compiled, problems: [], warnings, examples: 0, read };
-  // Golden examples run through the exact generated validator code, not a re-compiled in-memory one.
-  const validate = await importValidator(validatorCode);
-  const ex = checkExamples(project, contract, source.version, validate);
+  // Golden examples run through the exact generated validator code, not a re-compiled in-memory one; the outcome of
+  // these very files under this very code (an annotation-only edit's) is taken from the cache.
+  const ex = await cachedExamples(cache, entries, project, contract, source.version, validatorCode, async () =>
+    (await import("./examples-run.js")).checkExamples(project, contract, source.version, await importValidator(validatorCode)),
+  );
   return { compiled, problems: ex.problems, warnings, examples: ex.count, read };
 }
 

@@ -8,7 +8,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { ts } from "../typescript.js";
 import { checkBatch, warmBatches, type BatchContext } from "./typecheck-batch.js";
 import type { ThreadData } from "./typecheck-pool.js";
-import { chainCompilerOptions } from "./typecheck.js";
+import { chainCompilerOptions } from "./typecheck-options.js";
 
 const { project, files, overlay } = workerData as ThreadData;
 // Made as the worker starts, before its first batch arrives (the main thread is still keying the chains then).

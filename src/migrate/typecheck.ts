@@ -24,102 +24,19 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type ts from "typescript";
 import { runCache, type RunCache } from "../cache/context.js";
-import { JobStream } from "../workers.js";
 import { displayPath, type Project } from "../config/config.js";
-import { checkBatch } from "./typecheck-batch.js";
-import { checkInWorkers, threadBatch, threadData, typecheckWorkers, type ThreadBatch, type ThreadData } from "./typecheck-pool.js";
 import type { Diagnostic } from "../errors.js";
 import { STRICT_FLAGS } from "../emit/codegen/strict.js";
 import { VALIDATOR_DECLARATIONS } from "../emit/modules/version.js";
 import { importClosure, type ImportScan } from "./imports.js";
 import { cachedSpecifiers, ChainKeys } from "./typecheck-key.js";
+import type { Batcher, Miss } from "./typecheck-run.js";
+
+export { chainCompilerOptions } from "./typecheck-options.js";
 
 const BATCH = 64;
 /** Roots keyed between two looks at the threads' replies (see `startTypecheck`): a few milliseconds of keying. */
 const YIELD_EVERY = 8;
-
-/**
- * Each batch's diagnostics, in batch order. Why worker threads when there are several batches: a cold check of a
- * thousand contracts spent most of its time here on one core while the others idled (the compile workers are done
- * by then); batches are independent, so they are spread over a few threads (typecheck-pool.ts) and give the same
- * diagnostics as in this thread. One batch is checked here: starting a thread and loading TypeScript again costs more.
- */
-async function checkBatches(threads: ThreadData, files: ReadonlyMap<string, string>, batches: readonly ThreadBatch[], count: number): Promise<Diagnostic[][]> {
-  const workers = Math.min(count, batches.length);
-  if (workers > 1) return checkInWorkers(threads, batches, workers);
-  const { ts: tsc } = await import("../typescript.js");
-  const ctx = { tsc, options: await chainCompilerOptions(), project: threads.project, files, shared: new Map<string, ts.SourceFile>() };
-  return batches.map((batch) => checkBatch(ctx, batch.roots));
-}
-
-/**
- * The batches of the chains to check, handed over as the keying loop finds them (see `typecheckChain`).
- *
- * Why the threads may start before every chain is keyed: keying a thousand cold chains (scanning imports, hashing
- * closures, writing their cache entries) is seconds of this thread's time, and a type-check thread spends about a
- * second loading TypeScript and parsing the standard library before its first batch. Once the misses fill more
- * than one batch (so threads will be used, as `checkBatches` decides), the threads start, and each batch is handed
- * to them as soon as it is full: they check the first chains while this thread keys the rest (before, they waited
- * for the last key, idle for most of the keying). How many threads: as many as the batches would be if every chain
- * not yet keyed missed too (exact on a cold run, the case this is for). The batches are the same slices of the
- * misses, in the same order, whenever they are handed over, so the results do not depend on it.
- */
-class Batcher {
-  private early: { stream: JobStream<ThreadBatch>; results: Promise<Diagnostic[][]> } | undefined;
-  /** Misses already handed to the threads (whole batches). */
-  private handed = 0;
-
-  constructor(
-    private readonly data: ThreadData,
-    private readonly files: ReadonlyMap<string, string>,
-    private readonly size: number,
-    private readonly threads: number,
-    private readonly job: (batch: readonly Miss[]) => ThreadBatch,
-  ) {}
-
-  /** Whether the threads were started while keying (then `run` must be called at once, see startTypecheck). */
-  get started(): boolean {
-    return this.early !== undefined;
-  }
-
-  /** Called after each root is keyed: the `misses` so far, `left` roots still to key. */
-  keyed(misses: readonly Miss[], left: number): void {
-    if (this.early === undefined) {
-      if (misses.length <= this.size || this.threads < 2) return;
-      const count = Math.min(this.threads, Math.ceil((misses.length + left) / this.size));
-      const stream = new JobStream<ThreadBatch>();
-      this.early = { stream, results: checkInWorkers(this.data, stream, count) };
-    }
-    for (; misses.length - this.handed >= this.size; this.handed += this.size) this.early.stream.push(this.job(misses.slice(this.handed, this.handed + this.size)));
-  }
-
-  /** The keying failed: the threads started early are stopped (the caller reports the error). */
-  abort(error: unknown): void {
-    this.early?.results.catch(() => undefined);
-    this.early?.stream.fail(error);
-  }
-
-  /** Each batch's diagnostics, in batch order (`batches`: every miss, sliced by the batch size). */
-  run(batches: readonly (readonly Miss[])[]): Promise<Diagnostic[][]> {
-    if (this.early === undefined) return checkBatches(this.data, this.files, batches.map(this.job), this.threads);
-    for (const batch of batches.slice(this.handed / this.size)) this.early.stream.push(this.job(batch));
-    this.early.stream.end();
-    return this.early.results;
-  }
-}
-
-/** The strict settings generated code is held to (README: "The generated code compiles with ..."); see `chainOptions`. */
-export async function chainCompilerOptions(): Promise<ts.CompilerOptions> {
-  const { ts: tsc } = await import("../typescript.js");
-  return {
-    ...STRICT_FLAGS,
-    skipLibCheck: true,
-    lib: ["lib.es2022.d.ts"],
-    // Bundler resolution: same relative `.js` specifiers as NodeNext, without needing the user's package.json type.
-    module: tsc.ModuleKind.ESNext,
-    moduleResolution: tsc.ModuleResolutionKind.Bundler,
-  };
-}
 
 /**
  * Type-checks `roots` with `overlay` (absolute path → text) standing in for files on disk, so generated modules
@@ -162,44 +79,37 @@ export async function startTypecheck(
   // Files shared by many chains (the runtime, shared definitions) are scanned and hashed once per run.
   const scanned = new Map<string, ImportScan>();
   const keys = new ChainKeys(project.outDir);
+  // Made on the first miss (typecheck-run.ts, with the thread machinery): a run whose chains all hit loads neither.
   // With a cache, every chain's closure is worked out for its key, so each thread batch can carry just its files.
-  const data = threadData(project, files, cache !== undefined);
-  const job = (batch: readonly Miss[]): ThreadBatch => threadBatch(project, files, batch.map((m) => m.root), data.overlay === undefined ? [] : batch.map((m) => m.closure));
-  const batcher = new Batcher(data, files, size, split.workers ?? typecheckWorkers(), job);
+  let batcher: Batcher | undefined;
   try {
     for (const [i, root] of roots.entries()) {
       const closure = cache === undefined ? undefined : importClosure(specifiers, root, files, scanned);
       const key = closure === undefined ? undefined : cache!.store.key("typecheck", JSON.stringify(STRICT_FLAGS), project.rootDir, ...keys.parts(closure));
       const hit = key === undefined ? undefined : cache!.store.get<Diagnostic[]>(key);
       if (hit !== undefined) found.push(...hit);
-      else misses.push({ root, key, closure: closure === undefined ? undefined : [...closure.keys()], reach: new Set([...(closure?.keys() ?? [])].map((f) => displayPath(project.rootDir, f))) });
-      batcher.keyed(misses, roots.length - i - 1);
-      if (batcher.started && i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise<void>((resolve) => setImmediate(resolve));
+      else {
+        misses.push({ root, key, closure: closure === undefined ? undefined : [...closure.keys()], reach: new Set([...(closure?.keys() ?? [])].map((f) => displayPath(project.rootDir, f))) });
+        batcher ??= (await import("./typecheck-run.js")).batcherFor(project, files, cache !== undefined, size, split.workers);
+      }
+      batcher?.keyed(misses, roots.length - i - 1);
+      if (batcher?.started === true && i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise<void>((resolve) => setImmediate(resolve));
     }
   } catch (error) {
-    batcher.abort(error);
+    batcher?.abort(error);
     throw error;
   }
   const batches: Miss[][] = [];
   for (let i = 0; i < misses.length; i += size) batches.push(misses.slice(i, i + size));
   // Threads started while keying get their batches now; one batch is checked in this thread, in `finish`.
-  const inThreads = batcher.started ? batcher.run(batches) : undefined;
+  const inThreads = batcher?.started === true ? batcher.run(batches) : undefined;
   inThreads?.catch(() => undefined); // awaited in finish; not an unhandled rejection meanwhile
   return {
     finish: async () => {
-      const results = await (inThreads ?? (batches.length > 0 ? batcher.run(batches) : Promise.resolve([])));
+      const results = await (inThreads ?? (batcher !== undefined && batches.length > 0 ? batcher.run(batches) : Promise.resolve([])));
       return finishTypecheck(cache, found, batches, results);
     },
   };
-}
-
-/** A chain to check: its root, its cache key (none without a cache or a closure), and the files it reaches. */
-interface Miss {
-  readonly root: string;
-  readonly key: string | undefined;
-  /** The absolute paths of every file the root reaches (undefined when not worked out, see `importClosure`). */
-  readonly closure: readonly string[] | undefined;
-  readonly reach: ReadonlySet<string>;
 }
 
 /** Each batch's diagnostics added to the cached ones, and stored per root; sorted and deduplicated. */

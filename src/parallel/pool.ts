@@ -4,53 +4,23 @@
  * of the output is the order of the input whatever finishes first.
  *
  * Why not always: a worker must load the compiler (ajv, json-schema-to-typescript) again, which costs about as
- * much as compiling a handful of versions, so small batches run in this thread.
+ * much as compiling a handful of versions, so small batches run in this thread (in-thread.ts, which the compiler
+ * imports alone when the batch is that small whatever the worker count).
  */
 import { statSync } from "node:fs";
 import type { Project } from "../config/config.js";
-import type { ContractSource, VersionSource } from "../discover/discover.js";
-import { InputError, type Diagnostic } from "../errors.js";
-import { LoadCache, type LoadContext } from "../load/index.js";
-import type { CompiledOutcome } from "../shapes/compiled.js";
 import type { Worker } from "node:worker_threads";
 import { defaultWorkers, runInWorkers, startWorkers, stopWorkers } from "../workers.js";
+import { inThread, workerCount, type CompileOne, type JobResult, type OnResult, type VersionJob } from "./in-thread.js";
 
 export { defaultWorkers, stopWorkers } from "../workers.js";
-
-export interface VersionJob {
-  readonly contract: ContractSource;
-  readonly source: VersionSource;
-}
-
-export type JobResult = CompiledOutcome | { readonly diagnostic: Diagnostic };
-
-/**
- * Compiles one version in this thread: handed in by the compiler, so the pool never imports it. Worker threads
- * compile with the composition root's extensions (src/parallel/worker.ts).
- */
-export type CompileOne = (contract: ContractSource, source: VersionSource, ctx: LoadContext) => Promise<CompiledOutcome>;
-
-/** Below this many versions per worker, compiling in this thread is faster than starting workers. */
-export const MIN_PER_WORKER = 12;
+export { MIN_PER_WORKER, settle, type CompileOne, type JobResult, type OnResult, type VersionJob } from "./in-thread.js";
 
 /**
  * Jobs sent to a worker ahead of its replies. Why more than one: a worker that waits for its next job while this
  * thread is busy (receiving another worker's result) idles; with one job queued behind the running one it never waits.
  */
 const IN_FLIGHT = 2;
-
-
-/**
- * Called with each result as soon as it is known (in completion order, which is not the job order), so this thread
- * can do per-version work such as writing a cache entry while the workers compile the rest, instead of after them.
- * It runs in this thread between two worker messages: what it costs delays nothing but this thread.
- */
-export type OnResult = (index: number, result: JobResult) => void;
-
-/** The worker count `compileVersions` uses for `jobs` versions (1: this thread). */
-function workerCount(jobs: number, workers: number): number {
-  return Math.min(workers, Math.floor(jobs / MIN_PER_WORKER));
-}
 
 const ENTRY = new URL("./worker.js", import.meta.url);
 
@@ -84,26 +54,6 @@ export async function compileVersions(
     return inThread(project, jobs, onResult, compileOne);
   }
   return await inWorkers(project, jobs, count, onResult, started);
-}
-
-async function inThread(project: Project, jobs: readonly VersionJob[], onResult: OnResult | undefined, compileOne: CompileOne): Promise<JobResult[]> {
-  const ctx = { schemasDir: project.schemasDir, rootDir: project.rootDir, cache: new LoadCache() };
-  const out: JobResult[] = [];
-  for (const job of jobs) {
-    const result = await settle(() => compileOne(job.contract, job.source, ctx));
-    onResult?.(out.length, result);
-    out.push(result);
-  }
-  return out;
-}
-
-export async function settle(run: () => Promise<CompiledOutcome>): Promise<JobResult> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof InputError) return { diagnostic: error.diagnostic };
-    throw error;
-  }
 }
 
 /**

@@ -9,7 +9,7 @@ import { compileVersionOutcome, preloadCompilers } from "../compile/version.js";
 import type { Project } from "../config/config.js";
 import type { ContractSource, VersionSource } from "../discover/discover.js";
 import { LoadCache } from "../load/index.js";
-import { settle } from "./pool.js";
+import { settle } from "./in-thread.js";
 
 const { project } = workerData as { project: Project };
 const ctx = { schemasDir: project.schemasDir, rootDir: project.rootDir, cache: new LoadCache() };

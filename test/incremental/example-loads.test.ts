@@ -2,7 +2,8 @@
  * What a `check` after a golden example edit loads: the edited version's outcome comes from the cache, with its
  * examples run again through the cached validator code (src/compile/compile.ts `examplesAgain`), so no version is
  * compiled. The version compiler (src/compile/version.ts) and what only it needs stay unloaded: the schema loader
- * and bundler, the types emitter, the version module renderer, the blind-validator lookup, and the worker pool.
+ * and bundler, the types emitter, the version module renderer, the blind-validator lookup, and what compiles a
+ * version in this thread or in the worker pool.
  * Both outcomes of the examples are checked: an example edited into another valid one passes, one edited into an
  * invalid one fails the check, naming the example.
  *
@@ -24,6 +25,7 @@ const UNLOADED = [
   "emit/modules/version.js",
   "compile/validator-cache.js",
   "parallel/pool.js",
+  "parallel/in-thread.js",
 ];
 test("incremental › a golden example edit's check re-runs the examples without loading the version compiler", { timeout: 120_000 }, () => {
   const dir = tempDir("llm-contracts-example-loads-");
@@ -40,7 +42,7 @@ test("incremental › a golden example edit's check re-runs the examples without
     const run = cliLoads(dir, ["check"], exit);
     if (exit !== 0) assert.match(run.output, /typical\.json/);
     // The check went through the compile and ran the examples.
-    assert.ok(["compile/compile.js", "compile/examples.js"].every((m) => run.loaded.includes(m)), run.loaded.join("\n"));
+    assert.ok(["compile/compile.js", "compile/examples-run.js"].every((m) => run.loaded.includes(m)), run.loaded.join("\n"));
     assert.deepEqual(UNLOADED.filter((m) => run.loaded.includes(m)), [], `title ${JSON.stringify(title)}: loaded`);
   }
 });

@@ -7,6 +7,7 @@
  */
 import { DEEP_FLAG, MAX_REF_DEPTH, indent, isObject, type FastContext } from "./context.js";
 import { cycleGuard, onCycle } from "./cycles.js";
+import { INLINE_LIMIT } from "./inline-limit.js";
 import { reachesItself, resolvePointer } from "./pointer.js";
 import type { JsonValue } from "../../ir/json.js";
 
@@ -40,9 +41,6 @@ function resolvePointerOrUndefined(ctx: FastContext, ref: string): JsonValue | u
     return undefined;
   }
 }
-
-/** Targets up to this size (JSON characters) are inlined at each non-recursive use; larger ones get a function. */
-export const INLINE_LIMIT = 1500;
 
 /**
  * Checks `value` against the target of `ref`: inlined when the target cannot recurse and is small, a plain
