@@ -98,8 +98,10 @@ export function schemaErrors(raw: readonly RawError[], rules?: KeywordRules): Co
   return rulesApplied(raw, rules ?? KEYWORD_RULES);
 }
 
-function rulesApplied(raw: readonly RawError[], rules: KeywordRules): ContractError[] {
+function rulesApplied(raw: readonly (RawError | ContractError)[], rules: KeywordRules): ContractError[] {
   return raw.map((e) => {
+    // Worded already: our collector's `validateWorded` words every error it knows at build time (src/emit/fast/collect).
+    if ("code" in e) return e;
     // Rules are arrays; what a plain object inherits (`constructor`, `toString`, `__proto__`) is not: no own-key check.
     const found = rules[e.keyword];
     const rule = Array.isArray(found) ? found : UNKNOWN_KEYWORD;

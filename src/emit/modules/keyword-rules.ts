@@ -10,6 +10,7 @@
  */
 import type { JsonValue } from "../../ir/json.js";
 import { propertyKey } from "../codegen/escape.js";
+import { RAW_WORDED_KEYWORDS } from "../fast/collect/context.js";
 
 /** Keyword → the runtime export holding its rule: `KEYWORD_RULES` of src/runtime/errors.ts, by name. */
 export const RULE_EXPORTS: Readonly<Record<string, string>> = {
@@ -93,9 +94,13 @@ export function keywordRules(schema: JsonValue): [keyword: string, exportName: s
     .map((keyword) => [keyword, RULE_EXPORTS[keyword]!]);
 }
 
-/** The import names and the `const rules = {…};` declaration for a version module. */
-export function renderKeywordRules(schema: JsonValue): { readonly imports: string[]; readonly declaration: string } {
-  const rules = keywordRules(schema);
+/**
+ * The import names and the `const rules = {…};` declaration for a version module. With `worded` (its `parse…` runs
+ * our collector's `validateWorded`, which words every error it knows at build time) only the rules of the keywords
+ * whose errors it leaves raw (their params hold the value's own data: `RAW_WORDED_KEYWORDS`).
+ */
+export function renderKeywordRules(schema: JsonValue, worded = false): { readonly imports: string[]; readonly declaration: string } {
+  const rules = keywordRules(schema).filter(([keyword]) => !worded || RAW_WORDED_KEYWORDS.has(keyword));
   const imports = [...new Set(rules.map(([, name]) => name))].sort();
   const entries = rules.map(([keyword, name]) => `  ${propertyKey(keyword)}: ${name},`);
   return {

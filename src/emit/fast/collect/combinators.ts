@@ -18,7 +18,7 @@ function trivial(schema: JsonValue): boolean {
 
 export function collectCombinators(ctx: FastContext, schema: JsonObject, at: At, out: string[], collect: Collect): void {
   const not = schema["not"];
-  if (not !== undefined) out.push(`if (${ctx.subschemaFunction(not)}(${at.value}, 0)) {`, `  ${report(at, "not", "{}")}`, "}");
+  if (not !== undefined) out.push(`if (${ctx.subschemaFunction(not)}(${at.value}, 0)) {`, `  ${report(ctx, at, "not", "{}", {})}`, "}");
   collectUnions(ctx, schema, at, out, collect);
   const allOf = schema["allOf"];
   if (allOf !== undefined) {
@@ -36,7 +36,7 @@ export function collectCombinators(ctx: FastContext, schema: JsonObject, at: At,
     const before = ctx.name("n");
     const body: string[] = [];
     collect(ctx, sub, { ...at, schemaPath: `${at.schemaPath}/${keyword}` }, body);
-    return [`const ${before} = ${ERRORS}.length;`, ...body, `if (${ERRORS}.length !== ${before}) {`, `  ${report(at, "if", `{failingKeyword: ${stringLiteral(keyword)}}`)}`, "}"];
+    return [`const ${before} = ${ERRORS}.length;`, ...body, `if (${ERRORS}.length !== ${before}) {`, `  ${report(ctx, at, "if", `{failingKeyword: ${stringLiteral(keyword)}}`, { failingKeyword: keyword })}`, "}"];
   };
   const indented = (lines: string[]): string[] => lines.map((l) => `  ${l}`);
   if (then !== undefined && otherwise !== undefined) out.push(`if (${passed}) {`, ...indented(clause("then", then)), "} else {", ...indented(clause("else", otherwise)), "}");
@@ -74,7 +74,7 @@ function collectUnions(ctx: FastContext, schema: JsonObject, at: At, out: string
       params = `{passingSchemas: ${passing}}`;
       lines.push(`let ${passing} = null;`, ...oneOf(ctx, bodies, valid, passing));
     }
-    lines.push(`if (${valid}) ${ERRORS}.length = ${start};`, `else {`, `  ${report(at, keyword, params)}`, "}");
+    lines.push(`if (${valid}) ${ERRORS}.length = ${start};`, `else {`, `  ${report(ctx, at, keyword, params, keyword === "anyOf" ? {} : undefined)}`, "}");
     out.push(...unionFails(ctx, keyword, branches, at.value, lines));
   }
 }
