@@ -72,7 +72,9 @@ export function hasWordedCollector(code: string): boolean {
   return code.includes(`export function ${WORDED_EXPORT}(`);
 }
 
-/** Name of the local function that records one worded error (the collector of `validateWorded`). */
+/** Name of the local function that records one worded error, its message given whole (the collector of `validateWorded`). */
+export const ERR_MESSAGE = "fastErrM";
+/** Name of the local function that records one worded error, its message the place and then the given text. */
 export const ERR_WORDED = "fastErrW";
 
 /**
@@ -94,15 +96,18 @@ export const RAW_WORDED_KEYWORDS: ReadonlySet<string> = new Set(["additionalProp
  * rules (`schemaErrors`, src/runtime/errors.ts) at build time, so the message is one join at run time (the place,
  * then the text) and no raw error or params object is built (issue 20: wording was half of parse… on many errors).
  */
-export function record(ctx: FastContext, path: string, schemaPath: string, keyword: string, params: string, constant?: Readonly<Record<string, JsonValue>>): string {
+export function record(ctx: FastContext, path: PathExpr, schemaPath: string, keyword: string, params: string, constant?: Readonly<Record<string, JsonValue>>): string {
   if (!ctx.wording || constant === undefined) {
     if (ctx.wording && !RAW_WORDED_KEYWORDS.has(keyword)) throw new Error(`worded collector: no build-time params for a ${keyword} error`);
-    return `${ERR}(${path}, ${stringLiteral(`${schemaPath}/`)}, ${stringLiteral(keyword)}, ${params})`;
+    return `${ERR}(${pathCode(path)}, ${stringLiteral(`${schemaPath}/`)}, ${stringLiteral(keyword)}, ${params})`;
   }
   const worded = schemaErrors([{ instancePath: "", schemaPath: "", keyword, params: constant }])[0]!;
   const text = worded.message.slice(DOCUMENT.length);
   if (worded.message !== DOCUMENT + text) throw new Error(`worded collector: a ${keyword} message that does not start with its place`);
-  return `${ERR_WORDED}(${path}, ${stringLiteral(`${schemaPath}/${keyword}`)}, ${stringLiteral(worded.code)}, ${stringLiteral(text)})`;
+  const site = `${stringLiteral(`${schemaPath}/${keyword}`)}, ${stringLiteral(worded.code)}`;
+  // A place known at build time: the whole message is a literal (no join at run time).
+  if ("literal" in path) return `${ERR_MESSAGE}(${pathCode(path)}, ${site}, ${stringLiteral((path.literal === "" ? DOCUMENT : path.literal) + text)})`;
+  return `${ERR_WORDED}(${path.code}, ${site}, ${stringLiteral(text)})`;
 }
 
 /** How a message names the root (src/runtime/errors.ts `rulesApplied`). */
@@ -110,5 +115,5 @@ const DOCUMENT = "the document";
 
 /** The statement that records one error (params: code built through escape.ts) and stops past the cap. */
 export function report(ctx: FastContext, at: At, keyword: string, params: string, constant?: Readonly<Record<string, JsonValue>>): string {
-  return `if (${record(ctx, pathCode(at.path), at.schemaPath, keyword, params, constant)}) break ${STOP};`;
+  return `if (${record(ctx, at.path, at.schemaPath, keyword, params, constant)}) break ${STOP};`;
 }

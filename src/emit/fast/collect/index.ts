@@ -14,7 +14,7 @@
  */
 import { DEEP_FLAG, MAX_REF_DEPTH, Unsupported, indent, type FastContext } from "../context.js";
 import { collectChecks } from "./schema.js";
-import { ERR, ERR_WORDED, ERRORS, LIMIT, record, STOP, WORDED_EXPORT } from "./context.js";
+import { ERR, ERR_MESSAGE, ERR_WORDED, ERRORS, LIMIT, record, STOP, WORDED_EXPORT } from "./context.js";
 import { jsonLiteral } from "../../codegen/escape.js";
 import { CYCLE_FLAG, cycleAnswer, cycleReset } from "../cycles.js";
 import type { JsonValue } from "../../../ir/json.js";
@@ -44,9 +44,13 @@ export function emitCollector(ctx: FastContext, schema: JsonValue): { readonly c
     `function ${ERR}(instancePath, schemaPath, keyword, params) {`,
     `  return ${ERRORS}.push({ instancePath, schemaPath: schemaPath + keyword, keyword, params }) > ${LIMIT};`,
     "}",
-    "/** Records one error as parse… reports it (`text` follows the place); true once the list holds more than the cap. */",
+    "/** Records one error as parse… reports it; true once the list holds more than the cap. */",
+    `function ${ERR_MESSAGE}(instancePath, schemaPath, code, message) {`,
+    `  return ${ERRORS}.push({ code, instancePath, schemaPath, message }) > ${LIMIT};`,
+    "}",
+    "/** `fastErrM` for a place known only at run time: `text` follows it. */",
     `function ${ERR_WORDED}(instancePath, schemaPath, code, text) {`,
-    `  return ${ERRORS}.push({ code, instancePath, schemaPath, message: (instancePath === "" ? "the document" : instancePath) + text }) > ${LIMIT};`,
+    `  return ${ERR_MESSAGE}(instancePath, schemaPath, code, (instancePath === "" ? "the document" : instancePath) + text);`,
     "}",
   ].join("\n");
   const doc = "/** Every error (at most `validate.errorLimit` + 1), as ajv's all-errors code lists them: our own code. */";
@@ -75,7 +79,7 @@ function collector(ctx: FastContext, schema: JsonValue, name: string): { readonl
   }
   // `d`, the `$ref` nesting, only where `$ref` functions were written (refs.ts).
   const refFunctions = ctx.collectFunctions.size > 0;
-  const deep = ctx.usesDepth ? [`if (${DEEP_FLAG}) ${record(ctx, '""', "#", "$ref", `{depth: ${jsonLiteral(MAX_REF_DEPTH)}}`, { depth: MAX_REF_DEPTH })};`] : [];
+  const deep = ctx.usesDepth ? [`if (${DEEP_FLAG}) ${record(ctx, { literal: "" }, "#", "$ref", `{depth: ${jsonLiteral(MAX_REF_DEPTH)}}`, { depth: MAX_REF_DEPTH })};`] : [];
   const lines = [
     `${ERRORS} = [];`,
     `${LIMIT} = ${name}.errorLimit;`,

@@ -91,7 +91,7 @@ function collectFunction(ctx: FastContext, target: JsonValue, collect: Collect):
   ctx.functions.push("");
   const body: string[] = [];
   collect(ctx, target, { value: "data", path: { code: "ip" }, schemaPath: "#" }, body);
-  const deep = `${record(ctx, "ip", "#", "$ref", `{depth: ${jsonLiteral(MAX_COLLECT_DEPTH)}}`, { depth: MAX_COLLECT_DEPTH })};`;
+  const deep = `${record(ctx, { code: "ip" }, "#", "$ref", `{depth: ${jsonLiteral(MAX_COLLECT_DEPTH)}}`, { depth: MAX_COLLECT_DEPTH })};`;
   // On a cycle that makes no progress (../cycles.ts), `name` is the guard: it stops the collector at the repeat.
   const guarded = onCycle(ctx, target);
   const checks = guarded ? ctx.name("C") : name;
