@@ -71,7 +71,8 @@ export function runContractWithin<T>(rules: KeywordRules, validate: RawValidator
 /**
  * The failed result of a value known to be invalid: the all-errors validator's errors, at most `maxErrors` (it
  * stops past that count, see `RawValidator.errorLimit`; `cut` tells that more were left), worded; a throw from it
- * classified.
+ * classified. Where the module's collector is ours, `validate` is its `validateWorded`, which lists most errors
+ * worded already (`rulesApplied` keeps them) and `rules` holds only the rules of those it leaves raw.
  */
 function failure<T>(rules: KeywordRules, validate: RawValidator, value: unknown, maxDepth: number, options?: ValidateOptions): ParseResult<T> {
   const max = Math.max(1, options?.maxErrors ?? DEFAULT_MAX_ERRORS);

@@ -93,8 +93,9 @@ export const RAW_WORDED_KEYWORDS: ReadonlySet<string> = new Set(["additionalProp
  *
  * In the worded collector (`ctx.wording`) an error whose params are known at build time (`constant`, the value of
  * the `params` code) is written as `parse…` reports it: its code and message text come from the runtime's own
- * rules (`schemaErrors`, src/runtime/errors.ts) at build time, so the message is one join at run time (the place,
- * then the text) and no raw error or params object is built (issue 20: wording was half of parse… on many errors).
+ * rules (`schemaErrors`, src/runtime/errors.ts) at build time, so no raw error or params object is built and the
+ * message is a literal, or one join after a place computed at run time (issue 20: wording was half of parse… on
+ * many errors). Every other error is recorded raw: only `RAW_WORDED_KEYWORDS` may be (an emitter bug otherwise).
  */
 export function record(ctx: FastContext, path: PathExpr, schemaPath: string, keyword: string, params: string, constant?: Readonly<Record<string, JsonValue>>): string {
   if (!ctx.wording || constant === undefined) {
@@ -111,7 +112,7 @@ export function record(ctx: FastContext, path: PathExpr, schemaPath: string, key
 }
 
 /** How a message names the root (src/runtime/errors.ts `rulesApplied`). */
-const DOCUMENT = "the document";
+export const DOCUMENT = "the document";
 
 /** The statement that records one error (params: code built through escape.ts) and stops past the cap. */
 export function report(ctx: FastContext, at: At, keyword: string, params: string, constant?: Readonly<Record<string, JsonValue>>): string {

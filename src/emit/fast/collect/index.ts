@@ -9,13 +9,20 @@
  * as deep as the schema, or through `$ref` functions as deep as the value (bounded, refs.ts), loops are over the
  * value's own elements and keys, and every failure is an error in the list, never a throw of its own.
  *
+ * It is written twice from the same checks. `validate` keeps ajv's error shape (public API). `validateWorded`, what
+ * `parse…` runs (issue 20 part Z), records the same errors in the same order as `parse…` reports them, code and
+ * message text worded at build time by the runtime's own rules (context.ts `record`), so a failing `parse…` builds
+ * one object per error and no second list; only errors whose params hold the value's own data stay raw, for the
+ * runtime to word. A bundle of `parse…` carries `validateWorded` alone (2,932 B min+gzip for a 10-field contract,
+ * test/emit/fast/bundle.test.ts; 3,063 B with `validate` and the runtime's renderers).
+ *
  * A keyword it does not cover (`contains`, `unevaluatedProperties`, `$dynamicRef`...) raises
  * `Unsupported`: the module then keeps ajv's all-errors code, and nothing the collector declared is left behind.
  */
 import { DEEP_FLAG, MAX_REF_DEPTH, Unsupported, indent, type FastContext } from "../context.js";
 import { collectChecks } from "./schema.js";
-import { ERR, ERR_MESSAGE, ERR_WORDED, ERRORS, LIMIT, record, STOP, WORDED_EXPORT } from "./context.js";
-import { jsonLiteral } from "../../codegen/escape.js";
+import { DOCUMENT, ERR, ERR_MESSAGE, ERR_WORDED, ERRORS, LIMIT, record, STOP, WORDED_EXPORT } from "./context.js";
+import { jsonLiteral, stringLiteral } from "../../codegen/escape.js";
 import { CYCLE_FLAG, cycleAnswer, cycleReset } from "../cycles.js";
 import type { JsonValue } from "../../../ir/json.js";
 
@@ -50,7 +57,7 @@ export function emitCollector(ctx: FastContext, schema: JsonValue): { readonly c
     "}",
     "/** `fastErrM` for a place known only at run time: `text` follows it. */",
     `function ${ERR_WORDED}(instancePath, schemaPath, code, text) {`,
-    `  return ${ERR_MESSAGE}(instancePath, schemaPath, code, (instancePath === "" ? "the document" : instancePath) + text);`,
+    `  return ${ERR_MESSAGE}(instancePath, schemaPath, code, (instancePath === "" ? ${stringLiteral(DOCUMENT)} : instancePath) + text);`,
     "}",
   ].join("\n");
   const doc = "/** Every error (at most `validate.errorLimit` + 1), as ajv's all-errors code lists them: our own code. */";
