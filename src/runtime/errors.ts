@@ -85,9 +85,15 @@ function failure<T>(rules: KeywordRules, validate: RawValidator, value: unknown,
   }
 }
 
-/** The failed result for raw errors, the first `max` of them (an empty list would still say "invalid", with a reason). */
-function worded<T>(rules: KeywordRules, raw: readonly RawError[], max: number): ParseResult<T> {
-  const errors = raw.length > 0 ? rulesApplied(raw.length > max ? raw.slice(0, max) : raw, rules) : [{ code: "schema.other" as const, instancePath: "", schemaPath: "", message: "the document does not match the schema" }];
+/**
+ * The failed result for the validator's errors, the first `max` of them (an empty list would still say "invalid",
+ * with a reason). Our collector's `validateWorded` words every error it knows at build time (src/emit/fast/collect),
+ * so its list is mostly, often wholly, `ContractError`s; a list wholly worded is the result as it is (a fresh list
+ * per call of the validator; a copy was most of what wording still cost, issue 20 part Z).
+ */
+function worded<T>(rules: KeywordRules, raw: readonly (RawError | ContractError)[], max: number): ParseResult<T> {
+  const list = raw.length > max ? raw.slice(0, max) : raw;
+  const errors = raw.length === 0 ? [{ code: "schema.other" as const, instancePath: "", schemaPath: "", message: "the document does not match the schema" }] : list.every((e) => "code" in e) ? (list as ContractError[]) : rulesApplied(list, rules);
   return raw.length > max ? { ok: false, errors, cut: true } : { ok: false, errors };
 }
 
@@ -100,11 +106,8 @@ export function schemaErrors(raw: readonly RawError[], rules?: KeywordRules): Co
 }
 
 function rulesApplied(raw: readonly (RawError | ContractError)[], rules: KeywordRules): ContractError[] {
-  // Worded already: our collector's `validateWorded` words every error it knows at build time (src/emit/fast/collect),
-  // so its list is mostly (often wholly) `ContractError`s. A list of them is the result as it is: a fresh list per
-  // call of the validator, and no copy (a copy was most of what wording still cost: issue 20 part Z).
-  if (raw.every((e) => "code" in e)) return raw as ContractError[];
   return raw.map((e) => {
+    // Worded already (`validateWorded`, see `worded`): kept as it is.
     if ("code" in e) return e;
     // Rules are arrays; what a plain object inherits (`constructor`, `toString`, `__proto__`) is not: no own-key check.
     const found = rules[e.keyword];
