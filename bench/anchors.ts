@@ -82,7 +82,7 @@ function subjects(): Subject[] {
   return list;
 }
 
-async function load(code: string): Promise<{ validate: RawValidator; validateFirst: RawValidator; validateFast: (d: unknown) => boolean | undefined }> {
+async function load(code: string): Promise<{ validate: RawValidator; validateWorded?: RawValidator; validateFirst: RawValidator; validateFast: (d: unknown) => boolean | undefined }> {
   return (await import(`data:text/javascript;base64,${Buffer.from(code, "utf8").toString("base64")}`)) as never;
 }
 
@@ -110,12 +110,13 @@ export async function measureSubject(index: number, rounds: number): Promise<Anc
   if (fast.kind === "fast") notes.push("code" in fast.collector ? "all-errors: ours" : `all-errors: ajv's (${fast.collector.unsupported})`);
   const fastFn = module.validateFast;
   const first = module.validateFirst;
-  const all = module.validate;
+  // What parse… runs: our collector's worded errors where it is ours, else ajv's raw ones (v<N>.ts, version.ts).
+  const all = module.validateWorded ?? module.validate;
   // Exactly what v<N>.ts emits for is… and parse…: the runtime wrappers, guards (depth, error cap) included.
   const ourIs: Fn = (value) => isValidFast(fastFn, first, value);
   // The module's own rules, as v<N>.ts passes them (src/emit/modules/keyword-rules.ts).
   const exported = runtimeErrors as unknown as Readonly<Record<string, runtimeErrors.KeywordRule>>;
-  const rules = Object.fromEntries(keywordRules(s.schema).map(([keyword, name]) => [keyword, exported[name]!]));
+  const rules = Object.fromEntries(keywordRules(s.schema, module.validateWorded !== undefined).map(([keyword, name]) => [keyword, exported[name]!]));
   const ourParse: Fn = (value) => runContract(rules, all, first, fastFn, value).ok;
   const ajvFirst = createAjv(s.draft, { strict: s.strict, firstFailure: true }).compile(s.schema);
   const ajvAll = createAjv(s.draft, { strict: s.strict }).compile(s.schema);
@@ -173,10 +174,12 @@ async function sizes(s: Subject): Promise<string> {
   mkdirSync(dir, { recursive: true });
   try {
     writeFileSync(path.join(dir, "v.js"), code);
+    // What parse… imports: our collector's worded entry where it is ours (src/emit/fast/collect), else ajv's.
+    const all = code.includes("export function validateWorded(") ? "validateWorded" : "validate";
     const entries = {
-      "fast + all-errors (parse)": `export { validateFast, validate } from "./v.js";`,
+      "fast + all-errors (parse)": `export { validateFast, ${all} } from "./v.js";`,
       "fast + first-error (is)": `export { validateFast, validateFirst } from "./v.js";`,
-      "all-errors alone": `export { validate } from "./v.js";`,
+      "all-errors alone": `export { ${all} } from "./v.js";`,
     };
     const out: string[] = [];
     for (const [label, source] of Object.entries(entries)) {

@@ -11,6 +11,7 @@ import type { ContractSource, VersionSource } from "../discover/discover.js";
 import type { Diagnostic } from "../errors.js";
 import { renderValidatorModule, renderVersionModule, VERSION_MODULE_TYPE_IMPORTS } from "../emit/modules/version.js";
 import { versionNames } from "../emit/modules/names.js";
+import { hasWordedCollector } from "../emit/fast/collect/context.js";
 import { loadSchemaFileMapped, type LoadContext } from "../load/index.js";
 import { hasExamples } from "./examples.js";
 import { cachedExamples } from "./examples-cache.js";
@@ -89,6 +90,7 @@ async function compileVersion(
       hash,
       types,
       ...(project.limits !== undefined ? { limits: project.limits } : {}),
+      worded: hasWordedCollector(validatorCode),
     }),
   );
   plan.set(`${prefix}.validate.ts`, renderValidatorModule(contract.name, source.version, source.display, validatorCode));

@@ -71,7 +71,8 @@ export function runContractWithin<T>(rules: KeywordRules, validate: RawValidator
 /**
  * The failed result of a value known to be invalid: the all-errors validator's errors, at most `maxErrors` (it
  * stops past that count, see `RawValidator.errorLimit`; `cut` tells that more were left), worded; a throw from it
- * classified.
+ * classified. Where the module's collector is ours, `validate` is its `validateWorded`, which lists most errors
+ * worded already (`rulesApplied` keeps them) and `rules` holds only the rules of those it leaves raw.
  */
 function failure<T>(rules: KeywordRules, validate: RawValidator, value: unknown, maxDepth: number, options?: ValidateOptions): ParseResult<T> {
   const max = Math.max(1, options?.maxErrors ?? DEFAULT_MAX_ERRORS);
@@ -84,9 +85,15 @@ function failure<T>(rules: KeywordRules, validate: RawValidator, value: unknown,
   }
 }
 
-/** The failed result for raw errors, the first `max` of them (an empty list would still say "invalid", with a reason). */
-function worded<T>(rules: KeywordRules, raw: readonly RawError[], max: number): ParseResult<T> {
-  const errors = raw.length > 0 ? rulesApplied(raw.length > max ? raw.slice(0, max) : raw, rules) : [{ code: "schema.other" as const, instancePath: "", schemaPath: "", message: "the document does not match the schema" }];
+/**
+ * The failed result for the validator's errors, the first `max` of them (an empty list would still say "invalid",
+ * with a reason). Our collector's `validateWorded` words every error it knows at build time (src/emit/fast/collect),
+ * so its list is mostly, often wholly, `ContractError`s; a list wholly worded is the result as it is (a fresh list
+ * per call of the validator; a copy was most of what wording still cost, issue 20 part Z).
+ */
+function worded<T>(rules: KeywordRules, raw: readonly (RawError | ContractError)[], max: number): ParseResult<T> {
+  const list = raw.length > max ? raw.slice(0, max) : raw;
+  const errors = raw.length === 0 ? [{ code: "schema.other" as const, instancePath: "", schemaPath: "", message: "the document does not match the schema" }] : list.every((e) => "code" in e) ? (list as ContractError[]) : rulesApplied(list, rules);
   return raw.length > max ? { ok: false, errors, cut: true } : { ok: false, errors };
 }
 
@@ -98,8 +105,10 @@ export function schemaErrors(raw: readonly RawError[], rules?: KeywordRules): Co
   return rulesApplied(raw, rules ?? KEYWORD_RULES);
 }
 
-function rulesApplied(raw: readonly RawError[], rules: KeywordRules): ContractError[] {
+function rulesApplied(raw: readonly (RawError | ContractError)[], rules: KeywordRules): ContractError[] {
   return raw.map((e) => {
+    // Worded already (`validateWorded`, see `worded`): kept as it is.
+    if ("code" in e) return e;
     // Rules are arrays; what a plain object inherits (`constructor`, `toString`, `__proto__`) is not: no own-key check.
     const found = rules[e.keyword];
     const rule = Array.isArray(found) ? found : UNKNOWN_KEYWORD;

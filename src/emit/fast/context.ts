@@ -41,6 +41,8 @@ export class FastContext {
   readonly cycleValues: string[] = [];
   /** Whether a `$ref` function (the only way to recurse) was written: the entry point then tracks depth. */
   usesDepth = false;
+  /** Whether the collector being written records worded errors (`validateWorded`, collect/context.ts `report`) or ajv's raw ones. */
+  wording = false;
 
   constructor(
     readonly root: JsonObject | boolean,

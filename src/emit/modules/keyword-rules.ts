@@ -10,6 +10,7 @@
  */
 import type { JsonValue } from "../../ir/json.js";
 import { propertyKey } from "../codegen/escape.js";
+import { RAW_WORDED_KEYWORDS } from "../fast/collect/context.js";
 
 /** Keyword → the runtime export holding its rule: `KEYWORD_RULES` of src/runtime/errors.ts, by name. */
 export const RULE_EXPORTS: Readonly<Record<string, string>> = {
@@ -84,18 +85,22 @@ function keysOf(value: JsonValue): Set<string> {
   return found;
 }
 
-/** The keywords `schema` can raise that have a rule, with their exports, sorted by keyword. */
-export function keywordRules(schema: JsonValue): [keyword: string, exportName: string][] {
+/**
+ * The keywords `schema` can raise that have a rule, with their exports, sorted by keyword. With `worded` (the
+ * module's `parse…` runs our collector's `validateWorded`, which words every error it knows at build time) only
+ * those whose errors it leaves raw (their params hold the value's own data: `RAW_WORDED_KEYWORDS`).
+ */
+export function keywordRules(schema: JsonValue, worded = false): [keyword: string, exportName: string][] {
   const keys = keysOf(schema);
   return Object.keys(RULE_EXPORTS)
-    .filter((keyword) => keys.has(keyword))
+    .filter((keyword) => keys.has(keyword) && (!worded || RAW_WORDED_KEYWORDS.has(keyword)))
     .sort()
     .map((keyword) => [keyword, RULE_EXPORTS[keyword]!]);
 }
 
-/** The import names and the `const rules = {…};` declaration for a version module. */
-export function renderKeywordRules(schema: JsonValue): { readonly imports: string[]; readonly declaration: string } {
-  const rules = keywordRules(schema);
+/** The import names and the `const rules = {…};` declaration for a version module (`worded` as in `keywordRules`). */
+export function renderKeywordRules(schema: JsonValue, worded = false): { readonly imports: string[]; readonly declaration: string } {
+  const rules = keywordRules(schema, worded);
   const imports = [...new Set(rules.map(([, name]) => name))].sort();
   const entries = rules.map(([keyword, name]) => `  ${propertyKey(keyword)}: ${name},`);
   return {

@@ -18,6 +18,8 @@ export interface VersionModuleInput {
   readonly types: string;
   /** Config `limits`: written into the module as the defaults of its `is…`/`parse…`/`parse…Text`. */
   readonly limits?: { readonly maxDepth?: number; readonly maxErrors?: number; readonly maxBytes?: number };
+  /** Whether `v<N>.validate.ts` has our collector's `validateWorded` (src/emit/fast/collect): `parse…` then runs it. */
+  readonly worded?: boolean;
 }
 
 /**
@@ -41,7 +43,7 @@ export function renderVersionModule(input: VersionModuleInput): string {
   // With config `limits`, every wrapper passes them as defaults under the caller's own options.
   const limits = Object.entries(input.limits ?? {}).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const opts = limits.length > 0 ? "{ ...limits, ...options }" : "options";
-  const rules = renderKeywordRules(input.schema);
+  const rules = renderKeywordRules(input.schema, input.worded === true);
   return renderModule({
     source: input.source,
     notes: [`contract ${input.contract} v${input.version} (${input.kind}, JSON Schema ${input.draft}), ${input.hash}`],
@@ -51,7 +53,7 @@ export function renderVersionModule(input: VersionModuleInput): string {
       `import { isValidFast } from ${stringLiteral(runtimeSpecifier("limits", 1))};`,
       `import { ${["runContract", ...rules.imports].join(", ")} } from ${stringLiteral(runtimeSpecifier("errors", 1))};`,
       `import { parseContractText } from ${stringLiteral(runtimeSpecifier("text", 1))};`,
-      `import { validate as validateRaw, validateFast, validateFirst as validateFirstRaw } from ${validateFile};`,
+      `import { ${input.worded === true ? "validateWorded" : "validate"} as validateRaw, validateFast, validateFirst as validateFirstRaw } from ${validateFile};`,
       // i12a (issue 12): the schema constant is a mutable literal type, assignable to the SDKs' JSON Schema types.
       `import type { DeepMutable } from "../_json-schema.js";`,
     ],
@@ -130,6 +132,8 @@ export const VALIDATOR_DECLARATIONS = [
   `import type { RawValidator } from ${stringLiteral(runtimeSpecifier("types", 1))};`,
   `export declare const validate: RawValidator;`,
   `export default validate;`,
+  `/** \`validate\`'s errors as parse… reports them where it can word them itself (only in modules whose collector is ours). */`,
+  `export declare const validateWorded: RawValidator;`,
   `export declare const validateFirst: RawValidator;`,
   `/** true or false as ajv answers (true only within \`maxDepth\` levels when given), or undefined: ask validateFirst. */`,
   `export declare function validateFast(data: unknown, maxDepth?: number): boolean | undefined;`,

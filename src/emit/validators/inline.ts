@@ -8,7 +8,7 @@
  */
 import { stringLiteral } from "../codegen/escape.js";
 import { FORMATS_IDENTIFIER } from "./options.js";
-import { functionFormat, llmcPatternFormat, llmcUriPattern } from "./formats.js";
+import { functionFormat, llmcPatternFormat, llmcUriPattern, llmcUriPlain } from "./formats.js";
 import * as formatFunctions from "./formats.js";
 import { forbiddenConstructs, maskLiterals } from "./lexer.js";
 import * as runtimeFunctions from "./runtime.js";
@@ -32,6 +32,7 @@ const DEFINITIONS: ReadonlyMap<string, string> = new Map<string, string>([
     // A literal, so the pattern is compiled once per module rather than rebuilt by the emitted code.
     `const llmcUriPattern = ${llmcUriPattern.toString()};`,
   ],
+  ["llmcUriPlain", `const llmcUriPlain = ${llmcUriPlain.toString()};`],
 ]);
 
 /** `llmc*` names a definition refers to. */

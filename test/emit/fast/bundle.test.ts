@@ -32,10 +32,15 @@ import { leadCard, linkAudit } from "./fixtures.js";
  * collector's additional-property loop testing own keys only past the switch (as the fast path does), the fast
  * path's `uniqueItems` block opened as the collector's (`{let i = v.length, j; if (i > …`; forwards below 16, as
  * the scan from the end cost the valid path about 4%; a Set above, as ajv's index map was 2.3x slower on 40
- * strings) and `show` testing `Number.isFinite` (as the collector does): 3,067 B. This budget only stops it from
- * growing again.
+ * strings) and `show` testing `Number.isFinite` (as the collector does): 3,067 B. Issue 20 part Z: `parse…` runs the
+ * collector a second time written as `validateWorded`, its errors coded and worded at build time (src/emit/fast/
+ * collect/context.ts `record`), so the bundle carries message literals instead of the params objects, the rule
+ * renderers, `show`'s enum listing and most of the rules table: 2,848 B; messages whose place is known at build
+ * time written whole (no join at run time; SchemaStore chart, many errors, about 5% faster): 2,921 B; a list worded
+ * wholly returned as it is (no copy): 2,932 B. This budget
+ * only stops it from growing again.
  */
-const BUDGET_GZIP = 3067;
+const BUDGET_GZIP = 2932;
 
 test("fast path › parse… of one contract bundles no other contract's code, formats included, within the size budget", async (t) => {
   const dir = makeProject({ ...contractFiles("link-audit", [linkAudit]), ...contractFiles("lead-card", [leadCard]) });

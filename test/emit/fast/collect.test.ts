@@ -11,6 +11,8 @@ import type { Draft, JsonObject, JsonValue } from "../../../src/ir/json.js";
 import { createAjv, emitAjvAllErrors, emitValidator } from "../../../src/emit/validators/index.js";
 import { loadModule } from "./load.js";
 import { stackTooDeep } from "../../../src/runtime/limits.js";
+import { schemaErrors } from "../../../src/runtime/errors.js";
+import type { RawValidator as RuntimeValidator } from "../../../src/runtime/types.js";
 
 interface RawValidator {
   (data: unknown): boolean;
@@ -108,6 +110,27 @@ function strip(errors: RawValidator["errors"]): unknown[] {
   return (errors ?? []).map(({ instancePath, schemaPath, keyword, params }) => ({ instancePath, schemaPath, keyword, params }));
 }
 
+interface Collectors {
+  readonly validate: RuntimeValidator;
+  readonly validateWorded: RuntimeValidator;
+  readonly validateFast: (data: unknown, limit?: number) => boolean | undefined;
+}
+
+/**
+ * `validateWorded` (what parse… runs) answers as `validate` does, and its errors, worded by the runtime where it
+ * left them raw, are `validate`'s worded: code, paths and message alike, cap included. Call after `validate`.
+ */
+function wordedAgrees(module: Collectors, value: unknown, cap: number | undefined, what: string): void {
+  const raw = schemaErrors(module.validate.errors ?? []);
+  module.validateWorded.errorLimit = cap;
+  try {
+    assert.equal(module.validateWorded(value), raw.length === 0, `worded verdict for ${what}`);
+    assert.deepEqual(schemaErrors(module.validateWorded.errors ?? []), raw, `worded errors for ${what}`);
+  } finally {
+    module.validateWorded.errorLimit = undefined;
+  }
+}
+
 async function compare(draft: Draft, runs: number, seed: number): Promise<{ compiled: number; fast: number; ours: number; errors: number; differs: number; cycles: number }> {
   let differs = 0;
   let cycles = 0;
@@ -134,7 +157,7 @@ async function compare(draft: Draft, runs: number, seed: number): Promise<{ comp
       if (!code.includes("The fast path does not cover")) fast++;
       if (!code.includes(OURS)) return;
       ours++;
-      const module = (await loadModule(code)) as unknown as { validate: RawValidator; validateFast: (data: unknown, limit?: number) => boolean | undefined };
+      const module = (await loadModule(code)) as unknown as Collectors;
       // ajv's own module for the same schema, with the same error cap (validators/hostile/max-errors.ts).
       const capped = (await loadModule(emitAjvAllErrors({ schema: final, draft, strict: false }))) as unknown as { validate: RawValidator };
       for (const value of values) {
@@ -153,6 +176,8 @@ async function compare(draft: Draft, runs: number, seed: number): Promise<{ comp
           const answer = module.validate(value) as boolean | object;
           if (typeof answer === "object") assert.deepEqual(answer, stackTooDeep(1000), `${JSON.stringify(value)} against ${text}`);
           else assert.equal(answer, fast, `${String(answer)} for ${JSON.stringify(value)} against ${text}`);
+          module.validateFast(value, 1000);
+          assert.deepEqual(module.validateWorded(value), answer, `worded answer for ${JSON.stringify(value)} against ${text}`);
           cycles++;
           continue;
         }
@@ -160,6 +185,7 @@ async function compare(draft: Draft, runs: number, seed: number): Promise<{ comp
         module.validate.errorLimit = undefined;
         assert.equal(module.validate(value), verdict, `verdict for ${JSON.stringify(value)} against ${text}`);
         assert.deepEqual(strip(module.validate.errors), theirs, `errors for ${JSON.stringify(value)} against ${text}`);
+        wordedAgrees(module, value, undefined, `${JSON.stringify(value)} against ${text}`);
         if (verdict) {
           assert.equal(module.validate.errors, null);
           continue;
@@ -173,6 +199,7 @@ async function compare(draft: Draft, runs: number, seed: number): Promise<{ comp
         const cut = strip(module.validate.errors);
         assert.deepEqual(cut, cap === undefined ? theirs : theirs.slice(0, cap + 1), `errors for ${JSON.stringify(value)} against ${text} (cap ${String(cap)})`);
         if (JSON.stringify(cut) !== JSON.stringify(strip(capped.validate.errors))) differs++;
+        wordedAgrees(module, value, cap, `${JSON.stringify(value)} against ${text} (cap ${String(cap)})`);
         module.validate.errorLimit = undefined;
         capped.validate.errorLimit = undefined;
       }

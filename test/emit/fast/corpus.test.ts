@@ -13,6 +13,8 @@ import { corpusDir, corpusFiles, readInstances } from "../../corpus/schemastore-
 import { loadSchemaFile } from "../../../src/load/index.js";
 import { pair, type AjvError } from "./load.js";
 import { emitFast } from "../../../src/emit/fast/index.js";
+import { schemaErrors } from "../../../src/runtime/errors.js";
+import type { RawError } from "../../../src/runtime/types.js";
 
 function strip(errors: readonly AjvError[] | null | undefined): unknown[] {
   return (errors ?? []).map(({ instancePath, schemaPath, keyword, params }) => ({ instancePath, schemaPath, keyword, params }));
@@ -82,6 +84,11 @@ test("fast path › agrees with ajv on every SchemaStore instance document and i
           const got = validators.module.validate(value);
           if (got !== verdict || JSON.stringify(strip(validators.module.validate.errors)) !== JSON.stringify(verdict ? [] : want))
             disagreements.push(`${doc.display}${i === 0 ? "" : i === 1 ? " (one leaf changed)" : " (every leaf changed)"}: our all-errors list differs from ajv's`);
+          // What parse… runs (src/emit/fast/collect `validateWorded`): the same errors, worded as the runtime words ajv's.
+          const worded = validators.module.validateWorded!;
+          const wordedGot = worded(value);
+          if (wordedGot !== verdict || JSON.stringify(schemaErrors(worded.errors ?? [])) !== JSON.stringify(schemaErrors((validators.module.validate.errors ?? []) as readonly RawError[])))
+            disagreements.push(`${doc.display}${i === 0 ? "" : i === 1 ? " (one leaf changed)" : " (every leaf changed)"}: the worded collector differs from the raw one`);
           comparedErrors += verdict ? 0 : want.length;
         }
         const fast = validators.module.validateFast(value);

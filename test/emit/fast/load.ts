@@ -1,5 +1,6 @@
 /** Generated validator modules loaded in memory, and ajv compiled beside them, for the fast-path differential tests. */
 import type { Draft, JsonObject } from "../../../src/ir/json.js";
+import type { RawValidator } from "../../../src/runtime/types.js";
 import { createAjv, emitValidator } from "../../../src/emit/validators/index.js";
 
 /** An error as ajv lists it (the generated modules drop `message`). */
@@ -13,6 +14,8 @@ export interface AjvError {
 
 export interface Loaded {
   readonly validate: ((data: unknown) => boolean) & { readonly errors?: readonly AjvError[] | null };
+  /** Where the collector is ours: `validate`'s errors as parse… reports them, some left raw (src/emit/fast/collect). */
+  readonly validateWorded?: RawValidator;
   readonly validateFirst: (data: unknown) => boolean;
   /** `limit`: the `maxDepth` its `true` must be proven within (none: no depth claim). */
   readonly validateFast: (data: unknown, limit?: number) => boolean | undefined;

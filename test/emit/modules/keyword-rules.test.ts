@@ -11,7 +11,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import * as errorsModule from "../../../src/runtime/errors.js";
 import { KEYWORD_RULES, schemaErrors, type KeywordRule, type KeywordRules } from "../../../src/runtime/errors.js";
-import type { RawError } from "../../../src/runtime/types.js";
+import type { RawError, RawValidator } from "../../../src/runtime/types.js";
 import { keywordRules, renderKeywordRules, RULE_EXPORTS } from "../../../src/emit/modules/keyword-rules.js";
 import { emitValidator } from "../../../src/emit/validators/index.js";
 import type { Draft, JsonObject, JsonValue } from "../../../src/ir/json.js";
@@ -20,8 +20,8 @@ import { loadModule } from "../fast/load.js";
 
 const exported = errorsModule as unknown as Readonly<Record<string, KeywordRule | undefined>>;
 
-function moduleRules(schema: JsonValue): KeywordRules {
-  return Object.fromEntries(keywordRules(schema).map(([keyword, name]) => [keyword, exported[name]!]));
+function moduleRules(schema: JsonValue, worded = false): KeywordRules {
+  return Object.fromEntries(keywordRules(schema, worded).map(([keyword, name]) => [keyword, exported[name]!]));
 }
 
 test("keyword rules › the emitter's table names the runtime's rule of every keyword, and no other", () => {
@@ -59,6 +59,7 @@ interface Group {
 
 test("keyword rules › on the test suite, a module's own rules word every error as the full table does", async () => {
   let compared = 0;
+  let wordedCompared = 0;
   for (const [draft, file] of FILES) {
     const groups = JSON.parse(readFileSync(path.join(SUITE, `${file}.json`), "utf8")) as Group[];
     for (const group of groups) {
@@ -81,8 +82,22 @@ test("keyword rules › on the test suite, a module's own rules word every error
         for (const e of raw) assert.ok(!(e.keyword in KEYWORD_RULES) || Object.prototype.hasOwnProperty.call(rules, e.keyword), `${file}: ${group.description}: ${e.keyword} has no rule`);
         assert.deepEqual(schemaErrors(raw, rules), schemaErrors(raw), `${file}: ${group.description}`);
         compared += raw.length;
+        // Where the collector is ours, parse… runs `validateWorded` with the rules of the keywords it leaves raw only.
+        const ours: RawValidator | undefined = module.validateWorded;
+        if (ours === undefined) continue;
+        assert.equal(ours(data), false, `${file}: ${group.description}: worded verdict`);
+        assert.deepEqual(schemaErrors(ours.errors ?? [], moduleRules(group.schema, true)), schemaErrors(raw), `${file}: ${group.description}: worded`);
+        wordedCompared += raw.length;
       }
     }
   }
   assert.ok(compared > 300, `only ${compared} errors compared`);
+  assert.ok(wordedCompared > 200, `only ${wordedCompared} worded errors compared`);
+});
+
+test("keyword rules › a module whose parse… runs validateWorded passes only the rules of the keywords it leaves raw", () => {
+  const schema: JsonObject = { type: "object", required: ["a"], additionalProperties: false, propertyNames: { maxLength: 3 }, properties: { a: { type: "array", uniqueItems: true, items: { oneOf: [{ type: "integer" }, { minimum: 0 }] } } } };
+  assert.deepEqual(keywordRules(schema, true).map(([k]) => k), ["additionalProperties", "oneOf", "propertyNames", "uniqueItems"]);
+  assert.deepEqual(keywordRules({ type: "string", enum: ["a"] }, true), []);
+  assert.match(renderKeywordRules(schema, true).declaration, /const rules = \{\n {2}additionalProperties: kwAdditionalProperties,\n {2}oneOf: kwOneOf,\n {2}propertyNames: kwPropertyNames,\n {2}uniqueItems: kwUniqueItems,\n\};$/);
 });

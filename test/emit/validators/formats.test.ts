@@ -3,7 +3,8 @@ import assert from "node:assert/strict";
 import { fullFormats } from "ajv-formats/dist/formats.js";
 import { createRequire } from "node:module";
 import { type JsonValue, canonicalJson } from "../../../src/ir/json.js";
-import { FUNCTION_FORMATS } from "../../../src/emit/validators/formats.js";
+import { FUNCTION_FORMATS, llmcUriPattern, llmcUriPlain } from "../../../src/emit/validators/formats.js";
+import fc from "fast-check";
 import { llmcEqual, llmcUcs2length } from "../../../src/emit/validators/runtime.js";
 import {
   byteStrings,
@@ -143,4 +144,26 @@ test("code point length matches ajv's ucs2length, lone surrogates included", () 
   for (const text of unicodeStrings()) assert.equal(llmcUcs2length(text), ajvUcs2length(text), JSON.stringify(text));
   assert.equal(llmcUcs2length("\ud83d\ude00"), 1);
   assert.equal(llmcUcs2length("\ude00\ud83d"), 2);
+});
+
+test("format uri: the plain-shape regex tried first matches only what the whole grammar matches", () => {
+  // The corpus (every shape ajv-formats tells apart) and random strings over the characters the two regexes name.
+  const shapes: string[] = [];
+  for (const scheme of ["http", "HTTPS", "a", "a+b-c.d", "1a", "", "h_t"])
+    for (const host of ["example.com", "EXAMPLE.com", "", "1.2.3.4", "256.1.1.1", "[::1]", "ex%41mple", "ü.com", "a~b_c-d"])
+      for (const port of ["", ":80", ":", ":8a"])
+        for (const path of ["", "/", "/a/b", "//", "/a b", "/%41", "/%4", "/%zz", "/a:b", "/a@b", "/'()*", "/ü", "/[x]", "?q", "#f"]) shapes.push(`${scheme}://${host}${port}${path}`);
+  const corpus = [...uriStrings(), ...shapes];
+  const plain = corpus.filter((s) => llmcUriPlain.test(s));
+  assert.ok(plain.length >= 100 && plain.length < corpus.length / 2, `${plain.length} of ${corpus.length} strings of the plain shape`);
+  assert.deepEqual(plain.filter((s) => !llmcUriPattern.test(s)), []);
+  const chars = [..."aZ09+-._~:/?#[]@!$&'()*,;=% ü", "http", "://", "%41"];
+  fc.assert(
+    fc.property(fc.constantFrom("", "http://", "a+b://", "Z://"), fc.array(fc.constantFrom(...chars), { maxLength: 24 }), (head, parts) => {
+      const s = head + parts.join("");
+      return !llmcUriPlain.test(s) || llmcUriPattern.test(s);
+    }),
+    { numRuns: 20000, seed: 3986 },
+  );
+  for (const s of ["http://h", "https://example.com:8080/a/b;c=d/e@f", "A.b+c://x.y/"]) assert.ok(llmcUriPlain.test(s), s);
 });

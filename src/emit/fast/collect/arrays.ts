@@ -23,9 +23,9 @@ function count(schema: JsonObject, keyword: string): number | undefined {
 export function collectArray(ctx: FastContext, schema: JsonObject, at: At, out: string[], collect: Collect): void {
   const v = at.value;
   const max = count(schema, "maxItems");
-  if (max !== undefined) out.push(`if (${v}.length > ${jsonLiteral(max)}) {`, `  ${report(at, "maxItems", `{limit: ${jsonLiteral(max)}}`)}`, "}");
+  if (max !== undefined) out.push(`if (${v}.length > ${jsonLiteral(max)}) {`, `  ${report(ctx, at, "maxItems", `{limit: ${jsonLiteral(max)}}`, { limit: max })}`, "}");
   const min = count(schema, "minItems");
-  if (min !== undefined) out.push(`if (${v}.length < ${jsonLiteral(min)}) {`, `  ${report(at, "minItems", `{limit: ${jsonLiteral(min)}}`)}`, "}");
+  if (min !== undefined) out.push(`if (${v}.length < ${jsonLiteral(min)}) {`, `  ${report(ctx, at, "minItems", `{limit: ${jsonLiteral(min)}}`, { limit: min })}`, "}");
   const items = schema["items"];
   const tuple = ctx.ajvClass === "ajv-2020" ? schema["prefixItems"] : items;
   if (Array.isArray(tuple)) {
@@ -52,7 +52,7 @@ export function collectArray(ctx: FastContext, schema: JsonObject, at: At, out: 
 /** The items past a tuple of `from`: `false` is one error (`{limit}`), a schema checks each of them. */
 function rest(ctx: FastContext, schema: JsonValue | undefined, keyword: string, from: number, at: At, out: string[], collect: Collect): void {
   if (schema === undefined) return;
-  if (schema === false) out.push(`if (${at.value}.length > ${jsonLiteral(from)}) {`, `  ${report(at, keyword, `{limit: ${jsonLiteral(from)}}`)}`, "}");
+  if (schema === false) out.push(`if (${at.value}.length > ${jsonLiteral(from)}) {`, `  ${report(ctx, at, keyword, `{limit: ${jsonLiteral(from)}}`, { limit: from })}`, "}");
   else elements(ctx, schema, keyword, from, at, out, collect);
 }
 
@@ -73,7 +73,7 @@ function uniqueItems(ctx: FastContext, itemTypes: readonly string[], at: At, out
   const v = at.value;
   const i = ctx.name("i");
   const j = ctx.name("j");
-  const found = report(at, "uniqueItems", `{i: ${i}, j: ${j}}`);
+  const found = report(ctx, at, "uniqueItems", `{i: ${i}, j: ${j}}`);
   const body: string[] = [];
   if (itemTypes.length > 0 && !itemTypes.some((t) => t === "object" || t === "array")) {
     // ajv's loopN: the last index of each value seen so far, walking from the end.

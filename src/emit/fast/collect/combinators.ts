@@ -8,7 +8,7 @@
  */
 import { stringLiteral } from "../../codegen/escape.js";
 import { DEEP_FLAG, Unsupported, isObject, type FastContext } from "../context.js";
-import { ERRORS, report, type At, type Collect } from "./context.js";
+import { ERRORS, record, report, STOP, type At, type Collect } from "./context.js";
 import type { JsonObject, JsonValue } from "../../../ir/json.js";
 
 /** ajv's `alwaysValidSchema` for the schemas the collector covers: `true`, or an object with no keyword of a rule. */
@@ -18,7 +18,7 @@ function trivial(schema: JsonValue): boolean {
 
 export function collectCombinators(ctx: FastContext, schema: JsonObject, at: At, out: string[], collect: Collect): void {
   const not = schema["not"];
-  if (not !== undefined) out.push(`if (${ctx.subschemaFunction(not)}(${at.value}, 0)) {`, `  ${report(at, "not", "{}")}`, "}");
+  if (not !== undefined) out.push(`if (${ctx.subschemaFunction(not)}(${at.value}, 0)) {`, `  ${report(ctx, at, "not", "{}", {})}`, "}");
   collectUnions(ctx, schema, at, out, collect);
   const allOf = schema["allOf"];
   if (allOf !== undefined) {
@@ -36,7 +36,7 @@ export function collectCombinators(ctx: FastContext, schema: JsonObject, at: At,
     const before = ctx.name("n");
     const body: string[] = [];
     collect(ctx, sub, { ...at, schemaPath: `${at.schemaPath}/${keyword}` }, body);
-    return [`const ${before} = ${ERRORS}.length;`, ...body, `if (${ERRORS}.length !== ${before}) {`, `  ${report(at, "if", `{failingKeyword: ${stringLiteral(keyword)}}`)}`, "}"];
+    return [`const ${before} = ${ERRORS}.length;`, ...body, `if (${ERRORS}.length !== ${before}) {`, `  ${report(ctx, at, "if", `{failingKeyword: ${stringLiteral(keyword)}}`, { failingKeyword: keyword })}`, "}"];
   };
   const indented = (lines: string[]): string[] => lines.map((l) => `  ${l}`);
   if (then !== undefined && otherwise !== undefined) out.push(`if (${passed}) {`, ...indented(clause("then", then)), "} else {", ...indented(clause("else", otherwise)), "}");
@@ -67,14 +67,20 @@ function collectUnions(ctx: FastContext, schema: JsonObject, at: At, out: string
     const start = ctx.name("n");
     const valid = ctx.name("ok");
     const lines = [`const ${start} = ${ERRORS}.length;`, `let ${valid} = false;`];
-    let params = "{}";
-    if (keyword === "anyOf") lines.push(...(tracking ? anyOfEvery(ctx, bodies, valid) : anyOf(ctx, bodies, valid)));
-    else {
+    let failed: string;
+    if (keyword === "anyOf") {
+      lines.push(...(tracking ? anyOfEvery(ctx, bodies, valid) : anyOf(ctx, bodies, valid)));
+      failed = report(ctx, at, keyword, "{}", {});
+    } else {
       const passing = ctx.name("pass");
-      params = `{passingSchemas: ${passing}}`;
+      const params = `{passingSchemas: ${passing}}`;
       lines.push(`let ${passing} = null;`, ...oneOf(ctx, bodies, valid, passing));
+      // No branch passed (`null`): known at build time, worded there; two passed: their indexes, worded at run time.
+      failed = ctx.wording
+        ? `if (${passing} === null ? ${record(ctx, at.path, at.schemaPath, keyword, params, { passingSchemas: null })} : ${record(ctx, at.path, at.schemaPath, keyword, params)}) break ${STOP};`
+        : report(ctx, at, keyword, params);
     }
-    lines.push(`if (${valid}) ${ERRORS}.length = ${start};`, `else {`, `  ${report(at, keyword, params)}`, "}");
+    lines.push(`if (${valid}) ${ERRORS}.length = ${start};`, `else {`, `  ${failed}`, "}");
     out.push(...unionFails(ctx, keyword, branches, at.value, lines));
   }
 }

@@ -7,6 +7,7 @@
 import { stringLiteral } from "../../codegen/escape.js";
 import type { FastContext } from "../context.js";
 import type { JsonValue } from "../../../ir/json.js";
+import { schemaErrors } from "../../../runtime/errors.js";
 
 /** The instance path: a literal (`/a/b`) or the code of an expression that computes it. */
 export type PathExpr = { readonly literal: string } | { readonly code: string };
@@ -61,12 +62,59 @@ export function bindPath(ctx: FastContext, path: PathExpr, out: string[]): PathE
 }
 
 /**
- * The statement that records one error (params: code built through escape.ts) and stops past the cap. ajv's
- * schema path is always the subschema's path and the keyword: the error function joins them, so the keyword is
- * written once per error site. The site passes the subschema's path with its trailing `/`, so the join is one
- * concatenation per error, not two (issue 20 part S: parse… with many errors 3–8% faster on SchemaStore chart and
- * dependabot, in one process against the two-join code; +1 B gzip on one imported parse…).
+ * Name of the collector recording `parse…`'s errors (index.ts): coded and worded where the error is known at build
+ * time (`record`), raw (as `validate`'s) where its params hold the value's own data; the runtime words those.
  */
-export function report(at: At, keyword: string, params: string): string {
-  return `if (${ERR}(${pathCode(at.path)}, ${stringLiteral(`${at.schemaPath}/`)}, ${stringLiteral(keyword)}, ${params})) break ${STOP};`;
+export const WORDED_EXPORT = "validateWorded";
+
+/** Whether validator module code holds the worded collector (the version module's `parse…` then runs it). */
+export function hasWordedCollector(code: string): boolean {
+  return code.includes(`export function ${WORDED_EXPORT}(`);
+}
+
+/** Name of the local function that records one worded error, its message given whole (the collector of `validateWorded`). */
+export const ERR_MESSAGE = "fastErrM";
+/** Name of the local function that records one worded error, its message the place and then the given text. */
+export const ERR_WORDED = "fastErrW";
+
+/**
+ * Keywords whose params hold the value's own data (a property name, item indexes, the passing branches): their
+ * errors are recorded raw by `validateWorded` too and worded by the runtime (`rulesApplied`), so a version module
+ * whose collector is ours passes `runContract` only these keywords' rules (src/emit/modules/keyword-rules.ts).
+ */
+export const RAW_WORDED_KEYWORDS: ReadonlySet<string> = new Set(["additionalProperties", "propertyNames", "uniqueItems", "oneOf"]);
+
+/**
+ * The call that records one error (true past the cap). ajv's schema path is always the subschema's path and the
+ * keyword: the raw error function joins them, so the keyword is written once per error site. The site passes the
+ * subschema's path with its trailing `/`, so the join is one concatenation per error, not two (issue 20 part S:
+ * parse… with many errors 3–8% faster on SchemaStore chart and dependabot, in one process against the two-join
+ * code; +1 B gzip on one imported parse…).
+ *
+ * In the worded collector (`ctx.wording`) an error whose params are known at build time (`constant`, the value of
+ * the `params` code) is written as `parse…` reports it: its code and message text come from the runtime's own
+ * rules (`schemaErrors`, src/runtime/errors.ts) at build time, so no raw error or params object is built and the
+ * message is a literal, or one join after a place computed at run time (issue 20: wording was half of parse… on
+ * many errors). Every other error is recorded raw: only `RAW_WORDED_KEYWORDS` may be (an emitter bug otherwise).
+ */
+export function record(ctx: FastContext, path: PathExpr, schemaPath: string, keyword: string, params: string, constant?: Readonly<Record<string, JsonValue>>): string {
+  if (!ctx.wording || constant === undefined) {
+    if (ctx.wording && !RAW_WORDED_KEYWORDS.has(keyword)) throw new Error(`worded collector: no build-time params for a ${keyword} error`);
+    return `${ERR}(${pathCode(path)}, ${stringLiteral(`${schemaPath}/`)}, ${stringLiteral(keyword)}, ${params})`;
+  }
+  const worded = schemaErrors([{ instancePath: "", schemaPath: "", keyword, params: constant }])[0]!;
+  const text = worded.message.slice(DOCUMENT.length);
+  if (worded.message !== DOCUMENT + text) throw new Error(`worded collector: a ${keyword} message that does not start with its place`);
+  const site = `${stringLiteral(`${schemaPath}/${keyword}`)}, ${stringLiteral(worded.code)}`;
+  // A place known at build time: the whole message is a literal (no join at run time).
+  if ("literal" in path) return `${ERR_MESSAGE}(${pathCode(path)}, ${site}, ${stringLiteral((path.literal === "" ? DOCUMENT : path.literal) + text)})`;
+  return `${ERR_WORDED}(${path.code}, ${site}, ${stringLiteral(text)})`;
+}
+
+/** How a message names the root (src/runtime/errors.ts `rulesApplied`). */
+export const DOCUMENT = "the document";
+
+/** The statement that records one error (params: code built through escape.ts) and stops past the cap. */
+export function report(ctx: FastContext, at: At, keyword: string, params: string, constant?: Readonly<Record<string, JsonValue>>): string {
+  return `if (${record(ctx, at.path, at.schemaPath, keyword, params, constant)}) break ${STOP};`;
 }

@@ -32,7 +32,7 @@ export function collectPropertyNames(ctx: FastContext, schema: JsonObject, at: A
     `  const ${before} = ${ERRORS}.length;`,
     ...body.map((l) => `  ${l}`),
     `  if (${ERRORS}.length !== ${before}) {`,
-    `    ${report({ ...at, path }, "propertyNames", `{propertyName: ${key}}`)}`,
+    `    ${report(ctx, { ...at, path }, "propertyNames", `{propertyName: ${key}}`)}`,
     "  }",
     "}",
   );
@@ -72,7 +72,7 @@ function requiredLists(ctx: FastContext, keyword: string, lists: readonly [strin
     for (const name of names) {
       const dep = ctx.name("p");
       const params = `{property: ${stringLiteral(property)}, missingProperty: ${stringLiteral(name)}, depsCount: ${jsonLiteral(names.length)}, deps: ${stringLiteral(names.join(", "))}}`;
-      lines.push(`{ const ${dep} = ${read(at.value, name)}; if (!(${present(at.value, name, dep)})) { ${report(at, keyword, params)} } }`);
+      lines.push(`{ const ${dep} = ${read(at.value, name)}; if (!(${present(at.value, name, dep)})) { ${report(ctx, at, keyword, params, { property, missingProperty: name, depsCount: names.length, deps: names.join(", ") })} } }`);
     }
     out.push(`{`, `  const ${local} = ${read(at.value, property)};`, `  if (${present(at.value, property, local)}) {`, ...lines.map((l) => `    ${l}`), "  }", "}");
   }

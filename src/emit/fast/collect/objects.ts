@@ -25,7 +25,7 @@ export function collectObject(ctx: FastContext, schema: JsonObject, at: At, out:
     const limit = schema[keyword];
     if (limit === undefined) continue;
     if (typeof limit !== "number" || !Number.isFinite(limit)) throw new Unsupported(`a non-number \`${keyword}\``);
-    out.push(`if (Object.keys(${v}).length ${fail} ${jsonLiteral(limit)}) {`, `  ${report(at, keyword, `{limit: ${jsonLiteral(limit)}}`)}`, "}");
+    out.push(`if (Object.keys(${v}).length ${fail} ${jsonLiteral(limit)}) {`, `  ${report(ctx, at, keyword, `{limit: ${jsonLiteral(limit)}}`, { limit })}`, "}");
   }
   const required = schema["required"];
   if (required !== undefined) {
@@ -33,7 +33,7 @@ export function collectObject(ctx: FastContext, schema: JsonObject, at: At, out:
     // Straight-line named reads (a loop over a list of names reads with a varying key: twice the time).
     for (const key of required) {
       const local = ctx.name("p");
-      out.push(`{ const ${local} = ${read(v, key)}; if (!(${present(v, key, local)})) { ${report(at, "required", `{missingProperty: ${stringLiteral(key)}}`)} } }`);
+      out.push(`{ const ${local} = ${read(v, key)}; if (!(${present(v, key, local)})) { ${report(ctx, at, "required", `{missingProperty: ${stringLiteral(key)}}`, { missingProperty: key })} } }`);
     }
   }
   collectPropertyNames(ctx, schema, at, out, collect);
@@ -51,7 +51,7 @@ export function collectObject(ctx: FastContext, schema: JsonObject, at: At, out:
     const key = ctx.name("k");
     const body =
       additional === false
-        ? [report({ ...at, path }, "additionalProperties", `{additionalProperty: ${key}}`)]
+        ? [report(ctx, { ...at, path }, "additionalProperties", `{additionalProperty: ${key}}`)]
         : subschemaAt(ctx, additional, `${v}[${key}]`, path, key, `${at.schemaPath}/additionalProperties`, collect);
     const names = [...described];
     // `for...in` over own keys visits them in `Object.keys` order (ajv's iteration) without building the array.

@@ -16,7 +16,7 @@ import { jsonLiteral } from "../../codegen/escape.js";
 import { Unsupported, indent, type FastContext } from "../context.js";
 import { cycleGuard, onCycle } from "../cycles.js";
 import { resolvePointer } from "../pointer.js";
-import { ERR, pathCode, STOP, type At, type Collect } from "./context.js";
+import { pathCode, record, STOP, type At, type Collect } from "./context.js";
 import type { JsonValue } from "../../../ir/json.js";
 
 /** `$ref` nesting after which a collector function stops with a `$ref` error (above the default `maxDepth`). */
@@ -91,7 +91,7 @@ function collectFunction(ctx: FastContext, target: JsonValue, collect: Collect):
   ctx.functions.push("");
   const body: string[] = [];
   collect(ctx, target, { value: "data", path: { code: "ip" }, schemaPath: "#" }, body);
-  const deep = `${ERR}(ip, "#/", "$ref", {depth: ${jsonLiteral(MAX_COLLECT_DEPTH)}});`;
+  const deep = `${record(ctx, { code: "ip" }, "#", "$ref", `{depth: ${jsonLiteral(MAX_COLLECT_DEPTH)}}`, { depth: MAX_COLLECT_DEPTH })};`;
   // On a cycle that makes no progress (../cycles.ts), `name` is the guard: it stops the collector at the repeat.
   const guarded = onCycle(ctx, target);
   const checks = guarded ? ctx.name("C") : name;

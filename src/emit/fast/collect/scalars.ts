@@ -34,14 +34,14 @@ export function collectNumber(ctx: FastContext, schema: JsonObject, at: At, out:
     const limit = count(schema, keyword);
     if (limit === undefined) continue;
     const n = jsonLiteral(limit);
-    out.push(`if (${at.value} ${fail} ${n}) {`, `  ${report(at, keyword, `{comparison: ${stringLiteral(comparison)}, limit: ${n}}`)}`, "}");
+    out.push(`if (${at.value} ${fail} ${n}) {`, `  ${report(ctx, at, keyword, `{comparison: ${stringLiteral(comparison)}, limit: ${n}}`, { comparison, limit })}`, "}");
   }
   // After the bounds, as in ajv's rules. ajv: `m === 0 || (res = data / m, res !== parseInt(res))` fails.
   const multipleOf = count(schema, "multipleOf");
   if (multipleOf !== undefined) {
     const m = jsonLiteral(multipleOf);
     const res = ctx.name("m");
-    out.push(`{ const ${res} = ${at.value} / ${m}; if (${m} === 0 || ${res} !== parseInt(${res})) {`, `  ${report(at, "multipleOf", `{multipleOf: ${m}}`)}`, "} }");
+    out.push(`{ const ${res} = ${at.value} / ${m}; if (${m} === 0 || ${res} !== parseInt(${res})) {`, `  ${report(ctx, at, "multipleOf", `{multipleOf: ${m}}`, { multipleOf })}`, "} }");
   }
 }
 
@@ -53,7 +53,7 @@ export function collectString(ctx: FastContext, schema: JsonObject, at: At, out:
   if (max !== undefined) {
     ctx.helpers.add("llmcUcs2length");
     const m = jsonLiteral(max);
-    out.push(`if (${v}.length > ${m} && llmcUcs2length(${v}) > ${m}) {`, `  ${report(at, "maxLength", `{limit: ${m}}`)}`, "}");
+    out.push(`if (${v}.length > ${m} && llmcUcs2length(${v}) > ${m}) {`, `  ${report(ctx, at, "maxLength", `{limit: ${m}}`, { limit: max })}`, "}");
   }
   if (min !== undefined) {
     const m = jsonLiteral(min);
@@ -61,11 +61,11 @@ export function collectString(ctx: FastContext, schema: JsonObject, at: At, out:
     // 1, it decides alone (no code points exactly when no units).
     const short = min <= 1 ? `${v}.length < ${m}` : `${v}.length < ${m} || (${v}.length < ${jsonLiteral(2 * min)} && llmcUcs2length(${v}) < ${m})`;
     if (min > 1) ctx.helpers.add("llmcUcs2length");
-    out.push(`if (${short}) {`, `  ${report(at, "minLength", `{limit: ${m}}`)}`, "}");
+    out.push(`if (${short}) {`, `  ${report(ctx, at, "minLength", `{limit: ${m}}`, { limit: min })}`, "}");
   }
   const pattern = schema["pattern"];
   if (pattern !== undefined) {
     if (typeof pattern !== "string") throw new Unsupported("a non-string `pattern`");
-    out.push(`if (!${patternMatcher(ctx, pattern)}.test(${v})) {`, `  ${report(at, "pattern", `{pattern: ${stringLiteral(pattern)}}`)}`, "}");
+    out.push(`if (!${patternMatcher(ctx, pattern)}.test(${v})) {`, `  ${report(ctx, at, "pattern", `{pattern: ${stringLiteral(pattern)}}`, { pattern })}`, "}");
   }
 }

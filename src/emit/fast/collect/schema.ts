@@ -50,7 +50,7 @@ const GROUPS: readonly Group[] = ["number", "string", "array", "object"];
 export function collectChecks(ctx: FastContext, schema: JsonValue, at: At, out: string[]): void {
   if (schema === true) return;
   if (schema === false) {
-    out.push(report(at, "false schema", "{}"));
+    out.push(report(ctx, at, "false schema", "{}", {}));
     return;
   }
   if (!isObject(schema)) throw new Unsupported("a schema that is neither an object nor a boolean");
@@ -63,7 +63,7 @@ export function collectChecks(ctx: FastContext, schema: JsonValue, at: At, out: 
   const unknown = new Set([ctx.ajvClass === "ajv-2020" ? "additionalItems" : "prefixItems", ...(since2019 ? [] : ["dependentRequired", "dependentSchemas"])]);
   const used = (group: Group): boolean => GROUP_KEYWORDS[group].some((k) => !unknown.has(k) && schema[k] !== undefined);
   const typeInGroup = types !== undefined && types.length === 1 && (GROUPS as readonly string[]).includes(types[0]!) && used(types[0] as Group);
-  const typeError = types === undefined ? "" : report(at, "type", `{type: ${typeParam(ctx, schema)}}`);
+  const typeError = types === undefined ? "" : report(ctx, at, "type", `{type: ${typeParam(ctx, schema)}}`, { type: schema["type"]! });
   if (types !== undefined && !typeInGroup) out.push(`if (!(${types.map((t) => typeTest(t, at.value)).join(" || ")})) {`, `  ${typeError}`, "}");
   const ref = schema["$ref"];
   if (ref !== undefined) {
@@ -92,7 +92,7 @@ function groupBody(ctx: FastContext, group: Group, schema: JsonObject, at: At, o
   if (format === undefined || group === "array" || group === "object") return;
   if (typeof format !== "string") throw new Unsupported("a non-string `format`");
   const check = formatCheck(ctx, format);
-  if (check !== undefined && check.type === group) out.push(`if (!${check.test(at.value)}) {`, `  ${report(at, "format", `{format: ${stringLiteral(format)}}`)}`, "}");
+  if (check !== undefined && check.type === group) out.push(`if (!${check.test(at.value)}) {`, `  ${report(ctx, at, "format", `{format: ${stringLiteral(format)}}`, { format })}`, "}");
 }
 
 /** ajv's `type` param: the keyword's value itself (a string, or the same array every time). */
@@ -110,11 +110,11 @@ function equals(ctx: FastContext, literal: JsonValue, value: string): string {
 
 function collectConst(ctx: FastContext, literal: JsonValue, at: At, out: string[]): void {
   const param = literal !== null && typeof literal === "object" ? ctx.constant("C", JSON.stringify(literal), jsonLiteral(literal)) : jsonLiteral(literal);
-  out.push(`if (!(${equals(ctx, literal, at.value)})) {`, `  ${report(at, "const", `{allowedValue: ${param}}`)}`, "}");
+  out.push(`if (!(${equals(ctx, literal, at.value)})) {`, `  ${report(ctx, at, "const", `{allowedValue: ${param}}`, { allowedValue: literal })}`, "}");
 }
 
 function collectEnum(ctx: FastContext, values: JsonValue, at: At, out: string[]): void {
   if (!Array.isArray(values) || values.length === 0) throw new Unsupported("an `enum` that is not a non-empty list (all-errors collector)");
   const list = ctx.constant("C", JSON.stringify(values), jsonLiteral(values));
-  out.push(`if (!(${values.map((v) => equals(ctx, v, at.value)).join(" || ")})) {`, `  ${report(at, "enum", `{allowedValues: ${list}}`)}`, "}");
+  out.push(`if (!(${values.map((v) => equals(ctx, v, at.value)).join(" || ")})) {`, `  ${report(ctx, at, "enum", `{allowedValues: ${list}}`, { allowedValues: values })}`, "}");
 }
