@@ -9,9 +9,11 @@ import { FileHasher } from "./files.js";
 import { readFileSync } from "node:fs";
 import { readSnapshot, snapshotFile, takeSnapshot, verifySnapshot, writeSnapshot, type SnapshotScope, type StoredSnapshot } from "./snapshot.js";
 import { snapshotRecords } from "./snapshot-format.js";
-import type { FileRecord } from "./files.js";
+import { RACY_MS, type FileRecord } from "./files.js";
 import { CacheStore, defaultCacheDir, sha256, writeText } from "./store.js";
-import { toolFiles, toolIdentity } from "./tool.js";
+import { toolIdentity, toolListing, type FolderStat } from "./tool.js";
+import { isFolderStats, provenToolFiles } from "./tool-proof.js";
+import { packageRoot } from "../paths.js";
 import { cacheKey, cacheKeyFile } from "./secret.js";
 import { realPathOf } from "../contain/real-path.js";
 import { assertApart } from "../contain/folders.js";
@@ -38,6 +40,8 @@ export class CacheSession<R> {
   /** The previous snapshot's file records as a walk of this run met them (src/incremental/changes.ts). */
   private walked: readonly FileRecord[] | undefined;
   private toolList: string[] | undefined;
+  /** The signatures of the folders `toolList` was listed from (tool.ts), recorded for the next run's proof. */
+  private toolFolders: readonly FolderStat[] | undefined;
   private toolIdentityValue: string | undefined;
   /** The tool files' hashes as the walk proved them, when the identity was taken over rather than computed. */
   private provedTool: ReadonlyMap<string, string> | undefined;
@@ -129,7 +133,13 @@ export class CacheSession<R> {
   learnFromWalk(records: readonly FileRecord[], changed: readonly string[]): void {
     this.walked = records;
     const tool = (this.previous?.result as Record<string, unknown> | undefined)?.[TOOL];
-    if (this.toolIdentityValue !== undefined || !isToolRecord(tool) || tool.list !== sha256(this.toolFiles().join("\n"))) return;
+    if (this.toolIdentityValue !== undefined || !isToolRecord(tool)) return;
+    // The list itself, proved unchanged without listing the tool again where the recorded folders allow (tool-proof.ts).
+    const listed = this.toolList === undefined && isFolderStats(tool.folders) ? provenToolFiles(packageRoot(), tool.folders, records, tool.list, this.previous!.startedAt - RACY_MS) : undefined;
+    if (listed !== undefined) {
+      this.toolList = listed;
+      this.toolFolders = tool.folders as FolderStat[];
+    } else if (tool.list !== sha256(this.toolFiles().join("\n"))) return;
     const files = new Set(this.toolFiles());
     if (changed.some((p) => files.has(p))) return;
     const proved = new Map<string, string>();
@@ -139,7 +149,12 @@ export class CacheSession<R> {
   }
 
   private toolFiles(): string[] {
-    return (this.toolList ??= toolFiles());
+    if (this.toolList === undefined) {
+      const listing = toolListing();
+      this.toolList = listing.files;
+      this.toolFolders = listing.folders;
+    }
+    return this.toolList;
   }
 
   /** The tool identity (hashing the tool's files on first use, unless `learnFromWalk` proved the recorded one). */
@@ -194,7 +209,7 @@ export class CacheSession<R> {
     }
     // Only an identity this run computed, or took over for files still as proved, is recorded with the files the
     // snapshot records: a tool file rewritten after the walk is recorded with its new hash and without the identity.
-    if (this.toolIdentityValue !== undefined && this.toolStillProved(tools)) recorded = { ...recorded, [TOOL]: { identity: this.toolIdentityValue, list: sha256(tools.join("\n")) } };
+    if (this.toolIdentityValue !== undefined && this.toolStillProved(tools)) recorded = { ...recorded, [TOOL]: { identity: this.toolIdentityValue, list: sha256(tools.join("\n")), ...(this.toolFolders !== undefined ? { folders: this.toolFolders } : {}) } };
     writeSnapshot(this.dir, this.id, takeSnapshot({ trees, paths, ...(reuse !== undefined ? { reuse } : {}) }, this.hasher, recorded), this.previous);
   }
 }
@@ -213,7 +228,7 @@ const UNITS = "$units";
 /** The key under which a recorded result keeps the tool identity and the hash of the tool's file list (never replayed). */
 const TOOL = "$tool";
 
-function isToolRecord(value: unknown): value is { identity: string; list: string } {
+function isToolRecord(value: unknown): value is { identity: string; list: string; folders?: unknown } {
   const v = value as { identity?: unknown; list?: unknown } | null | undefined;
   return typeof v === "object" && v !== null && typeof v.identity === "string" && typeof v.list === "string";
 }
