@@ -11,9 +11,8 @@ import { readSnapshot, snapshotFile, takeSnapshot, verifySnapshot, writeSnapshot
 import { snapshotRecords } from "./snapshot-format.js";
 import { RACY_MS, type FileRecord } from "./files.js";
 import { CacheStore, defaultCacheDir, sha256, writeText } from "./store.js";
-import { toolIdentity, toolListing, type FolderStat } from "./tool.js";
+import { toolIdentity, toolListing, toolRoot, type FolderStat } from "./tool.js";
 import { isFolderStats, provenToolFiles } from "./tool-proof.js";
-import { packageRoot } from "../paths.js";
 import { cacheKey, cacheKeyFile } from "./secret.js";
 import { realPathOf } from "../contain/real-path.js";
 import { assertApart } from "../contain/folders.js";
@@ -135,7 +134,7 @@ export class CacheSession<R> {
     const tool = (this.previous?.result as Record<string, unknown> | undefined)?.[TOOL];
     if (this.toolIdentityValue !== undefined || !isToolRecord(tool)) return;
     // The list itself, proved unchanged without listing the tool again where the recorded folders allow (tool-proof.ts).
-    const listed = this.toolList === undefined && isFolderStats(tool.folders) ? provenToolFiles(packageRoot(), tool.folders, records, tool.list, this.previous!.startedAt - RACY_MS) : undefined;
+    const listed = this.toolList === undefined && isFolderStats(tool.folders) ? provenToolFiles(toolRoot(), tool.folders, records, tool.list, this.previous!.startedAt - RACY_MS) : undefined;
     if (listed !== undefined) {
       this.toolList = listed;
       this.toolFolders = tool.folders as FolderStat[];

@@ -25,6 +25,11 @@ export type FolderStat = readonly [string, number, number, number];
 export const ABSENT = -1;
 export const LINKED = -2;
 
+/** The folder `toolFiles` walks: the package root (for the proof of its list, tool-proof.ts). */
+export function toolRoot(): string {
+  return packageRoot();
+}
+
 /** Whether a file found in the tool's folders is one of its files (compiled code, copied runtime, JSON). */
 export function isToolFileName(name: string): boolean {
   return name.endsWith(".js") || name.endsWith(".json") || (name.endsWith(".ts") && !name.endsWith(".d.ts"));
