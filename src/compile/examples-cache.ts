@@ -17,7 +17,6 @@
  *
  * The cache is hostile input: an entry of another shape is a miss.
  */
-import { createHash } from "node:crypto";
 import { lstatSync, readdirSync, type Dirent } from "node:fs";
 import path from "node:path";
 import type { Project } from "../config/config.js";
@@ -25,6 +24,7 @@ import type { ContractSource } from "../discover/discover.js";
 import type { Diagnostic } from "../errors.js";
 import type { CompileCache } from "../cache/version.js";
 import { cmp } from "../discover/discover.js";
+import { contentHash } from "../cache/files.js";
 import { isDiagnostic, type CacheEntryOut } from "./validator-cache.js";
 
 const NAMESPACE = "examples-run";
@@ -64,7 +64,7 @@ export function examplesHash(cache: CompileCache, project: Project, contract: Co
   const dir = path.join(contract.dir, "examples", `v${version}`);
   // Folders on the way are plain folders: a link among them may lead out of the project (the run refuses that).
   if (!plainFolder(path.dirname(dir)) || !plainFolder(dir)) return undefined;
-  const parts = [project.rootDir, dir, createHash("sha256").update(code, "utf8").digest("hex")];
+  const parts = [project.rootDir, dir, contentHash(code)];
   for (const expectation of ["valid", "invalid"]) {
     const sub = path.join(dir, expectation);
     const kind = lstatSync(sub, { throwIfNoEntry: false });

@@ -12,7 +12,7 @@
  * Why the validator modules are seen as their declarations: `v<N>.validate.ts` is generated JavaScript under
  * `@ts-nocheck` (ajv's standalone code, about seven tenths of every chain's text), and `v<N>.ts` reaches it only
  * through casts to the declared shape (`as unknown as RawValidator`). Parsing and binding it for every chain
- * was most of a cold check's time; the shape the JavaScript flavour declares (VALIDATOR_DECLARATIONS) is what the
+ * was most of a cold check's time; the shape the JavaScript flavour declares (validatorDeclarations) is what the
  * checker sees instead, so a migration is held to the same types and the results do not change.
  *
  * Why only the roots and the user's files are checked: the other generated modules (types, runtime) are the tool's
@@ -27,7 +27,7 @@ import { runCache, type RunCache } from "../cache/context.js";
 import { displayPath, type Project } from "../config/config.js";
 import type { Diagnostic } from "../errors.js";
 import { STRICT_FLAGS } from "../emit/codegen/strict.js";
-import { VALIDATOR_DECLARATIONS } from "../emit/modules/version.js";
+import { validatorDeclarations } from "../emit/modules/version.js";
 import { importClosure, type ImportScan } from "./imports.js";
 import { cachedSpecifiers, ChainKeys } from "./typecheck-key.js";
 import type { Batcher, Miss } from "./typecheck-run.js";
@@ -130,7 +130,7 @@ function finishTypecheck(cache: RunCache | undefined, found: Diagnostic[], batch
 export function declaredValidator(project: Project, file: string, text: string): string {
   const rel = path.relative(project.outDir, path.resolve(file)).split(path.sep);
   if (rel.length !== 2 || rel[0] === ".." || !/^v\d+\.validate\.ts$/.test(rel[1]!)) return text;
-  return /^\/\/ @ts-nocheck$/m.test(text) ? `${VALIDATOR_DECLARATIONS}\n` : text;
+  return /^\/\/ @ts-nocheck$/m.test(text) ? `${validatorDeclarations(text)}\n` : text;
 }
 
 function sortUnique(list: readonly Diagnostic[]): Diagnostic[] {

@@ -12,14 +12,18 @@ import { tempDir } from "../util/project.js";
 import { brokenChains } from "./broken-migrations.js";
 import { resolveProject, displayPath } from "../../src/config/config.js";
 import { chainCompilerOptions, declaredValidator, typecheckChain } from "../../src/migrate/typecheck.js";
-import { VALIDATOR_DECLARATIONS } from "../../src/emit/modules/version.js";
+import { validatorDeclarations } from "../../src/emit/modules/version.js";
 
 test("typecheck view › only generated validator modules under @ts-nocheck are read as declarations", () => {
   const project = resolveProject({ cwd: tempDir("llm-contracts-tcview-") });
   const out = project.outDir;
   const js = "// @generated\n// @ts-nocheck\nexport const validate = 1;\n";
-  assert.equal(declaredValidator(project, path.join(out, "a", "v1.validate.ts"), js), `${VALIDATOR_DECLARATIONS}\n`);
-  assert.equal(declaredValidator(project, path.join(out, "a", "v12.validate.ts"), js), `${VALIDATOR_DECLARATIONS}\n`);
+  assert.equal(declaredValidator(project, path.join(out, "a", "v1.validate.ts"), js), `${validatorDeclarations(js)}\n`);
+  assert.equal(declaredValidator(project, path.join(out, "a", "v12.validate.ts"), js), `${validatorDeclarations(js)}\n`);
+  // `validateWorded` is declared only where the module has it: importing an export a module lacks fails to link.
+  assert.doesNotMatch(validatorDeclarations(js), /validateWorded/);
+  const worded = `${js}export function validateWorded(data, dataCxt) {}\n`;
+  assert.match(declaredValidator(project, path.join(out, "a", "v1.validate.ts"), worded), /export declare const validateWorded: RawValidator;/);
   // Not a validator module of a contract folder, or not the generated form: unchanged.
   for (const file of [path.join(out, "a", "v1.ts"), path.join(out, "v1.validate.ts"), path.join(out, "a", "b", "v1.validate.ts"), path.join(project.rootDir, "schemas", "a", "v1.validate.ts")]) {
     assert.equal(declaredValidator(project, file, js), js, file);

@@ -15,7 +15,7 @@ import type { Project } from "../../config/config.js";
 import { bodyHash, renderModule, toLf } from "../codegen/module.js";
 import { emitIsolated, type ModuleMemo } from "./isolated.js";
 import { emitWithProgram } from "./program.js";
-import { VALIDATOR_DECLARATIONS } from "../modules/version.js";
+import { validatorDeclarations } from "../modules/version.js";
 import type { WritePlan } from "../../write/plan.js";
 
 export const MIGRATIONS_FOLDER = "_migrations";
@@ -58,8 +58,8 @@ export function javascriptPlan(project: Project, plan: WritePlan, migrations: Re
     const planStem = planFileOf.get(stem);
     if (planStem !== undefined) {
       const source = plan.get(`${planStem}.ts`)!;
-      // A validator module's declarations are fixed text (whichever way it was compiled, and whether or not it was).
-      if (planStem.endsWith(".validate")) out.set(`${planStem}.d.ts`, rebanner(source, VALIDATOR_DECLARATIONS));
+      // A validator module's declarations are written from its code (whichever way it was compiled, and whether or not it was).
+      if (planStem.endsWith(".validate")) out.set(`${planStem}.d.ts`, rebanner(source, validatorDeclarations(source)));
       if (!(isDts && planStem.endsWith(".validate"))) out.set(`${planStem}${isDts ? ".d.ts" : ".js"}`, rebanner(source, text));
       return;
     }

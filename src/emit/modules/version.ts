@@ -5,6 +5,7 @@ import { renderModule } from "../codegen/module.js";
 import { renderKeywordRules } from "./keyword-rules.js";
 import { versionNames } from "./names.js";
 import { runtimeSpecifier } from "./runtime.js";
+import { hasWordedCollector, WORDED_EXPORT } from "../fast/collect/context.js";
 
 export interface VersionModuleInput {
   readonly contract: string;
@@ -53,7 +54,7 @@ export function renderVersionModule(input: VersionModuleInput): string {
       `import { isValidFast } from ${stringLiteral(runtimeSpecifier("limits", 1))};`,
       `import { ${["runContract", ...rules.imports].join(", ")} } from ${stringLiteral(runtimeSpecifier("errors", 1))};`,
       `import { parseContractText } from ${stringLiteral(runtimeSpecifier("text", 1))};`,
-      `import { ${input.worded === true ? "validateWorded" : "validate"} as validateRaw, validateFast, validateFirst as validateFirstRaw } from ${validateFile};`,
+      `import { ${input.worded === true ? WORDED_EXPORT : "validate"} as validateRaw, validateFast, validateFirst as validateFirstRaw } from ${validateFile};`,
       // i12a (issue 12): the schema constant is a mutable literal type, assignable to the SDKs' JSON Schema types.
       `import type { DeepMutable } from "../_json-schema.js";`,
     ],
@@ -124,17 +125,19 @@ export function renderValidatorModule(contract: string, version: number, source:
 }
 
 /**
- * The declarations of `v<N>.validate.ts` for the JavaScript flavour. Declarations emitted from the module itself
- * come from untyped ajv code under `@ts-nocheck` and do not type-check in a project without `skipLibCheck`
- * (destructured options that their own type lacks), so the module's shape is declared here instead.
+ * The declarations of `v<N>.validate.ts` for the JavaScript flavour, from the module's code. Declarations emitted
+ * from the module itself come from untyped ajv code under `@ts-nocheck` and do not type-check in a project without
+ * `skipLibCheck` (destructured options that their own type lacks), so the module's shape is declared here instead;
+ * `validateWorded` only where the module has it (an import of an export a module lacks fails to link).
  */
-export const VALIDATOR_DECLARATIONS = [
-  `import type { RawValidator } from ${stringLiteral(runtimeSpecifier("types", 1))};`,
-  `export declare const validate: RawValidator;`,
-  `export default validate;`,
-  `/** \`validate\`'s errors as parse… reports them where it can word them itself (only in modules whose collector is ours). */`,
-  `export declare const validateWorded: RawValidator;`,
-  `export declare const validateFirst: RawValidator;`,
-  `/** true or false as ajv answers (true only within \`maxDepth\` levels when given), or undefined: ask validateFirst. */`,
-  `export declare function validateFast(data: unknown, maxDepth?: number): boolean | undefined;`,
-].join("\n");
+export function validatorDeclarations(code: string): string {
+  return [
+    `import type { RawValidator } from ${stringLiteral(runtimeSpecifier("types", 1))};`,
+    `export declare const validate: RawValidator;`,
+    `export default validate;`,
+    ...(hasWordedCollector(code) ? [`/** \`validate\`'s errors as parse… reports them where it can word them itself. */`, `export declare const ${WORDED_EXPORT}: RawValidator;`] : []),
+    `export declare const validateFirst: RawValidator;`,
+    `/** true or false as ajv answers (true only within \`maxDepth\` levels when given), or undefined: ask validateFirst. */`,
+    `export declare function validateFast(data: unknown, maxDepth?: number): boolean | undefined;`,
+  ].join("\n");
+}
