@@ -5,6 +5,7 @@
  */
 import { createWriteStream, renameSync, rmSync, type WriteStream } from "node:fs";
 import path from "node:path";
+import { finished } from "node:stream/promises";
 import { inputError } from "../errors.js";
 import { environmentError } from "../fault/environment.js";
 import { parseJsonText, type ContractError } from "../runtime/runtime.js";
@@ -71,8 +72,12 @@ export async function migrateLines(chain: LoadedChain, input: string, out: strin
     renameTo(outTmp, out);
     renameTo(rejTmp, rejects);
   } catch (error) {
-    // A full disk or a permission: one line naming the output, the temp files removed (below), exit 2.
-    throw environmentError(failureOf(outStream) ?? failureOf(rejStream) ?? error, failureOf(rejStream) !== undefined && failureOf(outStream) === undefined ? rejects : out);
+    // A full disk or a permission: one line naming the output, the temp files removed (below), exit 2. Both
+    // streams settle first, so the file named does not depend on which stream's failure arrived first: the
+    // output when it failed, the rejects file when only that one did.
+    await Promise.all([settle(outStream), settle(rejStream)]);
+    const rejOnly = failureOf(outStream) === undefined && failureOf(rejStream) !== undefined;
+    throw environmentError(failureOf(outStream) ?? failureOf(rejStream) ?? error, rejOnly ? rejects : out);
   } finally {
     outStream.destroy();
     rejStream.destroy();
@@ -133,6 +138,12 @@ function write(stream: WriteStream, chunk: string): Promise<void> {
     stream.once("drain", onDrain);
     stream.once("error", done);
   });
+}
+
+/** Ends the stream and waits until it has closed or failed; never rejects (a failure is in failureOf). */
+async function settle(stream: WriteStream): Promise<void> {
+  if (!stream.writableEnded && !stream.destroyed) stream.end();
+  await finished(stream).catch(() => undefined);
 }
 
 function close(stream: WriteStream): Promise<void> {

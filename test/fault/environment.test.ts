@@ -17,16 +17,27 @@ import { runCliHere } from "../util/in-process.js";
 const OBJ = { type: "object", properties: { a: { type: "string" } }, required: ["a"], additionalProperties: false };
 const OBJ2 = { ...OBJ, properties: { a: { type: "string" }, b: { type: "string" } } };
 
-/** `LLM_FAULT=<CODE>:<where>`: `stream` fails every fs.write (write streams), `staging` / `tmp` fail writeFileSync there. */
+/**
+ * `LLM_FAULT=<CODE>:<where>`: `stream` fails every fs.write (write streams), `stream-late` too but a file's
+ * failure arrives later unless its name holds "rejects" (the order a loaded machine may produce), `staging` / `tmp`
+ * fail writeFileSync there.
+ */
 const PRELOAD = `
 import fs from "node:fs";
 import { syncBuiltinESMExports } from "node:module";
 const [code, where] = (process.env.LLM_FAULT ?? "").split(":");
 const errno = { ENOSPC: -28, EACCES: -13 }[code] ?? -5;
 const fault = (syscall, p) => Object.assign(new Error(code + ": injected, " + syscall + " '" + p + "'"), { code, errno, syscall, path: p });
-if (where === "stream") {
-  fs.write = (fd, ...a) => { process.nextTick(a[a.length - 1], fault("write", "fd " + fd)); };
-  fs.writev = (fd, bufs, ...a) => { process.nextTick(a[a.length - 1], fault("write", "fd " + fd)); };
+if (where === "stream" || where === "stream-late") {
+  const names = new Map();
+  const open = fs.open;
+  fs.open = (p, ...a) => { const cb = a.pop(); open(p, ...a, (e, fd) => { if (!e) names.set(fd, String(p)); cb(e, fd); }); };
+  const fail = (fd, cb) => {
+    const late = where === "stream-late" && !(names.get(fd) ?? "").includes("rejects");
+    if (late) setTimeout(cb, 200, fault("write", "fd " + fd)); else process.nextTick(cb, fault("write", "fd " + fd));
+  };
+  fs.write = (fd, ...a) => fail(fd, a[a.length - 1]);
+  fs.writev = (fd, bufs, ...a) => fail(fd, a[a.length - 1]);
 }
 if (where === "staging" || where === "tmp") {
   const real = fs.writeFileSync;
@@ -62,9 +73,12 @@ test("fault › disk full during migrate --out (JSONL): one line naming the outp
   const dir = makeProject({ ...contractFiles("ping", [OBJ]) });
   assert.equal((await runCliHere(["build"], dir)).code, 0);
   writeFileSync(path.join(dir, "in.jsonl"), `${JSON.stringify({ a: "x" })}\n${JSON.stringify({ b: 1 })}\n`);
-  const r = faulty(["migrate", "ping", "in.jsonl", "--out", "out.jsonl"], dir, "ENOSPC:stream");
-  oneLine(r, /^out\.jsonl: cannot write: no space left on the device \(ENOSPC\) \[env\.enospc\]$/);
-  assert.deepEqual(readdirSync(dir).filter((n) => n.includes("out")), [], "neither output nor temp files");
+  // Both files fail; the output is named whichever failure arrives first.
+  for (const fault of ["ENOSPC:stream", "ENOSPC:stream-late"]) {
+    const r = faulty(["migrate", "ping", "in.jsonl", "--out", "out.jsonl"], dir, fault);
+    oneLine(r, /^out\.jsonl: cannot write: no space left on the device \(ENOSPC\) \[env\.enospc\]$/);
+    assert.deepEqual(readdirSync(dir).filter((n) => n.includes("out")), [], `${fault}: neither output nor temp files`);
+  }
 });
 
 test("fault › disk full or permission denied writing migrate --out (one document): exit 2, no temp file", async () => {
