@@ -151,6 +151,13 @@ export async function check(project: Project, options: RunOptions = {}): Promise
   // Before the cache is opened: the changes walk gives the hash memo and may prove the tool identity (session.ts).
   const { scope, changes } = session === undefined ? {} : openScope(session, project);
   phases.mark("changes and scope");
+  if (session !== undefined && scope !== undefined && changes !== undefined) {
+    const kept = await examplesOnlyCheck(project, session, scope, changes);
+    if (kept !== undefined) {
+      phases.mark("examples only (snapshot recorded)");
+      return kept;
+    }
+  }
   const cache = compileCache(session);
   const { compileProject } = await import("./compile.js");
   phases.mark("cache and compiler loaded");
@@ -215,6 +222,30 @@ export async function check(project: Project, options: RunOptions = {}): Promise
     phases.mark("snapshot");
   }
   return checked;
+}
+
+/**
+ * check's examples-only lane (src/incremental/examples-lane.ts): when the changes are golden examples whose outcome
+ * the previous run's result already holds, that result, recorded again with the same units; undefined otherwise
+ * (the usual path runs, and meets whatever stopped the lane: an error thrown here is not this run's answer).
+ */
+async function examplesOnlyCheck(project: Project, session: CacheSession<CheckResult>, scope: Scope, changes: Changes): Promise<CheckResult | undefined> {
+  const previous = session.previousResult();
+  const units = session.unitsReadText;
+  if (previous === undefined || units === undefined) return undefined;
+  const { examplesOnly } = await import("../incremental/examples-lane.js");
+  const cache = compileCache(session)!;
+  let contracts: readonly ContractSource[] | undefined;
+  try {
+    contracts = await examplesOnly(project, scope, changes, async (contract, source) => (await import("../compile/examples-again.js")).cachedExamplesOutcome(project, cache, contract, source));
+  } catch {
+    return undefined;
+  }
+  if (contracts === undefined) return undefined;
+  const { reuseOthers } = await import("../incremental/run.js");
+  await dependOnMigrations(session, project, contracts, scope);
+  session.record(previous, units, reuseOthers(changes, scope));
+  return previous;
 }
 
 /**

@@ -94,6 +94,19 @@ export class CacheSession<R> {
     return this.provenValue;
   }
 
+  /**
+   * The previous run's result as it recorded it, whether or not its snapshot still holds: for a run that proves by
+   * other means that it stands (check's examples-only lane, src/incremental/examples-lane.ts).
+   */
+  previousResult(): R | undefined {
+    return this.previous === undefined ? undefined : withoutUnits(this.previous.result);
+  }
+
+  /** The units text `previousUnits` read (and found named by the previous snapshot), if it read one. */
+  get unitsReadText(): string | undefined {
+    return this.unitsRead?.text;
+  }
+
   /** The previous run's snapshot (what it depended on, as recorded), if any. */
   get previousSnapshot(): StoredSnapshot<R> | undefined {
     return this.previous;

@@ -1,12 +1,11 @@
 import { displayPath, type Project } from "../config/config.js";
 import { cmp, discoverContracts, discoverNamed, type ContractSource, type VersionSource } from "../discover/discover.js";
-import { InputError, type Diagnostic } from "../errors.js";
+import type { Diagnostic } from "../errors.js";
 import { renderContractIndex } from "../emit/modules/indexes.js";
 import { renderRuntimeModules } from "../emit/modules/runtime.js";
-import { hasExamples } from "./examples.js";
 import { renderUpgradeModule } from "../migrate/upgrade-module.js";
 import { readVersion, schemaKey, versionKey, writeOutcome, type CompileCache } from "../cache/version.js";
-import { importValidator } from "../emit/validators/load-module.js";
+import { examplesAgain, type CachedOutcome } from "./examples-again.js";
 import type { CompiledOutcome, CompiledVersion, CompileResult, CompileScope, ContractIndexInput, ContractSlice, VersionOutcome } from "../shapes/compiled.js";
 import type { Extensions } from "../shapes/extension.js";
 import type { LoadContext } from "../load/index.js";
@@ -174,30 +173,4 @@ export async function compileProjectWith(project: Project, extensions: Extension
   problems.push(...cachedNameCollisions(project, indexes, plan, cache?.store));
   plan.set("index.ts", cachedRootIndex(indexes, displayPath(project.rootDir, project.schemasDir), cache?.store));
   return { plan, versions: compiled, contracts: discovery.contracts, problems, warnings, examples, slices, ...(scope !== undefined ? { scope } : {}) };
-}
-
-/** A cached outcome with the display paths of the files it was loaded from besides the schema file. */
-type CachedOutcome = { readonly outcome: VersionOutcome; readonly read: readonly string[] };
-
-/**
- * A version whose golden examples alone changed (or were added): its schema's cached outcome (`schemaKey`), with
- * the examples run again through the cached validator code, exactly as `compileVersion` (version.ts) runs them.
- * No compiler is loaded, nor version.ts. undefined when the schema's outcome is not cached either; an unreadable
- * example is its diagnostic, as from a compile. The whole outcome is cached under `key` for the next run.
- */
-async function examplesAgain(project: Project, cache: CompileCache, key: string, contract: ContractSource, source: VersionSource): Promise<CachedOutcome | Diagnostic | undefined> {
-  const own = schemaKey(cache, project, contract, source);
-  const hit = own === undefined ? undefined : readVersion(cache, project, own);
-  const compiled = hit?.outcome.compiled;
-  if (hit === undefined || compiled === undefined || !hasExamples(contract, source.version)) return hit;
-  let ex: { problems: Diagnostic[]; count: number };
-  try {
-    ex = (await import("./examples-run.js")).checkExamples(project, contract, source.version, await importValidator(compiled.validatorCode));
-  } catch (error) {
-    if (error instanceof InputError) return error.diagnostic;
-    throw error;
-  }
-  const outcome: VersionOutcome = { ...hit.outcome, problems: ex.problems, examples: ex.count };
-  writeOutcome(cache, project, key, own, hit.read, outcome, true);
-  return { outcome, read: hit.read };
 }
