@@ -152,11 +152,8 @@ export async function check(project: Project, options: RunOptions = {}): Promise
   const { scope, changes } = session === undefined ? {} : openScope(session, project);
   phases.mark("changes and scope");
   if (session !== undefined && scope !== undefined && changes !== undefined) {
-    const kept = await examplesOnlyCheck(project, session, scope, changes);
-    if (kept !== undefined) {
-      phases.mark("examples only (snapshot recorded)");
-      return kept;
-    }
+    const kept = await examplesOnlyCheck(project, session, scope, changes, phases);
+    if (kept !== undefined) return kept;
   }
   const cache = compileCache(session);
   const { compileProject } = await import("./compile.js");
@@ -229,7 +226,7 @@ export async function check(project: Project, options: RunOptions = {}): Promise
  * the previous run's result already holds, that result, recorded again with the same units; undefined otherwise
  * (the usual path runs, and meets whatever stopped the lane: an error thrown here is not this run's answer).
  */
-async function examplesOnlyCheck(project: Project, session: CacheSession<CheckResult>, scope: Scope, changes: Changes): Promise<CheckResult | undefined> {
+async function examplesOnlyCheck(project: Project, session: CacheSession<CheckResult>, scope: Scope, changes: Changes, phases: Phases): Promise<CheckResult | undefined> {
   const previous = session.previousResult();
   const units = session.unitsReadText;
   if (previous === undefined || units === undefined) return undefined;
@@ -242,9 +239,11 @@ async function examplesOnlyCheck(project: Project, session: CacheSession<CheckRe
     return undefined;
   }
   if (contracts === undefined) return undefined;
+  phases.mark("examples only: the previous result stands");
   const { reuseOthers } = await import("../incremental/run.js");
   await dependOnMigrations(session, project, contracts, scope);
   session.record(previous, units, reuseOthers(changes, scope));
+  phases.mark("snapshot");
   return previous;
 }
 

@@ -15,25 +15,31 @@ import { tempDir } from "../util/project.js";
 export const C = (i: number): string => contractName(i);
 
 /** Runs `what` on the plain copy and on the cached copy; returns both results and what the cached run redid. */
-export async function both(dirs: readonly [string, string], what: "build" | "check"): Promise<{ plain: string; cached: string; redid: string }> {
+export async function both(dirs: readonly [string, string], what: "build" | "check"): Promise<{ plain: string; cached: string; redid: string; lane: boolean }> {
   const options: RunOptions[] = [{ cache: { enabled: false }, workers: 1 }, { workers: 1 }];
   const out: string[] = [];
   const traces: string[] = [];
   const error = console.error;
+  const write = process.stderr.write;
   process.env["LLM_CONTRACTS_TRACE"] = "1";
   try {
     for (let i = 0; i < 2; i++) {
       console.error = (...args: unknown[]) => void (i === 1 && traces.push(args.join(" ")));
+      // The phase marks (src/api/phases.ts) are written to stderr directly.
+      process.stderr.write = ((chunk: unknown) => (i === 1 && traces.push(String(chunk)), true)) as typeof process.stderr.write;
       const project = resolveProject({ cwd: dirs[i]! });
       out.push(JSON.stringify(what === "build" ? await build(project, options[i]) : await check(project, options[i])));
     }
   } finally {
     console.error = error;
+    process.stderr.write = write;
     delete process.env["LLM_CONTRACTS_TRACE"];
   }
   const scope = traces.map((t) => /^scope: ([^;]*);/.exec(t)?.[1]).find((s) => s !== undefined);
   if (process.env["DEBUG_SCOPE"] === "1") error(traces.join("\n"));
-  return { plain: out[0]!, cached: out[1]!, redid: scope ?? "replay or no units" };
+  // check's examples-only lane (src/incremental/examples-lane.ts) marks its phase.
+  const lane = traces.some((t) => t.includes("examples only"));
+  return { plain: out[0]!, cached: out[1]!, redid: scope ?? "replay or no units", lane };
 }
 
 export function files(dir: string): Map<string, string> {
