@@ -4,8 +4,9 @@
  * compiled. The version compiler (src/compile/version.ts) and what only it needs stay unloaded: the schema loader
  * and bundler, the types emitter, the version module renderer, the blind-validator lookup, and what compiles a
  * version in this thread or in the worker pool.
- * Both outcomes of the examples are checked: an example edited into another valid one passes, one edited into an
- * invalid one fails the check, naming the example.
+ * Both outcomes of the examples are checked: an example edited into another valid one passes (through check's
+ * examples-only lane, which loads not even the project compile loop, compile.ts, nor the output plan or any check
+ * step), one edited into an invalid one fails the check, naming the example.
  *
  * What the CLI loaded comes from a child process with a probe (test/util/loads.ts).
  */
@@ -41,8 +42,12 @@ test("incremental › a golden example edit's check re-runs the examples without
     writeFileSync(file, `${JSON.stringify({ ...example, title }, null, 2)}\n`);
     const run = cliLoads(dir, ["check"], exit);
     if (exit !== 0) assert.match(run.output, /typical\.json/);
-    // The check went through the compile and ran the examples.
-    assert.ok(["compile/compile.js", "compile/examples-run.js"].every((m) => run.loaded.includes(m)), run.loaded.join("\n"));
+    // The examples ran again. One that still passes takes the examples-only lane (src/incremental/examples-lane.ts):
+    // no compile, output plan or check step; one that now fails goes through the compile, which names it.
+    assert.ok(run.loaded.includes("compile/examples-run.js"), run.loaded.join("\n"));
+    const skipped = ["compile/compile.js", "emit/javascript/plan.js", "write/plan.js", "api/steps.js", "incremental/assemble.js"];
+    if (exit === 0) assert.deepEqual(skipped.filter((m) => run.loaded.includes(m)), [], "the examples-only lane loaded");
+    else assert.ok(run.loaded.includes("compile/compile.js"), "a failing example goes through the compile");
     assert.deepEqual(UNLOADED.filter((m) => run.loaded.includes(m)), [], `title ${JSON.stringify(title)}: loaded`);
   }
 });
