@@ -4,7 +4,7 @@
  * read its schemas, manifest and migrations, never its examples, so their findings for it are the ones the
  * previous run recorded in its unit (units.ts), and the steps do not run for it at all: no drift comparison, no
  * TypeScript for the migration gate. Its examples themselves are run again by the compile (through the cached
- * validator code, src/compile/compile.ts).
+ * validator code, src/compile/examples-again.ts), or by check's examples-only lane (examples-lane.ts).
  *
  * Every other change redoes everything for the contract: a schema (annotation or assertion), its manifest, a
  * migration, its output folder, a shared file it reads; and the whole project for the config or the tool (scope.ts).

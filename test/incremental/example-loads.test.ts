@@ -1,6 +1,6 @@
 /**
  * What a `check` after a golden example edit loads: the edited version's outcome comes from the cache, with its
- * examples run again through the cached validator code (src/compile/compile.ts `examplesAgain`), so no version is
+ * examples run again through the cached validator code (src/compile/examples-again.ts `examplesAgain`), so no version is
  * compiled. The version compiler (src/compile/version.ts) and what only it needs stay unloaded: the schema loader
  * and bundler, the types emitter, the version module renderer, the blind-validator lookup, and what compiles a
  * version in this thread or in the worker pool.
