@@ -4,7 +4,8 @@
  *
  * A change is attributed to a contract when it lies in one of its folders (schemas, output, migrations) or is a
  * shared file its schemas were loaded from. A change to the project's own output files (`index.ts`, `_sdk/`,
- * `_toolsets/`, `_runtime/`) needs no contract: those are made again by every run. Anything else (the config,
+ * `_toolsets/`, `_runtime/`) needs no contract: those are made again by every run (one that redoes a contract;
+ * with such changes alone, the whole project is done again). Anything else (the config,
  * the tool, a contract added or removed, a file nobody's schema read) means the whole project is done again.
  */
 import path from "node:path";
@@ -53,7 +54,10 @@ export function findScope(project: Project, units: readonly ContractUnit[], chan
   }
   // Toolset files and budgets are made from every member: members are always redone (usually a handful).
   for (const members of Object.values(project.toolsets)) for (const m of members) if (byName.has(m)) names.add(m);
-  if (names.size > units.length * MAX_SHARE) return undefined;
+  // No contract to redo (only the project's own output files changed): the whole project. Why: those files are
+  // made again from the compiled versions, and some of them only by the versions' plan extensions
+  // (`_standard.ts`, `_json-schema.ts`), so a compile of no contract would plan them as gone.
+  if (names.size === 0 || names.size > units.length * MAX_SHARE) return undefined;
   const previous = units.filter((u) => names.has(u.name));
   const touched = new Set(changed);
   const proven = new Set(previous.filter((u) => u.redo !== true && u.roots[0] !== undefined && !touched.has(path.join(u.roots[0], "contract.json"))).map((u) => u.name));

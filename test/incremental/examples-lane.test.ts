@@ -3,8 +3,9 @@
  * give again what the previous run recorded, and for nothing else. Each step runs `check` on two copies of a
  * project, one with the cache and one without (twins.ts), and asserts equal results, the same output trees, the
  * contracts redone and whether the lane was taken. The lane's cases that must fall through: an example that now
- * fails, an invalid one that now passes, one added, one removed, an example and its schema edited together, a
- * toolset member's example, a contract whose previous run had example problems, a cached validator damaged or gone.
+ * fails, an invalid one that now passes, one added, one removed, an example and its schema (or a generated file)
+ * edited together, a toolset member's example, a contract whose previous run had example problems, a cached
+ * validator damaged or gone.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -45,6 +46,20 @@ test("incremental › the examples-only lane is taken only when the examples giv
   // Taken for an invalid example edited into another invalid one.
   edit(dirs, invalid(3), (t) => t.replace('"extra":1', '"extra":2'));
   await check(dirs, "invalid example edited, still invalid", C(3), true);
+
+  // Taken: a file that is no example (neither .json nor .txt) added beside the examples, then removed.
+  for (const d of dirs) writeFileSync(path.join(d, valid(0).replace("typical.json", "NOTES.md")), "notes\n");
+  await check(dirs, "a note beside the examples", C(0), true);
+  for (const d of dirs) unlinkSync(path.join(d, valid(0).replace("typical.json", "NOTES.md")));
+  await check(dirs, "the note removed", C(0), true);
+  // Not taken: an example and a project file of generated/ (edited by hand) in the same run.
+  edit(dirs, valid(0), retitle("Item number zero"));
+  edit(dirs, "generated/index.ts", (t) => `${t}// edited\n`);
+  assert.ok(codes(await check(dirs, "example and generated/index.ts", C(0), false)).includes("generated.edited"));
+  // A project file of generated/ alone is the whole project (a compile of no contract would plan the versions'
+  // shared files, _standard.ts and _json-schema.ts, as gone: main at 6f8d0c15 reported them as generated.extra).
+  edit(dirs, "generated/index.ts", (t) => t.replace("// edited\n", ""));
+  await check(dirs, "generated/index.ts restored", "whole project", false);
 
   // Not taken: a valid example now failing; then, while it fails, another edit of that contract's examples.
   edit(dirs, valid(1), (t) => t.replace('"urgent":false', '"urgent":"no"'));
