@@ -63,6 +63,14 @@ export async function build(project: Project, options: RunOptions = {}): Promise
   // Before the cache is opened: the changes walk gives the hash memo and may prove the tool identity (session.ts).
   const opened = session === undefined ? {} : openScope(session, project);
   phases.mark("cache and changes");
+  if (session !== undefined && opened.scope !== undefined && opened.changes !== undefined) {
+    const kept = await examplesOnlyRun(project, session, opened.scope, opened.changes, phases, async (previous, contracts) => previous.ok && sameUnexampled(previous, contracts, (await import("../compile/examples.js")).hasExamples));
+    if (kept !== undefined) {
+      const { clearDeadRuns, leftovers } = await import("../write/lock.js");
+      if (leftovers(project.outDir).length > 0) clearDeadRuns(project.outDir, displayPath(project.rootDir, project.outDir));
+      return kept;
+    }
+  }
   const stream = await streamColdOutput(project);
   try {
     return await buildWith(project, options, session, opened, compileCache(session), stream, phases);
@@ -152,7 +160,7 @@ export async function check(project: Project, options: RunOptions = {}): Promise
   const { scope, changes } = session === undefined ? {} : openScope(session, project);
   phases.mark("changes and scope");
   if (session !== undefined && scope !== undefined && changes !== undefined) {
-    const kept = await examplesOnlyCheck(project, session, scope, changes, phases);
+    const kept = await examplesOnlyRun(project, session, scope, changes, phases, () => true);
     if (kept !== undefined) return kept;
   }
   const cache = compileCache(session);
@@ -222,11 +230,20 @@ export async function check(project: Project, options: RunOptions = {}): Promise
 }
 
 /**
- * check's examples-only lane (src/incremental/examples-lane.ts): when the changes are golden examples whose outcome
- * the previous run's result already holds, that result, recorded again with the same units; undefined otherwise
- * (the usual path runs, and meets whatever stopped the lane: an error thrown here is not this run's answer).
+ * The examples-only lane (src/incremental/examples-lane.ts): when the changes are golden examples whose outcome the
+ * previous run's result already holds (and `holds` agrees: build's also names the versions without examples), that
+ * result, recorded again with the same units; undefined otherwise (the usual path runs, and meets whatever stopped
+ * the lane: an error thrown here is not this run's answer). Why build may take it: nothing it writes depends on an
+ * example, so the previous build, which left the output folder and migrations as the walk proved them, wrote all.
  */
-async function examplesOnlyCheck(project: Project, session: CacheSession<CheckResult>, scope: Scope, changes: Changes, phases: Phases): Promise<CheckResult | undefined> {
+async function examplesOnlyRun<R extends object>(
+  project: Project,
+  session: CacheSession<R>,
+  scope: Scope,
+  changes: Changes,
+  phases: Phases,
+  holds: (previous: R, contracts: readonly ContractSource[]) => boolean | Promise<boolean>,
+): Promise<R | undefined> {
   const previous = session.previousResult();
   const units = session.unitsReadText;
   if (previous === undefined || units === undefined) return undefined;
@@ -235,6 +252,7 @@ async function examplesOnlyCheck(project: Project, session: CacheSession<CheckRe
   let contracts: readonly ContractSource[] | undefined;
   try {
     contracts = await examplesOnly(project, scope, changes, async (contract, source) => (await import("../compile/examples-again.js")).cachedExamplesOutcome(project, cache, contract, source));
+    if (contracts !== undefined && !(await holds(previous, contracts))) contracts = undefined;
   } catch {
     return undefined;
   }
@@ -245,6 +263,12 @@ async function examplesOnlyCheck(project: Project, session: CacheSession<CheckRe
   session.record(previous, units, reuseOthers(changes, scope));
   phases.mark("snapshot");
   return previous;
+}
+
+/** Whether a build's recorded versions without examples are still those of `contracts` (a version's folder added or removed). */
+function sameUnexampled(previous: BuildResult & { ok: true }, contracts: readonly ContractSource[], hasExamples: (c: ContractSource, version: number) => boolean): boolean {
+  const listed = new Set(previous.unexampled?.versions ?? []);
+  return previous.unexampled !== undefined && contracts.every((c) => c.versions.every((v) => listed.has(`${c.name} v${v.version}`) !== hasExamples(c, v.version)));
 }
 
 /**

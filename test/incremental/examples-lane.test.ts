@@ -9,18 +9,21 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { both, C, edit, files, twins } from "./twins.js";
 
-async function check(dirs: [string, string], label: string, redid: string, lane: boolean): Promise<string> {
-  const r = await both(dirs, "check");
-  assert.equal(r.cached, r.plain, `${label}: the result differs from a check without a cache`);
-  assert.deepEqual(files(dirs[1]), files(dirs[0]), `${label}: generated/ or migrations differ`);
+/** `trees`: compare the output and migrations too (false while a schemas folder holds a dangling link). */
+async function run(what: "build" | "check", dirs: [string, string], label: string, redid: string, lane: boolean, trees = true): Promise<string> {
+  const r = await both(dirs, what);
+  assert.equal(r.cached, r.plain, `${label}: the result differs from a ${what} without a cache`);
+  if (trees) assert.deepEqual(files(dirs[1]), files(dirs[0]), `${label}: generated/ or migrations differ`);
   assert.equal(r.redid, redid, `${label}: redid`);
   assert.equal(r.lane, lane, `${label}: examples-only lane ${lane ? "not " : ""}taken`);
   return r.plain;
 }
+
+const check = (dirs: [string, string], label: string, redid: string, lane: boolean): Promise<string> => run("check", dirs, label, redid, lane);
 
 const codes = (result: string): string[] => (JSON.parse(result) as { problems: { code: string }[] }).problems.map((p) => p.code);
 const valid = (i: number, v = 2): string => `schemas/${C(i)}/examples/v${v}/valid/typical.json`;
@@ -40,6 +43,8 @@ test("incremental › the examples-only lane is taken only when the examples giv
   // Taken: an edited valid example that still passes, twice in a row (the second from a lane's own record).
   edit(dirs, valid(1), retitle("Item number one"));
   assert.deepEqual(codes(await check(dirs, "valid example edited", C(1), true)), []);
+  // build takes it too (it writes nothing an example decides).
+  assert.match(await run("build", dirs, "build after the edit", C(1), true), /"changed":false/);
   edit(dirs, valid(1), retitle("Item number 1"));
   await check(dirs, "edited back", C(1), true);
   await check(dirs, "replay after the lane", "replay or no units", false);
@@ -96,6 +101,28 @@ test("incremental › the examples-only lane is taken only when the examples giv
   await check(dirs, "cached validator missing", C(3), false);
   edit(dirs, valid(3), retitle("Item number 3"));
   await check(dirs, "cached again", C(3), true);
+
+  // A version's examples folder, empty (no example), turned into a dangling link: no example either way (the same
+  // count, the same version key), but build names the version among those without examples now: check takes the
+  // lane, build does not.
+  for (const what of ["build", "check"] as const) await both(dirs, what);
+  const v1 = (d: string): string => path.join(d, "schemas", C(1), "examples", "v1");
+  for (const d of dirs) {
+    cpSync(v1(d), `${d}-v1`, { recursive: true });
+    rmSync(path.join(d, "schemas", C(1), "examples", "v1"), { recursive: true });
+    mkdirSync(path.join(d, "schemas", C(1), "examples", "v1"));
+  }
+  for (const what of ["build", "check"] as const) await run(what, dirs, `empty examples folder: ${what}`, C(1), false);
+  for (const d of dirs) {
+    rmSync(path.join(d, "schemas", C(1), "examples", "v1"), { recursive: true });
+    symlinkSync("nowhere", path.join(d, "schemas", C(1), "examples", "v1"));
+  }
+  await run("check", dirs, "examples folder made a dangling link: check", C(1), true, false);
+  assert.match(await run("build", dirs, "examples folder made a dangling link: build", C(1), false, false), /contract-0001 v1/);
+  for (const d of dirs) {
+    rmSync(path.join(d, "schemas", C(1), "examples", "v1"));
+    cpSync(`${d}-v1`, v1(d), { recursive: true });
+  }
 
   // Not taken: a toolset member's example (its toolset files are made from every member).
   for (const d of dirs) writeFileSync(path.join(d, "llm-contracts.config.json"), `${JSON.stringify({ toolsets: { agent: [C(2)] } })}\n`);
