@@ -244,6 +244,9 @@ async function examplesOnlyRun<R extends object>(
   phases: Phases,
   holds: (previous: R, contracts: readonly ContractSource[]) => boolean | Promise<boolean>,
 ): Promise<R | undefined> {
+  // A first sieve before anything is loaded for it (examplesOnly decides): every change has an examples folder on its way.
+  const within = `${path.sep}examples${path.sep}`;
+  if (!changes.changed.every((abs) => abs.includes(within))) return undefined;
   const previous = session.previousResult();
   const units = session.unitsReadText;
   if (previous === undefined || units === undefined) return undefined;
