@@ -64,7 +64,9 @@ export async function build(project: Project, options: RunOptions = {}): Promise
   const opened = session === undefined ? {} : openScope(session, project);
   phases.mark("cache and changes");
   if (session !== undefined && opened.scope !== undefined && opened.changes !== undefined) {
-    const kept = await examplesOnlyRun(project, session, opened.scope, opened.changes, phases, async (previous, contracts) => previous.ok && sameUnexampled(previous, contracts, (await import("../compile/examples.js")).hasExamples));
+    const unexampledHolds = async (previous: BuildResult, contracts: readonly ContractSource[]): Promise<boolean> =>
+      previous.ok && sameUnexampled(previous, contracts, (await import("../compile/examples.js")).hasExamples);
+    const kept = await examplesOnlyRun(project, session, opened.scope, opened.changes, phases, unexampledHolds);
     if (kept !== undefined) {
       const { clearDeadRuns, leftovers } = await import("../write/lock.js");
       if (leftovers(project.outDir).length > 0) clearDeadRuns(project.outDir, displayPath(project.rootDir, project.outDir));
@@ -270,8 +272,9 @@ async function examplesOnlyRun<R extends object>(
 
 /** Whether a build's recorded versions without examples are still those of `contracts` (a version's folder added or removed). */
 function sameUnexampled(previous: BuildResult & { ok: true }, contracts: readonly ContractSource[], hasExamples: (c: ContractSource, version: number) => boolean): boolean {
-  const listed = new Set(previous.unexampled?.versions ?? []);
-  return previous.unexampled !== undefined && contracts.every((c) => c.versions.every((v) => listed.has(`${c.name} v${v.version}`) !== hasExamples(c, v.version)));
+  if (previous.unexampled === undefined) return false;
+  const listed = new Set(previous.unexampled.versions);
+  return contracts.every((c) => c.versions.every((v) => listed.has(`${c.name} v${v.version}`) !== hasExamples(c, v.version)));
 }
 
 /**

@@ -96,7 +96,7 @@ export class CacheSession<R> {
 
   /**
    * The previous run's result as it recorded it, whether or not its snapshot still holds: for a run that proves by
-   * other means that it stands (check's examples-only lane, src/incremental/examples-lane.ts).
+   * other means that it stands (the examples-only lane, src/incremental/examples-lane.ts).
    */
   previousResult(): R | undefined {
     return this.previous === undefined ? undefined : withoutUnits(this.previous.result);

@@ -1,9 +1,9 @@
 /**
- * `check`'s examples-only lane: a run whose every change is a golden example of contracts that are settled
- * (settled.ts: no toolset member, no unit left to redo, nothing else of theirs changed) runs just those contracts'
- * examples through the validator code the cache holds for their versions, and when that gives what the previous
- * run recorded for them, its result is the previous run's result. Nothing else is loaded: no compiler, no output
- * plan, no check step.
+ * The examples-only lane of `check` and `build` (src/api/build.ts): a run whose every change is a golden example of
+ * contracts that are settled (settled.ts: no toolset member, no unit left to redo, nothing else of theirs changed)
+ * runs just those contracts' examples through the validator code the cache holds for their versions, and when that
+ * gives what the previous run recorded for them, its result is the previous run's result. Nothing else is loaded:
+ * no compiler, no output plan, no check step.
  *
  * Why the previous result is then exact: a contract's golden examples reach the result only through its compile
  * slice's example problems and count. The generated files are made from its schemas, manifest and config (the
@@ -12,7 +12,9 @@
  * previous unit had no problems (no failing example, every version compiled) and its examples now again give no
  * problem and the same count, a run without a cache would give the previous result, and the units stay as they are.
  * Any other outcome (a failing example, one more or one fewer, an example that cannot be read, a version whose
- * validator the cache does not hold or holds damaged) is undefined here: the caller runs the usual path.
+ * validator the cache does not hold or holds damaged) is undefined here: the caller runs the usual path. A build
+ * also names the versions without examples (its caller checks those): an examples folder that became a dangling
+ * link keeps the count and the version key, not that list.
  */
 import path from "node:path";
 import type { Project } from "../config/config.js";
