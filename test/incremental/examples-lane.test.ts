@@ -109,18 +109,18 @@ test("incremental › the examples-only lane is taken only when the examples giv
   const v1 = (d: string): string => path.join(d, "schemas", C(1), "examples", "v1");
   for (const d of dirs) {
     cpSync(v1(d), `${d}-v1`, { recursive: true });
-    rmSync(path.join(d, "schemas", C(1), "examples", "v1"), { recursive: true });
-    mkdirSync(path.join(d, "schemas", C(1), "examples", "v1"));
+    rmSync(v1(d), { recursive: true });
+    mkdirSync(v1(d));
   }
   for (const what of ["build", "check"] as const) await run(what, dirs, `empty examples folder: ${what}`, C(1), false);
   for (const d of dirs) {
-    rmSync(path.join(d, "schemas", C(1), "examples", "v1"), { recursive: true });
-    symlinkSync("nowhere", path.join(d, "schemas", C(1), "examples", "v1"));
+    rmSync(v1(d), { recursive: true });
+    symlinkSync("nowhere", v1(d));
   }
   await run("check", dirs, "examples folder made a dangling link: check", C(1), true, false);
   assert.match(await run("build", dirs, "examples folder made a dangling link: build", C(1), false, false), /contract-0001 v1/);
   for (const d of dirs) {
-    rmSync(path.join(d, "schemas", C(1), "examples", "v1"));
+    rmSync(v1(d));
     cpSync(`${d}-v1`, v1(d), { recursive: true });
   }
 
