@@ -11,7 +11,7 @@ import type { ContractSource, VersionSource } from "../discover/discover.js";
 import type { Diagnostic } from "../errors.js";
 import { renderValidatorModule, renderVersionModule, VERSION_MODULE_TYPE_IMPORTS } from "../emit/modules/version.js";
 import { versionNames } from "../emit/modules/names.js";
-import { hasWordedCollector } from "../emit/fast/collect/context.js";
+import { hasWordedCollector } from "../emit/fast/collect/worded.js";
 import { loadSchemaFileMapped, type LoadContext } from "../load/index.js";
 import { hasExamples } from "./examples.js";
 import { cachedExamples } from "./examples-cache.js";
