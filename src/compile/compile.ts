@@ -62,6 +62,7 @@ export async function compileProjectWith(project: Project, extensions: Extension
   // golden example edit, see `examplesAgain`) loads neither, nor the version compiler (version.ts), and a run of a
   // few misses (an annotation-only edit) no thread machinery.
   let inThread: typeof import("../parallel/in-thread.js") | undefined;
+  let versionCompilerImport: Promise<typeof import("./version.js")> | undefined;
   let pool: typeof import("../parallel/pool.js") | undefined;
   const total = discovery.contracts.reduce((n, c) => n + c.versions.length, 0);
   let started: ReturnType<(typeof import("../parallel/pool.js"))["startEarly"]>;
@@ -72,6 +73,12 @@ export async function compileProjectWith(project: Project, extensions: Extension
         const hit = key === undefined ? undefined : (readVersion(cache!, project, key) ?? (await examplesAgain(project, cache!, key, contract, source)));
         jobs.push({ contract, source, key, hit });
         if (hit !== undefined) continue;
+        // On the first miss the version compiler's import starts too, beside the in-thread runner's: the loader reads
+        // one's files while it compiles the other's (an annotation-only edit's one miss waited for each in turn).
+        if (versionCompilerImport === undefined) {
+          versionCompilerImport = import("./version.js");
+          versionCompilerImport.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+        }
         inThread ??= await import("../parallel/in-thread.js");
         if (jobs.length === 2 * inThread.MIN_PER_WORKER && jobs.every((j) => j.hit === undefined)) {
           pool ??= await import("../parallel/pool.js");
@@ -86,7 +93,7 @@ export async function compileProjectWith(project: Project, extensions: Extension
   const misses = jobs.filter((j) => j.hit === undefined);
   let done = jobs.length - misses.length;
   options.onProgress?.(done, jobs.length);
-  const versionCompiler = await (misses.length === 0 ? undefined : import("./version.js"));
+  const versionCompiler = await (misses.length === 0 ? undefined : versionCompilerImport);
   // Cache entries are written as results arrive, while the workers compile the rest (this thread is idle then).
   const onResult = (i: number, r: JobResult): void => {
     options.onProgress?.(++done, jobs.length);

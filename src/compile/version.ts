@@ -11,7 +11,7 @@ import type { ContractSource, VersionSource } from "../discover/discover.js";
 import type { Diagnostic } from "../errors.js";
 import { renderValidatorModule, renderVersionModule, VERSION_MODULE_TYPE_IMPORTS } from "../emit/modules/version.js";
 import { versionNames } from "../emit/modules/names.js";
-import { hasWordedCollector } from "../emit/fast/collect/context.js";
+import { hasWordedCollector } from "../emit/fast/collect/worded.js";
 import { loadSchemaFileMapped, type LoadContext } from "../load/index.js";
 import { hasExamples } from "./examples.js";
 import { cachedExamples } from "./examples-cache.js";
@@ -96,7 +96,7 @@ async function compileVersion(
   plan.set(`${prefix}.validate.ts`, renderValidatorModule(contract.name, source.version, source.display, validatorCode));
 
   const compiled: CompiledVersion = { contract, source, draft: loaded.draft, schema: loaded.schema, hash, validatorCode };
-  for (const extension of extensions) for (const [rel, text] of await extension.files(compiled)) plan.set(rel, text);
+  for (const files of await extensionFiles(extensions, compiled)) for (const [rel, text] of files) plan.set(rel, text);
   if (!hasExamples(contract, source.version)) return { compiled, problems: [], warnings, examples: 0, read };
   // Golden examples run through the exact generated validator code, not a re-compiled in-memory one; the outcome of
   // these very files under this very code (an annotation-only edit's) is taken from the cache.
@@ -104,6 +104,20 @@ async function compileVersion(
     (await import("./examples-run.js")).checkExamples(project, contract, source.version, await importValidator(validatorCode)),
   );
   return { compiled, problems: ex.problems, warnings, examples: ex.count, read };
+}
+
+/**
+ * Every extension's files for `compiled`, in the extensions' order. They are asked all at once, because an
+ * extension's module is imported on its first use (src/api/extensions.ts): the first compile of a run (an
+ * annotation-only edit's only one) then loads them together instead of one after the other. What each returns does
+ * not depend on the others; when some fail, the error is the first failing extension's in order, as one by one.
+ */
+async function extensionFiles(extensions: readonly PlanExtension[], compiled: CompiledVersion): Promise<ReadonlyMap<string, string>[]> {
+  const settled = await Promise.allSettled(extensions.map(async (extension) => extension.files(compiled)));
+  return settled.map((s) => {
+    if (s.status === "rejected") throw s.reason;
+    return s.value;
+  });
 }
 
 /**

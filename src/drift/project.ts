@@ -23,6 +23,12 @@ export interface DriftOptions {
   readonly timeoutMs?: number;
   /** Only these contracts (an incremental `check` redoes the contracts a change touched, see src/incremental). */
   readonly only?: ReadonlySet<string>;
+  /**
+   * The contracts as this run's compile discovered them (`check`'s step: every one compiled without a problem), so
+   * they are not discovered again (each manifest read and checked, each folder listed). Their schema files are
+   * still loaded here: a compiled schema from the cache has lost the exact text of its number literals (src/ir/exact.ts).
+   */
+  readonly contracts?: readonly ContractSource[];
 }
 
 export interface ReportedChange extends Change {
@@ -95,7 +101,7 @@ export function locator(mapped: MappedSchema): (pointer: string) => Location | u
 export async function driftProject(project: Project, options: DriftOptions = {}): Promise<DriftReport> {
   const timeout = options.timeoutMs ?? (project.drift.timeout !== undefined ? project.drift.timeout * 1000 : undefined);
   const budget = { ...(timeout !== undefined ? { timeoutMs: timeout } : {}), ...(project.drift.keywords !== undefined ? { keywords: project.drift.keywords } : {}) };
-  const current = loadContracts(project, options.only);
+  const current = loadContracts(project, options.only, options.contracts);
   const acks = loadAcknowledgements(project);
   const pairs: PairReport[] = [];
   const problems: Diagnostic[] = [];
@@ -198,18 +204,23 @@ interface LoadedContract {
   readonly versions: Map<number, MappedSchema>;
 }
 
-function loadContracts(project: Project, only?: ReadonlySet<string>): Map<string, LoadedContract> {
-  const discovery = only === undefined ? discoverContracts(project) : discoverNamed(project, only);
-  if (discovery.problems.length > 0) throw new InputError(discovery.problems[0]!);
+function loadContracts(project: Project, only?: ReadonlySet<string>, discovered?: readonly ContractSource[]): Map<string, LoadedContract> {
+  const contracts = discovered?.filter((c) => only === undefined || only.has(c.name)) ?? discoverAll(project, only);
   const cache = new LoadCache();
   const ctx = { schemasDir: project.schemasDir, rootDir: project.rootDir, cache };
   const out = new Map<string, LoadedContract>();
-  for (const source of discovery.contracts) {
+  for (const source of contracts) {
     const versions = new Map<number, MappedSchema>();
     for (const v of source.versions) versions.set(v.version, loadSchemaFileMapped(v.file, ctx));
     out.set(source.name, { source, versions });
   }
   return out;
+}
+
+function discoverAll(project: Project, only?: ReadonlySet<string>): readonly ContractSource[] {
+  const discovery = only === undefined ? discoverContracts(project) : discoverNamed(project, only);
+  if (discovery.problems.length > 0) throw new InputError(discovery.problems[0]!);
+  return discovery.contracts;
 }
 
 /** For `diff`: locations in a plain file. */

@@ -13,7 +13,8 @@ export const driftStep: CheckStep = {
     offerShipped(compiled.versions, Object.keys(project.strictness.formats).length > 0);
     let report: Awaited<ReturnType<typeof driftProject>>;
     try {
-      report = await driftProject(project, compiled.scope === undefined ? {} : { only: new Set(compiled.contracts.map((c) => c.name)) });
+      // The contracts as the compile discovered them (the scoped ones of an incremental run, else all).
+      report = await driftProject(project, { contracts: compiled.contracts });
     } finally {
       offerShipped([], true);
     }

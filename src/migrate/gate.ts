@@ -10,7 +10,7 @@ import type { Diagnostic } from "../errors.js";
 import type { Draft, JsonObject } from "../ir/json.js";
 import { chainSources } from "./files.js";
 import { stepStatus } from "./status.js";
-import { planSteps } from "./plan-steps.js";
+import { stepPairs } from "./step-pairs.js";
 import { startTypecheck } from "./typecheck.js";
 
 /**
@@ -65,7 +65,7 @@ export const migrationCheckStep = (diff: BackwardDiff): CheckStep => ({
  * after drift, as when the gate ran last: they reuse what drift's run left (its meta-schema checks, loaded code).
  */
 async function startGate(diff: BackwardDiff, project: Project, compiled: CompileResult): Promise<{ finish(): Promise<readonly Diagnostic[]> }> {
-  const planned = planSteps(project, compiled).map((p) => ({ ...p, ...stepStatus(p.step) }));
+  const planned = stepPairs(project, compiled).map((p) => ({ ...p, ...stepStatus(p.step) }));
   const contracts = new Set(planned.map((p) => p.step.contract));
   const checked = contracts.size > 0 && planned.every((p) => p.status !== "missing");
   const roots = [...contracts].map((c) => path.join(project.outDir, c, "upgrade.ts"));
@@ -73,12 +73,14 @@ async function startGate(diff: BackwardDiff, project: Project, compiled: Compile
   return {
     async finish() {
       const problems: Diagnostic[] = [];
-      for (const { step, analysis, status, markers } of planned) {
+      for (const { step, old, neu, status, markers } of planned) {
         const label = `${step.contract} v${step.from} → v${step.to}`;
         if (status === "missing") {
           problems.push({ code: "migration.missing", file: step.display, message: `${label} has no migration module: run \`llm-contracts build\` to scaffold ${step.functionName}` });
         } else if (status === "stub") {
-          const breaks = await backwardBreaks(diff, compiled, step.contract, step.from, analysis.breaks);
+          // The stub analysis's own list, for when drift cannot compare: imported for a stub only (step-pairs.ts).
+          const { analyzeStep } = await import("./analyze.js");
+          const breaks = await backwardBreaks(diff, compiled, step.contract, step.from, analyzeStep(old.contract.name, step.from, old.schema, neu.schema).breaks);
           if (breaks.length === 0) continue;
           problems.push({
             code: "migration.not-implemented",

@@ -56,19 +56,64 @@ export class ChainKeys {
 const REACHES_ANNOTATIONS = /Schema|Standard|Meta|Hash|\bimport\s*\*|\bexport\s*\*|\bimport\s*\(|\brequire\s*\(/;
 
 /**
- * A version module's code (comments already left out, src/emit/modules/version.ts) with the `title` and
- * `description` values of its `canonical` schema constant and its schema hash (`…Hash`, `…Meta`) emptied; the
- * types above them (where a `title: "x"` may be a literal type) are kept as they are. A JSON string's own quotes
- * are escaped, so the pattern cannot start inside another string.
+ * A version module's code (comments already left out, src/emit/modules/version.ts) with the annotations of its
+ * `canonical` schema constant emptied (the `title`, `description` and `$comment` strings, the `examples` arrays:
+ * what drift calls annotation-only, rule table row 44) and its schema hash (`…Hash`, `…Meta`); the types above
+ * them (where a `title: "x"` may be a literal type) are kept as they are. A JSON string's own quotes are escaped,
+ * so a string pattern cannot start inside another string; what an `examples` array holds is skipped string by
+ * string up to its closing bracket, and a bracket that cannot be matched leaves the constant as it is.
+ *
+ * Why emptying more of the constant cannot change a result: in the mode this key is used in (no file of the user's
+ * or root can name the constant, REACHES_ANNOTATIONS), its values reach no reported diagnostic, whichever they are.
  */
 function withoutAnnotations(code: string): string {
   const start = code.indexOf("\nconst canonical = {\n");
   const end = start < 0 ? -1 : code.indexOf("\n} as const;", start);
   if (end < 0) return code;
-  const schema = code.slice(start, end).replace(/\b(description|title): "(?:[^"\\\n]|\\.)*"/g, '$1: ""');
+  const schema = withoutExamples(code.slice(start, end))
+    .replace(/\b(description|title): "(?:[^"\\\n]|\\.)*"/g, '$1: ""')
+    .replace(/(\s)\$comment: "(?:[^"\\\n]|\\.)*"/g, '$1$$comment: ""');
   const rest = code.slice(end).replace(/^(export const \w+Hash = |  hash: )"sha256:[0-9a-f]{64}"/gm, '$1"sha256:"');
   return code.slice(0, start) + schema + rest;
 }
+
+/** Every `examples: [...]` of a printed schema constant as `examples: []`; the text as it is when a bracket does not match. */
+function withoutExamples(block: string): string {
+  let out = "";
+  let from = 0;
+  const at = /\bexamples: \[/g;
+  for (let found = at.exec(block); found !== null; found = at.exec(block)) {
+    const open = found.index + found[0].length - 1;
+    const close = closingBracket(block, open);
+    if (close < 0) return block;
+    out += block.slice(from, open + 1);
+    from = close;
+    at.lastIndex = close;
+  }
+  return out + block.slice(from);
+}
+
+/** The index of the `]` that closes the `[` at `open`, skipping JSON strings; -1 when there is none. */
+function closingBracket(text: string, open: number): number {
+  const stops = /["[\]]/g;
+  let depth = 0;
+  stops.lastIndex = open;
+  for (let found = stops.exec(text); found !== null; found = stops.exec(text)) {
+    const c = found[0];
+    if (c === "[") depth++;
+    else if (c === "]") {
+      if (--depth === 0) return found.index;
+    } else {
+      STRING_REST.lastIndex = found.index + 1;
+      if (!STRING_REST.test(text)) return -1;
+      stops.lastIndex = STRING_REST.lastIndex;
+    }
+  }
+  return -1;
+}
+
+/** The rest of a JSON string after its opening quote, closing quote included (no line end: JSON escapes it). */
+const STRING_REST = /(?:[^"\\\n]|\\.)*"/y;
 
 /** `Specifiers` remembered in `store` (when there is one); TypeScript is loaded by `load` on the first miss only. */
 export function cachedSpecifiers(store: CacheStore | undefined, load: () => typeof ts): Specifiers {

@@ -30,6 +30,11 @@ const OURS = [
   // The validator comes from the blind cache (src/compile/validator-cache.ts): the fast path's emitter stays unloaded;
   // and the examples' outcome under it from the cache too (src/compile/examples-cache.ts): nor are they run.
   "emit/fast/refs.js", "emit/fast/index.js", "compile/examples-run.js", "runtime/runtime.js",
+  // A version module is rendered knowing only the name of the worded collector (src/emit/fast/collect/worded.ts):
+  // neither the collector's writing context nor the runtime's error wording it words errors with is loaded.
+  "emit/fast/collect/context.js", "runtime/errors.js", "runtime/limits.js",
+  // Every migration is implemented: the gate runs no stub analysis (src/migrate/step-pairs.ts).
+  "migrate/analyze.js", "migrate/compare.js",
 ];
 /** The watched builtins and modules of ours that a `check` in `dir` loaded, and whether its steps ran. */
 function checkLoads(dir: string, exit: number): { builtins: string[]; ours: string[]; steps: boolean } {

@@ -111,3 +111,34 @@ test("typecheck key › import specifiers come from the cache after the first sc
 test("typecheck key › the strict flags it is keyed with name the compiler's ES2022 target without loading it", () => {
   assert.equal(STRICT_FLAGS.target, ts.ScriptTarget.ES2022);
 });
+
+/** `versionModule` with `examples` and `$comment` in its schema constant, and `extra` lines at the constant's top. */
+function withExamples(examples: string, comment: string, extra: readonly string[] = []): string {
+  return versionModule("Short title.").replace(
+    "  title: \"A\",\n",
+    ["  title: \"A\",", `  $comment: ${JSON.stringify(comment)},`, ...extra, "  examples: [", examples, "  ],", ""].join("\n"),
+  );
+}
+
+test("typecheck key › an edit of `examples` or `$comment` in the schema constant keeps the key", () => {
+  const nested = (s: string) => `    {\n      name: ${JSON.stringify(s)},\n      tags: [\n        "]\\"[",\n        [1, [2]]\n      ]\n    }`;
+  const base = key(withExamples(nested("one ] [ \" "), "A comment."));
+  assert.equal(key(withExamples(nested("two"), "A comment, edited.")), base);
+  assert.equal(key(withExamples(`    ${JSON.stringify("examples: [")}`, "A comment.")), base, "a bracket inside a string is skipped");
+  assert.equal(key(withExamples("", "A comment.").replace("  examples: [\n\n  ],", "  examples: [],")), base);
+});
+
+test("typecheck key › `examples` and `$comment` stay in the key where a user's file can reach the constant, or a bracket does not match", () => {
+  const reach = "import { AV2Schema } from \"../../../generated/a/v2.js\";\nexport const e = AV2Schema.examples;\n";
+  assert.notEqual(key(withExamples("    1", "A."), reach), key(withExamples("    2", "A."), reach));
+  assert.notEqual(key(withExamples("    1", "A."), reach), key(withExamples("    1", "B."), reach));
+  // An unmatched bracket leaves the constant as it is: the edit is seen.
+  const open = (s: string) => withExamples(`    ${s}`, "A.", ["  x: [", "    \"unclosed\","]).replace("  examples: [", "  examples: [[");
+  assert.notEqual(key(open("1")), key(open("2")));
+});
+
+test("typecheck key › a type change behind a property named like an annotation changes the key", () => {
+  const typed = (type: string) =>
+    versionModule("Same.").replace("  title: string;", `  title: string;\n  examples: ${type};`).replace("    title: {", `    examples: {\n      type: ${JSON.stringify(type)}\n    },\n    title: {`);
+  assert.notEqual(key(typed("string")), key(typed("number")));
+});

@@ -10,7 +10,7 @@
  */
 import type { JsonValue } from "../../ir/json.js";
 import { propertyKey } from "../codegen/escape.js";
-import { RAW_WORDED_KEYWORDS } from "../fast/collect/context.js";
+import { RAW_WORDED_KEYWORDS } from "../fast/collect/worded.js";
 
 /** Keyword → the runtime export holding its rule: `KEYWORD_RULES` of src/runtime/errors.ts, by name. */
 export const RULE_EXPORTS: Readonly<Record<string, string>> = {

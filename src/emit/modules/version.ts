@@ -5,7 +5,7 @@ import { renderModule } from "../codegen/module.js";
 import { renderKeywordRules } from "./keyword-rules.js";
 import { versionNames } from "./names.js";
 import { runtimeSpecifier } from "./runtime.js";
-import { hasWordedCollector, WORDED_EXPORT } from "../fast/collect/context.js";
+import { hasWordedCollector, WORDED_EXPORT } from "../fast/collect/worded.js";
 
 export interface VersionModuleInput {
   readonly contract: string;

@@ -8,6 +8,7 @@ import { stringLiteral } from "../../codegen/escape.js";
 import type { FastContext } from "../context.js";
 import type { JsonValue } from "../../../ir/json.js";
 import { schemaErrors } from "../../../runtime/errors.js";
+import { RAW_WORDED_KEYWORDS } from "./worded.js";
 
 /** The instance path: a literal (`/a/b`) or the code of an expression that computes it. */
 export type PathExpr = { readonly literal: string } | { readonly code: string };
@@ -61,28 +62,10 @@ export function bindPath(ctx: FastContext, path: PathExpr, out: string[]): PathE
   return { code: local };
 }
 
-/**
- * Name of the collector recording `parse…`'s errors (index.ts): coded and worded where the error is known at build
- * time (`record`), raw (as `validate`'s) where its params hold the value's own data; the runtime words those.
- */
-export const WORDED_EXPORT = "validateWorded";
-
-/** Whether validator module code holds the worded collector (the version module's `parse…` then runs it). */
-export function hasWordedCollector(code: string): boolean {
-  return code.includes(`export function ${WORDED_EXPORT}(`);
-}
-
 /** Name of the local function that records one worded error, its message given whole (the collector of `validateWorded`). */
 export const ERR_MESSAGE = "fastErrM";
 /** Name of the local function that records one worded error, its message the place and then the given text. */
 export const ERR_WORDED = "fastErrW";
-
-/**
- * Keywords whose params hold the value's own data (a property name, item indexes, the passing branches): their
- * errors are recorded raw by `validateWorded` too and worded by the runtime (`rulesApplied`), so a version module
- * whose collector is ours passes `runContract` only these keywords' rules (src/emit/modules/keyword-rules.ts).
- */
-export const RAW_WORDED_KEYWORDS: ReadonlySet<string> = new Set(["additionalProperties", "propertyNames", "uniqueItems", "oneOf"]);
 
 /**
  * The call that records one error (true past the cap). ajv's schema path is always the subschema's path and the

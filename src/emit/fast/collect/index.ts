@@ -21,7 +21,8 @@
  */
 import { DEEP_FLAG, MAX_REF_DEPTH, Unsupported, indent, type FastContext } from "../context.js";
 import { collectChecks } from "./schema.js";
-import { DOCUMENT, ERR, ERR_MESSAGE, ERR_WORDED, ERRORS, LIMIT, record, STOP, WORDED_EXPORT } from "./context.js";
+import { DOCUMENT, ERR, ERR_MESSAGE, ERR_WORDED, ERRORS, LIMIT, record, STOP } from "./context.js";
+import { WORDED_EXPORT } from "./worded.js";
 import { jsonLiteral, stringLiteral } from "../../codegen/escape.js";
 import { CYCLE_FLAG, cycleAnswer, cycleReset } from "../cycles.js";
 import type { JsonValue } from "../../../ir/json.js";
