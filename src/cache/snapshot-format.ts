@@ -255,11 +255,12 @@ export function keptUnder(kept: ReadonlySet<string>): (p: string) => boolean {
   const memo = new Map<string, boolean>();
   let last = "";
   const under = (p: string): boolean => {
+    // Asked first: most folders a walk meets lie inside the kept folder met last (a set lookup hashes the whole path).
+    if (last !== "" && p.charCodeAt(last.length) === SEP && p.startsWith(last)) return true;
     if (kept.has(p)) {
       last = p;
       return true;
     }
-    if (last !== "" && p.charCodeAt(last.length) === SEP && p.startsWith(last)) return true;
     const known = memo.get(p);
     if (known !== undefined) return known;
     const up = parentOf(p);
