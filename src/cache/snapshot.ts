@@ -76,6 +76,21 @@ export function readSnapshotAt<R>(file: string, key: string): StoredSnapshot<R> 
 const NO_THROW = { throwIfNoEntry: false } as const;
 
 /**
+ * `lstatSync` for a walk over recorded paths: undefined when nothing is there, a path below a file (ENOTDIR)
+ * included. Why: a folder the previous run recorded may since have been replaced by a file; its recorded files
+ * are then absent, changes to list, not an error that ends the run (a cached check once exited 2 with "cannot
+ * lstat: a file is where a folder must be" where a run without the cache passed). Other errors are thrown.
+ */
+export function statOrAbsent(p: string): Stats | undefined {
+  try {
+    return lstatSync(p, NO_THROW);
+  } catch (error) {
+    if ((error as { code?: unknown }).code === "ENOTDIR") return undefined;
+    throw error;
+  }
+}
+
+/**
  * The path to stat for an absolute one: relative to the working folder when inside it. The kernel then resolves
  * only the components below it, which is about a tenth cheaper per lstat on the 28k entries of 1,000 contracts.
  */
@@ -117,7 +132,7 @@ export function verifySnapshot<R>(snap: StoredSnapshot<R>, startedAt: number, re
   };
   const ok = walkStored(snap, {
     dir(abs, mtimeMs, ctimeMs, ino, names) {
-      const st = lstatSync(local(abs), NO_THROW);
+      const st = statOrAbsent(local(abs));
       if (st === undefined || !st.isDirectory()) return other(false);
       if (statProves(st, mtimeMs, ctimeMs, ino, limit)) return byStat();
       if (namesHash(readdirSync(abs).sort()) !== names) return other(false);
@@ -125,7 +140,7 @@ export function verifySnapshot<R>(snap: StoredSnapshot<R>, startedAt: number, re
       return other(true);
     },
     file(abs, size, mtimeMs, ctimeMs, ino, hash) {
-      const st = lstatSync(local(abs), NO_THROW);
+      const st = statOrAbsent(local(abs));
       if (st === undefined || !st.isFile()) return other(false);
       if (st.size === size && statProves(st, mtimeMs, ctimeMs, ino, limit)) return byStat();
       if (st.size !== size) return other(false);
@@ -134,7 +149,7 @@ export function verifySnapshot<R>(snap: StoredSnapshot<R>, startedAt: number, re
       fresh.set(abs, now);
       return other(true);
     },
-    absent: (abs) => (lstatSync(local(abs), NO_THROW) === undefined ? byStat() : other(false)),
+    absent: (abs) => (statOrAbsent(local(abs)) === undefined ? byStat() : other(false)),
   });
   if (!ok) return { ok: false, proven };
   if (fresh.size === 0 || fresh.size < refreshAt) return { ok: true, proven };

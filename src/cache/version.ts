@@ -4,7 +4,7 @@
  * (contract, manifest, version, the schema file, the example files); those are only known after loading, so the
  * entry lists them with their hashes and is a hit only while every one is unchanged.
  */
-import { existsSync, readdirSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import type { ContractSource, VersionSource } from "../discover/discover.js";
 import { canonicalJson, type JsonValue } from "../ir/json.js";
@@ -43,8 +43,18 @@ export function versionKey(cache: CompileCache, project: Project, contract: Cont
       else examples.push(`${r} ${cache.hasher.hash(path.join(abs, e.name)) ?? "-"}`);
     }
   };
-  if (existsSync(dir)) walk(dir, "");
+  // Walked only when a folder (through a link too, as the run reads it): a file there holds no example for the run
+  // (src/compile/examples-run.ts finds no valid/ or invalid/ below it), and listing it would end the run (ENOTDIR).
+  if (isFolder(dir)) walk(dir, "");
   return keyOf("version", cache, project, contract, source, examples.join("\n"));
+}
+
+function isFolder(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -13,10 +13,10 @@
  * hex hash each) only to drop them was most of the listing's time and garbage. They are read back from the base
  * when needed after all (src/cache/snapshot-subtrees.ts), with the records this walk refreshed put in.
  */
-import { lstatSync, readdirSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import { FileHasher, RACY_MS, type FileRecord } from "../cache/files.js";
-import { cwdRelative, namesHash, statProves } from "../cache/snapshot.js";
+import { cwdRelative, namesHash, statOrAbsent, statProves } from "../cache/snapshot.js";
 import { b64ToHex, parentOf, walkStored, type DirRecord, type StoredSnapshot } from "../cache/snapshot-format.js";
 import { LazyRecords, type FolderRecords } from "../cache/snapshot-subtrees.js";
 
@@ -121,7 +121,7 @@ export function changedPaths(snap: StoredSnapshot<unknown>, startedAt: number, r
         else if (collects) current!.dirs.push([abs, mtimeMs, ctimeMs, ino, names]);
         return true;
       }
-      const st = lstatSync(local(abs), { throwIfNoEntry: false });
+      const st = statOrAbsent(local(abs));
       if (st === undefined || !st.isDirectory()) return change(abs);
       const same = statProves(st, mtimeMs, ctimeMs, ino, limit);
       if (!same && namesHash(readdirSync(abs).sort()) !== names) return change(abs);
@@ -144,7 +144,7 @@ export function changedPaths(snap: StoredSnapshot<unknown>, startedAt: number, r
         if (!kept) into?.files.push([abs, size, mtimeMs, ctimeMs, ino, hex!]);
         return true;
       }
-      const st = lstatSync(local(abs), { throwIfNoEntry: false });
+      const st = statOrAbsent(local(abs));
       if (st === undefined || !st.isFile() || st.size !== size) return change(abs);
       const same = statProves(st, mtimeMs, ctimeMs, ino, limit);
       if (!same && hasher.hash(abs) !== (hex ??= b64ToHex(hash))) return change(abs);
@@ -156,7 +156,7 @@ export function changedPaths(snap: StoredSnapshot<unknown>, startedAt: number, r
     },
     absent(abs) {
       if (visited++ < proven) return true;
-      return lstatSync(local(abs), { throwIfNoEntry: false }) === undefined || change(abs);
+      return statOrAbsent(local(abs)) === undefined || change(abs);
     },
   });
   if (!ok) return undefined;

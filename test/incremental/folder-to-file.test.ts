@@ -1,6 +1,6 @@
 /**
  * A folder the previous run recorded, replaced by a file (and a file by a folder): the changes walk meets the
- * folder's recorded files below what is now a file, and lists them as changed (src/cache/entry-stat.ts: absent,
+ * folder's recorded files below what is now a file, and lists them as changed (src/cache/snapshot.ts statOrAbsent: absent,
  * not an error). Each step runs check or build with and without the cache (twins.ts) and asserts equal results.
  * Main at f541ea21 ended the cached check with exit 2 ("cannot lstat: a file is where a folder must be").
  */
