@@ -27,9 +27,36 @@ function freshLoops(count: number): Loop[] {
 
 let compiled = 0;
 
+/**
+ * Calls each competitor gets, alternating in chunks, before any is timed: at least `WARM_CALLS`, or `WARM_NS` of
+ * CPU where that many would take longer. Timed from the first call, a validator's cost per call falls by 10–30x
+ * while V8 tiers its functions up, and the tiers arrive at different call counts for different code: on
+ * SchemaStore dependabot's one-error payload, in one process and 1,000-call chunks, our `parse…` settled at about
+ * 650 ns only after ~15,000 calls (near 1,300 ns between 8,000 and 15,000, after validateFast was optimized) and
+ * ajv's all-errors function at about 1,150 ns after ~5,000. A race whose calibration and two warm-up rounds come
+ * to a few thousand calls timed that climb, and read 1.6x on one run and 0.47 on another. This warm-up makes every
+ * row a steady-state figure; what the first calls cost is not what this bench reports.
+ */
+export const WARM_CALLS = 20_000;
+export const WARM_NS = 250e6;
+const WARM_CHUNK = 1_000;
+
+function warm(loops: readonly Loop[], fns: readonly Fn[], data: unknown): void {
+  const calls = fns.map(() => 0);
+  const spent = fns.map(() => 0);
+  while (calls.some((c, i) => c < WARM_CALLS && spent[i]! < WARM_NS)) {
+    fns.forEach((fn, i) => {
+      if (calls[i]! >= WARM_CALLS || spent[i]! >= WARM_NS) return;
+      spent[i] = spent[i]! + loops[i]!(fn, data, WARM_CHUNK) * WARM_CHUNK;
+      calls[i] = calls[i]! + WARM_CHUNK;
+    });
+  }
+}
+
 /** Median ns/call of each competitor over alternating rounds, and median per-round ratio to competitor `base`. */
 export function race(fns: readonly Fn[], data: unknown, rounds: number, base: number): { ns: number[]; ratio: number[] } {
   const LOOPS = freshLoops(fns.length);
+  warm(LOOPS, fns, data);
   // Iterations for about 5 ms of the slowest competitor.
   let n = 64;
   for (;;) {

@@ -45,7 +45,7 @@ import { loadSchemaFile } from "../src/load/index.js";
 import type { Draft, JsonObject } from "../src/ir/json.js";
 import type { BenchArgs } from "./args.js";
 import { median } from "./stats.js";
-import { race, type Fn } from "./anchors-race.js";
+import { race, WARM_CALLS, WARM_NS, type Fn } from "./anchors-race.js";
 import { failureRow } from "./anchors-failure.js";
 import { mutate } from "./validators.js";
 import { typiaBuild } from "./typia.js";
@@ -228,7 +228,7 @@ function combined(results: readonly AnchorResult[]): { rows: (AnchorRow & { read
 export async function anchorsBench(args: BenchArgs): Promise<void> {
   const rounds = Math.max(11, args.rounds);
   const load1 = os.loadavg();
-  console.log(`validators vs ajv and typia: ${PROCESSES} processes per subject (${V8_FLAGS.join(" ")}), ${rounds} rounds each, median CPU ns per call; ratios = median per-round ratio to ajv (is: first-error, parse: all-errors), median over the processes [their range]; load average ${load1.map((l) => l.toFixed(2)).join(" ")}`);
+  console.log(`validators vs ajv and typia: ${PROCESSES} processes per subject (${V8_FLAGS.join(" ")}), ${rounds} rounds each after ${WARM_CALLS.toLocaleString("en-US")} warm-up calls (at most ${WARM_NS / 1e6} ms) per competitor, median CPU ns per call; ratios = median per-round ratio to ajv (is: first-error, parse: all-errors), median over the processes [their range]; load average ${load1.map((l) => l.toFixed(2)).join(" ")}`);
   const child = path.join(path.dirname(fileURLToPath(import.meta.url)), "anchors-child.js");
   const list = subjects();
   for (let i = 0; i < list.length; i++) {
