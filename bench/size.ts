@@ -36,7 +36,7 @@ export async function bundleSize(entrySource: string, resolveDir: string): Promi
 }
 
 /** A model-output contract with ten fields of the usual kinds (strings with limits, enums, numbers, a date-time, a list). */
-const TEN_FIELDS = {
+export const TEN_FIELDS = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   type: "object",
   properties: {

@@ -160,10 +160,18 @@ export function linearMatcher(source: string, flags: string): string | undefined
   const lines = ["{ test(s) {", "  const n = s.length;", "  let i = 0;", "  let c = 0;"];
   const fixed = items.reduce((sum, it) => sum + it.min, 0);
   const bounded = items.every((it) => it.max !== Infinity);
-  lines.push(`  if (n < ${jsonLiteral(fixed)}${bounded ? ` || n > ${jsonLiteral(items.reduce((sum, it) => sum + it.max, 0))}` : ""}) return false;`);
+  const most = items.reduce((sum, it) => sum + it.max, 0);
+  // A pattern of one length (`^ord_[a-z0-9]{8}$`) is one comparison; otherwise the shortest and longest it allows.
+  lines.push(`  if (${!bounded ? `n < ${jsonLiteral(fixed)}` : most === fixed ? `n !== ${jsonLiteral(fixed)}` : `n < ${jsonLiteral(fixed)} || n > ${jsonLiteral(most)}`}) return false;`);
   for (const item of items) {
     if (item.min === 1 && item.max === 1) {
       lines.push(`  c = s.charCodeAt(i++);`, `  if (!(${inClass(item.ranges, "c")})) return false;`);
+      continue;
+    }
+    if (item.min === item.max) {
+      // Exactly k characters: no choice for greedy matching to make, so no bound or count to keep. Past the end,
+      // charCodeAt gives NaN, which fails every class (inClass), so the loop needs no length check of its own.
+      lines.push(`  for (const end = i + ${jsonLiteral(item.min)}; i < end; i++) if (c = s.charCodeAt(i), !(${inClass(item.ranges, "c")})) return false;`);
       continue;
     }
     const limit = item.max === Infinity ? "n" : `Math.min(n, i + ${jsonLiteral(item.max)})`;

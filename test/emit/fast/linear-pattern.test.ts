@@ -22,6 +22,9 @@ const COVERED = [
   "^a?b$",
   "^[-a]{2,}$",
   "^[A-Za-z_][A-Za-z0-9_]{0,63}$",
+  // Fixed repeats (exactly k characters, a loop without a bound of its own) after a variable item, and of zero.
+  "^[a-z]{0,3}[0-9]{3}[A-Z]*$",
+  "^[0-9]{2}[a-z]{0}x$",
 ];
 
 const NOT_COVERED = ["^[a-z]+[a-z]$", "a", "^(a|b)$", "^[^a]$", "^\\s+$", "^.+$", "^a+?$", "^[a-z]{2,3}[a-z]$", "^é$"];
