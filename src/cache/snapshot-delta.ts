@@ -38,6 +38,8 @@ const DOMAIN = "delta";
  */
 export interface KeptSpan {
   readonly root: string;
+  /** The folder whose listing met `root` (its parent), when the walk knows it: spares a parentOf per kept folder. */
+  readonly parent?: string;
   readonly dirs: readonly [number, number];
   readonly files: readonly [number, number];
   readonly self: DirRecord;
@@ -56,10 +58,16 @@ export function deltaFile(file: string): string {
   return `${file.slice(0, -4)}.delta`;
 }
 
-function without<T>(list: readonly T[], spans: readonly (readonly [number, number])[]): T[] {
+/**
+ * `list` without the index ranges `spans` pick; the list itself when every range is empty (takeSnapshot leaves a
+ * kept folder's records in the base, so its spans are), without copying or sorting ~2,000 spans.
+ */
+function without<T>(list: readonly T[], spans: readonly KeptSpan[], pick: (span: KeptSpan) => readonly [number, number]): readonly T[] {
+  if (spans.every((s) => pick(s)[0] === pick(s)[1])) return list;
+  const ranges = spans.map(pick).sort((a, b) => a[0] - b[0]);
   const out: T[] = [];
   let at = 0;
-  for (const [from, to] of spans) {
+  for (const [from, to] of ranges) {
     for (; at < from; at++) out.push(list[at]!);
     at = Math.max(at, to);
   }
@@ -69,26 +77,32 @@ function without<T>(list: readonly T[], spans: readonly (readonly [number, numbe
 
 /**
  * The delta's text over the base signed `baseMac`, or undefined when it cannot stand for `snap`: an entry it would
- * hold lies under a kept folder, kept folders nest, or a path cannot be written in the line format.
+ * hold lies under a kept folder, kept folders nest or repeat, or a path cannot be written in the line format.
+ * Kept folders are written in the order of `spans` (a walk's: siblings one after the other), one K line each time
+ * the parent changes; a reader gathers them into a set, so the order is only this writer's.
  */
 export function encodeDelta<R>(key: string, baseMac: string, snap: Snapshot<R>, spans: readonly KeptSpan[]): string | undefined {
-  const byDirs = [...spans].sort((a, b) => a.dirs[0] - b.dirs[0]);
-  const byFiles = [...spans].sort((a, b) => a.files[0] - b.files[0]);
-  const dirs: DirRecord[] = without(snap.dirs, byDirs.map((s) => s.dirs));
-  const files: FileRecord[] = without(snap.files, byFiles.map((s) => s.files));
-  const roots = spans.map((s) => s.root).sort();
-  // Each root's parent, once: ~2,000 roots at 1,000 contracts, asked twice below.
-  const parents = roots.map(parentOf);
-  const kept = new Set(roots);
-  const under = keptUnder(kept);
-  if (kept.size !== roots.length || roots.some((r, i) => parents[i] !== r && under(parents[i]!))) return undefined;
-  if (dirs.some((d) => under(d[0])) || files.some((f) => under(parentOf(f[0]))) || snap.absent.some((a) => under(a))) return undefined;
+  const dirs = without(snap.dirs, spans, (s) => s.dirs);
+  const files = without(snap.files, spans, (s) => s.files);
   const lines = [`P\t${baseMac}`, `S\t${snap.startedAt}`, `R\t${JSON.stringify(snap.result)}`];
+  const kept = new Set<string>();
+  // The parents met, each once per run of siblings: whether one lies at or under a kept folder is asked once each.
+  const parents: string[] = [];
   let parent: string | undefined;
-  roots.forEach((r, i) => {
-    if (parents[i] !== parent) lines.push(`K\t${(parent = parents[i])}`);
-    lines.push(`k\t${nameOf(r)}`);
-  });
+  for (const span of spans) {
+    const root = span.root;
+    if (kept.has(root)) return undefined;
+    kept.add(root);
+    const up = span.parent ?? parentOf(root);
+    if (up !== parent) {
+      lines.push(`K\t${(parent = up)}`);
+      if (up !== root) parents.push(up);
+    }
+    lines.push(`k\t${nameOf(root)}`);
+  }
+  const under = keptUnder(kept);
+  if (parents.some((p) => under(p))) return undefined;
+  if (dirs.some((d) => under(d[0])) || files.some((f) => under(parentOf(f[0]))) || snap.absent.some((a) => under(a))) return undefined;
   entryLines({ dirs, files, absent: snap.absent }, lines);
   const body = joinLines(lines);
   const secret = cacheKey();
