@@ -6,7 +6,7 @@
  * Folders are recorded with the hash of their sorted entry names, so an added or removed file is noticed even
  * where no file record exists for it; files with their content hash (see files.ts for when a stat proves it).
  */
-import { lstatSync, readdirSync, type Dirent, type Stats } from "node:fs";
+import { lstatSync, readdirSync, type Stats } from "node:fs";
 import path from "node:path";
 import { contentHash, FileHasher, RACY_MS, type FileRecord } from "./files.js";
 import { decodeSnapshot, encodeSnapshot, join, snapshotRecords, walkStored, b64ToHex, type DirRecord, type Snapshot, type StoredSnapshot } from "./snapshot-format.js";
@@ -203,17 +203,12 @@ export function takeSnapshot<R>(scope: SnapshotScope, hasher: FileHasher, result
       return;
     }
     // The listing's entry types (lstat's, as the kernel reports them) spare an lstat per entry: a folder is
-    // stat-ed by its own walk, a file by the hasher. The names are sorted by the built-in order (code units, the
-    // order `<` gives), not by a comparator over the entries: a tree's top folder holds a folder per contract, and
-    // ~10,000 comparator calls before the JIT has warmed up cost about a millisecond at 1,000 contracts.
-    const entries = readdirSync(dir, { withFileTypes: true });
-    const byName = new Map<string, Dirent>();
-    for (const e of entries) byName.set(e.name, e);
-    const names = [...byName.keys()].sort();
-    dirs.push([dir, st.mtimeMs, st.ctimeMs, st.ino, namesHash(names)]);
-    for (const name of names) {
-      const abs = join(dir, name);
-      if (byName.get(name)!.isDirectory()) walk(abs, dir);
+    // stat-ed by its own walk, a file by the hasher.
+    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    dirs.push([dir, st.mtimeMs, st.ctimeMs, st.ino, namesHash(entries.map((e) => e.name))]);
+    for (const e of entries) {
+      const abs = join(dir, e.name);
+      if (e.isDirectory()) walk(abs, dir);
       else addFile(abs);
     }
   };
