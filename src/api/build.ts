@@ -252,11 +252,13 @@ async function examplesOnlyRun<R extends object>(
   const previous = session.previousResult();
   const units = session.unitsReadText;
   if (previous === undefined || units === undefined) return undefined;
-  const { examplesOnly } = await import("../incremental/examples-lane.js");
+  // Both loaded at once (their files are read while the other compiles): the lane runs the second whenever it runs
+  // an example, and the usual path, should the lane not be taken, loads it with the compile (compile.ts).
+  const [{ examplesOnly }, { cachedExamplesOutcome }] = await Promise.all([import("../incremental/examples-lane.js"), import("../compile/examples-again.js")]);
   const cache = compileCache(session)!;
   let contracts: readonly ContractSource[] | undefined;
   try {
-    contracts = await examplesOnly(project, scope, changes, async (contract, source) => (await import("../compile/examples-again.js")).cachedExamplesOutcome(project, cache, contract, source));
+    contracts = await examplesOnly(project, scope, changes, (contract, source) => cachedExamplesOutcome(project, cache, contract, source));
     if (contracts !== undefined && !(await holds(previous, contracts))) contracts = undefined;
   } catch {
     return undefined;

@@ -27,7 +27,7 @@ export async function examplesAgain(project: Project, cache: CompileCache, key: 
   if (hit === undefined || compiled === undefined || !hasExamples(contract, source.version)) return hit;
   let ex: { problems: Diagnostic[]; count: number };
   try {
-    ex = (await import("./examples-run.js")).checkExamples(project, contract, source.version, await importValidator(compiled.validatorCode));
+    ex = await (await import("./examples-run.js")).checkExamples(project, contract, source.version, await importValidator(compiled.validatorCode));
   } catch (error) {
     if (error instanceof InputError) return error.diagnostic;
     throw error;
