@@ -42,12 +42,14 @@ const annotationEdited: ChangeClass = {
 
 /**
  * An assertion change with its migration: v2 of a breaking contract narrows `title.maxLength` further (80, then
- * 70, 60 ... down to 10, then from 80 again), and the migration cuts the old title to the new limit.
+ * 70, 60, 50, 40, then from 80 again), and the migration cuts the old title to the new limit. Not below 40: the
+ * golden example the first class edits has a title of 27 characters (`Item number 501 (edit 1006)`), and with
+ * limits down to 10 the seventh round's build refused it (`--rounds 7` at 1,000 half-breaking contracts).
  */
 const assertionWithMigration: ChangeClass = {
   name: "assertion change with its migration",
   apply(root, index, round) {
-    const limit = 80 - 10 * (round % 8);
+    const limit = 80 - 10 * (round % 5);
     const dir = path.join(root, "schemas", contractName(index));
     rewriteJson<{ properties: { title: { maxLength: number } } }>(path.join(dir, "v2.json"), (schema) => {
       schema.properties.title.maxLength = limit;
