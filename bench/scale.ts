@@ -6,7 +6,8 @@
  *   - cold `build` and cold `check` (no cache, no generated/: a fresh CI runner; goals at 1,000 half-breaking:
  *     build < 20 s, check < 30 s, in the default heap), alternating with `node -e 0`: medians, CPU, peak RSS, ratio;
  *     and `check` with the cache that cold build filled (a CI job running `build` then `check`);
- *   - no-op `check` and `build` against `node -e 0`, alternating, median of N (goal at 1,000: check <= 3x);
+ *   - no-op `check` and `build` against `node -e 0`, alternating, median of N (goal at 1,000: check <= 3x), with
+ *     the stat floor beside them (bench/scale-floor.ts: a bare process lstat-ing every path the no-op proves);
  *   - `check` after each change class (bench/scale-changes.ts: an edited golden example, an annotation-only
  *     schema edit, an assertion change with its migration) against `node -e 0`, alternating, medians, peak RSS
  *     (goals at 1,000: the first two <= 3x and < 150 MB, the assertion change <= 1.5 s);
@@ -21,6 +22,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateProject, implementStubs, type GenerateOptions } from "./generate.js";
 import { changeClasses, changedIndex } from "./scale-changes.js";
+import { floorProgram, writeFloorList } from "./scale-floor.js";
 import type { BenchArgs } from "./args.js";
 import { median } from "./stats.js";
 
@@ -107,13 +109,19 @@ async function shapeBench(work: string, n: number, options: GenerateOptions, rou
   const node: Timed[] = [];
   const check: Timed[] = [];
   const build: Timed[] = [];
+  const floor: Timed[] = [];
+  const list = path.join(work, `floor-${path.basename(root)}.txt`);
+  const paths = writeFloorList(root, list);
   for (let r = 0; r < rounds; r++) {
     node.push(baseline(root));
+    floor.push(run(["-e", floorProgram(list)], root));
     check.push(cli(root, ["check"]));
     build.push(cli(root, ["build"]));
   }
   const noop = median(node.map((t) => t.ms));
   console.log(`  no-op: node -e 0 ${fmt(noop)}; check ${summary(check, noop)} (goal at 1,000: <= 3x); build ${summary(build, noop)}`);
+  // What no stat-based design can skip: the change classes below cost at least this plus what they change.
+  console.log(`  stat floor (a bare node lstat-ing the ${paths} paths under schemas/ and generated/): ${summary(floor, noop)}`);
 
   const index = changedIndex(n, options);
   for (const change of changeClasses(options)) {
