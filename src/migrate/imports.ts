@@ -37,11 +37,14 @@ export interface ImportScan {
   readonly deps: readonly string[] | undefined;
 }
 
-/** A module's import specifiers, in order; undefined when it has a dependency no specifier names (a triple-slash directive). */
-export type Specifiers = (text: string) => readonly string[] | undefined;
+/** A module's import specifiers (`file`: its absolute path), in order; undefined when it has a dependency no specifier names (a triple-slash directive). */
+export type Specifiers = (text: string, file: string) => readonly string[] | undefined;
+
+/** `Specifiers` that read the text alone (the compiler's scanner, and its cached answers). */
+export type TextSpecifiers = (text: string) => readonly string[] | undefined;
 
 /** `Specifiers` by the compiler's scanner. */
-export function scannedSpecifiers(tsc: typeof ts): Specifiers {
+export function scannedSpecifiers(tsc: typeof ts): TextSpecifiers {
   return (text) => {
     const info = tsc.preProcessFile(text, /* readImportFiles */ true, /* detectJavaScriptImports */ true);
     if (info.referencedFiles.length + info.typeReferenceDirectives.length + info.libReferenceDirectives.length > 0) return undefined;
@@ -50,7 +53,7 @@ export function scannedSpecifiers(tsc: typeof ts): Specifiers {
 }
 
 function scanImports(specifiers: Specifiers, file: string, text: string, overlay: ReadonlyMap<string, string>): string[] | undefined {
-  const specs = specifiers(text);
+  const specs = specifiers(text, file);
   if (specs === undefined) return undefined;
   const deps: string[] = [];
   for (const spec of specs) {
