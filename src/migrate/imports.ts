@@ -37,14 +37,11 @@ export interface ImportScan {
   readonly deps: readonly string[] | undefined;
 }
 
-/** A module's import specifiers (`file`: its absolute path), in order; undefined when it has a dependency no specifier names (a triple-slash directive). */
-export type Specifiers = (text: string, file: string) => readonly string[] | undefined;
-
-/** `Specifiers` that read the text alone (the compiler's scanner, and its cached answers). */
-export type TextSpecifiers = (text: string) => readonly string[] | undefined;
+/** A module's import specifiers, in order; undefined when it has a dependency no specifier names (a triple-slash directive). */
+export type Specifiers = (text: string) => readonly string[] | undefined;
 
 /** `Specifiers` by the compiler's scanner. */
-export function scannedSpecifiers(tsc: typeof ts): TextSpecifiers {
+export function scannedSpecifiers(tsc: typeof ts): Specifiers {
   return (text) => {
     const info = tsc.preProcessFile(text, /* readImportFiles */ true, /* detectJavaScriptImports */ true);
     if (info.referencedFiles.length + info.typeReferenceDirectives.length + info.libReferenceDirectives.length > 0) return undefined;
@@ -53,7 +50,7 @@ export function scannedSpecifiers(tsc: typeof ts): TextSpecifiers {
 }
 
 function scanImports(specifiers: Specifiers, file: string, text: string, overlay: ReadonlyMap<string, string>): string[] | undefined {
-  const specs = specifiers(text, file);
+  const specs = specifiers(text);
   if (specs === undefined) return undefined;
   const deps: string[] = [];
   for (const spec of specs) {

@@ -1,8 +1,9 @@
 /**
- * A generated module's import specifiers read from its code without TypeScript, for the migration type-check's
- * key (typecheck-key.ts, imports.ts). Why: keying a cold check's thousand chains scanned every generated module
- * with the compiler's scanner (`preProcessFile`) and kept each answer in the cache (one read and one write per
- * module), seconds of the main thread for modules whose imports are a few plain lines at the top.
+ * A module's import specifiers read from its code without TypeScript, for the migration type-check's key
+ * (typecheck-key.ts, imports.ts). Why: keying a cold check's thousand chains scanned every module of them with
+ * the compiler's scanner (`preProcessFile`) and kept each answer in the cache (one read and one write per module),
+ * seconds of the main thread for modules whose imports are a few plain lines at the top (the generated ones, and
+ * most migrations).
  *
  * It errs on the safe side: it reads code whose comments are already left out (comments.ts `withoutComments`,
  * which answers only for code with no template, regular expression or directive comment), and answers only where

@@ -7,15 +7,16 @@
  *   also holds as values are left out too, unless a file of the user's can name what holds them (REACHES_ANNOTATIONS).
  *   So an annotation-only schema edit keeps the key, and the check is not run again. The user's files and the roots
  *   are keyed by their whole text, since their diagnostics carry lines and columns.
- * - A module's import specifiers are kept in the cache under the hash of its text, so that a run whose chains are
- *   all cached does not load TypeScript for its scanner.
+ * - A module's import specifiers are read from its code where its imports are plain (plain-imports.ts); only a
+ *   module with another form is scanned by TypeScript, the answer kept in the cache under the hash of its text, so
+ *   that a run whose chains are all cached does not load TypeScript for its scanner.
  */
 import { createHash } from "node:crypto";
 import path from "node:path";
 import type ts from "typescript";
 import type { CacheStore } from "../cache/store.js";
 import { withoutComments } from "./comments.js";
-import { scannedSpecifiers, type Specifiers, type TextSpecifiers } from "./imports.js";
+import { scannedSpecifiers, type Specifiers } from "./imports.js";
 import { plainSpecifiers } from "./plain-imports.js";
 
 /** The key parts of chains' files, each file's hashed once per run (every chain reaches the same runtime). */
@@ -44,27 +45,20 @@ export class ChainKeys {
 
   /** A generated module other than a chain's root (`<outDir>/<contract>/upgrade.ts`). */
   private generated(file: string): boolean {
-    const rel = inOutDir(this.outDir, file);
-    return rel !== undefined && !(rel.length === 2 && rel[1] === "upgrade.ts");
+    const rel = path.relative(this.outDir, file).split(path.sep);
+    return rel[0] !== ".." && !path.isAbsolute(rel[0]!) && !(rel.length === 2 && rel[1] === "upgrade.ts");
   }
 }
 
-/** The path segments of `file` below `outDir`; undefined when it is not there. */
-function inOutDir(outDir: string, file: string): string[] | undefined {
-  const rel = path.relative(outDir, file).split(path.sep);
-  return rel[0] !== ".." && !path.isAbsolute(rel[0]!) ? rel : undefined;
-}
-
 /**
- * The specifiers of a generated module (any file in `outDir`, roots included) read from its code where its
- * imports are plain (plain-imports.ts), else, and for every file of the user's, `scan`'s (the compiler's scanner,
- * `cachedSpecifiers`). Why not from the cache: reading and writing an entry per generated module cost more than
- * reading its code, which the key reads anyway (`codeOf`, once per file). A generated file is read for real
- * like any other (the plan's text, or the disk's), so a hand edit is seen.
+ * A module's specifiers read from its code where its imports are plain (plain-imports.ts), else `scan`'s (the
+ * compiler's scanner, `cachedSpecifiers`). Why not always from the cache: reading and writing an entry per module
+ * cost more than reading its code, which the key reads anyway (`codeOf`, once per file). Every file is read for
+ * real (the plan's text, the disk's, the user's), so a hand edit of a generated module is seen.
  */
-export function plainFirst(outDir: string, scan: TextSpecifiers): Specifiers {
-  return (text, file) => {
-    const code = inOutDir(outDir, file) === undefined ? undefined : codeOf(text);
+export function plainFirst(scan: Specifiers): Specifiers {
+  return (text) => {
+    const code = codeOf(text);
     return (code === undefined ? undefined : plainSpecifiers(code)) ?? scan(text);
   };
 }
@@ -137,8 +131,8 @@ function closingBracket(text: string, open: number): number {
 const STRING_REST = /(?:[^"\\\n]|\\.)*"/y;
 
 /** `Specifiers` remembered in `store` (when there is one); TypeScript is loaded by `load` on the first miss only. */
-export function cachedSpecifiers(store: CacheStore | undefined, load: () => typeof ts): TextSpecifiers {
-  let scan: TextSpecifiers | undefined;
+export function cachedSpecifiers(store: CacheStore | undefined, load: () => typeof ts): Specifiers {
+  let scan: Specifiers | undefined;
   return (text) => {
     const key = store?.key("import-specifiers", sha(specifierText(text)));
     const hit = key === undefined ? undefined : store!.get<{ specifiers: string[] | null }>(key);

@@ -73,7 +73,7 @@ export async function startTypecheck(
   // Loaded only when a chain must be scanned or checked (see typecheck-key.ts).
   let loaded: typeof ts | undefined;
   const load = (): typeof ts => (loaded ??= createRequire(import.meta.url)("typescript") as typeof ts);
-  const specifiers = plainFirst(project.outDir, cachedSpecifiers(cache?.store, load));
+  const specifiers = plainFirst(cachedSpecifiers(cache?.store, load));
   const found: Diagnostic[] = [];
   const misses: Miss[] = [];
   // Files shared by many chains (the runtime, shared definitions) are scanned and hashed once per run.
