@@ -22,6 +22,8 @@ import { plainSpecifiers } from "./plain-imports.js";
 /** The key parts of chains' files, each file's hashed once per run (every chain reaches the same runtime). */
 export class ChainKeys {
   private readonly memo = new Map<string, { text: string; part: string }>();
+  /** `generated`, by path: asked of every file of every chain, twice. */
+  private readonly kinds = new Map<string, boolean>();
 
   constructor(private readonly outDir: string) {}
 
@@ -45,8 +47,13 @@ export class ChainKeys {
 
   /** A generated module other than a chain's root (`<outDir>/<contract>/upgrade.ts`). */
   private generated(file: string): boolean {
-    const rel = path.relative(this.outDir, file).split(path.sep);
-    return rel[0] !== ".." && !path.isAbsolute(rel[0]!) && !(rel.length === 2 && rel[1] === "upgrade.ts");
+    let kind = this.kinds.get(file);
+    if (kind === undefined) {
+      const rel = path.relative(this.outDir, file).split(path.sep);
+      kind = rel[0] !== ".." && !path.isAbsolute(rel[0]!) && !(rel.length === 2 && rel[1] === "upgrade.ts");
+      this.kinds.set(file, kind);
+    }
+    return kind;
   }
 }
 
