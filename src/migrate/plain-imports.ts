@@ -43,9 +43,14 @@ export function plainSpecifiers(code: string): string[] | undefined {
       continue;
     } else {
       spec = matchAt(EXPORT_FROM, masked, at);
-      // A local export list (`export { a };`), or any other export (`export const …`): it names no module.
-      if (spec === null && (matchAt(EXPORT_STAR, masked, at) !== null || matchAt(LOCAL_LIST_FROM, masked, at) !== null)) return undefined;
-      if (spec === null) continue;
+      if (spec === null) {
+        // Any other export (`export const …`) names no module, nor does a local list (`export { a };`); an
+        // `export *` or a list followed by `from` that is not a plain re-export is left to the scanner.
+        const list = matchAt(EXPORT_LIST, masked, at);
+        if (list === null) continue;
+        if (list[1] === "*" || matchAt(FROM, masked, at + list[0].length) !== null) return undefined;
+        continue;
+      }
     }
     if (spec === null) return undefined;
     // A specifier with an escape (or the other quote) is left to the compiler's reading of it.
@@ -71,11 +76,11 @@ const CLAUSE = String.raw`(?:(?:${NAME}\s*,\s*)?(?:\{[^}"]*\}|\*\s*as\s+${NAME})
 const IMPORT_FROM = new RegExp(String.raw`import\s*(?:type\s+)?${CLAUSE}\s*from\s*"(\d+)"`, "y");
 /** `import "<n>"`. */
 const IMPORT_BARE = /import\s*"(\d+)"/y;
-/** `export [type] {…} from "<n>"`, `export [type] * [as n] from "<n>"`. */
-const EXPORT_FROM = new RegExp(String.raw`export\s*(?:type\s+)?(?:\{[^}"]*\}|\*(?:\s*as\s+${NAME})?)\s*from\s*"(\d+)"`, "y");
+/** `export [type] {…} from "<n>"`, `export [type] * [as n] from "<n>"` (`type` may touch the brace or star). */
+const EXPORT_FROM = new RegExp(String.raw`export\s*(?:type\s*)?(?:\{[^}"]*\}|\*(?:\s*as\s+${NAME})?)\s*from\s*"(\d+)"`, "y");
+/** An export list or star, whatever follows (`[1]`: the star). */
+const EXPORT_LIST = /export\s*(?:type\s*)?(?:\{[^}]*\}|(\*))/y;
+/** `from` after an export list. */
+const FROM = /\s*from\b/y;
 /** `require (`, `define (`, `module "<n>"` (`declare module "x"`, an ambient module or an augmentation). */
 const CALL_OR_AMBIENT = /(?:require|define)\s*\(|module\s*"/y;
-/** An `export *` that is not a plain re-export (the only `export *` forms name a module). */
-const EXPORT_STAR = /export\s*(?:type\s+)?\*/y;
-/** An export list followed by `from` that is not a plain re-export. */
-const LOCAL_LIST_FROM = /export\s*(?:type\s+)?\{[^}]*\}\s*from\b/y;

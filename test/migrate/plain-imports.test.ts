@@ -32,13 +32,14 @@ test("plain imports › the plain forms, in order, with comments and strings tha
     "export * from \"./i.js\";",
     "export * as j from \"./j.js\";",
     "export type * from \"./k.js\";",
+    "export type{ L }from\"./l.js\";",
     "const s = \"import x from './string.js'\", t = 'export * from \"./t.js\"';",
     "/** export * from \"./comment.js\" */",
     "export const module = { require: 1, define: 2 };",
     "export { s, t };",
     "export interface Import { from: string }",
   ].join("\n");
-  assert.deepEqual(plain(given), ["./a.js", "../c.js", "./d.js", "./e.js", "./type.js", "./side.js", "./g.js", "./h.js", "./i.js", "./j.js", "./k.js"]);
+  assert.deepEqual(plain(given), ["./a.js", "../c.js", "./d.js", "./e.js", "./type.js", "./side.js", "./g.js", "./h.js", "./i.js", "./j.js", "./k.js", "./l.js"]);
   assert.deepEqual(plain("export const x = 1;\n"), []);
 });
 
@@ -57,6 +58,9 @@ test("plain imports › any other way to name a module is left to the compiler's
     "import { \"a-b\" as a } from \"./a.js\";",
     "export { a }\nfrom(\"x\");",
     "export * \n;",
+    "export * as \"a-b\" from \"./a.js\";",
+    "export { \"a-b\" as c } from \"./a.js\";",
+    "import type{ A }from\"./a.js\";",
     "const x = { import: 1 };",
     "const $import = 1;",
     "import.meta.url;",
