@@ -61,6 +61,7 @@ test("witness load › an export line in a template, a string or a comment, or a
     MODULE.replace("const limit = 3;", "const limit = typeof arguments;"),
     MODULE.replace("export function validate(data)", "function validate(data)"),
     MODULE.replace("const limit = 3;", "const limit = 3; function llmcExportLine$() {}"),
+    `${MODULE}if (limit > 0) return validateFast;\n`,
   ]) {
     assert.equal(asFunction(given), undefined, given);
   }

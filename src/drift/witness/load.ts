@@ -14,7 +14,8 @@
  * the call alone): where such a line stood inside a comment, a string or a template it is never called, so the
  * count falls short and the module is imported instead. Anything else a module may hold and a function body may not
  * (another `export` or `import` form, `import.meta`, a top-level `await`) is a syntax error in the body: imported
- * instead too. A module that says `arguments` (a name a function body binds and a module does not) is imported.
+ * instead too, and a top-level `return` (a syntax error in a module, not in a body) skips a count added at the
+ * body's end. A module that says `arguments` (a name a function body binds and a module does not) is imported.
  */
 import { importValidator } from "../../emit/validators/load-module.js";
 import type { RawValidator } from "../../runtime/runtime.js";
@@ -37,10 +38,11 @@ export function asFunction(code: string): RawValidator | undefined {
   if (validates !== 1) return undefined;
   let counted = 0;
   try {
-    const validate: unknown = new Function(COUNT, `"use strict";\n${body}\nreturn validate;`)(() => {
+    // One more count at the end: a top-level `return` (a syntax error in a module) would skip it.
+    const validate: unknown = new Function(COUNT, `"use strict";\n${body}\n${COUNT}();\nreturn validate;`)(() => {
       counted++;
     });
-    return counted === lines && typeof validate === "function" ? (validate as RawValidator) : undefined;
+    return counted === lines + 1 && typeof validate === "function" ? (validate as RawValidator) : undefined;
   } catch {
     return undefined;
   }
