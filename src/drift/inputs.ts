@@ -17,6 +17,7 @@ import { isJsonObject, pointerAppend, type Draft, type JsonObject, type JsonValu
 import { subschemas } from "../ir/keywords.js";
 import { dialectOf } from "./dialect.js";
 import { resolveRef } from "./schema.js";
+import { shipped } from "./witness/shipped.js";
 
 const IN_PLACE_ARRAYS = ["allOf", "anyOf", "oneOf"];
 const IN_PLACE_ONE = ["not", "if", "then", "else"];
@@ -34,7 +35,7 @@ const MAX_PASSED = 1024;
 export async function checkInput(schema: JsonObject, draft: Draft, file: string, key?: string): Promise<void> {
   const digest = key === undefined ? undefined : createHash("sha256").update(key).digest("base64");
   if (digest !== undefined && passed.has(digest)) return;
-  await check(schema, draft, file);
+  await check(schema, draft, file, key !== undefined && shipped.has(key));
   if (digest === undefined) return;
   if (passed.size >= MAX_PASSED) passed.delete(passed.values().next().value as string);
   passed.add(digest);
@@ -62,7 +63,15 @@ async function metaCheck(schema: JsonObject, draft: Draft, file: string): Promis
   if (key !== undefined) cache!.store.set(key, { pass: true });
 }
 
-async function check(schema: JsonObject, draft: Draft, file: string): Promise<void> {
+/**
+ * `built`: this run's build compiled this very schema (its validator code is offered to witness confirmation,
+ * witness/shipped.ts, under the same key), and a build compiles only a schema that passed the same meta-schema
+ * check (`compileValidator` runs `metaDiagnostics` first and refuses on any finding; a reused compile was keyed by
+ * the schema's blind form, which the meta-schemas cannot tell apart, as `metaCheck`'s own cache says): it is not
+ * checked again, nor its pass written to the cache. Why: a cold `check` of a thousand contracts spent seconds of
+ * its main thread here on schemas its workers had just checked.
+ */
+async function check(schema: JsonObject, draft: Draft, file: string, built = false): Promise<void> {
   const fail = (pointer: string, code: string, message: string) => inputError(code, { file, pointer }, message);
   const tuples = dialectOf(draft).tupleItems;
   const stack: [JsonValue, string][] = [[schema, ""]];
@@ -81,7 +90,7 @@ async function check(schema: JsonObject, draft: Draft, file: string): Promise<vo
     }
     for (const [child, at] of subschemas(node, pointer)) stack.push([child, at]);
   }
-  await metaCheck(schema, draft, file);
+  if (!built) await metaCheck(schema, draft, file);
   inPlaceCycle(schema, fail);
 }
 

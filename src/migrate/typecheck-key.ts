@@ -7,8 +7,9 @@
  *   also holds as values are left out too, unless a file of the user's can name what holds them (REACHES_ANNOTATIONS).
  *   So an annotation-only schema edit keeps the key, and the check is not run again. The user's files and the roots
  *   are keyed by their whole text, since their diagnostics carry lines and columns.
- * - A module's import specifiers are kept in the cache under the hash of its text, so that a run whose chains are
- *   all cached does not load TypeScript for its scanner.
+ * - A module's import specifiers are read from its code where its imports are plain (plain-imports.ts); only a
+ *   module with another form is scanned by TypeScript, the answer kept in the cache under the hash of its text, so
+ *   that a run whose chains are all cached does not load TypeScript for its scanner.
  */
 import { createHash } from "node:crypto";
 import path from "node:path";
@@ -16,10 +17,13 @@ import type ts from "typescript";
 import type { CacheStore } from "../cache/store.js";
 import { withoutComments } from "./comments.js";
 import { scannedSpecifiers, type Specifiers } from "./imports.js";
+import { plainSpecifiers } from "./plain-imports.js";
 
 /** The key parts of chains' files, each file's hashed once per run (every chain reaches the same runtime). */
 export class ChainKeys {
   private readonly memo = new Map<string, { text: string; part: string }>();
+  /** `generated`, by path: asked of every file of every chain, twice. */
+  private readonly kinds = new Map<string, boolean>();
 
   constructor(private readonly outDir: string) {}
 
@@ -43,9 +47,27 @@ export class ChainKeys {
 
   /** A generated module other than a chain's root (`<outDir>/<contract>/upgrade.ts`). */
   private generated(file: string): boolean {
-    const rel = path.relative(this.outDir, file).split(path.sep);
-    return rel[0] !== ".." && !path.isAbsolute(rel[0]!) && !(rel.length === 2 && rel[1] === "upgrade.ts");
+    let kind = this.kinds.get(file);
+    if (kind === undefined) {
+      const rel = path.relative(this.outDir, file).split(path.sep);
+      kind = rel[0] !== ".." && !path.isAbsolute(rel[0]!) && !(rel.length === 2 && rel[1] === "upgrade.ts");
+      this.kinds.set(file, kind);
+    }
+    return kind;
   }
+}
+
+/**
+ * A module's specifiers read from its code where its imports are plain (plain-imports.ts), else `scan`'s (the
+ * compiler's scanner, `cachedSpecifiers`). Why not always from the cache: reading and writing an entry per module
+ * cost more than reading its code, which the key reads anyway (`codeOf`, once per file). Every file is read for
+ * real (the plan's text, the disk's, the user's), so a hand edit of a generated module is seen.
+ */
+export function plainFirst(scan: Specifiers): Specifiers {
+  return (text) => {
+    const code = codeOf(text);
+    return (code === undefined ? undefined : plainSpecifiers(code)) ?? scan(text);
+  };
 }
 
 /**

@@ -29,7 +29,7 @@ import type { Diagnostic } from "../errors.js";
 import { STRICT_FLAGS } from "../emit/codegen/strict.js";
 import { validatorDeclarations } from "../emit/modules/version.js";
 import { importClosure, type ImportScan } from "./imports.js";
-import { cachedSpecifiers, ChainKeys } from "./typecheck-key.js";
+import { cachedSpecifiers, ChainKeys, plainFirst } from "./typecheck-key.js";
 import type { Batcher, Miss } from "./typecheck-run.js";
 
 export { chainCompilerOptions } from "./typecheck-options.js";
@@ -73,7 +73,7 @@ export async function startTypecheck(
   // Loaded only when a chain must be scanned or checked (see typecheck-key.ts).
   let loaded: typeof ts | undefined;
   const load = (): typeof ts => (loaded ??= createRequire(import.meta.url)("typescript") as typeof ts);
-  const specifiers = cachedSpecifiers(cache?.store, load);
+  const specifiers = plainFirst(cachedSpecifiers(cache?.store, load));
   const found: Diagnostic[] = [];
   const misses: Miss[] = [];
   // Files shared by many chains (the runtime, shared definitions) are scanned and hashed once per run.

@@ -1,16 +1,16 @@
 /**
  * Witness confirmation with the validators we generate: the code `emitValidator` ships in `generated/` (not
  * in-memory ajv, whose deep-equal differs on objects with own `toString`/`constructor`), loaded with
- * `importValidator`. A witness is kept only when it is valid under one schema and invalid under the other.
+ * `loadValidator` (load.ts). A witness is kept only when it is valid under one schema and invalid under the other.
  *
  * Why `emitDecider`: only the yes or no is asked, which its first-failure compile answers as the all-errors
  * validator does; `emitValidator`'s second compile and fast path were half of a cold `check`'s drift time.
  */
-import { importValidator } from "../../emit/validators/load-module.js";
 import { canonicalJson, isJsonObject, type Draft, type JsonObject, type JsonValue } from "../../ir/json.js";
 import { keywordKind, mapKeyword } from "../../ir/keywords.js";
 import { dialectOf } from "../dialect.js";
 import type { RawValidator } from "../../runtime/runtime.js";
+import { loadValidator } from "./load.js";
 import { shipped, validatorKey } from "./shipped.js";
 
 export { offerShipped, validatorKey } from "./shipped.js";
@@ -54,7 +54,7 @@ export async function validatorFor(schema: JsonObject | boolean, draft: Draft, k
     if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
     const built = shipped.get(key);
     if (built !== undefined) {
-      pending = importValidator(built);
+      pending = loadValidator(built);
       cache.set(key, pending);
       return answer(await pending);
     }
@@ -64,7 +64,7 @@ export async function validatorFor(schema: JsonObject | boolean, draft: Draft, k
     // skipped: 40% less build time on large schemas, the same answers (test/drift/witness-confirm.test.ts).
     // Imported on first build: a diff whose validators are all shipped (or none needed) loads no ajv.
     const { emitDecider } = await import("../../emit/validators/index.js");
-    pending = importValidator(emitDecider({ schema: dialectOf(draft).idKeyword === "id" ? schema : withoutId(schema), draft, strict: false, inMemory: true }));
+    pending = loadValidator(emitDecider({ schema: dialectOf(draft).idKeyword === "id" ? schema : withoutId(schema), draft, strict: false, inMemory: true }));
     cache.set(key, pending);
     await pending;
     rates.push(((performance.now() - started) * 1000) / Math.max(key.length, MIN_RATED));
