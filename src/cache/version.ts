@@ -229,7 +229,9 @@ function packCode(outcome: VersionOutcome): CodePacked {
     const text = outcome.files[file]![1];
     const at = text.indexOf(probe);
     if (at === -1) continue;
-    let length = probe.length;
+    // Usually the module holds the code to its end but for trailing space: compared at once, not by character.
+    const most = Math.min(code.length, text.length - at);
+    let length = text.startsWith(code.slice(0, most), at) ? most : probe.length;
     while (length < code.length && at + length < text.length && text.charCodeAt(at + length) === code.charCodeAt(length)) length++;
     const ref: CodeRef = { file, at, length, tail: code.slice(length) };
     const { validatorCode: _code, ...rest } = compiled;
