@@ -27,9 +27,6 @@ import { TextMemo } from "../memo/text-memo.js";
 
 export { VALIDATOR_NAMESPACE, type CacheEntryOut } from "./validator-ref.js";
 
-/** The shape of the entries, in their keys: 2, the code may be held by reference (validator-ref.ts). */
-const SHAPE = "validator/2";
-
 type Compiled =
   | { readonly ok: true; readonly code: string; readonly warnings: readonly Diagnostic[] }
   | { readonly ok: false; readonly problems: readonly Diagnostic[]; readonly warnings: readonly Diagnostic[] };
@@ -47,7 +44,7 @@ export async function blindValidator(
   const blind = annotationBlind(input.schema);
   // Everything the compile reads but the file's display path (which only diagnostics name): the run memo's key.
   const shape = `${canonicalJson((input.policy ?? null) as unknown as JsonValue)}\n${sizeBits(input.schema)}\n${blind.text}`;
-  const hash = `${SHAPE}\n${input.draft}\n${input.display}\n${shape}`;
+  const hash = `${input.draft}\n${input.display}\n${shape}`;
   if (cache !== undefined) {
     const entry = cache.store.get<StoredValidator>(cache.store.key(VALIDATOR_NAMESPACE, hash));
     const code = entry === undefined ? undefined : storedCode(cache, entry);

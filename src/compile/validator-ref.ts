@@ -13,7 +13,8 @@
 import { sha256 } from "../cache/store.js";
 import { storedValidatorCode, type CompileCache } from "../cache/version.js";
 
-export const VALIDATOR_NAMESPACE = "validator-blind";
+/** "blind2": the entries' second shape, whose code may be held by reference; entries of the first are never looked up. */
+export const VALIDATOR_NAMESPACE = "validator-blind2";
 
 /** What a compile leaves to store: [namespace, hash, payload]. */
 export type CacheEntryOut = readonly [string, string, unknown];
