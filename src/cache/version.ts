@@ -61,7 +61,7 @@ function isFolder(dir: string): boolean {
 /**
  * The shape of the entries below, in their keys: an entry of another shape is never looked up. 3: the project
  * files a version plans are held by content address (texts.ts), and the validator cache may point at a schema's
- * entry for its code (src/compile/validator-cache.ts).
+ * entry for its code (src/compile/validator-ref.ts).
  */
 const SHAPE = "outcome/3";
 
@@ -122,7 +122,7 @@ export function readVersion(cache: CompileCache, project: Project, key: string):
 
 /**
  * The validator code held by the schema entry `key` (its deps unchecked: the caller proves the code by its hash,
- * src/compile/validator-cache.ts); undefined when that entry is absent, damaged or holds no code.
+ * src/compile/validator-ref.ts); undefined when that entry is absent, damaged or holds no code.
  */
 export function storedValidatorCode(cache: CompileCache, key: string): string | undefined {
   const entry = cache.store.get<VersionEntry>(key);

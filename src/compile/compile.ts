@@ -103,7 +103,7 @@ export async function compileProjectWith(project: Project, extensions: Extension
     options.onFiles?.(r.outcome.files);
     if (cache === undefined) return;
     const codeIn = job.key === undefined ? undefined : writeOutcome(cache, project, job.key, schemaKey(cache, project, job.contract, job.source), r.read.slice(1), r.outcome);
-    // The validator entry points at the outcome's entry for its code, which it holds once (validator-cache.ts).
+    // The validator entry points at the outcome's entry for its code, which it holds once (validator-ref.ts).
     storeEntries(cache, r.entries === undefined ? undefined : codeByReference(r.entries, r.outcome.compiled?.validatorCode, codeIn));
     // Stored: the results list keeps every outcome to the end of the compile, it need not keep these too.
     delete (r as { entries?: unknown }).entries;
