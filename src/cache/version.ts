@@ -11,6 +11,7 @@ import { canonicalJson, type JsonValue } from "../ir/json.js";
 import type { Project } from "../config/config.js";
 import type { FileHasher } from "./files.js";
 import type { CacheStore } from "./store.js";
+import { getText, putText } from "./texts.js";
 import type { VersionOutcome } from "../shapes/compiled.js";
 
 export type { VersionOutcome } from "../shapes/compiled.js";
@@ -58,6 +59,13 @@ function isFolder(dir: string): boolean {
 }
 
 /**
+ * The shape of the entries below, in their keys: an entry of another shape is never looked up. 3: the project
+ * files a version plans are held by content address (texts.ts), and the validator cache may point at a schema's
+ * entry for its code (src/compile/validator-ref.ts).
+ */
+const SHAPE = "outcome/3";
+
+/**
  * The key of what a version's schema alone decides (generated files, validator code, schema problems): the version
  * key without the golden examples. An edited or added example misses `versionKey` but hits this one, and only the
  * examples run again, through the cached validator code (src/compile/compile.ts): no compiler is loaded for them.
@@ -77,6 +85,7 @@ function keyOf(kind: string, cache: CompileCache, project: Project, contract: Co
   if (own === undefined) return undefined;
   return cache.store.key(
     kind,
+    SHAPE,
     project.rootDir,
     contract.name,
     contract.dir,
@@ -101,17 +110,31 @@ export function readVersion(cache: CompileCache, project: Project, key: string):
   if (entry === undefined) return undefined;
   for (const [display, hash] of entry.deps) if (cache.hasher.hash(path.resolve(project.rootDir, display)) !== hash) return undefined;
   const read = entry.deps.map(([display]) => display);
-  if ("outcome" in entry) return { outcome: unpackOutcome(entry.outcome), read };
+  if ("outcome" in entry) {
+    const outcome = unpackOutcome(entry.outcome, cache.store.dir);
+    return outcome === undefined ? undefined : { outcome, read };
+  }
   // The schema's entry was keyed on the same files but the examples: the deps checked above are its deps too.
   const schema = cache.store.get<VersionEntry>(entry.schema);
-  if (schema === undefined || !("outcome" in schema)) return undefined;
-  return { outcome: { ...unpackOutcome(schema.outcome), problems: entry.problems, examples: entry.examples }, read };
+  const outcome = schema === undefined || !("outcome" in schema) ? undefined : unpackOutcome(schema.outcome, cache.store.dir);
+  return outcome === undefined ? undefined : { outcome: { ...outcome, problems: entry.problems, examples: entry.examples }, read };
+}
+
+/**
+ * The validator code held by the schema entry `key` (its deps unchecked: the caller proves the code by its hash,
+ * src/compile/validator-ref.ts); undefined when that entry is absent, damaged or holds no code.
+ */
+export function storedValidatorCode(cache: CompileCache, key: string): string | undefined {
+  const entry = cache.store.get<VersionEntry>(key);
+  if (entry === undefined || !("outcome" in entry)) return undefined;
+  return unpackOutcome(entry.outcome, cache.store.dir)?.compiled?.validatorCode;
 }
 
 /**
  * Stores a compiled version's outcome: the schema's part under `schema` (its `schemaKey`; undefined when that key
  * cannot be made) and the version's own part under `key`. `schemaStored`: the schema's part is already stored
- * (an example-only change re-ran the examples on it), so only the version's own part is written.
+ * (an example-only change re-ran the examples on it), so only the version's own part is written. Returns the key
+ * of the entry that now holds the outcome's validator code (the schema's part, or the whole outcome's), if any.
  */
 export function writeOutcome(
   cache: CompileCache,
@@ -121,19 +144,20 @@ export function writeOutcome(
   readFiles: readonly string[],
   outcome: VersionOutcome,
   schemaStored = false,
-): void {
+): string | undefined {
   const deps: [string, string][] = [];
   for (const display of readFiles) {
     const hash = cache.hasher.hash(path.resolve(project.rootDir, display));
-    if (hash === undefined) return;
+    if (hash === undefined) return undefined;
     deps.push([display, hash]);
   }
   if (schema === undefined) {
-    cache.store.set(key, { deps, outcome: packOutcome(outcome) } satisfies VersionEntry);
-    return;
+    cache.store.set(key, { deps, outcome: packOutcome(outcome, cache.store.dir) } satisfies VersionEntry);
+    return key;
   }
-  if (!schemaStored) cache.store.set(schema, { deps, outcome: packOutcome(schemaOutcome(outcome)) } satisfies VersionEntry);
+  if (!schemaStored) cache.store.set(schema, { deps, outcome: packOutcome(schemaOutcome(outcome), cache.store.dir) } satisfies VersionEntry);
   cache.store.set(key, { deps, schema, problems: outcome.problems, examples: outcome.examples } satisfies VersionEntry);
+  return schema;
 }
 
 // ─── The validator code, stored as a reference into its module ─────────────────────────────────────────────────
@@ -150,14 +174,53 @@ interface CodeRef {
   readonly tail: string;
 }
 
-type StoredOutcome = Omit<VersionOutcome, "compiled"> & {
+/** A planned file as an entry holds it: its text, or the address of its text among the cache's texts (texts.ts). */
+type StoredFile = readonly [string, string] | readonly [string, { readonly at: string }];
+
+type StoredOutcome = Omit<VersionOutcome, "compiled" | "files"> & {
+  readonly files: readonly StoredFile[];
   readonly compiled?: Omit<NonNullable<VersionOutcome["compiled"]>, "validatorCode"> & ({ readonly validatorCode: string } | { readonly codeRef: CodeRef });
 };
 
 /** Bytes of validator code compared at once while finding where it starts in the module. */
 const PROBE = 256;
 
-export function packOutcome(outcome: VersionOutcome): StoredOutcome {
+/**
+ * Why project files go by address: a file outside every contract's folder (no `/` in its path: `_standard.ts`,
+ * `_json-schema.ts`) is planned by an extension for the project, the same text in every version's outcome; stored
+ * once as a text, each outcome holds 64 characters instead. A contract's own files are that version's alone and
+ * stay in its entry (a text file each would cost a file per version for nothing shared).
+ */
+const sharedFile = (rel: string): boolean => !rel.includes("/");
+
+/** The outcome as an entry holds it; `texts`: the cache folder to keep the project files in (none: kept inline). */
+export function packOutcome(outcome: VersionOutcome, texts?: string): StoredOutcome {
+  const withCode = packCode(outcome);
+  if (texts === undefined) return withCode;
+  const files = outcome.files.map(([rel, text]): StoredFile => {
+    const at = sharedFile(rel) ? putText(texts, text) : undefined;
+    return at === undefined ? [rel, text] : [rel, { at }];
+  });
+  return { ...withCode, files };
+}
+
+/** The outcome an entry holds; undefined when a text it points at is missing or not the text of its address. */
+export function unpackOutcome(stored: StoredOutcome, texts?: string): VersionOutcome | undefined {
+  const files: (readonly [string, string])[] = [];
+  for (const [rel, held] of stored.files) {
+    if (typeof held === "string") files.push([rel, held]);
+    else {
+      const text = texts === undefined ? undefined : getText(texts, held?.at);
+      if (text === undefined) return undefined;
+      files.push([rel, text]);
+    }
+  }
+  return unpackCode({ ...stored, files });
+}
+
+type CodePacked = Omit<StoredOutcome, "files"> & { readonly files: VersionOutcome["files"] };
+
+function packCode(outcome: VersionOutcome): CodePacked {
   const compiled = outcome.compiled;
   if (compiled === undefined) return outcome;
   const code = compiled.validatorCode;
@@ -166,17 +229,19 @@ export function packOutcome(outcome: VersionOutcome): StoredOutcome {
     const text = outcome.files[file]![1];
     const at = text.indexOf(probe);
     if (at === -1) continue;
-    let length = probe.length;
+    // Usually the module holds the code to its end but for trailing space: compared at once, not by character.
+    const most = Math.min(code.length, text.length - at);
+    let length = text.startsWith(code.slice(0, most), at) ? most : probe.length;
     while (length < code.length && at + length < text.length && text.charCodeAt(at + length) === code.charCodeAt(length)) length++;
     const ref: CodeRef = { file, at, length, tail: code.slice(length) };
     const { validatorCode: _code, ...rest } = compiled;
-    const packed: StoredOutcome = { ...outcome, compiled: { ...rest, codeRef: ref } };
-    if (unpackOutcome(packed).compiled?.validatorCode === code) return packed;
+    const packed: CodePacked = { ...outcome, compiled: { ...rest, codeRef: ref } };
+    if (unpackCode(packed).compiled?.validatorCode === code) return packed;
   }
   return outcome;
 }
 
-export function unpackOutcome(stored: StoredOutcome): VersionOutcome {
+function unpackCode(stored: CodePacked): VersionOutcome {
   const compiled = stored.compiled;
   if (compiled === undefined || !("codeRef" in compiled)) return stored as VersionOutcome;
   const { codeRef: ref, ...rest } = compiled;

@@ -14,6 +14,7 @@ import { cachedNameCollisions } from "./names-cached.js";
 import { cachedRootIndex } from "./root-index.js";
 import { projectFileMemo } from "./project-memo.js";
 import { storeEntries } from "./skeletons.js";
+import { codeByReference } from "./validator-ref.js";
 
 export type { CompiledOutcome, CompiledVersion, CompileResult, CompileScope, ContractSlice } from "../shapes/compiled.js";
 export { importValidator } from "../emit/validators/load-module.js";
@@ -101,11 +102,11 @@ export async function compileProjectWith(project: Project, extensions: Extension
     if ("diagnostic" in r) return;
     options.onFiles?.(r.outcome.files);
     if (cache === undefined) return;
-    storeEntries(cache, r.entries);
+    const codeIn = job.key === undefined ? undefined : writeOutcome(cache, project, job.key, schemaKey(cache, project, job.contract, job.source), r.read.slice(1), r.outcome);
+    // The validator entry points at the outcome's entry for its code, which it holds once (validator-ref.ts).
+    storeEntries(cache, r.entries === undefined ? undefined : codeByReference(r.entries, r.outcome.compiled?.validatorCode, codeIn));
     // Stored: the results list keeps every outcome to the end of the compile, it need not keep these too.
     delete (r as { entries?: unknown }).entries;
-    if (job.key === undefined) return;
-    writeOutcome(cache!, project, job.key, schemaKey(cache!, project, job.contract, job.source), r.read.slice(1), r.outcome);
   };
   const compileOne = (contract: ContractSource, source: VersionSource, ctx: LoadContext) => versionCompiler!.compileVersionOutcome(project, extensions.plan, contract, source, ctx, cache);
   // Threads started early are handed to the pool (which uses or stops them); without them, as few misses as these

@@ -19,19 +19,17 @@ import type { Diagnostic } from "../errors.js";
 import { annotationBlind } from "../ir/annotations.js";
 import { canonicalJson, type Draft, type JsonObject, type JsonValue } from "../ir/json.js";
 import type { CompileCache } from "../cache/version.js";
+import { storedCode, VALIDATOR_NAMESPACE, type CacheEntryOut, type StoredValidator } from "./validator-ref.js";
 import type { StrictPolicy } from "../strictness/index.js";
 import { stringLiteral } from "../emit/codegen/escape.js";
 import { INLINE_LIMIT } from "../emit/fast/inline-limit.js";
 import { TextMemo } from "../memo/text-memo.js";
 
-export const VALIDATOR_NAMESPACE = "validator-blind";
+export { VALIDATOR_NAMESPACE, type CacheEntryOut } from "./validator-ref.js";
 
 type Compiled =
   | { readonly ok: true; readonly code: string; readonly warnings: readonly Diagnostic[] }
   | { readonly ok: false; readonly problems: readonly Diagnostic[]; readonly warnings: readonly Diagnostic[] };
-
-/** What a compile leaves to store: [namespace, hash, payload]. */
-export type CacheEntryOut = readonly [string, string, unknown];
 
 /**
  * The validator of `schema`: from `cache` (this thread's; a worker passes none) when its blind form was compiled
@@ -48,10 +46,9 @@ export async function blindValidator(
   const shape = `${canonicalJson((input.policy ?? null) as unknown as JsonValue)}\n${sizeBits(input.schema)}\n${blind.text}`;
   const hash = `${input.draft}\n${input.display}\n${shape}`;
   if (cache !== undefined) {
-    const entry = cache.store.get<{ code?: unknown; warnings?: unknown }>(cache.store.key(VALIDATOR_NAMESPACE, hash));
-    if (typeof entry?.code === "string" && Array.isArray(entry.warnings) && entry.warnings.every(isDiagnostic)) {
-      return { ok: true, code: entry.code, warnings: entry.warnings };
-    }
+    const entry = cache.store.get<StoredValidator>(cache.store.key(VALIDATOR_NAMESPACE, hash));
+    const code = entry === undefined ? undefined : storedCode(cache, entry);
+    if (code !== undefined && Array.isArray(entry!.warnings) && entry!.warnings.every(isDiagnostic)) return { ok: true, code, warnings: entry!.warnings };
   }
   // A memo hit passes this schema's guard too: it is then exactly what the cache would hold for this file.
   const seen = runMemo.get(`${input.draft}\n${shape}`);
