@@ -9,7 +9,7 @@ import type { ContractSource, VersionSource } from "../discover/discover.js";
 import { InputError, type Diagnostic } from "../errors.js";
 import { hasExamples } from "./examples.js";
 import { readVersion, schemaKey, versionKey, writeOutcome, type CompileCache } from "../cache/version.js";
-import { importValidator } from "../emit/validators/load-module.js";
+import { loadValidator } from "../emit/validators/load-module.js";
 import type { VersionOutcome } from "../shapes/compiled.js";
 
 /** A cached outcome with the display paths of the files it was loaded from besides the schema file. */
@@ -27,7 +27,7 @@ export async function examplesAgain(project: Project, cache: CompileCache, key: 
   if (hit === undefined || compiled === undefined || !hasExamples(contract, source.version)) return hit;
   let ex: { problems: Diagnostic[]; count: number };
   try {
-    ex = await (await import("./examples-run.js")).checkExamples(project, contract, source.version, await importValidator(compiled.validatorCode));
+    ex = await (await import("./examples-run.js")).checkExamples(project, contract, source.version, await loadValidator(compiled.validatorCode));
   } catch (error) {
     if (error instanceof InputError) return error.diagnostic;
     throw error;

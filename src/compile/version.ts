@@ -16,7 +16,7 @@ import { loadSchemaFileMapped, type LoadContext } from "../load/index.js";
 import { hasExamples } from "./examples.js";
 import { cachedExamples } from "./examples-cache.js";
 import type { CompileCache } from "../cache/version.js";
-import { importValidator } from "../emit/validators/load-module.js";
+import { loadValidator } from "../emit/validators/load-module.js";
 import type { CompiledOutcome, CompiledVersion, VersionOutcome } from "../shapes/compiled.js";
 import type { PlanExtension } from "../shapes/extension.js";
 import { emitTypes, printingLibraries } from "../emit/types/index.js";
@@ -101,7 +101,7 @@ async function compileVersion(
   // Golden examples run through the exact generated validator code, not a re-compiled in-memory one; the outcome of
   // these very files under this very code (an annotation-only edit's) is taken from the cache.
   const ex = await cachedExamples(cache, entries, project, contract, source.version, validatorCode, async () =>
-    (await import("./examples-run.js")).checkExamples(project, contract, source.version, await importValidator(validatorCode)),
+    (await import("./examples-run.js")).checkExamples(project, contract, source.version, await loadValidator(validatorCode)),
   );
   return { compiled, problems: ex.problems, warnings, examples: ex.count, read };
 }

@@ -1,7 +1,7 @@
 /**
  * Witness confirmation with the validators we generate: the code `emitValidator` ships in `generated/` (not
  * in-memory ajv, whose deep-equal differs on objects with own `toString`/`constructor`), loaded with
- * `loadValidator` (load.ts). A witness is kept only when it is valid under one schema and invalid under the other.
+ * `loadValidator` (src/emit/validators/load-module.ts). A witness is kept only when it is valid under one schema and invalid under the other.
  *
  * Why `emitDecider`: only the yes or no is asked, which its first-failure compile answers as the all-errors
  * validator does; `emitValidator`'s second compile and fast path were half of a cold `check`'s drift time.
@@ -10,7 +10,7 @@ import { canonicalJson, isJsonObject, type Draft, type JsonObject, type JsonValu
 import { keywordKind, mapKeyword } from "../../ir/keywords.js";
 import { dialectOf } from "../dialect.js";
 import type { RawValidator } from "../../runtime/runtime.js";
-import { loadValidator } from "./load.js";
+import { loadValidator } from "../../emit/validators/load-module.js";
 import { shipped, validatorKey } from "./shipped.js";
 
 export { offerShipped, validatorKey } from "./shipped.js";

@@ -1,15 +1,16 @@
 /**
- * Validator code loaded for witness confirmation (src/drift/witness/load.ts): as a function's body only where that
- * is the module's program, answering as the imported module does; every other form is imported.
+ * Validator code loaded for the golden examples and witness confirmation (src/emit/validators/as-function.ts,
+ * load-module.ts `loadValidator`): as a function's body only where that is the module's program, answering as the
+ * imported module does; every other form is imported.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { asFunction, loadValidator } from "../../src/drift/witness/load.js";
-import { importValidator } from "../../src/emit/validators/load-module.js";
-import type { JsonValue } from "../../src/ir/json.js";
-import { REPO_ROOT } from "../util/project.js";
+import { asFunction } from "../../../src/emit/validators/as-function.js";
+import { importValidator, loadValidator } from "../../../src/emit/validators/load-module.js";
+import type { JsonValue } from "../../../src/ir/json.js";
+import { REPO_ROOT } from "../../util/project.js";
 
 /** Every JSON file under `dir` (none when it does not exist). */
 function jsonFiles(dir: string): string[] {
@@ -19,7 +20,7 @@ function jsonFiles(dir: string): string[] {
     .map((e) => path.join(e.parentPath, e.name));
 }
 
-test("witness load › a committed validator module read as a function answers every golden example as the imported module", async () => {
+test("validator as a function › a committed validator module read as a function answers every golden example as the imported module", async () => {
   const out = path.join(REPO_ROOT, "generated");
   let loaded = 0;
   for (const contract of readdirSync(out, { withFileTypes: true }).filter((e) => e.isDirectory() && !e.name.startsWith("_"))) {
@@ -40,7 +41,7 @@ test("witness load › a committed validator module read as a function answers e
 
 const MODULE = ["\"use strict\";", "const limit = 3;", "export function validate(data) {", "  return typeof data === \"string\" && data.length <= limit;", "}", "export default validate;", "export function validateFast(data) {", "  return validate(data);", "}", "export { validateFast as validateFirst };", ""].join("\n");
 
-test("witness load › the plain module shape is read as a function", async () => {
+test("validator as a function › the plain module shape is read as a function", async () => {
   const fast = asFunction(MODULE);
   assert.ok(fast !== undefined);
   assert.equal(fast("abc"), true);
@@ -48,7 +49,7 @@ test("witness load › the plain module shape is read as a function", async () =
   assert.equal((await loadValidator(MODULE))("abcd"), false);
 });
 
-test("witness load › an export line in a template, a string or a comment, or any other module form, is imported instead", async () => {
+test("validator as a function › an export line in a template, a string or a comment, or any other module form, is imported instead", async () => {
   for (const given of [
     MODULE.replace("const limit = 3;", "const limit = `\nexport default validate;\n`.length - 20;"),
     MODULE.replace("const limit = 3;", "/*\nexport function validate(x) {\n*/ const limit = 3;"),

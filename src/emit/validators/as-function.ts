@@ -1,12 +1,11 @@
 /**
- * Loads the validator code witness confirmation asks (confirm.ts): a generated validator module (no imports, its
- * exports on lines of their own) as a function's body where that is shown to be the same program, else as a module
- * (`importValidator`, a `data:` URL import).
+ * Generated validator code (a module with no imports, its exports on lines of their own) run as a function's body,
+ * where that is shown to be the same program; `loadValidator` (load-module.ts) imports the module otherwise.
  *
- * Why: a cold `check` of a thousand contracts confirms witnesses with two thousand shipped validator modules (about
- * 28 KB each). As `data:` modules, each was base64-encoded, resolved as a URL of twice its size and kept in the
- * module map for the rest of the process (seconds of the main thread, a hundred megabytes and more). As a function,
- * it is compiled the same way and freed with confirm.ts's cache entry.
+ * Why: a cold `check` of a thousand contracts runs two thousand validator modules (about 28 KB each: the golden
+ * examples in the compile workers, witness confirmation in drift). As `data:` modules, each was base64-encoded,
+ * resolved as a URL of twice its size and kept in the module map for the rest of the process (seconds, and a
+ * hundred megabytes and more). As a function, it is compiled the same way and freed with its last reference.
  *
  * Why it is the same program: module code is strict, and so is the body (its first statement is "use strict");
  * top-level declarations are scoped to the body as to the module. Each export line is replaced by a call that
@@ -17,12 +16,7 @@
  * instead too, and a top-level `return` (a syntax error in a module, not in a body) skips a count added at the
  * body's end. A module that says `arguments` (a name a function body binds and a module does not) is imported.
  */
-import { importValidator } from "../../emit/validators/load-module.js";
 import type { RawValidator } from "../../runtime/runtime.js";
-
-export async function loadValidator(code: string): Promise<RawValidator> {
-  return asFunction(code) ?? importValidator(code);
-}
 
 /** The `validate` export of `code` run as a function's body, or undefined when that is not shown to be the module. */
 export function asFunction(code: string): RawValidator | undefined {
