@@ -116,11 +116,7 @@ async function buildWith(
   const { syncStubsCached } = await import("../migrate/cached-stubs.js");
   const migrations = await syncStubsCached(project, result, cache?.store);
   phases.mark("migration stubs");
-  // Listed here, not by the CLI, so that a build the cache replays carries it and reads no contract again.
-  const { discoverContracts } = await import("../discover/discover.js");
-  const { versionsWithoutExamples } = await import("./compile.js");
-  // A whole-project compile discovered every contract already; an incremental one only those it redid.
-  const unexampled: Unexampled = versionsWithoutExamples(project, scope === undefined ? result.contracts : discoverContracts(project).contracts);
+  const unexampled = await unexampledOf(project, result.contracts, scope, session?.previousResult());
   phases.mark("unexampled");
   const summary = { contracts: all.contracts, versions: all.versions, examples: all.examples, files: all.files, unexampled };
   // What the same build reports once it has run: nothing to write.
@@ -273,6 +269,22 @@ async function examplesOnlyRun<R extends object>(
 }
 
 /** Whether a build's recorded versions without examples are still those of `contracts` (a version's folder added or removed). */
+/**
+ * Listed by build, not by the CLI, so that a build the cache replays carries it and reads no contract again. A
+ * whole-project compile discovered every contract already; an incremental one only those it redid, and the others'
+ * entries are the previous build's (src/incremental/unexampled.ts), else found by discovering the whole project.
+ */
+async function unexampledOf(project: Project, compiled: readonly ContractSource[], scope: Scope | undefined, previous: BuildResult | undefined): Promise<Unexampled> {
+  const { versionsWithoutExamples } = await import("./compile.js");
+  const redone = versionsWithoutExamples(project, compiled);
+  if (scope === undefined) return redone;
+  const { carryUnexampled } = await import("../incremental/unexampled.js");
+  const carried = carryUnexampled(project, previous?.ok === true ? previous.unexampled : undefined, scope.names, redone);
+  if (carried !== undefined) return carried;
+  const { discoverContracts } = await import("../discover/discover.js");
+  return versionsWithoutExamples(project, discoverContracts(project).contracts);
+}
+
 function sameUnexampled(previous: BuildResult & { ok: true }, contracts: readonly ContractSource[], hasExamples: (c: ContractSource, version: number) => boolean): boolean {
   if (previous.unexampled === undefined) return false;
   const listed = new Set(previous.unexampled.versions);
