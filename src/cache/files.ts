@@ -8,8 +8,9 @@
  * re-hashed on every run until it has settled.
  */
 import { createHash } from "node:crypto";
-import { lstatSync, readFileSync, type Stats } from "node:fs";
+import { lstatSync, type Stats } from "node:fs";
 import path from "node:path";
+import { hashBounded } from "./read-bounded.js";
 
 /** Larger than the coarsest timestamp granularity in use (2 s on FAT, 1 s on some network filesystems). */
 export const RACY_MS = 2500;
@@ -58,9 +59,9 @@ export class FileHasher {
       const st = lstatSync(file);
       if (st.isFile()) {
         const prev = this.memo().get(file);
-        const hash =
-          prev !== undefined && sameStat(prev, st) && prev[3] < this.previousStartedAt - RACY_MS ? prev[5] : contentHash(readFileSync(file));
-        rec = [file, st.size, st.mtimeMs, st.ctimeMs, st.ino, hash];
+        // Read through read-bounded.ts: what was a file at the lstat may be a pipe or a link by the read.
+        const hash = prev !== undefined && sameStat(prev, st) && prev[3] < this.previousStartedAt - RACY_MS ? prev[5] : hashBounded(file);
+        if (hash !== undefined) rec = [file, st.size, st.mtimeMs, st.ctimeMs, st.ino, hash];
       }
     } catch {
       rec = null;

@@ -12,7 +12,7 @@
  * the cache is off for the run: it costs speed, never correctness.
  */
 import { createHmac, randomBytes } from "node:crypto";
-import { closeSync, fstatSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, constants, fstatSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
@@ -58,7 +58,8 @@ const KEY_TEXT = /^[0-9a-f]{64}\n?$/;
 function readKey(file: string): Buffer | null | undefined {
   let fd: number;
   try {
-    fd = openSync(file, "r");
+    // Without waiting: a named pipe put where the key belongs opens at once, and is refused below (not a file).
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     return null;
@@ -67,7 +68,7 @@ function readKey(file: string): Buffer | null | undefined {
     const st = fstatSync(fd);
     const uid = typeof process.getuid === "function" ? process.getuid() : undefined;
     // Someone else's key, or one others may rewrite, authenticates nothing.
-    if (!st.isFile() || (uid !== undefined && st.uid !== uid) || (process.platform !== "win32" && (st.mode & 0o022) !== 0)) return null;
+    if (!st.isFile() || st.size > 128 || (uid !== undefined && st.uid !== uid) || (process.platform !== "win32" && (st.mode & 0o022) !== 0)) return null;
     const text = readFileSync(fd, "utf8");
     return KEY_TEXT.test(text) ? Buffer.from(text.slice(0, 64), "hex") : null;
   } finally {

@@ -6,10 +6,10 @@ import path from "node:path";
 import { CONFIG_FILE, type Project } from "../config/config.js";
 import { swapPaths } from "../write/swap.js";
 import { FileHasher } from "./files.js";
-import { readFileSync } from "node:fs";
 import { readSnapshot, snapshotFile, takeSnapshot, verifySnapshot, writeSnapshot, type SnapshotScope, type StoredSnapshot } from "./snapshot.js";
 import { snapshotRecords } from "./snapshot-format.js";
 import { RACY_MS, type FileRecord } from "./files.js";
+import { readBounded } from "./read-bounded.js";
 import { CacheStore, defaultCacheDir, sha256, writeText } from "./store.js";
 import { toolIdentity, toolListing, toolRoot, type FolderStat } from "./tool.js";
 import { isFolderStats, provenToolFiles } from "./tool-proof.js";
@@ -119,12 +119,8 @@ export class CacheSession<R> {
   previousUnits(): string | undefined {
     const id = (this.previous?.result as Record<string, unknown> | undefined)?.[UNITS];
     if (typeof id !== "string") return undefined;
-    let text: string;
-    try {
-      text = readFileSync(this.unitsFile(), "utf8");
-    } catch {
-      return undefined;
-    }
+    const text = readBounded(this.unitsFile())?.toString("utf8");
+    if (text === undefined) return undefined;
     if (sha256(text) !== id) return undefined;
     this.unitsRead = { text, id };
     return text;

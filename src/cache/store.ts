@@ -9,9 +9,10 @@
  */
 import { createHash } from "node:crypto";
 import { isAscii } from "node:buffer";
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { cacheKey, mac } from "./secret.js";
+import { readBounded } from "./read-bounded.js";
 
 /** Format 2: the integrity is an HMAC with the per-user key (secret.ts); entries of format 1 are never trusted. */
 const FORMAT = "llm-contracts-cache/2";
@@ -56,14 +57,10 @@ export class CacheStore {
   }
 }
 
-/** Reads an entry; undefined when absent, unreadable, of another format, for another key, or corrupted. */
+/** Reads an entry; undefined when absent, unreadable (read-bounded.ts), of another format, for another key, or corrupted. */
 export function readEntry<T>(file: string, key: string): T | undefined {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch {
-    return undefined;
-  }
+  const text = readBounded(file)?.toString("utf8");
+  if (text === undefined) return undefined;
   // The integrity covers the payload text exactly as written: `{"format":..,"key":..,"integrity":..,"payload":<text>}`.
   const head = `{"format":${JSON.stringify(FORMAT)},"key":${JSON.stringify(key)},"integrity":"`;
   if (!text.startsWith(head)) return undefined;
@@ -99,12 +96,8 @@ export interface ReadText {
  * run, and for ASCII bytes the Latin-1 decoder gives the very string the UTF-8 decoder would, several times faster.
  */
 export function readTextFile(file: string): ReadText | undefined {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    return undefined;
-  }
+  const bytes = readBounded(file);
+  if (bytes === undefined) return undefined;
   return isAscii(bytes) ? { text: bytes.toString("latin1"), ascii: bytes } : { text: bytes.toString("utf8") };
 }
 

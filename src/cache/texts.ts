@@ -13,10 +13,10 @@
  */
 import { createHash } from "node:crypto";
 import { isAscii } from "node:buffer";
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { TextMemo } from "../memo/text-memo.js";
 import { writeText } from "./store.js";
+import { readBounded } from "./read-bounded.js";
 
 /** The folder of the texts, under the cache folder (beside the namespaces' folders of the entries). */
 export const TEXTS_FOLDER = "text";
@@ -58,12 +58,8 @@ export function getText(dir: string, address: unknown): string | undefined {
   const m = memo(dir);
   const seen = m.get(address);
   if (seen !== undefined) return seen;
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(fileOf(dir, address));
-  } catch {
-    return undefined;
-  }
+  const bytes = readBounded(fileOf(dir, address));
+  if (bytes === undefined) return undefined;
   if (createHash("sha256").update(bytes).digest("hex") !== address) return undefined;
   const text = isAscii(bytes) ? bytes.toString("latin1") : bytes.toString("utf8");
   m.set(address, text);

@@ -1,0 +1,85 @@
+/**
+ * Every read of a file in the cache folder (entries, snapshots, units, texts) and of a file the hasher hashes goes
+ * through here. The cache folder is something another process may have written: a path there may be a named pipe
+ * (opening or reading it waits for a writer that never comes: a run that hangs), a link to a device (`/dev/zero`
+ * never ends: a run that fills memory), or a file of gigabytes. `readFileSync` follows all of them; this never does.
+ *
+ * - Opened without following a link (`O_NOFOLLOW`): the tool writes its files by rename, never as links, so a link
+ *   where a cache file should be is someone else's, and a miss.
+ * - Opened without waiting (`O_NONBLOCK`: a pipe with no writer opens at once), then the open file itself is asked
+ *   what it is: only a regular file is read, so nothing that was swapped in between a check and the read is.
+ * - Read up to the size it had when opened, and refused above `limit`: memory is bounded by the limit.
+ * Any failure is a miss (undefined), never an error: a cache can make a run faster, never change or stop it.
+ */
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+import { createHash } from "node:crypto";
+
+/**
+ * The largest cache file read (256 MiB). The largest the tool writes is a snapshot: about 2.2 MB at 1,000
+ * contracts, so this leaves a hundredfold and more, and still bounds what one read can take.
+ */
+export const MAX_CACHE_FILE_BYTES = 256 * 1024 * 1024;
+
+/** Where the platform has no such flag (Windows: no named pipes or links in this sense), it is 0. */
+const FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+
+/** Bytes hashed per read when hashing (the file is never held whole). */
+const CHUNK = 256 * 1024;
+
+/** Opens `file` for reading when it is a regular file no larger than `limit`; calls `use` with it; closes it. */
+function withRegularFile<T>(file: string, limit: number, use: (fd: number, size: number) => T): T | undefined {
+  let fd: number;
+  try {
+    fd = openSync(file, FLAGS);
+  } catch {
+    return undefined;
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile() || st.size > limit) return undefined;
+    return use(fd, st.size);
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The bytes of a regular file of at most `limit` bytes; undefined when absent, unreadable, a link, not a regular
+ * file or larger. A file that shrank while read gives the bytes read (whatever checks them sees a damaged file).
+ */
+export function readBounded(file: string, limit = MAX_CACHE_FILE_BYTES): Buffer | undefined {
+  return withRegularFile(file, limit, (fd, size) => {
+    const bytes = Buffer.alloc(size);
+    let at = 0;
+    while (at < size) {
+      const n = readSync(fd, bytes, at, size - at, null);
+      if (n === 0) break;
+      at += n;
+    }
+    return at === size ? bytes : bytes.subarray(0, at);
+  });
+}
+
+/** One read buffer per thread for hashing, made on first use (reads are synchronous: never two at once). */
+let chunk: Buffer | undefined;
+
+/**
+ * The SHA-256 (hex) of a regular file's bytes, read in chunks so that memory does not grow with the file: for a
+ * regular file, the answer `createHash("sha256").update(readFileSync(file))` gives. At most the size the file had
+ * when opened is read (a file that grows without end cannot hold the run). Undefined as `readBounded`.
+ */
+export function hashBounded(file: string): string | undefined {
+  return withRegularFile(file, Number.MAX_SAFE_INTEGER, (fd, size) => {
+    const into = (chunk ??= Buffer.allocUnsafe(CHUNK));
+    const h = createHash("sha256");
+    for (let left = size; left > 0; ) {
+      const n = readSync(fd, into, 0, Math.min(CHUNK, left), null);
+      if (n === 0) break;
+      h.update(into.subarray(0, n));
+      left -= n;
+    }
+    return h.digest("hex");
+  });
+}
