@@ -9,10 +9,13 @@
  * - Opened without waiting (`O_NONBLOCK`: a pipe with no writer opens at once), then the open file itself is asked
  *   what it is: only a regular file is read, so nothing that was swapped in between a check and the read is.
  * - Read up to the size it had when opened, and refused above `limit`: memory is bounded by the limit.
+ * - Read only from a folder that is itself a folder, not a link to one (`isOwnFolder`): a namespace folder of the
+ *   cache replaced by a link out of the project would have every read (and write, store.ts) go there.
  * Any failure is a miss (undefined), never an error: a cache can make a run faster, never change or stop it.
  */
-import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from "node:fs";
 import { createHash } from "node:crypto";
+import path from "node:path";
 
 /**
  * The largest cache file read (256 MiB). The largest the tool writes is a snapshot: about 2.2 MB at 1,000
@@ -25,6 +28,25 @@ const FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NO
 
 /** Bytes hashed per read when hashing (the file is never held whole). */
 const CHUNK = 256 * 1024;
+
+/** Folders found to be folders (not links) by this process: each cache folder is asked once per run. */
+const ownFolders = new Set<string>();
+
+/**
+ * Whether `dir` is a folder itself, not a link to one nor anything else. The tool makes the folders of its cache
+ * with mkdir, so a link there is someone else's, and the cache files under it are neither read nor written.
+ * Only a yes is remembered: a folder missing now may be made by this run's first write, and is asked again.
+ */
+export function isOwnFolder(dir: string): boolean {
+  if (ownFolders.has(dir)) return true;
+  try {
+    if (!lstatSync(dir).isDirectory()) return false;
+  } catch {
+    return false;
+  }
+  ownFolders.add(dir);
+  return true;
+}
 
 /** Opens `file` for reading when it is a regular file no larger than `limit`; calls `use` with it; closes it. */
 function withRegularFile<T>(file: string, limit: number, use: (fd: number, size: number) => T): T | undefined {
@@ -47,9 +69,10 @@ function withRegularFile<T>(file: string, limit: number, use: (fd: number, size:
 
 /**
  * The bytes of a regular file of at most `limit` bytes; undefined when absent, unreadable, a link, not a regular
- * file or larger. A file that shrank while read gives the bytes read (whatever checks them sees a damaged file).
+ * file, larger, or in a folder that is a link (`isOwnFolder`). A file that shrank while read gives the bytes read (whatever checks them sees a damaged file).
  */
 export function readBounded(file: string, limit = MAX_CACHE_FILE_BYTES): Buffer | undefined {
+  if (!isOwnFolder(path.dirname(file))) return undefined;
   return withRegularFile(file, limit, (fd, size) => {
     const bytes = Buffer.alloc(size);
     let at = 0;

@@ -9,10 +9,10 @@
  */
 import { createHash } from "node:crypto";
 import { isAscii } from "node:buffer";
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { cacheKey, mac } from "./secret.js";
-import { readBounded } from "./read-bounded.js";
+import { isOwnFolder, readBounded } from "./read-bounded.js";
 
 /** Format 2: the integrity is an HMAC with the per-user key (secret.ts); entries of format 1 are never trusted. */
 const FORMAT = "llm-contracts-cache/2";
@@ -101,22 +101,28 @@ export function readTextFile(file: string): ReadText | undefined {
   return isAscii(bytes) ? { text: bytes.toString("latin1"), ascii: bytes } : { text: bytes.toString("utf8") };
 }
 
-/** Replaces `file` atomically with `text` (removes it when text is undefined); never fails the run. */
+/**
+ * Replaces `file` atomically with `text` (removes it when text is undefined); never fails the run. Nothing is
+ * written or removed in a folder that is a link (read-bounded.ts `isOwnFolder`): through it, the write would land
+ * outside the cache, and the project.
+ */
 export function writeText(file: string, text: string | undefined): void {
   const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  const dir = path.dirname(file);
   try {
     if (text === undefined) {
-      rmSync(file, { force: true });
+      if (isOwnFolder(dir)) rmSync(file, { force: true });
       return;
     }
-    const dir = path.dirname(file);
     // A cold run writes thousands of entries into a few namespace folders: one mkdir per folder, not per entry.
     if (!madeFolders.has(dir)) mkdirSync(dir, { recursive: true });
+    if (!isOwnFolder(dir)) return;
     try {
       writeFileSync(tmp, text, "utf8");
     } catch {
-      // The folder was removed since (a cleared cache): made again, once.
+      // The folder was removed since (a cleared cache): made again, once, and asked again what it is.
       mkdirSync(dir, { recursive: true });
+      if (!lstatSync(dir).isDirectory()) return;
       writeFileSync(tmp, text, "utf8");
     }
     madeFolders.add(dir);

@@ -9,7 +9,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { CACHE_KEY_ENV } from "../../src/cache/secret.js";
@@ -104,3 +104,45 @@ test("read-bounded › a check over a cache of pipes and endless links finishes 
   assert.equal(r.error, undefined, `check with a named pipe for its key: did not finish within 60 s (${String(r.error)})`);
   assert.deepEqual([r.status, r.stdout, r.stderr], [plain.code, plain.out, plain.err], "a named pipe for the key");
 });
+
+test("read-bounded › cache folders that are links out of the project are neither read nor written through", { skip: SKIP, timeout: 300_000 }, () => {
+  const root = copyOfExamples();
+  const env = { ...process.env, NO_COLOR: "1" };
+  const cli = (args: string[]) => {
+    const r = spawnSync(process.execPath, [BIN, ...args], { cwd: root, encoding: "utf8", env, timeout: 60_000 });
+    assert.equal(r.error, undefined, `${args.join(" ")}: did not finish within 60 s`);
+    return [r.status, r.stdout, r.stderr];
+  };
+  assert.equal(cli(["build"])[0], 0);
+  assert.equal(cli(["check"])[0], 0);
+  const cacheDir = path.join(root, "node_modules", ".cache", "llm-contracts");
+  const outside = tempDir("llm-contracts-outside-");
+  const folders = readdirSync(cacheDir).filter((f) => f !== "tmp");
+  assert.ok(folders.includes("state") && folders.includes("version"), folders.join(", "));
+  // Each folder of the cache a link to a folder outside the project, holding what the folder held.
+  for (const f of folders) {
+    const away = path.join(outside, f);
+    cpSync(path.join(cacheDir, f), away, { recursive: true });
+    rmSync(path.join(cacheDir, f), { recursive: true });
+    symlinkSync(away, path.join(cacheDir, f));
+  }
+  const before = listing(outside);
+  // A change, so that the runs below read entries and write new ones (an example added), then the same again.
+  const valid = path.join(root, "schemas", "ticket-triage", "examples", "v1", "valid");
+  cpSync(path.join(valid, "double-charge.json"), path.join(valid, "added.json"));
+  assert.deepEqual(cli(["check"]), cli(["check", "--no-cache"]), "check over linked cache folders");
+  assert.equal(cli(["build"])[0], 0, "build over linked cache folders");
+  assert.deepEqual(cli(["check"]), cli(["check", "--no-cache"]), "check after the build");
+  assert.deepEqual(listing(outside), before, "nothing written or removed outside the project");
+});
+
+/** Every file under `dir` with its size and mtime. */
+function listing(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => {
+      const st = statSync(path.join(e.parentPath ?? e.path, e.name));
+      return `${path.relative(dir, path.join(e.parentPath ?? e.path, e.name))} ${st.size} ${st.mtimeMs}`;
+    })
+    .sort();
+}
