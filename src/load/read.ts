@@ -1,9 +1,8 @@
-import fs from "node:fs";
 import path from "node:path";
 import { inputError } from "../errors.js";
 import type { JsonValue } from "../ir/json.js";
 import { parseJson, type ParsedText } from "./json-parser.js";
-import { MAX_FILE_BYTES } from "./limits.js";
+import { readInputBytes } from "./read-source.js";
 import type { LineColumn } from "./positions.js";
 import { parseYaml } from "./yaml-parser.js";
 
@@ -24,23 +23,7 @@ export function readDocument(absFile: string, displayFile: string): ParsedDocume
   if (!SCHEMA_EXTENSIONS.includes(ext)) {
     throw inputError("input.file-type", { file }, `unsupported file type "${ext}" (expected .json, .yaml or .yml)`);
   }
-  let bytes: Buffer;
-  try {
-    const stat = fs.statSync(absFile);
-    if (!stat.isFile()) throw inputError("input.read", { file }, "not a regular file");
-    // Checked before reading so an oversized file costs nothing.
-    if (stat.size > MAX_FILE_BYTES) throw tooLarge(file, stat.size);
-    bytes = fs.readFileSync(absFile);
-  } catch (error) {
-    if (!isErrno(error)) throw error;
-    throw inputError(
-      "input.read",
-      { file },
-      error.code === "ENOENT" ? "file not found" : `cannot read file (${error.code})`,
-    );
-  }
-  // The file can grow between stat and read.
-  if (bytes.length > MAX_FILE_BYTES) throw tooLarge(file, bytes.length);
+  const bytes = readInputBytes(absFile, file);
   let text: string;
   try {
     // Fatal decoding: a stray Latin-1 byte would otherwise become U+FFFD inside a name or pattern. Strips a BOM.
@@ -58,11 +41,3 @@ export function readDocument(absFile: string, displayFile: string): ParsedDocume
   };
 }
 
-function tooLarge(file: string, size: number) {
-  const mb = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`;
-  return inputError("input.too-large", { file }, `file is ${mb(size)}; the limit is ${mb(MAX_FILE_BYTES)}`);
-}
-
-function isErrno(error: unknown): error is NodeJS.ErrnoException {
-  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === "string";
-}

@@ -3,7 +3,7 @@
  * and analysis is not parsed again (ts-morph costs tens of milliseconds per module, and is not even loaded when
  * every module is known to be in step).
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readSourceIfPresent } from "../load/read-source.js";
 import type { CompileResult } from "../shapes/compiled.js";
 import type { Project } from "../config/config.js";
 import { planSteps } from "./plan-steps.js";
@@ -16,7 +16,7 @@ export async function syncStubsCached(project: Project, compiled: Pick<CompileRe
   let sync: typeof import("../migrate/sync.js") | undefined;
   for (const planned of planSteps(project, compiled)) {
     const file = planned.step.file;
-    const current = existsSync(file) ? readFileSync(file, "utf8") : undefined;
+    const current = readSourceIfPresent(file, planned.step.display);
     const key = store === undefined || current === undefined ? undefined : store.key("stub", file, JSON.stringify(planned.target), JSON.stringify(planned.analysis), current);
     if (key !== undefined && store!.get<{ inStep: boolean }>(key)?.inStep === true) continue;
     sync ??= await import("../migrate/sync.js");

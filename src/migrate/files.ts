@@ -2,16 +2,17 @@
  * The TypeScript a contract's upgrade chain is made of: the generated modules (from the plan, so a check sees what
  * `build` would write) and the user's migration folders, each keyed by absolute path.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import type { CompileResult } from "../shapes/compiled.js";
-import type { Project } from "../config/config.js";
+import { displayPath, type Project } from "../config/config.js";
+import { readInputBytes } from "../load/read-source.js";
 import { migrationSettings } from "./layout.js";
 
 export function chainSources(project: Project, compiled: Pick<CompileResult, "plan" | "contracts">): Map<string, string> {
   const files = new Map<string, string>();
   for (const [rel, text] of compiled.plan) if (rel.endsWith(".ts")) files.set(path.join(project.outDir, ...rel.split("/")), text);
-  for (const file of migrationFiles(project, compiled)) files.set(file, readFileSync(file, "utf8"));
+  for (const file of migrationFiles(project, compiled)) files.set(file, readInputBytes(file, displayPath(project.rootDir, file)).toString("utf8"));
   return files;
 }
 

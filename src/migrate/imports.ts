@@ -6,7 +6,8 @@
  * dependency it cannot follow (a package import, a triple-slash reference, an unresolvable path) has no closure
  * and is always checked.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { readSourceIfPresent } from "../load/read-source.js";
 import path from "node:path";
 import type ts from "typescript";
 
@@ -17,7 +18,7 @@ export function importClosure(specifiers: Specifiers, root: string, overlay: Rea
   while (queue.length > 0) {
     const file = queue.pop()!;
     if (out.has(file)) continue;
-    const text = overlay.get(file) ?? (existsSync(file) ? readFileSync(file, "utf8") : undefined);
+    const text = overlay.get(file) ?? readSourceIfPresent(file, file);
     if (text === undefined) return undefined;
     out.set(file, text);
     let scan = scanned.get(file);

@@ -14,7 +14,9 @@ import type { Project } from "../config/config.js";
 import type { ContractSource } from "../discover/discover.js";
 import type { UpgradeResult, UpgradeStep } from "../runtime/runtime.js";
 import { chainSources } from "./files.js";
-import { migrationSettings } from "./layout.js";
+import { migrationSettings, migrationSteps } from "./layout.js";
+import { readSourceIfPresent } from "../load/read-source.js";
+import { inputError } from "../errors.js";
 import { upgradeNames } from "../emit/modules/names.js";
 
 type RunUpgrade = (contract: string, steps: readonly UpgradeStep[], value: unknown, from?: number, options?: { to?: number; versionField?: string }) => UpgradeResult<unknown>;
@@ -35,6 +37,12 @@ export async function loadChain(
   contract: ContractSource,
   precompiled?: (file: string, text: string) => string | undefined,
 ): Promise<LoadedChain> {
+  // A step module that is not there would be a module the chain cannot import: say which, before anything runs.
+  for (const step of migrationSteps(project, contract)) {
+    if (readSourceIfPresent(step.file, step.display) === undefined) {
+      throw inputError("migration.missing", { file: step.display }, `${step.contract} v${step.from} → v${step.to} has no migration module: run \`llm-contracts build\` to scaffold ${step.functionName}`);
+    }
+  }
   const scratch = makeScratch(project, "chain");
   const dir = scratch.dir;
   try {

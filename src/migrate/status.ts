@@ -2,7 +2,7 @@
  * Whether a step's migration exists and is implemented. The drift checker calls `migrationStatus` to treat a
  * step's backward breaks as covered once its migration is implemented.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readSourceIfPresent } from "../load/read-source.js";
 import { runCache } from "../cache/context.js";
 import type { Project } from "../config/config.js";
 import { discoverContracts } from "../discover/discover.js";
@@ -13,8 +13,9 @@ export type MigrationStatus = "missing" | "stub" | "implemented";
 
 /** The status of one step's module: no file, a file still calling `notImplemented`, or one that does not. */
 export function stepStatus(step: MigrationStep): { status: MigrationStatus; markers: number[] } {
-  if (!existsSync(step.file)) return { status: "missing", markers: [] };
-  const markers = markersOf(readFileSync(step.file, "utf8"));
+  const text = readSourceIfPresent(step.file, step.display);
+  if (text === undefined) return { status: "missing", markers: [] };
+  const markers = markersOf(text);
   return { status: markers.length > 0 ? "stub" : "implemented", markers: [...markers] };
 }
 

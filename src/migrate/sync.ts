@@ -2,7 +2,8 @@
  * `build`'s migration pass: for every consecutive pair of versions, make sure the user's migration module exists
  * and is in step with the generated types. Runs after `generated/` is written, and only for a complete compile.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { readSourceIfPresent } from "../load/read-source.js";
 import path from "node:path";
 import { environmentError } from "../fault/environment.js";
 import type { CompileResult } from "../shapes/compiled.js";
@@ -20,8 +21,8 @@ export interface StubSync {
 
 /** The text a step's module should have: a fresh stub, or the user's module brought in step. */
 export function desiredText(planned: PlannedStep): { text: string; existed: boolean; current?: string } {
-  if (!existsSync(planned.step.file)) return { text: renderStub(planned.target, planned.analysis), existed: false };
-  const current = readFileSync(planned.step.file, "utf8");
+  const current = readSourceIfPresent(planned.step.file, planned.step.display);
+  if (current === undefined) return { text: renderStub(planned.target, planned.analysis), existed: false };
   return { text: updateStub(current, planned.target, planned.analysis), existed: true, current };
 }
 
