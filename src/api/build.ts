@@ -1,4 +1,5 @@
-import { lstatSync, readFileSync } from "node:fs";
+import { lstatSync } from "node:fs";
+import { OUTPUT_FILE_LIMIT, readRegular } from "../contain/read-regular.js";
 import path from "node:path";
 import { displayPath, type Project } from "../config/config.js";
 import type { ContractSource } from "../discover/discover.js";
@@ -344,11 +345,12 @@ function compileCache(session: CacheSession<unknown> | undefined): CompileCache 
 /** The advice for a file in the output folder that llm-contracts did not generate (the same words as build's refusal). */
 const FOREIGN_FILE_HINT = "the output folder holds a file llm-contracts did not generate; move it away or choose another outDir";
 
-/** A file in the output folder without the generated banner: build refuses to replace the folder while it is there. */
+/**
+ * A file in the output folder without the generated banner: build refuses to replace the folder while it is there.
+ * Read as build's refusal reads it (src/write/apply.ts): a link, a pipe or a file too large to be ours has no banner.
+ */
 function foreignFile(readBanner: (text: string) => unknown, outDir: string, rel: string): boolean {
-  try {
-    return readBanner(readFileSync(path.join(outDir, ...rel.split("/")), "utf8")) === undefined;
-  } catch {
-    return false;
-  }
+  const read = readRegular(path.join(outDir, ...rel.split("/")), { limit: OUTPUT_FILE_LIMIT, noFollow: true });
+  if (!read.ok) return read.why !== "absent";
+  return readBanner(read.bytes.toString("utf8")) === undefined;
 }

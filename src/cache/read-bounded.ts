@@ -11,20 +11,19 @@
  * - Read up to the size it had when opened, and refused above `limit`: memory is bounded by the limit.
  * - Read only from a folder that is itself a folder, not a link to one (`isOwnFolder`): a namespace folder of the
  *   cache replaced by a link out of the project would have every read (and write, store.ts) go there.
- * Any failure is a miss (undefined), never an error: a cache can make a run faster, never change or stop it.
+ * The opening and reading are src/contain/read-regular.ts's, as for every file the tool reads from a folder others
+ * may write. Any failure is a miss (undefined), never an error: a cache can make a run faster, never change or stop it.
  */
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from "node:fs";
+import { lstatSync, readSync } from "node:fs";
 import { createHash } from "node:crypto";
 import path from "node:path";
+import { readRegular, withRegularFile } from "../contain/read-regular.js";
 
 /**
  * The largest cache file read (256 MiB). The largest the tool writes is a snapshot: about 2.2 MB at 1,000
  * contracts, so this leaves a hundredfold and more, and still bounds what one read can take.
  */
 export const MAX_CACHE_FILE_BYTES = 256 * 1024 * 1024;
-
-/** Where the platform has no such flag (Windows: no named pipes or links in this sense), it is 0. */
-const FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
 /** Bytes hashed per read when hashing (the file is never held whole). */
 const CHUNK = 256 * 1024;
@@ -48,41 +47,14 @@ export function isOwnFolder(dir: string): boolean {
   return true;
 }
 
-/** Opens `file` for reading when it is a regular file no larger than `limit`; calls `use` with it; closes it. */
-function withRegularFile<T>(file: string, limit: number, use: (fd: number, size: number) => T): T | undefined {
-  let fd: number;
-  try {
-    fd = openSync(file, FLAGS);
-  } catch {
-    return undefined;
-  }
-  try {
-    const st = fstatSync(fd);
-    if (!st.isFile() || st.size > limit) return undefined;
-    return use(fd, st.size);
-  } catch {
-    return undefined;
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /**
  * The bytes of a regular file of at most `limit` bytes; undefined when absent, unreadable, a link, not a regular
- * file, larger, or in a folder that is a link (`isOwnFolder`). A file that shrank while read gives the bytes read (whatever checks them sees a damaged file).
+ * file, larger, or in a folder that is a link (`isOwnFolder`).
  */
 export function readBounded(file: string, limit = MAX_CACHE_FILE_BYTES): Buffer | undefined {
   if (!isOwnFolder(path.dirname(file))) return undefined;
-  return withRegularFile(file, limit, (fd, size) => {
-    const bytes = Buffer.alloc(size);
-    let at = 0;
-    while (at < size) {
-      const n = readSync(fd, bytes, at, size - at, null);
-      if (n === 0) break;
-      at += n;
-    }
-    return at === size ? bytes : bytes.subarray(0, at);
-  });
+  const read = readRegular(file, { limit, noFollow: true });
+  return read.ok ? read.bytes : undefined;
 }
 
 /** One read buffer per thread for hashing, made on first use (reads are synchronous: never two at once). */
@@ -94,7 +66,7 @@ let chunk: Buffer | undefined;
  * when opened is read (a file that grows without end cannot hold the run). Undefined as `readBounded`.
  */
 export function hashBounded(file: string): string | undefined {
-  return withRegularFile(file, Number.MAX_SAFE_INTEGER, (fd, size) => {
+  const hashed = withRegularFile(file, true, (fd, size) => {
     const into = (chunk ??= Buffer.allocUnsafe(CHUNK));
     const h = createHash("sha256");
     for (let left = size; left > 0; ) {
@@ -105,4 +77,5 @@ export function hashBounded(file: string): string | undefined {
     }
     return h.digest("hex");
   });
+  return hashed.ok ? hashed.value : undefined;
 }

@@ -4,9 +4,10 @@
  * leaves the old site as it was. Only a folder this tool wrote (it holds the marker file) or an empty one is
  * replaced; any other folder is refused, so `--out` cannot wipe a user's files.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { inputError } from "../errors.js";
+import { OUTPUT_FILE_LIMIT, readRegular } from "../contain/read-regular.js";
 import { MARKER_FILE } from "./site.js";
 
 export interface SiteWrite {
@@ -60,7 +61,9 @@ function sameFiles(out: string, files: ReadonlyMap<string, string>): boolean {
   if (found.length !== files.size) return false;
   for (const rel of found) {
     const want = files.get(rel);
-    if (want === undefined || readFileSync(path.join(out, ...rel.split("/")), "utf8") !== want) return false;
+    if (want === undefined) return false;
+    const read = readRegular(path.join(out, ...rel.split("/")), { limit: OUTPUT_FILE_LIMIT, noFollow: true });
+    if (!read.ok || read.bytes.toString("utf8") !== want) return false;
   }
   return true;
 }

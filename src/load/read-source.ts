@@ -4,47 +4,26 @@
  * should be would hold the run forever (opening it, then reading it, waits for a writer), a device would never
  * end, a huge file would fill memory. So the file is opened without waiting, the open file itself must be a
  * regular file (a link to one is followed: containment is checked where the folders are, src/contain), and it is
- * read only up to MAX_FILE_BYTES. Every refusal is an InputError naming the file: a one-line error and exit 2.
+ * read only up to MAX_FILE_BYTES (src/contain/read-regular.ts). Every refusal is an InputError naming the file: a
+ * one-line error and exit 2.
  */
-import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { inputError, InputError } from "../errors.js";
+import { readRegular } from "../contain/read-regular.js";
 import { MAX_FILE_BYTES } from "./limits.js";
-
-const FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 /** The file's bytes; undefined when nothing is there (ENOENT, or a path below a file). Throws an InputError otherwise. */
 export function readInputBytesIfPresent(abs: string, file: string): Buffer | undefined {
-  let fd: number;
-  try {
-    fd = openSync(abs, FLAGS);
-  } catch (error) {
-    const code = errnoOf(error);
-    if (code === "ENOENT" || code === "ENOTDIR") return undefined;
-    throw inputError("input.read", { file }, `cannot read file (${code ?? "unknown error"})`);
-  }
-  try {
-    const st = fstatSync(fd);
-    if (!st.isFile()) throw inputError("input.read", { file }, "not a regular file");
-    // Checked before reading so an oversized file costs nothing.
-    if (st.size > MAX_FILE_BYTES) throw tooLarge(file, st.size);
-    // One byte more than the size: a file that grew since the stat is refused if it outgrew the limit.
-    const bytes = Buffer.alloc(Math.min(st.size, MAX_FILE_BYTES) + 1);
-    let at = 0;
-    for (;;) {
-      const n = readSync(fd, bytes, at, bytes.length - at, null);
-      if (n === 0) break;
-      at += n;
-      if (at === bytes.length) {
-        if (at > MAX_FILE_BYTES) throw tooLarge(file, at);
-        break;
-      }
-    }
-    return at === bytes.length ? bytes : bytes.subarray(0, at);
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw inputError("input.read", { file }, `cannot read file (${errnoOf(error) ?? "unknown error"})`);
-  } finally {
-    closeSync(fd);
+  const read = readRegular(abs, { limit: MAX_FILE_BYTES });
+  if (read.ok) return read.bytes;
+  switch (read.why) {
+    case "absent":
+      return undefined;
+    case "not-regular":
+      throw inputError("input.read", { file }, "not a regular file");
+    case "too-large":
+      throw tooLarge(file, read.size);
+    default:
+      throw inputError("input.read", { file }, `cannot read file (${read.code ?? "unknown error"})`);
   }
 }
 
@@ -64,9 +43,3 @@ export function tooLarge(file: string, size: number): InputError {
   const mb = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`;
   return inputError("input.too-large", { file }, `file is ${mb(size)}; the limit is ${mb(MAX_FILE_BYTES)}`);
 }
-
-function errnoOf(error: unknown): string | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === "string" ? code : undefined;
-}
-

@@ -1,4 +1,5 @@
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
+import { OUTPUT_FILE_LIMIT, readRegular } from "../contain/read-regular.js";
 import path from "node:path";
 import { inputError } from "../errors.js";
 import { readBanner } from "../emit/codegen/module.js";
@@ -156,8 +157,9 @@ function carriedFolders(plan: WritePlan, diff: PlanDiff): Set<string> {
 function assertOwned(outDir: string, displayOutDir: string, files: readonly string[]): void {
   for (const rel of [...files].sort(cmp)) {
     const file = path.join(outDir, ...rel.split("/"));
-    // A link is never followed (it may lead out of the project): it is not ours.
-    const text = lstatSync(file).isFile() ? readFileSync(file, "utf8") : "";
+    // A link is never followed (it may lead out of the project), nor a pipe read: it is not ours.
+    const read = readRegular(file, { limit: OUTPUT_FILE_LIMIT, noFollow: true });
+    const text = read.ok ? read.bytes.toString("utf8") : "";
     if (readBanner(text) === undefined) {
       throw inputError(
         "generated.foreign-file",

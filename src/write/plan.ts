@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { existsSync, lstatSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
+import { OUTPUT_FILE_LIMIT, readRegular } from "../contain/read-regular.js";
 import path from "node:path";
 import { bodyHash, readBanner } from "../emit/codegen/module.js";
 import { cmp } from "../discover/discover.js";
@@ -58,12 +59,14 @@ export function diffPlan(outDir: string, plan: WritePlan, hashOf?: (file: string
     }
     const file = path.join(outDir, ...rel.split("/"));
     if (hashOf !== undefined && hashOf(file) === createHash("sha256").update(text, "utf8").digest("hex")) continue;
-    // A link in the output folder is never followed (it may lead out of the project): it is an edit.
-    if (!lstatSync(file).isFile()) {
+    // A link in the output folder is never followed (it may lead out of the project), nor is anything but a regular
+    // file read (a pipe would hold the run): it is an edit, as is a file too large to be one the build wrote.
+    const read = readRegular(file, { limit: OUTPUT_FILE_LIMIT, noFollow: true });
+    if (!read.ok) {
       edited.push(rel);
       continue;
     }
-    const actual = readFileSync(file, "utf8");
+    const actual = read.bytes.toString("utf8");
     if (actual === text) continue;
     const banner = readBanner(actual);
     if (banner !== undefined && bodyHash(banner.body) === banner.recordedHash) stale.push(rel);
