@@ -11,7 +11,8 @@
  * racing for it succeeds), its content checked again, and then removed; both runs then race on the exclusive
  * create as usual.
  */
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { closeSync, existsSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { readRegular, type RegularRead } from "../contain/read-regular.js";
 import os from "node:os";
 import path from "node:path";
 import { inputError } from "../errors.js";
@@ -38,7 +39,7 @@ export function lockOutput(outDir: string, display: string, waitMs: number = LOC
   const deadline = Date.now() + waitMs;
   for (;;) {
     if (tryCreate(file, me, display)) return { file, release: () => releaseLock(file, me) };
-    const owner = readOwner(file);
+    const owner = readOwner(file, display);
     if (owner !== undefined && !owner.alive) takeOver(file, owner.text);
     else if (Date.now() >= deadline) {
       throw inputError("generated.locked", { file: display }, `another llm-contracts run (${owner?.text.trim() ?? "unknown"}) is writing this folder; try again when it has finished`);
@@ -65,14 +66,18 @@ function tryCreate(file: string, text: string, display: string): boolean {
   return true;
 }
 
-/** The lock's owner; a torn or foreign-host lock counts as alive (never taken from a run we cannot see). */
-function readOwner(file: string): { text: string; alive: boolean } | undefined {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch {
-    return undefined; // released in between: try again at once
+/**
+ * The lock's owner; a torn or foreign-host lock counts as alive (never taken from a run we cannot see). Something
+ * there that no run makes (a folder, a named pipe: reading one would wait forever, a link) is refused at once.
+ */
+function readOwner(file: string, display: string): { text: string; alive: boolean } | undefined {
+  const read = readLock(file);
+  if (!read.ok) {
+    if (read.why === "absent") return undefined; // released in between: try again at once
+    const lock = path.posix.join(path.posix.dirname(display), path.basename(file));
+    throw inputError("generated.locked", { file: lock }, "this is not a lock file llm-contracts wrote (not a regular file, or too large): remove it");
   }
+  const text = read.bytes.toString("utf8");
   const m = /^([0-9]+) (.*)\n$/.exec(text);
   if (m === null) return { text, alive: !olderThan(file, 10_000) };
   if (m[2] !== os.hostname()) return { text, alive: true };
@@ -105,12 +110,9 @@ function takeOver(file: string, staleText: string): void {
   } catch {
     return; // another run took it first
   }
-  let moved = "";
-  try {
-    moved = readFileSync(mine, "utf8");
-  } catch {
-    // gone: nothing to put back
-  }
+  // Gone, or not a lock since: nothing to put back.
+  const read = readLock(mine);
+  const moved = read.ok ? read.bytes.toString("utf8") : "";
   // Between reading it and renaming it, the stale lock may have been replaced by a live run's: put that one back.
   if (moved !== staleText && moved !== "") {
     try {
@@ -123,9 +125,15 @@ function takeOver(file: string, staleText: string): void {
   rmSync(mine, { force: true });
 }
 
+/** A lock file's bytes: a pid and a host name, far below the limit. */
+function readLock(file: string): RegularRead {
+  return readRegular(file, { limit: 4096, noFollow: true });
+}
+
 function releaseLock(file: string, me: string): void {
   try {
-    if (readFileSync(file, "utf8") === me) rmSync(file, { force: true });
+    const read = readLock(file);
+    if (read.ok && read.bytes.toString("utf8") === me) rmSync(file, { force: true });
   } catch {
     // already gone
   }

@@ -25,7 +25,8 @@
  *
  * A build that finds the manifest finishes the steps: no entry goes in before its old version is out.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { OUTPUT_FILE_LIMIT, readRegular } from "../contain/read-regular.js";
 import path from "node:path";
 
 export interface SwapPaths {
@@ -125,7 +126,7 @@ const isName = (n: unknown): n is string => typeof n === "string" && n !== "" &&
 /** The manifest of an entry replacement; undefined when there is none, or it is not one, or it names paths outside. */
 function readEntryPlan(manifest: string, paths: SwapPaths): EntryPlan | undefined {
   try {
-    const raw = JSON.parse(readFileSync(manifest, "utf8")) as Partial<EntryPlan>;
+    const raw = JSON.parse(readManifestText(manifest) ?? "") as Partial<EntryPlan>;
     const prefix = `.${path.basename(paths.outDir)}.llm-contracts-new-`;
     if (!Array.isArray(raw.replace) || !Array.isArray(raw.remove) || !isName(raw.staging) || !raw.staging.startsWith(prefix)) return undefined;
     return raw.replace.every(isName) && raw.remove.every(isName) ? { replace: raw.replace, remove: raw.remove, staging: raw.staging } : undefined;
@@ -134,14 +135,19 @@ function readEntryPlan(manifest: string, paths: SwapPaths): EntryPlan | undefine
   }
 }
 
+/**
+ * A swap manifest's text; undefined when there is none, or it is not a regular file (a named pipe there would hold
+ * the run: src/contain/read-regular.ts), or too large to be one this tool wrote.
+ */
+function readManifestText(manifest: string): string | undefined {
+  const read = readRegular(manifest, { limit: OUTPUT_FILE_LIMIT, noFollow: true });
+  return read.ok ? read.bytes.toString("utf8") : undefined;
+}
+
 /** The carried names; undefined when there is no manifest. An unreadable one carries nothing (the backup is kept until then). */
 function readManifest(manifest: string): readonly string[] | undefined {
-  let text: string;
-  try {
-    text = readFileSync(manifest, "utf8");
-  } catch {
-    return undefined;
-  }
+  const text = readManifestText(manifest);
+  if (text === undefined) return undefined;
   try {
     const names: unknown = JSON.parse(text);
     if (Array.isArray(names) && names.every(isName)) return names as string[];

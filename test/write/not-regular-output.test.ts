@@ -3,12 +3,13 @@
  * should not hold, as one of its generated files, and in a catalogue folder. `check`, `build` and `docs` each end
  * promptly with the answer they give for any such file (a file not generated: exit 2 naming it; a generated file
  * not as written: edited). A pipe used to hold `check` (it read a left-over file for its banner) and `docs` (it
- * compared the old catalogue) forever: every run is a child with a time limit, so a regression fails, naming it.
+ * compared the old catalogue) forever, as did one where the output folder's lock or a swap's manifest is (build):
+ * every run is a child with a time limit, so a regression fails, naming it.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { lstatSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { BIN, copyOfExamples } from "../util/project.js";
 
@@ -19,7 +20,7 @@ function mkfifo(file: string): void {
   assert.equal(r.status, 0, `mkfifo ${file}: ${r.stderr}`);
 }
 
-test("not-regular output › named pipes in generated/ and in a catalogue folder: every command answers", { skip: SKIP, timeout: 300_000 }, () => {
+test("not-regular output › named pipes in and beside generated/ and in a catalogue folder: every command answers", { skip: SKIP, timeout: 300_000 }, () => {
   const root = copyOfExamples();
   const run = (...args: string[]) => {
     const r = spawnSync(process.execPath, [BIN, ...args], { cwd: root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" }, timeout: 60_000 });
@@ -48,6 +49,18 @@ test("not-regular output › named pipes in generated/ and in a catalogue folder
   assert.equal(run("build").code, 2, "build refuses to replace a folder holding a file it did not write");
   rmSync(own);
   assert.equal(run("build").code, 0);
+
+  // Beside the output folder: its lock (src/write/lock.ts) and a swap's manifest (src/write/swap.ts).
+  const lock = path.join(root, ".generated.llm-contracts-lock");
+  mkfifo(lock);
+  const locked = run("build", "--no-cache");
+  assert.equal(locked.code, 2, locked.text);
+  assert.match(locked.text, /^\.generated\.llm-contracts-lock: this is not a lock file llm-contracts wrote \(not a regular file, or too large\): remove it \[generated\.locked\]$/m);
+  rmSync(lock);
+  const carry = path.join(root, ".generated.llm-contracts-carry");
+  mkfifo(carry);
+  assert.equal(run("build", "--no-cache").code, 0, "a build recovers from a manifest that is not one");
+  assert.equal(existsSync(carry), false, "the pipe where a manifest was is cleared");
 
   assert.equal(run("docs", "--out", "catalogue").code, 0);
   const page = path.join(root, "catalogue", readdirSync(path.join(root, "catalogue")).find((f) => f.endsWith(".html"))!);
