@@ -3,12 +3,13 @@
  * (examples.ts says what the files are). Its own module because it loads the runtime the generated code ships
  * with (src/runtime): a compile that finds the outcome of its examples in the cache (examples-cache.ts) loads none.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { displayPath, type Project } from "../config/config.js";
 import { cmp, type ContractSource } from "../discover/discover.js";
 import type { Diagnostic } from "../errors.js";
 import { readDocument } from "../load/read.js";
+import { readInputBytes } from "../load/read-source.js";
 import { assertInsideRoot } from "../contain/real-path.js";
 // The runtime module that runs JSON examples, not the runtime's barrel (runtime.ts): the examples-only lane of an
 // edited example's check loads this module, and the barrel's upgrade and type modules are ones it never runs. The
@@ -38,7 +39,7 @@ export async function checkExamples(
       if (name.endsWith(".json")) result = runValidator(validate, readDocument(file, display).value);
       else if (name.endsWith(".txt")) {
         parseText ??= (await import("../runtime/text.js")).parseText;
-        result = parseText(validate, readFileSync(file, "utf8"));
+        result = parseText(validate, readInputBytes(file, display).toString("utf8"));
       }
       else continue;
       count++;

@@ -36,6 +36,7 @@ test("not-regular › a named pipe, a folder or an oversized file as a project f
     ["a migration module over the size limit", "schemas/issue-refund/migrations/v1-to-v2.ts", (abs) => writeFileSync(abs, `// ${"x".repeat(MAX_FILE_BYTES)}\n`)],
     ["a schema version as a named pipe", "schemas/issue-refund/v2.json", mkfifo],
     ["a golden example as a named pipe", "schemas/issue-refund/examples/v1/valid/duplicate-charge.json", mkfifo, ["drift"]],
+    ["a raw-text golden example as a named pipe", "schemas/issue-refund/examples/v1/valid/raw-output.txt", mkfifo, ["drift"]],
   ];
   for (const [label, rel, plant, notRead = []] of cases) {
     const abs = path.join(root, rel);
