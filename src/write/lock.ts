@@ -68,12 +68,13 @@ function tryCreate(file: string, text: string, display: string): boolean {
 
 /**
  * The lock's owner; a torn or foreign-host lock counts as alive (never taken from a run we cannot see). Something
- * there that no run makes (a folder, a named pipe: reading one would wait forever, a link) is refused at once.
+ * there that no run makes (a folder, a named pipe: reading one would wait forever, a link) is refused at once; a
+ * lock that cannot be read otherwise (released in between, or not readable by us) is waited for as before.
  */
 function readOwner(file: string, display: string): { text: string; alive: boolean } | undefined {
   const read = readLock(file);
   if (!read.ok) {
-    if (read.why === "absent") return undefined; // released in between: try again at once
+    if (read.why === "absent" || (read.why === "unreadable" && read.code !== "ELOOP")) return undefined;
     const lock = path.posix.join(path.posix.dirname(display), path.basename(file));
     throw inputError("generated.locked", { file: lock }, "this is not a lock file llm-contracts wrote (not a regular file, or too large): remove it");
   }

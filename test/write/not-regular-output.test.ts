@@ -9,7 +9,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, lstatSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { BIN, copyOfExamples } from "../util/project.js";
 
@@ -52,11 +53,15 @@ test("not-regular output › named pipes in and beside generated/ and in a catal
 
   // Beside the output folder: its lock (src/write/lock.ts) and a swap's manifest (src/write/swap.ts).
   const lock = path.join(root, ".generated.llm-contracts-lock");
-  mkfifo(lock);
-  const locked = run("build", "--no-cache");
-  assert.equal(locked.code, 2, locked.text);
-  assert.match(locked.text, /^\.generated\.llm-contracts-lock: this is not a lock file llm-contracts wrote \(not a regular file, or too large\): remove it \[generated\.locked\]$/m);
-  rmSync(lock);
+  // A named pipe, and a link (to a lock-shaped file: a link is never followed, so it is not a lock either).
+  writeFileSync(path.join(root, "lock-shaped"), `${process.pid} ${os.hostname()}\n`);
+  for (const [what, plant] of [["a named pipe", mkfifo], ["a link", (f: string) => symlinkSync(path.join(root, "lock-shaped"), f)]] as const) {
+    plant(lock);
+    const locked = run("build", "--no-cache");
+    assert.equal(locked.code, 2, `${what} as the lock: ${locked.text}`);
+    assert.match(locked.text, /^\.generated\.llm-contracts-lock: this is not a lock file llm-contracts wrote \(not a regular file, or too large\): remove it \[generated\.locked\]$/m, what);
+    rmSync(lock);
+  }
   const carry = path.join(root, ".generated.llm-contracts-carry");
   mkfifo(carry);
   assert.equal(run("build", "--no-cache").code, 0, "a build recovers from a manifest that is not one");
