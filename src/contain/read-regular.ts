@@ -29,7 +29,8 @@ export interface RegularOptions {
  */
 export const OUTPUT_FILE_LIMIT = 64 * 1024 * 1024;
 
-const NONBLOCK = constants.O_NONBLOCK ?? 0;
+// A terminal is never made the process's controlling terminal by being opened here.
+const NO_WAIT = (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
 const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
 
 /**
@@ -39,7 +40,7 @@ const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
 export function withRegularFile<T>(abs: string, noFollow: boolean, use: (fd: number, size: number) => T): { ok: true; value: T } | Exclude<RegularRead, { ok: true }> {
   let fd: number;
   try {
-    fd = openSync(abs, constants.O_RDONLY | NONBLOCK | (noFollow ? NOFOLLOW : 0));
+    fd = openSync(abs, constants.O_RDONLY | NO_WAIT | (noFollow ? NOFOLLOW : 0));
   } catch (error) {
     const code = errnoOf(error);
     return code === "ENOENT" || code === "ENOTDIR" ? { ok: false, why: "absent", code } : { ok: false, why: "unreadable", ...(code !== undefined ? { code } : {}) };
