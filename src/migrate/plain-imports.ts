@@ -36,6 +36,9 @@ export function plainSpecifiers(code: string): string[] | undefined {
     const at = found.index;
     const word = found[0];
     let spec: RegExpExecArray | null = null;
+    // Each place read is stepped over whole: the words inside an import or export clause name no module, and a
+    // clause is then read once (at every `export` of `export {a export {a …}` it was read to the far brace: hours
+    // for a 5 MB module).
     if (word === "import") spec = matchAt(IMPORT_FROM, masked, at) ?? matchAt(IMPORT_BARE, masked, at);
     else if (word !== "export") {
       // `require(`, `define(`, `module "`: a call or declaration that may name a module; else a property's name.
@@ -48,7 +51,9 @@ export function plainSpecifiers(code: string): string[] | undefined {
         // `export *` or a list followed by `from` that is not a plain re-export is left to the scanner.
         const list = matchAt(EXPORT_LIST, masked, at);
         if (list === null) continue;
-        if (list[1] === "*" || matchAt(FROM, masked, at + list[0].length) !== null) return undefined;
+        // A star, a list that never closes (a syntax error) or one followed by `from`: the scanner decides.
+        if (list[2] === "*" || list[1] === "" || matchAt(FROM, masked, at + list[0].length) !== null) return undefined;
+        WORD.lastIndex = at + list[0].length;
         continue;
       }
     }
@@ -57,6 +62,7 @@ export function plainSpecifiers(code: string): string[] | undefined {
     const text = strings[Number(spec[1])]!.slice(1, -1);
     if (/["'\\]/.test(text)) return undefined;
     out.push(text);
+    WORD.lastIndex = spec.index + spec[0].length;
   }
   return out;
 }
@@ -78,8 +84,8 @@ const IMPORT_FROM = new RegExp(String.raw`import\s*(?:type\s+)?${CLAUSE}\s*from\
 const IMPORT_BARE = /import\s*"(\d+)"/y;
 /** `export [type] {…} from "<n>"`, `export [type] * [as n] from "<n>"` (`type` may touch the brace or star). */
 const EXPORT_FROM = new RegExp(String.raw`export\s*(?:type\s*)?(?:\{[^}"]*\}|\*(?:\s*as\s+${NAME})?)\s*from\s*"(\d+)"`, "y");
-/** An export list or star, whatever follows (`[1]`: the star). */
-const EXPORT_LIST = /export\s*(?:type\s*)?(?:\{[^}]*\}|(\*))/y;
+/** An export list or star, whatever follows (`[1]`: the list's closing brace, empty when it never closes; `[2]`: the star). */
+const EXPORT_LIST = /export\s*(?:type\s*)?(?:\{[^}]*(\}|$)|(\*))/y;
 /** `from` after an export list. */
 const FROM = /\s*from\b/y;
 /** `require (`, `define (`, `module "<n>"` (`declare module "x"`, an ambient module or an augmentation). */

@@ -4,6 +4,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
@@ -114,4 +115,22 @@ test("plain imports › a generated module edited by hand to import another file
   // A form it does not read goes to the scanner.
   assert.deepEqual([...importClosure(specifiers, root, overlay("export type A = typeof import(\"./extra.js\");\nexport const a = 1;\n"))!.keys()].sort(), [extra, v1, root].sort());
   assert.equal(scans, 1);
+});
+
+test("plain imports › each clause is read once: 5 MB of unclosed or nested export lists is answered at once", () => {
+  // Each `export {` used to read on to the far brace (quadratic: 1.6 MB took 185 s). Run in a child with a limit,
+  // since a synchronous call cannot be interrupted here; any linear reading is far inside it.
+  const module = new URL("../../src/migrate/plain-imports.js", import.meta.url).href;
+  const cases: [string, string][] = [
+    ['"export {a ".repeat(500000)', "undefined"],
+    ['"export {a ".repeat(500000) + "}"', "[]"],
+    ['"import {a ".repeat(500000) + "}"', "undefined"],
+    ['"export { a } from \\"./x.js\\";\\n".repeat(200000)', "200000"],
+  ];
+  for (const [expr, expected] of cases) {
+    const program = `import { plainSpecifiers } from ${JSON.stringify(module)}; const r = plainSpecifiers(${expr}); console.log(r === undefined ? "undefined" : r.length === 0 ? "[]" : String(r.length));`;
+    const run = spawnSync(process.execPath, ["--input-type=module", "-e", program], { encoding: "utf8", timeout: 60_000 });
+    assert.equal(run.error, undefined, `${expr}: did not finish within 60 s`);
+    assert.equal(run.stdout.trim(), expected, `${expr}: ${run.stderr}`);
+  }
 });
