@@ -45,7 +45,6 @@ export async function typiaBuild(schema: JsonObject, draft: Draft, rootName: str
       validate: `export const validate = typia.createValidate<${rootName}>();\n`,
     };
     for (const [name, body] of Object.entries(sources)) writeFileSync(path.join(dir, `${name}.ts`), `import typia from "typia";\n${types}\n${body}`);
-    const entry = path.join(dir, "entry.ts");
     const options: ts.CompilerOptions = {
       target: ts.ScriptTarget.ES2022,
       module: ts.ModuleKind.ESNext,

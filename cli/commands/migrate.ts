@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { EXIT_CODE_TABLE } from "../../src/exit-codes.js";
 import path from "node:path";
 import { formatDiagnostic } from "../../src/errors.js";
@@ -48,7 +47,7 @@ export async function migrateCommand(argv: string[], io: Io): Promise<number> {
   const options = { ...(from !== undefined ? { from } : {}), to };
 
   if (!isJsonLines(file)) {
-    const read = readDocument(file);
+    const read = readDocument(file, fileArg);
     const result = read.error !== undefined ? { ok: false as const, errors: [read.error] } : migrateText(chain, read.text, options);
     if (!result.ok) {
       if (format === "json") printJson(io, result);

@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { importValidators } from "../../src/emit/validators/load-module.js";
 import { EXIT_CODE_TABLE } from "../../src/exit-codes.js";
 import { formatDiagnostic, type Diagnostic } from "../../src/errors.js";
@@ -50,7 +49,7 @@ export async function validateCommand(argv: string[], io: Io): Promise<number> {
       if (outcome.kind === "invalid" || outcome.kind === "unparsable") report(line, outcome.errors);
     }
   } else {
-    const outcome = classifyLine(readDocument(file), validate);
+    const outcome = classifyLine(readDocument(file, fileArg), validate);
     count(tally, outcome.kind === "blank" ? { kind: "unparsable", errors: [] } : outcome);
     if (outcome.kind === "blank") report(undefined, [{ code: "json.invalid", instancePath: "", schemaPath: "", message: "the file is empty: expected a JSON value" }]);
     if (outcome.kind === "invalid" || outcome.kind === "unparsable") report(undefined, outcome.errors);

@@ -6,7 +6,7 @@ import { renderRuntimeModules } from "../emit/modules/runtime.js";
 import { renderUpgradeModule } from "../migrate/upgrade-module.js";
 import { readVersion, schemaKey, versionKey, writeOutcome, type CompileCache } from "../cache/version.js";
 import { examplesAgain, type CachedOutcome } from "./examples-again.js";
-import type { CompiledOutcome, CompiledVersion, CompileResult, CompileScope, ContractIndexInput, ContractSlice, VersionOutcome } from "../shapes/compiled.js";
+import type { CompiledOutcome, CompiledVersion, CompileResult, CompileScope, ContractIndexInput, ContractSlice } from "../shapes/compiled.js";
 import type { Extensions } from "../shapes/extension.js";
 import type { LoadContext } from "../load/index.js";
 import type { JobResult } from "../parallel/in-thread.js";

@@ -21,7 +21,7 @@ import { lowerUnevaluated, unevaluatedCause } from "./shared/unevaluated.js";
 import { inlineLeafRefs } from "./shared/leaf-refs.js";
 import { foldNot } from "./shared/negation.js";
 import { childPairs, IN_PLACE, PAIRED_KEYWORDS, UNEVALUATED, type Located } from "./pair.js";
-import { acceptsAll, acceptsNothing, ANNOTATIONS, assertionKeys, hasType, isObj, jsonEqual, resolveRef, typesOf } from "./schema.js";
+import { acceptsAll, acceptsNothing, ANNOTATIONS, assertionKeys, hasType, jsonEqual, typesOf } from "./schema.js";
 import { flip, type Candidate, type Direction, type PairSite, type ProofPair, type RuleFinding, type SchemaNode, type Slot } from "./types.js";
 
 export interface Side {

@@ -10,7 +10,7 @@ import { docComment, stringLiteral } from "../emit/codegen/escape.js";
 import { versionNames } from "../emit/modules/names.js";
 import type { StepAnalysis } from "./analyze.js";
 import { bodyOf, renderBody } from "./body.js";
-import { MARKER, markerCalls, sourceFile, tsMorph } from "./markers.js";
+import { MARKER, markerCalls, sourceFile } from "./markers.js";
 import { stubInStep, type InStepTarget } from "./stub-in-step.js";
 
 /** What a stub needs besides the analysis: names and the import specifiers seen from the migration file (the same fields the in-step answer reads). */

@@ -11,7 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { clearLeftovers, leftovers, lockFile, lockOutput } from "../../src/write/lock.js";
 import { readTree } from "../util/generated.js";
-import { BIN, REPO_ROOT, contractFiles, makeProject, runCli, tempDir } from "../util/project.js";
+import { BIN, contractFiles, makeProject, runCli, tempDir } from "../util/project.js";
 
 const OBJ = { type: "object", properties: { a: { type: "string" } }, required: ["a"], additionalProperties: false };
 const OBJ2 = { ...OBJ, properties: { a: { type: "string" }, b: { type: "string" } } };

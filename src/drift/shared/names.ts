@@ -6,7 +6,7 @@
  */
 import type { JsonValue } from "../../ir/json.js";
 import { hasName, patternLanguage } from "../regex.js";
-import { isObj, jsonEqual } from "../schema.js";
+import { jsonEqual } from "../schema.js";
 import type { SchemaNode } from "../types.js";
 import { resolve, type Root } from "./resolve.js";
 

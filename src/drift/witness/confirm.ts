@@ -6,7 +6,7 @@
  * Why `emitDecider`: only the yes or no is asked, which its first-failure compile answers as the all-errors
  * validator does; `emitValidator`'s second compile and fast path were half of a cold `check`'s drift time.
  */
-import { canonicalJson, isJsonObject, type Draft, type JsonObject, type JsonValue } from "../../ir/json.js";
+import { isJsonObject, type Draft, type JsonObject, type JsonValue } from "../../ir/json.js";
 import { keywordKind, mapKeyword } from "../../ir/keywords.js";
 import { dialectOf } from "../dialect.js";
 import type { RawValidator } from "../../runtime/runtime.js";

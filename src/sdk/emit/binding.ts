@@ -1,5 +1,4 @@
 import type { CompiledVersion } from "../../shapes/compiled.js";
-import type { ProviderProfile } from "../../config/config.js";
 import type { PlanExtension } from "../../shapes/extension.js";
 import { docComment, jsonLiteral, stringLiteral } from "../../emit/codegen/escape.js";
 import { renderModule } from "../../emit/codegen/module.js";

@@ -25,7 +25,6 @@ function combine(seed: number, count: number, pieces: readonly (readonly string[
   return Array.from({ length: count }, () => pieces.map((choices) => pick(rand, choices)).join(""));
 }
 
-const pad2 = (n: number): string => String(n).padStart(2, "0");
 
 const YEARS = ["0000", "1900", "1996", "2000", "2023", "2024", "2100", "9999", "123", "12345", "２０２０", "٢٠٢٠"];
 const MONTHS = ["00", "01", "02", "04", "09", "11", "12", "13", "1", "99"];
