@@ -1,8 +1,9 @@
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { build, type Unexampled } from "../../src/api/build.js";
 import { displayPath, type Project } from "../../src/config/config.js";
 import { EXIT_CODE_TABLE, exitCodeOf } from "../../src/exit-codes.js";
+import { readRegular } from "../../src/contain/read-regular.js";
+import { MAX_FILE_BYTES } from "../../src/load/limits.js";
 import { outputFormat, parse, COMMON_OPTIONS, UsageError } from "../args.js";
 import { CACHE_HELP, CACHE_OPTIONS, cacheOptions } from "../cache-flags.js";
 import { progressFor } from "../progress.js";
@@ -82,13 +83,13 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
   return 0;
 }
 
-/** Whether a migration module still calls the marker (a text scan: the header's {@link} is not a call). */
+/**
+ * Whether a migration module still calls the marker (a text scan: the header's {@link} is not a call). Read like
+ * every project file (src/contain): a module that is now a pipe or too large is no hint, never a wait.
+ */
 function hasMarkers(file: string): boolean {
-  try {
-    return /\bnotImplemented\(/.test(readFileSync(file, "utf8"));
-  } catch {
-    return false;
-  }
+  const read = readRegular(file, { limit: MAX_FILE_BYTES });
+  return read.ok && /\bnotImplemented\(/.test(read.bytes.toString("utf8"));
 }
 
 /**

@@ -3,16 +3,17 @@
  * generated type text), lint findings, export's lowering and loss manifest, the drift report, and the migration
  * status. Reads only the golden example files; everything else arrives as arguments.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import type { CompileResult, CompiledVersion } from "../shapes/compiled.js";
-import type { Project, ProviderProfile } from "../config/config.js";
+import { displayPath, type Project, type ProviderProfile } from "../config/config.js";
 import { cmp } from "../discover/discover.js";
 import type { DriftReport, PairReport } from "../drift/project.js";
 import { formatDiagnostic } from "../errors.js";
 import type { ProviderExport } from "../export/export.js";
 import { fragmentPlace } from "../export/fragment.js";
 import type { LocatedFinding } from "../lint/project.js";
+import { readSourceIfPresent } from "../load/read-source.js";
 import { migrationSteps } from "../migrate/layout.js";
 import { stepStatus } from "../migrate/status.js";
 import type { Catalogue, ContractDoc, ExampleDoc, ProviderDoc, StepDoc, VersionDoc } from "./model.js";
@@ -53,7 +54,7 @@ export function collectCatalogue(inputs: CatalogueInputs): Catalogue {
       if (v === undefined) continue;
       const providers = m.providers.map((profile) => providerDoc(inputs, v, profile, warnings.get(`${source.name}@${vs.version}@${profile}`) ?? []));
       const typescript = typeDeclarations(compiled.plan.get(`${source.name}/v${vs.version}.ts`) ?? "");
-      versions.push({ version: vs.version, file: vs.display, schema: v.schema, typescript, examples: examplesOf(source.dir, vs.version), providers });
+      versions.push({ version: vs.version, file: vs.display, schema: v.schema, typescript, examples: examplesOf(project.rootDir, source.dir, vs.version), providers });
     }
     const steps: StepDoc[] = migrationSteps(project, source).map((step) => {
       const pair = pairs.get(`${source.name}@${step.from}`);
@@ -91,14 +92,18 @@ function providerDoc(inputs: CatalogueInputs, v: CompiledVersion, profile: Provi
 }
 
 /** The golden examples of one version, valid first, each kind in file-name order. */
-function examplesOf(contractDir: string, version: number): ExampleDoc[] {
+function examplesOf(rootDir: string, contractDir: string, version: number): ExampleDoc[] {
   const out: ExampleDoc[] = [];
   for (const valid of [true, false]) {
     const dir = path.join(contractDir, "examples", `v${version}`, valid ? "valid" : "invalid");
     if (!existsSync(dir)) continue;
     const names = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && /\.(json|txt)$/.test(e.name)).map((e) => e.name).sort(cmp);
     for (const name of names.slice(0, MAX_EXAMPLES)) {
-      const raw = readFileSync(path.join(dir, name), "utf8");
+      // Through the one reader of project files (src/load): the compile read them already, but a file swapped since
+      // for a pipe or a huge one is an input error naming it, never a wait; one gone since is left out.
+      const file = path.join(dir, name);
+      const raw = readSourceIfPresent(file, displayPath(rootDir, file));
+      if (raw === undefined) continue;
       const text = raw.length > MAX_EXAMPLE_BYTES ? `${raw.slice(0, MAX_EXAMPLE_BYTES)}\n… (${raw.length - MAX_EXAMPLE_BYTES} more characters)` : raw;
       out.push({ name, valid, text: text.replace(/\r\n/g, "\n").replace(/\n$/, "") });
     }

@@ -11,14 +11,23 @@ import { readSourceIfPresent } from "../load/read-source.js";
 import path from "node:path";
 import type ts from "typescript";
 
-/** Absolute path → text of every file `root` reaches, `root` included; undefined when a dependency cannot be followed. */
-export function importClosure(specifiers: Specifiers, root: string, overlay: ReadonlyMap<string, string>, scanned: Map<string, ImportScan> = new Map()): Map<string, string> | undefined {
+/**
+ * Absolute path → text of every file `root` reaches, `root` included; undefined when a dependency cannot be followed.
+ * A file that cannot be read is an InputError naming it by `display` (the project-relative path the CLI prints).
+ */
+export function importClosure(
+  specifiers: Specifiers,
+  root: string,
+  overlay: ReadonlyMap<string, string>,
+  scanned: Map<string, ImportScan> = new Map(),
+  display: (abs: string) => string = (abs) => abs,
+): Map<string, string> | undefined {
   const out = new Map<string, string>();
   const queue = [path.resolve(root)];
   while (queue.length > 0) {
     const file = queue.pop()!;
     if (out.has(file)) continue;
-    const text = overlay.get(file) ?? readSourceIfPresent(file, file);
+    const text = overlay.get(file) ?? readSourceIfPresent(file, display(file));
     if (text === undefined) return undefined;
     out.set(file, text);
     let scan = scanned.get(file);

@@ -3,8 +3,10 @@
  * held at a time, so a file of a million stored outputs replays in the memory of its longest line.
  * @see https://jsonlines.org/
  */
-import { createReadStream, readFileSync } from "node:fs";
+import { createReadStream } from "node:fs";
 import { isUtf8 } from "node:buffer";
+import { readRegular } from "../contain/read-regular.js";
+import { inputError } from "../errors.js";
 import { parseJsonText, runValidator, type ContractError, type RawValidator } from "../runtime/runtime.js";
 
 export interface Line {
@@ -57,9 +59,9 @@ export async function* readLines(file: string, options: ReadOptions = {}): Async
 }
 
 /** One line's bytes (undefined when over the limit) as text, or the reason it is not text. */
-function decodeLine(line: number, bytes: Buffer | undefined, total: number, max: number): Line {
+function decodeLine(line: number, bytes: Buffer | undefined, total: number, max: number, what: "line" | "file" = "line"): Line {
   if (bytes === undefined) {
-    return { line, text: "", error: { code: "json.too_large", instancePath: "", schemaPath: "", message: `the line is ${total} bytes long, over the limit of ${max} bytes`, limit: max } };
+    return { line, text: "", error: { code: "json.too_large", instancePath: "", schemaPath: "", message: `the ${what} is ${total} bytes long, over the limit of ${max} bytes`, limit: max } };
   }
   const body = bytes.length > 0 && bytes[bytes.length - 1] === 13 ? bytes.subarray(0, -1) : bytes;
   return decodeText(body, line);
@@ -77,9 +79,17 @@ export function decodeText(bytes: Buffer, line?: number): Line {
   };
 }
 
-/** A whole `.json` document, read as bytes and checked like a line. */
-export function readDocument(file: string): Line {
-  return decodeText(readFileSync(file));
+/**
+ * A whole `.json` document, read as bytes and checked like a line, in bounded memory: a file over `maxBytes` (the
+ * longest line a JSON Lines file may have) is a `json.too_large` result, never read. `display` names the file in
+ * the InputError thrown when it stopped being a readable regular file since the command looked (src/contain).
+ */
+export function readDocument(file: string, display: string, maxBytes = DEFAULT_MAX_LINE_BYTES): Line {
+  const read = readRegular(file, { limit: maxBytes });
+  if (read.ok) return decodeText(read.bytes);
+  if (read.why === "too-large") return decodeLine(1, undefined, read.size, maxBytes, "file");
+  const why = read.why === "absent" ? "file not found" : read.why === "not-regular" ? "not a regular file" : `cannot read file (${read.code ?? "unknown error"})`;
+  throw inputError("input.read", { file: display }, why);
 }
 
 /** 0-based offset of the first byte that does not belong to a well-formed UTF-8 sequence (Unicode 15 table 3-7). */

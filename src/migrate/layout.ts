@@ -5,13 +5,14 @@
  * live beside the schemas, never in the output folder the build may wipe: by default
  * `<schemasDir>/<contract>/migrations/v<N>-to-v<N+1>.ts`, or under `migrationsDir` from `contract.json`.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { displayPath, type Project } from "../config/config.js";
 import type { ContractSource } from "../discover/discover.js";
 import { pascalCase } from "../emit/codegen/escape.js";
 import { inputError } from "../errors.js";
 import { isJsonObject } from "../ir/json.js";
+import { readDocument } from "../load/read.js";
 import { assertInsideRoot, isInside, realPathOf } from "../contain/real-path.js";
 
 /** One step of a contract's chain: from version `from` to `from + 1`. */
@@ -39,7 +40,9 @@ export function migrationFunctionName(contract: string, from: number): string {
 
 export function migrationSettings(project: Project, contract: ContractSource): MigrationSettings {
   const manifest = path.join(contract.dir, "contract.json");
-  const raw: unknown = existsSync(manifest) ? JSON.parse(readFileSync(manifest, "utf8")) : {};
+  // The one reader of project files (src/load): discovery has read this manifest already, but what is there now may
+  // be anything (a pipe, a file of gigabytes, broken JSON): each is an input error naming it, never a wait or a crash.
+  const raw: unknown = existsSync(manifest) ? readDocument(manifest, `${displayPath(project.rootDir, contract.dir)}/contract.json`).value : {};
   const rec = isJsonObject(raw) ? raw : {};
   const dirSetting = typeof rec["migrationsDir"] === "string" ? rec["migrationsDir"] : "migrations";
   const migrationsDir = path.resolve(contract.dir, dirSetting);

@@ -84,7 +84,7 @@ export async function startTypecheck(
   let batcher: Batcher | undefined;
   try {
     for (const [i, root] of roots.entries()) {
-      const closure = cache === undefined ? undefined : importClosure(specifiers, root, files, scanned);
+      const closure = cache === undefined ? undefined : importClosure(specifiers, root, files, scanned, (f) => displayPath(project.rootDir, f));
       const key = closure === undefined ? undefined : cache!.store.key("typecheck", JSON.stringify(STRICT_FLAGS), project.rootDir, ...keys.parts(closure));
       const hit = key === undefined ? undefined : cache!.store.get<Diagnostic[]>(key);
       if (hit !== undefined) found.push(...hit);

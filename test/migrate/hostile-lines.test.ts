@@ -1,8 +1,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import path from "node:path";
-import { firstInvalidUtf8, readLines, type Line } from "../../src/migrate/jsonl.js";
+import { firstInvalidUtf8, readDocument, readLines, type Line } from "../../src/migrate/jsonl.js";
+import { InputError } from "../../src/errors.js";
 import { contractFiles, makeProject, tempDir } from "../util/project.js";
 import { runCliHere } from "../util/in-process.js";
 
@@ -87,4 +89,23 @@ test("hostile lines › replay, validate and migrate report every line of a file
   const v = await runCliHere(["validate", "rec@v1", "deep.json"], dir);
   assert.equal(v.code, 1);
   assert.match(v.stderr, /nests deeper than 1000 levels/);
+});
+
+test("hostile lines › a single document is read in bounded memory: over the limit it is json.too_large, unread", () => {
+  const dir = tempDir("llm-contracts-doc-");
+  const file = path.join(dir, "big.json");
+  writeFileSync(file, `[${"1,".repeat(5_000)}1]`);
+  const over = readDocument(file, "big.json", 1000);
+  assert.equal(over.error?.code, "json.too_large");
+  assert.equal(over.error?.limit, 1000);
+  assert.equal(over.text, "", "nothing of the file is kept");
+  assert.match(over.error?.message ?? "", /^the file is 10003 bytes long, over the limit of 1000 bytes$/);
+  const under = readDocument(file, "big.json", 20_000);
+  assert.equal(under.error, undefined);
+  assert.equal(under.text.length, 10_003);
+  // A path that stopped being a regular file since the command looked is an input error naming the file, not a
+  // wait: a named pipe with no writer would otherwise hold the read forever.
+  const pipe = path.join(dir, "pipe.json");
+  execFileSync("mkfifo", [pipe]);
+  assert.throws(() => readDocument(pipe, "pipe.json"), (e: unknown) => e instanceof InputError && e.diagnostic.file === "pipe.json" && e.diagnostic.message === "not a regular file");
 });

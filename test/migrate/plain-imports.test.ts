@@ -4,15 +4,16 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 import { plainSpecifiers } from "../../src/migrate/plain-imports.js";
 import { withoutComments } from "../../src/migrate/comments.js";
 import { importClosure } from "../../src/migrate/imports.js";
 import { cachedSpecifiers, plainFirst } from "../../src/migrate/typecheck-key.js";
-import { REPO_ROOT } from "../util/project.js";
+import { InputError } from "../../src/errors.js";
+import { REPO_ROOT, tempDir } from "../util/project.js";
 
 const plain = (text: string): string[] | undefined => {
   const code = withoutComments(text);
@@ -133,4 +134,19 @@ test("plain imports › each clause is read once: 5 MB of unclosed or nested exp
     assert.equal(run.error, undefined, `${expr}: did not finish within 60 s`);
     assert.equal(run.stdout.trim(), expected, `${expr}: ${run.stderr}`);
   }
+});
+
+test("plain imports › a dependency that is not a regular file is an input error naming it as the project shows it", () => {
+  const dir = tempDir("llm-contracts-closure-");
+  const root = path.join(dir, "migrations", "v1-to-v2.ts");
+  const helper = path.join(dir, "migrations", "helper.ts");
+  mkdirSync(path.dirname(root), { recursive: true });
+  writeFileSync(root, 'import { h } from "./helper.js";\nexport const b = h;\n');
+  execFileSync("mkfifo", [helper]);
+  const specifiers = plainFirst(cachedSpecifiers(undefined, () => ts));
+  const shown = (abs: string): string => path.relative(dir, abs);
+  assert.throws(
+    () => importClosure(specifiers, root, new Map(), new Map(), shown),
+    (e: unknown) => e instanceof InputError && e.diagnostic.file === "migrations/helper.ts" && e.diagnostic.message === "not a regular file",
+  );
 });
