@@ -1,4 +1,4 @@
-import { compileProject } from "../../src/api/compile.js";
+import { compileForCommand, compileProject } from "../../src/api/compile.js";
 import type { CompiledVersion } from "../../src/shapes/compiled.js";
 import { EXIT_CODE_TABLE } from "../../src/exit-codes.js";
 import type { ProviderProfile } from "../../src/config/config.js";
@@ -44,12 +44,12 @@ export async function exportCommand(argv: string[], io: Io): Promise<number> {
   const profile: ProviderProfile = values.provider;
   const m = /^([a-z][a-z0-9-]*)(?:@v([1-9][0-9]*))?$/.exec(spec);
   if (m === null) throw new UsageError(`expected <contract>[@vN], got ${JSON.stringify(spec)}`);
-  const compiled = await compileProject(project);
+  // Like validate: a version that does not compile is an input problem (exit 2), never skipped for an older one; a
+  // failing golden example does not stop the export of a schema that compiles.
+  const { compiled, blocking } = await compileForCommand(project, m[1]!);
+  if (blocking.length > 0) return (printDiagnostics(io, blocking), 2);
   const versions = compiled.versions.filter((v) => v.contract.name === m[1]);
-  if (versions.length === 0) {
-    if (compiled.problems.length > 0) return (printDiagnostics(io, compiled.problems), 2);
-    throw new UsageError(`unknown contract ${JSON.stringify(m[1])}`);
-  }
+  if (versions.length === 0) throw new UsageError(`unknown contract ${JSON.stringify(m[1])}`);
   const version = m[2] === undefined ? versions[versions.length - 1]! : versions.find((v) => v.source.version === Number(m[2]));
   if (version === undefined) throw new UsageError(`${m[1]} has no version ${m[2]}`);
   const e = exportVersion(version, profile);

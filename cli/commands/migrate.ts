@@ -39,6 +39,13 @@ export async function migrateCommand(argv: string[], io: Io): Promise<number> {
     printDiagnostics(io, blocking);
     return 2;
   }
+  // The chain is built only when every version of the contract passed (src/compile): a failing golden example
+  // leaves it out, and migrating with it would run migrations the build has not accepted.
+  if (!compiled.plan.has(`${name}/upgrade.ts`) && compiled.problems.length > 0) {
+    printDiagnostics(io, compiled.problems);
+    io.err(`migrate needs every version of ${name} to pass its golden examples: fix the problems above (llm-contracts check lists them)`);
+    return 1;
+  }
   const latest = resolveTarget(compiled, name);
   const from = values.from === undefined ? undefined : resolveTarget(compiled, `${name}@${parseVersion(values.from, "--from")}`).version.source.version;
   const to = values.to === undefined ? latest.version.source.version : resolveTarget(compiled, `${name}@${parseVersion(values.to, "--to")}`).version.source.version;

@@ -66,6 +66,13 @@ export function migrationSettings(project: Project, contract: ContractSource): M
   for (const o of owned) {
     if (o.apart(real, o.dir)) throw inputError("config.folders-overlap", where, `migrationsDir overlaps ${o.name}; the schemas, output, cache and migrations folders must not overlap`);
   }
+  // Inside the schemas folder, a contract's migrations live in its own `migrations/` only: anywhere else there is
+  // another contract's folder (its modules would be rewritten as this one's), the contract folder itself or its
+  // golden examples (where discovery refuses the stubs), or the shared definitions.
+  const own = realPathOf(path.join(contract.dir, "migrations"));
+  if (isInside(real, realPathOf(project.schemasDir)) && !isInside(real, own)) {
+    throw inputError("contract.migrations-dir", where, `inside the schemas folder, migrationsDir can only be this contract's own migrations/ folder; put them outside it instead (e.g. src/migrations/${contract.name})`);
+  }
   const versionField = typeof rec["versionField"] === "string" ? rec["versionField"] : undefined;
   return { migrationsDir, ...(versionField !== undefined ? { versionField } : {}) };
 }

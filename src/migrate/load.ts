@@ -10,7 +10,7 @@ import { pathToFileURL } from "node:url";
 import { ts } from "../typescript.js";
 import { makeScratch } from "../cache/scratch.js";
 import type { CompileResult } from "../shapes/compiled.js";
-import type { Project } from "../config/config.js";
+import { displayPath, type Project } from "../config/config.js";
 import type { ContractSource } from "../discover/discover.js";
 import type { UpgradeResult, UpgradeStep } from "../runtime/runtime.js";
 import { chainSources } from "./files.js";
@@ -37,6 +37,10 @@ export async function loadChain(
   contract: ContractSource,
   precompiled?: (file: string, text: string) => string | undefined,
 ): Promise<LoadedChain> {
+  const upgradeModule = `${contract.name}/upgrade.ts`;
+  if (!compiled.plan.has(upgradeModule)) {
+    throw inputError("migration.incomplete", { file: displayPath(project.rootDir, contract.dir) }, `${contract.name} has no upgrade chain: a version did not compile or failed its golden examples (llm-contracts check lists why)`);
+  }
   // A step module that is not there would be a module the chain cannot import: say which, before anything runs.
   for (const step of migrationSteps(project, contract)) {
     if (readSourceIfPresent(step.file, step.display) === undefined) {
@@ -60,8 +64,8 @@ export async function loadChain(
       writeFileSync(out, js);
     }
     const outRel = path.relative(project.rootDir, project.outDir);
-    const runtime = (await import(pathToFileURL(path.join(dir, outRel, "_runtime.js")).href)) as { runUpgrade: RunUpgrade };
-    const mod = (await import(pathToFileURL(path.join(dir, outRel, contract.name, "upgrade.js")).href)) as Record<string, unknown>;
+    const runtime = (await importChainModule(project, dir, path.join(dir, outRel, "_runtime.js"))) as { runUpgrade: RunUpgrade };
+    const mod = await importChainModule(project, dir, path.join(dir, outRel, contract.name, "upgrade.js"));
     const steps = mod[upgradeNames(contract.name).steps] as readonly UpgradeStep[];
     const { versionField } = migrationSettings(project, contract);
     return {
@@ -72,5 +76,27 @@ export async function loadChain(
   } finally {
     // Loaded modules stay in memory; the files are no longer needed.
     scratch.dispose();
+  }
+}
+
+/**
+ * Imports a module of the chain's scratch copy. What the user's migrations import is theirs (a helper that is not
+ * there, a package not installed, a module that throws while it loads): each is an input error naming the module
+ * as the project shows it (`schemas/…/v1-to-v2.ts`), with the scratch folder taken out of the message, never a crash.
+ */
+async function importChainModule(project: Project, scratch: string, file: string): Promise<Record<string, unknown>> {
+  try {
+    return (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+  } catch (error) {
+    const shown = (abs: string): string => displayPath(project.rootDir, path.join(project.rootDir, path.relative(scratch, abs))).replace(/\.js$/, ".ts");
+    const text = error instanceof Error ? error.message : String(error);
+    const message = text.split(scratch + path.sep).join("").split("\n")[0]!;
+    // The module at fault: the importer a resolution failure names, else the first scratch module on the stack (a
+    // migration that throws while it loads), else the module imported.
+    const stack = error instanceof Error ? (error.stack ?? "") : "";
+    const onStack = stack.split(pathToFileURL(scratch).href + "/")[1]?.split(/[:\s)]/)[0];
+    const from = /imported from (\S+)/.exec(text)?.[1] ?? (onStack !== undefined ? path.join(scratch, decodeURIComponent(onStack)) : undefined);
+    const where = from !== undefined && from.startsWith(scratch + path.sep) ? shown(from) : shown(file);
+    throw inputError("migration.load", { file: where }, `the upgrade chain cannot be loaded: ${message}`);
   }
 }

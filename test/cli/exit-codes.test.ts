@@ -89,6 +89,18 @@ const READERS: readonly (readonly string[])[] = [
   ["export", "ping", "--provider", "openai-strict"],
 ];
 
+test("exit codes › export of a contract whose latest version does not compile is 2, never the version before it", async () => {
+  const dir = makeProject(contractFiles("ping", [OK, { ...OK, properties: { a: { type: "string", minLenght: 2 } } }]));
+  for (const spec of ["ping", "ping@v2"]) {
+    const r = await inProcess(["export", spec, "--provider", "anthropic", "--format", "json"], dir);
+    assert.equal(r.code, 2, `${spec}: ${r.stdout}${r.stderr}`);
+    assert.equal(r.stdout, "", `${spec}: nothing exported`);
+    assert.match(r.stderr, /schemas\/ping\/v2\.json:\d+:\d+#\/properties\/a\/minLenght: .*\[strict\.keyword-typo\]/, spec);
+  }
+  // As for validate: the contract is read as a whole, so its bad version is reported for v1 too.
+  assert.equal((await inProcess(["export", "ping@v1", "--provider", "anthropic"], dir)).code, 2);
+});
+
 test("exit codes › a misspelt keyword is 2 from every command that reads the project, the hook included", async () => {
   const dir = makeProject({ ...contractFiles("ping", [{ ...OK, properties: { a: { type: "string", minLenght: 2 } } }]), "doc.json": { a: "x" } });
   for (const args of READERS) {

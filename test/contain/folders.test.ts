@@ -21,6 +21,14 @@ const CASES: readonly { name: string; config?: object; manifest?: object; args?:
   { name: "--cache-dir over the schemas", args: ["--cache-dir", "schemas/ping"], want: /--cache-dir \(ping\) lies inside schemasDir.*\[config\.folders-overlap\]$/ },
   { name: "migrationsDir holding the schemas folder", manifest: { kind: "model-output", migrationsDir: ".." }, want: /^schemas\/ping\/contract\.json#\/migrationsDir: migrationsDir overlaps the schemas folder.*\[config\.folders-overlap\]$/ },
   { name: "migrationsDir inside the cache", config: { cacheDir: "cache" }, manifest: { kind: "model-output", migrationsDir: "../../cache/m" }, want: /#\/migrationsDir: migrationsDir overlaps the cache folder.*\[config\.folders-overlap\]$/ },
+  // Inside the schemas folder only the contract's own migrations/ folder: elsewhere the stubs would land in another
+  // contract's migrations, its own folder or its golden examples (refused by discovery after they were written), or
+  // the shared definitions.
+  ...[".", "examples/v1/valid", "../_shared", "../other/migrations"].map((migrationsDir) => ({
+    name: `migrationsDir ${migrationsDir} inside the schemas folder`,
+    manifest: { kind: "model-output", migrationsDir },
+    want: /^schemas\/ping\/contract\.json#\/migrationsDir: inside the schemas folder, migrationsDir can only be this contract's own migrations\/ folder; put them outside it instead \(e\.g\. src\/migrations\/ping\) \[contract\.migrations-dir\]$/,
+  })),
 ];
 
 for (const c of CASES) {
@@ -48,4 +56,11 @@ test("folders › the default layout (migrations inside each contract folder) an
   assert.equal(r.code, 0, r.stderr);
   assert.equal(existsSync(path.join(dir, "schemas/ping/migrations/v1-to-v2.ts")), true);
   assert.equal((await runCliHere(["check"], dir)).code, 0);
+  // Named explicitly, or a folder inside it, the contract's own migrations/ is still accepted.
+  for (const migrationsDir of ["migrations", "./migrations/steps"]) {
+    const own = makeProject({ ...contractFiles("ping", [OBJ, OBJ2]), "schemas/ping/contract.json": { kind: "model-output", migrationsDir } });
+    const b = await runCliHere(["build"], own);
+    assert.equal(b.code, 0, `${migrationsDir}: ${b.stderr}`);
+    assert.equal(existsSync(path.join(own, "schemas/ping", migrationsDir, "v1-to-v2.ts")), true, migrationsDir);
+  }
 });
