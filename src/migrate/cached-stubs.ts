@@ -20,7 +20,7 @@ export async function syncStubsCached(project: Project, compiled: Pick<CompileRe
     const key = store === undefined || current === undefined ? undefined : store.key("stub", file, JSON.stringify(planned.target), JSON.stringify(planned.analysis), current);
     if (key !== undefined && store!.get<{ inStep: boolean }>(key)?.inStep === true) continue;
     sync ??= await import("../migrate/sync.js");
-    const want = sync.desiredText(planned);
+    const want = sync.desiredText(project, planned);
     if (want.existed && want.current === want.text) {
       if (key !== undefined) store!.set(key, { inStep: true });
       continue;

@@ -10,6 +10,7 @@ import type { CompileResult } from "../shapes/compiled.js";
 import type { Project } from "../config/config.js";
 import { planSteps, type PlannedStep } from "./plan-steps.js";
 import { renderStub, updateStub } from "./stub.js";
+import { assertOwnStepModule } from "./shared-folder.js";
 
 export { planSteps, type PlannedStep } from "./plan-steps.js";
 
@@ -20,9 +21,10 @@ export interface StubSync {
 }
 
 /** The text a step's module should have: a fresh stub, or the user's module brought in step. */
-export function desiredText(planned: PlannedStep): { text: string; existed: boolean; current?: string } {
+export function desiredText(project: Project, planned: PlannedStep): { text: string; existed: boolean; current?: string } {
   const current = readSourceIfPresent(planned.step.file, planned.step.display);
   if (current === undefined) return { text: renderStub(planned.target, planned.analysis), existed: false };
+  assertOwnStepModule(project, planned.step, current);
   return { text: updateStub(current, planned.target, planned.analysis), existed: true, current };
 }
 
@@ -30,7 +32,7 @@ export function syncStubs(project: Project, compiled: Pick<CompileResult, "contr
   const created: string[] = [];
   const updated: string[] = [];
   for (const planned of planSteps(project, compiled)) {
-    const want = desiredText(planned);
+    const want = desiredText(project, planned);
     if (want.existed && want.current === want.text) continue;
     writeAtomic(planned.step.file, want.text);
     (want.existed ? updated : created).push(planned.step.display);

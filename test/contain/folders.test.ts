@@ -4,7 +4,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { contractFiles, makeProject } from "../util/project.js";
 import { runCliHere } from "../util/in-process.js";
@@ -63,4 +63,27 @@ test("folders › the default layout (migrations inside each contract folder) an
     assert.equal(b.code, 0, `${migrationsDir}: ${b.stderr}`);
     assert.equal(existsSync(path.join(own, "schemas/ping", migrationsDir, "v1-to-v2.ts")), true, migrationsDir);
   }
+});
+
+test("folders › two contracts whose migrationsDir lead to one folder: build refuses to rewrite the other's module", async () => {
+  const shared = { kind: "model-output", migrationsDir: "../../src/migrations" };
+  const dir = makeProject({ ...contractFiles("alpha", [OBJ, OBJ2]), "schemas/alpha/contract.json": shared });
+  assert.equal((await runCliHere(["build"], dir)).code, 0);
+  const module = path.join(dir, "src/migrations/v1-to-v2.ts");
+  const alphas = readFileSync(module, "utf8");
+  assert.match(alphas, /export function migrateAlphaV1ToV2\(/);
+  // A second contract copies the first one's contract.json, folder included.
+  for (const [file, text] of Object.entries(contractFiles("beta", [OBJ, OBJ2]))) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), JSON.stringify(file.endsWith("contract.json") ? shared : text));
+  }
+  const r = await runCliHere(["build"], dir);
+  assert.equal(r.code, 2, r.stderr);
+  assert.match(r.stderr, /^src\/migrations\/v1-to-v2\.ts: this module is alpha's migration, not beta's: both contracts' migrationsDir lead to one folder; give each contract its own \(e\.g\. src\/migrations\/beta\) \[migration\.shared-folder\]$/m);
+  assert.equal(readFileSync(module, "utf8"), alphas, "alpha's module is untouched");
+  // A module of a contract that no longer exists (a renamed contract) is brought in step as before.
+  rmSync(path.join(dir, "schemas/alpha"), { recursive: true });
+  const renamed = await runCliHere(["build"], dir);
+  assert.equal(renamed.code, 0, renamed.stderr);
+  assert.match(readFileSync(module, "utf8"), /export function migrateBetaV1ToV2\(/);
 });
