@@ -17,10 +17,7 @@ import { isOwnFolder, readBounded } from "./read-bounded.js";
 /** Format 2: the integrity is an HMAC with the per-user key (secret.ts); entries of format 1 are never trusted. */
 const FORMAT = "llm-contracts-cache/2";
 
-/** The default cache folder, where tools conventionally keep caches (`find-cache-dir`, Babel, ESLint, Nx). */
-export function defaultCacheDir(rootDir: string): string {
-  return path.join(rootDir, "node_modules", ".cache", "llm-contracts");
-}
+export { defaultCacheDir } from "../config/config.js";
 
 export function sha256(...parts: readonly string[]): string {
   const h = createHash("sha256");

@@ -121,7 +121,9 @@ export function resolveProject(options: { root?: string; config?: string; cwd: s
   const cacheDir = config.cacheDir !== undefined ? path.resolve(rootDir, config.cacheDir) : undefined;
   const configDisplay = configFile !== undefined ? displayPath(rootDir, configFile) : CONFIG_FILE;
   if (cacheDir !== undefined) assertInsideRoot(rootDir, cacheDir, displayPath(rootDir, cacheDir));
+  // Without a cacheDir the cache goes to the default folder, which an outDir of `node_modules` would hold.
   assertApart(schemasDir, [
+    ...(cacheDir === undefined ? [{ setting: "the default cacheDir (node_modules/.cache/llm-contracts)", dir: defaultCacheDir(rootDir), file: configDisplay }] : []),
     { setting: "outDir", dir: outDir, file: configDisplay, pointer: "/outDir" },
     ...(cacheDir !== undefined ? [{ setting: "cacheDir", dir: cacheDir, file: configDisplay, pointer: "/cacheDir" }] : []),
   ]);
@@ -135,6 +137,11 @@ export function resolveProject(options: { root?: string; config?: string; cwd: s
 }
 
 /** `/`-separated path relative to the project root, for messages and generated banners. */
+/** The default cache folder, where tools conventionally keep caches (`find-cache-dir`, Babel, ESLint, Nx). */
+export function defaultCacheDir(rootDir: string): string {
+  return path.join(rootDir, "node_modules", ".cache", "llm-contracts");
+}
+
 export function displayPath(rootDir: string, file: string): string {
   const rel = path.relative(rootDir, file);
   return (rel === "" ? "." : rel).split(path.sep).join("/");

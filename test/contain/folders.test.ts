@@ -18,6 +18,7 @@ const CASES: readonly { name: string; config?: object; manifest?: object; args?:
   { name: "cacheDir equal to schemasDir", config: { cacheDir: "schemas" }, want: /^llm-contracts\.config\.json#\/cacheDir: cacheDir \(schemas\) is the same folder as schemasDir.*\[config\.folders-overlap\]$/ },
   { name: "cacheDir inside outDir", config: { cacheDir: "generated/.cache" }, want: /#\/cacheDir: cacheDir \(\.cache\) lies inside outDir.*\[config\.folders-overlap\]$/ },
   { name: "cacheDir containing outDir", config: { outDir: "build/gen", cacheDir: "build" }, want: /#\/cacheDir: cacheDir \(build\) contains outDir.*\[config\.folders-overlap\]$/ },
+  { name: "outDir holding the default cache folder", config: { outDir: "node_modules" }, want: /^llm-contracts\.config\.json#\/outDir: outDir \(node_modules\) contains the default cacheDir \(node_modules\/\.cache\/llm-contracts\).*\[config\.folders-overlap\]$/ },
   { name: "--cache-dir over the schemas", args: ["--cache-dir", "schemas/ping"], want: /--cache-dir \(ping\) lies inside schemasDir.*\[config\.folders-overlap\]$/ },
   { name: "migrationsDir holding the schemas folder", manifest: { kind: "model-output", migrationsDir: ".." }, want: /^schemas\/ping\/contract\.json#\/migrationsDir: migrationsDir overlaps the schemas folder.*\[config\.folders-overlap\]$/ },
   { name: "migrationsDir inside the cache", config: { cacheDir: "cache" }, manifest: { kind: "model-output", migrationsDir: "../../cache/m" }, want: /#\/migrationsDir: migrationsDir overlaps the cache folder.*\[config\.folders-overlap\]$/ },
