@@ -101,7 +101,9 @@ function emitUnique(ctx: FastContext, tuple: readonly JsonValue[], rest: JsonVal
     const i = ctx.name("i");
     const j = ctx.name("j");
     ctx.helpers.add("llmcEqual");
-    out.push(`for (let ${i} = ${value}.length, ${j}; ${i}--;) for (${j} = ${i}; ${j}--;) if (llmcEqual(${value}[${i}], ${value}[${j}])) return false;`);
+    ctx.helpers.add("llmcSeekDuplicate");
+    // Past 16 items the scan starts where the first equal pair is (found in linear time): it is quadratic otherwise.
+    out.push(`for (let ${i} = ${value}.length > 16 ? llmcSeekDuplicate(${value}) : ${value}.length, ${j}; ${i}--;) for (${j} = ${i}; ${j}--;) if (llmcEqual(${value}[${i}], ${value}[${j}])) return false;`);
     return;
   }
   const i = ctx.name("i");

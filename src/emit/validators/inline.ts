@@ -134,6 +134,7 @@ export function inlineRuntime(source: string, custom: Readonly<Record<string, st
     body = body.split(expression).join(name);
     roots.push(name);
   }
+  body = seekDuplicates(body);
   // Helpers other generated code (the fast path) calls by name, beside those ajv's code reaches through require.
   for (const name of dependencies(body)) if (DEFINITIONS.has(name) && !roots.includes(name)) roots.push(name);
   const formats = usedFormats(body);
@@ -152,6 +153,20 @@ export function inlineRuntime(source: string, custom: Readonly<Record<string, st
   const module = ['"use strict";', ...prelude, body.trimStart()].join("\n") + "\n";
   assertSelfContained(module);
   return module;
+}
+
+/**
+ * ajv's `uniqueItems` scan by deep equality (`loopN2`: every pair from the end) is quadratic: past 16 items it is
+ * made to start where its first equal pair is (`llmcSeekDuplicate`, linear), so it finds the same pair at once.
+ * The match is ajv's exact text for that loop (`if(i0 > 1){outer0:for(;i0--;){for(j0 = i0; j0--;){if(eq(data[i0], data[j0]))`),
+ * each part a fixed word or one identifier (linear).
+ */
+function seekDuplicates(body: string): string {
+  return body.replace(
+    /if\((i\d+) > 1\)\{(outer\d+):for\(;\1--;\)\{for\((j\d+) = \1; \3--;\)\{if\(([\w$]+)\(([\w$]+)\[\1\], \5\[\3\]\)\)/g,
+    (_, i: string, outer: string, j: string, eq: string, data: string) =>
+      `if(${i} > 1){if(${i} > 16)${i} = llmcSeekDuplicate(${data});${outer}:for(;${i}--;){for(${j} = ${i}; ${j}--;){if(${eq}(${data}[${i}], ${data}[${j}]))`,
+  );
 }
 
 /** Throws when generated code still loads modules or builds code from strings. */

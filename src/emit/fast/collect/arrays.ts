@@ -80,7 +80,8 @@ function uniqueItems(ctx: FastContext, itemTypes: readonly string[], at: At, out
     const item = ctx.name("v");
     const indices = ctx.name("x");
     body.push(
-      `const ${indices} = {};`,
+      // No prototype: an item "__proto__" is a key like any other (on `{}` it reads the prototype, never a number).
+      `const ${indices} = Object.create(null);`,
       `for (; ${i}--;) {`,
       `  let ${item} = ${v}[${i}];`,
       `  if (!(${itemTypes.map((t) => typeTest(t, item)).join(" || ")})) continue;`,
@@ -94,10 +95,12 @@ function uniqueItems(ctx: FastContext, itemTypes: readonly string[], at: At, out
       "}",
     );
   } else {
-    // ajv's loopN2: every pair from the end, deep equality.
+    // ajv's loopN2: every pair from the end, deep equality; past 16 items it starts where the first equal pair is
+    // (found in linear time, llmcSeekDuplicate), which finds the same pair without the quadratic scan.
     ctx.helpers.add("llmcEqual");
+    ctx.helpers.add("llmcSeekDuplicate");
     const outer = ctx.name("o");
-    body.push(`${outer}: for (; ${i}--;) for (${j} = ${i}; ${j}--;) if (llmcEqual(${v}[${i}], ${v}[${j}])) {`, `  ${found}`, `  break ${outer};`, "}");
+    body.push(`if (${i} > 16) ${i} = llmcSeekDuplicate(${v});`, `${outer}: for (; ${i}--;) for (${j} = ${i}; ${j}--;) if (llmcEqual(${v}[${i}], ${v}[${j}])) {`, `  ${found}`, `  break ${outer};`, "}");
   }
   out.push("{", `  let ${i} = ${v}.length, ${j};`, `  if (${i} > 1) {`, ...body.map((l) => `    ${l}`), "  }", "}");
 }
