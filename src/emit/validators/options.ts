@@ -7,6 +7,7 @@ import type { Logger, Options } from "ajv";
 import type { Draft } from "../../ir/json.js";
 import { draftFacts } from "../../ir/drafts.js";
 import { AJV_CLASSES, EXTRA_META_SCHEMAS, type AjvInstance, Name, addFormats } from "./ajv.js";
+import { LINEAR_FORMATS } from "./format-regexes.js";
 
 /** Identifier of the formats object that generated code reads function formats from (defined by `inline.ts`). */
 export const FORMATS_IDENTIFIER = "llmcFormats";
@@ -94,6 +95,8 @@ function newAjv(draft: Draft, options: Options): AjvInstance {
   // Full mode is what the inlined formats reproduce. The `formatMinimum`-style keywords stay off: they are not
   // JSON Schema, so strict mode reports them as unknown keywords instead of silently validating them.
   addFormats(ajv, { mode: "full", keywords: false });
+  // ajv-formats' regexes that backtrack in quadratic time, as linear ones matching the same strings.
+  for (const [name, regex] of Object.entries(LINEAR_FORMATS)) ajv.addFormat(name, regex);
   return ajv;
 }
 
