@@ -27,7 +27,7 @@ export function runValidator<T>(validate: RawValidator, value: unknown, options?
   if (valid === true) return { ok: true, value: value as T };
   if (valid !== false) return { ok: false, errors: [valid] };
   if (validateFirst !== undefined) return failure(KEYWORD_RULES, validate, value, maxDepth, options);
-  return worded(KEYWORD_RULES, validate.errors ?? [], Math.max(1, options?.maxErrors ?? DEFAULT_MAX_ERRORS));
+  return worded(KEYWORD_RULES, validate.errors ?? [], Math.max(1, options?.maxErrors || DEFAULT_MAX_ERRORS));
 }
 
 /**
@@ -75,7 +75,7 @@ export function runContractWithin<T>(rules: KeywordRules, validate: RawValidator
  * worded already (`rulesApplied` keeps them) and `rules` holds only the rules of those it leaves raw.
  */
 function failure<T>(rules: KeywordRules, validate: RawValidator, value: unknown, maxDepth: number, options?: ValidateOptions): ParseResult<T> {
-  const max = Math.max(1, options?.maxErrors ?? DEFAULT_MAX_ERRORS);
+  const max = Math.max(1, options?.maxErrors || DEFAULT_MAX_ERRORS);
   validate.errorLimit = max;
   try {
     const valid = guarded(validate, value, maxDepth);
@@ -263,3 +263,4 @@ export const KEYWORD_RULES: KeywordRules = {
   not: kwNot,
   "false schema": kwFalseSchema,
 };
+

@@ -50,6 +50,9 @@ export function tooDeep(instancePath: string, limit: number): ContractError {
 function deepPath(node: object, levels: number): string | undefined {
   if (Array.isArray(node)) {
     for (let i = 0; i < node.length; i++) {
+      // A hole (only JavaScript callers make one; JSON arrays have none): `[]` with `a[2 ** 32 - 2] = 1` would be
+      // walked four billion times. Classified by the callers' catch as `value.unreadable`.
+      if (!(i in node)) throw TypeError("sparse array");
       const below = deeper(node[i], levels);
       if (below !== undefined) return `/${i}${below}`;
     }

@@ -81,7 +81,10 @@ export interface ValidateOptions {
    * one `json.too_deep` error naming the limit and the path where it was crossed, before any validation runs.
    */
   readonly maxDepth?: number;
-  /** Most errors `parse…` collects (default 100); past it validation stops and the result carries `cut: true`. */
+  /**
+   * Most errors `parse…` collects (default 100, also for 0 or NaN; at least 1); past it validation stops and the
+   * result carries `cut: true`.
+   */
   readonly maxErrors?: number;
 }
 

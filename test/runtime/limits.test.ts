@@ -74,6 +74,11 @@ test("limits › parse stops at maxErrors and marks the result cut; fewer errors
   }
   const five = c.parse(many, { maxErrors: 5 });
   assert.equal(!five.ok && five.errors.length, 5);
+  // Not a number (NaN, from a config read as text) or 0 is the default cap, not no cap; below 0 is 1.
+  for (const [maxErrors, want] of [[Number.NaN, 100], [0, 100], [-3, 1]] as const) {
+    const capped = c.parse(many, { maxErrors });
+    assert.equal(!capped.ok && capped.errors.length, want, `maxErrors ${maxErrors}`);
+  }
   const few = c.parse({ n: 1, xs: [1, 2] });
   assert.equal(!few.ok && few.errors.length, 2);
   assert.equal(!few.ok && few.cut, undefined);
@@ -149,4 +154,37 @@ test("limits › the limit never stops inside a not/if test: no placeholder {} i
       assert.deepEqual(r, { ok: false, errors: [{ code: "schema.type", instancePath: "/a", schemaPath: "#/properties/a/type", message: "/a must be of type string" }] }, `maxErrors ${maxErrors}`);
     }
   }
+});
+
+test("limits › an array with holes (only JavaScript callers make one) is value.unreadable at once, not walked index by index", async () => {
+  // A hole at the front, holes behind the items, a hole deep inside: JSON arrays never have one, and a length of
+  // 2^32 - 1 with one item would be walked four billion times.
+  const front: unknown[] = [];
+  front[999_999] = "x";
+  const behind = ["a", "b"];
+  behind.length = 1_000_000;
+  const inside = [["a", , "c"]]; // eslint-disable-line no-sparse-arrays
+  const schemas = [
+    { type: "array", items: { type: "string" } },
+    { type: "array", uniqueItems: true },
+    { type: "array", items: { not: { type: "number" } } },
+    { type: "array", items: { type: "array", items: { type: "string" } } },
+  ];
+  for (const schema of schemas) {
+    const c = await contractOf(schema);
+    for (const [name, value] of [["front", front], ["behind", behind], ["inside", inside]] as const) {
+      if (name === "inside" && schema.items?.type !== "array") continue;
+      const r = c.parse(value);
+      assert.equal(r.ok, false, `${JSON.stringify(schema)} ${name}`);
+      if (!r.ok) {
+        assert.equal(r.errors[0]!.code, "value.unreadable", `${JSON.stringify(schema)} ${name}`);
+        assert.match(r.errors[0]!.message, /^reading the value threw \(sparse array\): pass plain JSON data$/);
+      }
+      assert.equal(c.is(value), false, `${JSON.stringify(schema)} ${name}`);
+    }
+  }
+  // An explicit undefined is no hole: an ordinary value of the wrong type, reported by the schema.
+  const c = await contractOf({ type: "array", items: { type: "string" } });
+  const r = c.parse(["a", undefined]);
+  assert.equal(!r.ok && r.errors[0]!.code, "schema.type");
 });

@@ -105,7 +105,8 @@ export function llmcWithinDepth(value: unknown, levels: number | undefined): boo
   if (levels === undefined || typeof value !== "object" || value === null) return true;
   if (levels < 1) return false;
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) if (!llmcWithinDepth(value[i], levels - 1)) return false;
+    // A hole (a sparse array, not JSON) is not proven: the runtime's walk then classifies the value.
+    for (let i = 0; i < value.length; i++) if ((value[i] === undefined && !(i in value)) || !llmcWithinDepth(value[i], levels - 1)) return false;
     return true;
   }
   for (const key in value) {

@@ -39,10 +39,11 @@ import { bundleSize, TEN_FIELDS } from "../../../bench/size.js";
  * renderers, `show`'s enum listing and most of the rules table: 2,848 B; messages whose place is known at build
  * time written whole (no join at run time; SchemaStore chart, many errors, about 5% faster): 2,921 B; a list worded
  * wholly returned as it is (no copy): 2,932 B; the collector's `uniqueItems` index map made prototype-free
- * (`Object.create(null)`: on `{}` a second `"__proto__"` read the prototype and the duplicate was missed): 2,940 B.
- * This budget only stops it from growing again.
+ * (`Object.create(null)`: on `{}` a second `"__proto__"` read the prototype and the duplicate was missed): 2,940 B;
+ * the depth walk refusing an array with holes (a hang on a sparse array of length 2^32 - 1) and `maxErrors: NaN`
+ * read as the default: 2,966 B. This budget only stops it from growing again.
  */
-const BUDGET_GZIP = 2940;
+const BUDGET_GZIP = 2966;
 
 test("fast path › parse… of one contract bundles no other contract's code, formats included, within the size budget", async (t) => {
   const dir = makeProject({ ...contractFiles("link-audit", [linkAudit]), ...contractFiles("lead-card", [leadCard]) });
@@ -73,11 +74,13 @@ test("fast path › parse… of one contract bundles no other contract's code, f
  * Issue 20's "10-field contract" figure, 3,068 B, was the size bench's `parseOrderSummaryV1` (bench/size.ts, gzip
  * level 9), measured the way that bench measures it. It had grown to 3,079 B by 5c9d3332 (messages worded at build
  * time); fixed-length pattern runs emitted as one bounded loop (src/emit/fast/linear-pattern.ts) brought it to
- * 3,056 B. This budget only stops it from growing again.
+ * 3,056 B. The depth walk refusing an array with holes (a JavaScript caller's `a[2 ** 32 - 2] = 1` was walked four
+ * billion times: a hang) and `maxErrors: NaN` read as the default (it lifted the cap): 3,081 B, 13 B over issue 20's
+ * figure; safety first, and this budget stops it from growing again.
  */
-const ORDER_SUMMARY_BUDGET = 3056;
+const ORDER_SUMMARY_BUDGET = 3081;
 
-test("fast path › the size bench's 10-field parse… stays within issue 20's 3,068 B", async (t) => {
+test("fast path › the size bench's 10-field parse… stays within its budget (issue 20's 3,068 B plus the sparse-array guard)", async (t) => {
   const dir = makeProject(contractFiles("order-summary", [TEN_FIELDS]));
   const built = runCli(["build"], dir);
   assert.equal(built.code, 0, built.stderr);
