@@ -7,20 +7,19 @@
  * - a tuple `items: [...]` in a file read as 2020-12, where `items` must be one schema (a draft-07 tuple in a file
  *   without `$schema`: say which draft with `$schema` or `--default-draft`);
  * - a `$ref` cycle through in-place applicators only (`allOf`, `anyOf`, `oneOf`, `not`, `if`/`then`/`else`,
- *   `dependentSchemas`, `$ref`): evaluating it never ends (JSON Schema Core §9.4.1 calls such schemas invalid).
+ *   `dependentSchemas`, `$ref`): evaluating it never ends (JSON Schema Core §9.4.1 calls such schemas invalid). The
+ *   finder is the loader's (src/ir/in-place-cycle.ts): a project's schemas never get here with one (the loader
+ *   refuses them as `schema.ref-cycle`); schemas handed to `diffSchemas` directly may.
  */
 import { createHash } from "node:crypto";
 import { runCache } from "../cache/context.js";
 import { InputError, inputError } from "../errors.js";
 import { annotationBlind } from "../ir/annotations.js";
 import { isJsonObject, pointerAppend, type Draft, type JsonObject, type JsonValue } from "../ir/json.js";
+import { inPlaceCycle } from "../ir/in-place-cycle.js";
 import { subschemas } from "../ir/keywords.js";
 import { dialectOf } from "./dialect.js";
-import { resolveRef } from "./schema.js";
 import { shipped } from "./witness/shipped.js";
-
-const IN_PLACE_ARRAYS = ["allOf", "anyOf", "oneOf"];
-const IN_PLACE_ONE = ["not", "if", "then", "else"];
 
 /**
  * Schemas that passed, by a digest of their draft and canonical text (the caller's `validatorKey`, when it could
@@ -91,7 +90,11 @@ async function check(schema: JsonObject, draft: Draft, file: string, built = fal
     for (const [child, at] of subschemas(node, pointer)) stack.push([child, at]);
   }
   if (!built) await metaCheck(schema, draft, file);
-  inPlaceCycle(schema, fail);
+  const cycle = inPlaceCycle(schema);
+  if (cycle !== undefined) {
+    throw fail(cycle[0]!, "drift.infinite-recursion",
+      `a $ref cycle through in-place applicators only (${cycle.map((p) => `#${p}`).join(" → ")}): validating any value would never end`);
+  }
 }
 
 function regex(source: string, pointer: string, fail: (p: string, c: string, m: string) => Error): void {
@@ -100,61 +103,4 @@ function regex(source: string, pointer: string, fail: (p: string, c: string, m: 
   } catch (e) {
     throw fail(pointer, "drift.invalid-pattern", `${JSON.stringify(source)} is not a regular expression (ECMA-262, u flag): ${(e as Error).message}`);
   }
-}
-
-/** Depth-first search over in-place edges with an explicit stack; a back edge is a cycle. */
-function inPlaceCycle(root: JsonObject, fail: (p: string, c: string, m: string) => Error): void {
-  const state = new Map<string, "open" | "done">();
-  const edges = (pointer: string): string[] => {
-    const node = pointer === "" ? root : resolveRef(root, `#${encodePointer(pointer)}`)?.node;
-    if (!isJsonObject(node)) return [];
-    const out: string[] = [];
-    for (const kw of IN_PLACE_ARRAYS) {
-      const list = node[kw];
-      if (Array.isArray(list)) list.forEach((_, i) => out.push(pointerAppend(pointerAppend(pointer, kw), i)));
-    }
-    for (const kw of IN_PLACE_ONE) if (node[kw] !== undefined) out.push(pointerAppend(pointer, kw));
-    const deps = node["dependentSchemas"];
-    if (isJsonObject(deps)) for (const k of Object.keys(deps)) out.push(pointerAppend(pointerAppend(pointer, "dependentSchemas"), k));
-    if (typeof node["$ref"] === "string") {
-      const target = resolveRef(root, node["$ref"]);
-      if (target !== undefined) out.push(target.pointer);
-    }
-    return out;
-  };
-  const starts: string[] = [];
-  const all: [JsonValue, string][] = [[root, ""]];
-  while (all.length > 0) {
-    const [node, pointer] = all.pop()!;
-    if (!isJsonObject(node)) continue;
-    if (typeof node["$ref"] === "string") starts.push(pointer);
-    for (const [child, at] of subschemas(node, pointer)) all.push([child, at]);
-  }
-  for (const start of starts) {
-    if (state.has(start)) continue;
-    const stack: { pointer: string; next: string[] }[] = [{ pointer: start, next: edges(start) }];
-    state.set(start, "open");
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1]!;
-      const n = top.next.pop();
-      if (n === undefined) {
-        state.set(top.pointer, "done");
-        stack.pop();
-        continue;
-      }
-      const s = state.get(n);
-      if (s === "open") {
-        throw fail(top.pointer, "drift.infinite-recursion",
-          `a $ref cycle through in-place applicators only (back to ${n || "/"}): validating any value would never end`);
-      }
-      if (s === undefined) {
-        state.set(n, "open");
-        stack.push({ pointer: n, next: edges(n) });
-      }
-    }
-  }
-}
-
-function encodePointer(pointer: string): string {
-  return pointer.split("/").map((t) => encodeURIComponent(t)).join("/");
 }

@@ -2,6 +2,7 @@ import type { Diagnostic, Location } from "../errors.js";
 import type { Draft, JsonObject } from "../ir/json.js";
 import { bundleSchema } from "./bundle.js";
 import { LoadCache } from "./doc.js";
+import { refuseRefCycle } from "./ref-cycle.js";
 import { resolveFiles } from "./resolve.js";
 
 export { MAX_BUNDLE_NODES, MAX_DEPTH, MAX_FILE_BYTES, MAX_FILES } from "./limits.js";
@@ -63,6 +64,8 @@ export function loadSchemaFileMapped(absFile: string, ctx: LoadContext): MappedS
     ...(ctx.defaultDraft !== undefined ? { defaultDraft: ctx.defaultDraft } : {}),
   });
   const bundle = bundleSchema(files);
+  // Before anything follows the bundle's references: a cycle that never descends.
+  refuseRefCycle(bundle.schema, bundle.sourceOf);
   return {
     loaded: {
       file: files.root.file,

@@ -15,6 +15,9 @@
  * the same value or by descending into a child, so between an outer and an inner call on one (acyclic) value
  * every call is on that value; and one schema on one value evaluates the same way each time, so a repeat never
  * ends. Schemas without such a cycle get none of this code.
+ *
+ * A project's schemas never reach here with such a cycle: the loader refuses them (`schema.ref-cycle`,
+ * src/load/ref-cycle.ts). The guard stays for schemas handed to the emitter directly (`emitValidator`).
  */
 import { DEFAULT_MAX_DEPTH, stackTooDeep } from "../../runtime/limits.js";
 import { jsonLiteral } from "../codegen/escape.js";
