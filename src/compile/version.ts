@@ -12,7 +12,7 @@ import type { Diagnostic } from "../errors.js";
 import { renderValidatorModule, renderVersionModule, VERSION_MODULE_TYPE_IMPORTS } from "../emit/modules/version.js";
 import { versionNames } from "../emit/modules/names.js";
 import { hasWordedCollector } from "../emit/fast/collect/worded.js";
-import { loadSchemaFileMapped, type LoadContext } from "../load/index.js";
+import { isStackOverflow, loadSchemaFileMapped, stackExhausted, type LoadContext } from "../load/index.js";
 import { hasExamples } from "./examples.js";
 import { cachedExamples } from "./examples-cache.js";
 import type { CompileCache } from "../cache/version.js";
@@ -36,7 +36,15 @@ export async function compileVersionOutcome(
 ): Promise<CompiledOutcome> {
   const plan = new Map<string, string>();
   const entries: CacheEntryOut[] = [];
-  const result = await compileVersion(project, extensions, ctx ?? { schemasDir: project.schemasDir, rootDir: project.rootDir }, contract, source, plan, cache, entries);
+  let result: Awaited<ReturnType<typeof compileVersion>>;
+  try {
+    result = await compileVersion(project, extensions, ctx ?? { schemasDir: project.schemasDir, rootDir: project.rootDir }, contract, source, plan, cache, entries);
+  } catch (error) {
+    // The loader bounds how deep references nest (src/load/ref-depth.ts); a stack that still runs out is that input
+    // error, never the RangeError's text.
+    if (isStackOverflow(error)) throw stackExhausted(source.display);
+    throw error;
+  }
   const outcome: VersionOutcome = {
     files: [...plan],
     ...(result.compiled !== undefined

@@ -3,12 +3,14 @@ import type { Draft, JsonObject } from "../ir/json.js";
 import { bundleSchema } from "./bundle.js";
 import { LoadCache } from "./doc.js";
 import { refuseRefCycle } from "./ref-cycle.js";
+import { refuseDeepRefs } from "./ref-depth.js";
 import { resolveFiles } from "./resolve.js";
 
-export { MAX_BUNDLE_NODES, MAX_DEPTH, MAX_FILE_BYTES, MAX_FILES } from "./limits.js";
+export { MAX_BUNDLE_NODES, MAX_DEPTH, MAX_FILE_BYTES, MAX_FILES, MAX_REF_DEPTH } from "./limits.js";
 export type { LineColumn } from "./positions.js";
 export { readDocument, SCHEMA_EXTENSIONS, type ParsedDocument } from "./read.js";
 export { LoadCache } from "./doc.js";
+export { isStackOverflow, stackExhausted } from "./ref-depth.js";
 
 /** Where loading happens: file refs must stay inside `schemasDir`; messages name files relative to `rootDir`. */
 export interface LoadContext {
@@ -64,8 +66,9 @@ export function loadSchemaFileMapped(absFile: string, ctx: LoadContext): MappedS
     ...(ctx.defaultDraft !== undefined ? { defaultDraft: ctx.defaultDraft } : {}),
   });
   const bundle = bundleSchema(files);
-  // Before anything follows the bundle's references: a cycle that never descends.
+  // Before anything follows the bundle's references: a cycle that never descends, then a chain too deep to follow.
   refuseRefCycle(bundle.schema, bundle.sourceOf);
+  refuseDeepRefs(bundle.schema, bundle.sourceOf);
   return {
     loaded: {
       file: files.root.file,

@@ -20,3 +20,10 @@ export const MAX_FILES = 256;
  * can multiply the input size; this bounds the output. Above what any one file within MAX_FILE_BYTES can hold.
  */
 export const MAX_BUNDLE_NODES = 5_000_000;
+
+/**
+ * Most schemas on one path through subschemas and `$ref`s, a recursive group counted once as all its schemas
+ * (src/load/ref-depth.ts). ajv's code generator, the deepest walker, exhausts Node's default stack at about 400;
+ * one file alone stays below it (MAX_DEPTH), so only a chain of definitions referring to one another can reach it.
+ */
+export const MAX_REF_DEPTH = 256;

@@ -13,6 +13,7 @@ import { emitValidator } from "./emit.js";
 import { metaAjv } from "./options.js";
 import { applyPolicy, DEFAULT_POLICY, findingCode, type StrictPolicy } from "../../strictness/index.js";
 import { didYouMean } from "../../suggest/did-you-mean.js";
+import { isStackOverflow, stackExhausted } from "../../load/ref-depth.js";
 import { strictDiagnostic } from "./strict.js";
 import { patternFindings } from "./hostile/patterns.js";
 import { keywordPointers, subschemas } from "./walk.js";
@@ -181,6 +182,8 @@ function subject(pointer: string): string {
  * the culprit, anything unforeseen is reported at the root with ajv's message.
  */
 function compileDiagnostic(error: unknown, schema: JsonObject, file: string): Diagnostic {
+  // Out of stack in ajv: the loader's bound on nesting through $refs should have refused the schema (ref-depth.ts).
+  if (isStackOverflow(error)) return stackExhausted(file).diagnostic;
   const message = errorMessage(error);
   const ref = /^can't resolve reference (.*) from id /.exec(message)?.[1];
   if (ref !== undefined) {
