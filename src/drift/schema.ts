@@ -3,7 +3,8 @@
  * @see https://json-schema.org/draft/2020-12/json-schema-validation
  */
 import { decimalOf, literalOf } from "../ir/exact.js";
-import { isJsonObject, pointerTokens, type JsonObject, type JsonValue } from "../ir/json.js";
+import { isJsonObject, type JsonObject, type JsonValue } from "../ir/json.js";
+import { localTarget } from "../ir/local-ref.js";
 import { isAnnotation } from "../strictness/annotations.js";
 import type { SchemaNode } from "./types.js";
 
@@ -78,25 +79,10 @@ function intersectTypes(a: ReadonlySet<BasicType>, b: ReadonlySet<BasicType>): S
   return out;
 }
 
-/** The node a local `$ref` points to (bundled schemas hold only local refs), or undefined. */
+/** The node a local `$ref` points to (bundled schemas hold only local refs), or undefined (src/ir/local-ref.ts). */
 export function resolveRef(root: SchemaNode, ref: string): { node: SchemaNode; pointer: string } | undefined {
-  if (!ref.startsWith("#")) return undefined;
-  let pointer: string;
-  try {
-    pointer = decodeURIComponent(ref.slice(1));
-  } catch {
-    return undefined;
-  }
-  if (pointer !== "" && !pointer.startsWith("/")) return undefined;
-  let node: JsonValue = root as JsonValue;
-  for (const token of pointerTokens(pointer)) {
-    if (Array.isArray(node)) node = node[Number(token)] as JsonValue;
-    else if (isJsonObject(node)) node = node[token] as JsonValue;
-    else return undefined;
-    if (node === undefined) return undefined;
-  }
-  if (typeof node !== "boolean" && !isJsonObject(node)) return undefined;
-  return { node, pointer };
+  if (typeof root === "boolean") return ref === "#" ? { node: root, pointer: "" } : undefined;
+  return localTarget(root, ref);
 }
 
 /** Deep JSON equality with JSON number semantics (1 and 1.0 are the same value). */

@@ -14,6 +14,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { JsonObject } from "../../../src/ir/json.js";
 import { pair, type AjvError } from "./load.js";
+import { random } from "../validators/corpus.js";
 import { llmcEqual, llmcSeekDuplicate } from "../../../src/emit/validators/runtime.js";
 
 const SCHEMAS: JsonObject[] = [
@@ -124,18 +125,6 @@ test("unique items › scalar items beside an untyped tuple entry stay with ajv'
   assert.equal(both.ajv([[1], [1]]), true);
   assert.equal(both.module.validateFirst([[1], [1]]), true);
 });
-
-/** A seeded generator (mulberry32): the long arrays below are the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Long arrays of distinct containers and scalars, with 0, 1 or 3 deep duplicates (key order shuffled) put in. */
 function longDeepValues(): unknown[][] {
