@@ -1,9 +1,10 @@
 /**
  * `allOf` (inlined: its checks are straight-line code), `anyOf` (short-circuit `||`), `oneOf` (counted),
  * `not`, `if`/`then`/`else`; `oneOf`/`anyOf` whose branches are told apart by one property's constant dispatch
- * on it (discriminator.ts) and check one branch only.
+ * on it (discriminator.ts) and check one branch only. A long `||` or `+` is written as codegen/chain.ts `chain`.
  * @see https://json-schema.org/draft/2020-12/json-schema-core#name-keywords-for-applying-subschema
  */
+import { chain } from "../codegen/chain.js";
 import { Unsupported, type FastContext } from "./context.js";
 import { discriminate } from "./discriminator.js";
 import type { JsonObject, JsonValue } from "../../ir/json.js";
@@ -25,8 +26,8 @@ export function emitCombinators(ctx: FastContext, schema: JsonObject, value: str
     }
     if (discriminate(ctx, branches, value, out)) continue;
     const calls = branches.map((b) => `${ctx.subschemaFunction(b)}(${value}, d)`);
-    if (keyword === "anyOf") out.push(`if (!(${calls.join(" || ")})) return false;`);
-    else out.push(`if ((${calls.map((c) => `(${c} ? 1 : 0)`).join(" + ")}) !== 1) return false;`);
+    if (keyword === "anyOf") out.push(`if (!(${chain(calls, "||")})) return false;`);
+    else out.push(`if ((${chain(calls.map((c) => `(${c} ? 1 : 0)`), "+")}) !== 1) return false;`);
   }
   const not = schema["not"];
   if (not !== undefined) out.push(`if (${ctx.subschemaFunction(not)}(${value}, d)) return false;`);

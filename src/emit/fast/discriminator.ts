@@ -5,6 +5,7 @@
  * P matches branch i fails every other branch's `const`. So the result of the combinator is the result of the
  * branch P selects, and none when P selects nothing; `oneOf` and `anyOf` agree.
  */
+import { MAX_INLINE_TERMS } from "../codegen/chain.js";
 import { jsonLiteral } from "../codegen/escape.js";
 import { isObject, type FastContext } from "./context.js";
 import { read } from "./properties.js";
@@ -57,12 +58,27 @@ export function discriminate(ctx: FastContext, branches: readonly JsonValue[], v
     if (!disjoint) continue;
     const tag = ctx.name("t");
     out.push(`if (!${typeTest("object", value)}) return false;`, `const ${tag} = ${read(value, property)};`);
-    branches.forEach((branch, i) => {
+    const checks = branches.map((branch) => `if (!${ctx.subschemaFunction(branch)}(${value}, d)) return false;`);
+    if (branches.length > MAX_INLINE_TERMS || tags.some((t) => t!.length > MAX_INLINE_TERMS)) {
+      for (const line of dispatch(tag, tags as JsonPrimitive[][], checks)) out.push(line);
+      return true;
+    }
+    branches.forEach((_, i) => {
       const test = tags[i]!.map((v) => `${tag} === ${jsonLiteral(v)}`).join(" || ");
-      out.push(`${i === 0 ? "if" : "else if"} (${test}) {`, `  if (!${ctx.subschemaFunction(branch)}(${value}, d)) return false;`, `}`);
+      out.push(`${i === 0 ? "if" : "else if"} (${test}) {`, `  ${checks[i]!}`, `}`);
     });
     out.push(`else return false;`);
     return true;
   }
   return false;
+}
+
+/**
+ * Many branches or tags: a `switch`, whose cases sit side by side, where an `else if` chain nests one statement
+ * per branch and one `||` per tag (codegen/chain.ts says why neither may grow with the schema). The same choice:
+ * `case` compares with `===`, and the tags are disjoint, so at most one case matches.
+ */
+function dispatch(tag: string, tags: readonly JsonPrimitive[][], checks: readonly string[]): string[] {
+  const cases = checks.flatMap((check, i) => [...tags[i]!.map((v) => `  case ${jsonLiteral(v)}:`), `    ${check}`, "    break;"]);
+  return [`switch (${tag}) {`, ...cases, "  default:", "    return false;", "}"];
 }

@@ -5,6 +5,7 @@
  * `dependentSchemas` and `dependencies`.
  * @see https://json-schema.org/draft/2020-12/json-schema-core#name-keywords-for-applying-subschemas-to-objects
  */
+import { chain } from "../codegen/chain.js";
 import { jsonLiteral, stringLiteral } from "../codegen/escape.js";
 import { Unsupported, isObject, type FastContext } from "./context.js";
 import { patternMatcher } from "./pattern.js";
@@ -121,7 +122,7 @@ function emitKeyLoop(ctx: FastContext, schema: JsonObject, described: ReadonlySe
     if (conditions.length === 0) body.push(fail);
     else if (known.length > 4 && patterns.length === 0) {
       body.push(`switch (${key}) {`, ...[...described].map((k) => `  case ${stringLiteral(k)}:`), `    break;`, `  default:`, `    ${fail}`, `}`);
-    } else body.push(`if (!(${conditions.join(" || ")})) ${fail.startsWith("if") ? `{ ${fail} }` : fail}`);
+    } else body.push(`if (!(${chain(conditions, "||")})) ${fail.startsWith("if") ? `{ ${fail} }` : fail}`);
   }
   out.push(`for (const ${key} in ${value}) {`, ...body.map((l) => `  ${l}`), `}`);
 }

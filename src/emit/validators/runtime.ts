@@ -96,6 +96,15 @@ export function llmcItemKey(value: unknown, ids: Map<unknown, number>): string {
 }
 
 /**
+ * Whether `value` equals (`llmcEqual`) one of `members`: the object and array members of an `enum` too long to
+ * compare one by one inline (src/emit/fast/members.ts), in a module-level list.
+ */
+export function llmcEqualAny(value: unknown, members: readonly unknown[]): boolean {
+  for (let i = 0; i < members.length; i++) if (llmcEqual(value, members[i])) return true;
+  return false;
+}
+
+/**
  * Whether `value` nests no deeper than `levels` levels of arrays and objects (`[]` is 1). The fast path's depth
  * proof where the schema bounds nothing (fast/depth.ts): plain recursion at most `levels` deep, own enumerable
  * properties and array elements only (as the runtime's walk, `_runtime/limits.ts`). A cyclic value is too deep.

@@ -6,9 +6,11 @@
  * `collectUnions`.
  * @see https://json-schema.org/draft/2020-12/json-schema-core#name-keywords-for-applying-subschemas-with-
  */
+import { MAX_INLINE_TERMS, chain } from "../../codegen/chain.js";
 import { stringLiteral } from "../../codegen/escape.js";
 import { DEEP_FLAG, Unsupported, isObject, type FastContext } from "../context.js";
 import { ERRORS, record, report, STOP, type At, type Collect } from "./context.js";
+import { anyOfFlat, oneOfFlat } from "./flat-unions.js";
 import type { JsonObject, JsonValue } from "../../../ir/json.js";
 
 /** ajv's `alwaysValidSchema` for the schemas the collector covers: `true`, or an object with no keyword of a rule. */
@@ -50,6 +52,8 @@ export function collectCombinators(ctx: FastContext, schema: JsonObject, at: At,
  * branch runs and none is skipped (the same list; it matters where the error cap stops). If one passed, the branches' errors are dropped, else `{}` at `…/anyOf` follows them.
  * `oneOf`: every branch, each nested in the `else` of "two have passed" as ajv's code is, so evaluation stops at the
  * second passing branch; one passing drops the errors, else `{passingSchemas}` (null, or the two indexes).
+ * Past `MAX_INLINE_TERMS` branches the nesting of both would grow with the schema (codegen/chain.ts says why it
+ * may not): the branches are then written side by side in a labelled block that a decided answer leaves (flat-unions.ts).
  */
 function collectUnions(ctx: FastContext, schema: JsonObject, at: At, out: string[], collect: Collect): void {
   for (const keyword of ["anyOf", "oneOf"] as const) {
@@ -69,12 +73,12 @@ function collectUnions(ctx: FastContext, schema: JsonObject, at: At, out: string
     const lines = [`const ${start} = ${ERRORS}.length;`, `let ${valid} = false;`];
     let failed: string;
     if (keyword === "anyOf") {
-      lines.push(...(tracking ? anyOfEvery(ctx, bodies, valid) : anyOf(ctx, bodies, valid)));
+      lines.push(...(tracking ? anyOfEvery(ctx, bodies, valid) : bodies.length > MAX_INLINE_TERMS ? anyOfFlat(ctx, bodies, valid) : anyOf(ctx, bodies, valid)));
       failed = report(ctx, at, keyword, "{}", {});
     } else {
       const passing = ctx.name("pass");
       const params = `{passingSchemas: ${passing}}`;
-      lines.push(`let ${passing} = null;`, ...oneOf(ctx, bodies, valid, passing));
+      lines.push(`let ${passing} = null;`, ...(bodies.length > MAX_INLINE_TERMS ? oneOfFlat(ctx, bodies, valid, passing) : oneOf(ctx, bodies, valid, passing)));
       // No branch passed (`null`): known at build time, worded there; two passed: their indexes, worded at run time.
       failed = ctx.wording
         ? `if (${passing} === null ? ${record(ctx, at.path, at.schemaPath, keyword, params, { passingSchemas: null })} : ${record(ctx, at.path, at.schemaPath, keyword, params)}) break ${STOP};`
@@ -92,7 +96,7 @@ function collectUnions(ctx: FastContext, schema: JsonObject, at: At, out: string
  */
 function unionFails(ctx: FastContext, keyword: "anyOf" | "oneOf", branches: readonly JsonValue[], value: string, body: readonly string[]): string[] {
   const tests = branches.map((branch) => `${ctx.subschemaFunction(branch)}(${value}, 0)`);
-  const fails = keyword === "anyOf" ? `!(${tests.join(" || ")})` : `(${tests.map((t) => `+${t}`).join(" + ")}) !== 1`;
+  const fails = keyword === "anyOf" ? `!(${chain(tests, "||")})` : `(${chain(tests.map((t) => `+${t}`), "+")}) !== 1`;
   const indented = body.map((l) => `  ${l}`);
   if (!ctx.usesDepth) return [`if (${fails}) {`, ...indented, "}"];
   // The deep flag as it was before these tests: only `not` and `if` tests, whose answer is used, raise it.

@@ -6,6 +6,7 @@
  * `minProperties` (`{limit}`) come first. `__proto__` is handled as ajv does (see ../objects.ts).
  * @see https://json-schema.org/draft/2020-12/json-schema-core#name-keywords-for-applying-subschemas-to-objects
  */
+import { chain } from "../../codegen/chain.js";
 import { jsonLiteral, stringLiteral } from "../../codegen/escape.js";
 import { Unsupported, isObject, type FastContext } from "../context.js";
 import { HAS_OWN, present, read } from "../properties.js";
@@ -61,7 +62,7 @@ export function collectObject(ctx: FastContext, schema: JsonObject, at: At, out:
     } else if (patterns.length > 0) {
       // A key a pattern matches is not additional either (ajv's `isAdditional`).
       const known = [...names.map((k) => `${key} === ${stringLiteral(k)}`), ...patterns.map(([source]) => `${patternMatcher(ctx, source)}.test(${key})`)];
-      out.push(`${loop} if (!(${known.join(" || ")})) {`, ...body.map((l) => `  ${l}`), "}");
+      out.push(`${loop} if (!(${chain(known, "||")})) {`, ...body.map((l) => `  ${l}`), "}");
     } else if (names.length > 4) {
       // A `switch` on the key: faster than a chain of comparisons or a list lookup. The own-key test only for a
       // key no case names, written as the fast path's loop writes it (gzip shares the two).

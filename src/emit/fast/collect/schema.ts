@@ -11,6 +11,7 @@
 import { jsonLiteral, stringLiteral } from "../../codegen/escape.js";
 import { Unsupported, isObject, type FastContext } from "../context.js";
 import { formatCheck } from "../formats.js";
+import { equals, membership } from "../members.js";
 import { declaredTypes, typeTest } from "../types.js";
 import { collectRef } from "./refs.js";
 import { collectArray } from "./arrays.js";
@@ -101,13 +102,6 @@ function typeParam(ctx: FastContext, schema: JsonObject): string {
   return typeof type === "string" ? stringLiteral(type) : ctx.constant("C", JSON.stringify(type), jsonLiteral(type));
 }
 
-/** An expression: `value` deep-equals `literal` (ajv's `equal` for objects and arrays). */
-function equals(ctx: FastContext, literal: JsonValue, value: string): string {
-  if (literal === null || typeof literal !== "object") return `${value} === ${jsonLiteral(literal)}`;
-  ctx.helpers.add("llmcEqual");
-  return `llmcEqual(${value}, ${ctx.constant("C", JSON.stringify(literal), jsonLiteral(literal))})`;
-}
-
 function collectConst(ctx: FastContext, literal: JsonValue, at: At, out: string[]): void {
   const param = literal !== null && typeof literal === "object" ? ctx.constant("C", JSON.stringify(literal), jsonLiteral(literal)) : jsonLiteral(literal);
   out.push(`if (!(${equals(ctx, literal, at.value)})) {`, `  ${report(ctx, at, "const", `{allowedValue: ${param}}`, { allowedValue: literal })}`, "}");
@@ -116,5 +110,5 @@ function collectConst(ctx: FastContext, literal: JsonValue, at: At, out: string[
 function collectEnum(ctx: FastContext, values: JsonValue, at: At, out: string[]): void {
   if (!Array.isArray(values) || values.length === 0) throw new Unsupported("an `enum` that is not a non-empty list (all-errors collector)");
   const list = ctx.constant("C", JSON.stringify(values), jsonLiteral(values));
-  out.push(`if (!(${values.map((v) => equals(ctx, v, at.value)).join(" || ")})) {`, `  ${report(ctx, at, "enum", `{allowedValues: ${list}}`, { allowedValues: values })}`, "}");
+  out.push(`if (!(${membership(ctx, values, at.value)})) {`, `  ${report(ctx, at, "enum", `{allowedValues: ${list}}`, { allowedValues: values })}`, "}");
 }
