@@ -3,6 +3,7 @@
  * Property names and values reach the code only through the escaping module (`propertyKey`, `stringLiteral`,
  * `jsonLiteral`, `lineCommentText`): they are schema text.
  */
+import { MAX_INLINE_TERMS } from "../emit/codegen/chain.js";
 import { isSafeIdentifier, jsonLiteral, lineCommentText, propertyKey, stringLiteral } from "../emit/codegen/escape.js";
 import type { JsonValue } from "../ir/json.js";
 import type { FieldAction, StepAnalysis } from "./analyze.js";
@@ -26,6 +27,24 @@ class Markers {
 
 function literal(value: JsonValue): string {
   return jsonLiteral(value, 2);
+}
+
+/**
+ * `get` replaced by `repl` where it holds one of `values`, as an expression whose type leaves them out.
+ *
+ * Up to `MAX_INLINE_TERMS` values, a comparison each: TypeScript narrows `get` in the `else` branch. Past it (an
+ * `enum` that lost many members) such a chain overflowed TypeScript's stack in the migration gate's type-check
+ * from about 900 values (emit/codegen/chain.ts), and narrowing it took seconds from a few hundred. So the test is
+ * one `includes` on a list, which narrows nothing, and the `else` branch says the same in its type: `get` less
+ * the removed primitives (an object or array value never equalled `get` there either: `===` and `includes`
+ * compare objects by identity). `includes` compares as `===` does but for NaN, which no JSON value is.
+ */
+function replaced(get: string, values: readonly JsonValue[], repl: string): string {
+  if (values.length <= MAX_INLINE_TERMS) return `${values.map((v) => `${get} === ${literal(v)}`).join(" || ")} ? ${repl} : ${get}`;
+  // A primitive's JSON literal is also its literal type (`"a"`, `-1.5`, `true`, `null`).
+  const types = values.filter((v) => v === null || typeof v !== "object").map((v) => jsonLiteral(v));
+  const rest = types.length === 0 ? get : `(${get} as Exclude<typeof ${get}, ${types.join(" | ")}>)`;
+  return `(${jsonLiteral(values, 2)} as readonly unknown[]).includes(${get}) ? ${repl} : ${rest}`;
 }
 
 /** Statements of the migration function (indented by two spaces, one per line). */
@@ -68,9 +87,8 @@ function renderAction(action: FieldAction, to: number, m: Markers): string[] {
       const get = access(action.key);
       let value = get;
       if (action.replace !== undefined) {
-        const test = action.replace.values.map((v) => `${get} === ${literal(v)}`).join(" || ");
         const repl = "decide" in action.replace.with ? m.call(action.replace.with.decide) : literal(action.replace.with.value);
-        value = `${test} ? ${repl} : ${get}`;
+        value = replaced(get, action.replace.values, repl);
       }
       if (action.optional) return [`...(${get} !== undefined ? { ${key}: ${value} } : {}),`];
       if (action.fallback !== undefined) {
