@@ -17,10 +17,20 @@ import { MAX_REF_DEPTH, isObject, type FastContext } from "./context.js";
 import { resolvePointer } from "./pointer.js";
 import { isRecursive } from "./refs.js";
 
+/**
+ * The largest of `items` measured by `measure`, 0 for none. A loop, not `Math.max(...list)`: a list the schema
+ * sizes (an `enum` of 200,000 members) passes V8's limit on arguments, and the RangeError took the whole bound.
+ */
+function deepestOf<T>(items: readonly T[], measure: (item: T) => number): number {
+  let deepest = 0;
+  for (const item of items) deepest = Math.max(deepest, measure(item));
+  return deepest;
+}
+
 /** How many levels of arrays and objects `value` itself nests (a schema literal: `enum`, `const`). */
 function literalDepth(value: JsonValue): number {
-  if (Array.isArray(value)) return 1 + Math.max(0, ...value.map(literalDepth));
-  if (isObject(value)) return 1 + Math.max(0, ...Object.values(value).map(literalDepth));
+  if (Array.isArray(value)) return 1 + deepestOf(value, literalDepth);
+  if (isObject(value)) return 1 + deepestOf(Object.values(value), literalDepth);
   return 0;
 }
 
@@ -64,14 +74,14 @@ class Analysis {
     const limit = (n: number): void => {
       best = Math.min(best, n);
     };
-    if (Array.isArray(schema["enum"])) limit(Math.max(0, ...schema["enum"].map(literalDepth)));
+    if (Array.isArray(schema["enum"])) limit(deepestOf(schema["enum"], literalDepth));
     if (schema["const"] !== undefined) limit(literalDepth(schema["const"]));
     const ref = schema["$ref"];
     if (typeof ref === "string") limit(this.ref(ref, budget));
     if (Array.isArray(schema["allOf"])) for (const sub of schema["allOf"]) limit(this.bound(sub, budget));
     for (const keyword of ["anyOf", "oneOf"]) {
       const branches = schema[keyword];
-      if (Array.isArray(branches) && branches.length > 0) limit(Math.max(...branches.map((b) => this.bound(b, budget))));
+      if (Array.isArray(branches) && branches.length > 0) limit(deepestOf(branches, (b) => this.bound(b, budget)));
     }
     return best;
   }
@@ -131,7 +141,7 @@ function arrayBound(a: Analysis, schema: JsonObject, budget: number): number {
     tuple = items;
     rest = schema["additionalItems"];
   }
-  let deepest = Math.max(0, ...tuple.map((s) => a.bound(s, budget)));
+  let deepest = deepestOf(tuple, (s) => a.bound(s, budget));
   // Elements past the tuple exist only when `maxItems` leaves room for them.
   const restMatters = !(typeof max === "number" && max <= tuple.length);
   if (restMatters) deepest = Math.max(deepest, rest === undefined ? Infinity : a.bound(rest, budget));

@@ -65,6 +65,14 @@ test("fast path › a bounded schema's fast path carries no walk; an unbounded o
   assert.match(open.kind === "fast" ? open.code : "", /llmcWithinDepth\(data, limit\)/);
 });
 
+test("fast path › a list of 200,000 enum members or anyOf branches still bounds the depth", () => {
+  // Once read with `Math.max(...list)`: past V8's limit on arguments the RangeError gave up the whole bound.
+  const many = (n: number): JsonValue[] => Array.from({ length: n }, (_, i) => [`c${i}`]);
+  assert.equal(boundOf(closed({ a: { enum: many(200_000) } })), 2);
+  assert.equal(boundOf(closed({ a: { anyOf: Array.from({ length: 200_000 }, (_, i) => ({ const: i })) } })), 1);
+  assert.equal(boundOf({ type: "array", prefixItems: many(200_000).map((v) => ({ const: v })), items: false }, "2020-12"), 2);
+});
+
 function nestedArrays(levels: number): unknown {
   let value: unknown = [];
   for (let i = 1; i < levels; i++) value = [value];
