@@ -24,7 +24,8 @@ ${EXIT_CODE_TABLE}`;
 /** check's flags (the hook validates the flags it forwards against them before deciding to skip). */
 export const CHECK_OPTIONS = { ...COMMON_OPTIONS, ...CACHE_OPTIONS } as const;
 
-export async function checkCommand(argv: string[], io: Io): Promise<number> {
+/** `focus`: the changed files the hook passes (absolute), for a check focused on their contracts (see HOOK_HELP). */
+export async function checkCommand(argv: string[], io: Io, focus?: readonly string[]): Promise<number> {
   const { values } = parse(argv, CHECK_OPTIONS);
   if (values.help === true) {
     io.out(CHECK_HELP);
@@ -33,7 +34,11 @@ export async function checkCommand(argv: string[], io: Io): Promise<number> {
   const format = outputFormat(values.format);
   const project = projectFrom(values, io);
   const progress = progressFor(process.stderr);
-  const result = await check(project, { cache: cacheOptions(values, io.cwd), ...(progress !== undefined ? { onProgress: (d: number, t: number) => progress.update(d, t) } : {}) });
+  const result = await check(project, {
+    cache: cacheOptions(values, io.cwd),
+    ...(progress !== undefined ? { onProgress: (d: number, t: number) => progress.update(d, t) } : {}),
+    ...(focus !== undefined ? { focus } : {}),
+  });
   progress?.end();
   if (format === "json") {
     printJson(io, { ok: result.exitCode === 0, ...result });
@@ -42,10 +47,17 @@ export async function checkCommand(argv: string[], io: Io): Promise<number> {
   printWarnings(io, result.warnings);
   if (result.exitCode === 0) {
     const out = displayPath(project.rootDir, project.outDir);
-    io.out(`check passed: ${result.contracts} contracts, ${result.versions} versions, ${result.examples} golden examples, ${out}/ up to date`);
+    io.out(`check passed: ${result.contracts} contracts, ${result.versions} versions, ${result.examples} golden examples, ${out}/ up to date${focusNote(result.focused, result.contracts)}`);
   } else {
     printDiagnostics(io, result.problems);
-    io.err(`check failed: ${result.problems.length} problem(s)`);
+    io.err(`check failed: ${result.problems.length} problem(s)${focusNote(result.focused, result.contracts)}`);
   }
   return result.exitCode;
+}
+
+/** What a focused check proved, and what it took over (src/incremental/focus.ts). */
+function focusNote(focused: readonly string[] | undefined, contracts: number): string {
+  if (focused === undefined) return "";
+  const named = focused.length <= 3 ? focused.join(", ") : `${focused.slice(0, 3).join(", ")} and ${focused.length - 3} more`;
+  return ` (the changed files' contracts proved: ${named}; the other ${contracts - focused.length} as the last check left them)`;
 }

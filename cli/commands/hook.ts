@@ -1,4 +1,6 @@
+import path from "node:path";
 import { relevantFiles } from "../../src/hook/relevant.js";
+import { stagedDeletions } from "../../src/hook/staged.js";
 import { EXIT_CODE_TABLE } from "../../src/exit-codes.js";
 import { parse, UsageError } from "../args.js";
 import { projectFrom, type Io } from "../output.js";
@@ -16,7 +18,7 @@ ${EXIT_CODE_TABLE}`;
 const COMMANDS = {
   check: async () => (await import("./check.js")).checkCommand,
   drift: async () => (await import("./drift.js")).driftCommand,
-} as const;
+} as const satisfies Record<string, () => Promise<(argv: string[], io: Io, focus?: readonly string[]) => Promise<number>>>;
 
 /** The flags of each command, so a misspelt flag is exit 2 with "did you mean" even when the run would be skipped. */
 const FLAGS = {
@@ -47,6 +49,10 @@ export async function hookCommand(argv: string[], io: Io): Promise<number> {
       if (VALUE_FLAGS.has(arg) && !arg.includes("=") && i + 1 < rest.length) flags.push(rest[++i]!);
     } else files.push(arg);
   }
+  const whole = flags.includes("--all");
+  if (whole) flags.splice(flags.indexOf("--all"), 1);
+  // A hook is never passed the files a commit deletes: git names them (asked now, answered while check loads).
+  const deleted = name === "check" && !whole && files.length > 0 ? stagedDeletions(io.cwd) : undefined;
   const run = await COMMANDS[name]();
   if (files.length === 0 || flags.includes("--help")) return run(flags, io);
   parse(flags, await FLAGS[name]());
@@ -58,9 +64,12 @@ export async function hookCommand(argv: string[], io: Io): Promise<number> {
   const root = value("--root");
   const config = value("--config");
   const project = projectFrom({ ...(root !== undefined ? { root } : {}), ...(config !== undefined ? { config } : {}) }, io);
-  if (relevantFiles(project, files, io.cwd).length === 0) {
+  const relevant = relevantFiles(project, files, io.cwd);
+  if (relevant.length === 0) {
     io.out(`llm-contracts ${name}: none of the ${files.length} changed file(s) is a contract, generated or migration file; skipped`);
     return 0;
   }
-  return run(flags, io);
+  // Without git's answer the check is a whole one.
+  const gone = await deleted;
+  return run(flags, io, gone === undefined ? undefined : [...relevant, ...gone].map((f) => path.resolve(io.cwd, f)));
 }

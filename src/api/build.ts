@@ -44,6 +44,15 @@ export interface RunOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
+export interface CheckOptions extends RunOptions {
+  /**
+   * The files a commit changed (absolute paths; the git hook's): the check proves only the contracts they belong
+   * to and takes the others as the previous run left them (src/incremental/focus.ts). Without a previous run, or
+   * with a changed file no single contract owns (the config, a new contract), the whole project is checked.
+   */
+  readonly focus?: readonly string[];
+}
+
 /*
  * Why the compiler is imported inside the functions: a run the cache proves to be a no-op replays the previous
  * result and must not pay for loading TypeScript, ts-morph, json-schema-to-typescript or ajv.
@@ -145,22 +154,34 @@ export interface CheckResult extends BuildSummary {
   readonly warnings: readonly Diagnostic[];
   /** 0 nothing wrong, 1 problems found, 2 some input could not be read. */
   readonly exitCode: 0 | 1 | 2;
+  /** A focused check (`CheckOptions.focus`): the contracts it proved; the others stand as the previous run left them. */
+  readonly focused?: readonly string[];
 }
 
 /** Everything `build` would do, compared with what is on disk. Writes nothing (but the cache). */
-export async function check(project: Project, options: RunOptions = {}): Promise<CheckResult> {
+export async function check(project: Project, options: CheckOptions = {}): Promise<CheckResult> {
   const phases = tracePhases("check");
   const session = CacheSession.open<CheckResult>("check", project, options.cache);
-  const replayed = session?.replay();
-  phases.mark("snapshot read and replay");
+  const focus = session === undefined || options.focus === undefined ? undefined : (await import("../incremental/run.js")).focusSession(session, project, options.focus);
+  const focused = async (result: CheckResult): Promise<CheckResult> => {
+    if (focus === undefined) return result;
+    const { withinFocus } = await import("../incremental/focus.js");
+    const problems = withinFocus(focus, project.rootDir, result.problems);
+    return { ...result, problems, warnings: withinFocus(focus, project.rootDir, result.warnings), exitCode: exitCodeOf(problems), focused: [...focus.names].sort() };
+  };
+  // A focused run walks the snapshot once, for its changes: none at all is its replay.
+  const replayed = focus === undefined ? session?.replay() : undefined;
+  phases.mark(focus === undefined ? "snapshot read and replay" : `snapshot and units read, focused on ${focus.names.size} contract(s)`);
   if (replayed !== undefined) return replayed;
   const { openScope, keptFolders, unitsText, reuseOthers } = await import("../incremental/run.js");
   // Before the cache is opened: the changes walk gives the hash memo and may prove the tool identity (session.ts).
-  const { scope, changes } = session === undefined ? {} : openScope(session, project);
+  const { scope, changes, unchanged } = session === undefined ? {} : openScope(session, project);
   phases.mark("changes and scope");
+  const previous = unchanged === true ? session?.previousResult() : undefined;
+  if (previous !== undefined) return focused(previous);
   if (session !== undefined && scope !== undefined && changes !== undefined) {
     const kept = await examplesOnlyRun(project, session, scope, changes, phases, () => true);
-    if (kept !== undefined) return kept;
+    if (kept !== undefined) return focused(kept);
   }
   const cache = compileCache(session);
   const { compileProject } = await import("./compile.js");
@@ -225,7 +246,7 @@ export async function check(project: Project, options: RunOptions = {}): Promise
     session.record(checked, units, reuseOthers(changes, scope));
     phases.mark("snapshot");
   }
-  return checked;
+  return focused(checked);
 }
 
 /**

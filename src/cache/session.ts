@@ -46,6 +46,8 @@ export class CacheSession<R> {
   private provedTool: ReadonlyMap<string, string> | undefined;
   /** The units text `previousUnits` read and found to be the one the previous snapshot names. */
   private unitsRead: { readonly text: string; readonly id: string } | undefined;
+  /** A focused run's contracts outside its focus (src/incremental/focus.ts): their entries are taken as recorded. */
+  private trustedValue: ((abs: string) => boolean) | undefined;
 
   private constructor(
     readonly dir: string,
@@ -74,6 +76,20 @@ export class CacheSession<R> {
       outDir: project.outDir,
     });
     return new CacheSession<R>(path.resolve(dir), id, project, startedAt);
+  }
+
+  /**
+   * Focuses this run (src/incremental/focus.ts): the previous snapshot's entries `trusted` holds are taken as
+   * recorded by the changes walk (src/incremental/changes.ts), not stat-ed. A focused run does not replay.
+   */
+  trust(trusted: (abs: string) => boolean): void {
+    this.trustedValue = trusted;
+  }
+
+
+  /** The entries a focused run takes as recorded (undefined: a whole run, every entry proved). */
+  get trusted(): ((abs: string) => boolean) | undefined {
+    return this.trustedValue;
   }
 
   /** The previous run's result when nothing it depended on has changed. */
@@ -218,7 +234,11 @@ export class CacheSession<R> {
     // Only an identity this run computed, or took over for files still as proved, is recorded with the files the
     // snapshot records: a tool file rewritten after the walk is recorded with its new hash and without the identity.
     if (this.toolIdentityValue !== undefined && this.toolStillProved(tools)) recorded = { ...recorded, [TOOL]: { identity: this.toolIdentityValue, list: sha256(tools.join("\n")), ...(this.toolFolders !== undefined ? { folders: this.toolFolders } : {}) } };
-    writeSnapshot(this.dir, this.id, takeSnapshot({ trees, paths, ...(reuse !== undefined ? { reuse } : {}) }, this.hasher, recorded), this.previous);
+    const taken = takeSnapshot({ trees, paths, ...(reuse !== undefined ? { reuse } : {}) }, this.hasher, recorded);
+    // Records a focused run took over unproved (src/incremental/focus.ts) are as old as the previous snapshot: dated
+    // to this run's start, a stat would prove one that the previous run recorded within its racy window (files.ts).
+    const carried = this.trustedValue !== undefined && reuse !== undefined && this.previous !== undefined;
+    writeSnapshot(this.dir, this.id, carried ? { ...taken, startedAt: Math.min(taken.startedAt, this.previous!.startedAt) } : taken, this.previous);
   }
 }
 

@@ -50,6 +50,11 @@ export interface EntryVisitor {
   /** `listed`: the file follows its folder's record (D), not a bare base line (B) of files recorded alone. */
   file(abs: string, size: number, mtimeMs: number, ctimeMs: number, ino: number, hash: string, listed: boolean): boolean;
   absent(abs: string): boolean;
+  /**
+   * Asked after `dir` held: true skips every entry below that folder unvisited (a focused run's contract folders
+   * outside its focus, src/incremental/focus.ts), read over without the expression (skipBelow).
+   */
+  skipBelow?(abs: string): boolean;
 }
 
 const FORMAT = "llm-contracts-state/3";
@@ -221,6 +226,11 @@ export function walkSnapshot(body: string, visit: EntryVisitor, keep?: (dir: str
       listed = true;
       kept = keep === undefined || keep(cur);
       ok = !kept || visit.dir(cur, mt, c === "=" ? mt : Number(c), Number(m[9]), m[10]!);
+      if (ok && kept && visit.skipBelow?.(cur) === true) {
+        const end = skipBelow(body, entry.lastIndex, rel === "" ? undefined : rel + path.sep);
+        entry.lastIndex = end.next;
+        if (end.mtime !== undefined) mtime = end.mtime;
+      }
     } else if (m[12] !== undefined) {
       base = cur = m[12];
       listed = false;
@@ -233,6 +243,35 @@ export function walkSnapshot(body: string, visit: EntryVisitor, keep?: (dir: str
     if (!ok) return false;
   }
   return true;
+}
+
+/**
+ * Where the entries below a folder end, from `from` (the line after the folder's D line): its files and every D
+ * line whose path lies below it (`prefix`, its path relative to the base with a separator; undefined for the base
+ * itself), each read only as far as its kind and its mtime (F) or path (D). A line without those tabs ends the
+ * skip, so the walk meets it and fails. `mtime`: the last explicit file mtime passed over, which a later file's
+ * "=" refers to.
+ */
+function skipBelow(body: string, from: number, prefix: string | undefined): { next: number; mtime?: number } {
+  let at = from;
+  let lastMtime = -1;
+  while (at < body.length) {
+    const kind = body.charCodeAt(at);
+    // F \t size \t mtime \t …; D \t mtime \t ctime \t ino \t names \t path: read up to the tab before the mtime
+    // (F) or the path (D), each within the line.
+    const tabs = kind === 70 /* F */ ? 2 : kind === 68 /* D */ ? 5 : 0;
+    if (tabs === 0 || body.charCodeAt(at + 1) !== 9) break;
+    let end = body.indexOf("\n", at);
+    if (end < 0) end = body.length;
+    let tab = at + 1;
+    for (let k = 1; k < tabs && tab >= 0 && tab < end; k++) tab = body.indexOf("\t", tab + 1);
+    if (tab < 0 || tab >= end) break;
+    if (kind === 70) {
+      if (!(body.charCodeAt(tab + 1) === 61 /* = */ && body.charCodeAt(tab + 2) === 9)) lastMtime = tab + 1;
+    } else if (prefix !== undefined && !body.startsWith(prefix, tab + 1)) break;
+    at = end + 1;
+  }
+  return lastMtime < 0 ? { next: at } : { next: at, mtime: Number(body.slice(lastMtime, body.indexOf("\t", lastMtime))) };
 }
 
 /**

@@ -52,9 +52,10 @@ const SEP = path.sep.charCodeAt(0);
 
 /**
  * undefined when the snapshot cannot be read. The first `proven` entries were proved unchanged by stat alone by
- * this run already (the replay attempt, `verifySnapshot`): they are taken as recorded, without a second stat.
+ * this run already (the replay attempt, `verifySnapshot`): they are taken as recorded, without a second stat, as
+ * are those `trusted` holds (the contracts outside a focused run's focus, focus.ts).
  */
-export function changedPaths(snap: StoredSnapshot<unknown>, startedAt: number, roots: ReadonlySet<string>, proven = 0): Changes | undefined {
+export function changedPaths(snap: StoredSnapshot<unknown>, startedAt: number, roots: ReadonlySet<string>, proven = 0, trusted?: (abs: string) => boolean): Changes | undefined {
   const limit = snap.startedAt - RACY_MS;
   const hasher = new FileHasher(startedAt);
   const local = cwdRelative();
@@ -116,7 +117,7 @@ export function changedPaths(snap: StoredSnapshot<unknown>, startedAt: number, r
       current = root === undefined ? undefined : (subtrees.get(root) ?? opened(root, abs, mtimeMs, ctimeMs, ino, names));
       if (current !== undefined && !inBase && current.base !== undefined) unkeep(current);
       collects = current !== undefined && current.base === undefined && !pending.has(current);
-      if (visited++ < proven) {
+      if (visited++ < proven || trusted?.(abs) === true) {
         if (current !== undefined && abs === currentRoot) current.names = names;
         else if (collects) current!.dirs.push([abs, mtimeMs, ctimeMs, ino, names]);
         return true;
@@ -140,7 +141,7 @@ export function changedPaths(snap: StoredSnapshot<unknown>, startedAt: number, r
       // A record is made only where it is kept: outside a root, or in a subtree collecting its records.
       let hex = kept ? undefined : b64ToHex(hash);
       if (into === undefined) loose.push([abs, size, mtimeMs, ctimeMs, ino, hex!]);
-      if (visited++ < proven) {
+      if (visited++ < proven || trusted?.(abs) === true) {
         if (!kept) into?.files.push([abs, size, mtimeMs, ctimeMs, ino, hex!]);
         return true;
       }
@@ -154,8 +155,11 @@ export function changedPaths(snap: StoredSnapshot<unknown>, startedAt: number, r
       else if (!same) refreshed.set(abs, [abs, st.size, st.mtimeMs, st.ctimeMs, st.ino, hex!]);
       return true;
     },
+    // A contract folder `trusted` holds, kept in the base: nothing below it is stat-ed or kept as a record (a
+    // subtree read from the base holds none), so its lines are passed over unread.
+    skipBelow: (abs) => trusted !== undefined && proven === 0 && inBase && abs === currentRoot && current?.base !== undefined && trusted(abs),
     absent(abs) {
-      if (visited++ < proven) return true;
+      if (visited++ < proven || trusted?.(abs) === true) return true;
       return statOrAbsent(local(abs)) === undefined || change(abs);
     },
   });
