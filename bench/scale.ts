@@ -10,7 +10,8 @@
  *     the stat floor beside them (bench/scale-floor.ts: a bare process lstat-ing every path the no-op proves);
  *   - `check` after each change class (bench/scale-changes.ts: an edited golden example, an annotation-only
  *     schema edit, an assertion change with its migration) against `node -e 0`, alternating, medians, peak RSS
- *     (goals at 1,000: the first two <= 3x and < 150 MB, the assertion change <= 1.5 s);
+ *     (goals at 1,000: the first two <= 3x and < 150 MB, the assertion change <= 1.5 s), and the same classes
+ *     staged in git and checked as the pre-commit hook runs it, focused on their contracts (bench/scale-hook.ts);
  *   - one schema changed (compatible projects): `check` and `build` at N contracts against a project holding that
  *     contract alone, alternating, the same edit on both (goal: <= 2x).
  * Peak RSS and CPU come from `process.resourceUsage()` printed by the child at exit (worker threads included).
@@ -23,6 +24,7 @@ import { fileURLToPath } from "node:url";
 import { generateProject, implementStubs, type GenerateOptions } from "./generate.js";
 import { changeClasses, changedIndex } from "./scale-changes.js";
 import { floorProgram, writeFloorList } from "./scale-floor.js";
+import { commitAll, hookRounds } from "./scale-hook.js";
 import type { BenchArgs } from "./args.js";
 import { median } from "./stats.js";
 
@@ -135,6 +137,16 @@ async function shapeBench(work: string, n: number, options: GenerateOptions, rou
       cli(root, ["build"]);
     }
     console.log(`  check after ${change.name}: ${summary(after, median(base2.map((t) => t.ms)))} vs node -e 0 ${fmt(median(base2.map((t) => t.ms)))}`);
+  }
+  // The same classes as the git hook checks them: staged, focused on the changed files' contracts.
+  if (!commitAll(root)) {
+    console.log("  hook rows skipped: git is not available here");
+    return;
+  }
+  for (const change of changeClasses(options)) {
+    const hook = hookRounds(root, index, change, rounds, 100, { cli, baseline });
+    const base3 = median(hook.node.map((t) => t.ms));
+    console.log(`  hook check after ${change.name}: ${summary(hook.hook, base3)} vs node -e 0 ${fmt(base3)}`);
   }
 }
 

@@ -5,13 +5,18 @@ import { EXIT_CODE_TABLE } from "../../src/exit-codes.js";
 import { parse, UsageError } from "../args.js";
 import { projectFrom, type Io } from "../output.js";
 
-export const HOOK_HELP = `llm-contracts hook <check|drift> [--root DIR | --config FILE] [other flags of the command] [FILE...]
+export const HOOK_HELP = `llm-contracts hook <check|drift> [--all] [--root DIR | --config FILE] [other flags of the command] [FILE...]
 
 For git hooks (pre-commit, lint-staged, .git/hooks/pre-commit): runs \`check\` or \`drift\` when at least one FILE lies
 in the configured schemasDir, outDir or a contract's migrationsDir, or is the config file; otherwise prints a skip
 line and exits 0. Without FILEs it always runs. The hook passes every changed file, so the folders can be anything.
 Flags go before the files: \`--\` or the first FILE ends the flags, and every later argument is a file, also one
 that starts with \`-\`.
+
+\`hook check\` is focused: it checks the contracts the FILEs belong to, and those of the files the commit deletes (from
+git), as \`check\` does, and takes every other contract as the last check left it, without reading its files or
+reporting its findings. A FILE no single contract owns (the config, a new contract, the output folder's own files),
+no previous check, or no git answer: the whole project. --all: always the whole project (CI runs \`check\`).
 
 ${EXIT_CODE_TABLE}`;
 

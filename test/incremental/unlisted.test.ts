@@ -2,7 +2,8 @@
  * What the pre-commit hook is handed (the files staged against HEAD) never narrows what `check` looks at: the
  * incremental run proves every recorded file unchanged or lists it as changed (src/incremental/changes.ts), so a
  * change outside the hook's list, and a branch switch between two checks, give the result of a run without the
- * cache. Guards any later shortcut that would trust the hook's list or git alone.
+ * cache. Guards any later shortcut that would trust the hook's list or git alone in `check`. (`hook check` is
+ * focused on the list's contracts by design, and says so: test/hook/focus.test.ts.)
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
