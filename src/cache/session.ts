@@ -86,7 +86,6 @@ export class CacheSession<R> {
     this.trustedValue = trusted;
   }
 
-
   /** The entries a focused run takes as recorded (undefined: a whole run, every entry proved). */
   get trusted(): ((abs: string) => boolean) | undefined {
     return this.trustedValue;
