@@ -9,18 +9,7 @@ import assert from "node:assert/strict";
 import path from "node:path";
 import { entryLines, joinLines, keptUnder, walkSnapshot, type DirRecord, type Snapshot } from "../../src/cache/snapshot-format.js";
 import type { FileRecord } from "../../src/cache/files.js";
-
-/** A small seeded generator (mulberry32), so a failure names its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random as prng } from "../emit/validators/corpus.js";
 
 const HASH = "ab".repeat(32);
 
