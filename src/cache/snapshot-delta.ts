@@ -15,8 +15,9 @@
  * else of the base. Why that equals the snapshot a full write would hold: a folder is kept only when every record
  * at or under it, the folder's own included, came from the base and was proved unchanged by stat alone in this run
  * (src/incremental/changes.ts), so a full write would hold those very records; no entry of the delta may lie at or
- * under a kept folder (then the delta is not written). The entries are proved at this run's start, so
- * the delta's `startedAt` applies to the base's kept entries too, as it does to records a full write takes over.
+ * under a kept folder (then the delta is not written). The entries are proved at or after the delta's `startedAt`
+ * (this run's start; a focused run's records taken over unproved keep the previous start, src/cache/session.ts),
+ * so it applies to the base's kept entries too, as it does to records a full write takes over.
  *
  * A delta whose base code is not the base's (a base rewritten since, a crash between writing a new base and
  * removing the old delta), or whose integrity does not verify, is ignored: the base alone is then the snapshot,

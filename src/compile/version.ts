@@ -40,8 +40,8 @@ export async function compileVersionOutcome(
   try {
     result = await compileVersion(project, extensions, ctx ?? { schemasDir: project.schemasDir, rootDir: project.rootDir }, contract, source, plan, cache, entries);
   } catch (error) {
-    // The loader bounds how deep references nest (src/load/ref-depth.ts); a stack that still runs out is that input
-    // error, never the RangeError's text.
+    // The loader bounds how deep references nest (src/load/ref-depth.ts); a stack that still runs out (a schema too
+    // wide for a generator) is that input error, never the RangeError's text.
     if (isStackOverflow(error)) throw stackExhausted(source.display);
     throw error;
   }

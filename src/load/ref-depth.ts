@@ -116,13 +116,42 @@ export function isStackOverflow(error: unknown): boolean {
 }
 
 /**
- * The last resort, where a compiler ran out of stack on a schema the bound let through (a walker deeper per level
- * than the bound foresaw): the same input error at the file's root, never the RangeError's own text.
+ * The last resort, where a compiler ran out of stack on a schema the bound let through: the same input error at the
+ * file's root, never the RangeError's own text. The $ref bound above holds, so what exhausts a compiler then is
+ * width as often as depth (ajv writes one nested block per branch of a very long oneOf, e.g. 3,600 of them, or
+ * per property of a very wide object): with the schema at hand the message names its longest list.
  */
-export function stackExhausted(file: string): InputError {
+export function stackExhausted(file: string, schema?: JsonObject): InputError {
+  const longest = schema === undefined ? undefined : longestList(schema);
+  const where = longest === undefined || longest.length < WIDE ? "" : ` (its longest list, at ${longest.pointer === "" ? "#" : `#${longest.pointer}`}, holds ${longest.length.toLocaleString("en-US")} entries)`;
   return inputError(
     "input.too-deep",
     { file, pointer: "" },
-    `compiling this schema ran out of stack: it nests too deeply through $refs; shorten the chain of definitions that refer to one another`,
+    `compiling this schema ran out of stack: it is too large or too deeply nested for the compiler${where}; split long lists of subschemas, properties or enum members into smaller schemas, or shorten chains of definitions that refer to one another`,
   );
+}
+
+/** A list this long is named as the likely cause. */
+const WIDE = 500;
+
+/** The longest list of subschemas, properties or enum members in a schema, by an explicit stack (no recursion). */
+function longestList(schema: JsonObject): { pointer: string; length: number } | undefined {
+  let best: { pointer: string; length: number } | undefined;
+  const note = (pointer: string, length: number): void => {
+    if (best === undefined || length > best.length) best = { pointer, length };
+  };
+  const stack: Node[] = [[schema, ""]];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    const [value, pointer] = node;
+    for (const key of ["oneOf", "anyOf", "allOf", "prefixItems", "enum"]) {
+      const list = value[key];
+      if (Array.isArray(list)) note(`${pointer}/${key}`, list.length);
+    }
+    for (const key of ["properties", "patternProperties", "$defs", "definitions"]) {
+      const map = value[key];
+      if (isJsonObject(map)) note(`${pointer}/${key}`, Object.keys(map).length);
+    }
+    for (const [child, at] of subschemas(value, pointer)) if (isJsonObject(child)) stack.push([child, at]);
+  }
+  return best;
 }

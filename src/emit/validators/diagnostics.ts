@@ -182,8 +182,8 @@ function subject(pointer: string): string {
  * the culprit, anything unforeseen is reported at the root with ajv's message.
  */
 function compileDiagnostic(error: unknown, schema: JsonObject, file: string): Diagnostic {
-  // Out of stack in ajv: the loader's bound on nesting through $refs should have refused the schema (ref-depth.ts).
-  if (isStackOverflow(error)) return stackExhausted(file).diagnostic;
+  // Out of stack in ajv: a schema too wide for its generator, or deeper than the loader's $ref bound foresaw.
+  if (isStackOverflow(error)) return stackExhausted(file, schema).diagnostic;
   const message = errorMessage(error);
   const ref = /^can't resolve reference (.*) from id /.exec(message)?.[1];
   if (ref !== undefined) {
