@@ -115,6 +115,10 @@ async function buildWith(
     session?.record(failed, unitsText(nextUnits(project, result, scope, new Map())), reuseOthers(changes, scope));
     return failed;
   }
+  // Migration modules are planned before anything is written: one that is another contract's is refused (exit 2)
+  // while generated/ and every module are as they were (src/migrate/cached-stubs.ts).
+  const { planStubsCached, writeStubs } = await import("../migrate/cached-stubs.js");
+  const stubs = await planStubsCached(project, result, cache?.store);
   const { applyPlan } = await import("../write/apply.js");
   const { outputPlan } = await import("../emit/javascript/plan.js");
   const hashOf = cache?.hasher === undefined ? undefined : (f: string) => cache.hasher.hash(f);
@@ -123,8 +127,7 @@ async function buildWith(
   // The hashes taken to compare are of the files just replaced: the snapshot must record the new ones.
   if (applied.changed) cache?.hasher.forgetUnder(project.outDir);
   // Migration modules belong to the user: created when missing, imports and signatures kept in step, bodies untouched.
-  const { syncStubsCached } = await import("../migrate/cached-stubs.js");
-  const migrations = await syncStubsCached(project, result, cache?.store);
+  const migrations = await writeStubs(stubs, cache?.store);
   phases.mark("migration stubs");
   const unexampled = await unexampledOf(project, result.contracts, scope, session?.previousResult());
   phases.mark("unexampled");

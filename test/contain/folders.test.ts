@@ -6,7 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { contractFiles, makeProject } from "../util/project.js";
+import { contractFiles, makeProject, snapshotTree } from "../util/project.js";
 import { runCliHere } from "../util/in-process.js";
 
 const OBJ = { type: "object", properties: { a: { type: "string" } }, required: ["a"], additionalProperties: false };
@@ -78,13 +78,32 @@ test("folders › two contracts whose migrationsDir lead to one folder: build re
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     writeFileSync(path.join(dir, file), JSON.stringify(file.endsWith("contract.json") ? shared : text));
   }
+  const before = snapshotTree(path.join(dir, "generated"));
   const r = await runCliHere(["build"], dir);
   assert.equal(r.code, 2, r.stderr);
   assert.match(r.stderr, /^src\/migrations\/v1-to-v2\.ts: this module is alpha's migration, not beta's: both contracts' migrationsDir lead to one folder; give each contract its own \(e\.g\. src\/migrations\/beta\) \[migration\.shared-folder\]$/m);
   assert.equal(readFileSync(module, "utf8"), alphas, "alpha's module is untouched");
+  // Refused before anything is written: the output folder holds no beta yet, as before the build.
+  assert.deepEqual(snapshotTree(path.join(dir, "generated")), before);
   // A module of a contract that no longer exists (a renamed contract) is brought in step as before.
   rmSync(path.join(dir, "schemas/alpha"), { recursive: true });
   const renamed = await runCliHere(["build"], dir);
   assert.equal(renamed.code, 0, renamed.stderr);
   assert.match(readFileSync(module, "utf8"), /export function migrateBetaV1ToV2\(/);
+});
+
+test("folders › two new contracts whose migrationsDir lead to one folder: refused before anything is written", async () => {
+  const shared = { kind: "model-output", migrationsDir: "../../src/migrations" };
+  const dir = makeProject({
+    ...contractFiles("alpha", [OBJ, OBJ2]),
+    ...contractFiles("beta", [OBJ, OBJ2]),
+    "schemas/alpha/contract.json": shared,
+    "schemas/beta/contract.json": shared,
+  });
+  const r = await runCliHere(["build"], dir);
+  assert.equal(r.code, 2, r.stderr);
+  assert.match(r.stderr, /^src\/migrations\/v1-to-v2\.ts: this module would hold both alpha's and beta's migration: both contracts' migrationsDir lead to one folder; give each contract its own \(e\.g\. src\/migrations\/beta\) \[migration\.shared-folder\]$/m);
+  // Neither the output folder nor a migration module exists: nothing of the run was written.
+  assert.equal(existsSync(path.join(dir, "generated")), false);
+  assert.equal(existsSync(path.join(dir, "src/migrations")), false);
 });
