@@ -1,4 +1,5 @@
-import { existsSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { statSync } from "../../src/contain/stat.js";
 import { EXIT_CODE_TABLE } from "../../src/exit-codes.js";
 import path from "node:path";
 import { inputError } from "../../src/errors.js";

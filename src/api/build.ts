@@ -1,4 +1,4 @@
-import { lstatSync } from "node:fs";
+import { lstatSync } from "../contain/stat.js";
 import { OUTPUT_FILE_LIMIT, readRegular } from "../contain/read-regular.js";
 import path from "node:path";
 import { displayPath, type Project } from "../config/config.js";

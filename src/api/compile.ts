@@ -2,7 +2,7 @@
  * The compiler with the project's extensions (the composition root's list): what commands, the public API and
  * tests call. src/compile itself takes the extensions as an argument and never imports them.
  */
-import { statSync } from "node:fs";
+import { statSync } from "../contain/stat.js";
 import path from "node:path";
 import { compileProjectWith, type CompileOptions } from "../compile/compile.js";
 import type { Project } from "../config/config.js";

@@ -8,7 +8,8 @@
  * re-hashed on every run until it has settled.
  */
 import { createHash } from "node:crypto";
-import { lstatSync, type Stats } from "node:fs";
+import type { Stats } from "node:fs";
+import { lstatSync } from "../contain/stat.js";
 import path from "node:path";
 import { hashBounded } from "./read-bounded.js";
 

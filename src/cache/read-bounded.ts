@@ -14,7 +14,8 @@
  * The opening and reading are src/contain/read-regular.ts's, as for every file the tool reads from a folder others
  * may write. Any failure is a miss (undefined), never an error: a cache can make a run faster, never change or stop it.
  */
-import { lstatSync, readSync } from "node:fs";
+import { readSync } from "node:fs";
+import { lstatSync } from "../contain/stat.js";
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { readRegular, withRegularFile } from "../contain/read-regular.js";

@@ -10,7 +10,8 @@
  * is refused, not written through. `dispose()` removes it; a folder a killed process left is only ever a stale
  * `tmp/llmc-*` entry, never read again (every run makes a fresh one).
  */
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync } from "node:fs";
+import { rmSync } from "../contain/stat.js";
 import path from "node:path";
 import { isInsideReal } from "../contain/real-path.js";
 import { inputError } from "../errors.js";

@@ -12,7 +12,8 @@
  * the cache is off for the run: it costs speed, never correctness.
  */
 import { createHmac, randomBytes } from "node:crypto";
-import { closeSync, constants, fstatSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, constants, linkSync, mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
+import { fstatSync, rmSync } from "../contain/stat.js";
 import os from "node:os";
 import path from "node:path";
 

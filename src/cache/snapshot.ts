@@ -6,7 +6,8 @@
  * Folders are recorded with the hash of their sorted entry names, so an added or removed file is noticed even
  * where no file record exists for it; files with their content hash (see files.ts for when a stat proves it).
  */
-import { lstatSync, readdirSync, type Stats } from "node:fs";
+import { readdirSync, type Stats } from "node:fs";
+import { lstatSync } from "../contain/stat.js";
 import path from "node:path";
 import { contentHash, FileHasher, RACY_MS, type FileRecord } from "./files.js";
 import { decodeSnapshot, encodeSnapshot, join, snapshotRecords, walkStored, b64ToHex, type DirRecord, type Snapshot, type StoredSnapshot } from "./snapshot-format.js";

@@ -9,7 +9,8 @@
  */
 import { createHash } from "node:crypto";
 import { isAscii } from "node:buffer";
-import { lstatSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { lstatSync, rmSync } from "../contain/stat.js";
 import path from "node:path";
 import { cacheKey, mac } from "./secret.js";
 import { isOwnFolder, readBounded } from "./read-bounded.js";

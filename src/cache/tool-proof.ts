@@ -14,7 +14,7 @@
  *   - the list rebuilt from the previous snapshot's records must hash to the recorded list's hash, so it is the
  *     list that run listed, not merely one the records happen to hold.
  */
-import { lstatSync, statSync } from "node:fs";
+import { lstatSync, statSync } from "../contain/stat.js";
 import path from "node:path";
 import type { FileRecord } from "./files.js";
 import { sha256 } from "./store.js";

@@ -3,7 +3,8 @@
  * an older build), the versions of the libraries that shape the output, and the node major.
  */
 import { createHash } from "node:crypto";
-import { lstatSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { lstatSync, statSync } from "../contain/stat.js";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { packageRoot } from "../paths.js";

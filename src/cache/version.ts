@@ -4,7 +4,8 @@
  * (contract, manifest, version, the schema file, the example files); those are only known after loading, so the
  * entry lists them with their hashes and is a hit only while every one is unchanged.
  */
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync } from "node:fs";
+import { statSync } from "../contain/stat.js";
 import path from "node:path";
 import type { ContractSource, VersionSource } from "../discover/discover.js";
 import { canonicalJson, type JsonValue } from "../ir/json.js";

@@ -4,7 +4,8 @@
  * leaves the old site as it was. Only a folder this tool wrote (it holds the marker file) or an empty one is
  * replaced; any other folder is refused, so `--out` cannot wipe a user's files.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from "node:fs";
+import { rmSync, statSync } from "../contain/stat.js";
 import path from "node:path";
 import { inputError } from "../errors.js";
 import { OUTPUT_FILE_LIMIT, readRegular } from "../contain/read-regular.js";

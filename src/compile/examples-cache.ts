@@ -17,7 +17,8 @@
  *
  * The cache is hostile input: an entry of another shape is a miss.
  */
-import { lstatSync, readdirSync, type Dirent } from "node:fs";
+import { readdirSync, type Dirent } from "node:fs";
+import { lstatSync } from "../contain/stat.js";
 import path from "node:path";
 import type { Project } from "../config/config.js";
 import type { ContractSource } from "../discover/discover.js";

@@ -1,4 +1,5 @@
-import { existsSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { statSync } from "../contain/stat.js";
 import path from "node:path";
 import { inputError } from "../errors.js";
 import type { Draft } from "../ir/json.js";

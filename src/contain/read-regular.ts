@@ -9,7 +9,8 @@
  * refuses a link as the last part of the path (the cache, whose files the tool only ever makes by rename).
  * Nothing here throws: every refusal is a value the caller turns into its own answer (a miss, an input error).
  */
-import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, constants, openSync, readSync } from "node:fs";
+import { fstatSync } from "./stat.js";
 
 export type RegularRead =
   | { readonly ok: true; readonly bytes: Buffer }

@@ -7,7 +7,8 @@
  * checked before it is opened, so the content of a file outside is never read, let alone echoed in a message.
  * The refusal names the path and the link that leads out (with its target), one line, exit 2.
  */
-import { lstatSync, readlinkSync, realpathSync } from "node:fs";
+import { readlinkSync, realpathSync } from "node:fs";
+import { lstatSync } from "./stat.js";
 import path from "node:path";
 import { inputError } from "../errors.js";
 

@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
+import { statSync } from "../contain/stat.js";
 import path from "node:path";
 import { displayPath, type Compatibility, type Project, type ProviderProfile } from "../config/config.js";
 import { assertValid } from "../config/validate.js";

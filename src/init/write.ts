@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { rmSync } from "../contain/stat.js";
 import path from "node:path";
 import { inputError } from "../errors.js";
 

@@ -1,5 +1,6 @@
 /** What the validate / replay / migrate commands share: file-kind detection (their compile: src/api/compile.ts). */
-import { statSync, type Stats } from "node:fs";
+import type { Stats } from "node:fs";
+import { statSync } from "../contain/stat.js";
 import path from "node:path";
 import { inputError } from "../errors.js";
 

@@ -3,7 +3,8 @@
  * the output, and every line that cannot be migrated goes, unchanged, into a rejects file with its line number and
  * reason. Both are written to temp files and renamed into place; the input is never written.
  */
-import { createWriteStream, renameSync, rmSync, type WriteStream } from "node:fs";
+import { createWriteStream, renameSync, type WriteStream } from "node:fs";
+import { rmSync } from "../contain/stat.js";
 import path from "node:path";
 import { finished } from "node:stream/promises";
 import { inputError } from "../errors.js";

@@ -2,7 +2,8 @@
  * `build`'s migration pass: for every consecutive pair of versions, make sure the user's migration module exists
  * and is in step with the generated types. Runs after `generated/` is written, and only for a complete compile.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { rmSync } from "../contain/stat.js";
 import { readSourceIfPresent } from "../load/read-source.js";
 import path from "node:path";
 import { environmentError } from "../fault/environment.js";

@@ -7,7 +7,7 @@
  * much as compiling a handful of versions, so small batches run in this thread (in-thread.ts, which the compiler
  * imports alone when the batch is that small whatever the worker count).
  */
-import { statSync } from "node:fs";
+import { statSync } from "../contain/stat.js";
 import type { Project } from "../config/config.js";
 import type { Worker } from "node:worker_threads";
 import { defaultWorkers, runInWorkers, startWorkers, stopWorkers } from "../workers.js";

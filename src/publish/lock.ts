@@ -7,7 +7,8 @@
  * Written deterministically (contracts by name, versions by number, parts by pointer, two-space indent, LF, a
  * trailing newline) and atomically (a temporary file renamed over the old one).
  */
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { rmSync } from "../contain/stat.js";
 import path from "node:path";
 import { displayPath, type Project } from "../config/config.js";
 import { inputError } from "../errors.js";

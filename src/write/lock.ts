@@ -11,7 +11,8 @@
  * racing for it succeeds), its content checked again, and then removed; both runs then race on the exclusive
  * create as usual.
  */
-import { closeSync, existsSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { closeSync, existsSync, openSync, readdirSync, renameSync, writeSync } from "node:fs";
+import { rmSync, statSync } from "../contain/stat.js";
 import { readRegular, type RegularRead } from "../contain/read-regular.js";
 import os from "node:os";
 import path from "node:path";

@@ -15,7 +15,8 @@
  * leaves the folder under its pid; the next run clears it once that pid is dead (lock.ts `leftovers`), and never
  * while it is alive (a live run's stream is not yet under the lock).
  */
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { rmSync } from "../contain/stat.js";
 import path from "node:path";
 
 export const STREAM_INFIX = ".llm-contracts-stream-";

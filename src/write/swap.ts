@@ -25,7 +25,8 @@
  *
  * A build that finds the manifest finishes the steps: no entry goes in before its old version is out.
  */
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { rmSync } from "../contain/stat.js";
 import { OUTPUT_FILE_LIMIT, readRegular } from "../contain/read-regular.js";
 import path from "node:path";
 
