@@ -119,12 +119,14 @@ class Files {
         throw fail("ref.escapes-root", `"${site.ref}" resolves outside the schemas folder`);
       }
       let real: string;
+      // The kernel's realpath, not node:fs's JavaScript one: that one trusts a mode a stat of a named pipe left in a
+      // shared array and may stop before a link (nodejs/node#51142, src/contain/stat.ts), which this check must see.
       try {
-        real = fs.realpathSync(abs);
+        real = fs.realpathSync.native(abs);
       } catch {
         continue; // Missing: reported by `resolve` unless an `$id` turns out to match.
       }
-      this.realSchemasDir ??= fs.realpathSync(this.schemasDir);
+      this.realSchemasDir ??= fs.realpathSync.native(this.schemasDir);
       if (!isInside(this.realSchemasDir, real)) {
         throw fail("ref.escapes-root", `"${site.ref}" resolves through a symlink to a file outside the schemas folder`);
       }
