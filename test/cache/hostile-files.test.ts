@@ -106,6 +106,16 @@ test("read-bounded › a check over a cache of pipes and endless links finishes 
   assert.deepEqual([r.status, r.stdout, r.stderr], [plain.code, plain.out, plain.err], "a named pipe for the key");
 });
 
+/** Runs the CLI at `bin` in `root`, bounded to 60 s: exit code, stdout, stderr. */
+function cliIn(root: string, bin: string): (args: string[]) => [number | null, string, string] {
+  const env = { ...process.env, NO_COLOR: "1" };
+  return (args) => {
+    const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: "utf8", env, timeout: 60_000 });
+    assert.equal(r.error, undefined, `${args.join(" ")}: did not finish within 60 s`);
+    return [r.status, r.stdout, r.stderr];
+  };
+}
+
 /**
  * The tool as a package manager that links `node_modules` installs it (pnpm; a git worktree sharing one): its
  * compiled code and package files, and `node_modules` a link to this repository's.
@@ -121,14 +131,8 @@ function linkedInstall(): string {
 // A stat of a pipe left where Node's module loader reads it made the packages the check then imported (ajv) load
 // through the link: an empty module, an internal error (src/contain/stat.ts). Only a linked node_modules shows it.
 test("read-bounded › a check over a cache of pipes by a tool whose node_modules is a link equals a check without a cache", { skip: SKIP, timeout: 300_000 }, () => {
-  const bin = path.join(linkedInstall(), "dist", "cli", "main.js");
   const root = copyOfExamples();
-  const env = { ...process.env, NO_COLOR: "1" };
-  const cli = (args: string[]) => {
-    const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: "utf8", env, timeout: 60_000 });
-    assert.equal(r.error, undefined, `${args.join(" ")}: did not finish within 60 s`);
-    return [r.status, r.stdout, r.stderr];
-  };
+  const cli = cliIn(root, path.join(linkedInstall(), "dist", "cli", "main.js"));
   assert.equal(cli(["build"])[0], 0);
   const plain = cli(["check", "--no-cache"]);
   assert.equal(plain[0], 0, String(plain[2]));
@@ -142,12 +146,7 @@ test("read-bounded › a check over a cache of pipes by a tool whose node_module
 
 test("read-bounded › cache folders that are links out of the project are neither read nor written through", { skip: SKIP, timeout: 300_000 }, () => {
   const root = copyOfExamples();
-  const env = { ...process.env, NO_COLOR: "1" };
-  const cli = (args: string[]) => {
-    const r = spawnSync(process.execPath, [BIN, ...args], { cwd: root, encoding: "utf8", env, timeout: 60_000 });
-    assert.equal(r.error, undefined, `${args.join(" ")}: did not finish within 60 s`);
-    return [r.status, r.stdout, r.stderr];
-  };
+  const cli = cliIn(root, BIN);
   assert.equal(cli(["build"])[0], 0);
   assert.equal(cli(["check"])[0], 0);
   const cacheDir = path.join(root, "node_modules", ".cache", "llm-contracts");
