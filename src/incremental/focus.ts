@@ -15,9 +15,10 @@
  * is older than the recording run's start (files.ts RACY_MS), so a focused run keeps the previous snapshot's start
  * (CacheSession.record); an entry it records afresh is then merely re-hashed by the next run, never trusted early.
  *
- * A focus is refused (the run checks the whole project) whenever a changed path belongs to no contract, or to more
- * than one (a shared schema file read by several is fine: its readers are the focus), since the whole run is the one
- * that can tell: the config, a contract added or removed, a published lock, a file of the output folder's own.
+ * A focus is refused (the run checks the whole project) whenever a changed path lies in no contract's folders and
+ * no contract's schemas read it (a shared schema file's readers are the focus), since the whole run is the one that
+ * can tell: the config, a contract added or removed, a published lock, a file of the output folder's own; also when
+ * the focus would hold more than half the contracts, or the previous run left a contract to redo.
  */
 import path from "node:path";
 import type { Project } from "../config/config.js";
