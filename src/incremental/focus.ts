@@ -26,6 +26,7 @@ import type { Location } from "../errors.js";
 import { keptUnder } from "../cache/snapshot-format.js";
 import type { ContractUnit } from "./units.js";
 import { isInside } from "./units.js";
+import { MAX_SHARE, readersOf } from "./scope.js";
 
 export interface Focus {
   /** The contracts the changed files belong to (and their toolsets' members). */
@@ -34,22 +35,20 @@ export interface Focus {
   readonly trusted: (abs: string) => boolean;
 }
 
-/** At most this share of the contracts is a focus; more is a whole run (it costs the same). */
-const MAX_SHARE = 0.5;
-
 /** The focus for `changed` (absolute paths), or undefined when the run must be a whole one (see above). */
 export function focusOf(project: Project, units: readonly ContractUnit[], changed: readonly string[]): Focus | undefined {
   if (changed.length === 0 || units.some((u) => u.redo === true)) return undefined;
   const byName = new Map(units.map((u) => [u.name, u]));
+  const readers = readersOf(project, units, changed);
   const names = new Set<string>();
   for (const abs of changed) {
-    const owners = units.filter((u) => u.roots.some((r) => isInside(abs, r)));
-    const readers = owners.length > 0 ? [] : units.filter((u) => u.read.some((display) => path.resolve(project.rootDir, display) === abs));
-    const found = [...owners, ...readers];
+    const owners = units.filter((u) => u.roots.some((r) => isInside(abs, r))).map((u) => u.name);
+    const found = owners.length > 0 ? owners : (readers.get(abs) ?? []);
     if (found.length === 0) return undefined;
-    for (const u of found) names.add(u.name);
+    for (const name of found) names.add(name);
   }
   for (const members of Object.values(project.toolsets)) if (members.some((m) => names.has(m))) for (const m of members) if (byName.has(m)) names.add(m);
+  // A focus over more than the share a scoped run takes is a whole run: it costs the same.
   if (names.size > units.length * MAX_SHARE) return undefined;
   const roots = new Set<string>();
   for (const u of units) if (!names.has(u.name)) for (const r of u.roots) roots.add(r);

@@ -25,13 +25,15 @@ export interface Scope {
 }
 
 /** Redoing more than this share of the contracts is done as a whole run (it costs the same and is simpler). */
-const MAX_SHARE = 0.5;
+export const MAX_SHARE = 0.5;
 
-export function findScope(project: Project, units: readonly ContractUnit[], changed: readonly string[]): Scope | undefined {
-  const byName = new Map(units.map((u) => [u.name, u]));
+/**
+ * The contracts whose schemas read each of the `changed` paths (absolute): a shared file's readers. Only a read path
+ * that may resolve to a changed one is resolved (~4,000 read paths at 1,000 contracts, a handful of changes):
+ * path.resolve keeps a path's last segment as written unless it is empty, "." or "..".
+ */
+export function readersOf(project: Project, units: readonly ContractUnit[], changed: readonly string[]): Map<string, string[]> {
   const readers = new Map<string, string[]>();
-  // Only a read path that may resolve to a changed one is resolved (~4,000 read paths at 1,000 contracts, a handful
-  // of changes): path.resolve keeps a path's last segment as written unless it is empty, "." or "..".
   const changedNames = new Set(changed.map((abs) => path.basename(abs)));
   const mayBeChanged = (display: string): boolean => {
     const last = display.slice(Math.max(display.lastIndexOf("/"), display.lastIndexOf(path.sep)) + 1);
@@ -46,6 +48,12 @@ export function findScope(project: Project, units: readonly ContractUnit[], chan
       else list.push(u.name);
     }
   }
+  return readers;
+}
+
+export function findScope(project: Project, units: readonly ContractUnit[], changed: readonly string[]): Scope | undefined {
+  const byName = new Map(units.map((u) => [u.name, u]));
+  const readers = readersOf(project, units, changed);
   // A contract a run could not finish (input problems) is redone by every run until one finishes it.
   const names = new Set(units.filter((u) => u.redo === true).map((u) => u.name));
   for (const abs of changed) {
