@@ -1,4 +1,4 @@
-import { compileProject } from "../../src/api/compile.js";
+import { compileForCommand } from "../../src/api/compile.js";
 import { EXIT_CODE_TABLE } from "../../src/exit-codes.js";
 import type { ProviderProfile } from "../../src/config/config.js";
 import { formatDiagnostic } from "../../src/errors.js";
@@ -28,10 +28,9 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
   const providers = parseProviders(values.provider);
   const toolset = values.toolset?.split(",").map((s) => s.trim()).filter((s) => s !== "");
   const project = projectFrom(values, io);
-  const compiled = await compileProject(project);
   // A version that does not compile is not linted, so lint cannot pass it: its problems are printed and lint exits 2.
   // Only failing golden examples (the version compiled; what lint reads is there) let it go on.
-  const blocking = compiled.problems.filter((p) => !p.code.startsWith("example."));
+  const { compiled, blocking } = await compileForCommand(project);
   if (blocking.length > 0) {
     printDiagnostics(io, blocking);
     return 2;
